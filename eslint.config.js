@@ -4,10 +4,34 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const impureModules = ['node:*', 'fs', 'path', 'os', 'url', 'crypto', 'worker_threads', 'child_process', 'electron', 'better-sqlite3', 'react', 'react-dom', 'uplot'];
+const impureModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'url',
+  'crypto',
+  'worker_threads',
+  'child_process',
+  'electron',
+  'better-sqlite3',
+  'react',
+  'react-dom',
+  'uplot',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'resources/demo', 'test-results', 'playwright-report', 'bench/.data', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'resources/demo',
+      'test-results',
+      'playwright-report',
+      'bench/.data',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,15 +46,37 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],
-    languageOptions: { globals: { ...globals.es2023, btoa: 'readonly', atob: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' } },
+    languageOptions: {
+      globals: {
+        ...globals.es2023,
+        btoa: 'readonly',
+        atob: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+      },
+    },
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: impureModules, message: 'src/shared must stay pure: no Node, Electron, DOM, SQLite or UI imports.' }],
+          patterns: [
+            {
+              group: impureModules,
+              message: 'src/shared must stay pure: no Node, Electron, DOM, SQLite or UI imports.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        'navigator',
+      ],
     },
   },
   {
@@ -39,7 +85,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'electron', 'better-sqlite3', '**/main/**', '**/cli/**'], message: 'renderer code reaches the library only through LibraryApi.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'electron', 'better-sqlite3', '**/main/**', '**/cli/**'],
+              message: 'renderer code reaches the library only through LibraryApi.',
+            },
+          ],
+        },
       ],
     },
   },
