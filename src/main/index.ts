@@ -1,1 +1,51 @@
-console.log('main placeholder');
+/// <reference types="electron-vite/node" />
+// Electron main: a window, the LibraryApi over IPC, and nothing else. Hardened: context isolation,
+// sandbox, no Node in the renderer, no navigation, no new windows, no permissions.
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createDispatch } from '../shared/api/dispatch.ts';
+import parseWorkerPath from './import/parseWorker.ts?modulePath';
+import { registerIpc } from './ipc/registerIpc.ts';
+import { LibraryService } from './services/libraryService.ts';
+
+let service: LibraryService | null = null;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'STS Workbench',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const dbPath = process.env.STS_LIBRARY ?? join(app.getPath('userData'), 'library.sqlite');
+  service = new LibraryService({ dbPath, workerUrl: parseWorkerPath });
+  const window = createWindow();
+  registerIpc(ipcMain, createDispatch(service.handlers), (event) => event.sender === window.webContents);
+  if (process.env.STS_IMPORT_ON_START) service.startImport([process.env.STS_IMPORT_ON_START]);
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  void service?.close().finally(() => app.quit());
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Entry of the `sts-workbench` command. The CLI is TypeScript run by Node 22's type stripping
+// (npm scripts and npx put the project's pinned Node 22 first on PATH).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `sts-workbench: needs Node 22.18 or newer (this is ${process.version}); run it through npx or npm run, which use the project's Node 22\n`,
+  );
+  process.exit(1);
+}
+const { runCli } = await import('../src/cli/main.ts');
+const { UsageError } = await import('../src/cli/usage.ts');
+runCli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`sts-workbench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

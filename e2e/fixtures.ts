@@ -1,0 +1,67 @@
+// Each test gets its own browser-mode server on its own fresh library, started as a user would
+// (`sts-workbench serve`), and waits for its "Listening on" line, never for a fixed sleep.
+import { test as base } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
+
+export function realDataDir(): string {
+  const dir = process.env.STS_REAL_DATA ?? resolve(repoRoot, '../shared/data/real');
+  if (!existsSync(dir)) throw new Error(`real instrument data not found at ${dir}: set STS_REAL_DATA`);
+  return dir;
+}
+
+export interface Server {
+  url: string;
+  dbPath: string;
+  process: ChildProcess;
+}
+
+export async function startServer(dbPath: string): Promise<Server> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/sts-workbench.js'), 'serve', '--db', dbPath], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Listening on (\S+)/.exec(output);
+      if (match?.[1]) resolveUrl(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with code ${code}: ${output}`)));
+  });
+  return { url, dbPath, process: child };
+}
+
+export const test = base.extend<{ server: Server; appUrl: string; realDataDir: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-')), 'library.sqlite');
+    const server = await startServer(dbPath);
+    await use(server);
+    server.process.kill('SIGTERM');
+  },
+  appUrl: async ({ server }, use) => {
+    await use(server.url);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  realDataDir: async ({}, use) => {
+    await use(realDataDir());
+  },
+});
+
+export function screenshotPath(name: string): string {
+  mkdirSync(screenshotDir, { recursive: true });
+  return join(screenshotDir, `${name}.png`);
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,51 @@
+// `sts-workbench import <paths...> --db <file> [--json]`
+import { existsSync } from 'node:fs';
+import { LibraryService } from '../../main/services/libraryService.ts';
+import type { ImportProgress } from '../../shared/model/library.ts';
+import { UsageError } from '../usage.ts';
+
+export interface ImportArgs {
+  paths: string[];
+  db: string;
+  json: boolean;
+}
+
+function progressLine(progress: ImportProgress): string {
+  const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+  return `${progress.filesDone}/${progress.filesTotal} files, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal)} MB`;
+}
+
+export async function importCommand(args: ImportArgs): Promise<number> {
+  if (args.paths.length === 0) throw new UsageError('import: name at least one folder or file');
+  const missing = args.paths.find((path) => !existsSync(path));
+  if (missing) throw new UsageError(`import: cannot read ${missing}: no such file or folder`);
+  const service = new LibraryService({ dbPath: args.db });
+  try {
+    const run = service.startImport(args.paths);
+    const ticker = args.json
+      ? null
+      : setInterval(() => process.stderr.write(`\r${progressLine(run.progress)}   `), 500);
+    const progress = await run.done;
+    if (ticker) clearInterval(ticker);
+    if (progress.state === 'failed') throw new Error(`import failed: ${progress.error}`);
+    const report = progress.report;
+    if (args.json) {
+      const { files, imported, unchanged, updated, skipped, failed, spectra, images } = report;
+      process.stdout.write(
+        JSON.stringify({ files, imported, unchanged, updated, skipped, failed, spectra, images }, null, 2) +
+          '\n',
+      );
+    } else {
+      process.stderr.write('\r');
+      console.log(
+        `${report.files} files: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ` +
+          `${report.skipped.length} skipped, ${report.failed.length} failed; ${report.spectra} spectra, ${report.images} images`,
+      );
+      for (const { file, reason } of report.skipped) console.log(`skipped ${file}: ${reason}`);
+      for (const { file, error } of report.failed) console.log(`failed  ${file}: ${error}`);
+    }
+    return 0;
+  } finally {
+    await service.close();
+  }
+}

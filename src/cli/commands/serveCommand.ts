@@ -1,0 +1,36 @@
+// `sts-workbench serve --db <file> [--port n]`: browser mode on 127.0.0.1.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBridge } from '../../main/bridge/bridgeServer.ts';
+import type { RunningBridge } from '../../main/bridge/bridgeServer.ts';
+import { LibraryService } from '../../main/services/libraryService.ts';
+import { createDispatch } from '../../shared/api/dispatch.ts';
+
+export const RENDERER_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
+
+export async function startBrowserMode(
+  dbPath: string,
+  port: number,
+): Promise<{ bridge: RunningBridge; service: LibraryService }> {
+  if (!existsSync(resolve(RENDERER_ROOT, 'index.html'))) {
+    throw new Error(`the renderer is not built (${RENDERER_ROOT} is missing): run 'npm run build' first`);
+  }
+  const service = new LibraryService({ dbPath });
+  const dispatch = createDispatch(service.handlers, (error) => console.error('internal error:', error));
+  const bridge = await startBridge({ dispatch, rendererRoot: RENDERER_ROOT, port });
+  return { bridge, service };
+}
+
+export async function serveCommand(args: { db: string; port: number }): Promise<number> {
+  const { bridge, service } = await startBrowserMode(args.db, args.port);
+  console.log(`Listening on ${bridge.url}`);
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await bridge.close();
+  await service.close();
+  return 0;
+}

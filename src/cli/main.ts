@@ -1,0 +1,56 @@
+// The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
+import { parseArgs } from 'node:util';
+import { importCommand } from './commands/importCommand.ts';
+import { inspectCommand } from './commands/inspectCommand.ts';
+import { serveCommand } from './commands/serveCommand.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+function requireDb(db: string | undefined, command: string): string {
+  if (!db) throw new UsageError(`${command}: --db <file> is required`);
+  return db;
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: '${text}' is not a port number`);
+  return port;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  switch (command) {
+    case 'import':
+      return importCommand({
+        paths: positionals,
+        db: requireDb(values.db, 'import'),
+        json: values.json ?? false,
+      });
+    case 'inspect':
+      return inspectCommand({ file: positionals[0], json: values.json ?? false });
+    case 'serve':
+      return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
+    default:
+      throw new UsageError(`unknown command '${command}' (try: sts-workbench help)`);
+  }
+}

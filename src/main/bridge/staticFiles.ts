@@ -1,0 +1,37 @@
+// Serves the built renderer (out/renderer) for browser mode. Only files under the root, never
+// a path that climbs out of it.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
+  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const path = normalize(join(root, relative));
+  if (!path.startsWith(root + sep)) {
+    response.writeHead(403).end('forbidden');
+    return;
+  }
+  try {
+    const body = await readFile(path);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${urlPath}`);
+  }
+}

@@ -1,0 +1,178 @@
+// One import of files and folders into a library: files are parsed in the worker pool, outcomes
+// are written in batched transactions, progress is kept for polling, and cancel stops dispatch
+// (files already parsed are still written, so nothing is half-recorded).
+import type { Database } from 'better-sqlite3';
+import type { ImportProgress, ImportReport } from '../../shared/model/library.ts';
+import type { FileOutcome } from '../library/fileOutcome.ts';
+import { createBatchWriter } from '../library/writeFiles.ts';
+import type { BatchWriter } from '../library/writeFiles.ts';
+import { classifyResponse } from './classifyResponse.ts';
+import type { ParsePool } from './parsePool.ts';
+import { scanPaths } from './scanPaths.ts';
+import type { ScannedFile } from './scanPaths.ts';
+
+export interface ImportRunOptions {
+  db: Database;
+  pool: ParsePool;
+  paths: string[];
+  readerVersion: string;
+  /** Files per write transaction. */
+  batchFiles?: number;
+  /** Parse requests in flight at once: bounds memory on huge sessions. */
+  inFlight?: number;
+}
+
+interface KnownFile {
+  size: number;
+  mtime_ms: number;
+  sha256: string;
+  reader_version: string;
+  status: string;
+}
+
+function emptyReport(): ImportReport {
+  return { files: 0, imported: 0, unchanged: 0, updated: 0, skipped: [], failed: [], spectra: 0, images: 0 };
+}
+
+export class ImportRun {
+  readonly progress: ImportProgress;
+  readonly done: Promise<ImportProgress>;
+  private cancelled = false;
+  private readonly options: Required<ImportRunOptions>;
+  private readonly pending: FileOutcome[] = [];
+  private readonly shaInRun = new Map<string, string>();
+  private writeBatch!: BatchWriter;
+
+  constructor(options: ImportRunOptions) {
+    this.options = { batchFiles: 64, inFlight: 8, ...options };
+    const runId = Number(
+      options.db
+        .prepare("INSERT INTO import_runs (started_at, roots_json, state) VALUES (?, ?, 'running')")
+        .run(new Date().toISOString(), JSON.stringify(options.paths)).lastInsertRowid,
+    );
+    this.progress = {
+      runId,
+      state: 'running',
+      filesTotal: 0,
+      filesDone: 0,
+      bytesTotal: 0,
+      bytesDone: 0,
+      currentFile: null,
+      report: emptyReport(),
+      error: null,
+    };
+    this.done = this.run();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  private async run(): Promise<ImportProgress> {
+    const { db } = this.options;
+    try {
+      this.writeBatch = createBatchWriter(db, {
+        importRunId: this.progress.runId,
+        readerVersion: this.options.readerVersion,
+      });
+      const scan = scanPaths(this.options.paths);
+      this.progress.filesTotal = scan.files.length;
+      this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
+      this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
+      await this.importAll(scan.files);
+      this.flush();
+      this.progress.state = this.cancelled ? 'cancelled' : 'done';
+    } catch (error) {
+      this.progress.state = 'failed';
+      this.progress.error = error instanceof Error ? error.message : String(error);
+    }
+    this.progress.currentFile = null;
+    db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
+      new Date().toISOString(),
+      this.progress.state,
+      JSON.stringify(this.progress.report),
+      this.progress.runId,
+    );
+    return this.progress;
+  }
+
+  private async importAll(files: ScannedFile[]): Promise<void> {
+    const known = this.options.db.prepare(
+      'SELECT size, mtime_ms, sha256, reader_version, status FROM files WHERE path = ?',
+    );
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!this.cancelled && next < files.length) {
+        const file = files[next++] as ScannedFile;
+        await this.importOne(file, known.get(file.path) as KnownFile | undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.inFlight }, worker));
+  }
+
+  private async importOne(file: ScannedFile, known: KnownFile | undefined): Promise<void> {
+    const report = this.progress.report;
+    report.files++;
+    const sameReader = known?.reader_version === this.options.readerVersion;
+    if (known && sameReader && known.size === file.size && known.mtime_ms === file.mtimeMs) {
+      report.unchanged++;
+      this.finishFile(file);
+      return;
+    }
+    this.progress.currentFile = file.path;
+    const response = await this.options.pool.parse(file.path, file.name);
+    if (known && sameReader && response.sha256 === known.sha256) {
+      // Touched but not changed: remember the new mtime so the next import skips the read.
+      this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
+      report.unchanged++;
+      this.finishFile(file);
+      return;
+    }
+    const identity = { ...file, sha256: response.sha256 };
+    const outcome = classifyResponse(identity, response, this.duplicateOf(file.path, response.sha256));
+    this.record(outcome, known);
+    this.finishFile(file);
+  }
+
+  /** Another path already holding this content, in the library or earlier in this run. */
+  private duplicateOf(path: string, sha256: string): string | null {
+    if (!sha256) return null;
+    const inRun = this.shaInRun.get(sha256);
+    if (inRun && inRun !== path) return inRun;
+    this.shaInRun.set(sha256, path);
+    const row = this.options.db
+      .prepare("SELECT path FROM files WHERE sha256 = ? AND path != ? AND status = 'imported' LIMIT 1")
+      .get(sha256, path) as { path: string } | undefined;
+    return row?.path ?? null;
+  }
+
+  private record(outcome: FileOutcome, known: KnownFile | undefined): void {
+    const report = this.progress.report;
+    // A changed file that no longer reads must not wipe the good version (and its labels) we hold.
+    const keepPrevious = outcome.status !== 'imported' && known?.status === 'imported';
+    if (outcome.status === 'imported') {
+      if (known) report.updated++;
+      else report.imported++;
+      report.spectra += outcome.parsed.spectra.length;
+      report.images += outcome.parsed.images.length;
+    } else if (outcome.status === 'skipped') {
+      report.skipped.push({ file: outcome.file.path, reason: outcome.reason });
+    } else {
+      const kept = keepPrevious ? ' (the previously imported version is kept)' : '';
+      report.failed.push({ file: outcome.file.path, error: outcome.error + kept });
+    }
+    if (keepPrevious) return;
+    this.pending.push(outcome);
+    if (this.pending.length >= this.options.batchFiles) this.flush();
+  }
+
+  private finishFile(file: ScannedFile): void {
+    this.progress.filesDone++;
+    this.progress.bytesDone += file.size;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.writeBatch(this.pending.splice(0));
+  }
+}

@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, getSchemaVersion, SCHEMA_VERSION } from './migrate.ts';
+import { openLibrary } from './openLibrary.ts';
+
+const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'sts-lib-')), 'library.sqlite');
+
+describe('library migrations', () => {
+  it('creates a new library at the current schema version, in WAL mode, with STRICT tables', () => {
+    const db = openLibrary(tempDb());
+    expect(getSchemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      ['file_tags', 'files', 'images', 'import_runs', 'labels', 'spectra', 'spectrum_labels', 'tags'].sort(),
+    );
+    for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
+    db.close();
+  });
+
+  it('reopens an existing library without migrating again', () => {
+    const path = tempDb();
+    openLibrary(path).close();
+    const db = openLibrary(path);
+    expect(getSchemaVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a library written by a newer app and leaves it untouched', () => {
+    const path = tempDb();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.close();
+    expect(() => openLibrary(path)).toThrow(DatabaseTooNewError);
+    expect(() => openLibrary(path)).toThrow(/newer STS Workbench \(schema version \d+/);
+    const check = new Database(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5);
+    check.close();
+  });
+
+  it('names a file that is not a database', async () => {
+    const path = tempDb();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, 'this is a text file, not SQLite, and it is long enough to have a header page');
+    expect(() => openLibrary(path)).toThrow(/is not an STS Workbench library/);
+  });
+
+  it('enforces STRICT column types', () => {
+    const db = openLibrary(tempDb());
+    expect(() => db.prepare('INSERT INTO tags (name) VALUES (?)').run(Buffer.from([1, 2]))).toThrow(
+      /cannot store BLOB/,
+    );
+    db.close();
+  });
+});

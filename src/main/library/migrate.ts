@@ -1,0 +1,35 @@
+// Runs the migrations this app knows, each in its own transaction, recording the version in
+// PRAGMA user_version. A library written by a newer app is refused: opening it could corrupt it.
+import type { Database } from 'better-sqlite3';
+import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
+
+const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class DatabaseTooNewError extends Error {
+  constructor(path: string, found: number) {
+    super(
+      `${path} was written by a newer STS Workbench (schema version ${found}; this app knows up to ${SCHEMA_VERSION}). ` +
+        'Update the app to open it.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function getSchemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Database, path: string): void {
+  const found = getSchemaVersion(db);
+  if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(path, found);
+  for (let version = found + 1; version <= SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS[version - 1];
+    if (!step) throw new Error(`migration ${version} is missing`);
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,98 @@
+// The LibraryApi implementation: plain Node, no Electron, so the desktop app (IPC), browser mode
+// (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
+import type { Database } from 'better-sqlite3';
+import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/envelope.ts';
+import type { ImportProgress } from '../../shared/model/library.ts';
+import { APP_VERSION } from '../appVersion.ts';
+import { ImportRun } from '../import/importRun.ts';
+import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
+import { setLabel } from '../library/labels.ts';
+import { getSchemaVersion } from '../library/migrate.ts';
+import { openLibrary } from '../library/openLibrary.ts';
+import {
+  getImage,
+  getSpectrum,
+  listFiles,
+  listImages,
+  listLabels,
+  listSpectra,
+  listSpectraInFrame,
+} from '../library/queries.ts';
+
+export interface LibraryServiceOptions {
+  dbPath: string;
+  /** Parse worker script; the bundled app passes its built copy. */
+  workerUrl?: URL | string;
+  /** Parse workers; default one per core. */
+  workers?: number;
+}
+
+export class LibraryService {
+  readonly db: Database;
+  readonly dbPath: string;
+  private pool: ParsePool | null = null;
+  private readonly runs = new Map<number, ImportRun>();
+  private readonly options: LibraryServiceOptions;
+
+  constructor(options: LibraryServiceOptions) {
+    this.options = options;
+    this.dbPath = options.dbPath;
+    this.db = openLibrary(options.dbPath);
+  }
+
+  /** Starts an import and returns the run; poll run.progress or await run.done. */
+  startImport(paths: string[]): ImportRun {
+    if ([...this.runs.values()].some((run) => run.progress.state === 'running')) {
+      throw new ApiError('busy', 'an import is already running in this library; wait for it or cancel it');
+    }
+    this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
+    const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
+    this.runs.set(run.progress.runId, run);
+    return run;
+  }
+
+  private progressOf(runId: number): ImportProgress {
+    const run = this.runs.get(runId);
+    if (!run) throw new ApiError('not-found', `no import run ${runId} in this session`);
+    return structuredClone(run.progress);
+  }
+
+  readonly handlers: LibraryApiHandlers = {
+    getLibraryInfo: () => {
+      const count = (table: string): number =>
+        (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return {
+        path: this.dbPath,
+        appVersion: APP_VERSION,
+        schemaVersion: getSchemaVersion(this.db),
+        files: count('files'),
+        spectra: count('spectra'),
+        images: count('images'),
+      };
+    },
+    startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
+    getImportProgress: ({ runId }) => this.progressOf(runId),
+    cancelImport: ({ runId }) => {
+      this.runs.get(runId)?.cancel();
+      return this.progressOf(runId);
+    },
+    listFiles: (input) => listFiles(this.db, input),
+    listSpectra: (input) => listSpectra(this.db, input),
+    listImages: (input) => listImages(this.db, input),
+    getSpectrum: ({ id }) => getSpectrum(this.db, id),
+    getImage: ({ id }) => getImage(this.db, id),
+    listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
+    listLabels: () => listLabels(this.db),
+    setLabel: ({ spectrumIds, label, colour }) => ({
+      changed: setLabel(this.db, spectrumIds, label, colour),
+    }),
+  };
+
+  async close(): Promise<void> {
+    for (const run of this.runs.values()) run.cancel();
+    await Promise.all([...this.runs.values()].map((run) => run.done));
+    await this.pool?.close();
+    this.db.close();
+  }
+}
