@@ -52,7 +52,11 @@ export function kindOfExperiment(experiment: string | undefined): FileKind {
   return KINDS.get((experiment ?? '').trim().toLowerCase()) ?? 'other';
 }
 
-function notIvReason(kind: FileKind, experiment: string | undefined, columns: ChannelColumn[]): string | null {
+function notIvReason(
+  kind: FileKind,
+  experiment: string | undefined,
+  columns: ChannelColumn[],
+): string | null {
   switch (kind) {
     case 'bias-spectroscopy':
       return null;
