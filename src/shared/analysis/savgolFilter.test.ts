@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { savgolCoefficients } from './savgolCoefficients.ts';
+import { savgolFilter } from './savgolFilter.ts';
+
+interface SavgolCase {
+  name: string;
+  window: number;
+  polyorder: number;
+  deriv: number;
+  delta: number;
+  x: number[];
+  y: number[];
+}
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/savgol.json', import.meta.url), 'utf8')) as {
+  cases: SavgolCase[];
+};
+
+/**
+ * 1e-9 relative per point; points below 1 % of the curve's largest value are held to 1e-11 of
+ * that largest value instead, because there cancellation makes a pure relative test meaningless
+ * (scipy itself is ~5e-12 of the scale away from exact rational arithmetic there).
+ */
+function expectSavgolClose(actual: Float64Array, expected: number[]): void {
+  const scale = Math.max(...expected.map(Math.abs));
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
+    const allowed = 1e-9 * Math.max(Math.abs(e), 1e-2 * scale);
+    if (!(Math.abs(actual[i]! - e) <= allowed)) {
+      throw new Error(`point ${i}: ${actual[i]} vs scipy ${e} (allowed ±${allowed})`);
+    }
+  }
+}
+
+describe('savgolFilter', () => {
+  it('has fixtures for every window, order and derivative', () => {
+    expect(fixture.cases.length).toBeGreaterThan(140);
+  });
+
+  for (const c of fixture.cases) {
+    it(`equals scipy savgol_filter mode=interp: ${c.name}`, () => {
+      const y = savgolFilter(c.x, {
+        window: c.window,
+        polyorder: c.polyorder,
+        deriv: c.deriv,
+        delta: c.delta,
+      });
+      expectSavgolClose(y, c.y);
+    });
+  }
+
+  it('writes into a caller buffer', () => {
+    const c = fixture.cases[0]!;
+    const out = new Float64Array(c.x.length);
+    const y = savgolFilter(c.x, { window: c.window, polyorder: c.polyorder, deriv: c.deriv, out });
+    expect(y).toBe(out);
+  });
+
+  it('rejects a window longer than the signal, an even window and polyorder ≥ window', () => {
+    expect(() => savgolFilter([1, 2, 3, 4], { window: 5, polyorder: 2 })).toThrow(/must not exceed/);
+    expect(() => savgolFilter([1, 2, 3, 4, 5, 6], { window: 4, polyorder: 2 })).toThrow(/odd/);
+    expect(() => savgolFilter([1, 2, 3, 4, 5, 6], { window: 5, polyorder: 5 })).toThrow(/polyorder/);
+  });
+
+  it('differentiates a cubic exactly, edges included', () => {
+    const x = Array.from({ length: 40 }, (_, i) => -1 + i * 0.05);
+    const y = x.map((v) => 2 * v ** 3 - v + 0.5);
+    const d = savgolFilter(y, { window: 15, polyorder: 3, deriv: 1, delta: 0.05 });
+    x.forEach((v, i) => expect(d[i]).toBeCloseTo(6 * v * v - 1, 10));
+  });
+});
+
+describe('savgolCoefficients', () => {
+  it('matches the classic 5-point quadratic smoothing weights', () => {
+    const c = savgolCoefficients(5, 2);
+    [-3, 12, 17, 12, -3].forEach((w, i) => expect(c[i]).toBeCloseTo(w / 35, 14));
+  });
+
+  it('evaluates the derivative at an off-centre position (scipy docstring example)', () => {
+    const c = savgolCoefficients(5, 2, { deriv: 1, pos: 4 });
+    const x = [1, 0, 1, 4, 9];
+    expect(x.reduce((s, v, i) => s + v * c[i]!, 0)).toBeCloseTo(6, 12);
+  });
+});

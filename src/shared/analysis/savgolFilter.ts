@@ -1,0 +1,101 @@
+// Savitzky–Golay smoothing / differentiation, equal to
+//   scipy.signal.savgol_filter(y, window, polyorder, deriv=deriv, delta=delta, mode='interp')
+// to ~1e-12 of the curve's scale (fixtures/savgol.json). Interior points: correlation with the
+// centred least-squares coefficients. The first and last window//2 points: the polynomial fitted
+// to the first/last `window` samples, evaluated (or differentiated) at those points — done here
+// with off-centre coefficients, the same linear functional as scipy's polyfit + polyval.
+import { assertIntegerInRange, assertNumberArray, assertPositive } from './assertNumberArray.ts';
+import { savgolCoefficients } from './savgolCoefficients.ts';
+import type { NumberArray } from './types.ts';
+
+export interface SavgolOptions {
+  /** Odd number of samples in the fitting window. Default 15 (STS-ANALYSIS.md step 4). */
+  window?: number;
+  /** Order of the fitted polynomial, < window. Default 3. */
+  polyorder?: number;
+  /** Order of the derivative. Default 0 (smoothing). */
+  deriv?: number;
+  /** Sample spacing (V for a bias grid). Default 1. */
+  delta?: number;
+  /** Where to write the result (length of y); a new Float64Array when omitted. */
+  out?: Float64Array;
+}
+
+/** Coefficients for one (window, polyorder, deriv) at delta = 1, computed once and cached. */
+export interface SavgolKernel {
+  window: number;
+  polyorder: number;
+  deriv: number;
+  /** Centred coefficients, dot order: y[i] = Σ_j interior[j] x[i − half + j]. */
+  interior: Float64Array;
+  /** Row p (0 ≤ p < half) evaluates the left-edge fit at sample p, over x[0 .. window−1]. */
+  left: Float64Array;
+  /** Row p evaluates the right-edge fit at sample n − half + p, over x[n − window .. n−1]. */
+  right: Float64Array;
+}
+
+const kernels = new Map<string, SavgolKernel>();
+
+export function savgolKernel(window: number, polyorder: number, deriv: number): SavgolKernel {
+  const key = `${window}/${polyorder}/${deriv}`;
+  const cached = kernels.get(key);
+  if (cached) return cached;
+  assertIntegerInRange(window, 'window', 1, 100_001);
+  if (window % 2 !== 1) throw new RangeError(`window must be odd (got ${window})`);
+  assertIntegerInRange(polyorder, 'polyorder', 0, window - 1);
+  assertIntegerInRange(deriv, 'deriv', 0, 64);
+  const half = (window - 1) / 2;
+  const left = new Float64Array(half * window);
+  const right = new Float64Array(half * window);
+  for (let p = 0; p < half; p++) {
+    left.set(savgolCoefficients(window, polyorder, { deriv, pos: p }), p * window);
+    right.set(savgolCoefficients(window, polyorder, { deriv, pos: window - half + p }), p * window);
+  }
+  const kernel: SavgolKernel = {
+    window,
+    polyorder,
+    deriv,
+    interior: savgolCoefficients(window, polyorder, { deriv }),
+    left,
+    right,
+  };
+  kernels.set(key, kernel);
+  return kernel;
+}
+
+export function savgolFilter(y: NumberArray, options: SavgolOptions = {}): Float64Array {
+  const { window = 15, polyorder = 3, deriv = 0, delta = 1 } = options;
+  assertNumberArray(y, 'y');
+  assertPositive(delta, 'delta');
+  const n = y.length;
+  if (window > n) {
+    throw new RangeError(`window (${window}) must not exceed the number of points (${n})`);
+  }
+  const kernel = savgolKernel(window, polyorder, deriv);
+  const out = options.out ?? new Float64Array(n);
+  if (out.length !== n) throw new RangeError(`out must have length ${n} (got ${out.length})`);
+  // scipy divides by delta^deriv after fitting at unit spacing; so do we (it is exact for
+  // deriv ≤ 1 and one rounding otherwise).
+  const scale = deriv === 0 ? 1 : Math.pow(delta, deriv);
+  const half = (window - 1) / 2;
+  const { interior, left, right } = kernel;
+  for (let i = half; i < n - half; i++) {
+    let acc = 0;
+    const start = i - half;
+    for (let j = 0; j < window; j++) acc += interior[j]! * y[start + j]!;
+    out[i] = acc / scale;
+  }
+  const tail = n - window;
+  for (let p = 0; p < half; p++) {
+    let accL = 0;
+    let accR = 0;
+    const row = p * window;
+    for (let j = 0; j < window; j++) {
+      accL += left[row + j]! * y[j]!;
+      accR += right[row + j]! * y[tail + j]!;
+    }
+    out[p] = accL / scale;
+    out[n - half + p] = accR / scale;
+  }
+  return out;
+}
