@@ -1,0 +1,161 @@
+// Nanonis grid spectroscopy (.3ds): `key=value` header to `:HEADER_END:`, then per pixel, row-major,
+// big-endian float32: the parameters (sweep start/end, X, Y, Z …) followed by channels x points.
+import { asciiBytes, indexOfBytes, latin1 } from './binary.ts';
+import { parseColumnName } from './columnName.ts';
+import { gridLayout, readGridEntries, type GridLayout } from './gridHeader.ts';
+import { firstWins } from './headerEntries.ts';
+import { nanonisDateToIso } from './nanonisDate.ts';
+import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
+import { pickCurrentQuantity, spectraFromColumns } from './spectrumColumns.ts';
+import {
+  ParseError,
+  type ChannelColumn,
+  type ParsedFile,
+  type Position,
+  type SpectrumRecord,
+} from './types.ts';
+
+const HEADER_END = asciiBytes(':HEADER_END:');
+
+/** Offset of the first data byte: after `:HEADER_END:` and its line break (CRLF or LF). */
+function dataStart(bytes: Uint8Array, headerEnd: number): number {
+  let at = headerEnd + HEADER_END.length;
+  if (bytes[at] === 13) at++;
+  if (bytes[at] === 10) at++;
+  return at;
+}
+
+/**
+ * Pixels with data in the file. An aborted grid is shorter than announced: only whole pixels count.
+ * Trailing pixels whose channel data are entirely NaN or entirely zero are treated as unwritten too
+ * (a pre-allocated file); a NaN or zero pixel followed by measured ones is kept as written.
+ */
+function writtenPixels(view: DataView, layout: GridLayout): number {
+  const announced = layout.pointsX * layout.pointsY;
+  let written = Math.min(announced, Math.floor(view.byteLength / layout.pixelBytes));
+  const channelStart = layout.parameters.length * 4;
+  const values = layout.channels.length * layout.points;
+  while (written > 0) {
+    const base = (written - 1) * layout.pixelBytes + channelStart;
+    let allNaN = true;
+    let allZero = true;
+    for (let i = 0; i < values && (allNaN || allZero); i++) {
+      const v = view.getFloat32(base + i * 4);
+      if (!Number.isNaN(v)) allNaN = false;
+      if (v !== 0) allZero = false;
+    }
+    if (!allNaN && !allZero) break;
+    written--;
+  }
+  return written;
+}
+
+function linspace(start: number, end: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  const step = count > 1 ? (end - start) / (count - 1) : 0;
+  for (let i = 0; i < count; i++) out[i] = start + step * i;
+  if (count > 1) out[count - 1] = end;
+  return out;
+}
+
+function headerNumber(header: Record<string, string>, key: string): number {
+  const value = Number((header[key] ?? '').trim());
+  return Number.isFinite(value) ? value : NaN;
+}
+
+/**
+ * Parameters are float32, so 0.2 V reads back as 0.20000000298. When the header states the same
+ * value in decimal (it rounds to the same float32), the header's exact value is used instead.
+ */
+function exactIfSame(stored: number, decimal: number): number {
+  return Number.isFinite(decimal) && Math.fround(decimal) === stored ? decimal : stored;
+}
+
+/** Why a grid gives no I–V spectra, or null when it is a bias grid with a current channel. */
+function gridNotIv(layout: GridLayout, currentQuantity: string | undefined): string | null {
+  const sweep = parseColumnName(layout.sweepSignal);
+  if (sweep.quantity === 'Z' && sweep.unit === 'm')
+    return 'grid Z spectroscopy (sweep signal Z (m)), not an I–V sweep';
+  if (!(sweep.unit === 'V' && /bias/i.test(sweep.quantity))) {
+    return `grid sweep signal "${layout.sweepSignal}" is not the bias, so not an I–V sweep`;
+  }
+  if (currentQuantity === undefined) return 'bias grid without a current channel (no channel in A)';
+  return null;
+}
+
+function gridSpectra(
+  view: DataView,
+  layout: GridLayout,
+  header: Record<string, string>,
+  written: number,
+  currentQuantity: string,
+): SpectrumRecord[] {
+  const names = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
+  const param = (name: string): number => layout.parameters.indexOf(name);
+  const [iStart, iEnd, iX, iY, iZ] = ['Sweep Start', 'Sweep End', 'X (m)', 'Y (m)', 'Z (m)'].map(param);
+  const fallbackStart = headerNumber(header, 'Bias Spectroscopy>Sweep Start (V)');
+  const fallbackEnd = headerNumber(header, 'Bias Spectroscopy>Sweep End (V)');
+  const spectra: SpectrumRecord[] = [];
+  for (let pixel = 0; pixel < written; pixel++) {
+    const base = pixel * layout.pixelBytes;
+    const at = (index: number | undefined): number =>
+      index === undefined || index < 0 ? NaN : view.getFloat32(base + index * 4);
+    const start =
+      iStart !== undefined && iStart >= 0 ? exactIfSame(at(iStart), fallbackStart) : fallbackStart;
+    const end = iEnd !== undefined && iEnd >= 0 ? exactIfSame(at(iEnd), fallbackEnd) : fallbackEnd;
+    const x = at(iX);
+    const y = at(iY);
+    const z = at(iZ);
+    const position: Position | null =
+      Number.isFinite(x) && Number.isFinite(y) ? { x, y, z: Number.isFinite(z) ? z : null } : null;
+    const bias: ChannelColumn = {
+      name: layout.sweepSignal,
+      ...parseColumnName(layout.sweepSignal),
+      values: linspace(start, end, layout.points),
+    };
+    const channelBase = base + layout.parameters.length * 4;
+    const columns: ChannelColumn[] = names.map((parts, c) => {
+      const values = new Float64Array(layout.points);
+      const offset = channelBase + c * layout.points * 4;
+      for (let i = 0; i < layout.points; i++) values[i] = view.getFloat32(offset + i * 4);
+      return { ...parts, values };
+    });
+    spectra.push(...spectraFromColumns(columns, bias, currentQuantity, { position, gridIndex: pixel }));
+  }
+  return spectra;
+}
+
+/** Parses a Nanonis .3ds grid. Throws ParseError on a missing `:HEADER_END:` or a bad layout. */
+export function parseNanonis3ds(bytes: Uint8Array, _name: string): ParsedFile {
+  if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
+  const headerEnd = indexOfBytes(bytes, HEADER_END);
+  if (headerEnd === -1)
+    throw new ParseError('missing-header-end', `no :HEADER_END: in ${bytes.length} bytes`);
+  const entries = readGridEntries(latin1(bytes, 0, headerEnd));
+  const header = firstWins(entries);
+  const layout = gridLayout(header);
+  const start = dataStart(bytes, headerEnd);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
+  const written = writtenPixels(view, layout);
+
+  const parsed = emptyParsedFile('nanonis-3ds', 'grid-spectroscopy');
+  parsed.header = header;
+  parsed.headerEntries = entries;
+  parsed.acquiredAt = nanonisDateToIso(header['Start time']) ?? nanonisDateToIso(header['Date']);
+  parsed.setpoint = setpointFromHeader(header);
+  parsed.comment = header['Comment'] ?? '';
+  parsed.grid = {
+    pointsX: layout.pointsX,
+    pointsY: layout.pointsY,
+    pixelsWritten: written,
+    frame: layout.frame,
+    points: layout.points,
+  };
+  const channelParts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
+  const currentQuantity = pickCurrentQuantity(channelParts);
+  parsed.notIv = gridNotIv(layout, currentQuantity);
+  if (parsed.notIv === null && currentQuantity !== undefined) {
+    parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity);
+  }
+  return parsed;
+}
