@@ -15,8 +15,8 @@ export function indexOfBytes(
   from = 0,
   limit = haystack.length,
 ): number {
-  const first = needle[0];
-  if (first === undefined) return from;
+  if (needle.length === 0) return from;
+  const first = needle[0] as number;
   const last = Math.min(limit, haystack.length) - needle.length;
   outer: for (
     let i = haystack.indexOf(first, from);
