@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { averageCurves } from './averageCurves.ts';
+import { combineDirections } from './combineDirections.ts';
+import { commonGrid } from './commonGrid.ts';
+import { medianInPlace } from './quickselect.ts';
+import { resampleLinear } from './resampleLinear.ts';
+import { tidySweep } from './tidySweep.ts';
+
+const interp = JSON.parse(readFileSync(new URL('./fixtures/interp.json', import.meta.url), 'utf8')) as {
+  cases: Array<{ name: string; x: number[]; y: number[]; grid: number[]; value: number[] }>;
+};
+
+const ramp = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => from + i * step);
+
+describe('tidySweep', () => {
+  it('sorts a sweep that runs + → −', () => {
+    const r = tidySweep(ramp(10, 1, -0.1), ramp(10, 10, -1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.bias[0]).toBeCloseTo(0.1, 12);
+    expect(r.current[0]).toBe(1);
+    expect(r.current[9]).toBe(10);
+  });
+
+  it('drops NaN points and counts them', () => {
+    const bias = ramp(12, -1, 0.2);
+    const current = bias.map((v, i) => (i % 4 === 0 ? Number.NaN : v));
+    const r = tidySweep(bias, current);
+    expect(r.ok && r.dropped).toBe(3);
+    expect(r.ok && r.bias.length).toBe(9);
+  });
+
+  it('rejects a sweep with fewer than 8 valid points', () => {
+    const r = tidySweep([1, 2, 3, 4, 5, 6, 7, Number.NaN], [1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(r).toEqual({ ok: false, reason: 'only 7 valid points (at least 8 needed)' });
+  });
+
+  it('averages repeated bias values after sorting an unordered sweep', () => {
+    const r = tidySweep([0.3, 0.1, 0.2, 0.1, 0.5, 0.4, 0.6, 0.7, 0.8, 0.2], [3, 1, 2, 2, 5, 4, 6, 7, 8, 4]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Array.from(r.bias)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
+    expect(Array.from(r.current)).toEqual([1.5, 3, 3, 4, 5, 6, 7, 8]);
+    expect(r.merged).toBe(2);
+  });
+
+  it('rejects mismatched lengths with a reason', () => {
+    expect(tidySweep([1, 2], [1]).ok).toBe(false);
+  });
+});
+
+describe('combineDirections', () => {
+  const forward = { bias: Float64Array.from(ramp(11, -1, 0.2)), current: Float64Array.from(ramp(11, 0, 1)) };
+  const backward = {
+    bias: Float64Array.from(ramp(9, -0.9, 0.2)),
+    current: Float64Array.from(ramp(9, 1.5, 1)),
+  };
+
+  it('picks one direction', () => {
+    expect(combineDirections(forward, backward, 'forward')).toMatchObject({ ok: true, bias: forward.bias });
+    expect(combineDirections(null, backward, 'forward').ok).toBe(false);
+    expect(combineDirections(forward, backward, 'backward')).toMatchObject({ ok: true, bias: backward.bias });
+  });
+
+  it('mean: backward resampled onto the forward points inside its range', () => {
+    const r = combineDirections(forward, backward, 'mean');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // Forward points −0.8 … 0.6 lie inside the backward range [−0.9, 0.7].
+    expect(r.bias.length).toBe(8);
+    expect(r.bias[0]).toBeCloseTo(-0.8, 12);
+    // backward current at −0.8 = 2.0, forward = 1 → mean 1.5.
+    expect(r.current[0]).toBeCloseTo(1.5, 12);
+  });
+});
+
+describe('resampleLinear', () => {
+  for (const c of interp.cases) {
+    it(`equals numpy.interp: ${c.name}`, () => {
+      const y = resampleLinear(c.x, c.y, c.grid);
+      c.value.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 13));
+    });
+  }
+
+  it('outside range: refuses to extrapolate', () => {
+    expect(() => resampleLinear([0, 1], [0, 1], [1.5])).toThrow(/no extrapolation/);
+    expect(() => resampleLinear([0, 1], [0, 1], [Number.NaN])).toThrow(/outside/);
+  });
+
+  it('handles a descending grid', () => {
+    expect(Array.from(resampleLinear([0, 1, 2], [0, 10, 20], [1.5, 0.5]))).toEqual([15, 5]);
+  });
+});
+
+describe('commonGrid', () => {
+  it('covers the overlap with the median step', () => {
+    const r = commonGrid([
+      { bias: ramp(41, -2, 0.1) },
+      { bias: ramp(31, -1.5, 0.1) },
+      { bias: ramp(101, -1.8, 0.05) },
+    ]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.step).toBeCloseTo(0.1, 12);
+    expect(r.grid[0]).toBeCloseTo(-1.5, 12);
+    expect(r.grid[r.grid.length - 1]).toBeLessThanOrEqual(1.5);
+    expect(r.grid.length).toBe(31);
+  });
+
+  it('reports disjoint ranges', () => {
+    expect(commonGrid([{ bias: [0, 1] }, { bias: [2, 3] }])).toMatchObject({ ok: false });
+    expect(commonGrid([])).toMatchObject({ ok: false });
+  });
+});
+
+describe('averageCurves', () => {
+  it('mean, median and sample std (ddof = 1)', () => {
+    const r = averageCurves([
+      [1, 2],
+      [2, 4],
+      [6, 9],
+    ]);
+    expect(Array.from(r.centre)).toEqual([3, 5]);
+    expect(r.std[0]).toBeCloseTo(Math.sqrt(7), 12);
+    const med = averageCurves(
+      [
+        [1, 2],
+        [2, 4],
+        [6, 9],
+      ],
+      'median',
+    );
+    expect(Array.from(med.centre)).toEqual([2, 4]);
+  });
+
+  it('one curve: std is NaN', () => {
+    expect(Number.isNaN(averageCurves([[1, 2]]).std[0])).toBe(true);
+  });
+});
+
+describe('medianInPlace', () => {
+  it('matches a sorted median on random data', () => {
+    let seed = 1;
+    for (let n = 1; n < 60; n++) {
+      const a = Float64Array.from({ length: n }, () => ((seed = (seed * 16807) % 2147483647) % 13) - 6);
+      const sorted = Array.from(a).sort((x, y) => x - y);
+      const expected = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+      expect(medianInPlace(a)).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// STS-ANALYSIS.md step 1: one sweep made fit for analysis. Points where bias or current is not
+// finite (NaN, ±Infinity) are dropped; the rest are sorted by bias ascending (sweeps may run
+// + → −); points that share a bias value are merged into one whose current is their mean, so the
+// result is strictly ascending and every later step may divide by a bias step.
+import { assertNumberArray, assertSameLength } from './assertNumberArray.ts';
+import type { Curve, NumberArray, Outcome } from './types.ts';
+
+export interface TidySweepOptions {
+  /** Fewest valid (distinct-bias) points a usable sweep has. Default 8. */
+  minPoints?: number;
+}
+
+export type TidySweepResult = Outcome<
+  Curve & {
+    /** Points removed because bias or current was not finite. */
+    dropped: number;
+    /** Points merged into another with the same bias. */
+    merged: number;
+  }
+>;
+
+export function tidySweep(
+  bias: NumberArray,
+  current: NumberArray,
+  options: TidySweepOptions = {},
+): TidySweepResult {
+  const { minPoints = 8 } = options;
+  assertNumberArray(bias, 'bias');
+  assertNumberArray(current, 'current');
+  if (bias.length !== current.length) {
+    return { ok: false, reason: `bias has ${bias.length} points but current has ${current.length}` };
+  }
+  assertSameLength(bias, current, 'bias and current');
+  const n = bias.length;
+  const order = new Int32Array(n);
+  let valid = 0;
+  let ascending = true;
+  let descending = true;
+  for (let i = 0; i < n; i++) {
+    const v = bias[i]!;
+    if (!Number.isFinite(v) || !Number.isFinite(current[i]!)) continue;
+    if (valid > 0) {
+      const previous = bias[order[valid - 1]!]!;
+      if (v < previous) ascending = false;
+      if (v > previous) descending = false;
+    }
+    order[valid++] = i;
+  }
+  const dropped = n - valid;
+  if (valid < minPoints) {
+    return { ok: false, reason: `only ${valid} valid points (at least ${minPoints} needed)` };
+  }
+  const idx = order.subarray(0, valid);
+  if (descending && !ascending) idx.reverse();
+  else if (!ascending) {
+    // Stable sort by bias, so merged duplicates do not depend on the engine's sort.
+    const sorted = Array.from(idx).sort((a, b) => bias[a]! - bias[b]! || a - b);
+    idx.set(sorted);
+  }
+  const outBias = new Float64Array(valid);
+  const outCurrent = new Float64Array(valid);
+  let m = 0;
+  let i = 0;
+  while (i < valid) {
+    const v = bias[idx[i]!]!;
+    let sum = 0;
+    let count = 0;
+    while (i < valid && bias[idx[i]!]! === v) {
+      sum += current[idx[i]!]!;
+      count++;
+      i++;
+    }
+    outBias[m] = v;
+    outCurrent[m] = sum / count;
+    m++;
+  }
+  if (m < minPoints) {
+    return { ok: false, reason: `only ${m} distinct bias values (at least ${minPoints} needed)` };
+  }
+  return {
+    ok: true,
+    bias: m === valid ? outBias : outBias.slice(0, m),
+    current: m === valid ? outCurrent : outCurrent.slice(0, m),
+    dropped,
+    merged: valid - m,
+  };
+}
