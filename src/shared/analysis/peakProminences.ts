@@ -1,0 +1,56 @@
+// Topographic prominence of peaks, as scipy.signal.peak_prominences(y, peaks) with wlen=None:
+// from each peak walk left, then right, until a strictly higher sample or the end of the curve;
+// the base on each side is the lowest sample passed (the one nearest the peak on ties), and the
+// prominence is the peak height minus the higher of the two bases.
+import type { NumberArray } from './types.ts';
+
+export interface PeakProminences {
+  prominences: Float64Array;
+  leftBases: Int32Array;
+  rightBases: Int32Array;
+}
+
+/** Prominence of the one peak at index `peak` (y units); writes the bases into `bases[0..1]` if given. */
+export function peakProminence(y: NumberArray, peak: number, bases?: Int32Array): number {
+  const height = y[peak]!;
+  let leftMin = height;
+  let leftBase = peak;
+  for (let i = peak; i >= 0 && y[i]! <= height; i--) {
+    if (y[i]! < leftMin) {
+      leftMin = y[i]!;
+      leftBase = i;
+    }
+  }
+  let rightMin = height;
+  let rightBase = peak;
+  const n = y.length;
+  for (let i = peak; i < n && y[i]! <= height; i++) {
+    if (y[i]! < rightMin) {
+      rightMin = y[i]!;
+      rightBase = i;
+    }
+  }
+  if (bases) {
+    bases[0] = leftBase;
+    bases[1] = rightBase;
+  }
+  return height - Math.max(leftMin, rightMin);
+}
+
+export function peakProminences(y: NumberArray, peaks: ArrayLike<number>): PeakProminences {
+  const count = peaks.length;
+  const prominences = new Float64Array(count);
+  const leftBases = new Int32Array(count);
+  const rightBases = new Int32Array(count);
+  const bases = new Int32Array(2);
+  for (let k = 0; k < count; k++) {
+    const peak = peaks[k]!;
+    if (!Number.isInteger(peak) || peak < 0 || peak >= y.length) {
+      throw new RangeError(`peak ${peak} is not an index of y`);
+    }
+    prominences[k] = peakProminence(y, peak, bases);
+    leftBases[k] = bases[0]!;
+    rightBases[k] = bases[1]!;
+  }
+  return { prominences, leftBases, rightBases };
+}
