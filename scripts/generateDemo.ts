@@ -33,23 +33,37 @@ const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i * 0.01);
 
 function sweepOf(spot: SpotTruth): SweepCurrents {
   const ideal = modelCurrent(bias, spot);
-  return { forward: withNoise(ideal, CURRENT_NOISE, gaussian), backward: withNoise(ideal, CURRENT_NOISE, gaussian) };
+  return {
+    forward: withNoise(ideal, CURRENT_NOISE, gaussian),
+    backward: withNoise(ideal, CURRENT_NOISE, gaussian),
+  };
 }
 
 /** Core-only platelets fill their gap sweep by sweep; core–crown ones barely change. */
 function degraded(first: SpotTruth, group: DemoGroup, k: number): SpotTruth {
   const n = k - 1;
   if (group === 'core') {
-    return { vbm: first.vbm + 0.06 * n, cbm: first.cbm - 0.12 * n, trap: first.trap * (1 + 1.5 * n), background: first.background + 0.04 * n };
+    return {
+      vbm: first.vbm + 0.06 * n,
+      cbm: first.cbm - 0.12 * n,
+      trap: first.trap * (1 + 1.5 * n),
+      background: first.background + 0.04 * n,
+    };
   }
-  return { vbm: first.vbm + 0.004 * n, cbm: first.cbm - 0.008 * n, trap: first.trap * (1 + 0.05 * n), background: first.background };
+  return {
+    vbm: first.vbm + 0.004 * n,
+    cbm: first.cbm - 0.008 * n,
+    trap: first.trap * (1 + 0.05 * n),
+    background: first.background,
+  };
 }
 
 /** Deep-trap integral of the noise-free dI/dV, normalised by its VB-edge peak, over [-0.8, 1.0] V (trapezoid, 1 mV). */
 function deepTrapTruth(spot: SpotTruth): number {
   const peakValue = relativeConductance(spot.vbm, spot);
   let sum = 0;
-  for (let k = 0; k <= 1800; k++) sum += (k === 0 || k === 1800 ? 0.5 : 1) * relativeConductance(-0.8 + k * 1e-3, spot);
+  for (let k = 0; k <= 1800; k++)
+    sum += (k === 0 || k === 1800 ? 0.5 : 1) * relativeConductance(-0.8 + k * 1e-3, spot);
   return (sum * 1e-3) / peakValue;
 }
 
@@ -85,15 +99,22 @@ for (const index of order) {
   };
   const isCoreSeries = plan.group === 'core' && index === 0;
   const isCrownSeries = plan.group === 'crown-centre' && index === 20;
-  const sweepTruths = isCoreSeries || isCrownSeries
-    ? Array.from({ length: SWEEPS_PER_SERIES }, (_, k) => degraded(truth, plan.group, k + 1))
-    : [truth];
+  const sweepTruths =
+    isCoreSeries || isCrownSeries
+      ? Array.from({ length: SWEEPS_PER_SERIES }, (_, k) => degraded(truth, plan.group, k + 1))
+      : [truth];
   if (isCrownSeries) {
     // Repeated sweeps saved as consecutive files at the same spot (within 0.1 nm).
     const files: string[] = [];
     sweepTruths.forEach((sweep, k) => {
       const name = nextName();
-      const file = writeNanonisDat({ x: plan.x + 0.05e-9 * k, y: plan.y, bias, sweeps: [sweepOf(sweep)], date: dateOf((minutes += 1)) });
+      const file = writeNanonisDat({
+        x: plan.x + 0.05e-9 * k,
+        y: plan.y,
+        bias,
+        sweeps: [sweepOf(sweep)],
+        date: dateOf((minutes += 1)),
+      });
       writeFileSync(join(outDir, name), file);
       labels.push(`${name},${plan.group}`);
       files.push(name);
@@ -101,13 +122,25 @@ for (const index of order) {
     series.push({ files, group: plan.group, sweeps: sweepTruths });
   } else {
     const name = nextName();
-    const file = writeNanonisDat({ x: plan.x, y: plan.y, bias, sweeps: sweepTruths.map(sweepOf), date: dateOf((minutes += 2)) });
+    const file = writeNanonisDat({
+      x: plan.x,
+      y: plan.y,
+      bias,
+      sweeps: sweepTruths.map(sweepOf),
+      date: dateOf((minutes += 2)),
+    });
     writeFileSync(join(outDir, name), file);
     labels.push(`${name},${plan.group}`);
     if (isCoreSeries) series.push({ files: [name], group: plan.group, sweeps: sweepTruths });
   }
   const firstFile = isCrownSeries ? fileNumber - SWEEPS_PER_SERIES + 1 : fileNumber;
-  perSpot.push({ file: `Bias-Spectroscopy${String(firstFile).padStart(3, '0')}.dat`, group: plan.group, vbm: truth.vbm, cbm: truth.cbm, deepTrap: deepTrapTruth(truth) });
+  perSpot.push({
+    file: `Bias-Spectroscopy${String(firstFile).padStart(3, '0')}.dat`,
+    group: plan.group,
+    vbm: truth.vbm,
+    cbm: truth.cbm,
+    deepTrap: deepTrapTruth(truth),
+  });
 }
 
 const PIXELS = 256;
@@ -127,7 +160,12 @@ const sxm = writeNanonisSxm(
     biasV: 2.0,
     channels: [
       { name: 'Z', unit: 'm', forward: z, backward: z.map((value) => value + 5e-12 * gaussian()) },
-      { name: 'Current', unit: 'A', forward: current, backward: current.map((value) => value + 1e-11 * gaussian()) },
+      {
+        name: 'Current',
+        unit: 'A',
+        forward: current,
+        backward: current.map((value) => value + 1e-11 * gaussian()),
+      },
     ],
     comment: 'STS Workbench demo: CsPbBr3 core-only and CsPbBr3/FAPbBr3 core-crown platelets on Au(111)',
   },
@@ -156,7 +194,11 @@ writeFileSync(
       about: 'Known truth of the generated demo session (scripts/generateDemo.ts); edges in volts',
       groups,
       deepTrapReductionCoreToCrownCentre: 1 - crown.deepTrapMean / core.deepTrapMean,
-      series: series.map((s) => ({ files: s.files, label: s.group, sweeps: s.sweeps.map((t) => ({ vbm: t.vbm, cbm: t.cbm, gap: t.cbm - t.vbm })) })),
+      series: series.map((s) => ({
+        files: s.files,
+        label: s.group,
+        sweeps: s.sweeps.map((t) => ({ vbm: t.vbm, cbm: t.cbm, gap: t.cbm - t.vbm })),
+      })),
     },
     null,
     2,

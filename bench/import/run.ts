@@ -25,7 +25,7 @@ function generateSession(): void {
   rmSync(sessionDir, { recursive: true, force: true });
   mkdirSync(sessionDir, { recursive: true });
   let seed = 12345;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let f = 0; f < FILES; f++) {
     const bias = new Float64Array(POINTS);
     const forward = new Float64Array(POINTS);
@@ -70,7 +70,9 @@ async function importOnce(): Promise<number> {
   await service.close();
   rmSync(dir, { recursive: true, force: true });
   if (progress.report.imported !== FILES) {
-    throw new Error(`imported ${progress.report.imported} of ${FILES}: ${JSON.stringify(progress.report.failed.slice(0, 3))}`);
+    throw new Error(
+      `imported ${progress.report.imported} of ${FILES}: ${JSON.stringify(progress.report.failed.slice(0, 3))}`,
+    );
   }
   return seconds;
 }

@@ -27,7 +27,9 @@ export function platelets(): Platelet[] {
       const x = FRAME.centreX + (col - 1.5) * 36e-9;
       const y = FRAME.centreY + (1 - row) * 44e-9;
       const coreOnly = row * 4 + col < 6;
-      result.push(coreOnly ? { x, y, coreHalf: 8e-9, crownHalf: 0 } : { x, y, coreHalf: 7e-9, crownHalf: 15e-9 });
+      result.push(
+        coreOnly ? { x, y, coreHalf: 8e-9, crownHalf: 0 } : { x, y, coreHalf: 7e-9, crownHalf: 15e-9 },
+      );
     }
   }
   return result;
@@ -50,7 +52,11 @@ export function spotPlan(all: Platelet[], uniform: () => number): SpotPlan[] {
   for (let i = 0; i < 20; i++) {
     const platelet = coreOnly[i % coreOnly.length] as Platelet;
     const [dx, dy] = offsets[Math.floor(i / coreOnly.length)] as readonly [number, number];
-    spots.push({ group: 'core', x: platelet.x + dx + 0.2e-9 * uniform(), y: platelet.y + dy + 0.2e-9 * uniform() });
+    spots.push({
+      group: 'core',
+      x: platelet.x + dx + 0.2e-9 * uniform(),
+      y: platelet.y + dy + 0.2e-9 * uniform(),
+    });
   }
   for (let i = 0; i < 20; i++) {
     const platelet = coreCrown[i % coreCrown.length] as Platelet;
@@ -62,7 +68,11 @@ export function spotPlan(all: Platelet[], uniform: () => number): SpotPlan[] {
     // On the crown rim: between the core edge and the outer edge, going round the platelet.
     const angle = (i / 20) * 2 * Math.PI * 3 + uniform() * 0.3;
     const radius = 0.5 * (platelet.coreHalf + platelet.crownHalf);
-    spots.push({ group: 'crown-edge', x: platelet.x + radius * Math.cos(angle), y: platelet.y + radius * Math.sin(angle) });
+    spots.push({
+      group: 'crown-edge',
+      x: platelet.x + radius * Math.cos(angle),
+      y: platelet.y + radius * Math.sin(angle),
+    });
   }
   return spots;
 }

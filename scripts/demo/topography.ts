@@ -25,7 +25,8 @@ export function topography(all: Platelet[], pixels: number, gaussian: () => numb
       for (const p of all) {
         const dx = x - p.x;
         const dy = y - p.y;
-        if (p.crownHalf > 0) z += 3.6e-9 * plateau(dx, dy, p.crownHalf) + 1.0e-9 * plateau(dx, dy, p.coreHalf);
+        if (p.crownHalf > 0)
+          z += 3.6e-9 * plateau(dx, dy, p.crownHalf) + 1.0e-9 * plateau(dx, dy, p.coreHalf);
         else z += 4.2e-9 * plateau(dx, dy, p.coreHalf);
       }
       image[row * pixels + col] = z;

@@ -52,15 +52,25 @@ function header(file: SyntheticSpectrumFile): Array<[string, string]> {
 
 export function writeNanonisDat(file: SyntheticSpectrumFile): string {
   const lines = header(file).map(([key, value]) => `${key}\t${value}\t`);
-  const columns: Array<{ name: string; values: Float64Array }> = [{ name: 'Bias calc (V)', values: file.bias }];
+  const columns: Array<{ name: string; values: Float64Array }> = [
+    { name: 'Bias calc (V)', values: file.bias },
+  ];
   if (file.sweeps.length === 1) {
     const [only] = file.sweeps as [SweepCurrents];
-    columns.push({ name: 'Current (A)', values: only.forward }, { name: 'Current [bwd] (A)', values: only.backward });
+    columns.push(
+      { name: 'Current (A)', values: only.forward },
+      { name: 'Current [bwd] (A)', values: only.backward },
+    );
   } else {
     const mean = (pick: (sweep: SweepCurrents) => Float64Array): Float64Array =>
-      file.bias.map((_, i) => file.sweeps.reduce((sum, sweep) => sum + (pick(sweep)[i] as number), 0) / file.sweeps.length);
+      file.bias.map(
+        (_, i) =>
+          file.sweeps.reduce((sum, sweep) => sum + (pick(sweep)[i] as number), 0) / file.sweeps.length,
+      );
     columns.push({ name: 'Current [AVG] (A)', values: mean((s) => s.forward) });
-    file.sweeps.forEach((sweep, k) => columns.push({ name: `Current [${String(k + 1).padStart(5, '0')}] (A)`, values: sweep.forward }));
+    file.sweeps.forEach((sweep, k) =>
+      columns.push({ name: `Current [${String(k + 1).padStart(5, '0')}] (A)`, values: sweep.forward }),
+    );
     columns.push({ name: 'Current [AVG] [bwd] (A)', values: mean((s) => s.backward) });
     file.sweeps.forEach((sweep, k) =>
       columns.push({ name: `Current [${String(k + 1).padStart(5, '0')}] [bwd] (A)`, values: sweep.backward }),

@@ -44,7 +44,10 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['SCAN_ANGLE', `            ${scan.angleDeg.toExponential(3).replace('e', 'E')}`],
     ['SCAN_DIR', 'up'],
     ['BIAS', `            ${nanonisNumber(scan.biasV)}`],
-    ['Z-CONTROLLER', '\tName\ton\tSetpoint\tP-gain\tI-gain\tT-const\n\tlog Current\t1\t1.000E-9 A\t1.000E-12 m\t1.000E-8 m/s\t1.000E-4 s'],
+    [
+      'Z-CONTROLLER',
+      '\tName\ton\tSetpoint\tP-gain\tI-gain\tT-const\n\tlog Current\t1\t1.000E-9 A\t1.000E-12 m\t1.000E-8 m/s\t1.000E-4 s',
+    ],
     ['COMMENT', scan.comment],
     ['Bias>Bias (V)', nanonisNumber(scan.biasV)],
     ['Current>Current (A)', '1E-9'],
@@ -53,13 +56,22 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['Scan>lines', String(scan.height)],
   ];
   const info = ['\tChannel\tName\tUnit\tDirection\tCalibration\tOffset'];
-  scan.channels.forEach((channel, i) => info.push(`\t${i}\t${channel.name}\t${channel.unit}\tboth\t1.000E+0\t0.000E+0`));
+  scan.channels.forEach((channel, i) =>
+    info.push(`\t${i}\t${channel.name}\t${channel.unit}\tboth\t1.000E+0\t0.000E+0`),
+  );
   const text = rows.map(([tag, value]) => `:${tag}:\n${value}\n`).join('');
   return `${text}:DATA_INFO:\n${info.join('\n')}\n\n:SCANIT_END:\n\n\n`;
 }
 
 /** Stores one displayed image in file order: bottom row first (SCAN_DIR up), mirrored if backward. */
-function storeImage(view: DataView, offset: number, image: Float32Array, width: number, height: number, mirrored: boolean): number {
+function storeImage(
+  view: DataView,
+  offset: number,
+  image: Float32Array,
+  width: number,
+  height: number,
+  mirrored: boolean,
+): number {
   for (let fileRow = 0; fileRow < height; fileRow++) {
     const displayRow = height - 1 - fileRow;
     for (let col = 0; col < width; col++) {

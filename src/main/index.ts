@@ -1,10 +1,11 @@
 /// <reference types="electron-vite/node" />
 // Electron main: a window, the LibraryApi over IPC, and nothing else. Hardened: context isolation,
 // sandbox, no Node in the renderer, no navigation, no new windows, no permissions.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatch } from '../shared/api/dispatch.ts';
 import parseWorkerPath from './import/parseWorker.ts?modulePath';
+import { openDemoOnFirstRun } from './demoSession.ts';
 import { registerIpc } from './ipc/registerIpc.ts';
 import { LibraryService } from './services/libraryService.ts';
 
@@ -37,9 +38,19 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const dbPath = process.env.STS_LIBRARY ?? join(app.getPath('userData'), 'library.sqlite');
   service = new LibraryService({ dbPath, workerUrl: parseWorkerPath });
+  openDemoOnFirstRun(service);
   const window = createWindow();
-  registerIpc(ipcMain, createDispatch(service.handlers), (event) => event.sender === window.webContents);
-  if (process.env.STS_IMPORT_ON_START) service.startImport([process.env.STS_IMPORT_ON_START]);
+  const handlers = {
+    ...service.handlers,
+    chooseImportPaths: async () => {
+      const choice = await dialog.showOpenDialog(window, {
+        title: 'Import a session folder',
+        properties: ['openDirectory', 'openFile', 'multiSelections'],
+      });
+      return { paths: choice.canceled ? [] : choice.filePaths };
+    },
+  };
+  registerIpc(ipcMain, createDispatch(handlers), (event) => event.sender === window.webContents);
 });
 
 app.on('web-contents-created', (_event, contents) => {

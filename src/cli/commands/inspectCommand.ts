@@ -62,7 +62,9 @@ export function inspectCommand(args: { file: string | undefined; json: boolean }
   try {
     parsed = parseFile(basename(args.file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new Error(`${args.file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${args.file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const report = inspectReport(parsed);
   if (args.json) {

@@ -32,7 +32,11 @@ afterAll(async () => {
   await service.close();
 });
 
-function post(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { method: 'POST', headers }, (res) => {
       let text = '';
@@ -69,17 +73,27 @@ describe('loopback bridge', () => {
   });
 
   it('rejects a request for another host name (DNS rebinding)', async () => {
-    const response = await post('/api/getLibraryInfo', {}, { 'x-sts-token': bridge.token, host: 'evil.example:80' });
+    const response = await post(
+      '/api/getLibraryInfo',
+      {},
+      { 'x-sts-token': bridge.token, host: 'evil.example:80' },
+    );
     expect(response.status).toBe(421);
   });
 
   it('returns validation errors as envelopes naming the field', async () => {
-    await expect(api().getSpectrum({ id: -3 })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('id') });
+    await expect(api().getSpectrum({ id: -3 })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('id'),
+    });
     await expect(api().startImport({ paths: [] })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('returns not-found and unknown-method errors with their codes', async () => {
-    await expect(api().getSpectrum({ id: 999 })).rejects.toMatchObject({ code: 'not-found', message: 'no spectrum with id 999' });
+    await expect(api().getSpectrum({ id: 999 })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'no spectrum with id 999',
+    });
     const response = await post('/api/dropTables', {}, { 'x-sts-token': bridge.token });
     expect(decodeWire(response.text)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
   });

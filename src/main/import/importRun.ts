@@ -81,6 +81,9 @@ export class ImportRun {
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
       await this.importAll(scan.files);
       this.flush();
+      // Workers finish in any order; report files in path order.
+      this.progress.report.skipped.sort((a, b) => a.file.localeCompare(b.file));
+      this.progress.report.failed.sort((a, b) => a.file.localeCompare(b.file));
       this.progress.state = this.cancelled ? 'cancelled' : 'done';
     } catch (error) {
       this.progress.state = 'failed';

@@ -26,7 +26,9 @@ export function openLibrary(path: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof Error && /file is not a database/.test(error.message)) {
-      throw new Error(`${absolute} is not an STS Workbench library (not an SQLite database)`);
+      throw new Error(`${absolute} is not an STS Workbench library (not an SQLite database)`, {
+        cause: error,
+      });
     }
     throw error;
   }

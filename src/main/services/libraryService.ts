@@ -1,12 +1,14 @@
 // The LibraryApi implementation: plain Node, no Electron, so the desktop app (IPC), browser mode
 // (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
 import type { Database } from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
+import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { openLibrary } from '../library/openLibrary.ts';
@@ -87,6 +89,19 @@ export class LibraryService {
     setLabel: ({ spectrumIds, label, colour }) => ({
       changed: setLabel(this.db, spectrumIds, label, colour),
     }),
+    importLabels: ({ path }) => {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new ApiError('unreadable', `cannot read labels file ${path}: ${code}`);
+      }
+      return applyLabelsCsv(this.db, text);
+    },
+    chooseImportPaths: () => {
+      throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
+    },
   };
 
   async close(): Promise<void> {

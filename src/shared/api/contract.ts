@@ -13,6 +13,7 @@ import type {
   SpectrumCurves,
   SpectrumRow,
 } from '../model/library.ts';
+import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 
 const id = z.number().int().positive();
 /** Rows per page: views page through large libraries instead of loading them whole. */
@@ -77,6 +78,9 @@ export const apiInputSchemas = {
         .optional(),
     })
     .strict(),
+  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
+  chooseImportPaths: z.object({}).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -92,6 +96,8 @@ export interface ApiOutputs {
   listSpectraInFrame: { rows: SpectrumRow[] };
   listLabels: { rows: LabelRow[] };
   setLabel: { changed: number };
+  importLabels: LabelsCsvOutcome;
+  chooseImportPaths: { paths: string[] };
 }
 
 /** What a caller passes (defaults optional). */

@@ -13,6 +13,8 @@ export const LIBRARY_API_METHODS = [
   'listSpectraInFrame',
   'listLabels',
   'setLabel',
+  'importLabels',
+  'chooseImportPaths',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

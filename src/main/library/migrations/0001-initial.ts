@@ -1,5 +1,6 @@
 // Version 1: files, spectra (curves as little-endian Float64 BLOBs), images (Float32 BLOBs),
 // labels, tags and import runs. STRICT tables so a wrong type is an error, not a silent cast.
+// AUTOINCREMENT ids: a re-imported file's new spectra never take ids that results or labels once named.
 import type { Database } from 'better-sqlite3';
 
 export function updateToSchemaVersion1(db: Database): void {
@@ -14,7 +15,7 @@ export function updateToSchemaVersion1(db: Database): void {
     ) STRICT;
 
     CREATE TABLE files (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       path TEXT NOT NULL UNIQUE,
       name TEXT NOT NULL,
       size INTEGER NOT NULL,
@@ -43,7 +44,7 @@ export function updateToSchemaVersion1(db: Database): void {
     CREATE INDEX files_acquired_at ON files(acquired_at);
 
     CREATE TABLE spectra (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
       idx INTEGER NOT NULL,
       sweep INTEGER NOT NULL,
@@ -66,7 +67,7 @@ export function updateToSchemaVersion1(db: Database): void {
     CREATE INDEX spectra_xy ON spectra(x, y);
 
     CREATE TABLE images (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
       idx INTEGER NOT NULL,
       channel TEXT NOT NULL,
