@@ -15,6 +15,7 @@ export function openLibrary(path: string): Db {
   } catch (error) {
     throw new Error(
       `cannot open library ${absolute}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   try {
