@@ -29,15 +29,16 @@ function isBlank(code: number): boolean {
  * The number written in `text[start, end)`, surrounding blanks ignored. An empty cell and `NaN`
  * give NaN; `Inf`/`-Inf`/`Infinity` give infinities; anything else that is not a decimal number
  * gives `undefined`, so callers can report the bad cell. Plain `Number()` semantics otherwise,
- * except that hex, binary and underscore forms are refused.
+ * except that hex, binary and underscore forms are refused. `shift` multiplies by 10^shift within the
+ * decimal parse (unit prefixes: `-1.0293` nA with shift -9 is exactly `-1.0293e-9`, no second rounding).
  */
-export function parseNumberAt(text: string, start: number, end: number): number | undefined {
+export function parseNumberAt(text: string, start: number, end: number, shift = 0): number | undefined {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (start === end) return NaN;
-  const fast = fastDecimal(text, start, end);
+  const fast = fastDecimal(text, start, end, shift);
   if (fast !== undefined) return fast;
-  return slowNumber(text.slice(start, end));
+  return slowNumber(text.slice(start, end), shift);
 }
 
 /**
@@ -45,7 +46,7 @@ export function parseNumberAt(text: string, start: number, end: number): number 
  * rounded IEEE operation, so the result equals parseFloat's. Returns undefined when the text is not
  * in that simple shape (the caller then falls back to the general parser).
  */
-function fastDecimal(text: string, start: number, end: number): number | undefined {
+function fastDecimal(text: string, start: number, end: number, shift: number): number | undefined {
   let i = start;
   let negative = false;
   let code = text.charCodeAt(i);
@@ -90,7 +91,7 @@ function fastDecimal(text: string, start: number, end: number): number | undefin
     if (i === expStart) return undefined;
     if (expNegative) exponent = -exponent;
   }
-  const scale = exponent - fractionDigits;
+  const scale = exponent - fractionDigits + shift;
   let value: number;
   if (scale === 0) value = mantissa;
   else if (scale > 0 && scale <= 22) value = mantissa * (POW10[scale] as number);
@@ -111,12 +112,14 @@ const SPECIAL = new Map<string, number>([
 ]);
 
 /** Decimal numbers in every other shape (long mantissas, big exponents), plus NaN/Inf words. */
-function slowNumber(cell: string): number | undefined {
+function slowNumber(cell: string, shift: number): number | undefined {
   const special = SPECIAL.get(cell.toLowerCase());
   if (special !== undefined) return special;
   // Number() accepts '0x1F', '0b1', '' and whitespace; a decimal cell never needs those.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell)) return undefined;
-  return Number(cell);
+  const match = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(cell);
+  if (!match) return undefined;
+  if (shift === 0) return Number(cell);
+  return Number(`${match[1]}e${Number(match[2] ?? 0) + shift}`);
 }
 
 /** A whole string as a number, or NaN when it is not one (header values such as `N/A`). */

@@ -29,9 +29,9 @@ export function commentEntries(lines: readonly string[]): HeaderEntries {
     }
     const content = line.replace(/^(#|%|!|\/\/)+/, '').trim();
     if (content === '' || /^[-=_*]+$/.test(content)) continue;
+    // `=` separates; else a colon followed by a blank or the end (a time such as 09:13 does not).
     const eq = content.indexOf('=');
-    const colon = content.indexOf(':');
-    const at = eq !== -1 ? eq : colon;
+    const at = eq !== -1 ? eq : content.search(/:(\s|$)/);
     if (at <= 0) entries.push([content, '']);
     else entries.push([content.slice(0, at).trim(), content.slice(at + 1).trim()]);
   }

@@ -41,9 +41,12 @@ interface Table {
   firstDataLine: number;
 }
 
-/** Every data row from the first one on; a non-numeric, non-comment line in the block is an error. */
-function readRows(lines: TextLine[], dialect: TextDialect, first: number): Table {
-  const width = splitCells(lines[first]?.text ?? '', dialect.delimiter).length;
+/**
+ * Every data row from the first one on, column c scaled by 10^shifts[c] (unit prefixes); a
+ * non-numeric, non-comment line in the block is an error.
+ */
+function readRows(lines: TextLine[], dialect: TextDialect, first: number, shifts: number[]): Table {
+  const width = shifts.length;
   const rows: TextLine[] = [];
   for (let i = first; i < lines.length; i++) {
     const line = lines[i] as TextLine;
@@ -61,7 +64,7 @@ function readRows(lines: TextLine[], dialect: TextDialect, first: number): Table
     }
     for (let c = 0; c < width; c++) {
       const cell = cells[c] ?? '';
-      const value = cellNumber(cell, dialect.decimalComma);
+      const value = cellNumber(cell, dialect.decimalComma, shifts[c]);
       if (value === undefined) {
         throw new ParseError('bad-number', `line ${line.number}: "${cell.slice(0, 40)}" is not a number`);
       }
@@ -80,11 +83,6 @@ function headerLinesAbove(lines: TextLine[], first: number): string[] {
     found.unshift(text);
   }
   return found;
-}
-
-function scaled(values: Float64Array, factor: number): Float64Array {
-  if (factor !== 1) for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * factor;
-  return values;
 }
 
 /** SPIP's X/Y pairs: an even number (>= 4) of columns named X, Y, X, Y … or unit'd V, A, V, A … */
@@ -123,8 +121,7 @@ export function parseTextIv(bytes: Uint8Array, name: string): ParsedFile {
       splitCells(line.text, dialect.delimiter).length >= 2,
   );
   if (first === -1) throw new ParseError('no-data', 'no rows of two or more numbers found');
-  const table = readRows(lines, dialect, first);
-  const width = table.columns.length;
+  const width = splitCells((lines[first] as TextLine).text, dialect.delimiter).length;
 
   const before = lines.slice(0, first);
   const headerLines = headerLinesAbove(lines, first);
@@ -134,21 +131,27 @@ export function parseTextIv(bytes: Uint8Array, name: string): ParsedFile {
     .filter((text) => text.trim() !== '' && !isCommentLine(text) && !headerLines.includes(text));
   const entries = [...plain.map((text): [string, string] => [text.trim(), '']), ...commentEntries(comments)];
   const heads = columnHeads(headerLines, comments, dialect.delimiter, width);
+  const si = heads.units.map((unit) => siUnit(unit));
+  const table = readRows(
+    lines,
+    dialect,
+    first,
+    si.map((unit) => unit?.exponent ?? 0),
+  );
 
   const direction: Direction = /\bbackward\b/i.test(name) ? 'backward' : 'forward';
   const pairs = isPairLayout(heads.names, heads.units);
   const channels: ChannelColumn[] = table.columns.map((values, i) => {
     const written = heads.names[i] ?? '';
     const unit = heads.units[i] ?? '';
-    const si = siUnit(unit);
     return {
       name: written === '' ? `Column ${i + 1}` : written,
       quantity: written === '' ? `Column ${i + 1}` : splitNameUnit(written).quantity,
-      unit: si?.unit ?? unit,
+      unit: si[i]?.unit ?? unit,
       sweep: pairs ? Math.floor(i / 2) + 1 : null,
       direction,
       filtered: false,
-      values: scaled(values, si?.factor ?? 1),
+      values,
     };
   });
 

@@ -33,11 +33,11 @@ export function splitCells(text: string, delimiter: Delimiter): string[] {
   return cells;
 }
 
-/** A cell as a number (`,` read as the decimal point when `decimalComma`), undefined if not one. */
-export function cellNumber(cell: string, decimalComma: boolean): number | undefined {
+/** A cell as a number times 10^shift (`,` is the decimal point when `decimalComma`), undefined if not one. */
+export function cellNumber(cell: string, decimalComma: boolean, shift = 0): number | undefined {
   const text = decimalComma ? cell.replace(',', '.') : cell;
   if (text.trim() === '') return NaN;
-  return parseNumberAt(text, 0, text.length);
+  return parseNumberAt(text, 0, text.length, shift);
 }
 
 function numericCells(cells: string[], decimalComma: boolean): boolean {
