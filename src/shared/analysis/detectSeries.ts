@@ -1,0 +1,90 @@
+// STS-ANALYSIS.md "Series": repeated sweeps on one spot, in order. The sweep columns of one file
+// are one series; so are consecutive files (ordered by time, then file name) whose tip positions
+// lie within `radius` (default 0.5 nm) of the previous file's. Grid files: each pixel (gridIndex)
+// is its own spot. A file without a tip position never joins another.
+
+export interface SeriesSpot<Id = number | string> {
+  id: Id;
+  fileName: string;
+  /** Acquisition time, ms since the epoch (any monotonic clock), or null when unknown (sorts last). */
+  time: number | null;
+  /** Tip position, m, or null. */
+  x: number | null;
+  y: number | null;
+  /** Sweep number within the file, 1… */
+  sweep: number;
+  /** Pixel of a grid file, so pixels are separate spots. */
+  gridIndex?: number | null;
+}
+
+export interface DetectSeriesOptions {
+  /** Largest tip displacement (m) between consecutive files of one series. Default 0.5e-9. */
+  radius?: number;
+}
+
+export interface Series<Id = number | string> {
+  /** Spot ids in sweep order: sweep k of the series is spotIds[k − 1]. */
+  spotIds: Id[];
+}
+
+interface FileGroup<Id> {
+  key: string;
+  fileName: string;
+  time: number;
+  x: number | null;
+  y: number | null;
+  spots: Array<SeriesSpot<Id>>;
+}
+
+export function detectSeries<Id>(
+  spots: ReadonlyArray<SeriesSpot<Id>>,
+  options: DetectSeriesOptions = {},
+): Array<Series<Id>> {
+  const { radius = 0.5e-9 } = options;
+  const files = new Map<string, FileGroup<Id>>();
+  for (const spot of spots) {
+    const key = `${spot.fileName}\u0000${spot.gridIndex ?? ''}`;
+    let file = files.get(key);
+    if (!file) {
+      file = { key, fileName: spot.fileName, time: Infinity, x: null, y: null, spots: [] };
+      files.set(key, file);
+    }
+    file.spots.push(spot);
+    if (spot.time !== null && spot.time < file.time) file.time = spot.time;
+  }
+  const ordered = [...files.values()];
+  for (const file of ordered) {
+    file.spots.sort((a, b) => a.sweep - b.sweep);
+    const first = file.spots.find((s) => s.x !== null && s.y !== null);
+    file.x = first?.x ?? null;
+    file.y = first?.y ?? null;
+  }
+  ordered.sort(
+    (a, b) =>
+      a.time - b.time ||
+      (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0) ||
+      (a.key < b.key ? -1 : 1),
+  );
+  const series: Array<Series<Id>> = [];
+  let previous: FileGroup<Id> | null = null;
+  for (const file of ordered) {
+    const near =
+      previous !== null &&
+      file.x !== null &&
+      file.y !== null &&
+      previous.x !== null &&
+      previous.y !== null &&
+      Math.hypot(file.x - previous.x, file.y - previous.y) <= radius;
+    if (!near || series.length === 0) series.push({ spotIds: [] });
+    series[series.length - 1]!.spotIds.push(...file.spots.map((s) => s.id));
+    previous = file;
+  }
+  return series;
+}
+
+/** The first sweep of every series: the spots a group's statistics count (each spot once). */
+export function firstOfEachSeries<Id>(series: ReadonlyArray<Series<Id>>): Id[] {
+  const first: Id[] = [];
+  for (const s of series) if (s.spotIds.length > 0) first.push(s.spotIds[0]!);
+  return first;
+}
