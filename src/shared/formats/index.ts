@@ -1,14 +1,46 @@
-// TEMPORARY (lead's local test shim; the formats owner writes the real one)
+// Entry point of the format readers: detect the format, run its reader, and make sure nothing but
+// a ParseError ever leaves (a reader bug becomes ParseError('reader-failed') naming the format).
+import { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
+import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
-import { parseNanonis3ds } from './nanonis3ds.ts';
-import { ParseError } from './types.ts';
-import type { ParsedFile } from './types.ts';
+import { formatInfo } from './supportedFormats.ts';
+import { parseTextIv } from './textIv.ts';
+import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
+
+export { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
+export { SUPPORTED_FORMATS, type SupportedFormat } from './supportedFormats.ts';
+export { ParseError } from './types.ts';
+
+type Reader = (bytes: Uint8Array, name: string) => ParsedFile;
+
+const READERS: Partial<Record<FileFormat, Reader>> = {
+  'nanonis-dat': parseNanonisDat,
+  'nanonis-sxm': parseNanonisSxm,
+  'nanonis-3ds': parseNanonis3ds,
+  'text-iv': parseTextIv,
+};
+
+/**
+ * Parses any supported file. Throws ParseError: `unknown-format` when the file is none we know,
+ * `unsupported-format` when it is recognised but has no reader yet, else the reader's own code.
+ */
 export function parseFile(name: string, bytes: Uint8Array): ParsedFile {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.dat') && new TextDecoder('latin1').decode(bytes.subarray(0, 11)) === 'Experiment\t')
-    return parseNanonisDat(bytes, name);
-  if (lower.endsWith('.sxm')) return parseNanonisSxm(bytes, name);
-  if (lower.endsWith('.3ds')) return parseNanonis3ds(bytes, name);
-  throw new ParseError('unknown-format', 'not a file format STS Workbench reads');
+  if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
+  const format = detectFormat(name, bytes.subarray(0, DETECT_HEAD_BYTES));
+  if (format === null) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot === -1 ? 'no extension' : name.slice(dot);
+    throw new ParseError('unknown-format', `not a recognised STM/STS file (${ext}, no known signature)`);
+  }
+  const reader = READERS[format];
+  if (!reader)
+    throw new ParseError('unsupported-format', `${formatInfo(format).description} recognised; no reader yet`);
+  try {
+    return reader(bytes, name);
+  } catch (error) {
+    if (error instanceof ParseError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ParseError('reader-failed', `${formatInfo(format).description}: reader failed (${message})`);
+  }
 }

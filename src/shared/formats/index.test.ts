@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { realFile, realFiles } from '../../testing/realData.ts';
+import * as formats from './index.ts';
+import { parseFile, ParseError, SUPPORTED_FORMATS } from './index.ts';
+
+function failure(name: string, bytes: Uint8Array): ParseError {
+  try {
+    parseFile(name, bytes);
+  } catch (error) {
+    if (error instanceof ParseError) return error;
+    throw error;
+  }
+  throw new Error('expected a ParseError');
+}
+
+describe('parseFile', () => {
+  it('the public API', () => {
+    expect(Object.keys(formats).sort()).toEqual([
+      'DETECT_HEAD_BYTES',
+      'ParseError',
+      'SUPPORTED_FORMATS',
+      'detectFormat',
+      'parseFile',
+    ]);
+  });
+
+  it('reads every real Nanonis and text file through detection', () => {
+    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text']) {
+      for (const path of realFiles(folder)) {
+        const parsed = parseFile(basename(path), new Uint8Array(readFileSync(path)));
+        expect(parsed.format).toBe(folder === 'text' ? 'text-iv' : folder);
+      }
+    }
+  });
+
+  it('recognised formats without a reader say so', () => {
+    const cases: Array<[string, string, string]> = [
+      ['createc', 'A180201.151737.M0001.VERT', 'Createc .VERT spectrum recognised; no reader yet'],
+      ['createc', 'A250407.141806.dat', 'Createc .dat image recognised; no reader yet'],
+      ['rhk-sm4', 'test_iv.SM4', 'RHK .sm4 file recognised; no reader yet'],
+      ['omicron-matrix', '2014Sep30-111118--1_1.I(V)_mtrx', 'Omicron MATRIX file recognised; no reader yet'],
+      ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
+      [
+        'wsxm',
+        'WSxM2DReader_jumpingmodeimage_0002_Topography.f.dy.top',
+        'WSxM file recognised; no reader yet',
+      ],
+    ];
+    for (const [folder, name, message] of cases) {
+      const error = failure(name, new Uint8Array(readFileSync(realFile(folder, name))));
+      expect([error.code, error.message]).toEqual(['unsupported-format', message]);
+    }
+  });
+
+  it('unknown files', () => {
+    expect(failure('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toMatchObject({
+      code: 'unknown-format',
+      message: 'not a recognised STM/STS file (.jpg, no known signature)',
+    });
+    expect(failure('README', new TextEncoder().encode('hello'))).toMatchObject({ code: 'unknown-format' });
+    expect(failure('empty.dat', new Uint8Array(0))).toMatchObject({ code: 'empty' });
+  });
+
+  it('SUPPORTED_FORMATS lists each format once, readers first', () => {
+    const ids = SUPPORTED_FORMATS.map((f) => f.format);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(SUPPORTED_FORMATS.filter((f) => f.status === 'reader').map((f) => f.format)).toEqual([
+      'nanonis-dat',
+      'nanonis-sxm',
+      'nanonis-3ds',
+      'text-iv',
+    ]);
+    for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
+  });
+});
