@@ -13,8 +13,8 @@ export interface ColumnNameParts {
   filtered: boolean;
 }
 
-/** Bracketed modifiers Nanonis appends to a signal name. */
-const MODIFIER = /\s*\[(bwd|filt|AVG|\d+)\]/gi;
+/** Bracketed modifiers Nanonis appends to a signal name (no leading `\s*`: that backtracks). */
+const MODIFIER = /\[(bwd|filt|AVG|\d+)\]/gi;
 
 /**
  * Splits a column name into its parts. The unit is the last `( … )` group after modifiers are
@@ -32,7 +32,8 @@ export function parseColumnName(name: string): ColumnNameParts {
     else sweep = Number.parseInt(tag, 10);
     return '';
   });
-  let quantity = stripped.trim();
+  // Removing a modifier leaves a double blank (`Current  (A)`); fold blank runs to one space.
+  let quantity = stripped.replace(/\s+/g, ' ').trim();
   let unit = '';
   const unitMatch = /\(([^()]*)\)\s*$/.exec(quantity);
   if (unitMatch) {

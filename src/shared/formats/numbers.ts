@@ -116,7 +116,8 @@ function slowNumber(cell: string, shift: number): number | undefined {
   const special = SPECIAL.get(cell.toLowerCase());
   if (special !== undefined) return special;
   // Number() accepts '0x1F', '0b1', '' and whitespace; a decimal cell never needs those.
-  const match = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(cell);
+  // Unambiguous pattern (no `\d+\.?\d*`), so a long run of digits cannot backtrack quadratically.
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(cell);
   if (!match) return undefined;
   if (shift === 0) return Number(cell);
   return Number(`${match[1]}e${Number(match[2] ?? 0) + shift}`);

@@ -47,9 +47,14 @@ export interface ColumnHeads {
 
 /** `Bias (V)`, `V [V]`, `I(nA)` -> name without the unit, and the unit. */
 export function splitNameUnit(cell: string): { quantity: string; unit: string } {
-  const match = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(cell);
-  if (!match) return { quantity: cell.trim(), unit: '' };
-  return { quantity: (match[1] ?? '').trim() || cell.trim(), unit: (match[2] ?? '').trim() };
+  // Index arithmetic, not a regex: lazy groups around `\s*` backtrack quadratically on long cells.
+  const text = cell.trim();
+  const close = text.charAt(text.length - 1);
+  if (close !== ')' && close !== ']') return { quantity: text, unit: '' };
+  const open = text.lastIndexOf(close === ')' ? '(' : '[');
+  const unit = open === -1 ? '' : text.slice(open + 1, -1).trim();
+  if (unit === '' || /[()[\]]/.test(unit)) return { quantity: text, unit: '' };
+  return { quantity: text.slice(0, open).trim() || text, unit };
 }
 
 /** A header line whose every cell is a unit (`V  nA  V  nA`). */

@@ -10,9 +10,38 @@ export interface TextLine {
   text: string;
 }
 
-/** Lines of any ending: LF, CRLF, CR CR LF (SPIP exports) and lone CR. */
+const LF = 10;
+const CR = 13;
+
+/**
+ * Lines of any ending: LF, CRLF, CR CR LF (SPIP exports) and lone CR (each lone CR ends a line).
+ * A hand-written scan: the regex `\r*\n|\r` backtracks quadratically on a long run of CRs.
+ */
 export function splitLines(text: string): TextLine[] {
-  return text.split(/\r*\n|\r/).map((line, i) => ({ number: i + 1, text: line }));
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF) {
+      lines.push(text.slice(start, i));
+      start = i + 1;
+    } else if (code === CR) {
+      let run = i;
+      while (run < text.length && text.charCodeAt(run) === CR) run++;
+      if (run < text.length && text.charCodeAt(run) === LF) {
+        lines.push(text.slice(start, i));
+        start = run + 1;
+        i = run;
+      } else {
+        lines.push(text.slice(start, i));
+        for (let k = i + 1; k < run; k++) lines.push('');
+        start = run;
+        i = run - 1;
+      }
+    }
+  }
+  lines.push(text.slice(start));
+  return lines.map((line, i) => ({ number: i + 1, text: line }));
 }
 
 /**

@@ -1,0 +1,127 @@
+// Seeded random damage to every real Nanonis file: each mutant must parse or throw ParseError,
+// never another exception, and never take more than a second.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { realFiles } from '../../testing/realData.ts';
+import { parseNanonis3ds } from './nanonis3ds.ts';
+import { parseNanonisDat } from './nanonisDat.ts';
+import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseTextIv } from './textIv.ts';
+import { ParseError, type ParsedFile } from './types.ts';
+
+const MUTANTS_PER_FILE = 200;
+/** Most parsing decisions sit in the text header; half of all damage lands in its first bytes. */
+const HEADER_REGION = 8192;
+
+/** mulberry32: a tiny, well-mixed seeded PRNG, so every failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; what: string } {
+  const position = (): number =>
+    Math.floor(next() * (next() < 0.5 ? Math.min(HEADER_REGION, original.length) : original.length));
+  const kind = Math.floor(next() * 4);
+  if (kind === 0) {
+    const bytes = original.slice();
+    const flips = 1 + Math.floor(next() * 8);
+    for (let i = 0; i < flips; i++) bytes[position()] = Math.floor(next() * 256);
+    return { bytes, what: `${flips} byte flips` };
+  }
+  if (kind === 1) {
+    const at = position();
+    return { bytes: original.slice(0, at), what: `truncated at ${at}` };
+  }
+  const at = position();
+  const junk = new Uint8Array(1 + Math.floor(next() * 64)).map(() =>
+    // Junk that looks like the format's own syntax is the most likely to confuse a reader.
+    next() < 0.5
+      ? '\t\n\r:=";[]0123456789.eE-+NaN'.charCodeAt(Math.floor(next() * 27))
+      : Math.floor(next() * 256),
+  );
+  const bytes = new Uint8Array(original.length + junk.length);
+  bytes.set(original.subarray(0, at));
+  bytes.set(junk, at);
+  bytes.set(original.subarray(at), at + junk.length);
+  if (kind === 2) return { bytes, what: `${junk.length} junk bytes inserted at ${at}` };
+  bytes[position()] = Math.floor(next() * 256);
+  return {
+    bytes: bytes.slice(0, bytes.length - Math.floor(next() * 100)),
+    what: `junk at ${at}, flip, cut tail`,
+  };
+}
+
+const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile]> = [
+  ['nanonis-dat', parseNanonisDat],
+  ['nanonis-sxm', parseNanonisSxm],
+  ['nanonis-3ds', parseNanonis3ds],
+];
+
+describe('fuzz: damaged real files give ParsedFile or ParseError', () => {
+  for (const [folder, read] of READERS) {
+    for (const path of realFiles(folder)) {
+      const name = basename(path);
+      it(name, () => {
+        const original = new Uint8Array(readFileSync(path));
+        let seed = 0;
+        for (const c of name) seed = (seed * 31 + c.charCodeAt(0)) >>> 0;
+        const next = random(seed);
+        for (let i = 0; i < MUTANTS_PER_FILE; i++) {
+          const { bytes, what } = mutate(original, next);
+          const start = performance.now();
+          try {
+            read(bytes, name);
+          } catch (error) {
+            if (!(error instanceof ParseError)) {
+              throw new Error(`mutant ${i} (${what}) threw ${String(error)}`, { cause: error });
+            }
+          }
+          const elapsed = performance.now() - start;
+          if (elapsed > 1000) throw new Error(`mutant ${i} (${what}) took ${elapsed.toFixed(0)} ms`);
+        }
+        expect(true).toBe(true);
+      });
+    }
+  }
+});
+
+describe('pathological inputs finish quickly', () => {
+  const big = 200_000;
+  const cases: Array<[string, string, (bytes: Uint8Array, name: string) => ParsedFile]> = [
+    ['a long run of CRs in a text file', `V\tA\n1\t2${'\r'.repeat(big)}`, parseTextIv],
+    ['a cell of many digits', `1\t${'9'.repeat(big)}x\n`, parseTextIv],
+    ['a header cell with a long blank run', `a${' '.repeat(big)}b (nA)\tV\n1\t2\n`, parseTextIv],
+    [
+      'a .dat column name with a long blank run',
+      `Experiment\tbias spectroscopy\t\n[DATA]\nBias calc (V)\tC${' '.repeat(big)}x (A)\n1\t2\n`,
+      parseNanonisDat,
+    ],
+    [
+      'a .dat data cell of many digits',
+      `Experiment\tZ\t\n[DATA]\nA (V)\n${'1'.repeat(big)}.5\n`,
+      parseNanonisDat,
+    ],
+    ['an .sxm tag line of colons', `${':'.repeat(big)}\n:SCANIT_END:\n`, parseNanonisSxm],
+    ['a .3ds header of one long line', `Grid dim="${'1'.repeat(big)} x 1"\n:HEADER_END:\n`, parseNanonis3ds],
+  ];
+  for (const [what, text, read] of cases) {
+    it(what, () => {
+      const bytes = new TextEncoder().encode(text);
+      const start = performance.now();
+      try {
+        read(bytes, 'x.txt');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ParseError);
+      }
+      expect(performance.now() - start).toBeLessThan(1000);
+    });
+  }
+});
