@@ -4,9 +4,9 @@
 // `metallic`: no gap found, or normalised dI/dV at 0 V (linearly interpolated) above
 // metallicThreshold (0.1).
 import { findBandEdges } from './findBandEdges.ts';
-import type { BandEdgeOptions } from './findBandEdges.ts';
+import type { BandEdgeOptions, BandEdges } from './findBandEdges.ts';
 import { integrateWindow } from './integrateWindow.ts';
-import { normaliseByVbPeak } from './normaliseByVbPeak.ts';
+import { principalVbPeak } from './normaliseByVbPeak.ts';
 import type { NumberArray } from './types.ts';
 
 export interface SeriesSweep {
@@ -39,7 +39,8 @@ export interface SweepDegradation {
   reason: string | null;
 }
 
-function valueAtZero(bias: NumberArray, y: NumberArray): number | null {
+/** Linear interpolation of y at 0 V; null when 0 V is outside the sweep. */
+export function valueAtZero(bias: NumberArray, y: NumberArray): number | null {
   for (let i = 0; i + 1 < bias.length; i++) {
     const a = bias[i]!;
     const b = bias[i + 1]!;
@@ -48,37 +49,59 @@ function valueAtZero(bias: NumberArray, y: NumberArray): number | null {
   return null;
 }
 
+/**
+ * One row of the table from a sweep's own edges and principal VB peak height (A/V, null when
+ * none) and the first sweep's edges. Works on the raw dI/dV and divides by the peak, so the
+ * pipeline needs no normalised copy.
+ */
+export function sweepDegradation(
+  k: number,
+  bias: NumberArray,
+  didv: NumberArray,
+  edges: BandEdges,
+  vbPeak: number | null,
+  first: BandEdges,
+  metallicThreshold: number,
+): SweepDegradation {
+  let inGap: number | null = null;
+  let atZero: number | null = null;
+  if (vbPeak !== null && vbPeak > 0) {
+    const zero = valueAtZero(bias, didv);
+    atZero = zero === null ? null : zero / vbPeak;
+    if (first.vbm !== null && first.cbm !== null) {
+      const integral = integrateWindow(bias, didv, first.vbm, first.cbm);
+      inGap = integral === null ? null : integral / vbPeak;
+    }
+  }
+  const reasons = [
+    edges.reason,
+    vbPeak !== null && vbPeak > 0 ? null : 'no positive VB peak to normalise by',
+  ];
+  const reason = reasons.filter((r) => r !== null).join('; ');
+  return {
+    k,
+    vbm: edges.vbm,
+    cbm: edges.cbm,
+    gap: edges.gap,
+    deltaGap: edges.gap !== null && first.gap !== null ? edges.gap - first.gap : null,
+    inGap,
+    atZero,
+    metallic: edges.gap === null || (atZero !== null && atZero > metallicThreshold),
+    reason: reason || null,
+  };
+}
+
 export function seriesDegradation(
   sweeps: ReadonlyArray<SeriesSweep>,
   options: SeriesDegradationOptions = {},
 ): SweepDegradation[] {
   const { edges: edgeOptions = {}, metallicThreshold = 0.1 } = options;
-  const rows: SweepDegradation[] = [];
-  let first: { vbm: number | null; cbm: number | null; gap: number | null } | null = null;
-  sweeps.forEach((sweep, index) => {
+  let first: BandEdges | null = null;
+  return sweeps.map((sweep, index) => {
     const edges = findBandEdges(sweep.bias, sweep.didv, edgeOptions);
-    if (first === null) first = edges;
-    const normalised = normaliseByVbPeak(sweep.bias, sweep.didv);
-    const reasons = [edges.reason, normalised.ok ? null : normalised.reason].filter((r) => r !== null);
-    let inGap: number | null = null;
-    let atZero: number | null = null;
-    if (normalised.ok) {
-      atZero = valueAtZero(sweep.bias, normalised.normalised);
-      if (first.vbm !== null && first.cbm !== null) {
-        inGap = integrateWindow(sweep.bias, normalised.normalised, first.vbm, first.cbm);
-      }
-    }
-    rows.push({
-      k: index + 1,
-      vbm: edges.vbm,
-      cbm: edges.cbm,
-      gap: edges.gap,
-      deltaGap: edges.gap !== null && first.gap !== null ? edges.gap - first.gap : null,
-      inGap,
-      atZero,
-      metallic: edges.gap === null || (atZero !== null && atZero > metallicThreshold),
-      reason: reasons.length ? reasons.join('; ') : null,
-    });
+    first ??= edges;
+    const p = principalVbPeak(sweep.bias, sweep.didv);
+    const peak = p < 0 ? null : sweep.didv[p]!;
+    return sweepDegradation(index + 1, sweep.bias, sweep.didv, edges, peak, first, metallicThreshold);
   });
-  return rows;
 }

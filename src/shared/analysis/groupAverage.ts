@@ -1,0 +1,66 @@
+// Pipeline stage for one group (steps 2–8 on the average): resample the group's curves onto their
+// common grid, average I(V) point-wise, then differentiate the average (the seed paper averages
+// 60–80 I–V curves first, then differentiates), and measure it like a single spectrum.
+import { averageCurves } from './averageCurves.ts';
+import { commonGrid } from './commonGrid.ts';
+import { normalisedConductance } from './normalisedConductance.ts';
+import { differentiate } from './prepareSpectrum.ts';
+import type { AnalysisRecipe } from './recipe.ts';
+import { resampleLinear } from './resampleLinear.ts';
+import { spectrumMeasures } from './spectrumMeasures.ts';
+import type { SpectrumMeasures } from './spectrumMeasures.ts';
+import type { Curve, Outcome } from './types.ts';
+
+export type GroupAverage = Outcome<
+  SpectrumMeasures & {
+    /** Curves averaged. */
+    n: number;
+    /** Common grid, V. */
+    bias: Float64Array;
+    /** Mean (or median) current, A. */
+    current: Float64Array;
+    /** Point-wise sample std of the current (ddof = 1), A. */
+    currentStd: Float64Array;
+    /** dI/dV of the averaged current, A/V. */
+    didv: Float64Array;
+    /** Feenstra (dI/dV)/(I/V)‾, dimensionless (step 5). */
+    normalisedConductance: Float64Array;
+    /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
+    didvByVbPeak: Float64Array | null;
+  }
+>;
+
+export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecipe): GroupAverage {
+  const gridResult = commonGrid(curves);
+  if (!gridResult.ok) return gridResult;
+  const { grid, step } = gridResult;
+  const m = grid.length;
+  // One contiguous block for all resampled curves; rows are views into it.
+  const block = new Float64Array(curves.length * m);
+  const rows = curves.map((c, k) =>
+    resampleLinear(c.bias, c.current, grid, block.subarray(k * m, (k + 1) * m)),
+  );
+  const averaged = averageCurves(rows, recipe.average);
+  const curve = { bias: grid, current: averaged.centre, step };
+  const derivative = differentiate(curve, recipe);
+  if (!derivative.ok) return derivative;
+  const didv = derivative.didv.slice();
+  const measures = spectrumMeasures(grid, didv, recipe);
+  const feenstra = normalisedConductance(grid, averaged.centre, didv, recipe.normalisation);
+  let didvByVbPeak: Float64Array | null = null;
+  if (measures.vbPeak !== null) {
+    didvByVbPeak = new Float64Array(m);
+    for (let i = 0; i < m; i++) didvByVbPeak[i] = didv[i]! / measures.vbPeak;
+  }
+  return {
+    ok: true,
+    ...measures,
+    n: averaged.n,
+    bias: grid,
+    current: averaged.centre,
+    currentStd: averaged.std,
+    didv,
+    normalisedConductance: feenstra.normalised,
+    didvByVbPeak,
+  };
+}

@@ -1,0 +1,74 @@
+// Pipeline stage for one spectrum: tidy (step 1), pick/combine directions, put it on a uniform
+// grid when its steps are uneven, and differentiate (step 4). Buffers for the derivative are
+// reused across calls; the tidy curve is the only per-spectrum allocation.
+import { centralDifference } from './centralDifference.ts';
+import { combineDirections } from './combineDirections.ts';
+import { medianStep } from './commonGrid.ts';
+import { resampleLinear } from './resampleLinear.ts';
+import type { AnalysisRecipe } from './recipe.ts';
+import { savgolFilter } from './savgolFilter.ts';
+import { tidySweep } from './tidySweep.ts';
+import type { Curve, NumberArray, Outcome } from './types.ts';
+
+export interface RawSweep {
+  /** V, acquisition order. */
+  bias: NumberArray;
+  /** A. */
+  current: NumberArray;
+}
+
+/** A curve ready for differentiation: strictly ascending, uniform step (V). */
+export type PreparedCurve = Curve & { step: number };
+
+let stepScratch = new Float64Array(0);
+
+function tidyOrNull(sweep: RawSweep | null | undefined, minPoints: number): Outcome<Curve> | null {
+  if (!sweep) return null;
+  return tidySweep(sweep.bias, sweep.current, { minPoints });
+}
+
+export function prepareCurve(
+  forward: RawSweep | null,
+  backward: RawSweep | null | undefined,
+  recipe: AnalysisRecipe,
+): Outcome<PreparedCurve> {
+  const f = recipe.direction === 'backward' ? null : tidyOrNull(forward, recipe.minPoints);
+  const b = recipe.direction === 'forward' ? null : tidyOrNull(backward, recipe.minPoints);
+  if (f && !f.ok) return f;
+  if (b && !b.ok) return b;
+  const combined = combineDirections(f?.ok ? f : null, b?.ok ? b : null, recipe.direction);
+  if (!combined.ok) return combined;
+  const { bias, current } = combined;
+  const n = bias.length;
+  if (stepScratch.length < n) stepScratch = new Float64Array(n);
+  const step = medianStep(bias, stepScratch);
+  let uneven = false;
+  const tolerance = recipe.uniformTolerance * step;
+  for (let i = 1; i < n && !uneven; i++) uneven = Math.abs(bias[i]! - bias[i - 1]! - step) > tolerance;
+  if (!uneven) return { ok: true, bias, current, step };
+  const count = Math.floor((bias[n - 1]! - bias[0]!) / step + 1e-9) + 1;
+  const grid = new Float64Array(count);
+  for (let k = 0; k < count; k++) grid[k] = Math.min(bias[0]! + k * step, bias[n - 1]!);
+  if (count < recipe.minPoints) return { ok: false, reason: `only ${count} points on a uniform grid` };
+  return { ok: true, bias: grid, current: resampleLinear(bias, current, grid), step };
+}
+
+let didvBuffer = new Float64Array(0);
+
+/**
+ * dI/dV (A/V) of a prepared curve. Returns a view into a buffer that the next call overwrites;
+ * copy it (slice) to keep it.
+ */
+export function differentiate(curve: PreparedCurve, recipe: AnalysisRecipe): Outcome<{ didv: Float64Array }> {
+  const n = curve.bias.length;
+  if (didvBuffer.length < n) didvBuffer = new Float64Array(Math.max(n, 2 * didvBuffer.length));
+  const out = didvBuffer.subarray(0, n);
+  const { method, window, polyorder } = recipe.derivative;
+  if (method === 'central') return { ok: true, didv: centralDifference(curve.bias, curve.current, out) };
+  if (n < window)
+    return { ok: false, reason: `${n} points, fewer than the Savitzky–Golay window (${window})` };
+  return {
+    ok: true,
+    didv: savgolFilter(curve.current, { window, polyorder, deriv: 1, delta: curve.step, out }),
+  };
+}
