@@ -457,6 +457,23 @@ describe('synthetic files', () => {
     expect(parsed.spectra[0]?.current[0]).toBe(2);
   });
 
+  it('[DATA] inside a header value is not the marker', () => {
+    const parsed = parseNanonisDat(
+      bytesOf(
+        'Experiment\tbias spectroscopy\t\nComment01\tsee [DATA] below\t\n[DATA]\nBias calc (V)\tCurrent (A)\n1\t2\n',
+      ),
+      'x.dat',
+    );
+    expect(parsed.comment).toBe('see [DATA] below');
+    expect(parsed.spectra[0]?.current[0]).toBe(2);
+  });
+
+  it('blank lines inside the data are skipped', () => {
+    const parsed = parseNanonisDat(bytesOf(`${head}Bias calc (V)\tCurrent (A)\n1\t2\n\r\n3\t4\n\n`), 'x.dat');
+    expect(Array.from(column(parsed, 'Current (A)'))).toEqual([2, 4]);
+    expect(column(parsed, 'Current (A)').buffer.byteLength).toBe(16);
+  });
+
   it('unknown experiments are kind other', () => {
     const parsed = parseNanonisDat(bytesOf('Experiment\tHistory Data\t\n[DATA]\nTime (s)\n1\n'), 'h.dat');
     expect(parsed.kind).toBe('other');

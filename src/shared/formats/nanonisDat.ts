@@ -1,6 +1,7 @@
 // Nanonis spectroscopy .dat (ASCII): `key<TAB>value<TAB>` header lines, a blank line, `[DATA]`,
 // a tab-separated line of column names and numeric rows. Only `bias spectroscopy` yields I–V
 // spectra; other experiments keep their columns and say why they are not I–V (`notIv`).
+import { asciiBytes, indexOfBytes, latin1 } from './binary.ts';
 import { parseColumnName } from './columnName.ts';
 import { commentFrom, firstWins, type HeaderEntries } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
@@ -10,24 +11,40 @@ import { parseTabTable } from './tabTable.ts';
 import { ParseError, type ChannelColumn, type FileKind, type ParsedFile } from './types.ts';
 
 const DATA_MARKER = '[DATA]';
+const DATA_MARKER_BYTES = asciiBytes(DATA_MARKER);
 
 interface DatHeader {
   entries: HeaderEntries;
-  /** Index in the text of the line after `[DATA]` (the column names). */
+  /** Byte offset of the line after `[DATA]` (the column names). */
   bodyStart: number;
 }
 
-/** Reads header lines up to `[DATA]`. Values lose the one trailing tab Nanonis writes. */
-function readHeader(text: string): DatHeader {
+/** Offset of the `[DATA]` line: the marker at a line start with nothing but blanks after it. */
+function dataMarker(bytes: Uint8Array): number {
+  for (
+    let at = indexOfBytes(bytes, DATA_MARKER_BYTES);
+    at !== -1;
+    at = indexOfBytes(bytes, DATA_MARKER_BYTES, at + 1)
+  ) {
+    if (at > 0 && bytes[at - 1] !== 10) continue;
+    let end = at + DATA_MARKER_BYTES.length;
+    while (end < bytes.length && (bytes[end] === 32 || bytes[end] === 9 || bytes[end] === 13)) end++;
+    if (end === bytes.length || bytes[end] === 10) return at;
+  }
+  return -1;
+}
+
+/**
+ * Reads header lines up to `[DATA]`. Values lose the one trailing tab Nanonis writes. Only the
+ * header is decoded to text; the data block is parsed from the bytes (latin-1: one byte per char,
+ * so string offsets are byte offsets).
+ */
+function readHeader(bytes: Uint8Array): DatHeader {
+  const marker = dataMarker(bytes);
+  const text = latin1(bytes, 0, marker === -1 ? bytes.length : marker);
   const entries: HeaderEntries = [];
-  let pos = 0;
-  while (pos < text.length) {
-    const newline = text.indexOf('\n', pos);
-    const next = newline === -1 ? text.length : newline + 1;
-    let line = text.slice(pos, newline === -1 ? text.length : newline);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    pos = next;
-    if (line.trim() === DATA_MARKER) return { entries, bodyStart: pos };
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') continue;
     const tab = line.indexOf('\t');
     if (tab === -1) {
@@ -38,7 +55,11 @@ function readHeader(text: string): DatHeader {
     if (value.endsWith('\t')) value = value.slice(0, -1);
     entries.push([line.slice(0, tab), value]);
   }
-  throw new ParseError('missing-data', `no ${DATA_MARKER} line after ${entries.length} header lines`);
+  if (marker === -1) {
+    throw new ParseError('missing-data', `no ${DATA_MARKER} line after ${entries.length} header lines`);
+  }
+  const afterMarker = bytes.indexOf(10, marker);
+  return { entries, bodyStart: afterMarker === -1 ? bytes.length : afterMarker + 1 };
 }
 
 const KINDS = new Map<string, FileKind>([
@@ -76,10 +97,9 @@ function notIvReason(
 /** Parses a Nanonis .dat file. Throws ParseError on a missing `[DATA]` or a non-numeric cell. */
 export function parseNanonisDat(bytes: Uint8Array, _name: string): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
-  const text = new TextDecoder('latin1').decode(bytes);
-  const { entries, bodyStart } = readHeader(text);
+  const { entries, bodyStart } = readHeader(bytes);
   const header = firstWins(entries);
-  const table = parseTabTable(text, bodyStart);
+  const table = parseTabTable(bytes, bodyStart);
 
   const channels: ChannelColumn[] = table.names.map((name, i) => ({
     name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteOrNull, numberOrNaN, parseNumberAt } from './numbers.ts';
+import { finiteOrNull, numberOrNaN, parseNumberAt, parseNumberInBytes } from './numbers.ts';
 
 function parse(cell: string): number | undefined {
   return parseNumberAt(cell, 0, cell.length);
@@ -64,5 +64,36 @@ describe('header numbers', () => {
     expect(finiteOrNull('')).toBeNull();
     expect(finiteOrNull('Inf')).toBeNull();
     expect(finiteOrNull('5E-12')).toBe(5e-12);
+  });
+});
+
+describe('parseNumberInBytes', () => {
+  it('agrees with parseNumberAt on every shape', () => {
+    const cells = [
+      '-132.523E-12',
+      '1e300',
+      '-4.5e-320',
+      '123456789012345678',
+      '1.5E-30',
+      '',
+      ' NaN ',
+      '-Inf',
+      '+9.50716e-02',
+      '.5',
+      'abc',
+      '1.2.3',
+      '0x10',
+      '1e',
+      '--1',
+      'E5',
+      '1e999',
+      '7',
+    ];
+    for (const cell of cells) {
+      const bytes = new TextEncoder().encode(`\t${cell}\t`);
+      const fromBytes = parseNumberInBytes(bytes, 1, bytes.length - 1);
+      const fromText = parseNumberAt(cell, 0, cell.length);
+      expect([cell, fromBytes]).toEqual([cell, fromText]);
+    }
   });
 });
