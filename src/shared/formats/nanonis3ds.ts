@@ -5,15 +5,10 @@ import { parseColumnName } from './columnName.ts';
 import { gridLayout, readGridEntries, type GridLayout } from './gridHeader.ts';
 import { firstWins } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
+import { gridSpectra } from './gridSpectra.ts';
 import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
-import { pickCurrentQuantity, spectraFromColumns } from './spectrumColumns.ts';
-import {
-  ParseError,
-  type ChannelColumn,
-  type ParsedFile,
-  type Position,
-  type SpectrumRecord,
-} from './types.ts';
+import { pickCurrentQuantity } from './spectrumColumns.ts';
+import { ParseError, type ParsedFile } from './types.ts';
 
 const HEADER_END = asciiBytes(':HEADER_END:');
 
@@ -50,27 +45,6 @@ function writtenPixels(view: DataView, layout: GridLayout): number {
   return written;
 }
 
-function linspace(start: number, end: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  const step = count > 1 ? (end - start) / (count - 1) : 0;
-  for (let i = 0; i < count; i++) out[i] = start + step * i;
-  if (count > 1) out[count - 1] = end;
-  return out;
-}
-
-function headerNumber(header: Record<string, string>, key: string): number {
-  const value = Number((header[key] ?? '').trim());
-  return Number.isFinite(value) ? value : NaN;
-}
-
-/**
- * Parameters are float32, so 0.2 V reads back as 0.20000000298. When the header states the same
- * value in decimal (it rounds to the same float32), the header's exact value is used instead.
- */
-function exactIfSame(stored: number, decimal: number): number {
-  return Number.isFinite(decimal) && Math.fround(decimal) === stored ? decimal : stored;
-}
-
 /** Why a grid gives no I–V spectra, or null when it is a bias grid with a current channel. */
 function gridNotIv(layout: GridLayout, currentQuantity: string | undefined): string | null {
   const sweep = parseColumnName(layout.sweepSignal);
@@ -81,48 +55,6 @@ function gridNotIv(layout: GridLayout, currentQuantity: string | undefined): str
   }
   if (currentQuantity === undefined) return 'bias grid without a current channel (no channel in A)';
   return null;
-}
-
-function gridSpectra(
-  view: DataView,
-  layout: GridLayout,
-  header: Record<string, string>,
-  written: number,
-  currentQuantity: string,
-): SpectrumRecord[] {
-  const names = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
-  const param = (name: string): number => layout.parameters.indexOf(name);
-  const [iStart, iEnd, iX, iY, iZ] = ['Sweep Start', 'Sweep End', 'X (m)', 'Y (m)', 'Z (m)'].map(param);
-  const fallbackStart = headerNumber(header, 'Bias Spectroscopy>Sweep Start (V)');
-  const fallbackEnd = headerNumber(header, 'Bias Spectroscopy>Sweep End (V)');
-  const spectra: SpectrumRecord[] = [];
-  for (let pixel = 0; pixel < written; pixel++) {
-    const base = pixel * layout.pixelBytes;
-    const at = (index: number | undefined): number =>
-      index === undefined || index < 0 ? NaN : view.getFloat32(base + index * 4);
-    const start =
-      iStart !== undefined && iStart >= 0 ? exactIfSame(at(iStart), fallbackStart) : fallbackStart;
-    const end = iEnd !== undefined && iEnd >= 0 ? exactIfSame(at(iEnd), fallbackEnd) : fallbackEnd;
-    const x = at(iX);
-    const y = at(iY);
-    const z = at(iZ);
-    const position: Position | null =
-      Number.isFinite(x) && Number.isFinite(y) ? { x, y, z: Number.isFinite(z) ? z : null } : null;
-    const bias: ChannelColumn = {
-      name: layout.sweepSignal,
-      ...parseColumnName(layout.sweepSignal),
-      values: linspace(start, end, layout.points),
-    };
-    const channelBase = base + layout.parameters.length * 4;
-    const columns: ChannelColumn[] = names.map((parts, c) => {
-      const values = new Float64Array(layout.points);
-      const offset = channelBase + c * layout.points * 4;
-      for (let i = 0; i < layout.points; i++) values[i] = view.getFloat32(offset + i * 4);
-      return { ...parts, values };
-    });
-    spectra.push(...spectraFromColumns(columns, bias, currentQuantity, { position, gridIndex: pixel }));
-  }
-  return spectra;
 }
 
 /** Parses a Nanonis .3ds grid. Throws ParseError on a missing `:HEADER_END:` or a bad layout. */

@@ -38,18 +38,59 @@ function recordSweep(sweep: number | 'avg' | null): number {
   return sweep ?? 1;
 }
 
-function reversed(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0, j = values.length - 1; j >= 0; i++, j--) out[i] = values[j] as number;
-  return out;
+/** Which columns make one SpectrumRecord: indices into the column list. */
+export interface RecordPlan {
+  sweep: number;
+  isAverage: boolean;
+  direction: Direction;
+  current: number;
+  extras: number[];
 }
 
 /** Sort key: real sweeps ascending, the instrument's average last; forward before backward. */
-function order(a: SpectrumRecord, b: SpectrumRecord): number {
+function order(a: RecordPlan, b: RecordPlan): number {
   const sa = a.isAverage ? Number.MAX_SAFE_INTEGER : a.sweep;
   const sb = b.isAverage ? Number.MAX_SAFE_INTEGER : b.sweep;
   if (sa !== sb) return sa - sb;
   return a.direction === b.direction ? 0 : a.direction === 'forward' ? -1 : 1;
+}
+
+/**
+ * One record per (sweep x direction) that has an unfiltered current column. Every other column of
+ * the same sweep and direction (filtered copies, lock-in, Z ...) and every sweep-less column of
+ * that direction is an extra. `bias` is the index of the bias column (-1 when it is not a column).
+ */
+export function planSpectra(
+  columns: readonly ColumnLike[],
+  bias: number,
+  currentQuantity: string,
+): RecordPlan[] {
+  const plans: RecordPlan[] = [];
+  columns.forEach((current, currentIndex) => {
+    if (current.quantity !== currentQuantity || current.unit !== 'A' || current.filtered) return;
+    const extras: number[] = [];
+    columns.forEach((column, i) => {
+      if (i === currentIndex || i === bias || column.direction !== current.direction) return;
+      if (column.sweep !== null && column.sweep !== current.sweep) return;
+      extras.push(i);
+    });
+    plans.push({
+      sweep: recordSweep(current.sweep),
+      isAverage: current.sweep === 'avg',
+      direction: current.direction,
+      current: currentIndex,
+      extras,
+    });
+  });
+  return plans.sort(order);
+}
+
+/** A copy of `values`, reversed for backward records (see spectraFromColumns). */
+function inAcquisitionOrder(values: Float64Array, backward: boolean): Float64Array {
+  if (!backward) return values.slice();
+  const out = new Float64Array(values.length);
+  for (let i = 0, j = values.length - 1; j >= 0; i++, j--) out[i] = values[j] as number;
+  return out;
 }
 
 export interface SpectraOptions {
@@ -58,12 +99,9 @@ export interface SpectraOptions {
 }
 
 /**
- * One SpectrumRecord per (sweep x direction) that has an unfiltered current column. Every other
- * column of the same sweep and direction (filtered copies, lock-in, Z ...) and every sweep-less
- * column of that direction goes into `extra` under its full name.
- *
- * Nanonis stores backward data row-aligned with the forward bias axis; the contract wants
- * acquisition order, so backward records are reversed (bias, current and extras alike).
+ * SpectrumRecords of a spectroscopy file whose columns stay in ParsedFile.channels: every record
+ * gets its own copies. Nanonis stores backward data row-aligned with the forward bias axis; the
+ * contract wants acquisition order, so backward records are reversed (bias, current and extras).
  */
 export function spectraFromColumns(
   columns: readonly ChannelColumn[],
@@ -71,31 +109,22 @@ export function spectraFromColumns(
   currentQuantity: string,
   options: SpectraOptions,
 ): SpectrumRecord[] {
-  const records: SpectrumRecord[] = [];
-  const currents = columns.filter((c) => c.quantity === currentQuantity && c.unit === 'A' && !c.filtered);
-  for (const current of currents) {
-    const direction: Direction = current.direction;
-    const backward = direction === 'backward';
-    const extra: ExtraChannel[] = [];
-    for (const column of columns) {
-      if (column === current || column === bias || column.direction !== direction) continue;
-      if (column.sweep !== null && column.sweep !== current.sweep) continue;
-      extra.push({
-        name: column.name,
-        unit: column.unit,
-        values: backward ? reversed(column.values) : column.values.slice(),
-      });
-    }
-    records.push({
-      sweep: recordSweep(current.sweep),
-      isAverage: current.sweep === 'avg',
-      direction,
-      bias: backward ? reversed(bias.values) : bias.values.slice(),
-      current: backward ? reversed(current.values) : current.values.slice(),
+  return planSpectra(columns, columns.indexOf(bias), currentQuantity).map((plan) => {
+    const backward = plan.direction === 'backward';
+    const current = columns[plan.current] as ChannelColumn;
+    const extra: ExtraChannel[] = plan.extras.map((i) => {
+      const column = columns[i] as ChannelColumn;
+      return { name: column.name, unit: column.unit, values: inAcquisitionOrder(column.values, backward) };
+    });
+    return {
+      sweep: plan.sweep,
+      isAverage: plan.isAverage,
+      direction: plan.direction,
+      bias: inAcquisitionOrder(bias.values, backward),
+      current: inAcquisitionOrder(current.values, backward),
       extra,
       position: options.position,
       gridIndex: options.gridIndex,
-    });
-  }
-  return records.sort(order);
+    };
+  });
 }
