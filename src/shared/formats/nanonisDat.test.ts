@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { realFile, realFiles } from '../../testing/realData.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
@@ -19,228 +20,29 @@ function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-/** Per file: kind, column count, rows, and values as written at row 0, row 100 and the last row. */
-const EXPECTED: Array<{
+/**
+ * Per file (read with grep/python from the files themselves): kind, column count, rows, spectra,
+ * and [column name, row, value as written in the file] at row 0, row 100 and the last row.
+ */
+interface Expected {
   file: string;
   kind: ParsedFile['kind'];
   columns: number;
   rows: number;
-  /** [column name, row, value as written in the file] */
   values: Array<[string, number, string]>;
   spectra: number;
-}> = [
-  {
-    file: 'Bias-Spectroscopy002.dat',
-    kind: 'bias-spectroscopy',
-    columns: 5,
-    rows: 1024,
-    values: [
-      ['Bias calc (V)', 0, '-200.000E-3'],
-      ['Input 3 (A)', 0, '-132.523E-12'],
-      ['Input 3 [bwd] (A)', 100, '-93.0548E-12'],
-      ['Input 3 (A) [filt]', 100, '987.297E-12'],
-      ['Input 3 (A) [bwd] [filt]', 1023, '-111.968E-12'],
-    ],
-    spectra: 2,
-  },
-  {
-    file: 'Bias-Spectroscopy003.dat',
-    kind: 'bias-spectroscopy',
-    columns: 7,
-    rows: 128,
-    values: [
-      ['Current (A)', 0, '80.3236E-15'],
-      ['Bias (V)', 100, '-4.78740E-3'],
-      ['Excitation (V)', 127, '16.7740E-3'],
-    ],
-    spectra: 1,
-  },
-  {
-    file: 'Follow Me_Bias Spectroscopy054.dat',
-    kind: 'bias-spectroscopy',
-    columns: 5,
-    rows: 256,
-    values: [
-      ['Bias calc (V)', 0, '1.00000E+0'],
-      ['LI X (V)', 100, '1.91419E+0'],
-      ['Bias (V)', 255, '-1.00000E+0'],
-    ],
-    spectra: 1,
-  },
-  {
-    file: 'NanonisReader_BiasSpectroscopy.dat',
-    kind: 'bias-spectroscopy',
-    columns: 25,
-    rows: 256,
-    values: [
-      ['Current (A)', 0, '-10.0007E-9'],
-      ['Current (A)', 255, '9.99965E-9'],
-      ['Vert. Deflection (V)', 100, '2.00016E+0'],
-    ],
-    spectra: 2,
-  },
-  {
-    file: 'STS003.dat',
-    kind: 'bias-spectroscopy',
-    columns: 6,
-    rows: 256,
-    values: [
-      ['Current (A)', 100, '378.016E-15'],
-      ['Amplitude (m)', 255, '13.7775E-12'],
-    ],
-    spectra: 1,
-  },
-  {
-    file: 'Z-Spectroscopy002.dat',
-    kind: 'z-spectroscopy',
-    columns: 17,
-    rows: 256,
-    values: [
-      ['Z rel (m)', 0, '200.000E-12'],
-      ['Current (A)', 0, '-21.1191E-15'],
-      ['Current (A)', 100, 'NaN'],
-      ['Z rel (m)', 255, '-1.30000E-9'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'Z-Spectroscopy420.dat',
-    kind: 'z-spectroscopy',
-    columns: 17,
-    rows: 256,
-    values: [
-      ['Current (A)', 0, '47.6737E-15'],
-      ['Z rel (m)', 100, '235.294E-12'],
-      ['Current [bwd] (A)', 0, 'NaN'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'Z-Spectroscopy507.dat',
-    kind: 'z-spectroscopy',
-    columns: 25,
-    rows: 200,
-    values: [
-      ['Current (A)', 0, '-1.41940E-12'],
-      ['Current (A)', 100, '31.4410E-15'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'Z-Spectroscopy__012.dat',
-    kind: 'z-spectroscopy',
-    columns: 21,
-    rows: 128,
-    values: [
-      ['Current (A)', 0, '-642.597E-15'],
-      ['Excitation [bwd] (V)', 127, '12.2546E-3'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'a.dat',
-    kind: 'sweep',
-    columns: 9,
-    rows: 201,
-    values: [
-      ['Amplitude Setpoint (m)', 0, '10.0000E-12'],
-      ['Timestamp (ms)', 100, '45.9204E+6'],
-      ['Amplitude Setpoint (m)', 200, '999.99997E-12'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'df_v.dat',
-    kind: 'bias-spectroscopy',
-    columns: 11,
-    rows: 201,
-    values: [
-      ['Bias calc (V)', 100, '2.10000E+0'],
-      ['Current (A)', 100, '14.1151E-15'],
-      ['Excitation [bwd] (V)', 200, '2.96095E-3'],
-    ],
-    spectra: 2,
-  },
-  {
-    file: 'duplicate_headers.dat',
-    kind: 'bias-spectroscopy',
-    columns: 5,
-    rows: 1024,
-    values: [['Input 3 [bwd] (A)', 0, '-150.893E-12']],
-    spectra: 2,
-  },
-  {
-    file: 'filtered.dat',
-    kind: 'bias-spectroscopy',
-    columns: 27,
-    rows: 200,
-    values: [
-      ['Current (A)', 0, '1.02819E-9'],
-      ['ZI R1 (Vrms)', 100, '-40.5981E-6'],
-      ['LIY n omega (A) [filt]', 199, '2.52586E-12'],
-    ],
-    spectra: 1,
-  },
-  {
-    file: 'frq-sweep001.dat',
-    kind: 'frequency-sweep',
-    columns: 4,
-    rows: 256,
-    values: [
-      ['Frequency Shift (Hz)', 0, '-19.1000E+0'],
-      ['Phase (deg)', 255, '-74.1315E+0'],
-    ],
-    spectra: 0,
-  },
-  {
-    file: 'i_v.dat',
-    kind: 'bias-spectroscopy',
-    columns: 15,
-    rows: 201,
-    values: [
-      ['Current (A)', 0, '-100.161E-12'],
-      ['Current (A)', 100, '-258.656E-15'],
-      ['LIY 1 omega [bwd] (A)', 200, '-9.97417E-15'],
-    ],
-    spectra: 2,
-  },
-  {
-    file: 'nanonis_kelvin_parabola_500mv.dat',
-    kind: 'bias-spectroscopy',
-    columns: 9,
-    rows: 1540,
-    values: [
-      ['Current (A)', 0, '4.54135E-11'],
-      ['Input 6 (V)', 100, '3.58345E-2'],
-      ['Bias calc (V)', 1539, '-5.00350E-1'],
-      ['OC M1 Freq. Shift [bwd] (Hz)', 1539, '-2.34867E+1'],
-    ],
-    spectra: 2,
-  },
-  {
-    file: 'nanonis_sts_15mv.dat',
-    kind: 'bias-spectroscopy',
-    columns: 13,
-    rows: 401,
-    values: [
-      ['Current [AVG] (A)', 0, '-500.983E-12'],
-      ['Current [00001] (A)', 100, '-249.670E-12'],
-      ['LockIn [00002] [bwd] (V)', 400, '4.47864E+0'],
-    ],
-    spectra: 6,
-  },
-  {
-    file: 'z.dat',
-    kind: 'z-spectroscopy',
-    columns: 73,
-    rows: 200,
-    values: [
-      ['Current [AVG] (A)', 0, '-747.623E-12'],
-      ['Z [AVG] (m)', 100, '-75.8606E-9'],
-    ],
-    spectra: 0,
-  },
-];
+  /** X (m), Y (m), Z (m) header values as written (first occurrence), null when absent. */
+  position: [string | null, string | null, string | null];
+  /** `Start time` or `Date` as written. */
+  date: string;
+}
+
+const EXPECTED = JSON.parse(
+  readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'nanonis-dat-expected.json'),
+    'utf8',
+  ),
+) as Expected[];
 
 describe('parseNanonisDat on every real file', () => {
   it('covers every file in the real-data folder', () => {
@@ -261,6 +63,12 @@ describe('parseNanonisDat on every real file', () => {
         else expect(value).toBe(Number(written));
       }
       expect(parsed.spectra).toHaveLength(expected.spectra);
+      const [x, y, z] = expected.position;
+      expect(parsed.position).toEqual(
+        x === null || y === null ? null : { x: Number(x), y: Number(y), z: z === null ? null : Number(z) },
+      );
+      const [day, month, year, time] = expected.date.split(/[. ]/);
+      expect(parsed.acquiredAt).toBe(`${year}-${month}-${day}T${time}`);
       if (expected.kind === 'bias-spectroscopy') expect(parsed.notIv).toBeNull();
       else expect(parsed.notIv).toMatch(/not an I–V sweep/);
       for (const spectrum of parsed.spectra) {
