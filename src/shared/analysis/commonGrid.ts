@@ -1,7 +1,8 @@
 // STS-ANALYSIS.md step 2: the grid that sweeps are resampled onto before they are combined.
 // Range: the overlap of the inputs' bias ranges (never beyond any of them: no extrapolation).
 // Step: the median of the inputs' own median bias steps (V), so one sweep with a coarse or odd
-// step does not set the grid. Points: lo, lo + step, … up to hi (the last one ≤ hi).
+// step does not set the grid. Points: lo, lo + step, … up to hi (the last one ≤ hi). When all
+// sweeps share the same bias points exactly, those points are the grid.
 import { medianInPlace } from './quickselect.ts';
 import type { NumberArray, Outcome } from './types.ts';
 
@@ -27,11 +28,29 @@ export function medianStep(bias: NumberArray, scratch?: Float64Array): number {
   return uniform ? first : medianInPlace(steps, n - 1);
 }
 
+/** The bias array all sweeps share value for value, or null. */
+function sharedBias(sweeps: ReadonlyArray<{ bias: NumberArray }>): NumberArray | null {
+  const first = sweeps[0]!.bias;
+  if (first.length < 2) return null;
+  for (let s = 1; s < sweeps.length; s++) {
+    const bias = sweeps[s]!.bias;
+    if (bias.length !== first.length) return null;
+    for (let i = 0; i < bias.length; i++) if (bias[i] !== first[i]) return null;
+  }
+  return first;
+}
+
 export function commonGrid(
   sweeps: ReadonlyArray<{ bias: NumberArray }>,
   options: CommonGridOptions = {},
 ): CommonGridResult {
   if (sweeps.length === 0) return { ok: false, reason: 'no sweeps to combine' };
+  const shared = sharedBias(sweeps);
+  if (shared && options.step === undefined) {
+    // Every sweep has the same bias points: they are the grid (the overlap, at their own step),
+    // which spares resampling and keeps the measured values exactly.
+    return { ok: true, grid: Float64Array.from(shared), step: medianStep(shared) };
+  }
   let lo = -Infinity;
   let hi = Infinity;
   const steps = new Float64Array(sweeps.length);

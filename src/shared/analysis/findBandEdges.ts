@@ -16,7 +16,7 @@
 // Either side may be missing: its value is null and `reason` says why. Nothing is guessed.
 import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
-import { peakProminence } from './peakProminences.ts';
+import { hasProminence } from './peakProminences.ts';
 import type { NumberArray } from './types.ts';
 
 export type BandEdgeMethod = 'first-peak' | 'onset';
@@ -89,7 +89,7 @@ function firstPeakSide(
     const p = peaks[k]!;
     const v = bias[p]!;
     if (!(negative ? v < 0 : v > 0) || Math.abs(v) < o.ignoreBelow) continue;
-    if (peakProminence(didv, p) < minProminence) continue;
+    if (!hasProminence(didv, p, minProminence)) continue;
     candidateScratch[count++] = p;
     if (didv[p]! > principal) principal = didv[p]!;
   }

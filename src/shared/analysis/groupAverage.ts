@@ -30,6 +30,12 @@ export type GroupAverage = Outcome<
   }
 >;
 
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecipe): GroupAverage {
   const gridResult = commonGrid(curves);
   if (!gridResult.ok) return gridResult;
@@ -37,9 +43,13 @@ export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecip
   const m = grid.length;
   // One contiguous block for all resampled curves; rows are views into it.
   const block = new Float64Array(curves.length * m);
-  const rows = curves.map((c, k) =>
-    resampleLinear(c.bias, c.current, grid, block.subarray(k * m, (k + 1) * m)),
-  );
+  const rows = curves.map((c, k) => {
+    const row = block.subarray(k * m, (k + 1) * m);
+    // Sweeps recorded with the same settings already sit on the grid: copy instead of interpolating.
+    if (sameValues(c.bias, grid)) row.set(c.current);
+    else resampleLinear(c.bias, c.current, grid, row);
+    return row;
+  });
   const averaged = averageCurves(rows, recipe.average);
   const curve = { bias: grid, current: averaged.centre, step };
   const derivative = differentiate(curve, recipe);

@@ -37,6 +37,28 @@ export function peakProminence(y: NumberArray, peak: number, bases?: Int32Array)
   return height - Math.max(leftMin, rightMin);
 }
 
+/**
+ * Whether the peak's prominence (as peakProminence computes it) is ≥ `threshold`, deciding early:
+ * each side's scan stops as soon as it has gone `threshold` below the peak. Exactly equivalent,
+ * because fl(h − x) never increases with x, so h − max(l, r) ≥ t ⇔ h − l ≥ t and h − r ≥ t.
+ */
+export function hasProminence(y: NumberArray, peak: number, threshold: number): boolean {
+  const height = y[peak]!;
+  let deep = false;
+  for (let i = peak; i >= 0 && y[i]! <= height; i--) {
+    if (height - y[i]! >= threshold) {
+      deep = true;
+      break;
+    }
+  }
+  if (!deep) return false;
+  const n = y.length;
+  for (let i = peak; i < n && y[i]! <= height; i++) {
+    if (height - y[i]! >= threshold) return true;
+  }
+  return false;
+}
+
 export function peakProminences(y: NumberArray, peaks: ArrayLike<number>): PeakProminences {
   const count = peaks.length;
   const prominences = new Float64Array(count);

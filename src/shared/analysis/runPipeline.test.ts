@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepTrapReduction } from './deepTrapReduction.ts';
 import { findBandEdges } from './findBandEdges.ts';
 import { mulberry32 } from './random.ts';
 import { DEFAULT_RECIPE } from './recipe.ts';
@@ -144,6 +145,13 @@ describe('runPipeline', () => {
     expect(c.reduction!).toBeLessThan(0.6);
     expect(c.ci95![0]).toBeLessThan(c.reduction!);
     expect(c.ci95![1]).toBeGreaterThan(c.reduction!);
+    // Shared resampled means give exactly what deepTrapReduction gives for the pair alone.
+    const deep = (label: string) =>
+      result.spectra
+        .filter((r) => r.label === label && r.sweepInSeries === 1)
+        .map((r) => r.deep ?? Number.NaN);
+    const alone = deepTrapReduction(deep('core'), deep('crown-centre'));
+    expect({ a: c.a, b: c.b, ...alone }).toEqual(c);
   });
 
   it('finds the repeated-sweep series and their degradation', () => {

@@ -5,7 +5,8 @@
 //   the FIRST sweep of each series only (each spot counts once);
 // - for every ordered pair of groups (A, B): deep-trap reduction 1 − mean(B)/mean(A) with CI.
 // Spectra without a label take part in series but in no group.
-import { deepTrapReduction } from './deepTrapReduction.ts';
+import { bootstrapMeans } from './bootstrapMeans.ts';
+import { B_STREAM, finiteValues, reductionFromSamples } from './deepTrapReduction.ts';
 import type { DeepTrapReduction } from './deepTrapReduction.ts';
 import { detectSeries } from './detectSeries.ts';
 import type { SeriesSpot } from './detectSeries.ts';
@@ -224,15 +225,28 @@ export function runPipeline<Id>(
     };
   });
 
+  // A group's resampled means depend only on the group and its role (A or B), so they are drawn
+  // once and shared by every pair: identical to deepTrapReduction per pair, with 3× fewer draws.
+  const { resamples, seed, level } = recipe.bootstrap;
+  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
+  const means = new Map<string, Float64Array>();
+  const meansFor = (label: string, role: 'a' | 'b'): Float64Array => {
+    const key = `${role}:${label}`;
+    let m = means.get(key);
+    if (!m) {
+      m = bootstrapMeans(finite.get(label)!, resamples, role === 'a' ? seed : (seed ^ B_STREAM) >>> 0);
+      means.set(key, m);
+    }
+    return m;
+  };
   const comparisons: GroupComparison[] = [];
   for (const a of labels) {
     for (const b of labels) {
       if (a === b) continue;
-      comparisons.push({
-        a,
-        b,
-        ...deepTrapReduction(deepByLabel.get(a)!, deepByLabel.get(b)!, recipe.bootstrap),
-      });
+      const r = reductionFromSamples(finite.get(a)!, finite.get(b)!, level, (role) =>
+        meansFor(role === 'a' ? a : b, role),
+      );
+      comparisons.push({ a, b, ...r });
     }
   }
   return { recipe, spectra: spectrumResults, groups, comparisons, series: seriesResults };

@@ -108,6 +108,12 @@ describe('commonGrid', () => {
     expect(r.grid.length).toBe(31);
   });
 
+  it('sweeps with identical bias points: those points are the grid', () => {
+    const bias = Float64Array.from({ length: 11 }, (_, i) => -1 + i * 0.2);
+    const r = commonGrid([{ bias }, { bias: bias.slice() }]);
+    expect(r.ok && Array.from(r.grid)).toEqual(Array.from(bias));
+  });
+
   it('reports disjoint ranges', () => {
     expect(commonGrid([{ bias: [0, 1] }, { bias: [2, 3] }])).toMatchObject({ ok: false });
     expect(commonGrid([])).toMatchObject({ ok: false });

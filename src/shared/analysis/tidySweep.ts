@@ -19,6 +19,45 @@ export type TidySweepResult = Outcome<
   }
 >;
 
+/**
+ * The common case, handled without an index array: every point finite and the bias strictly
+ * monotonic. Returns null when the general path is needed.
+ */
+function strictlyMonotonicCopy(
+  bias: NumberArray,
+  current: NumberArray,
+  minPoints: number,
+): TidySweepResult | null {
+  const n = bias.length;
+  if (n < Math.max(minPoints, 2)) return null;
+  let ascending = true;
+  let descending = true;
+  let previous = bias[0]!;
+  if (!Number.isFinite(previous) || !Number.isFinite(current[0]!)) return null;
+  for (let i = 1; i < n; i++) {
+    const v = bias[i]!;
+    if (!Number.isFinite(v) || !Number.isFinite(current[i]!)) return null;
+    if (v <= previous) ascending = false;
+    if (v >= previous) descending = false;
+    previous = v;
+  }
+  if (!ascending && !descending) return null;
+  const outBias = new Float64Array(n);
+  const outCurrent = new Float64Array(n);
+  if (ascending) {
+    for (let i = 0; i < n; i++) {
+      outBias[i] = bias[i]!;
+      outCurrent[i] = current[i]!;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      outBias[i] = bias[n - 1 - i]!;
+      outCurrent[i] = current[n - 1 - i]!;
+    }
+  }
+  return { ok: true, bias: outBias, current: outCurrent, dropped: 0, merged: 0 };
+}
+
 export function tidySweep(
   bias: NumberArray,
   current: NumberArray,
@@ -32,6 +71,8 @@ export function tidySweep(
   }
   assertSameLength(bias, current, 'bias and current');
   const n = bias.length;
+  const fast = strictlyMonotonicCopy(bias, current, minPoints);
+  if (fast) return fast;
   const order = new Int32Array(n);
   let valid = 0;
   let ascending = true;

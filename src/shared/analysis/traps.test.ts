@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bootstrapMeans } from './bootstrapMeans.ts';
 import { deepTrapReduction } from './deepTrapReduction.ts';
 import { integrateWindow } from './integrateWindow.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
@@ -76,6 +77,17 @@ describe('deepTrapReduction', () => {
     expect(r.ci95![1]).toBeGreaterThan(r.reduction!);
     expect(r.ci95![1] - r.ci95![0]).toBeLessThan(0.05);
     expect(deepTrapReduction(a, b)).toEqual(r);
+  });
+
+  it('resampled means follow mulberry32 exactly (inlined generator)', () => {
+    const values = Float64Array.from({ length: 37 }, (_, i) => i * i);
+    const random = mulberry32(99);
+    const expected = Array.from({ length: 5 }, () => {
+      let sum = 0;
+      for (let i = 0; i < 37; i++) sum += values[Math.floor(random() * 37)]!;
+      return sum / 37;
+    });
+    expect(Array.from(bootstrapMeans(values, 5, 99))).toEqual(expected);
   });
 
   it('empty group: null', () => {
