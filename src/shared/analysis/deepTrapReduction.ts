@@ -3,8 +3,9 @@
 // with a percentile-bootstrap CI: A and B are resampled independently, each at its own size,
 // 2,000 times by default; the CI is the (1 ± level)/2 percentiles (numpy 'linear') of
 // 1 − mean(B*)/mean(A*) over the resamples where that is finite. A is drawn from
-// mulberry32(seed), B from mulberry32(seed XOR B_STREAM), so a group's resampled means do not
-// depend on the group it is compared with (the pipeline reuses them across pairs).
+// mulberry32(seed), B from mulberry32(seedB) (default seed XOR B_STREAM): two independent
+// streams. runPipeline seeds each group with labelSeed(recipe seed, label) for both roles, so a
+// group's resampled means are drawn once and reused by every pair it is in.
 // Non-finite values (spectra without an integral) are left out first. null reduction when either
 // group is empty or mean(A) is 0.
 import { bootstrapMeans } from './bootstrapMeans.ts';
@@ -16,8 +17,10 @@ import type { NumberArray } from './types.ts';
 export interface DeepTrapReductionOptions {
   /** Default 2,000. */
   resamples?: number;
-  /** Default DEFAULT_SEED. */
+  /** Seed of A's resampling stream. Default DEFAULT_SEED. */
   seed?: number;
+  /** Seed of B's resampling stream. Default seed XOR B_STREAM. */
+  seedB?: number;
   /** Default 0.95. */
   level?: number;
 }
@@ -74,11 +77,10 @@ export function deepTrapReduction(
   options: DeepTrapReductionOptions = {},
 ): DeepTrapReduction {
   const { resamples = 2000, seed = DEFAULT_SEED, level = 0.95 } = options;
+  const seedB = options.seedB ?? (seed ^ B_STREAM) >>> 0;
   const fa = finiteValues(a);
   const fb = finiteValues(b);
   return reductionFromSamples(fa, fb, level, (role) =>
-    role === 'a'
-      ? bootstrapMeans(fa, resamples, seed)
-      : bootstrapMeans(fb, resamples, (seed ^ B_STREAM) >>> 0),
+    role === 'a' ? bootstrapMeans(fa, resamples, seed) : bootstrapMeans(fb, resamples, seedB),
   );
 }

@@ -71,15 +71,12 @@ function firstPeakSide(
   peaks: Int32Array,
   peakCount: number,
   side: Side,
+  /** Largest dI/dV at any point on this side of 0 V (A/V); −Infinity when there is none. */
+  largest: number,
   o: Required<BandEdgeOptions>,
 ): number | string {
   const negative = side === 'vbm';
   const name = negative ? 'V < 0' : 'V > 0';
-  let largest = -Infinity;
-  for (let i = 0; i < bias.length; i++) {
-    const v = bias[i]!;
-    if ((negative ? v < 0 : v > 0) && didv[i]! > largest) largest = didv[i]!;
-  }
   if (largest === -Infinity) return `no data at ${name}`;
   if (!(largest > 0)) return `dI/dV is never positive at ${name}`;
   const minProminence = o.prominenceFraction * largest;
@@ -141,8 +138,17 @@ export function findBandEdges(
       candidateScratch = new Int32Array(n);
     }
     const peakCount = localMaximaInto(didv, peakScratch);
-    vbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'vbm', o);
-    cbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'cbm', o);
+    let below = -Infinity;
+    let above = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = bias[i]!;
+      const d = didv[i]!;
+      if (v < 0) {
+        if (d > below) below = d;
+      } else if (v > 0 && d > above) above = d;
+    }
+    vbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'vbm', below, o);
+    cbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'cbm', above, o);
   } else if (o.method === 'onset') {
     let sum = 0;
     let count = 0;

@@ -20,6 +20,7 @@ describe('analysis public API', () => {
         "firstOfEachSeries",
         "histogram",
         "integrateWindow",
+        "labelSeed",
         "localMaxima",
         "medianStep",
         "mulberry32",

@@ -39,7 +39,7 @@ export type { SummaryStats } from './summaryStats.ts';
 export { bootstrapCi } from './bootstrapCi.ts';
 export type { BootstrapCi, BootstrapOptions } from './bootstrapCi.ts';
 export { percentileSorted } from './percentile.ts';
-export { DEFAULT_SEED, mulberry32 } from './random.ts';
+export { DEFAULT_SEED, labelSeed, mulberry32 } from './random.ts';
 
 export { normaliseByVbPeak, principalVbPeak } from './normaliseByVbPeak.ts';
 export type { VbPeakNormalised } from './normaliseByVbPeak.ts';

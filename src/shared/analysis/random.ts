@@ -14,3 +14,16 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A seed of its own for one named stream (e.g. a group label): seed XOR the label's 32-bit FNV-1a
+ * hash, so a group's bootstrap draws do not depend on which other groups are present.
+ */
+export function labelSeed(seed: number, label: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) {
+    hash ^= label.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (seed ^ hash) >>> 0;
+}

@@ -36,7 +36,13 @@ export interface AnalysisRecipe {
   histogram: HistogramOptions;
 }
 
-export const DEFAULT_RECIPE: AnalysisRecipe = {
+/** Frozen so no caller can change the defaults for everyone else; resolveRecipe copies. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v as object);
+  return Object.freeze(value);
+}
+
+export const DEFAULT_RECIPE: AnalysisRecipe = deepFreeze({
   direction: 'forward',
   minPoints: 8,
   average: 'mean',
@@ -57,7 +63,7 @@ export const DEFAULT_RECIPE: AnalysisRecipe = {
   bootstrap: { resamples: 2000, seed: DEFAULT_SEED, level: 0.95 },
   series: { radius: 0.5e-9, metallicThreshold: 0.1 },
   histogram: { binWidth: 0.02 },
-};
+});
 
 /** A recipe with some sections or fields left out; the rest come from DEFAULT_RECIPE. */
 export interface RecipeOverrides {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepTrapReduction } from './deepTrapReduction.ts';
 import { findBandEdges } from './findBandEdges.ts';
-import { mulberry32 } from './random.ts';
+import { DEFAULT_SEED, labelSeed, mulberry32 } from './random.ts';
 import { DEFAULT_RECIPE } from './recipe.ts';
 import { runPipeline } from './runPipeline.ts';
 import type { PipelineSpectrum } from './runPipeline.ts';
@@ -150,7 +150,10 @@ describe('runPipeline', () => {
       result.spectra
         .filter((r) => r.label === label && r.sweepInSeries === 1)
         .map((r) => r.deep ?? Number.NaN);
-    const alone = deepTrapReduction(deep('core'), deep('crown-centre'));
+    const alone = deepTrapReduction(deep('core'), deep('crown-centre'), {
+      seed: labelSeed(DEFAULT_SEED, 'core'),
+      seedB: labelSeed(DEFAULT_SEED, 'crown-centre'),
+    });
     expect({ a: c.a, b: c.b, ...alone }).toEqual(c);
   });
 
