@@ -10,10 +10,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 const { runCli } = await import('../src/cli/main.ts');
 const { UsageError } = await import('../src/cli/usage.ts');
-runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`sts-workbench: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+// Exit only once stdout has drained: a large --json report piped to another program must arrive whole.
+const exitAfterFlush = (code) => process.stdout.write('', () => process.exit(code));
+runCli(process.argv.slice(2)).then(exitAfterFlush, (error) => {
+  process.stderr.write(`sts-workbench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
