@@ -1,5 +1,7 @@
 // The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
 import { parseArgs } from 'node:util';
+import { analyzeCommand } from './commands/analyzeCommand.ts';
+import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
@@ -33,6 +35,14 @@ export async function runCli(argv: string[]): Promise<number> {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
+        labels: { type: 'string' },
+        method: { type: 'string' },
+        window: { type: 'string' },
+        sg: { type: 'string' },
+        group: { type: 'string' },
+        what: { type: 'string' },
+        csv: { type: 'string' },
+        run: { type: 'string' },
       },
     });
   } catch (error) {
@@ -48,6 +58,23 @@ export async function runCli(argv: string[]): Promise<number> {
       });
     case 'inspect':
       return inspectCommand({ file: positionals[0], json: values.json ?? false });
+    case 'analyze':
+      return analyzeCommand({
+        db: requireDb(values.db, 'analyze'),
+        labels: values.labels,
+        method: values.method,
+        window: values.window,
+        sg: values.sg,
+        json: values.json ?? false,
+      });
+    case 'export':
+      return exportCommand({
+        db: requireDb(values.db, 'export'),
+        group: values.group,
+        what: values.what,
+        csv: values.csv,
+        run: values.run,
+      });
     case 'serve':
       return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
     default:

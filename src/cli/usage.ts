@@ -3,6 +3,12 @@ export const USAGE = `Usage: sts-workbench <command> [options]
 Commands:
   import <folder|file>... --db <file> [--json]   import files into a library (created if absent)
   inspect <file> [--json]                        show what the reader finds in one file
+  analyze --db <file> [--labels <csv>] [--method first-peak|onset] [--window <lo>,<hi>]
+          [--sg <window>,<order>] [--json]       band edges, statistics, trap comparisons and
+                                                 series of the library's spectra (run stored)
+  export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
+                                                 one table of the newest (or given) analysis run
+                                                 as CSV, recipe in <out>.recipe.json
   serve --db <file> [--port <n>]                 browser mode: the app on http://127.0.0.1
   help                                           this text
 
@@ -10,6 +16,10 @@ Options:
   --db <file>    library file (SQLite)
   --json         machine-readable output on stdout
   --port <n>     port for serve (default: a free one)
+  --labels <csv> labels CSV (file,label) applied before the analysis
+  --method       band-edge method: first-peak (default) or onset
+  --window       deep-trap window in volts, e.g. -0.8,1.0
+  --sg           Savitzky–Golay window (odd points) and polynomial order, e.g. 15,3
 `;
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */

@@ -20,7 +20,19 @@ describe('library migrations', () => {
       sql: string;
     }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['file_tags', 'files', 'images', 'import_runs', 'labels', 'spectra', 'spectrum_labels', 'tags'].sort(),
+      [
+        'analysis_group_curves',
+        'analysis_runs',
+        'file_tags',
+        'files',
+        'images',
+        'import_runs',
+        'labels',
+        'spectra',
+        'spectrum_labels',
+        'spectrum_results',
+        'tags',
+      ].sort(),
     );
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
     db.close();

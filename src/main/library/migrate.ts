@@ -2,8 +2,9 @@
 // PRAGMA user_version. A library written by a newer app is refused: opening it could corrupt it.
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
+import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
 
-const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1];
+const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1, updateToSchemaVersion2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

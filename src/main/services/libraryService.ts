@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
+import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
+import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
+import { runAnalysis } from '../analysis/runAnalysis.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -102,6 +105,12 @@ export class LibraryService {
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },
+    // Runs on this thread: the demo session takes well under a second; 10,000 spectra a few
+    // seconds (the renderer's worker pool is the fast path for interactive re-analysis).
+    runAnalysis: ({ recipe }) => runAnalysis(this.db, recipe),
+    getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
+    listAnalysisRuns: () => listAnalysisRuns(this.db),
+    getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
   };
 
   async close(): Promise<void> {

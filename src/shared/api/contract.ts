@@ -14,6 +14,15 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
+import type {
+  AnalysisRecipe,
+  BandEdges,
+  GroupComparison,
+  SummaryStats,
+  SweepDegradation,
+  TrapWindows,
+} from '../analysis/index.ts';
 
 const id = z.number().int().positive();
 /** Rows per page: views page through large libraries instead of loading them whole. */
@@ -30,6 +39,100 @@ const fileKind = z.enum([
   'image',
   'other',
 ]);
+/** Fraction in [0, 1]. */
+const fraction = z.number().min(0).max(1);
+/** Voltages and widths, V: bounded so a typo cannot ask for a grid of billions of points. */
+const volts = z.number().min(-100).max(100);
+
+/**
+ * Recipe overrides (STS-ANALYSIS.md parameters): any section or field may be left out and comes
+ * from DEFAULT_RECIPE. Ranges keep every value meaningful; the Savitzky–Golay window must be odd
+ * and at least polyorder + 2 after the defaults are filled in.
+ */
+export const recipeOverridesSchema = z
+  .object({
+    direction: z.enum(['forward', 'backward', 'mean']).optional(),
+    minPoints: z.number().int().min(3).max(1_000_000).optional(),
+    average: z.enum(['mean', 'median']).optional(),
+    averageSweeps: z.enum(['first-of-series', 'all']).optional(),
+    derivative: z
+      .object({
+        method: z.enum(['savgol', 'central']).optional(),
+        window: z
+          .number()
+          .int()
+          .min(3)
+          .max(1001)
+          .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
+          .optional(),
+        polyorder: z.number().int().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
+    uniformTolerance: fraction.optional(),
+    normalisation: z
+      .object({
+        deltaV: z.number().positive().max(100).optional(),
+        offsetWindow: z.number().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
+    edges: z
+      .object({
+        method: z.enum(['first-peak', 'onset']).optional(),
+        prominenceFraction: fraction.optional(),
+        heightFraction: fraction.optional(),
+        ignoreBelow: z.number().min(0).max(10).optional(),
+        onsetK: z.number().positive().max(1000).optional(),
+        noiseWindow: z.number().positive().max(10).optional(),
+        onsetRun: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+    traps: z
+      .object({
+        deep: z
+          .tuple([volts, volts])
+          .refine(([lo, hi]) => lo < hi, 'the deep-trap window needs lower < upper')
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    bootstrap: z
+      .object({
+        resamples: z.number().int().min(1).max(100_000).optional(),
+        seed: z.number().int().min(0).max(0xffffffff).optional(),
+        level: z.number().gt(0).lt(1).optional(),
+      })
+      .strict()
+      .optional(),
+    series: z
+      .object({
+        /** Metres. */
+        radius: z.number().min(0).max(1e-6).optional(),
+        metallicThreshold: z.number().min(0).max(100).optional(),
+      })
+      .strict()
+      .optional(),
+    histogram: z
+      .union([
+        z.object({ binWidth: z.number().positive().max(10) }).strict(),
+        z.object({ bins: z.literal('auto') }).strict(),
+      ])
+      .optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const d = { ...DEFAULT_RECIPE.derivative, ...o.derivative };
+    if (d.method === 'savgol' && d.window < d.polyorder + 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['derivative', 'window'],
+        message: `the Savitzky–Golay window (${d.window}) must be at least polyorder + 2 (${d.polyorder + 2})`,
+      });
+    }
+  });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
 
 export const apiInputSchemas = {
@@ -81,6 +184,14 @@ export const apiInputSchemas = {
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),
+  /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
+  runAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
+  getAnalysisRun: z.object({ runId: id }).strict(),
+  listAnalysisRuns: z.object({}).strict(),
+  /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
+  getSpectraForAnalysis: z
+    .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
+    .strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -98,6 +209,117 @@ export interface ApiOutputs {
   setLabel: { changed: number };
   importLabels: LabelsCsvOutcome;
   chooseImportPaths: { paths: string[] };
+  runAnalysis: AnalysisRunView;
+  getAnalysisRun: AnalysisRunView;
+  listAnalysisRuns: { rows: AnalysisRunRow[] };
+  getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+}
+
+/** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */
+export interface AnalysisSpectrum {
+  id: number;
+  label: string | null;
+  /** The file's path: unique, so files of one name in different folders never form one series. */
+  fileName: string;
+  /** The file's name, for display. */
+  name: string;
+  /** Acquisition time, ms since the epoch, or null. */
+  time: number | null;
+  /** Tip position, m. */
+  x: number | null;
+  y: number | null;
+  sweep: number;
+  gridIndex: number | null;
+  /** Forward sweep in acquisition order: V, A. */
+  bias: Float64Array;
+  current: Float64Array;
+  /** The backward sweep of the same file and sweep (acquisition order), or null. */
+  backward: { bias: Float64Array; current: Float64Array } | null;
+}
+
+/** A group's averaged spectrum as stored: its measures, without curves. */
+export type StoredGroupAverage =
+  | { ok: false; reason: string }
+  | { ok: true; n: number; edges: BandEdges; vbPeak: number | null; traps: TrapWindows };
+
+/** The curves of a group's averaged spectrum on its common grid. */
+export interface GroupCurves {
+  n: number;
+  /** V. */
+  bias: Float64Array;
+  /** Mean (or median) current and its point-wise sample std, A. */
+  current: Float64Array;
+  currentStd: Float64Array;
+  /** A/V. */
+  didv: Float64Array;
+  /** Feenstra (dI/dV)/(I/V)‾, dimensionless. */
+  normalisedConductance: Float64Array;
+  /** dI/dV / principal VB peak, dimensionless; null without a VB peak. */
+  didvByVbPeak: Float64Array | null;
+}
+
+export interface AnalysisGroupSummary {
+  label: string;
+  /** Usable spectra, and how many count for statistics (first of their series). */
+  spectra: number;
+  counted: number;
+  average: StoredGroupAverage;
+  stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
+  /** Bin edges (V, one more than counts) and counts. */
+  histograms: Record<'vbm' | 'cbm' | 'gap', { edges: number[]; counts: number[] }>;
+}
+
+export interface AnalysisSeriesSummary {
+  spectrumIds: number[];
+  /** File names of the series, in sweep order, each once. */
+  files: string[];
+  label: string | null;
+  sweeps: SweepDegradation[];
+}
+
+/** What analysis_runs.summary_json holds. */
+export interface AnalysisSummary {
+  groups: AnalysisGroupSummary[];
+  comparisons: GroupComparison[];
+  series: AnalysisSeriesSummary[];
+}
+
+export interface AnalysisSpectrumResult {
+  spectrumId: number;
+  label: string | null;
+  ok: boolean;
+  reason: string | null;
+  /** V. */
+  vbm: number | null;
+  cbm: number | null;
+  gap: number | null;
+  /** A/V. */
+  vbPeak: number | null;
+  /** Trap integrals of VB-peak-normalised dI/dV, V. */
+  deepTrap: number | null;
+  shallowVb: number | null;
+  shallowCb: number | null;
+  /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep within it. */
+  seriesIndex: number;
+  sweepInSeries: number;
+}
+
+export interface AnalysisRunRow {
+  runId: number;
+  createdAt: string;
+  appVersion: string;
+  groups: string[];
+  spectra: number;
+}
+
+export interface AnalysisRunView extends AnalysisSummary {
+  runId: number;
+  createdAt: string;
+  appVersion: string;
+  recipe: AnalysisRecipe;
+  /** Averaged curves by group label (groups whose average failed have none). */
+  curves: Record<string, GroupCurves>;
+  spectra: AnalysisSpectrumResult[];
 }
 
 /** What a caller passes (defaults optional). */

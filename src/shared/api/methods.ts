@@ -15,6 +15,10 @@ export const LIBRARY_API_METHODS = [
   'setLabel',
   'importLabels',
   'chooseImportPaths',
+  'runAnalysis',
+  'getAnalysisRun',
+  'listAnalysisRuns',
+  'getSpectraForAnalysis',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

@@ -1,0 +1,169 @@
+// `sts-workbench export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]`
+// Writes one table of a stored analysis run (the newest unless --run) as plain CSV with a header
+// row, and the run's recipe beside it in <out>.recipe.json so the numbers stay traceable.
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { AnalysisRunView } from '../../shared/api/contract.ts';
+import { getAnalysisRun, latestAnalysisRunId } from '../../main/analysis/analysisRuns.ts';
+import { openLibrary } from '../../main/library/openLibrary.ts';
+import { UsageError } from '../usage.ts';
+
+export const EXPORT_TABLES = ['averaged', 'edges', 'series'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export interface ExportArgs {
+  db: string;
+  group: string | undefined;
+  what: string | undefined;
+  csv: string | undefined;
+  run: string | undefined;
+}
+
+type Cell = string | number | boolean | null;
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function averagedTable(run: AnalysisRunView, group: string): { header: string[]; rows: Cell[][] } {
+  const curves = run.curves[group];
+  if (!curves) {
+    const g = run.groups.find((x) => x.label === group);
+    const reason = g && !g.average.ok ? g.average.reason : 'no averaged spectrum';
+    throw new Error(`group '${group}' of run ${run.runId} has no averaged spectrum: ${reason}`);
+  }
+  const rows: Cell[][] = [];
+  for (let i = 0; i < curves.bias.length; i++)
+    rows.push([curves.bias[i]!, curves.current[i]!, curves.didv[i]!]);
+  return { header: ['bias_V', 'current_A', 'didv_AperV'], rows };
+}
+
+function edgesTable(db: Database, run: AnalysisRunView, group: string): { header: string[]; rows: Cell[][] } {
+  const found = db
+    .prepare(
+      `SELECT f.name, s.sweep, s.x, s.y, r.sweep_in_series, r.vbm, r.cbm, r.gap, r.deep_trap
+      FROM spectrum_results r JOIN spectra s ON s.id = r.spectrum_id JOIN files f ON f.id = s.file_id
+      WHERE r.run_id = ? AND r.label = ? ORDER BY f.path, s.idx`,
+    )
+    .all(run.runId, group) as Array<{
+    name: string;
+    sweep: number;
+    x: number | null;
+    y: number | null;
+    sweep_in_series: number;
+    vbm: number | null;
+    cbm: number | null;
+    gap: number | null;
+    deep_trap: number | null;
+  }>;
+  return {
+    header: [
+      'file',
+      'sweep',
+      'direction',
+      'x_m',
+      'y_m',
+      'series_sweep',
+      'vbm_V',
+      'cbm_V',
+      'gap_V',
+      'deep_trap_V',
+    ],
+    rows: found.map((r) => [
+      r.name,
+      r.sweep,
+      run.recipe.direction,
+      r.x,
+      r.y,
+      r.sweep_in_series,
+      r.vbm,
+      r.cbm,
+      r.gap,
+      r.deep_trap,
+    ]),
+  };
+}
+
+function seriesTable(
+  db: Database,
+  run: AnalysisRunView,
+  group: string,
+): { header: string[]; rows: Cell[][] } {
+  const nameOf = db
+    .prepare('SELECT f.name FROM spectra s JOIN files f ON f.id = s.file_id WHERE s.id = ?')
+    .pluck();
+  const rows: Cell[][] = [];
+  run.series.forEach((series, index) => {
+    if (series.label !== group) return;
+    for (const k of series.sweeps) {
+      const id = series.spectrumIds[k.k - 1];
+      const file = id === undefined ? null : ((nameOf.get(id) as string | undefined) ?? null);
+      rows.push([index + 1, file, k.k, k.vbm, k.cbm, k.gap, k.deltaGap, k.inGap, k.metallic]);
+    }
+  });
+  return {
+    header: [
+      'series',
+      'file',
+      'sweep',
+      'vbm_V',
+      'cbm_V',
+      'gap_V',
+      'gap_change_V',
+      'in_gap_integral_V',
+      'metallic',
+    ],
+    rows,
+  };
+}
+
+export function exportCommand(args: ExportArgs): number {
+  if (!args.group) throw new UsageError('export: --group <label> is required');
+  if (!args.what || !(EXPORT_TABLES as readonly string[]).includes(args.what))
+    throw new UsageError(`export: --what must be one of ${EXPORT_TABLES.join(', ')}`);
+  if (!args.csv) throw new UsageError('export: --csv <out> is required');
+  let runId: number | null = null;
+  if (args.run !== undefined) {
+    runId = Number(args.run);
+    if (!Number.isInteger(runId) || runId < 1) throw new UsageError(`--run: '${args.run}' is not a run id`);
+  }
+  if (!existsSync(args.db)) throw new UsageError(`export: no library at ${args.db}`);
+  const db = openLibrary(args.db);
+  try {
+    runId ??= latestAnalysisRunId(db);
+    if (runId === null)
+      throw new Error(`${args.db} holds no analysis run yet: run 'sts-workbench analyze' first`);
+    const run = getAnalysisRun(db, runId);
+    const labels = run.groups.map((g) => g.label);
+    if (!labels.includes(args.group))
+      throw new UsageError(
+        `export: run ${run.runId} has no group '${args.group}' (groups: ${labels.join(', ') || 'none'})`,
+      );
+    const what = args.what as ExportTable;
+    const table =
+      what === 'averaged'
+        ? averagedTable(run, args.group)
+        : what === 'edges'
+          ? edgesTable(db, run, args.group)
+          : seriesTable(db, run, args.group);
+    writeFileSync(args.csv, toCsv(table.header, table.rows));
+    const sidecar = {
+      runId: run.runId,
+      createdAt: run.createdAt,
+      appVersion: run.appVersion,
+      group: args.group,
+      what,
+      recipe: run.recipe,
+    };
+    writeFileSync(`${args.csv}.recipe.json`, JSON.stringify(sidecar, null, 2) + '\n');
+    return 0;
+  } finally {
+    db.close();
+  }
+}

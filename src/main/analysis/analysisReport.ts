@@ -1,0 +1,142 @@
+// The `sts-workbench analyze --json` document, built from a stored run: recipe (with the app
+// version), per-group statistics (volts; null where undefined), every ordered comparison and the
+// sweep-degradation series. Curves are left out; `export` writes those.
+import type { SummaryStats } from '../../shared/analysis/index.ts';
+import type { AnalysisRecipe } from '../../shared/analysis/index.ts';
+import type { AnalysisRunView } from '../../shared/api/contract.ts';
+
+export interface StatsJson {
+  n: number;
+  mean: number | null;
+  std: number | null;
+  median: number | null;
+}
+
+export interface AnalysisReport {
+  recipe: AnalysisRecipe & { appVersion: string };
+  groups: Array<{
+    label: string;
+    n: number;
+    vbm: StatsJson;
+    cbm: StatsJson;
+    gap: StatsJson;
+    deepTrap: StatsJson;
+    averaged: { vbm: number | null; cbm: number | null; gap: number | null; deepTrap: number | null };
+  }>;
+  comparisons: Array<{
+    a: string;
+    b: string;
+    deepTrapReduction: number | null;
+    ci95: [number, number] | null;
+  }>;
+  series: Array<{
+    files: string[];
+    label: string | null;
+    sweeps: Array<{
+      sweep: number;
+      vbm: number | null;
+      cbm: number | null;
+      gap: number | null;
+      gapChange: number | null;
+      inGapIntegral: number | null;
+      metallic: boolean;
+    }>;
+  }>;
+}
+
+function stats(s: SummaryStats): StatsJson {
+  return { n: s.n, mean: s.mean, std: s.std, median: s.median };
+}
+
+export function analysisReport(run: AnalysisRunView): AnalysisReport {
+  return {
+    recipe: { ...run.recipe, appVersion: run.appVersion },
+    groups: run.groups.map((g) => ({
+      label: g.label,
+      n: g.counted,
+      vbm: stats(g.stats.vbm),
+      cbm: stats(g.stats.cbm),
+      gap: stats(g.stats.gap),
+      deepTrap: stats(g.stats.deepTrap),
+      averaged: g.average.ok
+        ? {
+            vbm: g.average.edges.vbm,
+            cbm: g.average.edges.cbm,
+            gap: g.average.edges.gap,
+            deepTrap: g.average.traps.deep,
+          }
+        : { vbm: null, cbm: null, gap: null, deepTrap: null },
+    })),
+    comparisons: run.comparisons.map((c) => ({
+      a: c.a,
+      b: c.b,
+      deepTrapReduction: c.reduction,
+      ci95: c.ci95,
+    })),
+    series: run.series.map((s) => ({
+      files: s.files,
+      label: s.label,
+      sweeps: s.sweeps.map((k) => ({
+        sweep: k.k,
+        vbm: k.vbm,
+        cbm: k.cbm,
+        gap: k.gap,
+        gapChange: k.deltaGap,
+        inGapIntegral: k.inGap,
+        metallic: k.metallic,
+      })),
+    })),
+  };
+}
+
+const volts = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
+const percent = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)} %`);
+const pm = (s: StatsJson): string =>
+  s.mean === null ? '—' : `${s.mean.toFixed(3)} ± ${s.std === null ? '—' : s.std.toFixed(3)}`;
+
+/** The report as a readable table (volts, mean ± sample std over first sweeps). */
+export function formatAnalysisReport(report: AnalysisReport, runId: number): string {
+  const lines: string[] = [];
+  const r = report.recipe;
+  lines.push(
+    `analysis run ${runId} (STS Workbench ${r.appVersion}): edges ${r.edges.method}, ` +
+      `Savitzky–Golay ${r.derivative.window}/${r.derivative.polyorder}, deep window [${r.traps.deep.join(', ')}] V`,
+  );
+  lines.push('');
+  const row = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(16))).join(' ');
+  lines.push(row(['group', 'n', 'VBM / V', 'CBM / V', 'Eg / V', 'deep trap / V', 'avg VBM', 'avg CBM']));
+  for (const g of report.groups) {
+    lines.push(
+      row([
+        g.label,
+        String(g.n),
+        pm(g.vbm),
+        pm(g.cbm),
+        pm(g.gap),
+        pm(g.deepTrap),
+        volts(g.averaged.vbm),
+        volts(g.averaged.cbm),
+      ]),
+    );
+  }
+  if (report.comparisons.length) {
+    lines.push('', 'deep-trap reduction (1 − mean B / mean A, 95 % bootstrap CI)');
+    for (const c of report.comparisons) {
+      const ci = c.ci95 ? ` [${percent(c.ci95[0])}, ${percent(c.ci95[1])}]` : '';
+      lines.push(`  ${c.a} → ${c.b}: ${percent(c.deepTrapReduction)}${ci}`);
+    }
+  }
+  for (const s of report.series) {
+    lines.push('', `series ${s.files.join(', ')} (${s.label ?? 'no label'})`);
+    lines.push(
+      `  ${['sweep', 'VBM', 'CBM', 'Eg', 'ΔEg', 'in-gap', 'metallic'].map((c) => c.padStart(8)).join(' ')}`,
+    );
+    for (const k of s.sweeps) {
+      const cells = [String(k.sweep), volts(k.vbm), volts(k.cbm), volts(k.gap), volts(k.gapChange)];
+      cells.push(k.inGapIntegral === null ? '—' : k.inGapIntegral.toFixed(3), k.metallic ? 'yes' : 'no');
+      lines.push(`  ${cells.map((c) => c.padStart(8)).join(' ')}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
