@@ -20,6 +20,21 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+/** Options whose value may start with a minus sign (`--window -0.8,1.0`): joined as `--window=…`. */
+const SIGNED_OPTIONS = new Set(['--window']);
+
+function joinSignedValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (SIGNED_OPTIONS.has(args[i]!) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]!);
+  }
+  return out;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -29,7 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: joinSignedValues(rest),
       allowPositionals: true,
       options: {
         db: { type: 'string' },
@@ -46,7 +61,8 @@ export async function runCli(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // One line on stderr: Node's messages add hints on further lines.
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0]!);
   }
   const { values, positionals } = parsed;
   switch (command) {
