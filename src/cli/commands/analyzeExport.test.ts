@@ -31,7 +31,12 @@ describe('sts-workbench analyze', () => {
     const r = cli('analyze', '--db', db, '--labels', join(demo, 'labels.csv'), '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as Record<string, unknown[]> & { recipe: Record<string, unknown> };
+    const report = JSON.parse(r.stdout) as {
+      recipe: Record<string, unknown>;
+      groups: unknown[];
+      comparisons: unknown[];
+      series: unknown[];
+    };
     expect(Object.keys(report)).toEqual(['recipe', 'groups', 'comparisons', 'series']);
     expect(report.recipe).toMatchObject({ appVersion: expect.any(String), edges: { method: 'first-peak' } });
     expect(report.groups).toHaveLength(3);
