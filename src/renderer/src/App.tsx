@@ -1,22 +1,76 @@
-import { useEffect, useState } from 'react';
-import { getApi } from './api.ts';
+// The app shell: a title bar with the library's counts and the views' tabs.
+import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
+import { getApi } from './api.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LibraryView } from './library/LibraryView.tsx';
+
+type ViewName = 'library';
+const VIEWS: Array<{ name: ViewName; title: string }> = [{ name: 'library', title: 'Library' }];
 
 export function App() {
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const [view, setView] = useState<ViewName>('library');
+  /** Bumped after each import so lists reload. */
+  const [version, setVersion] = useState(0);
+
+  const refresh = useCallback(() => {
     getApi()
       .getLibraryInfo({})
-      .then(setInfo, (e: unknown) => setError(String(e)));
+      .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  useEffect(refresh, [refresh, version]);
+  // An import may also have been started elsewhere (the demo session on first start, the CLI):
+  // follow the counts and reload the lists when they change.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      void getApi()
+        .getLibraryInfo({})
+        .then((next) => {
+          setInfo((previous) => {
+            if (previous && (previous.files !== next.files || previous.spectra !== next.spectra))
+              setVersion((v) => v + 1);
+            return next;
+          });
+        });
+    }, 2000);
+    return () => window.clearInterval(timer);
+  }, []);
+
   return (
-    <main>
-      <h1>STS Workbench</h1>
-      {error && <p role="alert">{error}</p>}
-      {info && (
-        <p data-testid="library-counts">{`${info.files} files, ${info.spectra} spectra, ${info.images} images`}</p>
+    <div className="app">
+      <header className="title-bar">
+        <h1>STS Workbench</h1>
+        <nav>
+          {VIEWS.map((v) => (
+            <button
+              key={v.name}
+              className={v.name === view ? 'tab active' : 'tab'}
+              onClick={() => setView(v.name)}
+            >
+              {v.title}
+            </button>
+          ))}
+        </nav>
+        {info && (
+          <span className="counts" data-testid="library-counts" title={info.path}>
+            {info.files} files · {info.spectra} spectra · {info.images} images
+          </span>
+        )}
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
       )}
-    </main>
+      <main>
+        <ErrorBoundary>
+          {view === 'library' && (
+            <LibraryView version={version} onImported={() => setVersion((v) => v + 1)} />
+          )}
+        </ErrorBoundary>
+      </main>
+    </div>
   );
 }

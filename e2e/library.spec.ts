@@ -1,0 +1,85 @@
+// The library view in Debian Chromium against browser mode: import real instrument files, see the
+// counts, plot a spectrum, view an image; and the demo session's topography with its tip positions.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+
+async function importPaths(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('import-path').fill(paths.join('\n'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.getByTestId('files-filter').fill(name);
+  const row = page.getByTestId('files-table').locator('tbody tr', { hasText: name }).first();
+  await row.click();
+  await expect(row).toHaveClass(/selected/);
+}
+
+test('imports real Nanonis files, plots a spectrum and shows an image', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await expect(page.getByTestId('library-counts')).toHaveText('0 files · 0 spectra · 0 images');
+  await expect(page.getByText('No files yet')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('library-empty'), fullPage: true });
+
+  const folders = ['nanonis-dat', 'nanonis-sxm'].map((folder) => join(realDataDir, folder));
+  const fileCount = folders.reduce((n, folder) => n + readdirSync(folder).length, 0);
+  await importPaths(page, folders);
+  await expect(page.getByTestId('report-files')).toHaveText(String(fileCount));
+  await expect(page.getByTestId('report-imported')).toHaveText(String(fileCount));
+  await expect(page.getByTestId('report-failed')).toHaveCount(0);
+  await expect(page.getByTestId('library-counts')).toContainText(`${fileCount} files`);
+  await page.screenshot({ path: screenshotPath('library-imported'), fullPage: true });
+
+  // A multi-sweep file: 2 sweeps x 2 directions listed (the instrument's [AVG] is kept apart).
+  await openFile(page, 'nanonis_sts_15mv.dat');
+  const spectra = page.getByTestId('spectra-table').locator('tbody tr');
+  await expect(spectra).toHaveCount(4);
+  await spectra.nth(0).click();
+  await spectra.nth(1).click({ modifiers: ['Shift'] });
+  const plot = page.getByTestId('spectrum-plot');
+  await expect(plot).toHaveAttribute('data-series', '2');
+  await expect(plot.locator('canvas')).toBeVisible();
+  await expect(plot.locator('.u-legend')).toContainText('sweep 1 · fwd');
+  await expect(plot.locator('.u-legend')).toContainText('sweep 1 · bwd');
+  await page.getByTestId('channel-select').selectOption('LockIn [00001] (V)');
+  await expect(plot).toHaveAttribute('data-unit', 'V');
+  await expect(plot).toHaveAttribute('data-series', '2');
+  await page.screenshot({ path: screenshotPath('library-spectrum'), fullPage: true });
+
+  await openFile(page, 'sxm_moire_10nm.sxm');
+  const canvas = page.getByTestId('image-canvas');
+  await expect(canvas).toHaveAttribute('width', '160');
+  // The image is really drawn: its pixels vary (a blank or single-colour canvas would not).
+  const spread = await canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    const reds = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
+    return reds.size;
+  });
+  expect(spread).toBeGreaterThan(50);
+  await expect(page.getByTestId('colour-bar')).toContainText('m');
+  await page.screenshot({ path: screenshotPath('library-image'), fullPage: true });
+});
+
+test('the demo topography shows a marker at every tip position', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
+  await openFile(page, 'Topography001.sxm');
+  // 63 single-sweep spots + one spot swept 5 times: 68 forward sweeps inside the frame.
+  await expect(page.getByTestId('spectrum-marker')).toHaveCount(68);
+  await page.getByTestId('colormap-select').selectOption('viridis');
+  // Spots 1 nm apart overlap at this zoom, so the click is dispatched to the marker itself.
+  await page
+    .locator('[data-testid=spectrum-marker][title^="Bias-Spectroscopy002.dat"]')
+    .dispatchEvent('click');
+  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-series', '1');
+  await page.screenshot({ path: screenshotPath('library-demo-topography'), fullPage: true });
+});

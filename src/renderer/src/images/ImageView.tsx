@@ -1,0 +1,146 @@
+// One image channel of a scan with a colormap, percentile contrast, colour bar, scale bar in nm,
+// and a marker at every tip position inside the frame where a spectrum was taken.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { frameToLocal } from '../../../shared/geometry/frameToLocal.ts';
+import type { ImagePixels, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
+import { getApi } from '../api.ts';
+import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
+import type { ColormapName } from '../lib/colormaps.ts';
+import { colourise, percentileRange } from '../lib/contrast.ts';
+import { formatSi } from '../lib/siFormat.ts';
+import { niceLength } from './niceLength.ts';
+
+/** Displayed image size, CSS pixels (the canvas keeps the scan's own pixels). */
+const DISPLAY_SIZE = 460;
+
+export function ImageView({
+  images,
+  onSelectSpectrum,
+}: {
+  images: ImageRow[];
+  onSelectSpectrum?(id: number): void;
+}) {
+  const [imageId, setImageId] = useState<number | null>(null);
+  const [pixels, setPixels] = useState<ImagePixels | null>(null);
+  const [markers, setMarkers] = useState<SpectrumRow[]>([]);
+  const [colormap, setColormap] = useState<ColormapName>('afmhot');
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  const preferred = images.find((i) => i.channel === 'Z' && i.direction === 'forward') ?? images[0];
+  const selectedId = images.some((i) => i.id === imageId) ? imageId : (preferred?.id ?? null);
+
+  useEffect(() => {
+    if (selectedId === null) return;
+    let current = true;
+    void getApi()
+      .getImage({ id: selectedId })
+      .then((image) => current && setPixels(image));
+    void getApi()
+      .listSpectraInFrame({ imageId: selectedId })
+      // One marker per tip position and sweep: the backward sweep sits on the same spot.
+      .then(({ rows }) => current && setMarkers(rows.filter((r) => r.direction === 'forward')));
+    return () => {
+      current = false;
+    };
+  }, [selectedId]);
+
+  const range = useMemo(() => (pixels ? percentileRange(pixels.data) : null), [pixels]);
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element || !pixels) return;
+    const { width, height } = pixels.row;
+    element.width = width;
+    element.height = height;
+    const context = element.getContext('2d');
+    if (!context) return;
+    context.clearRect(0, 0, width, height);
+    if (!range) return;
+    const rgba = colourise(pixels.data, range, colormapTable(colormap));
+    context.putImageData(new ImageData(rgba, width, height), 0, 0);
+  }, [pixels, range, colormap]);
+
+  if (images.length === 0) return <p className="empty">Select a file with images to view them.</p>;
+  const row = pixels?.row;
+  const aspect = row ? row.frame.height / row.frame.width : 1;
+  const displayWidth = aspect > 1 ? DISPLAY_SIZE / aspect : DISPLAY_SIZE;
+  const displayHeight = displayWidth * aspect;
+  const bar = row ? niceLength(row.frame.width) : 0;
+  return (
+    <div className="image-view">
+      <div className="row">
+        <select
+          data-testid="image-select"
+          value={selectedId ?? ''}
+          onChange={(e) => setImageId(Number(e.target.value))}
+        >
+          {images.map((image) => (
+            <option key={image.id} value={image.id}>
+              {image.channel} ({image.unit}) {image.direction === 'forward' ? 'fwd' : 'bwd'}
+            </option>
+          ))}
+        </select>
+        <select
+          data-testid="colormap-select"
+          value={colormap}
+          onChange={(e) => setColormap(e.target.value as ColormapName)}
+        >
+          {COLORMAP_NAMES.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+        {row && (
+          <span className="note">
+            {row.width}×{row.height} px · {formatSi(row.frame.width, 'm')} × {formatSi(row.frame.height, 'm')}
+            {row.frame.angleDeg ? ` · ${row.frame.angleDeg}°` : ''} · {markers.length} spectra in frame
+          </span>
+        )}
+      </div>
+      <div className="image-and-bar">
+        <div className="image-frame" style={{ width: displayWidth, height: displayHeight }}>
+          <canvas
+            ref={canvas}
+            data-testid="image-canvas"
+            style={{ width: displayWidth, height: displayHeight }}
+          />
+          {row && !range && <div className="image-empty">every pixel is NaN (aborted scan)</div>}
+          {row &&
+            markers.map((spectrum) => {
+              const { u, v } = frameToLocal(row.frame, spectrum.x ?? 0, spectrum.y ?? 0);
+              return (
+                <button
+                  key={spectrum.id}
+                  className="marker"
+                  data-testid="spectrum-marker"
+                  title={`${spectrum.fileName} · sweep ${spectrum.sweep} · ${spectrum.direction}${spectrum.label ? ` · ${spectrum.label}` : ''}`}
+                  style={{ left: `${u * 100}%`, top: `${v * 100}%` }}
+                  onClick={() => onSelectSpectrum?.(spectrum.id)}
+                />
+              );
+            })}
+          {row && (
+            <div className="scale-bar" style={{ width: `${(bar / row.frame.width) * 100}%` }}>
+              <span>{formatSi(bar, 'm', 2)}</span>
+            </div>
+          )}
+        </div>
+        {row && range && range.hi === range.lo && (
+          <div className="colour-bar" data-testid="colour-bar">
+            <span>constant</span>
+            <span>{formatSi(range.lo, row.unit)}</span>
+          </div>
+        )}
+        {row && range && range.hi > range.lo && (
+          <div className="colour-bar" data-testid="colour-bar">
+            <span>{formatSi(range.hi, row.unit)}</span>
+            <div
+              className="gradient"
+              style={{ background: colormapGradient(colormap), height: displayHeight - 40 }}
+            />
+            <span>{formatSi(range.lo, row.unit)}</span>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

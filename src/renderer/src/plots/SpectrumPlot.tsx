@@ -1,0 +1,105 @@
+// I(V) (or an extra channel) of the selected spectra, overlaid, with SI-prefixed axes.
+import { useEffect, useMemo, useState } from 'react';
+import type uPlot from 'uplot';
+import type { SpectrumCurves } from '../../../shared/model/library.ts';
+import { getApi } from '../api.ts';
+import { siTicks } from '../lib/siFormat.ts';
+import { alignCurves, sortedCurve } from './alignCurves.ts';
+import { PALETTE } from './palette.ts';
+import { UPlotChart } from './UPlotChart.tsx';
+
+const CURRENT = 'Current';
+
+/** A channel's name without the direction, so forward and backward sweeps share one choice. */
+function channelKey(name: string): string {
+  return name.replace(/\s*\[bwd\]/, '');
+}
+
+function channelOf(spectrum: SpectrumCurves, channel: string): { values: Float64Array; unit: string } | null {
+  if (channel === CURRENT) return { values: spectrum.current, unit: 'A' };
+  const extra = spectrum.extra.find((e) => channelKey(e.name) === channel);
+  return extra ? { values: extra.values, unit: extra.unit } : null;
+}
+
+export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
+  const [spectra, setSpectra] = useState<SpectrumCurves[]>([]);
+  const [channel, setChannel] = useState(CURRENT);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    Promise.all(spectrumIds.map((id) => getApi().getSpectrum({ id }))).then(
+      (loaded) => current && setSpectra(loaded),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [spectrumIds]);
+
+  const channels = useMemo(
+    () => [CURRENT, ...new Set(spectra.flatMap((s) => s.extra.map((e) => channelKey(e.name))))],
+    [spectra],
+  );
+  const shown = spectra.flatMap((s) => {
+    const values = channelOf(s, channel);
+    return values ? [{ spectrum: s, ...values }] : [];
+  });
+  const unit = shown[0]?.unit ?? 'A';
+
+  const data = useMemo(
+    () =>
+      alignCurves(
+        shown.map(({ spectrum, values }) => sortedCurve(spectrum.bias, values)),
+      ) as uPlot.AlignedData,
+    [spectra, channel],
+  );
+  const seriesKey = shown.map(({ spectrum }) => spectrum.row.id).join(',') + channel;
+  const options = useMemo<Omit<uPlot.Options, 'width'>>(
+    () => ({
+      height: 380,
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: false } },
+      axes: [
+        { label: 'Sample bias', values: (_u, ticks) => siTicks(ticks, 'V'), size: 40 },
+        {
+          label: channel === CURRENT ? 'Tunnelling current' : channel,
+          values: (_u, ticks) => siTicks(ticks, unit),
+          size: 80,
+        },
+      ],
+      series: [
+        { label: 'Bias', value: (_u, v) => (v === null ? '—' : `${v.toFixed(4)} V`) },
+        ...shown.map(({ spectrum }, i) => ({
+          label: `${spectrum.row.fileName} · ${spectrum.row.gridIndex !== null ? `px ${spectrum.row.gridIndex}` : `sweep ${spectrum.row.sweep}`} · ${spectrum.row.direction === 'forward' ? 'fwd' : 'bwd'}`,
+          stroke: PALETTE[i % PALETTE.length],
+          width: 1.5,
+          spanGaps: true,
+          points: { show: false },
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : (siTicks([v], unit)[0] ?? '')),
+        })),
+      ],
+    }),
+    [seriesKey, unit],
+  );
+
+  if (spectrumIds.length === 0) return <p className="empty">Select a spectrum to plot its I(V).</p>;
+  return (
+    <div data-testid="spectrum-plot" data-series={shown.length} data-unit={unit}>
+      <div className="row">
+        <label>
+          Signal{' '}
+          <select data-testid="channel-select" value={channel} onChange={(e) => setChannel(e.target.value)}>
+            {channels.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+        <span className="note">Drag to zoom, double-click to reset.</span>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {shown.length > 0 && <UPlotChart options={options} data={data} />}
+    </div>
+  );
+}
