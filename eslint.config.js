@@ -81,6 +81,8 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'src/workers/**/*.ts'],
+    // Tests run in Node and may drive workers through worker_threads.
+    ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
