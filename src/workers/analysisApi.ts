@@ -1,0 +1,118 @@
+// What an analysis worker exposes through comlink. Inputs arrive packed (packSpectra) so they
+// cross in one buffer; results carry their typed arrays in the transfer list, so nothing large
+// is copied on the way back. Pure: the same object runs in a Web Worker, in Node worker_threads
+// (tests, main) and directly.
+import { resolveRecipe, runPipeline } from '../shared/analysis/index.ts';
+import type { BandEdges, PipelineResult, RecipeOverrides, TrapWindows } from '../shared/analysis/index.ts';
+import { groupAverage } from '../shared/analysis/groupAverage.ts';
+import { prepareCurve } from '../shared/analysis/prepareSpectrum.ts';
+import type { Curve } from '../shared/analysis/index.ts';
+import { transfer } from 'comlink';
+import { unpackSpectra } from './packSpectra.ts';
+import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
+import { aggregateGroups, analyseChunk } from './splitPipeline.ts';
+import type { ChunkResult, KeptCurve } from './splitPipeline.ts';
+
+/** uPlot column layout of a group's averaged spectrum and its measures. */
+export type AveragedColumns =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      /**
+       * [bias V, mean current A, current std A, dI/dV A/V, Feenstra normalised conductance,
+       * dI/dV / VB peak (NaN-filled without a VB peak)].
+       */
+      columns: [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+      n: number;
+      edges: BandEdges;
+      vbPeak: number | null;
+      traps: TrapWindows;
+    };
+
+/** Every ArrayBuffer under `value` (typed arrays in objects and arrays), each once. */
+export function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value)) for (const item of value) buffersOf(item, found);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) buffersOf(item, found);
+  return [...found];
+}
+
+/** Copies so every array owns its buffer: a view's buffer may be shared and must not be detached. */
+function ownCurve(curve: Curve): Curve {
+  return { bias: curve.bias.slice(), current: curve.current.slice() };
+}
+
+export const analysisWorkerApi = {
+  /** Per-spectrum stage of one chunk (splitPipeline step 2). */
+  analyseChunk<Id extends SpectrumId>(
+    packed: PackedSpectra<Id>,
+    indices: number[],
+    overrides: RecipeOverrides,
+    seriesOffset: number,
+  ): ChunkResult<Id> {
+    const result = analyseChunk(unpackSpectra(packed), indices, overrides, seriesOffset);
+    result.kept = result.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
+    return transfer(result, buffersOf(result.kept));
+  },
+
+  /** Group stage on merged per-spectrum results (splitPipeline step 3). */
+  aggregate(
+    results: Parameters<typeof aggregateGroups>[0],
+    kept: KeptCurve[],
+    overrides: RecipeOverrides,
+  ): ReturnType<typeof aggregateGroups> {
+    const out = aggregateGroups(results, kept, resolveRecipe(overrides));
+    return transfer(out, buffersOf(out.groups));
+  },
+
+  /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */
+  runPipeline<Id extends SpectrumId>(
+    packed: PackedSpectra<Id>,
+    overrides: RecipeOverrides,
+  ): PipelineResult<Id> {
+    const result = runPipeline(unpackSpectra(packed), overrides);
+    return transfer(result, buffersOf(result.groups));
+  },
+
+  /**
+   * Tidy each raw sweep (V, A; any order), average them on their common grid and differentiate
+   * the average, as a group average does; columns for uPlot.
+   */
+  averageAndDifferentiate(
+    curves: Array<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    overrides: RecipeOverrides = {},
+  ): AveragedColumns {
+    const recipe = resolveRecipe(overrides);
+    const prepared: Curve[] = [];
+    for (const c of curves) {
+      const p = prepareCurve(c, null, { ...recipe, direction: 'forward' });
+      if (!p.ok) return { ok: false, reason: p.reason };
+      prepared.push({ bias: p.bias, current: p.current });
+    }
+    if (prepared.length === 0) return { ok: false, reason: 'no curves to average' };
+    const a = groupAverage(prepared, recipe);
+    if (!a.ok) return a;
+    const byPeak = a.didvByVbPeak ?? new Float64Array(a.bias.length).fill(Number.NaN);
+    const columns: [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array] = [
+      a.bias.slice(),
+      a.current.slice(),
+      a.currentStd.slice(),
+      a.didv.slice(),
+      a.normalisedConductance.slice(),
+      byPeak.slice(),
+    ];
+    const out: AveragedColumns = {
+      ok: true,
+      columns,
+      n: a.n,
+      edges: a.edges,
+      vbPeak: a.vbPeak,
+      traps: a.traps,
+    };
+    return transfer(out, buffersOf(columns));
+  },
+};
+
+export type AnalysisWorkerApi = typeof analysisWorkerApi;
