@@ -8,10 +8,10 @@
 // 3. mergeChunks: per-spectrum results back in input order, series concatenated, and the group
 //    stage (averages, statistics, histograms, comparisons) once on the merged results, as
 //    runPipeline does it. The result equals runPipeline(spectra, overrides) (tested).
-// groupAverage and prepareCurve are not (yet) exported by src/shared/analysis/index.ts; they are
-// imported from their modules until the analysis owner exports them or a merge helper.
+// groupAverage, prepareCurve, bootstrapMeans and reductionFromSamples are not (yet) exported by
+// src/shared/analysis/index.ts; they are imported from their modules until the analysis owner
+// exports them (or a group-stage function that runPipeline and this file can share).
 import {
-  deepTrapReduction,
   detectSeries,
   histogram,
   labelSeed,
@@ -30,6 +30,8 @@ import type {
   SeriesResult,
   SpectrumResult,
 } from '../shared/analysis/index.ts';
+import { bootstrapMeans } from '../shared/analysis/bootstrapMeans.ts';
+import { finiteValues, reductionFromSamples } from '../shared/analysis/deepTrapReduction.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import type { GroupAverage } from '../shared/analysis/index.ts';
 import { prepareCurve } from '../shared/analysis/prepareSpectrum.ts';
@@ -88,17 +90,25 @@ export function analyseChunk<Id extends SpectrumId>(
   overrides: RecipeOverrides,
   seriesOffset: number,
 ): ChunkResult<Id> {
-  const result = runPipeline(spectra, overrides);
+  // Without labels runPipeline skips its group stage (averages, bootstrap), which would be wasted
+  // on a chunk; the labels are put back on the results below.
+  const result = runPipeline(
+    spectra.map((s) => ({ ...s, label: null })),
+    overrides,
+  );
   const recipe = result.recipe;
+  const labelOf = new Map(spectra.map((s) => [s.id, s.label]));
   const kept: KeptCurve[] = [];
   result.spectra.forEach((r, i) => {
-    if (r.label === null || !r.ok || !(r.sweepInSeries === 1 || recipe.averageSweeps === 'all')) return;
     const s = spectra[i]!;
+    r.label = s.label;
+    r.series += seriesOffset;
+    if (s.label === null || !r.ok || !(r.sweepInSeries === 1 || recipe.averageSweeps === 'all')) return;
     const curve = prepareCurve(s, s.backward, recipe);
     if (curve.ok)
-      kept.push({ index: indices[i]!, label: r.label, curve: { bias: curve.bias, current: curve.current } });
+      kept.push({ index: indices[i]!, label: s.label, curve: { bias: curve.bias, current: curve.current } });
   });
-  for (const r of result.spectra) r.series += seriesOffset;
+  for (const series of result.series) series.label = labelOf.get(series.spotIds[0]!) ?? null;
   return { spectra: result.spectra, series: result.series, kept };
 }
 
@@ -140,17 +150,26 @@ export function aggregateGroups<Id>(
       },
     };
   });
+  // As runPipeline: one bootstrap stream per group, labelSeed(seed, label), drawn once and shared
+  // by every pair the group is in.
   const { resamples, seed, level } = recipe.bootstrap;
+  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
+  const means = new Map<string, Float64Array>();
+  const meansFor = (label: string): Float64Array => {
+    let m = means.get(label);
+    if (!m) {
+      m = bootstrapMeans(finite.get(label)!, resamples, labelSeed(seed, label));
+      means.set(label, m);
+    }
+    return m;
+  };
   const comparisons: GroupComparison[] = [];
   for (const a of labels) {
     for (const b of labels) {
       if (a === b) continue;
-      const r = deepTrapReduction(deepByLabel.get(a)!, deepByLabel.get(b)!, {
-        resamples,
-        level,
-        seed: labelSeed(seed, a),
-        seedB: labelSeed(seed, b),
-      });
+      const r = reductionFromSamples(finite.get(a)!, finite.get(b)!, level, (role) =>
+        meansFor(role === 'a' ? a : b),
+      );
       comparisons.push({ a, b, ...r });
     }
   }

@@ -1,0 +1,83 @@
+// Analysis benchmark: 10,000 seeded synthetic spectra of 512 points (bench/analysis/synthetic.ts),
+// written to bench/.data for the numpy/scipy baseline (baseline.py: vectorised Savitzky–Golay,
+// scipy find_peaks per row, trap integral, and the group stage), then timed in the same run:
+// runPipeline on one thread (median of 3 after a warm-up), the worker pool on Node worker_threads
+// (median of 3), and the Python baseline (median of 3). Prints seconds and ratios; asserts nothing.
+// BENCH_SPECTRA / BENCH_POINTS change the size.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createNodeAnalysisPool } from '../../src/main/analysis/nodeAnalysisPool.ts';
+import { runPipeline } from '../../src/shared/analysis/index.ts';
+import { syntheticSpectra } from './synthetic.ts';
+
+const COUNT = Number(process.env.BENCH_SPECTRA ?? 10_000);
+const POINTS = Number(process.env.BENCH_POINTS ?? 512);
+const RUNS = 3;
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = resolve(here, '../.data/analysis');
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (t0: number): number => (performance.now() - t0) / 1000;
+
+const spectra = syntheticSpectra({ count: COUNT, points: POINTS, noise: 1e-12 });
+mkdirSync(dataDir, { recursive: true });
+const currents = new Float64Array(COUNT * POINTS);
+spectra.forEach((s, i) => currents.set(s.current, i * POINTS));
+// Every synthetic sweep shares one bias grid (V, + → −).
+writeFileSync(join(dataDir, 'bias.f64'), new Float64Array(spectra[0]!.bias));
+writeFileSync(join(dataDir, 'currents.f64'), currents);
+writeFileSync(join(dataDir, 'labels.json'), JSON.stringify(spectra.map((s) => s.label)));
+console.log(`${COUNT} spectra x ${POINTS} points (seeded), data in ${dataDir}`);
+
+runPipeline(spectra);
+const single: number[] = [];
+let result = runPipeline(spectra);
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  result = runPipeline(spectra);
+  single.push(seconds(t0));
+}
+const found = result.spectra.filter((s) => s.vbm !== null).length;
+console.log(
+  `TypeScript runPipeline, one thread: ${median(single).toFixed(3)} s (median of ${RUNS}: ${single.map((t) => t.toFixed(3)).join(', ')}); VBM found in ${found}/${COUNT}`,
+);
+
+const pool = createNodeAnalysisPool();
+await pool.run(spectra.slice(0, 200));
+const pooled: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  await pool.run(spectra);
+  pooled.push(seconds(t0));
+}
+pool.terminate();
+console.log(
+  `TypeScript worker pool, ${pool.size} worker(s) on ${availableParallelism()} cores: ${median(pooled).toFixed(3)} s (median of ${RUNS})`,
+);
+
+const python = spawnSync(
+  'python3',
+  [
+    join(here, 'baseline.py'),
+    join(dataDir, 'bias.f64'),
+    join(dataDir, 'currents.f64'),
+    String(COUNT),
+    String(POINTS),
+    String(RUNS),
+    join(dataDir, 'labels.json'),
+  ],
+  { encoding: 'utf8' },
+);
+if (python.status !== 0) {
+  console.log(`numpy/scipy baseline did not run: ${python.stderr.trim().split('\n').at(-1) ?? python.error}`);
+} else {
+  const baseline = JSON.parse(python.stdout) as { seconds: number };
+  console.log(`numpy/scipy baseline: ${baseline.seconds.toFixed(3)} s (median of ${RUNS})`);
+  console.log(
+    `ratio TypeScript / numpy: one thread ${(median(single) / baseline.seconds).toFixed(2)}, pool ${(median(pooled) / baseline.seconds).toFixed(2)}`,
+  );
+}
