@@ -58,7 +58,14 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await expect(canvas).toHaveAttribute('width', '160');
   // The image is really drawn: its pixels vary (a blank or single-colour canvas would not).
   const spread = await canvas.evaluate((element) => {
-    const c = element as HTMLCanvasElement;
+    // The e2e project type-checks without the DOM library: name just what is used.
+    const c = element as unknown as {
+      width: number;
+      height: number;
+      getContext(
+        kind: '2d',
+      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
     const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
     const reds = new Set<number>();
     for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);

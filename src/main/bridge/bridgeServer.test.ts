@@ -8,6 +8,7 @@ import type { LibraryApi } from '../../shared/api/contract.ts';
 import { createDispatch } from '../../shared/api/dispatch.ts';
 import type { ApiEnvelope } from '../../shared/api/envelope.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
+import { SCHEMA_VERSION } from '../library/migrate.ts';
 import { LibraryService } from '../services/libraryService.ts';
 import { startBridge } from './bridgeServer.ts';
 import type { RunningBridge } from './bridgeServer.ts';
@@ -62,7 +63,7 @@ describe('loopback bridge', () => {
 
   it('serves the API to a client with the token', async () => {
     const info = await api().getLibraryInfo({});
-    expect(info).toMatchObject({ files: 0, spectra: 0, images: 0, schemaVersion: 1 });
+    expect(info).toMatchObject({ files: 0, spectra: 0, images: 0, schemaVersion: SCHEMA_VERSION });
   });
 
   it('rejects API calls without the token, or with a wrong one', async () => {
