@@ -24,7 +24,7 @@ const GROUP_TRUTH: Record<DemoGroup, SpotTruth> = {
 /** Spot-to-spot spread of the band edges, volts. */
 const EDGE_SPREAD = 0.03;
 /** White current noise per point, amperes. */
-const CURRENT_NOISE = 3e-12;
+const CURRENT_NOISE = 1e-12;
 const SWEEPS_PER_SERIES = 5;
 
 const uniform = mulberry32(20261121);
@@ -46,8 +46,8 @@ function degraded(first: SpotTruth, group: DemoGroup, k: number): SpotTruth {
     return {
       vbm: first.vbm + 0.06 * n,
       cbm: first.cbm - 0.12 * n,
-      trap: first.trap * (1 + 1.5 * n),
-      background: first.background + 0.04 * n,
+      trap: first.trap * (1 + 0.5 * n),
+      background: first.background + 0.045 * n,
     };
   }
   return {
