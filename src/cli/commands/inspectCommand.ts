@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseFile } from '../../shared/formats/index.ts';
 import type { ParsedFile } from '../../shared/formats/types.ts';
-import { finiteStats } from '../../main/library/writeFiles.ts';
+import { finiteStats } from '../../main/library/fileRows.ts';
 import { UsageError } from '../usage.ts';
 
 function numbers(values: Float64Array): Array<number | null> {

@@ -21,8 +21,8 @@ export function classifyResponse(
       status: 'skipped',
       file,
       reason: `same content (sha256) as ${duplicateOf}, already in the library`,
-      format: response.parsed.format,
+      format: response.format,
     };
   }
-  return { status: 'imported', file, parsed: response.parsed };
+  return { status: 'imported', file, rows: response.rows };
 }

@@ -1,7 +1,7 @@
 // One import of files and folders into a library: files are parsed in the worker pool, outcomes
 // are written in batched transactions, progress is kept for polling, and cancel stops dispatch
 // (files already parsed are still written, so nothing is half-recorded).
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ImportProgress, ImportReport } from '../../shared/model/library.ts';
 import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
@@ -42,9 +42,10 @@ export class ImportRun {
   private readonly pending: FileOutcome[] = [];
   private readonly shaInRun = new Map<string, string>();
   private writeBatch!: BatchWriter;
+  private sameContent: Statement | null = null;
 
   constructor(options: ImportRunOptions) {
-    this.options = { batchFiles: 64, inFlight: 8, ...options };
+    this.options = { batchFiles: 64, inFlight: 16, ...options };
     const runId = Number(
       options.db
         .prepare("INSERT INTO import_runs (started_at, roots_json, state) VALUES (?, ?, 'running')")
@@ -143,9 +144,10 @@ export class ImportRun {
     const inRun = this.shaInRun.get(sha256);
     if (inRun && inRun !== path) return inRun;
     this.shaInRun.set(sha256, path);
-    const row = this.options.db
-      .prepare("SELECT path FROM files WHERE sha256 = ? AND path != ? AND status = 'imported' LIMIT 1")
-      .get(sha256, path) as { path: string } | undefined;
+    this.sameContent ??= this.options.db.prepare(
+      "SELECT path FROM files WHERE sha256 = ? AND path != ? AND status = 'imported' LIMIT 1",
+    );
+    const row = this.sameContent.get(sha256, path) as { path: string } | undefined;
     return row?.path ?? null;
   }
 
@@ -156,8 +158,8 @@ export class ImportRun {
     if (outcome.status === 'imported') {
       if (known) report.updated++;
       else report.imported++;
-      report.spectra += outcome.parsed.spectra.length;
-      report.images += outcome.parsed.images.length;
+      report.spectra += outcome.rows.spectra.length;
+      report.images += outcome.rows.images.length;
     } else if (outcome.status === 'skipped') {
       report.skipped.push({ file: outcome.file.path, reason: outcome.reason });
     } else {

@@ -1,17 +1,27 @@
 // A fixed pool of parse workers (one per core). parse() resolves with the worker's response; a
-// worker that dies is replaced and its file reported as failed, so the import goes on.
+// worker that dies is replaced and its files reported as failed, so the import goes on. Each
+// worker holds a few requests at once, so it never idles while main is busy writing a batch.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseRequest, ParseResponse } from './parseMessages.ts';
 
+interface Job {
+  request: ParseRequest;
+  resolve: (response: ParseResponse) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy: { request: ParseRequest; resolve: (response: ParseResponse) => void } | null;
+  /** Requests posted to this worker and not yet answered, by request id. */
+  pending: Map<number, Job>;
 }
+
+/** Requests queued inside one worker: enough to cover a write transaction on main. */
+const PER_WORKER = 4;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Array<{ request: ParseRequest; resolve: (response: ParseResponse) => void }> = [];
+  private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
   private readonly workerUrl: URL | string;
@@ -35,10 +45,10 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), busy: null };
+    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map() };
     slot.worker.on('message', (response: ParseResponse) => {
-      const job = slot.busy;
-      slot.busy = null;
+      const job = slot.pending.get(response.id);
+      slot.pending.delete(response.id);
       job?.resolve(response);
       this.pump();
     });
@@ -53,27 +63,29 @@ export class ParsePool {
     if (this.closed) return;
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
-    const job = slot.busy;
-    slot.busy = null;
     void slot.worker.terminate();
     this.slots[index] = this.spawn();
-    job?.resolve({
-      id: job.request.id,
-      ok: false,
-      sha256: '',
-      code: 'worker-crashed',
-      message: error.message,
-    });
+    for (const job of slot.pending.values()) {
+      job.resolve({
+        id: job.request.id,
+        ok: false,
+        sha256: '',
+        code: 'worker-crashed',
+        message: error.message,
+      });
+    }
+    slot.pending.clear();
     this.pump();
   }
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.busy = job;
-      slot.worker.postMessage(job.request);
+      while (slot.pending.size < PER_WORKER) {
+        const job = this.queue.shift();
+        if (!job) return;
+        slot.pending.set(job.request.id, job);
+        slot.worker.postMessage(job.request);
+      }
     }
   }
 }

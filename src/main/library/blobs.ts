@@ -10,26 +10,10 @@ export function blobToFloat64(blob: Uint8Array): Float64Array {
   return new Float64Array(copy.buffer);
 }
 
-export function float32ToBlob(values: Float32Array): Buffer {
-  return Buffer.from(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
-}
-
 export function blobToFloat32(blob: Uint8Array): Float32Array {
   const copy = new Uint8Array(blob.byteLength);
   copy.set(blob);
   return new Float32Array(copy.buffer);
-}
-
-/** Several equal-length channels in one BLOB, channel after channel. */
-export function concatFloat64(channels: Float64Array[]): Buffer {
-  const total = channels.reduce((sum, channel) => sum + channel.length, 0);
-  const joined = new Float64Array(total);
-  let offset = 0;
-  for (const channel of channels) {
-    joined.set(channel, offset);
-    offset += channel.length;
-  }
-  return Buffer.from(joined.buffer);
 }
 
 export function splitFloat64(blob: Uint8Array, count: number, points: number): Float64Array[] {

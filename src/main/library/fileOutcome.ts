@@ -1,5 +1,5 @@
 // What the import decided for one file, ready to be written in a batch.
-import type { ParsedFile } from '../../shared/formats/types.ts';
+import type { FileRows } from './fileRows.ts';
 
 export interface FileIdentity {
   /** Absolute path. */
@@ -12,6 +12,6 @@ export interface FileIdentity {
 }
 
 export type FileOutcome =
-  | { status: 'imported'; file: FileIdentity; parsed: ParsedFile }
+  | { status: 'imported'; file: FileIdentity; rows: FileRows }
   | { status: 'skipped'; file: FileIdentity; reason: string; format: string | null }
   | { status: 'failed'; file: FileIdentity; error: string; format: string | null };

@@ -2,9 +2,8 @@
 // images land together or not at all. A re-imported file replaces its old rows; labels set on its
 // spectra survive the replacement (matched by the spectrum's place in the file).
 import type { Database, Statement } from 'better-sqlite3';
-import type { ParsedFile } from '../../shared/formats/types.ts';
-import { concatFloat64, float32ToBlob, float64ToBlob } from './blobs.ts';
 import type { FileOutcome } from './fileOutcome.ts';
+import type { ColumnValues, FileRows } from './fileRows.ts';
 
 export interface WriteContext {
   importRunId: number | null;
@@ -19,6 +18,7 @@ interface Statements {
   insertSpectrum: Statement;
   insertImage: Statement;
   insertLabel: Statement<[number, number]>;
+  spectrumAt: Statement<[number, number]>;
 }
 
 function prepare(db: Database): Statements {
@@ -46,107 +46,47 @@ function prepare(db: Database): Statements {
       VALUES (@file_id, @idx, @channel, @unit, @direction, @width, @height, @centre_x, @centre_y, @frame_width,
       @frame_height, @angle_deg, @min, @max, @mean, @nan_count, @data)`),
     insertLabel: db.prepare('INSERT INTO spectrum_labels (spectrum_id, label_id) VALUES (?, ?)'),
+    spectrumAt: db.prepare('SELECT id FROM spectra WHERE file_id = ? AND idx = ?'),
   };
 }
 
-/** Finite min/max/mean of a curve or image; NaN points are ignored. */
-export function finiteStats(values: ArrayLike<number>): {
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  nanCount: number;
-} {
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  let finite = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-    finite++;
-  }
-  if (finite === 0) return { min: null, max: null, mean: null, nanCount: values.length };
-  return { min, max, mean: sum / finite, nanCount: values.length - finite };
-}
+const EMPTY_CONTENT: ColumnValues = {
+  format: null,
+  kind: null,
+  not_iv: null,
+  header_json: '{}',
+  header_entries_json: '[]',
+  acquired_at: null,
+  comment: '',
+  pos_x: null,
+  pos_y: null,
+  pos_z: null,
+  setpoint_bias: null,
+  setpoint_current: null,
+  grid_json: null,
+};
 
-function fileColumns(outcome: FileOutcome, context: WriteContext): Record<string, unknown> {
-  const parsed: ParsedFile | null = outcome.status === 'imported' ? outcome.parsed : null;
+function fileColumns(outcome: FileOutcome, context: WriteContext): ColumnValues {
+  const content =
+    outcome.status === 'imported' ? outcome.rows.file : { ...EMPTY_CONTENT, format: outcome.format };
   return {
+    ...content,
     path: outcome.file.path,
     name: outcome.file.name,
     size: outcome.file.size,
     mtime_ms: outcome.file.mtimeMs,
     sha256: outcome.file.sha256,
-    format: parsed ? parsed.format : outcome.status === 'imported' ? null : outcome.format,
-    kind: parsed?.kind ?? null,
     status: outcome.status,
     error: outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? outcome.error : null,
-    not_iv: parsed?.notIv ?? null,
-    header_json: JSON.stringify(parsed?.header ?? {}),
-    header_entries_json: JSON.stringify(parsed?.headerEntries ?? []),
-    acquired_at: parsed?.acquiredAt ?? null,
-    comment: parsed?.comment ?? '',
-    pos_x: parsed?.position?.x ?? null,
-    pos_y: parsed?.position?.y ?? null,
-    pos_z: parsed?.position?.z ?? null,
-    setpoint_bias: parsed?.setpoint.biasV ?? null,
-    setpoint_current: parsed?.setpoint.currentA ?? null,
-    grid_json: parsed?.grid ? JSON.stringify(parsed.grid) : null,
     import_run_id: context.importRunId,
     reader_version: context.readerVersion,
     imported_at: new Date().toISOString(),
   };
 }
 
-function insertContents(statements: Statements, fileId: number, parsed: ParsedFile): void {
-  parsed.spectra.forEach((spectrum, idx) => {
-    const range = finiteStats(spectrum.bias);
-    const position = spectrum.position ?? parsed.position;
-    statements.insertSpectrum.run({
-      file_id: fileId,
-      idx,
-      sweep: spectrum.sweep,
-      is_average: spectrum.isAverage ? 1 : 0,
-      direction: spectrum.direction,
-      grid_index: spectrum.gridIndex,
-      points: spectrum.bias.length,
-      bias_min: range.min ?? 0,
-      bias_max: range.max ?? 0,
-      x: position?.x ?? null,
-      y: position?.y ?? null,
-      z: position?.z ?? null,
-      acquired_at: parsed.acquiredAt,
-      channels_json: JSON.stringify(spectrum.extra.map(({ name, unit }) => ({ name, unit }))),
-      bias: float64ToBlob(spectrum.bias),
-      current: float64ToBlob(spectrum.current),
-      extra: concatFloat64(spectrum.extra.map((channel) => channel.values)),
-    });
-  });
-  parsed.images.forEach((image, idx) => {
-    const stats = finiteStats(image.data);
-    statements.insertImage.run({
-      file_id: fileId,
-      idx,
-      channel: image.channel,
-      unit: image.unit,
-      direction: image.direction,
-      width: image.width,
-      height: image.height,
-      centre_x: image.frame.centreX,
-      centre_y: image.frame.centreY,
-      frame_width: image.frame.width,
-      frame_height: image.frame.height,
-      angle_deg: image.frame.angleDeg,
-      min: stats.min,
-      max: stats.max,
-      mean: stats.mean,
-      nan_count: stats.nanCount,
-      data: float32ToBlob(image.data),
-    });
-  });
+function insertContents(statements: Statements, fileId: number, rows: FileRows): void {
+  for (const spectrum of rows.spectra) statements.insertSpectrum.run({ ...spectrum, file_id: fileId });
+  for (const image of rows.images) statements.insertImage.run({ ...image, file_id: fileId });
 }
 
 export type BatchWriter = (outcomes: FileOutcome[]) => void;
@@ -160,10 +100,9 @@ export function createBatchWriter(db: Database, context: WriteContext): BatchWri
     if (existing) statements.deleteFile.run(existing.id);
     const fileId = Number(statements.insertFile.run(fileColumns(outcome, context)).lastInsertRowid);
     if (outcome.status !== 'imported') return;
-    insertContents(statements, fileId, outcome.parsed);
+    insertContents(statements, fileId, outcome.rows);
     for (const { idx, label_id } of keptLabels) {
-      const spectrum = db.prepare('SELECT id FROM spectra WHERE file_id = ? AND idx = ?').get(fileId, idx) as
-        { id: number } | undefined;
+      const spectrum = statements.spectrumAt.get(fileId, idx) as { id: number } | undefined;
       if (spectrum) statements.insertLabel.run(spectrum.id, label_id);
     }
   };
