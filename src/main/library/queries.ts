@@ -50,37 +50,51 @@ function addDateRange(where: Where, column: string, from?: string, to?: string):
   }
 }
 
+/** Adds `column = @name` when the filter is set. */
+function addEquals(where: Where, column: string, name: string, value: unknown): void {
+  if (value === undefined) return;
+  where.clauses.push(`${column} = @${name}`);
+  where.params[name] = value;
+}
+
+/** Adds a case-insensitive substring match on any of the columns. */
+function addText(where: Where, columns: string[], text: string | undefined): void {
+  if (!text) return;
+  where.clauses.push(`(${columns.map((c) => `${c} LIKE @text ESCAPE '\\'`).join(' OR ')})`);
+  where.params.text = likePattern(text);
+}
+
+/** One page of rows and the total count for a FROM ... WHERE clause. */
+function page<DbRow, Row>(
+  db: Database,
+  query: { select: string; from: string; orderBy: string; where: Where },
+  input: { limit: number; offset: number },
+  toRow: (row: DbRow) => Row,
+): { rows: Row[]; total: number } {
+  const from = `${query.from} ${whereSql(query.where)}`;
+  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(query.where.params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${query.select} ${from} ORDER BY ${query.orderBy} LIMIT @limit OFFSET @offset`)
+    .all({ ...query.where.params, limit: input.limit, offset: input.offset }) as DbRow[];
+  return { rows: rows.map(toRow), total };
+}
+
 export function listFiles(
   db: Database,
   input: ApiParsedInput<'listFiles'>,
 ): { rows: FileRow[]; total: number } {
   const where: Where = { clauses: [], params: {} };
-  if (input.status) {
-    where.clauses.push('f.status = @status');
-    where.params.status = input.status;
-  }
-  if (input.kind) {
-    where.clauses.push('f.kind = @kind');
-    where.params.kind = input.kind;
-  }
-  if (input.format) {
-    where.clauses.push('f.format = @format');
-    where.params.format = input.format;
-  }
-  if (input.text) {
-    where.clauses.push("(f.name LIKE @text ESCAPE '\\' OR f.comment LIKE @text ESCAPE '\\')");
-    where.params.text = likePattern(input.text);
-  }
+  addEquals(where, 'f.status', 'status', input.status);
+  addEquals(where, 'f.kind', 'kind', input.kind);
+  addEquals(where, 'f.format', 'format', input.format);
+  addText(where, ['f.name', 'f.comment'], input.text);
   addDateRange(where, 'f.acquired_at', input.from, input.to);
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM files f ${whereSql(where)}`).get(where.params) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT ${FILE_COLUMNS} FROM files f ${whereSql(where)} ORDER BY f.path LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...where.params, limit: input.limit, offset: input.offset }) as FileDbRow[];
-  return { rows: rows.map(rowToFile), total };
+  return page<FileDbRow, FileRow>(
+    db,
+    { select: FILE_COLUMNS, from: 'FROM files f', orderBy: 'f.path', where },
+    input,
+    rowToFile,
+  );
 }
 
 export function listSpectra(
@@ -89,29 +103,17 @@ export function listSpectra(
 ): { rows: SpectrumRow[]; total: number } {
   const where: Where = { clauses: [], params: {} };
   if (!input.includeAverages) where.clauses.push('s.is_average = 0');
-  if (input.fileId) {
-    where.clauses.push('s.file_id = @fileId');
-    where.params.fileId = input.fileId;
-  }
-  if (input.kind) {
-    where.clauses.push('f.kind = @kind');
-    where.params.kind = input.kind;
-  }
-  if (input.label) {
-    where.clauses.push('lb.name = @label');
-    where.params.label = input.label;
-  }
-  if (input.text) {
-    where.clauses.push("(f.name LIKE @text ESCAPE '\\' OR f.comment LIKE @text ESCAPE '\\')");
-    where.params.text = likePattern(input.text);
-  }
+  addEquals(where, 's.file_id', 'fileId', input.fileId);
+  addEquals(where, 'f.kind', 'kind', input.kind);
+  addEquals(where, 'lb.name', 'label', input.label);
+  addText(where, ['f.name', 'f.comment'], input.text);
   addDateRange(where, 's.acquired_at', input.from, input.to);
-  const from = `FROM spectra s ${SPECTRUM_JOINS} ${whereSql(where)}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(where.params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${SPECTRUM_COLUMNS} ${from} ORDER BY f.path, s.idx LIMIT @limit OFFSET @offset`)
-    .all({ ...where.params, limit: input.limit, offset: input.offset }) as SpectrumDbRow[];
-  return { rows: rows.map(rowToSpectrum), total };
+  return page<SpectrumDbRow, SpectrumRow>(
+    db,
+    { select: SPECTRUM_COLUMNS, from: `FROM spectra s ${SPECTRUM_JOINS}`, orderBy: 'f.path, s.idx', where },
+    input,
+    rowToSpectrum,
+  );
 }
 
 export function listImages(
@@ -119,20 +121,19 @@ export function listImages(
   input: ApiParsedInput<'listImages'>,
 ): { rows: ImageRow[]; total: number } {
   const where: Where = { clauses: [], params: {} };
-  if (input.fileId) {
-    where.clauses.push('i.file_id = @fileId');
-    where.params.fileId = input.fileId;
-  }
-  if (input.text) {
-    where.clauses.push("(f.name LIKE @text ESCAPE '\\' OR i.channel LIKE @text ESCAPE '\\')");
-    where.params.text = likePattern(input.text);
-  }
-  const from = `FROM images i JOIN files f ON f.id = i.file_id ${whereSql(where)}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(where.params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${IMAGE_COLUMNS} ${from} ORDER BY f.path, i.idx LIMIT @limit OFFSET @offset`)
-    .all({ ...where.params, limit: input.limit, offset: input.offset }) as ImageDbRow[];
-  return { rows: rows.map(rowToImage), total };
+  addEquals(where, 'i.file_id', 'fileId', input.fileId);
+  addText(where, ['f.name', 'i.channel'], input.text);
+  return page<ImageDbRow, ImageRow>(
+    db,
+    {
+      select: IMAGE_COLUMNS,
+      from: 'FROM images i JOIN files f ON f.id = i.file_id',
+      orderBy: 'f.path, i.idx',
+      where,
+    },
+    input,
+    rowToImage,
+  );
 }
 
 export function getSpectrum(db: Database, id: number): SpectrumCurves {

@@ -9,22 +9,14 @@ import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type ParsedFile } from './types.ts';
+import { mulberry32 } from '../analysis/random.ts';
 
 const MUTANTS_PER_FILE = 200;
 /** Most parsing decisions sit in the text header; half of all damage lands in its first bytes. */
 const HEADER_REGION = 8192;
 
-/** mulberry32: a tiny, well-mixed seeded PRNG, so every failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32), so every failure can be replayed. */
+const random = mulberry32;
 
 function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; what: string } {
   const position = (): number =>
