@@ -8,33 +8,23 @@
 // 3. mergeChunks: per-spectrum results back in input order, series concatenated, and the group
 //    stage (averages, statistics, histograms, comparisons) once on the merged results, as
 //    runPipeline does it. The result equals runPipeline(spectra, overrides) (tested).
-// groupAverage, prepareCurve, bootstrapMeans and reductionFromSamples are not (yet) exported by
-// src/shared/analysis/index.ts; they are imported from their modules until the analysis owner
-// exports them (or a group-stage function that runPipeline and this file can share).
+// The group stage is src/shared/analysis/aggregateGroups.ts, the same function runPipeline uses.
 import {
+  aggregateGroups,
   detectSeries,
-  histogram,
-  labelSeed,
+  prepareCurve,
   resolveRecipe,
   runPipeline,
-  summaryStats,
 } from '../shared/analysis/index.ts';
 import type {
   AnalysisRecipe,
-  Curve,
-  GroupComparison,
-  GroupResult,
+  KeptCurve,
   PipelineResult,
   PipelineSpectrum,
   RecipeOverrides,
   SeriesResult,
   SpectrumResult,
 } from '../shared/analysis/index.ts';
-import { bootstrapMeans } from '../shared/analysis/bootstrapMeans.ts';
-import { finiteValues, reductionFromSamples } from '../shared/analysis/deepTrapReduction.ts';
-import { groupAverage } from '../shared/analysis/groupAverage.ts';
-import type { GroupAverage } from '../shared/analysis/index.ts';
-import { prepareCurve } from '../shared/analysis/prepareSpectrum.ts';
 import type { SpectrumId } from './packSpectra.ts';
 
 export interface ChunkPlan {
@@ -69,12 +59,8 @@ export function planChunks<Id extends SpectrumId>(
   return plans;
 }
 
-export interface KeptCurve {
-  /** Input index of the spectrum. */
-  index: number;
-  label: string;
-  curve: Curve;
-}
+export { aggregateGroups };
+export type { KeptCurve };
 
 export interface ChunkResult<Id extends SpectrumId> {
   /** Same order as the chunk's spectra. */
@@ -110,70 +96,6 @@ export function analyseChunk<Id extends SpectrumId>(
   });
   for (const series of result.series) series.label = labelOf.get(series.spotIds[0]!) ?? null;
   return { spectra: result.spectra, series: result.series, kept };
-}
-
-/** Step 3: the group stage of runPipeline on merged per-spectrum results. */
-export function aggregateGroups<Id>(
-  results: ReadonlyArray<SpectrumResult<Id>>,
-  kept: ReadonlyArray<KeptCurve>,
-  recipe: AnalysisRecipe,
-): { groups: GroupResult[]; comparisons: GroupComparison[] } {
-  const labels = [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
-  const ordered = [...kept].sort((a, b) => a.index - b.index);
-  const deepByLabel = new Map<string, number[]>();
-  const groups = labels.map((label): GroupResult => {
-    const members = results.filter((r) => r.label === label && r.ok);
-    const counted = members.filter((r) => r.sweepInSeries === 1);
-    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deep') =>
-      counted.map((r) => r[key]).filter((v): v is number => v !== null);
-    deepByLabel.set(label, pick('deep'));
-    const curves = ordered.filter((k) => k.label === label).map((k) => k.curve);
-    const average: GroupAverage =
-      curves.length > 0
-        ? groupAverage(curves, recipe)
-        : { ok: false, reason: 'no usable spectra to average' };
-    return {
-      label,
-      spectra: members.length,
-      counted: counted.length,
-      average,
-      stats: {
-        vbm: summaryStats(pick('vbm')),
-        cbm: summaryStats(pick('cbm')),
-        gap: summaryStats(pick('gap')),
-        deepTrap: summaryStats(pick('deep')),
-      },
-      histograms: {
-        vbm: histogram(pick('vbm'), recipe.histogram),
-        cbm: histogram(pick('cbm'), recipe.histogram),
-        gap: histogram(pick('gap'), recipe.histogram),
-      },
-    };
-  });
-  // As runPipeline: one bootstrap stream per group, labelSeed(seed, label), drawn once and shared
-  // by every pair the group is in.
-  const { resamples, seed, level } = recipe.bootstrap;
-  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
-  const means = new Map<string, Float64Array>();
-  const meansFor = (label: string): Float64Array => {
-    let m = means.get(label);
-    if (!m) {
-      m = bootstrapMeans(finite.get(label)!, resamples, labelSeed(seed, label));
-      means.set(label, m);
-    }
-    return m;
-  };
-  const comparisons: GroupComparison[] = [];
-  for (const a of labels) {
-    for (const b of labels) {
-      if (a === b) continue;
-      const r = reductionFromSamples(finite.get(a)!, finite.get(b)!, level, (role) =>
-        meansFor(role === 'a' ? a : b),
-      );
-      comparisons.push({ a, b, ...r });
-    }
-  }
-  return { groups, comparisons };
 }
 
 export interface MergedChunks<Id> {

@@ -57,6 +57,9 @@ export type { SeriesDegradationOptions, SeriesSweep, SweepDegradation } from './
 export { DEFAULT_RECIPE, resolveRecipe } from './recipe.ts';
 export type { AnalysisRecipe, RecipeOverrides } from './recipe.ts';
 export { runPipeline } from './runPipeline.ts';
+export { aggregateGroups } from './aggregateGroups.ts';
+export type { KeptCurve } from './aggregateGroups.ts';
+export { prepareCurve } from './prepareSpectrum.ts';
 export type {
   GroupComparison,
   GroupResult,

@@ -5,15 +5,12 @@
 //   the FIRST sweep of each series only (each spot counts once);
 // - for every ordered pair of groups (A, B): deep-trap reduction 1 − mean(B)/mean(A) with CI.
 // Spectra without a label take part in series but in no group.
-import { bootstrapMeans } from './bootstrapMeans.ts';
-import { finiteValues, reductionFromSamples } from './deepTrapReduction.ts';
-import { labelSeed } from './random.ts';
+import { aggregateGroups } from './aggregateGroups.ts';
+import type { KeptCurve } from './aggregateGroups.ts';
 import type { DeepTrapReduction } from './deepTrapReduction.ts';
 import { detectSeries } from './detectSeries.ts';
 import type { SeriesSpot } from './detectSeries.ts';
-import { groupAverage } from './groupAverage.ts';
 import type { GroupAverage } from './groupAverage.ts';
-import { histogram } from './histogram.ts';
 import type { Histogram } from './histogram.ts';
 import { differentiate, prepareCurve } from './prepareSpectrum.ts';
 import type { RawSweep } from './prepareSpectrum.ts';
@@ -23,7 +20,6 @@ import { sweepDegradation } from './seriesDegradation.ts';
 import type { SweepDegradation } from './seriesDegradation.ts';
 import { spectrumMeasures } from './spectrumMeasures.ts';
 import type { BandEdges } from './findBandEdges.ts';
-import { summaryStats } from './summaryStats.ts';
 import type { SummaryStats } from './summaryStats.ts';
 import type { Curve } from './types.ts';
 
@@ -189,66 +185,9 @@ export function runPipeline<Id>(
   });
 
   const spectrumResults = results as Array<SpectrumResult<Id>>;
-  const labels = [...new Set(spectra.map((s) => s.label).filter((l): l is string => l !== null))].sort();
-  const deepByLabel = new Map<string, number[]>();
-  const groups: GroupResult[] = labels.map((label) => {
-    const members = spectrumResults.filter((r) => r.label === label && r.ok);
-    const counted = members.filter((r) => r.sweepInSeries === 1);
-    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deep') =>
-      counted.map((r) => r[key]).filter((v): v is number => v !== null);
-    const deep = pick('deep');
-    deepByLabel.set(label, deep);
-    const curves: Curve[] = [];
-    spectra.forEach((s, i) => {
-      const c = kept.get(i);
-      if (c && s.label === label) curves.push(c);
-    });
-    const average: GroupAverage =
-      curves.length > 0
-        ? groupAverage(curves, recipe)
-        : { ok: false, reason: 'no usable spectra to average' };
-    return {
-      label,
-      spectra: members.length,
-      counted: counted.length,
-      average,
-      stats: {
-        vbm: summaryStats(pick('vbm')),
-        cbm: summaryStats(pick('cbm')),
-        gap: summaryStats(pick('gap')),
-        deepTrap: summaryStats(deep),
-      },
-      histograms: {
-        vbm: histogram(pick('vbm'), recipe.histogram),
-        cbm: histogram(pick('cbm'), recipe.histogram),
-        gap: histogram(pick('gap'), recipe.histogram),
-      },
-    };
-  });
-
-  // Each group has its own bootstrap stream, labelSeed(seed, label), whichever role it plays, so
-  // its resampled means are drawn once and shared by every pair: a comparison equals
-  // deepTrapReduction(A, B, { seed: labelSeed(seed, A), seedB: labelSeed(seed, B) }).
-  const { resamples, seed, level } = recipe.bootstrap;
-  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
-  const means = new Map<string, Float64Array>();
-  const meansFor = (label: string): Float64Array => {
-    let m = means.get(label);
-    if (!m) {
-      m = bootstrapMeans(finite.get(label)!, resamples, labelSeed(seed, label));
-      means.set(label, m);
-    }
-    return m;
-  };
-  const comparisons: GroupComparison[] = [];
-  for (const a of labels) {
-    for (const b of labels) {
-      if (a === b) continue;
-      const r = reductionFromSamples(finite.get(a)!, finite.get(b)!, level, (role) =>
-        meansFor(role === 'a' ? a : b),
-      );
-      comparisons.push({ a, b, ...r });
-    }
-  }
+  const keptCurves: KeptCurve[] = [...kept.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, curve]) => ({ index, label: spectra[index]!.label!, curve }));
+  const { groups, comparisons } = aggregateGroups(spectrumResults, keptCurves, recipe);
   return { recipe, spectra: spectrumResults, groups, comparisons, series: seriesResults };
 }
