@@ -1,0 +1,75 @@
+// An import killed at any moment leaves a consistent library: each file is written whole or not
+// at all, and the next import finishes the job with the same result as an uninterrupted one.
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { realFile } from '../testing/realData.ts';
+
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/sts-workbench.js');
+
+function counts(db: string): { files: number; spectra: number; integrity: string } {
+  const handle = new Database(db, { readonly: true });
+  const n = (sql: string): number => (handle.prepare(sql).get() as { n: number }).n;
+  const result = {
+    files: n("SELECT count(*) AS n FROM files WHERE status = 'imported'"),
+    spectra: n('SELECT count(*) AS n FROM spectra'),
+    integrity: (handle.prepare('PRAGMA integrity_check').get() as { integrity_check: string })
+      .integrity_check,
+  };
+  handle.close();
+  return result;
+}
+
+describe('an import killed mid-way', () => {
+  it('leaves whole files only, and the next import completes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sts-kill-'));
+    const session = join(dir, 'session');
+    mkdirSync(session);
+    // 400 distinct files (a copy of a real 1024-point sweep, each under its own name).
+    const source = realFile('nanonis-dat', 'Bias-Spectroscopy002.dat');
+    for (let i = 0; i < 400; i++)
+      copyFileSync(source, join(session, `sweep${String(i).padStart(3, '0')}.dat`));
+    const db = join(dir, 'library.sqlite');
+    const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
+    // Kill once some files have landed (the library file exists and holds rows).
+    for (let tries = 0; tries < 400; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      try {
+        if (counts(db).files > 0) break;
+      } catch {
+        // not created yet
+      }
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const partial = counts(db);
+    expect(partial.integrity).toBe('ok');
+    expect(partial.files).toBeGreaterThan(0);
+    // Every imported file row has its spectra: nothing half-written.
+    const handle = new Database(db, { readonly: true });
+    const orphans = handle
+      .prepare(
+        "SELECT count(*) AS n FROM files f WHERE f.status = 'imported' AND NOT EXISTS (SELECT 1 FROM spectra s WHERE s.file_id = f.id)",
+      )
+      .get() as { n: number };
+    handle.close();
+    expect(orphans.n).toBe(0);
+
+    const resumed = spawnSync(process.execPath, [bin, 'import', session, '--db', db, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(resumed.status).toBe(0);
+    const report = JSON.parse(resumed.stdout) as { files: number; failed: unknown[] };
+    expect(report.files).toBe(400);
+    expect(report.failed).toEqual([]);
+    const clean = join(dir, 'clean.sqlite');
+    spawnSync(process.execPath, [bin, 'import', session, '--db', clean], { encoding: 'utf8' });
+    expect(counts(db)).toEqual(counts(clean));
+    expect(counts(db).files).toBe(400);
+  }, 120_000);
+});
