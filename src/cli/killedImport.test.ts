@@ -29,10 +29,12 @@ describe('an import killed mid-way', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sts-kill-'));
     const session = join(dir, 'session');
     mkdirSync(session);
-    // 400 distinct files (a copy of a real 1024-point sweep, each under its own name).
-    const source = realFile('nanonis-dat', 'Bias-Spectroscopy002.dat');
-    for (let i = 0; i < 400; i++)
-      copyFileSync(source, join(session, `sweep${String(i).padStart(3, '0')}.dat`));
+    // 400 distinct files: a real 1024-point sweep, each with its own comment line.
+    const text = readFileSync(realFile('nanonis-dat', 'Bias-Spectroscopy002.dat'), 'latin1');
+    for (let i = 0; i < 400; i++) {
+      const name = `sweep${String(i).padStart(3, '0')}.dat`;
+      writeFileSync(join(session, name), text.replace('\n', `\nComment\t${i}\t\n`), 'latin1');
+    }
     const db = join(dir, 'library.sqlite');
     const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
     // Kill once some files have landed (the library file exists and holds rows).
