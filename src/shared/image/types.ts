@@ -1,0 +1,25 @@
+// A scalar image as the library stores it: row-major, row 0 at the top, one value per pixel in
+// the channel's unit (metres for Z). NaN marks pixels that were not measured (aborted scans).
+export interface ScalarImage {
+  data: ArrayLike<number>;
+  /** Pixels per row and number of rows. */
+  width: number;
+  height: number;
+}
+
+export type LevellingMethod = 'none' | 'plane' | 'line-offset' | 'line-slope';
+
+export const LEVELLING_METHODS: ReadonlyArray<{ method: LevellingMethod; title: string }> = [
+  { method: 'none', title: 'None (raw)' },
+  { method: 'plane', title: 'Plane fit' },
+  { method: 'line-offset', title: 'Line offset (median)' },
+  { method: 'line-slope', title: 'Line slope (linear fit per row)' },
+];
+
+export function assertScalarImage(image: ScalarImage): void {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError(`image size must be positive integers, got ${width} × ${height}`);
+  if (data.length !== width * height)
+    throw new RangeError(`image of ${width} × ${height} needs ${width * height} values, got ${data.length}`);
+}
