@@ -1,0 +1,78 @@
+// Height along the drawn profile line (bilinear samples of the levelled image), distance in m,
+// value in the channel's unit, both SI-prefixed.
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import type { ImageFrame } from '../../../shared/formats/types.ts';
+import { sampleProfile } from '../../../shared/image/sampleProfile.ts';
+import { formatSi, siTicks } from '../lib/siFormat.ts';
+import { UPlotChart } from '../plots/UPlotChart.tsx';
+import type { ProfileLine } from './tools.ts';
+
+export function ProfilePlot({
+  data,
+  width,
+  height,
+  frame,
+  unit,
+  channel,
+  line,
+}: {
+  data: Float32Array;
+  /** Scan pixels. */
+  width: number;
+  height: number;
+  frame: ImageFrame;
+  unit: string;
+  channel: string;
+  line: ProfileLine;
+}) {
+  const profile = useMemo(() => {
+    // Frame units to pixel coordinates with pixel centres at integers.
+    const toPixel = (p: { u: number; v: number }) => ({ x: p.u * width - 0.5, y: p.v * height - 0.5 });
+    return sampleProfile({ data, width, height }, toPixel(line.start), toPixel(line.end), {
+      pixelWidth: frame.width / width,
+      pixelHeight: frame.height / height,
+    });
+  }, [data, width, height, frame, line]);
+
+  const plotData = useMemo(
+    () =>
+      [
+        profile.distance,
+        Array.from(profile.value, (v) => (Number.isFinite(v) ? v : null)),
+      ] as uPlot.AlignedData,
+    [profile],
+  );
+  const options = useMemo<Omit<uPlot.Options, 'width'>>(
+    () => ({
+      height: 220,
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: false } },
+      axes: [
+        { label: 'Distance along A → B', values: (_u, ticks) => siTicks(ticks, 'm'), size: 40 },
+        { label: channel, values: (_u, ticks) => siTicks(ticks, unit), size: 76 },
+      ],
+      series: [{}, { stroke: '#1f77b4', width: 1.5, spanGaps: false, points: { show: false } }],
+    }),
+    [unit, channel],
+  );
+
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of profile.value) {
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const length = profile.distance[profile.distance.length - 1] ?? 0;
+  return (
+    <div data-testid="profile-plot" data-points={profile.value.length} data-length={length}>
+      <div className="note">
+        Length {formatSi(length, 'm', 4)} · {profile.value.length} samples · peak-to-valley{' '}
+        {lo <= hi ? formatSi(hi - lo, unit, 4) : '—'}
+      </div>
+      <UPlotChart options={options} data={plotData} />
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+// The topography review: a scan image, levelled and colour-scaled, zoomable, with a marker at every
+// tip position where a spectrum was taken; select markers and label them, draw height profiles.
+import { useCallback, useMemo, useState } from 'react';
+import type { Direction } from '../../../shared/formats/types.ts';
+import type { LevellingMethod } from '../../../shared/image/types.ts';
+import { colormapTable } from '../lib/colormaps.ts';
+import type { ColormapName } from '../lib/colormaps.ts';
+import { formatSi } from '../lib/siFormat.ts';
+import { ColourBar } from './ColourBar.tsx';
+import { contrastRange } from './contrastRange.ts';
+import type { ContrastMode, Range } from './contrastRange.ts';
+import { DisplayControls } from './DisplayControls.tsx';
+import { ImagePicker } from './ImagePicker.tsx';
+import { LabelLegend } from './LabelLegend.tsx';
+import { LabelPanel } from './LabelPanel.tsx';
+import { idsOfMarkers } from './markers.ts';
+import { ProfilePlot } from './ProfilePlot.tsx';
+import { ToolBar } from './ToolBar.tsx';
+import { TOOLS } from './tools.ts';
+import type { ProfileLine, SelectMode, TopoTool } from './tools.ts';
+import { useLabelHistory } from './useLabelHistory.ts';
+import { useLevelledImage } from './useLevelledImage.ts';
+import { useMarkers } from './useMarkers.ts';
+import { useScanImages } from './useScanImages.ts';
+import { useShortcuts } from './useShortcuts.ts';
+import { Viewport } from './Viewport.tsx';
+import './topography.css';
+
+/** Longer side of the image viewport, CSS px. */
+const VIEW_SIZE = 640;
+
+export function TopographyView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
+  const scans = useScanImages(version);
+  const image = scans.image;
+  const [levelling, setLevelling] = useState<LevellingMethod>('plane');
+  const [colormap, setColormap] = useState<ColormapName>('afmhot');
+  const [contrast, setContrast] = useState<ContrastMode>('auto');
+  const [manual, setManual] = useState<Range | null>(null);
+  const [tool, setTool] = useState<TopoTool>('select');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [profile, setProfile] = useState<ProfileLine | null>(null);
+
+  const { levelled, busy, error: imageError } = useLevelledImage(image?.id ?? null, levelling);
+  const { rows, labels, markers, error: markerError, assumeLabels, reload } = useMarkers(image, version);
+  const onSaved = useCallback(() => {
+    reload();
+    onLabelsChanged();
+  }, [reload, onLabelsChanged]);
+  const history = useLabelHistory({ rows, assumeLabels, onSaved });
+
+  const data = levelled?.data ?? null;
+  const autoRange = useMemo(() => (data ? contrastRange(data, contrast, null) : null), [data, contrast]);
+  const range = contrast === 'manual' ? (manual ?? autoRange) : autoRange;
+  const table = useMemo(() => colormapTable(colormap), [colormap]);
+
+  const select = useCallback((keys: string[], mode: SelectMode) => {
+    setSelected((previous) => {
+      if (mode === 'replace') return new Set(keys);
+      const next = new Set(previous);
+      for (const key of keys) {
+        if (mode === 'toggle' && next.has(key)) next.delete(key);
+        else next.add(key);
+      }
+      return next;
+    });
+  }, []);
+  const selectedIds = useMemo(() => idsOfMarkers(markers, selected), [markers, selected]);
+  const label = (name: string | null, colour?: string): void => history.apply(selectedIds, name, colour);
+
+  useShortcuts({
+    label: (name) => label(name),
+    undo: history.undo,
+    redo: history.redo,
+    clearSelection: () => setSelected(new Set()),
+  });
+
+  const frame = image?.frame;
+  const aspect = frame && frame.width > 0 ? frame.height / frame.width : 1;
+  const size =
+    aspect > 1
+      ? { width: Math.round(VIEW_SIZE / aspect), height: VIEW_SIZE }
+      : { width: VIEW_SIZE, height: Math.round(VIEW_SIZE * aspect) };
+  const error = scans.error ?? imageError ?? markerError ?? history.error;
+
+  if (scans.scans.length === 0)
+    return (
+      <div className="topography" data-testid="topography-view">
+        <p className="empty">No scan images in the library yet: import .sxm files on the Library tab.</p>
+      </div>
+    );
+
+  return (
+    <div className="topography" data-testid="topography-view">
+      <section className="panel topo-main">
+        <ImagePicker
+          scans={scans.scans}
+          scan={scans.scan}
+          channels={scans.channels}
+          channel={scans.channel}
+          directions={scans.directions}
+          direction={image?.direction ?? null}
+          onScan={(id) => {
+            scans.selectScan(id);
+            setSelected(new Set());
+            setProfile(null);
+          }}
+          onChannel={scans.selectChannel}
+          onDirection={(d: Direction) => scans.selectDirection(d)}
+        />
+        <DisplayControls
+          levelling={levelling}
+          colormap={colormap}
+          contrast={contrast}
+          range={range}
+          unit={image?.unit ?? ''}
+          busy={busy}
+          onLevelling={setLevelling}
+          onColormap={setColormap}
+          onContrast={(mode) => {
+            if (mode === 'manual') setManual(range);
+            setContrast(mode);
+          }}
+          onManualRange={setManual}
+        />
+        <div className="row">
+          <ToolBar tool={tool} onTool={setTool} />
+          <span className="note">{TOOLS.find((t) => t.tool === tool)?.hint}</span>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {image && frame && (
+          <>
+            <div className="topo-image-row">
+              <Viewport
+                image={{ data, width: image.width, height: image.height, frame, unit: image.unit }}
+                size={size}
+                range={range}
+                table={table}
+                tool={tool}
+                markers={markers}
+                labels={labels}
+                selected={selected}
+                profile={profile}
+                onSelect={select}
+                onProfile={setProfile}
+              />
+              <ColourBar range={range} unit={image.unit} colormap={colormap} height={size.height} />
+            </div>
+            <div className="note" data-testid="topo-info">
+              {image.width}×{image.height} px · {formatSi(frame.width, 'm')} × {formatSi(frame.height, 'm')}
+              {frame.angleDeg ? ` · scan angle ${frame.angleDeg}° (clockwise)` : ''} · {markers.length}{' '}
+              spectrum positions in frame
+            </div>
+          </>
+        )}
+      </section>
+      <div className="column topo-side">
+        <section className="panel">
+          <h2>Labels</h2>
+          <LabelPanel
+            selectedCount={selected.size}
+            spectraCount={selectedIds.length}
+            labels={labels}
+            canUndo={history.canUndo}
+            canRedo={history.canRedo}
+            onLabel={label}
+            onUndo={history.undo}
+            onRedo={history.redo}
+          />
+          <LabelLegend
+            markers={markers}
+            labels={labels}
+            onSelectLabel={(name) =>
+              setSelected(new Set(markers.filter((m) => m.label === name).map((m) => m.key)))
+            }
+          />
+        </section>
+        <section className="panel">
+          <h2>Height profile</h2>
+          {profile && data && image && frame ? (
+            <ProfilePlot
+              data={data}
+              width={image.width}
+              height={image.height}
+              frame={frame}
+              unit={image.unit}
+              channel={image.channel}
+              line={profile}
+            />
+          ) : (
+            <p className="empty">Choose the Profile tool and drag a line across the image.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

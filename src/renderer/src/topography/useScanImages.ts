@@ -1,0 +1,88 @@
+// The scans in the library and the image the user picked: scan (file), channel and direction.
+// Default: the newest .sxm scan, its Z channel, forward.
+import { useEffect, useMemo, useState } from 'react';
+import type { Direction } from '../../../shared/formats/types.ts';
+import type { ImageRow } from '../../../shared/model/library.ts';
+import { getApi } from '../api.ts';
+
+export interface Scan {
+  fileId: number;
+  fileName: string;
+  acquiredAt: string | null;
+  images: ImageRow[];
+}
+
+/** Most images one library holds in practice; listImages pages, this view takes one page. */
+const MAX_IMAGES = 20_000;
+
+function groupScans(rows: readonly ImageRow[]): Scan[] {
+  const byFile = new Map<number, Scan>();
+  for (const row of rows) {
+    const scan = byFile.get(row.fileId);
+    if (scan) scan.images.push(row);
+    else
+      byFile.set(row.fileId, {
+        fileId: row.fileId,
+        fileName: row.fileName,
+        acquiredAt: row.acquiredAt,
+        images: [row],
+      });
+  }
+  return [...byFile.values()];
+}
+
+/** Newest first: .sxm scans before other formats, then by acquisition time, then by import order. */
+function newestSxm(scans: readonly Scan[]): Scan | undefined {
+  const rank = (s: Scan): [number, string, number] => [
+    s.fileName.toLowerCase().endsWith('.sxm') ? 1 : 0,
+    s.acquiredAt ?? '',
+    s.fileId,
+  ];
+  return [...scans].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return rb[0] - ra[0] || rb[1].localeCompare(ra[1]) || rb[2] - ra[2];
+  })[0];
+}
+
+export function useScanImages(version: number) {
+  const [rows, setRows] = useState<ImageRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [fileId, setFileId] = useState<number | null>(null);
+  const [channel, setChannel] = useState<string | null>(null);
+  const [direction, setDirection] = useState<Direction>('forward');
+
+  useEffect(() => {
+    let current = true;
+    getApi()
+      .listImages({ limit: MAX_IMAGES })
+      .then(
+        ({ rows: next }) => current && setRows(next),
+        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      current = false;
+    };
+  }, [version]);
+
+  const scans = useMemo(() => groupScans(rows), [rows]);
+  const scan = scans.find((s) => s.fileId === fileId) ?? newestSxm(scans);
+  const channels = scan ? [...new Set(scan.images.map((i) => i.channel))] : [];
+  const chosenChannel =
+    channel !== null && channels.includes(channel) ? channel : channels.includes('Z') ? 'Z' : channels[0];
+  const ofChannel = scan?.images.filter((i) => i.channel === chosenChannel) ?? [];
+  const image = ofChannel.find((i) => i.direction === direction) ?? ofChannel[0] ?? null;
+  const directions = new Set(ofChannel.map((i) => i.direction));
+
+  return {
+    scans,
+    scan: scan ?? null,
+    channels,
+    channel: chosenChannel ?? null,
+    directions,
+    image,
+    error,
+    selectScan: (id: number) => setFileId(id),
+    selectChannel: setChannel,
+    selectDirection: setDirection,
+  };
+}

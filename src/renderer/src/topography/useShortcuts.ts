@@ -1,0 +1,41 @@
+// Keyboard shortcuts of the topography view, ignored while the user types in a field.
+import { useEffect, useRef } from 'react';
+import { COMMON_LABELS } from './labelColours.ts';
+
+export interface ShortcutActions {
+  label(name: string | null): void;
+  undo(): void;
+  redo(): void;
+  clearSelection(): void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function useShortcuts(actions: ShortcutActions): void {
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (isTyping(e.target)) return;
+      const a = latest.current;
+      const key = e.key.toLowerCase();
+      const command = e.ctrlKey || e.metaKey;
+      if (command && key === 'z') a[e.shiftKey ? 'redo' : 'undo']();
+      else if (command && key === 'y') a.redo();
+      else if (command || e.altKey) return;
+      else if (key === 'escape') a.clearSelection();
+      else if (key === '0') a.label(null);
+      else {
+        const common = COMMON_LABELS.find((l) => l.key === key);
+        if (!common) return;
+        a.label(common.name);
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
