@@ -7,6 +7,7 @@ import { getApi } from '../api.ts';
 import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourise, percentileRange } from '../lib/contrast.ts';
+import { formatSiRange } from '../lib/siAxis.ts';
 import { formatSi } from '../lib/siFormat.ts';
 import { niceLength } from './niceLength.ts';
 
@@ -66,6 +67,7 @@ export function ImageView({
   const displayWidth = aspect > 1 ? DISPLAY_SIZE / aspect : DISPLAY_SIZE;
   const displayHeight = displayWidth * aspect;
   const bar = row ? niceLength(row.frame.width) : 0;
+  const [loLabel, hiLabel] = row && range ? formatSiRange(range.lo, range.hi, row.unit) : ['', ''];
   return (
     <div className="image-view">
       <div className="row">
@@ -127,17 +129,18 @@ export function ImageView({
         {row && range && range.hi === range.lo && (
           <div className="colour-bar" data-testid="colour-bar">
             <span>constant</span>
-            <span>{formatSi(range.lo, row.unit)}</span>
+            <span>{loLabel}</span>
           </div>
         )}
         {row && range && range.hi > range.lo && (
           <div className="colour-bar" data-testid="colour-bar">
-            <span>{formatSi(range.hi, row.unit)}</span>
+            <span data-testid="colour-bar-high">{hiLabel}</span>
             <div
               className="gradient"
               style={{ background: colormapGradient(colormap), height: displayHeight - 40 }}
             />
-            <span>{formatSi(range.lo, row.unit)}</span>
+            <span data-testid="colour-bar-low">{loLabel}</span>
+            <span className="colour-bar-note">1–99 %</span>
           </div>
         )}
       </div>

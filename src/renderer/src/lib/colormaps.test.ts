@@ -17,6 +17,8 @@ describe('colormaps', () => {
   it('runs gray from black to white and afmhot through its gnuplot ramps', () => {
     expect(rgbAt(colormapTable('gray'), 0)).toEqual([0, 0, 0]);
     expect(rgbAt(colormapTable('gray'), 255)).toEqual([255, 255, 255]);
+    expect(rgbAt(colormapTable('gray'), 128)).toEqual([128, 128, 128]);
+    expect(rgbAt(colormapTable('viridis'), 128)).toEqual([33, 145, 140]);
     expect(rgbAt(colormapTable('afmhot'), 0)).toEqual([0, 0, 0]);
     expect(rgbAt(colormapTable('afmhot'), 128)).toEqual([255, 129, 1]);
     expect(rgbAt(colormapTable('afmhot'), 255)).toEqual([255, 255, 255]);

@@ -1,6 +1,6 @@
 // Colour lookup tables (256 RGB entries) for images. Perceptual maps come from d3-scale-chromatic
 // (maintained, matplotlib's data); afmhot is gnuplot's piecewise-linear map as matplotlib defines it.
-import { interpolateGreys, interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
+import { interpolateInferno, interpolateViridis } from 'd3-scale-chromatic';
 
 export type ColormapName = 'gray' | 'viridis' | 'afmhot' | 'inferno';
 export const COLORMAP_NAMES: ColormapName[] = ['afmhot', 'gray', 'viridis', 'inferno'];
@@ -33,6 +33,12 @@ function afmhot(): Uint8Array {
   return table;
 }
 
+function grey(): Uint8Array {
+  const table = new Uint8Array(256 * 3);
+  for (let i = 0; i < 256; i++) table.fill(i, i * 3, i * 3 + 3);
+  return table;
+}
+
 const cache = new Map<ColormapName, Uint8Array>();
 
 export function colormapTable(name: ColormapName): Uint8Array {
@@ -41,8 +47,8 @@ export function colormapTable(name: ColormapName): Uint8Array {
     if (name === 'afmhot') table = afmhot();
     else if (name === 'viridis') table = fromInterpolator(interpolateViridis);
     else if (name === 'inferno') table = fromInterpolator(interpolateInferno);
-    // d3's Greys runs white -> black; images want low = dark.
-    else table = fromInterpolator((t) => interpolateGreys(1 - t));
+    // A linear ramp: d3's Greys is a ColorBrewer scheme with uneven steps, not a grey scale.
+    else table = grey();
     cache.set(name, table);
   }
   return table;

@@ -53,13 +53,19 @@ export function FilesTable({
           value={status}
           onChange={(e) => setStatus(e.target.value as FileStatus | '')}
           aria-label="status"
+          data-testid="files-status"
         >
           <option value="">any status</option>
           <option value="imported">imported</option>
           <option value="skipped">skipped</option>
           <option value="failed">failed</option>
         </select>
-        <select value={kind} onChange={(e) => setKind(e.target.value as FileKind | '')} aria-label="kind">
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as FileKind | '')}
+          aria-label="kind"
+          data-testid="files-kind"
+        >
           <option value="">any kind</option>
           {KINDS.map((k) => (
             <option key={k}>{k}</option>
@@ -69,7 +75,7 @@ export function FilesTable({
       </div>
       {list.error && <p className="error">{list.error}</p>}
       <div className="scroll">
-        <table data-testid="files-table">
+        <table data-testid="files-table" data-total={list.total}>
           <thead>
             <tr>
               <th>Name</th>
@@ -90,19 +96,27 @@ export function FilesTable({
                 onClick={() => onSelect(file)}
                 title={file.path}
               >
-                <td>{file.name}</td>
+                <td className="name-cell">{file.name}</td>
                 <td>{file.format ?? '—'}</td>
                 <td>{file.kind ?? '—'}</td>
                 <td className={`status-${file.status}`}>{file.status}</td>
                 <td className="num">{file.spectra}</td>
                 <td className="num">{file.images}</td>
                 <td>{file.acquiredAt?.replace('T', ' ') ?? '—'}</td>
-                <td className="note-cell">{file.error ?? file.notIv ?? ''}</td>
+                <td className="note-cell" title={file.error ?? file.notIv ?? undefined}>
+                  {file.error ?? file.notIv ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {list.total === 0 && !list.error && <p className="empty">No files yet — import a session folder.</p>}
+        {list.total === 0 && !list.error && (
+          <p className="empty" data-testid="files-empty">
+            {text || status || kind
+              ? 'No files match these filters.'
+              : 'No files yet — import a session folder.'}
+          </p>
+        )}
       </div>
     </section>
   );

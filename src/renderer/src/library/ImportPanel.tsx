@@ -1,10 +1,11 @@
 // Import a session: a path field (browser mode has no file paths from the OS), a native dialog in
 // Electron, drag and drop where the platform gives paths; progress with cancel, then the report.
-import { useState } from 'react';
-import type { DragEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { getApi, isElectron } from '../api.ts';
+import type { DroppedPaths } from './droppedPaths.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { useImport } from './useImport.ts';
+import { useWindowDrop } from './useWindowDrop.ts';
 
 function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
@@ -28,27 +29,21 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       });
   };
 
-  const onDrop = (event: DragEvent): void => {
-    event.preventDefault();
-    const dropped = [...event.dataTransfer.files].map(
-      (file) => (file as File & { path?: string }).path ?? '',
-    );
-    if (dropped.every(Boolean) && dropped.length) {
-      setPathText(dropped.join('\n'));
-      setDropNote(null);
-    } else {
-      setDropNote('This browser does not reveal where dropped files live: type the folder path instead.');
-    }
-  };
+  const onDrop = useCallback(({ paths: dropped, hidden }: DroppedPaths) => {
+    if (dropped.length > 0) setPathText(dropped.join('\n'));
+    if (hidden.length === 0) setDropNote(null);
+    else if (dropped.length > 0)
+      setDropNote(`${hidden.length} dropped item(s) had no path and were left out.`);
+    else
+      setDropNote(
+        'This browser does not reveal where dropped files live: type the folder path above instead.',
+      );
+  }, []);
+  const dragging = useWindowDrop(onDrop);
 
   const fraction = progress && progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : 0;
   return (
-    <section
-      className="panel"
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={onDrop}
-      data-testid="import-panel"
-    >
+    <section className="panel" data-testid="import-panel">
       <h2>Import a session</h2>
       <label className="field">
         <span>Folders or files (one per line)</span>
@@ -79,7 +74,16 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           </button>
         )}
       </div>
-      {dropNote && <p className="note">{dropNote}</p>}
+      {dropNote && (
+        <p className="note" data-testid="import-drop-note">
+          {dropNote}
+        </p>
+      )}
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          Drop folders or files to import
+        </div>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

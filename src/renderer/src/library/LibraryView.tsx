@@ -1,8 +1,9 @@
 // The library: import, browse files and spectra, plot a spectrum, view a file's images.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FileRow, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { ImageView } from '../images/ImageView.tsx';
+import { findPartnerSpectrum } from '../plots/partnerSpectrum.ts';
 import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
 import { FilesTable } from './FilesTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
@@ -27,14 +28,28 @@ export function LibraryView({ version, onImported }: { version: number; onImport
     };
   }, [file]);
 
-  const selectSpectrum = (spectrum: SpectrumRow, add: boolean): void =>
-    setSpectrumIds((ids) =>
-      add
-        ? ids.includes(spectrum.id)
-          ? ids.filter((id) => id !== spectrum.id)
-          : [...ids, spectrum.id]
-        : [spectrum.id],
+  /** Latest plain-click selection; an older partner lookup that answers late is ignored. */
+  const selection = useRef(0);
+  const selectSpectrum = (spectrum: SpectrumRow, add: boolean): void => {
+    selection.current++;
+    if (add) {
+      setSpectrumIds((ids) =>
+        ids.includes(spectrum.id) ? ids.filter((id) => id !== spectrum.id) : [...ids, spectrum.id],
+      );
+      return;
+    }
+    // A plain click shows the sweep in both directions when the file recorded both (forward first).
+    const request = selection.current;
+    findPartnerSpectrum(spectrum).then(
+      (partner) => {
+        if (request !== selection.current) return;
+        if (!partner) setSpectrumIds([spectrum.id]);
+        else if (spectrum.direction === 'forward') setSpectrumIds([spectrum.id, partner.id]);
+        else setSpectrumIds([partner.id, spectrum.id]);
+      },
+      () => request === selection.current && setSpectrumIds([spectrum.id]),
     );
+  };
 
   return (
     <div className="library">

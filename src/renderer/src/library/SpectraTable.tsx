@@ -38,12 +38,22 @@ export function SpectraTable({
     <section className="panel grow">
       <div className="table-head">
         <h2>Spectra{fileId ? ' of the selected file' : ''}</h2>
-        <input placeholder="Search file" value={text} onChange={(e) => setText(e.target.value)} />
-        <input placeholder="Label" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          data-testid="spectra-filter"
+          placeholder="Search file"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <input
+          data-testid="spectra-label-filter"
+          placeholder="Label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <Pager page={list.page} total={list.total} setPage={list.setPage} />
       </div>
       <div className="scroll">
-        <table data-testid="spectra-table">
+        <table data-testid="spectra-table" data-total={list.total}>
           <thead>
             <tr>
               <th>File</th>
@@ -63,7 +73,9 @@ export function SpectraTable({
                 className={selectedIds.includes(s.id) ? 'selected' : undefined}
                 onClick={(e) => onSelect(s, e.shiftKey || e.ctrlKey || e.metaKey)}
               >
-                <td>{s.fileName}</td>
+                <td className="name-cell" title={s.fileName}>
+                  {s.fileName}
+                </td>
                 <td className="num">{s.gridIndex !== null ? `px ${s.gridIndex}` : s.sweep}</td>
                 <td>{s.direction === 'forward' ? 'fwd' : 'bwd'}</td>
                 <td className="num">{s.points}</td>

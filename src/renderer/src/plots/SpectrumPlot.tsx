@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import type { SpectrumCurves } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
-import { siTicks } from '../lib/siFormat.ts';
+import { siAxis } from '../lib/siAxis.ts';
+import { formatSi } from '../lib/siFormat.ts';
 import { alignCurves, sortedCurve } from './alignCurves.ts';
 import { PALETTE } from './palette.ts';
 import { UPlotChart } from './UPlotChart.tsx';
@@ -19,6 +20,11 @@ function channelOf(spectrum: SpectrumCurves, channel: string): { values: Float64
   if (channel === CURRENT) return { values: spectrum.current, unit: 'A' };
   const extra = spectrum.extra.find((e) => channelKey(e.name) === channel);
   return extra ? { values: extra.values, unit: extra.unit } : null;
+}
+
+/** "LockIn [00001] (V)" → "LockIn [00001]": the axis label adds the unit with its prefix. */
+function channelQuantity(channel: string): string {
+  return channel.replace(/\s*\([^)]*\)\s*$/, '');
 }
 
 export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
@@ -62,22 +68,18 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { label: 'Sample bias', values: (_u, ticks) => siTicks(ticks, 'V'), size: 40 },
-        {
-          label: channel === CURRENT ? 'Tunnelling current' : channel,
-          values: (_u, ticks) => siTicks(ticks, unit),
-          size: 80,
-        },
+        siAxis('x', 'Sample bias', 'V', 44),
+        siAxis('y', channel === CURRENT ? 'Tunnelling current' : channelQuantity(channel), unit, 64),
       ],
       series: [
-        { label: 'Bias', value: (_u, v) => (v === null ? '—' : `${v.toFixed(4)} V`) },
+        { label: 'Bias', value: (_u, v) => formatSi(v, 'V', 4) },
         ...shown.map(({ spectrum }, i) => ({
           label: `${spectrum.row.fileName} · ${spectrum.row.gridIndex !== null ? `px ${spectrum.row.gridIndex}` : `sweep ${spectrum.row.sweep}`} · ${spectrum.row.direction === 'forward' ? 'fwd' : 'bwd'}`,
           stroke: PALETTE[i % PALETTE.length],
           width: 1.5,
           spanGaps: true,
           points: { show: false },
-          value: (_u: uPlot, v: number | null) => (v === null ? '—' : (siTicks([v], unit)[0] ?? '')),
+          value: (_u: uPlot, v: number | null) => formatSi(v, unit, 4),
         })),
       ],
     }),
@@ -96,7 +98,7 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
             ))}
           </select>
         </label>
-        <span className="note">Drag to zoom, double-click to reset.</span>
+        <span className="note">Shift-click rows to overlay · drag to zoom, double-click to reset.</span>
       </div>
       {error && <p className="error">{error}</p>}
       {shown.length > 0 && <UPlotChart options={options} data={data} />}
