@@ -1,0 +1,159 @@
+// The Analysis tab in Debian Chromium against browser mode, on the demo session: imported and
+// labelled with the CLI before the server starts (the page's API needs the run's token), then run
+// the analysis from the page, check numbers against resources/demo/truth.json, drag the deep-trap
+// window, and export figures.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
+import type { Server } from './fixtures.ts';
+
+interface Truth {
+  groups: Array<{ label: string; vbmMean: number; cbmMean: number }>;
+  deepTrapReductionCoreToCrownCentre: number;
+}
+
+const demo = join(repoRoot, 'resources/demo');
+const truth = JSON.parse(readFileSync(join(demo, 'truth.json'), 'utf8')) as Truth;
+
+/** A server on a library that already holds the demo session with its labels. */
+const test = base.extend<{ labelledServer: Server }>({
+  // eslint-disable-next-line no-empty-pattern
+  labelledServer: async ({}, use) => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-analysis-')), 'library.sqlite');
+    const cli = (...args: string[]): void => {
+      execFileSync(process.execPath, [join(repoRoot, 'bin/sts-workbench.js'), ...args], {
+        cwd: repoRoot,
+        stdio: 'pipe',
+      });
+    };
+    cli('import', demo, '--db', dbPath);
+    cli('analyze', '--db', dbPath, '--labels', join(demo, 'labels.csv'));
+    const server = await startServer(dbPath);
+    await use(server);
+    server.process.kill('SIGTERM');
+  },
+});
+
+async function saveDownload(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(
+    mkdtempSync(join(tmpdir(), 'sts-e2e-download-')),
+    (download as Download).suggestedFilename(),
+  );
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+async function statValue(page: Page, label: string, quantity: string): Promise<number> {
+  return Number(await page.getByTestId(`stat-${label}-${quantity}-mean`).getAttribute('data-value'));
+}
+
+test('runs the analysis and shows spectra, band edges, traps, degradation and the band diagram', async ({
+  page,
+  labelledServer,
+}) => {
+  await page.goto(labelledServer.url);
+  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await expect(page.getByTestId('analysis-views')).toBeVisible();
+  // The CLI's run is shown first; a new run from the page replaces it.
+  await expect(page.getByTestId('run-label')).toContainText('Run 1');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 2', { timeout: 60_000 });
+
+  // Spectra: one bold curve and one band per group, band edges marked.
+  const spectra = page.getByTestId('spectra-figure');
+  await expect(spectra.locator('[data-testid=edge-markers]')).toHaveCount(3);
+  await expect(spectra.locator('[data-testid=figure-legend]')).toContainText('core (n = 20)');
+  await page.screenshot({ path: screenshotPath('analysis-spectra'), fullPage: true });
+  await page.getByTestId('spectra-sg-window').fill('25');
+  await expect(spectra.locator('.caption')).toContainText('Savitzky–Golay 25 points');
+  await page.getByTestId('spectra-mode-current').click();
+  await page.getByTestId('spectra-log').check();
+  await expect(spectra.locator('svg[data-figure] text', { hasText: '|I| (A)' })).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('analysis-spectra-log-current'), fullPage: true });
+
+  // Band edges: statistics near the demo's truth; a bar lists its spectra.
+  await page.getByTestId('subtab-band-edges').click();
+  await expect(page.getByTestId('stats-table')).toBeVisible();
+  for (const g of truth.groups) {
+    expect(Math.abs((await statValue(page, g.label, 'vbm')) - g.vbmMean)).toBeLessThan(0.02);
+    expect(Math.abs((await statValue(page, g.label, 'cbm')) - g.cbmMean)).toBeLessThan(0.02);
+  }
+  await page.getByTestId('bar-core-vbm').first().click();
+  await expect(page.getByTestId('bin-spectra').locator('tbody tr').first()).toContainText('.dat');
+  await page.screenshot({ path: screenshotPath('analysis-band-edges'), fullPage: true });
+
+  // Trap windows: the stored reduction with its CI, then a dragged window.
+  await page.getByTestId('subtab-trap-windows').click();
+  const reduction = page.getByTestId('trap-reduction');
+  await expect(reduction).toContainText('core → crown-centre');
+  const percent = Number(/: (−?[\d.]+) %/.exec((await reduction.textContent()) ?? '')?.[1]);
+  expect(Math.abs(percent / 100 - truth.deepTrapReductionCoreToCrownCentre)).toBeLessThan(0.05);
+  await expect(reduction).toContainText('95 % CI');
+  const integral = page.getByTestId('trap-integral-core');
+  const before = await integral.textContent();
+  const handle = page.getByTestId('trap-window-lo');
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('the deep window handle is not laid out');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(integral).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('deep-lo-input')).not.toHaveValue('-0.8');
+  await expect(reduction).not.toContainText('recomputing', { timeout: 30_000 });
+  await expect(reduction).toContainText('95 % CI');
+  await page.screenshot({ path: screenshotPath('analysis-trap-windows'), fullPage: true });
+
+  // Degradation: the core series turns metallic.
+  await page.getByTestId('subtab-degradation').click();
+  const degradation = page.getByTestId('degradation-figure');
+  await expect(degradation.locator('svg[data-figure]')).toBeVisible();
+  await expect(degradation.getByTestId('sweep-table')).toContainText('metallic');
+  await page.screenshot({ path: screenshotPath('analysis-degradation'), fullPage: true });
+
+  // Band diagram with UPS and optical inputs; PNG, SVG and CSV exports carry the recipe.
+  await page.getByTestId('subtab-band-diagram').click();
+  const diagram = page.getByTestId('band-diagram');
+  await page.getByTestId('ups-vbm').fill('-1.3');
+  await page.getByTestId('optical-gap').fill('2.4');
+  await page.getByTestId('work-function').fill('4.6');
+  await expect(diagram.locator('svg[data-figure]')).toContainText('UPS + optical');
+  await page.screenshot({ path: screenshotPath('analysis-band-diagram'), fullPage: true });
+
+  const png = await saveDownload(page, () => diagram.getByTestId('export-png').click());
+  expect(png.name).toMatch(/^band-diagram-run2\.png$/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.bytes.toString('latin1')).toContain('"derivative"');
+
+  const svg = await saveDownload(page, () => diagram.getByTestId('export-svg').click());
+  expect(svg.bytes.toString('utf8')).toContain('<metadata>');
+
+  const csv = await saveDownload(page, () => diagram.getByTestId('export-csv').click());
+  const lines = csv.bytes.toString('utf8').trim().split('\n');
+  expect(lines[1]).toMatch(/^# recipe: \{/);
+  const data = lines.filter((l) => !l.startsWith('#'));
+  expect(data[0]).toBe('column,vbm_mean_eV,vbm_std_eV,cbm_mean_eV,cbm_std_eV,gap_mean_eV,gap_std_eV,n');
+  expect(data.slice(1).map((l) => l.split(',')[0])).toEqual([
+    'core',
+    'crown-centre',
+    'crown-edge',
+    'UPS + optical (user input)',
+  ]);
+  const core = data[1]!.split(',').map(Number);
+  expect(Math.abs(core[1]! - truth.groups[0]!.vbmMean)).toBeLessThan(0.02);
+
+  // A uPlot-free spectra PNG too: the figure rasterises at 3×.
+  await page.getByTestId('subtab-spectra').click();
+  await expect(page.getByTestId('spectra-figure').locator('svg[data-figure]')).toBeVisible();
+  const spectraPng = await saveDownload(page, () =>
+    page.getByTestId('spectra-figure').getByTestId('export-png').click(),
+  );
+  expect(spectraPng.bytes.readUInt32BE(16)).toBe(760 * 3);
+});

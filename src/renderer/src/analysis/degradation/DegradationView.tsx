@@ -1,0 +1,135 @@
+// Degradation (Fig. 5): repeated sweeps on one spot. Stacked dI/dV of a chosen series with VBM/CBM
+// per sweep, Eg and in-gap DOS against sweep for all series by label, metallic sweeps flagged.
+import { useState } from 'react';
+import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
+import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { FigurePanel } from '../export/FigurePanel.tsx';
+import { fixed } from '../plot/units.ts';
+import { StackedSweepsFigure } from './StackedSweepsFigure.tsx';
+import { SweepTrendFigure } from './SweepTrendFigure.tsx';
+import { useSweepCurves } from './useSweepCurves.ts';
+
+export function DegradationView({
+  run,
+  spectra,
+  pool,
+  colourOf,
+}: {
+  run: AnalysisRunView;
+  spectra: ReadonlyMap<number, AnalysisSpectrum>;
+  pool: AnalysisPool | null;
+  colourOf(label: string): string;
+}) {
+  const [index, setIndex] = useState(0);
+  const series = run.series[index] ?? null;
+  const { curves, error } = useSweepCurves(pool, run, spectra, series);
+  if (run.series.length === 0) return <p className="empty">No spot was swept more than once in this run.</p>;
+  const name = (i: number): string => {
+    const s = run.series[i]!;
+    return `${s.label ?? 'unlabelled'} · ${s.files[0]}${s.files.length > 1 ? ` … ${s.files[s.files.length - 1]}` : ''} · ${s.sweeps.length} sweeps`;
+  };
+  const seriesRows = run.series.flatMap((s, i) =>
+    s.sweeps.map((w) => [
+      i + 1,
+      s.label,
+      s.files.join(' '),
+      w.k,
+      w.vbm,
+      w.cbm,
+      w.gap,
+      w.deltaGap,
+      w.inGap,
+      w.atZero,
+      w.metallic ? 'yes' : 'no',
+    ]),
+  );
+  const header = [
+    'series',
+    'label',
+    'files',
+    'sweep',
+    'vbm_eV',
+    'cbm_eV',
+    'gap_eV',
+    'delta_gap_eV',
+    'in_gap_V',
+    'norm_didv_at_0V',
+    'metallic',
+  ];
+  return (
+    <>
+      <FigurePanel
+        title="dI/dV over repeated sweeps"
+        testId="degradation-figure"
+        controls={
+          <select
+            value={index}
+            data-testid="series-select"
+            onChange={(e) => setIndex(Number(e.target.value))}
+          >
+            {run.series.map((_, i) => (
+              <option key={i} value={i}>
+                {name(i)}
+              </option>
+            ))}
+          </select>
+        }
+        spec={{
+          run,
+          name: `degradation-series${index + 1}`,
+          view: { series: index + 1, files: series?.files },
+          csv: () => ({
+            header: ['sweep', 'bias_V', 'didv_A_per_V'],
+            rows: curves.flatMap((c) => Array.from(c.bias, (v, i) => [c.k, v, c.didv[i]!])),
+          }),
+        }}
+        caption="Each sweep's dI/dV (Savitzky–Golay, run recipe), shifted upwards by a constant per sweep; dotted lines are each sweep's zero. Ticks: VBM and CBM of that sweep. Metallic: no gap found, or normalised dI/dV at 0 V above the threshold."
+      >
+        {error && <p className="error">{error}</p>}
+        {series && curves.length > 0 ? (
+          <StackedSweepsFigure curves={curves} sweeps={series.sweeps} />
+        ) : (
+          <p className="empty">Differentiating the sweeps…</p>
+        )}
+        {series && (
+          <table className="stats" data-testid="sweep-table">
+            <thead>
+              <tr>
+                <th className="num">Sweep</th>
+                <th className="num">VBM (eV)</th>
+                <th className="num">CBM (eV)</th>
+                <th className="num">Eg (eV)</th>
+                <th className="num">ΔEg (eV)</th>
+                <th className="num">In-gap ∫ (V)</th>
+                <th>State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.sweeps.map((w) => (
+                <tr key={w.k} data-metallic={w.metallic}>
+                  <td className="num">{w.k}</td>
+                  <td className="num">{fixed(w.vbm, 3)}</td>
+                  <td className="num">{fixed(w.cbm, 3)}</td>
+                  <td className="num">{fixed(w.gap, 3)}</td>
+                  <td className="num">{fixed(w.deltaGap, 3)}</td>
+                  <td className="num">{fixed(w.inGap, 3)}</td>
+                  <td className={w.metallic ? 'error' : undefined}>
+                    {w.metallic ? 'metallic' : 'semiconducting'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </FigurePanel>
+      <FigurePanel
+        title="Band gap and in-gap DOS against sweep"
+        testId="degradation-trend-figure"
+        spec={{ run, name: 'degradation-trends', view: {}, csv: () => ({ header, rows: seriesRows }) }}
+        caption="All series of the run, coloured by label (bold: the series shown above). In-gap DOS: ∫ of dI/dV ÷ VB peak over the first sweep's gap [VBM₁, CBM₁]. Open markers: metallic sweeps."
+      >
+        <SweepTrendFigure series={run.series} colourOf={colourOf} selected={index} />
+      </FigurePanel>
+    </>
+  );
+}

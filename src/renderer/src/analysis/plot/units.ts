@@ -1,0 +1,34 @@
+// Axis units with one SI prefix per axis (e.g. nA/V), chosen from the largest magnitude shown,
+// and tick text without trailing noise.
+import { siPrefixFor } from '../../lib/siFormat.ts';
+
+export interface AxisUnit {
+  /** Data value (SI) per displayed unit. */
+  factor: number;
+  /** Displayed unit, e.g. "nA/V"; "" for dimensionless quantities. */
+  unit: string;
+}
+
+export function axisUnit(domain: readonly [number, number], unit: string): AxisUnit {
+  if (unit === '' || unit === 'V' || unit === 'eV') return { factor: 1, unit };
+  const [factor, symbol] = siPrefixFor(Math.max(Math.abs(domain[0]), Math.abs(domain[1])));
+  return { factor, unit: symbol + unit };
+}
+
+/** A tick value in display units, shortest exact text (0.5, 1, 1.25; "−" as the minus sign). */
+export function tickText(value: number, factor = 1): string {
+  const shown = Number((value / factor).toPrecision(6));
+  return String(shown).replace('-', '−');
+}
+
+/** Fixed decimals with a true minus sign, for annotations and tables. */
+export function fixed(value: number | null | undefined, digits: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toFixed(digits).replace('-', '−');
+}
+
+/** "mean ± std" with fixed decimals. */
+export function meanStd(mean: number | null, std: number | null, digits: number): string {
+  if (mean === null) return '—';
+  return std === null ? fixed(mean, digits) : `${fixed(mean, digits)} ± ${fixed(std, digits)}`;
+}

@@ -1,0 +1,190 @@
+// Fig. "averaged spectra": each group's averaged curve (bold) over its ±1 s.d. spread, linear or
+// log axis; on dI/dV the band edges of each averaged spectrum (drop lines) and its gap (arrow).
+import { useId } from 'react';
+import { Axes } from '../plot/Axes.tsx';
+import { Cursor } from '../plot/Cursor.tsx';
+import { FigureSvg } from '../plot/FigureSvg.tsx';
+import { Legend } from '../plot/Legend.tsx';
+import { bandPath, linePath } from '../plot/paths.ts';
+import { extent, linearScale, logScale, positiveDecades } from '../plot/scale.ts';
+import { frameFor, TICK_FONT, withAlpha } from '../plot/theme.ts';
+import { axisUnit, fixed } from '../plot/units.ts';
+import { rich } from '../plot/rich.tsx';
+import { formatSi } from '../../lib/siFormat.ts';
+import type { SpectraMode } from './spectraModes.ts';
+import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
+import type { GroupSpectra } from './useGroupCurves.ts';
+
+export const SPECTRA_SIZE = { width: 760, height: 480 };
+
+export function SpectraFigure({
+  groups,
+  mode,
+  log,
+  hidden,
+  onToggle,
+  colourOf,
+}: {
+  groups: GroupSpectra[];
+  mode: SpectraMode;
+  log: boolean;
+  hidden: ReadonlySet<string>;
+  onToggle(label: string): void;
+  colourOf(label: string): string;
+}) {
+  const clip = useId();
+  const { width, height } = SPECTRA_SIZE;
+  const frame = frameFor(width, height);
+  const shown = groups.filter((g) => !hidden.has(g.label));
+  const cols = new Map(groups.map((g) => [g.label, columnsOf(g, mode, log)]));
+  const lo = (label: string) => {
+    const c = cols.get(label)!;
+    return c.y.map((v, i) => (log ? Math.max(v - c.std[i]!, 0) || Number.NaN : v - c.std[i]!));
+  };
+  const hi = (label: string) => {
+    const c = cols.get(label)!;
+    return c.y.map((v, i) => v + c.std[i]!);
+  };
+  const xDomain = extent(
+    groups.map((g) => g.bias),
+    0,
+  );
+  const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
+  const yDomain = log ? positiveDecades(yColumns) : extent(yColumns, 0.04);
+  const sx = linearScale(xDomain, [frame.left, frame.left + frame.width]);
+  const sy = (log ? logScale : linearScale)(yDomain, [frame.top + frame.height, frame.top]);
+  const unit = siUnitOf(mode);
+  const yUnit = log ? { factor: 1, unit } : axisUnit(yDomain, unit);
+  const floorY = sy.domain[0];
+  const withEdges = mode !== 'current';
+  // The legend sits over the gap, where the curves are low.
+  const centres = groups.flatMap((g) =>
+    g.edges.vbm !== null && g.edges.cbm !== null ? [(g.edges.vbm + g.edges.cbm) / 2] : [],
+  );
+  const gapCentre = centres.length ? centres.reduce((a, b) => a + b, 0) / centres.length : 0;
+
+  return (
+    <FigureSvg width={width} height={height} label="Averaged spectra per group">
+      <defs>
+        <clipPath id={clip}>
+          <rect x={frame.left} y={frame.top} width={frame.width} height={frame.height} />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clip})`}>
+        {!log && yDomain[0] < 0 && yDomain[1] > 0 && (
+          <line
+            x1={frame.left}
+            x2={frame.left + frame.width}
+            y1={sy(0)}
+            y2={sy(0)}
+            stroke="#999"
+            strokeWidth={0.8}
+          />
+        )}
+        {shown.map((g) => (
+          <path
+            key={`band-${g.label}`}
+            d={bandPath(
+              g.bias,
+              lo(g.label).map((v) => (log && !(v > 0) ? floorY : v)),
+              hi(g.label),
+              sx,
+              sy,
+            )}
+            fill={withAlpha(colourOf(g.label), 0.18)}
+            stroke="none"
+          />
+        ))}
+        {shown.map((g) => (
+          <path
+            key={`line-${g.label}`}
+            d={linePath(g.bias, cols.get(g.label)!.y, sx, sy)}
+            fill="none"
+            stroke={colourOf(g.label)}
+            strokeWidth={2.4}
+            strokeLinejoin="round"
+          />
+        ))}
+        {withEdges &&
+          shown.map((g, i) => {
+            const { vbm, cbm, gap } = g.edges;
+            const colour = colourOf(g.label);
+            const arrowY = frame.top + 140 + i * 28;
+            const bottom = frame.top + frame.height;
+            return (
+              <g key={`edges-${g.label}`} stroke={colour} fill={colour} data-testid="edge-markers">
+                {[vbm, cbm].map((e, k) =>
+                  e === null ? null : (
+                    <line
+                      key={k}
+                      x1={sx(e)}
+                      x2={sx(e)}
+                      y1={bottom}
+                      y2={frame.top}
+                      strokeDasharray="5 4"
+                      strokeWidth={1.2}
+                    />
+                  ),
+                )}
+                {vbm !== null && cbm !== null && gap !== null && (
+                  <g>
+                    <line x1={sx(vbm) + 2} x2={sx(cbm) - 2} y1={arrowY} y2={arrowY} strokeWidth={1.2} />
+                    <path
+                      d={`M${sx(vbm)},${arrowY}l7,-3.5v7z M${sx(cbm)},${arrowY}l-7,-3.5v7z`}
+                      stroke="none"
+                    />
+                    <text
+                      x={(sx(vbm) + sx(cbm)) / 2}
+                      y={arrowY - 6}
+                      textAnchor="middle"
+                      fontSize={TICK_FONT}
+                      stroke="#fff"
+                      strokeWidth={4}
+                      paintOrder="stroke"
+                    >
+                      {rich(`E_g = ${fixed(gap, 2)} eV`)}
+                    </text>
+                  </g>
+                )}
+              </g>
+            );
+          })}
+      </g>
+      <Axes
+        frame={frame}
+        x={{ scale: sx, label: 'Sample bias V (V)' }}
+        y={{ scale: sy, label: axisTitle(mode, log, yUnit.unit), factor: yUnit.factor }}
+      />
+      <Cursor
+        frame={frame}
+        sx={sx}
+        series={shown.map((g) => ({
+          label: g.label,
+          colour: colourOf(g.label),
+          x: g.bias,
+          y: cols.get(g.label)!.y,
+        }))}
+        formatX={(v) => `${fixed(v, 3)} V`}
+        formatY={(v) => (unit ? formatSi(v, unit) : fixed(v, 3))}
+      />
+      <Legend
+        x={mode === 'current' && !log ? frame.left + 10 : sx(gapCentre)}
+        anchor={mode === 'current' && !log ? 'start' : 'middle'}
+        y={frame.top + 10}
+        onToggle={onToggle}
+        entries={[
+          ...groups.map((g) => ({
+            key: g.label,
+            label: `${g.label} (n = ${g.n})`,
+            colour: colourOf(g.label),
+            hidden: hidden.has(g.label),
+          })),
+          { key: '__std', label: '±1 s.d.', colour: withAlpha('#555555', 0.25), kind: 'patch' as const },
+          ...(withEdges
+            ? [{ key: '__edges', label: 'VBM / CBM', colour: '#555', kind: 'dashed' as const }]
+            : []),
+        ]}
+      />
+    </FigureSvg>
+  );
+}

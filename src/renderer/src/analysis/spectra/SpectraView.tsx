@@ -1,0 +1,161 @@
+// Spectra: per-group averaged I–V, dI/dV or normalised dI/dV with their spread, band edges and
+// gaps; smoothing adjustable here with live update (recomputed in the worker pool).
+import { useState } from 'react';
+import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
+import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { FigurePanel } from '../export/FigurePanel.tsx';
+import { fixed } from '../plot/units.ts';
+import { SpectraFigure } from './SpectraFigure.tsx';
+import type { SpectraMode } from './spectraModes.ts';
+import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
+import { useGroupCurves } from './useGroupCurves.ts';
+
+export function SpectraView({
+  run,
+  spectra,
+  pool,
+  colourOf,
+}: {
+  run: AnalysisRunView;
+  spectra: ReadonlyMap<number, AnalysisSpectrum>;
+  pool: AnalysisPool | null;
+  colourOf(label: string): string;
+}) {
+  const [mode, setMode] = useState<SpectraMode>('didv');
+  const [log, setLog] = useState(false);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [smoothing, setSmoothing] = useState({
+    window: run.recipe.derivative.window,
+    polyorder: run.recipe.derivative.polyorder,
+  });
+  const valid =
+    smoothing.window % 2 === 1 && smoothing.window >= smoothing.polyorder + 2 && smoothing.polyorder >= 0;
+  const curves = useGroupCurves(pool, run, spectra, valid ? smoothing : run.recipe.derivative);
+  const toggle = (key: string): void => {
+    if (key.startsWith('__')) return;
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  };
+  const groups = curves.state === 'ready' ? curves.groups : [];
+  const unit = siUnitOf(mode);
+
+  const controls = (
+    <span className="figure-controls">
+      <span className="segmented" role="group" aria-label="Quantity">
+        {(Object.keys(MODE_TITLES) as SpectraMode[]).map((m) => (
+          <button
+            key={m}
+            className={m === mode ? 'small' : 'secondary small'}
+            data-testid={`spectra-mode-${m}`}
+            onClick={() => setMode(m)}
+          >
+            {MODE_TITLES[m]}
+          </button>
+        ))}
+      </span>
+      <label>
+        <input
+          type="checkbox"
+          checked={log}
+          data-testid="spectra-log"
+          onChange={(e) => setLog(e.target.checked)}
+        />{' '}
+        log scale
+      </label>
+      <label title="Savitzky–Golay window, odd number of points">
+        SG window{' '}
+        <input
+          className="narrow"
+          type="number"
+          step={2}
+          min={3}
+          value={smoothing.window}
+          data-testid="spectra-sg-window"
+          onChange={(e) => setSmoothing({ ...smoothing, window: e.target.valueAsNumber })}
+        />
+      </label>
+      <label>
+        order{' '}
+        <input
+          className="narrow"
+          type="number"
+          min={0}
+          max={10}
+          value={smoothing.polyorder}
+          data-testid="spectra-sg-order"
+          onChange={(e) => setSmoothing({ ...smoothing, polyorder: e.target.valueAsNumber })}
+        />
+      </label>
+    </span>
+  );
+
+  return (
+    <FigurePanel
+      title="Averaged spectra per group"
+      testId="spectra-figure"
+      controls={controls}
+      spec={{
+        run,
+        name: `spectra-${mode}${log ? '-log' : ''}`,
+        view: { quantity: mode, log, savgol: smoothing, hidden: [...hidden] },
+        csv: () => ({
+          header: [
+            'group',
+            'n',
+            'bias_V',
+            `${mode}${unit ? `_${unit.replace('/', 'per')}` : ''}`,
+            'std',
+            'vbm_V',
+            'cbm_V',
+          ],
+          rows: groups.flatMap((g) => {
+            const c = columnsOf(g, mode, false);
+            return Array.from(g.bias, (v, i) => [
+              g.label,
+              g.n,
+              v,
+              c.y[i]!,
+              c.std[i]!,
+              g.edges.vbm,
+              g.edges.cbm,
+            ]);
+          }),
+        }),
+      }}
+      caption={
+        <>
+          Mean of each group’s first-of-series I(V) sweeps ({run.recipe.direction}), differentiated after
+          averaging (Savitzky–Golay {smoothing.window} points, order {smoothing.polyorder}); shading ±1 s.d.
+          of the member sweeps. Band edges ({run.recipe.edges.method}) of each averaged dI/dV:{' '}
+          {groups.map((g) => `${g.label} ${fixed(g.edges.vbm, 2)} / ${fixed(g.edges.cbm, 2)} V`).join('; ')}.
+          Click legend entries to hide groups.
+        </>
+      }
+    >
+      {!valid && (
+        <p className="error">The window must be odd and ≥ order + 2; showing the run’s smoothing.</p>
+      )}
+      {curves.state === 'loading' && <p className="empty">Averaging and differentiating in the workers…</p>}
+      {curves.state === 'error' && <p className="error">{curves.message}</p>}
+      {curves.state === 'ready' &&
+        curves.failed.map((f) => (
+          <p key={f.label} className="error">
+            {f.label}: {f.reason}
+          </p>
+        ))}
+      {groups.length > 0 && (
+        <SpectraFigure
+          groups={groups}
+          mode={mode}
+          log={log}
+          hidden={hidden}
+          onToggle={toggle}
+          colourOf={colourOf}
+        />
+      )}
+    </FigurePanel>
+  );
+}

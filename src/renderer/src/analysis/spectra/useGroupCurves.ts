@@ -1,0 +1,108 @@
+// Per-group averaged spectra for the Spectra view at the view's own smoothing: the worker pool
+// averages each group's I(V) and differentiates the average (averageAndDifferentiate), and
+// differentiates each member sweep alone for the ±std spread of dI/dV. The main thread only
+// interpolates those derivatives onto the group's grid and takes point-wise std.
+import { useEffect, useState } from 'react';
+import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
+import type { BandEdges, RecipeOverrides } from '../../../../shared/analysis/index.ts';
+import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { countedResults, groupLabels, interpolateAt, pointwiseStd, sweepsOf } from '../runGroups.ts';
+
+export interface GroupSpectra {
+  label: string;
+  n: number;
+  /** V. */
+  bias: Float64Array;
+  /** A, mean and point-wise std. */
+  current: Float64Array;
+  currentStd: Float64Array;
+  /** A/V. */
+  didv: Float64Array;
+  didvStd: Float64Array;
+  /** Feenstra (dI/dV)/(I/V)‾, dimensionless. */
+  normalised: Float64Array;
+  normalisedStd: Float64Array;
+  edges: BandEdges;
+}
+
+export type GroupCurvesState =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; groups: GroupSpectra[]; failed: Array<{ label: string; reason: string }> };
+
+async function groupSpectra(
+  pool: AnalysisPool,
+  label: string,
+  curves: Array<{ bias: Float64Array; current: Float64Array }>,
+  recipe: RecipeOverrides,
+): Promise<GroupSpectra | { label: string; reason: string }> {
+  const average = await pool.averageAndDifferentiate(curves, recipe);
+  if (!average.ok) return { label, reason: average.reason };
+  const [bias, current, currentStd, didv, normalised] = average.columns;
+  const singles = await Promise.all(curves.map((c) => pool.averageAndDifferentiate([c], recipe)));
+  const didvRows: Float64Array[] = [];
+  const normRows: Float64Array[] = [];
+  for (const s of singles) {
+    if (!s.ok) continue;
+    didvRows.push(interpolateAt(s.columns[0], s.columns[3], bias));
+    normRows.push(interpolateAt(s.columns[0], s.columns[4], bias));
+  }
+  return {
+    label,
+    n: average.n,
+    bias,
+    current,
+    currentStd,
+    didv,
+    didvStd: pointwiseStd(didvRows, bias.length),
+    normalised,
+    normalisedStd: pointwiseStd(normRows, bias.length),
+    edges: average.edges,
+  };
+}
+
+export function useGroupCurves(
+  pool: AnalysisPool | null,
+  run: AnalysisRunView,
+  spectra: ReadonlyMap<number, AnalysisSpectrum>,
+  smoothing: { window: number; polyorder: number },
+): GroupCurvesState {
+  const [result, setResult] = useState<GroupCurvesState>({ state: 'loading' });
+  const { window: sgWindow, polyorder } = smoothing;
+
+  useEffect(() => {
+    if (!pool || spectra.size === 0) return;
+    let current = true;
+    const recipe: RecipeOverrides = {
+      ...run.recipe,
+      derivative: { method: 'savgol', window: sgWindow, polyorder },
+    };
+    // Debounced: typing "21" must not start a run for "2".
+    const timer = window.setTimeout(() => {
+      void Promise.all(
+        groupLabels(run).map((label) => {
+          const curves = countedResults(run, label).flatMap((r) => {
+            const s = spectra.get(r.spectrumId);
+            return s ? sweepsOf(s, run.recipe.direction) : [];
+          });
+          return groupSpectra(pool, label, curves, recipe);
+        }),
+      ).then(
+        (all) => {
+          if (!current) return;
+          const groups = all.filter((g): g is GroupSpectra => 'bias' in g);
+          const failed = all.filter((g): g is { label: string; reason: string } => 'reason' in g);
+          setResult({ state: 'ready', groups, failed });
+        },
+        (e: unknown) =>
+          current && setResult({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [pool, run, spectra, sgWindow, polyorder]);
+
+  return result;
+}

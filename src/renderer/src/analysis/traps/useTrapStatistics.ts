@@ -1,0 +1,91 @@
+// Per-spectrum deep-trap integrals and the group comparisons (reduction with bootstrap CI) for a
+// deep window. The stored window's come from the run; another window's are recomputed by the
+// whole pipeline in the worker pool (every spectrum's normalised dI/dV integrated anew).
+import { useEffect, useState } from 'react';
+import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
+import type { GroupComparison, PipelineSpectrum } from '../../../../shared/analysis/index.ts';
+import { summaryStats } from '../../../../shared/analysis/index.ts';
+import type { SummaryStats } from '../../../../shared/analysis/index.ts';
+import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { countedResults } from '../runGroups.ts';
+
+export interface TrapStatistics {
+  /** The window these numbers belong to, V. */
+  deep: [number, number];
+  source: 'stored' | 'recomputed';
+  comparisons: GroupComparison[];
+  /** Per-spectrum deep integrals (counted spectra) by group, V. */
+  deepStats: Map<string, SummaryStats>;
+}
+
+export type TrapStatisticsState = { stats: TrapStatistics | null; computing: boolean; error: string | null };
+
+function storedStatistics(run: AnalysisRunView): TrapStatistics {
+  return {
+    deep: run.recipe.traps.deep,
+    source: 'stored',
+    comparisons: run.comparisons,
+    deepStats: new Map(run.groups.map((g) => [g.label, g.stats.deepTrap])),
+  };
+}
+
+const RECOMPUTE_DELAY = 350; // ms after the last change of the window
+
+export function useTrapStatistics(
+  pool: AnalysisPool | null,
+  run: AnalysisRunView,
+  spectra: ReadonlyMap<number, AnalysisSpectrum>,
+  deep: [number, number],
+): TrapStatisticsState {
+  const [state, setState] = useState<TrapStatisticsState>({
+    stats: storedStatistics(run),
+    computing: false,
+    error: null,
+  });
+  const [lo, hi] = deep;
+  const stored = lo === run.recipe.traps.deep[0] && hi === run.recipe.traps.deep[1];
+
+  useEffect(() => {
+    if (stored) {
+      setState({ stats: storedStatistics(run), computing: false, error: null });
+      return;
+    }
+    if (!pool || spectra.size === 0) return;
+    let current = true;
+    setState((s) => ({ ...s, computing: true }));
+    const timer = window.setTimeout(() => {
+      const input: Array<PipelineSpectrum<number>> = run.spectra.flatMap((r) => {
+        const s = spectra.get(r.spectrumId);
+        return s ? [{ ...s, label: r.label }] : [];
+      });
+      pool.run(input, { recipe: { ...run.recipe, traps: { deep: [lo, hi] } } }).then(
+        (result) => {
+          if (!current) return;
+          const deepStats = new Map(
+            run.groups.map((g) => {
+              const ids = new Set(countedResults(run, g.label).map((r) => r.spectrumId));
+              return [
+                g.label,
+                summaryStats(result.spectra.filter((r) => ids.has(r.id)).map((r) => r.deep ?? Number.NaN)),
+              ];
+            }),
+          );
+          setState({
+            stats: { deep: [lo, hi], source: 'recomputed', comparisons: result.comparisons, deepStats },
+            computing: false,
+            error: null,
+          });
+        },
+        (e: unknown) =>
+          current &&
+          setState((s) => ({ ...s, computing: false, error: e instanceof Error ? e.message : String(e) })),
+      );
+    }, RECOMPUTE_DELAY);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [pool, run, spectra, lo, hi, stored]);
+
+  return state;
+}

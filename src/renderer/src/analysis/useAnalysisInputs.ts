@@ -1,0 +1,66 @@
+// What the sub-views share besides the run: the label colours (listLabels), the curves of the
+// labelled spectra (getSpectraForAnalysis) and one worker pool for all heavy numerics.
+import { useEffect, useMemo, useState } from 'react';
+import type { AnalysisSpectrum } from '../../../shared/api/contract.ts';
+import { createAnalysisPool } from '../../../workers/analysisPool.ts';
+import type { AnalysisPool } from '../../../workers/analysisPool.ts';
+import { getApi } from '../api.ts';
+import { PALETTE } from '../plots/palette.ts';
+
+export interface AnalysisInputs {
+  /** Label → CSS colour (the label's own colour, else a palette colour). */
+  colourOf(label: string): string;
+  /** Curves by spectrum id; empty until loaded. */
+  spectra: ReadonlyMap<number, AnalysisSpectrum>;
+  spectraError: string | null;
+  pool: AnalysisPool | null;
+}
+
+export function useAnalysisInputs(version: number, runId: number | null): AnalysisInputs {
+  const [colours, setColours] = useState<Record<string, string>>({});
+  const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
+  const [spectraError, setSpectraError] = useState<string | null>(null);
+  const [pool, setPool] = useState<AnalysisPool | null>(null);
+
+  useEffect(() => {
+    const created = createAnalysisPool({ size: Math.min(4, Math.max(1, navigator.hardwareConcurrency - 1)) });
+    setPool(created);
+    return () => created.terminate();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void getApi()
+      .listLabels({})
+      .then(({ rows }) => current && setColours(Object.fromEntries(rows.map((r) => [r.name, r.colour]))));
+    return () => {
+      current = false;
+    };
+  }, [version]);
+
+  useEffect(() => {
+    if (runId === null) return;
+    let current = true;
+    getApi()
+      .getSpectraForAnalysis({})
+      .then(
+        ({ spectra: loaded }) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
+        (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      current = false;
+    };
+  }, [version, runId]);
+
+  const colourOf = useMemo(() => {
+    const assigned = new Map<string, string>();
+    return (label: string): string => {
+      const own = colours[label];
+      if (own) return own;
+      if (!assigned.has(label)) assigned.set(label, PALETTE[(assigned.size + 4) % PALETTE.length]!);
+      return assigned.get(label)!;
+    };
+  }, [colours]);
+
+  return { colourOf, spectra, spectraError, pool };
+}
