@@ -3,10 +3,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
+import { TopographyView } from './topography/TopographyView.tsx';
 
-type ViewName = 'library';
-const VIEWS: Array<{ name: ViewName; title: string }> = [{ name: 'library', title: 'Library' }];
+type ViewName = 'library' | 'topography' | 'analysis';
+const VIEWS: Array<{ name: ViewName; title: string }> = [
+  { name: 'library', title: 'Library' },
+  { name: 'topography', title: 'Topography' },
+  { name: 'analysis', title: 'Analysis' },
+];
 
 export function App() {
   const [info, setInfo] = useState<LibraryInfo | null>(null);
@@ -69,6 +75,10 @@ export function App() {
           {view === 'library' && (
             <LibraryView version={version} onImported={() => setVersion((v) => v + 1)} />
           )}
+          {view === 'topography' && (
+            <TopographyView version={version} onLabelsChanged={() => setVersion((v) => v + 1)} />
+          )}
+          {view === 'analysis' && <AnalysisViews version={version} />}
         </ErrorBoundary>
       </main>
     </div>
