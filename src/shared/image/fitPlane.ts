@@ -17,8 +17,11 @@ export interface Plane {
 /** Relative size under which the 2 × 2 slope system counts as singular (all pixels on a line). */
 const SINGULAR = 1e-12;
 
-/** The least-squares plane, or null when no pixel is finite. */
-export function fitPlane(image: ScalarImage): Plane | null {
+/**
+ * The least-squares plane, or null when no pixel is finite. With `mask`, only pixels whose mask
+ * entry is non-zero take part.
+ */
+export function fitPlane(image: ScalarImage, mask?: Uint8Array): Plane | null {
   assertScalarImage(image);
   const { data, width, height } = image;
   // Pass 1: means of x, y and z over the finite pixels (centring keeps the sums well conditioned).
@@ -29,7 +32,7 @@ export function fitPlane(image: ScalarImage): Plane | null {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const z = data[y * width + x] as number;
-      if (!Number.isFinite(z)) continue;
+      if (!Number.isFinite(z) || (mask && !mask[y * width + x])) continue;
       n++;
       sumX += x;
       sumY += y;
@@ -50,7 +53,7 @@ export function fitPlane(image: ScalarImage): Plane | null {
     const dy = y - meanY;
     for (let x = 0; x < width; x++) {
       const z = data[y * width + x] as number;
-      if (!Number.isFinite(z)) continue;
+      if (!Number.isFinite(z) || (mask && !mask[y * width + x])) continue;
       const dx = x - meanX;
       const dz = z - offset;
       sxx += dx * dx;

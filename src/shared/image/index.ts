@@ -1,6 +1,8 @@
 // Pure image numerics for topography: levelling, profiles, lasso geometry.
 export { fitPlane, planeAt } from './fitPlane.ts';
 export type { Plane } from './fitPlane.ts';
+export { fitPlaneRobust } from './fitPlaneRobust.ts';
+export type { RobustPlaneOptions } from './fitPlaneRobust.ts';
 export { fitRowLine, levelLineOffsetRows, levelLineSlopeRows, rowOffset } from './levelLines.ts';
 export type { LineOffsetStatistic } from './levelLines.ts';
 export { levelImage, levelRows, planLevelling } from './levelImage.ts';

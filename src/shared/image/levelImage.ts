@@ -1,6 +1,7 @@
 // Levelling of a scan image: one entry point for every method, whole-image or a band of rows at a
 // time (the renderer levels large images in bands so the UI stays responsive).
 import { fitPlane, planeAt } from './fitPlane.ts';
+import { fitPlaneRobust } from './fitPlaneRobust.ts';
 import type { Plane } from './fitPlane.ts';
 import { levelLineOffsetRows, levelLineSlopeRows } from './levelLines.ts';
 import { assertScalarImage } from './types.ts';
@@ -17,7 +18,9 @@ export interface LevellingPlan {
 
 export function planLevelling(image: ScalarImage, method: LevellingMethod): LevellingPlan {
   assertScalarImage(image);
-  return { method, plane: method === 'plane' ? fitPlane(image) : null };
+  if (method === 'plane') return { method, plane: fitPlane(image) };
+  if (method === 'plane-robust') return { method, plane: fitPlaneRobust(image) };
+  return { method, plane: null };
 }
 
 /** Levels rows [rowStart, rowEnd) of `image` into `out` (same layout); NaN pixels stay NaN. */

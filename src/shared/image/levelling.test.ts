@@ -13,6 +13,7 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/levelling.json', imp
     height: number;
     data: Values;
     plane: Values;
+    planeRobust: Values;
     lineMedian: Values;
     lineMean: Values;
     lineSlope: Values;
@@ -38,6 +39,7 @@ describe('levelling equals numpy', () => {
     const scale = Math.max(...finite) - Math.min(...finite);
     const expected: Record<Exclude<LevellingMethod, 'none'>, Values> = {
       plane: c.plane,
+      'plane-robust': c.planeRobust,
       'line-offset': c.lineMedian,
       'line-slope': c.lineSlope,
     };
@@ -52,7 +54,7 @@ describe('levelling equals numpy', () => {
       expectClose(out, c.lineMean, scale);
     });
     it(`levelling in bands of rows equals levelling at once: ${c.name}`, () => {
-      for (const method of ['plane', 'line-offset', 'line-slope'] as const) {
+      for (const method of ['plane', 'plane-robust', 'line-offset', 'line-slope'] as const) {
         const plan = planLevelling(image, method);
         const banded = new Float64Array(c.width * c.height);
         for (let row = 0; row < c.height; row += 5) levelRows(image, plan, banded, row, row + 5);
@@ -60,6 +62,22 @@ describe('levelling equals numpy', () => {
       }
     });
   }
+});
+
+describe('background plane', () => {
+  it('levels the substrate flat where a plain plane fit leaves it tilted', () => {
+    const c = fixture.cases.find((k) => k.name.startsWith('platelets'));
+    if (!c) throw new Error('fixture case missing');
+    const image = { data: toArray(c.data), width: c.width, height: c.height };
+    // Substrate pixels: well below the 4 nm plateaus.
+    const substrate = (levelled: Float64Array): number[] =>
+      Array.from(levelled).filter((v, i) => Number.isFinite(v) && (c.data[i] ?? 1) < 1e-9);
+    const spread = (values: number[]): number => Math.max(...values) - Math.min(...values);
+    const robust = spread(substrate(levelImage(image, 'plane-robust')));
+    const plain = spread(substrate(levelImage(image, 'plane')));
+    expect(robust).toBeLessThan(3e-11);
+    expect(plain).toBeGreaterThan(3 * robust);
+  });
 });
 
 describe('levelling edge cases', () => {
@@ -70,7 +88,7 @@ describe('levelling edge cases', () => {
 
   it('an all-NaN image stays NaN', () => {
     const data = new Float32Array(6).fill(Number.NaN);
-    for (const method of ['plane', 'line-offset', 'line-slope'] as const) {
+    for (const method of ['plane', 'plane-robust', 'line-offset', 'line-slope'] as const) {
       expect(Array.from(levelImage({ data, width: 3, height: 2 }, method)).every(Number.isNaN)).toBe(true);
     }
     expect(fitPlane({ data, width: 3, height: 2 })).toBeNull();

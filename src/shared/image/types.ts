@@ -7,11 +7,12 @@ export interface ScalarImage {
   height: number;
 }
 
-export type LevellingMethod = 'none' | 'plane' | 'line-offset' | 'line-slope';
+export type LevellingMethod = 'none' | 'plane' | 'plane-robust' | 'line-offset' | 'line-slope';
 
 export const LEVELLING_METHODS: ReadonlyArray<{ method: LevellingMethod; title: string }> = [
   { method: 'none', title: 'None (raw)' },
-  { method: 'plane', title: 'Plane fit' },
+  { method: 'plane', title: 'Plane fit (all pixels)' },
+  { method: 'plane-robust', title: 'Plane fit, background (particles excluded)' },
   { method: 'line-offset', title: 'Line offset (median)' },
   { method: 'line-slope', title: 'Line slope (linear fit per row)' },
 ];

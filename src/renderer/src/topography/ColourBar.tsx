@@ -3,9 +3,7 @@ import { colormapGradient } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { siTicks } from '../lib/siFormat.ts';
 import type { Range } from './contrastRange.ts';
-
-/** Ticks on the bar, ends included. */
-const TICKS = 5;
+import { niceTicks } from './niceTicks.ts';
 
 export function ColourBar({
   range,
@@ -20,23 +18,20 @@ export function ColourBar({
   height: number;
 }) {
   if (!range) return null;
-  const values = Array.from(
-    { length: TICKS },
-    (_, i) => range.hi - ((range.hi - range.lo) * i) / (TICKS - 1),
-  );
-  const labels = range.hi > range.lo ? siTicks(values, unit) : [];
+  const values = niceTicks(range.lo, range.hi, Math.max(3, Math.round(height / 90)));
+  const labels = siTicks(values, unit);
   return (
     <div className="topo-colour-bar" data-testid="topo-colour-bar" style={{ height }}>
       <div className="gradient" style={{ background: colormapGradient(colormap) }} />
       <div className="ticks">
         {range.hi > range.lo ? (
-          labels.map((label, i) => (
-            <span key={i} style={{ top: `${(i / (TICKS - 1)) * 100}%` }}>
-              {label}
+          values.map((value, i) => (
+            <span key={value} style={{ top: `${((range.hi - value) / (range.hi - range.lo)) * 100}%` }}>
+              {labels[i]}
             </span>
           ))
         ) : (
-          <span style={{ top: '50%' }}>constant</span>
+          <span style={{ top: '50%' }}>constant {siTicks([range.lo], unit)[0]}</span>
         )}
       </div>
     </div>

@@ -9,6 +9,7 @@ const RADIUS = 4.5;
 
 export function MarkerLayer({
   points,
+  spots,
   labels,
   selected,
   interactive,
@@ -16,6 +17,8 @@ export function MarkerLayer({
   onHover,
 }: {
   points: ReadonlyArray<{ marker: TopoMarker; x: number; y: number }>;
+  /** The markers on each marker's spot (repeated sweeps stack there). */
+  spots: ReadonlyMap<string, readonly TopoMarker[]>;
   labels: readonly LabelRow[];
   selected: ReadonlySet<string>;
   /** Markers take clicks (pan and box tools); otherwise presses go to the gesture below. */
@@ -28,6 +31,9 @@ export function MarkerLayer({
       {points.map(({ marker, x, y }) => {
         const colour = labelColour(marker.label, labels);
         const isSelected = selected.has(marker.key);
+        const spot = spots.get(marker.key) ?? [marker];
+        // The count of a stacked spot is drawn once, on its topmost (last drawn) marker.
+        const stackCount = spot.at(-1) === marker && spot.length > 1 ? spot.length : 0;
         return (
           <g
             key={marker.key}
@@ -56,6 +62,11 @@ export function MarkerLayer({
               <circle r={RADIUS} fill="rgba(0,0,0,0.15)" stroke={colour} strokeWidth={1.8} />
             ) : (
               <circle r={RADIUS} fill={colour} stroke="#fff" strokeWidth={1.2} />
+            )}
+            {stackCount > 0 && (
+              <text className="topo-stack" x={RADIUS + 2} y={-RADIUS - 1}>
+                ×{stackCount}
+              </text>
             )}
           </g>
         );

@@ -6,12 +6,15 @@ import type { ViewportSize } from './viewTransform.ts';
 
 export function MarkerTooltip({
   marker,
+  spot,
   x,
   y,
   size,
   frame,
 }: {
   marker: TopoMarker;
+  /** Every marker on this spot (repeated sweeps), the hovered one included. */
+  spot: readonly TopoMarker[];
   /** Marker position in the viewport, CSS px. */
   x: number;
   y: number;
@@ -33,6 +36,12 @@ export function MarkerTooltip({
         {marker.ids.length === 1 ? '1 spectrum' : `${marker.ids.length} spectra (fwd + bwd)`}
       </div>
       <div>label: {marker.label ?? <em>none</em>}</div>
+      {spot.length > 1 && (
+        <div>
+          {spot.length} sweeps on this spot (a click selects them all):{' '}
+          {spot.map((m) => `${m.row.fileName} #${m.row.sweep}`).join(', ')}
+        </div>
+      )}
       <div className="note">
         x {formatSi(row.x, 'm', 5)} · y {formatSi(row.y, 'm', 5)}
         {frame.angleDeg ? ` · frame ${frame.angleDeg}°` : ''}

@@ -67,7 +67,12 @@ export function ProfilePlot({
   }
   const length = profile.distance[profile.distance.length - 1] ?? 0;
   return (
-    <div data-testid="profile-plot" data-points={profile.value.length} data-length={length}>
+    <div
+      data-testid="profile-plot"
+      data-points={profile.value.length}
+      data-length={length}
+      data-peak-to-valley={lo <= hi ? hi - lo : ''}
+    >
       <div className="note">
         Length {formatSi(length, 'm', 4)} · {profile.value.length} samples · peak-to-valley{' '}
         {lo <= hi ? formatSi(hi - lo, unit, 4) : '—'}

@@ -13,7 +13,7 @@ import { DisplayControls } from './DisplayControls.tsx';
 import { ImagePicker } from './ImagePicker.tsx';
 import { LabelLegend } from './LabelLegend.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
-import { idsOfMarkers } from './markers.ts';
+import { idsOfMarkers, spotsOf } from './markers.ts';
 import { ProfilePlot } from './ProfilePlot.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { TOOLS } from './tools.ts';
@@ -32,7 +32,7 @@ const VIEW_SIZE = 640;
 export function TopographyView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const scans = useScanImages(version);
   const image = scans.image;
-  const [levelling, setLevelling] = useState<LevellingMethod>('plane');
+  const [levelling, setLevelling] = useState<LevellingMethod>('plane-robust');
   const [colormap, setColormap] = useState<ColormapName>('afmhot');
   const [contrast, setContrast] = useState<ContrastMode>('auto');
   const [manual, setManual] = useState<Range | null>(null);
@@ -57,13 +57,16 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
     setSelected((previous) => {
       if (mode === 'replace') return new Set(keys);
       const next = new Set(previous);
+      // Toggling a spot: all its markers off when all were on, else all on.
+      const remove = mode === 'toggle' && keys.every((key) => previous.has(key));
       for (const key of keys) {
-        if (mode === 'toggle' && next.has(key)) next.delete(key);
+        if (remove) next.delete(key);
         else next.add(key);
       }
       return next;
     });
   }, []);
+  const spots = useMemo(() => spotsOf(markers), [markers]);
   const selectedIds = useMemo(() => idsOfMarkers(markers, selected), [markers, selected]);
   const label = (name: string | null, colour?: string): void => history.apply(selectedIds, name, colour);
 
@@ -141,6 +144,7 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
                 table={table}
                 tool={tool}
                 markers={markers}
+                spots={spots}
                 labels={labels}
                 selected={selected}
                 profile={profile}

@@ -38,6 +38,7 @@ export function Viewport({
   table,
   tool,
   markers,
+  spots,
   labels,
   selected,
   profile,
@@ -50,6 +51,7 @@ export function Viewport({
   table: Uint8Array;
   tool: TopoTool;
   markers: readonly TopoMarker[];
+  spots: ReadonlyMap<string, readonly TopoMarker[]>;
   labels: readonly LabelRow[];
   selected: ReadonlySet<string>;
   profile: ProfileLine | null;
@@ -140,10 +142,16 @@ export function Viewport({
           )}
           <MarkerLayer
             points={points}
+            spots={spots}
             labels={labels}
             selected={selected}
             interactive={tool === 'pan' || tool === 'select'}
-            onPick={(key, toggle) => onSelect([key], toggle ? 'toggle' : 'replace')}
+            onPick={(key, toggle) =>
+              onSelect(
+                (spots.get(key) ?? []).map((m) => m.key),
+                toggle ? 'toggle' : 'replace',
+              )
+            }
             onHover={setHoverKey}
           />
           {gesture && <GestureShape gesture={gesture} />}
@@ -163,6 +171,7 @@ export function Viewport({
         {hovered && !gesture && (
           <MarkerTooltip
             marker={hovered.marker}
+            spot={spots.get(hovered.marker.key) ?? [hovered.marker]}
             x={hovered.x}
             y={hovered.y}
             size={size}

@@ -41,3 +41,38 @@ export function groupMarkers(rows: readonly SpectrumRow[], frame: ImageFrame): T
 export function idsOfMarkers(markers: readonly TopoMarker[], keys: ReadonlySet<string>): number[] {
   return [...new Set(markers.filter((m) => keys.has(m.key)).flatMap((m) => m.ids))];
 }
+
+/** Tip positions closer than this are one spot (the series radius of STS-ANALYSIS.md), metres. */
+export const SPOT_RADIUS = 0.5e-9;
+
+/**
+ * Markers on one spot (repeated sweeps of a file, or consecutive files at one position) stack
+ * exactly on screen: groups them, so a click takes the whole spot. Greedy, by a grid hash of
+ * SPOT_RADIUS cells: each marker joins the first earlier spot within SPOT_RADIUS of it.
+ */
+export function spotsOf(markers: readonly TopoMarker[]): Map<string, TopoMarker[]> {
+  const cell = (value: number): number => Math.floor(value / SPOT_RADIUS);
+  const grid = new Map<string, TopoMarker[][]>();
+  const spotOf = new Map<string, TopoMarker[]>();
+  for (const marker of markers) {
+    const x = marker.row.x ?? 0;
+    const y = marker.row.y ?? 0;
+    let spot: TopoMarker[] | undefined;
+    for (let dx = -1; dx <= 1 && !spot; dx++) {
+      for (let dy = -1; dy <= 1 && !spot; dy++) {
+        spot = grid.get(`${cell(x) + dx},${cell(y) + dy}`)?.find((s) => {
+          const first = s[0] as TopoMarker;
+          return Math.hypot((first.row.x ?? 0) - x, (first.row.y ?? 0) - y) <= SPOT_RADIUS;
+        });
+      }
+    }
+    if (spot) spot.push(marker);
+    else {
+      spot = [marker];
+      const key = `${cell(x)},${cell(y)}`;
+      grid.set(key, [...(grid.get(key) ?? []), spot]);
+    }
+    spotOf.set(marker.key, spot);
+  }
+  return spotOf;
+}
