@@ -59,6 +59,24 @@ async function lasso(
   for (const key of modifiers) await page.keyboard.up(key);
 }
 
+/** Distinct red values on the image canvas: a blank or single-colour canvas has few. */
+async function distinctReds(page: Page): Promise<number> {
+  return page.getByTestId('topo-canvas').evaluate((element) => {
+    // The e2e project type-checks without the DOM library: name just what is used.
+    const c = element as unknown as {
+      width: number;
+      height: number;
+      getContext(
+        kind: '2d',
+      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
+    const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    const reds = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
+    return reds.size;
+  });
+}
+
 /** Labels and spectrum counts as the library reports them (listLabels over the bridge). */
 async function listLabels(page: Page, appUrl: string): Promise<Record<string, number>> {
   const url = new URL(appUrl);
@@ -91,7 +109,7 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
 
   // Box-select the markers on the top-left platelet (±9 nm round its centre).
   const viewport = page.getByTestId('topo-viewport');
-  await page.getByTestId('tool-select').click();
+  await page.getByTestId('tool-box').click();
   await drag(
     page,
     await pagePoint(viewport, PLATELET.x - 9e-9, PLATELET.y + 9e-9),
@@ -132,6 +150,7 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
   // crown-centre with its button; the rim spots 11 nm out stay unselected.
   await page.keyboard.press('Escape');
   await expect(selected).toHaveCount(0);
+  await page.getByTestId('tool-select').click();
   await lasso(page, viewport, CROWN_PLATELET, 5.5e-9, ['Shift']);
   const centreCount = await selected.count();
   expect(centreCount).toBeGreaterThanOrEqual(4);
@@ -169,7 +188,12 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
   await expect(page.getByTestId('levelling-select')).toHaveValue('line-slope');
   await page.getByTestId('colormap').selectOption('viridis');
   await expect(profile).toBeVisible();
+  expect(await distinctReds(page)).toBeGreaterThan(50);
   await page.getByTestId('levelling-select').selectOption('none');
+  await page.getByTestId('topo-direction-backward').click();
+  await expect(page.getByTestId('topo-direction-backward')).toHaveAttribute('aria-pressed', 'true');
+  await expect(markers).toHaveCount(68);
+  expect(await distinctReds(page)).toBeGreaterThan(50);
   await page.screenshot({ path: screenshotPath('topography-raw-viridis'), fullPage: true });
 });
 
@@ -215,8 +239,15 @@ test('lasso, custom label, remove, zoom and pan keep markers on their spots', as
   expect(Math.abs(d1 - d0 * scale)).toBeLessThan(2);
   await page.screenshot({ path: screenshotPath('topography-zoomed'), fullPage: true });
 
-  // A click takes the whole spot: Bias-Spectroscopy001.dat's five sweeps stack on one position.
+  // Drag-pan with the pan tool: the marker follows the image by the drag.
   await page.getByTestId('tool-pan').click();
+  const from = { x: centre.x + 150, y: centre.y + 150 };
+  await drag(page, from, { x: from.x + 60, y: from.y + 40 });
+  const panned = await marker.boundingBox();
+  expect(panned!.x - after!.x).toBeCloseTo(60, 0);
+  expect(panned!.y - after!.y).toBeCloseTo(40, 0);
+
+  // A click takes the whole spot: Bias-Spectroscopy001.dat's five sweeps stack on one position.
   const position = await marker.getAttribute('transform');
   const stacked = page.locator(`[data-testid=topo-marker][transform="${position}"]`);
   await expect(stacked).toHaveCount(5);

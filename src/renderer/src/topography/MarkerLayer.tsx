@@ -21,7 +21,7 @@ export function MarkerLayer({
   spots: ReadonlyMap<string, readonly TopoMarker[]>;
   labels: readonly LabelRow[];
   selected: ReadonlySet<string>;
-  /** Markers take clicks (pan and box tools); otherwise presses go to the gesture below. */
+  /** Markers take clicks (pan, select and box tools); otherwise presses go to the gesture below. */
   interactive: boolean;
   onPick(key: string, toggle: boolean): void;
   onHover(key: string | null): void;

@@ -51,7 +51,11 @@ export function ProfilePlot({
       scales: { x: { time: false } },
       axes: [
         { label: 'Distance along A → B', values: (_u, ticks) => siTicks(ticks, 'm'), size: 40 },
-        { label: channel, values: (_u, ticks) => siTicks(ticks, unit), size: 76 },
+        {
+          label: channel === 'Z' ? 'Height (Z)' : channel,
+          values: (_u, ticks) => siTicks(ticks, unit),
+          size: 76,
+        },
       ],
       series: [{}, { stroke: '#1f77b4', width: 1.5, spanGaps: false, points: { show: false } }],
     }),

@@ -145,7 +145,7 @@ export function Viewport({
             spots={spots}
             labels={labels}
             selected={selected}
-            interactive={tool === 'pan' || tool === 'select'}
+            interactive={tool === 'pan' || tool === 'select' || tool === 'box'}
             onPick={(key, toggle) =>
               onSelect(
                 (spots.get(key) ?? []).map((m) => m.key),

@@ -1,11 +1,16 @@
 // The viewport's pointer tools.
-export type TopoTool = 'pan' | 'select' | 'lasso' | 'profile';
+export type TopoTool = 'pan' | 'select' | 'box' | 'lasso' | 'profile';
 
 export const TOOLS: ReadonlyArray<{ tool: TopoTool; title: string; hint: string }> = [
   { tool: 'pan', title: 'Pan', hint: 'Drag to pan, wheel to zoom, click a marker to select it (Shift adds)' },
-  { tool: 'select', title: 'Box', hint: 'Drag a box to select markers; Shift+drag draws a lasso; Ctrl adds' },
-  { tool: 'lasso', title: 'Lasso', hint: 'Draw round markers to select them; Ctrl or Shift adds' },
-  { tool: 'profile', title: 'Profile', hint: 'Drag a line to plot the height along it' },
+  {
+    tool: 'select',
+    title: 'Select',
+    hint: 'Click a marker (Shift adds), drag a box, Shift+drag a lasso; Ctrl adds; middle-drag pans',
+  },
+  { tool: 'box', title: 'Box', hint: 'Drag a box to select markers; Shift or Ctrl adds' },
+  { tool: 'lasso', title: 'Lasso', hint: 'Draw round markers to select them; Shift or Ctrl adds' },
+  { tool: 'profile', title: 'Profile', hint: 'Drag a line to plot the height along it; middle-drag pans' },
 ];
 
 /** How a gesture changes the selection. */

@@ -54,9 +54,9 @@ export function useGestures({
     if (e.button === 1 || tool === 'pan')
       setGesture({ kind: 'pan', from: p, start: transform, moved: false, additive: additive || e.shiftKey });
     else if (tool === 'profile') setGesture({ kind: 'profile', from: p, to: p });
-    else if (tool === 'lasso' || e.shiftKey)
+    else if (tool === 'lasso' || (tool === 'select' && e.shiftKey))
       setGesture({ kind: 'lasso', points: [p], additive: additive || (tool === 'lasso' && e.shiftKey) });
-    else setGesture({ kind: 'box', from: p, to: p, additive });
+    else setGesture({ kind: 'box', from: p, to: p, additive: additive || e.shiftKey });
   };
 
   const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>): void => {
