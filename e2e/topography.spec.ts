@@ -189,6 +189,15 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
   await page.getByTestId('colormap').selectOption('viridis');
   await expect(profile).toBeVisible();
   expect(await distinctReds(page)).toBeGreaterThan(50);
+
+  // Manual contrast in the prefixed unit the range suggests (nm here): the colour bar follows.
+  await page.getByTestId('contrast-mode').selectOption('manual');
+  await page.getByTestId('contrast-min').fill('0');
+  await page.getByTestId('contrast-max').fill('5');
+  await expect(page.getByTestId('topo-colour-bar')).toContainText('5 nm');
+  await expect(page.getByTestId('topo-colour-bar')).toContainText('0 nm');
+  await page.getByTestId('contrast-mode').selectOption('auto');
+
   await page.getByTestId('levelling-select').selectOption('none');
   await page.getByTestId('topo-direction-backward').click();
   await expect(page.getByTestId('topo-direction-backward')).toHaveAttribute('aria-pressed', 'true');

@@ -110,7 +110,7 @@ function ManualRange({
       onChange({ lo, hi });
   };
   return (
-    <span className="row manual-range">
+    <span className="row topo-manual-range">
       <label>
         min{' '}
         <input

@@ -52,7 +52,7 @@ export function ImagePicker({
           ))}
         </select>
       </label>
-      <div className="segmented" role="group" aria-label="Scan direction">
+      <div className="topo-segmented" role="group" aria-label="Scan direction">
         {(['forward', 'backward'] as const).map((d) => (
           <button
             key={d}

@@ -43,7 +43,7 @@ export function LabelLegend({
             title="Select these markers"
           >
             <td>
-              <span className="swatch" style={{ background: labelColour(name, labels) }} />
+              <span className="topo-swatch" style={{ background: labelColour(name, labels) }} />
               {name}
             </td>
             <td className="num">{inFrame.get(name) ?? 0}</td>
@@ -58,7 +58,7 @@ export function LabelLegend({
           title="Select the unlabelled markers"
         >
           <td>
-            <span className="swatch outline" style={{ borderColor: UNLABELLED_COLOUR }} />
+            <span className="topo-swatch outline" style={{ borderColor: UNLABELLED_COLOUR }} />
             <em>unlabelled</em>
           </td>
           <td className="num">{unlabelled}</td>

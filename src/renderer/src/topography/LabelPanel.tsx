@@ -54,7 +54,7 @@ export function LabelPanel({
             title={`Label the selection ${l.name} (key ${l.key})`}
             onClick={() => onLabel(l.name)}
           >
-            <span className="swatch" style={{ background: labelColour(l.name, labels) }} />
+            <span className="topo-swatch" style={{ background: labelColour(l.name, labels) }} />
             {l.name} <kbd>{l.key}</kbd>
           </button>
         ))}

@@ -64,7 +64,7 @@ export function MarkerLayer({
               <circle r={RADIUS} fill={colour} stroke="#fff" strokeWidth={1.2} />
             )}
             {stackCount > 0 && (
-              <text className="topo-stack" x={RADIUS + 2} y={-RADIUS - 1}>
+              <text className="topo-stack" x={RADIUS + 2} y={-RADIUS + 1}>
                 ×{stackCount}
               </text>
             )}

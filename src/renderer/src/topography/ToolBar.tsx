@@ -4,7 +4,7 @@ import type { TopoTool } from './tools.ts';
 
 export function ToolBar({ tool, onTool }: { tool: TopoTool; onTool(tool: TopoTool): void }) {
   return (
-    <div className="segmented" role="group" aria-label="Tool">
+    <div className="topo-segmented" role="group" aria-label="Tool">
       {TOOLS.map((t) => (
         <button
           key={t.tool}

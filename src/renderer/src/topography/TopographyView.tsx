@@ -127,7 +127,7 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
         />
         <div className="row">
           <ToolBar tool={tool} onTool={setTool} />
-          <span className="note">{TOOLS.find((t) => t.tool === tool)?.hint}</span>
+          <span className="note topo-hint">{TOOLS.find((t) => t.tool === tool)?.hint}</span>
         </div>
         {error && (
           <p role="alert" className="error">
