@@ -61,6 +61,33 @@ test('label spots on the topography and follow them through the analysis', async
   const coreSpots = await core.count();
   await page.screenshot({ path: screenshotPath('workflow-labelled'), fullPage: true });
 
+  // The topography figure as PNG and SVG (with its markers), and a height profile as CSV.
+  const topoPng = await download(page, () => page.getByTestId('topo-export-png').click());
+  expect(topoPng.bytes.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const topoSvg = (await download(page, () => page.getByTestId('topo-export-svg').click())).bytes.toString(
+    'utf8',
+  );
+  expect(topoSvg.match(/<circle /g)).toHaveLength(68);
+  expect(topoSvg).toContain('<metadata>');
+  expect(topoSvg).toContain('Topography001.sxm');
+  await page.getByTestId('tool-profile').click();
+  const viewport = page.getByTestId('topo-viewport');
+  const from = await pagePoint(viewport, CORE_PLATELET.x - 15e-9, CORE_PLATELET.y - 3e-9);
+  const to = await pagePoint(viewport, CORE_PLATELET.x + 15e-9, CORE_PLATELET.y - 3e-9);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+  const profile = await download(page, () => page.getByTestId('profile-export-csv').click());
+  const profileRows = profile.bytes
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
+  expect(profileRows[0]).toBe('distance_m,height_m');
+  const heights = profileRows.slice(1).map((row) => Number(row.split(',')[1]));
+  // Across a 4.2 nm platelet on a levelled substrate.
+  expect(Math.max(...heights) - Math.min(...heights)).toBeGreaterThan(3.5e-9);
+
   await page.getByRole('button', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });

@@ -7,6 +7,7 @@ import { sampleProfile } from '../../../shared/image/sampleProfile.ts';
 import { formatSi, siTicks } from '../lib/siFormat.ts';
 import { UPlotChart } from '../plots/UPlotChart.tsx';
 import type { ProfileLine } from './tools.ts';
+import { downloadBlob } from '../analysis/export/download.ts';
 
 export function ProfilePlot({
   data,
@@ -77,9 +78,33 @@ export function ProfilePlot({
       data-length={length}
       data-peak-to-valley={lo <= hi ? hi - lo : ''}
     >
-      <div className="note">
-        Length {formatSi(length, 'm', 4)} · {profile.value.length} samples · peak-to-valley{' '}
-        {lo <= hi ? formatSi(hi - lo, unit, 4) : '—'}
+      <div className="row">
+        <span className="note">
+          Length {formatSi(length, 'm', 4)} · {profile.value.length} samples · peak-to-valley{' '}
+          {lo <= hi ? formatSi(hi - lo, unit, 4) : '—'}
+        </span>
+        <button
+          className="secondary"
+          data-testid="profile-export-csv"
+          onClick={() => {
+            // Comment lines say where the line lies (frame units 0…1, from the top left).
+            const header = [
+              `# STS Workbench · height profile · ${channel} (${unit})`,
+              `# line: ${JSON.stringify(line)}`,
+              `distance_m,height_${unit || 'value'}`,
+            ];
+            const rows = Array.from(profile.distance, (d, i) => {
+              const v = profile.value[i] as number;
+              return `${d},${Number.isFinite(v) ? v : ''}`;
+            });
+            downloadBlob(
+              new Blob([[...header, ...rows].join('\n') + '\n'], { type: 'text/csv' }),
+              'height-profile.csv',
+            );
+          }}
+        >
+          CSV
+        </button>
       </div>
       <UPlotChart options={options} data={plotData} />
     </div>

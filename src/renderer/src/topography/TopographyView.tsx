@@ -25,6 +25,8 @@ import { useScanImages } from './useScanImages.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { Viewport } from './Viewport.tsx';
 import './topography.css';
+import { TopographyExport } from './TopographyExport.tsx';
+import { labelColour } from './labelColours.ts';
 
 /** Longer side of the image viewport, CSS px. */
 const VIEW_SIZE = 640;
@@ -153,6 +155,37 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
               />
               <ColourBar range={range} unit={image.unit} colormap={colormap} height={size.height} />
             </div>
+            <TopographyExport
+              figure={() =>
+                data && range
+                  ? {
+                      data,
+                      width: image.width,
+                      height: image.height,
+                      frame,
+                      unit: image.unit,
+                      title: `${image.fileName} · ${image.channel} ${image.direction === 'forward' ? 'fwd' : 'bwd'} · ${levelling}`,
+                      range,
+                      table,
+                      markers: markers.map((m) => ({
+                        u: m.u,
+                        v: m.v,
+                        colour: labelColour(m.label, labels),
+                        title: `${m.row.fileName} · sweep ${m.row.sweep}${m.label ? ` · ${m.label}` : ''}`,
+                      })),
+                    }
+                  : null
+              }
+              settings={{
+                file: image.fileName,
+                channel: image.channel,
+                direction: image.direction,
+                levelling,
+                colormap,
+                range,
+                unit: image.unit,
+              }}
+            />
             <div className="note" data-testid="topo-info">
               {image.width}×{image.height} px · {formatSi(frame.width, 'm')} × {formatSi(frame.height, 'm')}
               {frame.angleDeg ? ` · scan angle ${frame.angleDeg}° (clockwise)` : ''} · {markers.length}{' '}

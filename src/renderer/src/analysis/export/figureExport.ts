@@ -21,7 +21,11 @@ export function standaloneSvg(svg: SVGSVGElement, provenance: Provenance): strin
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
 }
 
-export async function svgToPng(svgText: string, provenance: Provenance): Promise<Blob> {
+/** Rasterises a standalone SVG; `provenance` (any JSON) goes into the PNG's text chunk. */
+export async function svgToPng(
+  svgText: string,
+  provenance: Provenance | Record<string, unknown>,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

@@ -1,0 +1,83 @@
+// The topography as a standalone figure: the levelled, colour-mapped scan (its own pixels, drawn
+// sharp), a marker at every tip position coloured by label, a scale bar, a colour bar with the
+// value range and a title naming file, channel, direction and levelling. Units: frame in metres.
+import { colourise } from '../lib/contrast.ts';
+import { formatSi } from '../lib/siFormat.ts';
+import { niceLength } from '../images/niceLength.ts';
+import type { ImageFrame } from '../../../shared/formats/types.ts';
+import type { Range } from './contrastRange.ts';
+
+export interface TopographyFigure {
+  data: Float32Array;
+  /** Scan pixels. */
+  width: number;
+  height: number;
+  frame: ImageFrame;
+  unit: string;
+  title: string;
+  range: Range;
+  table: Uint8Array;
+  markers: Array<{ u: number; v: number; colour: string; title: string }>;
+}
+
+/** Width of the image area in the figure, SVG units (CSS px). */
+const IMAGE_WIDTH = 600;
+const MARGIN = 16;
+const TITLE_HEIGHT = 28;
+const BAR_WIDTH = 18;
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
+  );
+}
+
+/** The colour-mapped scan as a PNG data URL at its own pixel size. */
+function scanDataUrl(figure: TopographyFigure): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = figure.width;
+  canvas.height = figure.height;
+  const rgba = colourise(figure.data, figure.range, figure.table);
+  canvas.getContext('2d')?.putImageData(new ImageData(rgba, figure.width, figure.height), 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
+export function topographySvg(figure: TopographyFigure): string {
+  const w = IMAGE_WIDTH;
+  const h = Math.round(IMAGE_WIDTH * (figure.frame.height / figure.frame.width));
+  const x0 = MARGIN;
+  const y0 = MARGIN + TITLE_HEIGHT;
+  const barX = x0 + w + 14;
+  const totalWidth = barX + BAR_WIDTH + 90;
+  const totalHeight = y0 + h + MARGIN;
+  const scale = niceLength(figure.frame.width);
+  const scalePx = (scale / figure.frame.width) * w;
+  const stops = Array.from({ length: 17 }, (_, i) => {
+    const k = Math.round((i / 16) * 255) * 3;
+    const [r, g, b] = [figure.table[k], figure.table[k + 1], figure.table[k + 2]];
+    return `<stop offset="${(i / 16) * 100}%" stop-color="rgb(${r},${g},${b})"/>`;
+  });
+  const markers = figure.markers
+    .filter((m) => m.u >= 0 && m.u <= 1 && m.v >= 0 && m.v <= 1)
+    .map(
+      (m) =>
+        `<circle cx="${(x0 + m.u * w).toFixed(2)}" cy="${(y0 + m.v * h).toFixed(2)}" r="4.5" fill="${m.colour}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(m.title)}</title></circle>`,
+    );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${totalWidth}" height="${totalHeight}" viewBox="0 0 ${totalWidth} ${totalHeight}" font-family="Helvetica, Arial, sans-serif" font-size="13">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="${x0}" y="${MARGIN + 16}" font-size="14" font-weight="600">${escapeXml(figure.title)}</text>`,
+    `<image x="${x0}" y="${y0}" width="${w}" height="${h}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${scanDataUrl(figure)}"/>`,
+    `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="none" stroke="#000"/>`,
+    ...markers,
+    `<rect x="${x0 + 14}" y="${y0 + h - 18}" width="${scalePx.toFixed(2)}" height="5" fill="#fff" stroke="#000" stroke-width="0.6"/>`,
+    `<text x="${x0 + 14}" y="${y0 + h - 24}" fill="#fff" stroke="#000" stroke-width="2.5" paint-order="stroke" font-weight="600">${escapeXml(formatSi(scale, 'm', 2))}</text>`,
+    `<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">${stops.join('')}</linearGradient></defs>`,
+    `<rect x="${barX}" y="${y0}" width="${BAR_WIDTH}" height="${h}" fill="url(#bar)" stroke="#000" stroke-width="0.6"/>`,
+    `<text x="${barX + BAR_WIDTH + 6}" y="${y0 + 10}">${escapeXml(formatSi(figure.range.hi, figure.unit, 4))}</text>`,
+    `<text x="${barX + BAR_WIDTH + 6}" y="${y0 + h}">${escapeXml(formatSi(figure.range.lo, figure.unit, 4))}</text>`,
+    '</svg>',
+  ].join('\n');
+}
