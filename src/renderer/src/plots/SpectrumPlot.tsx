@@ -6,6 +6,8 @@ import { getApi } from '../api.ts';
 import { siAxis } from '../lib/siAxis.ts';
 import { formatSi } from '../lib/siFormat.ts';
 import { alignCurves, sortedCurve } from './alignCurves.ts';
+import type { XYCurve } from './alignCurves.ts';
+import { DERIVED_SIGNALS, derivedSignal } from './derivedSignals.ts';
 import { PALETTE } from './palette.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
@@ -43,22 +45,47 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
     };
   }, [spectrumIds]);
 
+  /** Derived signals (dI/dV ...) of the shown spectra, computed in a worker, keyed by id. */
+  const [derived, setDerived] = useState<Map<number, XYCurve & { unit: string }>>(new Map());
+  const isDerived = DERIVED_SIGNALS.includes(channel);
+  useEffect(() => {
+    if (!isDerived) return;
+    let current = true;
+    Promise.all(spectra.map((s) => derivedSignal(s, channel).then((d) => [s.row.id, d] as const))).then(
+      (pairs) => {
+        if (!current) return;
+        const next = new Map<number, XYCurve & { unit: string }>();
+        for (const [id, d] of pairs) if (d) next.set(id, d);
+        setDerived(next);
+      },
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [spectra, channel, isDerived]);
+
   const channels = useMemo(
-    () => [CURRENT, ...new Set(spectra.flatMap((s) => s.extra.map((e) => channelKey(e.name))))],
+    () => [
+      CURRENT,
+      ...DERIVED_SIGNALS,
+      ...new Set(spectra.flatMap((s) => s.extra.map((e) => channelKey(e.name)))),
+    ],
     [spectra],
   );
   const shown = spectra.flatMap((s) => {
+    if (isDerived) {
+      const d = derived.get(s.row.id);
+      return d ? [{ spectrum: s, curve: { x: d.x, y: d.y }, unit: d.unit }] : [];
+    }
     const values = channelOf(s, channel);
-    return values ? [{ spectrum: s, ...values }] : [];
+    return values ? [{ spectrum: s, curve: sortedCurve(s.bias, values.values), unit: values.unit }] : [];
   });
   const unit = shown[0]?.unit ?? 'A';
 
   const data = useMemo(
-    () =>
-      alignCurves(
-        shown.map(({ spectrum, values }) => sortedCurve(spectrum.bias, values)),
-      ) as uPlot.AlignedData,
-    [spectra, channel],
+    () => alignCurves(shown.map(({ curve }) => curve)) as uPlot.AlignedData,
+    [spectra, channel, derived],
   );
   const seriesKey = shown.map(({ spectrum }) => spectrum.row.id).join(',') + channel;
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
