@@ -1,6 +1,7 @@
 // Each test gets its own browser-mode server on its own fresh library, started as a user would
 // (`sts-workbench serve`), and waits for its "Listening on" line, never for a fixed sleep.
 import { test as base } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -62,6 +63,24 @@ export const test = base.extend<{ server: Server; appUrl: string; realDataDir: s
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, `${name}.png`);
+}
+
+/** Distinct red values on a canvas: a drawn image has many, a blank or flat one has one or two. */
+export function distinctCanvasReds(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    // The e2e project type-checks without the DOM library: name just what is used.
+    const c = element as unknown as {
+      width: number;
+      height: number;
+      getContext(
+        kind: '2d',
+      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
+    const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    const reds = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
+    return reds.size;
+  });
 }
 
 export { expect } from '@playwright/test';

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { expect, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
 
 async function importPaths(page: Page, paths: string[]): Promise<void> {
   await page.getByTestId('import-path').fill(paths.join('\n'));
@@ -68,20 +68,7 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   const canvas = page.getByTestId('image-canvas');
   await expect(canvas).toHaveAttribute('width', '160');
   // The image is really drawn: its pixels vary (a blank or single-colour canvas would not).
-  const spread = await canvas.evaluate((element) => {
-    // The e2e project type-checks without the DOM library: name just what is used.
-    const c = element as unknown as {
-      width: number;
-      height: number;
-      getContext(
-        kind: '2d',
-      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-    };
-    const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    const reds = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
-    return reds.size;
-  });
+  const spread = await distinctCanvasReds(canvas);
   expect(spread).toBeGreaterThan(50);
   await expect(page.getByTestId('colour-bar')).toContainText('m');
   // The colour bar's ends are written precisely enough to differ (a 1 nm corrugation on a 105 nm offset).

@@ -3,7 +3,7 @@
 // 1, undo and redo; a height profile across a platelet; levelling and colormap switches.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { expect, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
 
 /** Demo frame (scripts/demo/layout.ts): 150 nm square centred at (200, 150) nm, angle 0. */
 const FRAME = { left: 125e-9, top: 225e-9, size: 150e-9 };
@@ -60,21 +60,8 @@ async function lasso(
 }
 
 /** Distinct red values on the image canvas: a blank or single-colour canvas has few. */
-async function distinctReds(page: Page): Promise<number> {
-  return page.getByTestId('topo-canvas').evaluate((element) => {
-    // The e2e project type-checks without the DOM library: name just what is used.
-    const c = element as unknown as {
-      width: number;
-      height: number;
-      getContext(
-        kind: '2d',
-      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-    };
-    const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    const reds = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
-    return reds.size;
-  });
+function distinctReds(page: Page): Promise<number> {
+  return distinctCanvasReds(page.getByTestId('topo-canvas'));
 }
 
 /** Labels and spectrum counts as the library reports them (listLabels over the bridge). */
