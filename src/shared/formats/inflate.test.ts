@@ -77,7 +77,7 @@ describe('inflate rejects bad streams with ParseError', () => {
   });
   it('checksum mismatch', () => {
     const bad = good.slice();
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 1;
     expect(failure(() => inflateZlib(bad)).message).toMatch(/checksum mismatch/);
   });
   it('block type 3', () => {

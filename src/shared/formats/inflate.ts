@@ -35,7 +35,10 @@ interface Huffman {
 
 function buildHuffman(lengths: ArrayLike<number>, n: number): Huffman {
   const counts = new Uint16Array(MAX_BITS + 1);
-  for (let i = 0; i < n; i++) counts[lengths[i] as number]++;
+  for (let i = 0; i < n; i++) {
+    const len = lengths[i] as number;
+    counts[len] = (counts[len] as number) + 1;
+  }
   counts[0] = 0;
   let left = 1;
   for (let len = 1; len <= MAX_BITS; len++) {
