@@ -1,4 +1,4 @@
-// Seeded random damage to every real Nanonis file: each mutant must parse or throw ParseError,
+// Seeded random damage to every real file that has a reader: each mutant must parse or throw ParseError,
 // never another exception, and never take more than a second.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -7,6 +7,7 @@ import { realFiles } from '../../testing/realData.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseRhkSm4 } from './rhkSm4.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type ParsedFile } from './types.ts';
 import { mulberry32 } from '../analysis/random.ts';
@@ -55,6 +56,7 @@ const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile]> 
   ['nanonis-dat', parseNanonisDat],
   ['nanonis-sxm', parseNanonisSxm],
   ['nanonis-3ds', parseNanonis3ds],
+  ['rhk-sm4', parseRhkSm4],
 ];
 
 describe('fuzz: damaged real files give ParsedFile or ParseError', () => {

@@ -26,8 +26,8 @@ describe('parseFile', () => {
     ]);
   });
 
-  it('reads every real Nanonis and text file through detection', () => {
-    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text']) {
+  it('reads every real file of a format with a reader through detection', () => {
+    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text', 'rhk-sm4']) {
       for (const path of realFiles(folder)) {
         const parsed = parseFile(basename(path), new Uint8Array(readFileSync(path)));
         expect(parsed.format).toBe(folder === 'text' ? 'text-iv' : folder);
@@ -39,7 +39,6 @@ describe('parseFile', () => {
     const cases: Array<[string, string, string]> = [
       ['createc', 'A180201.151737.M0001.VERT', 'Createc .VERT spectrum recognised; no reader yet'],
       ['createc', 'A250407.141806.dat', 'Createc .dat image recognised; no reader yet'],
-      ['rhk-sm4', 'test_iv.SM4', 'RHK .sm4 file recognised; no reader yet'],
       ['omicron-matrix', '2014Sep30-111118--1_1.I(V)_mtrx', 'Omicron MATRIX file recognised; no reader yet'],
       ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
       [
@@ -71,6 +70,7 @@ describe('parseFile', () => {
       'nanonis-sxm',
       'nanonis-3ds',
       'text-iv',
+      'rhk-sm4',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

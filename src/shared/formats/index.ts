@@ -4,6 +4,7 @@ import { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseRhkSm4 } from './rhkSm4.ts';
 import { formatInfo } from './supportedFormats.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
@@ -19,6 +20,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   'nanonis-sxm': parseNanonisSxm,
   'nanonis-3ds': parseNanonis3ds,
   'text-iv': parseTextIv,
+  'rhk-sm4': parseRhkSm4,
 };
 
 /**

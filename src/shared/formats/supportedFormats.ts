@@ -41,6 +41,13 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     status: 'reader',
   },
   {
+    format: 'rhk-sm4',
+    vendor: 'RHK',
+    extensions: ['.sm4'],
+    description: 'RHK .sm4 file (I–V spectra pages, image pages)',
+    status: 'reader',
+  },
+  {
     format: 'createc-vert',
     vendor: 'Createc',
     extensions: ['.vert'],
@@ -52,13 +59,6 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     vendor: 'Createc',
     extensions: ['.dat'],
     description: 'Createc .dat image',
-    status: 'detect-only',
-  },
-  {
-    format: 'rhk-sm4',
-    vendor: 'RHK',
-    extensions: ['.sm4'],
-    description: 'RHK .sm4 file',
     status: 'detect-only',
   },
   {
