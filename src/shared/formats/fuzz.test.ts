@@ -7,6 +7,7 @@ import { realFiles } from '../../testing/realData.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type ParsedFile } from './types.ts';
@@ -57,6 +58,7 @@ const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile]> 
   ['nanonis-sxm', parseNanonisSxm],
   ['nanonis-3ds', parseNanonis3ds],
   ['rhk-sm4', parseRhkSm4],
+  ['omicron-matrix', parseOmicronMatrix],
 ];
 
 describe('fuzz: damaged real files give ParsedFile or ParseError', () => {

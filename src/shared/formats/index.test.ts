@@ -39,7 +39,6 @@ describe('parseFile', () => {
     const cases: Array<[string, string, string]> = [
       ['createc', 'A180201.151737.M0001.VERT', 'Createc .VERT spectrum recognised; no reader yet'],
       ['createc', 'A250407.141806.dat', 'Createc .dat image recognised; no reader yet'],
-      ['omicron-matrix', '2014Sep30-111118--1_1.I(V)_mtrx', 'Omicron MATRIX file recognised; no reader yet'],
       ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
       [
         'wsxm',
@@ -71,6 +70,7 @@ describe('parseFile', () => {
       'nanonis-3ds',
       'text-iv',
       'rhk-sm4',
+      'omicron-matrix',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

@@ -4,6 +4,7 @@ import { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { formatInfo } from './supportedFormats.ts';
 import { parseTextIv } from './textIv.ts';
@@ -21,6 +22,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   'nanonis-3ds': parseNanonis3ds,
   'text-iv': parseTextIv,
   'rhk-sm4': parseRhkSm4,
+  'omicron-matrix': parseOmicronMatrix,
 };
 
 /**

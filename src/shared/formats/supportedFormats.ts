@@ -48,6 +48,13 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     status: 'reader',
   },
   {
+    format: 'omicron-matrix',
+    vendor: 'Omicron',
+    extensions: ['.mtrx'],
+    description: 'Omicron MATRIX data file (structure and raw counts; calibration needs the _0001.mtrx file)',
+    status: 'reader',
+  },
+  {
     format: 'createc-vert',
     vendor: 'Createc',
     extensions: ['.vert'],
@@ -59,13 +66,6 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     vendor: 'Createc',
     extensions: ['.dat'],
     description: 'Createc .dat image',
-    status: 'detect-only',
-  },
-  {
-    format: 'omicron-matrix',
-    vendor: 'Omicron',
-    extensions: ['.mtrx'],
-    description: 'Omicron MATRIX file',
     status: 'detect-only',
   },
   {
