@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realFiles } from '../../testing/realData.ts';
+import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
@@ -53,17 +54,19 @@ function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; 
   };
 }
 
-const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile]> = [
+/** [real-data folder, reader, which of the folder's files it reads (default all)]. */
+const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile, RegExp?]> = [
   ['nanonis-dat', parseNanonisDat],
   ['nanonis-sxm', parseNanonisSxm],
   ['nanonis-3ds', parseNanonis3ds],
   ['rhk-sm4', parseRhkSm4],
   ['omicron-matrix', parseOmicronMatrix],
+  ['createc', parseCreatecVert, /\.vert$/i],
 ];
 
 describe('fuzz: damaged real files give ParsedFile or ParseError', () => {
-  for (const [folder, read] of READERS) {
-    for (const path of realFiles(folder)) {
+  for (const [folder, read, only] of READERS) {
+    for (const path of realFiles(folder).filter((p) => !only || only.test(p))) {
       const name = basename(path);
       it(name, () => {
         const original = new Uint8Array(readFileSync(path));

@@ -27,17 +27,17 @@ describe('parseFile', () => {
   });
 
   it('reads every real file of a format with a reader through detection', () => {
-    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text', 'rhk-sm4']) {
-      for (const path of realFiles(folder)) {
+    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text', 'rhk-sm4', 'createc']) {
+      for (const path of realFiles(folder).filter((p) => !/\.dat$/.test(p) || folder !== 'createc')) {
         const parsed = parseFile(basename(path), new Uint8Array(readFileSync(path)));
-        expect(parsed.format).toBe(folder === 'text' ? 'text-iv' : folder);
+        const expected = folder === 'text' ? 'text-iv' : folder === 'createc' ? 'createc-vert' : folder;
+        expect(parsed.format).toBe(expected);
       }
     }
   });
 
   it('recognised formats without a reader say so', () => {
     const cases: Array<[string, string, string]> = [
-      ['createc', 'A180201.151737.M0001.VERT', 'Createc .VERT spectrum recognised; no reader yet'],
       ['createc', 'A250407.141806.dat', 'Createc .dat image recognised; no reader yet'],
       ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
       [
@@ -71,6 +71,7 @@ describe('parseFile', () => {
       'text-iv',
       'rhk-sm4',
       'omicron-matrix',
+      'createc-vert',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

@@ -1,6 +1,7 @@
 // Entry point of the format readers: detect the format, run its reader, and make sure nothing but
 // a ParseError ever leaves (a reader bug becomes ParseError('reader-failed') naming the format).
 import { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
+import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
@@ -23,6 +24,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   'text-iv': parseTextIv,
   'rhk-sm4': parseRhkSm4,
   'omicron-matrix': parseOmicronMatrix,
+  'createc-vert': parseCreatecVert,
 };
 
 /**

@@ -58,8 +58,8 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'createc-vert',
     vendor: 'Createc',
     extensions: ['.vert'],
-    description: 'Createc .VERT spectrum',
-    status: 'detect-only',
+    description: 'Createc .VERT spectrum (I–V sweeps; pulses and I(t) traces reported)',
+    status: 'reader',
   },
   {
     format: 'createc-dat',
