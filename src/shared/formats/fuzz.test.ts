@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realFiles } from '../../testing/realData.ts';
+import { parseCreatecDat } from './createcDat.ts';
 import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
@@ -62,6 +63,7 @@ const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile, R
   ['rhk-sm4', parseRhkSm4],
   ['omicron-matrix', parseOmicronMatrix],
   ['createc', parseCreatecVert, /\.vert$/i],
+  ['createc', parseCreatecDat, /\.dat$/],
 ];
 
 describe('fuzz: damaged real files give ParsedFile or ParseError', () => {

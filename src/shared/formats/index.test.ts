@@ -28,9 +28,16 @@ describe('parseFile', () => {
 
   it('reads every real file of a format with a reader through detection', () => {
     for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text', 'rhk-sm4', 'createc']) {
-      for (const path of realFiles(folder).filter((p) => !/\.dat$/.test(p) || folder !== 'createc')) {
+      for (const path of realFiles(folder)) {
         const parsed = parseFile(basename(path), new Uint8Array(readFileSync(path)));
-        const expected = folder === 'text' ? 'text-iv' : folder === 'createc' ? 'createc-vert' : folder;
+        const expected =
+          folder === 'text'
+            ? 'text-iv'
+            : folder === 'createc'
+              ? path.endsWith('.dat')
+                ? 'createc-dat'
+                : 'createc-vert'
+              : folder;
         expect(parsed.format).toBe(expected);
       }
     }
@@ -38,7 +45,6 @@ describe('parseFile', () => {
 
   it('recognised formats without a reader say so', () => {
     const cases: Array<[string, string, string]> = [
-      ['createc', 'A250407.141806.dat', 'Createc .dat image recognised; no reader yet'],
       ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
       [
         'wsxm',
@@ -72,6 +78,7 @@ describe('parseFile', () => {
       'rhk-sm4',
       'omicron-matrix',
       'createc-vert',
+      'createc-dat',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

@@ -1,6 +1,7 @@
 // Entry point of the format readers: detect the format, run its reader, and make sure nothing but
 // a ParseError ever leaves (a reader bug becomes ParseError('reader-failed') naming the format).
 import { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
+import { parseCreatecDat } from './createcDat.ts';
 import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
@@ -25,6 +26,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   'rhk-sm4': parseRhkSm4,
   'omicron-matrix': parseOmicronMatrix,
   'createc-vert': parseCreatecVert,
+  'createc-dat': parseCreatecDat,
 };
 
 /**

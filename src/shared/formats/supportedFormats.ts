@@ -65,8 +65,8 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'createc-dat',
     vendor: 'Createc',
     extensions: ['.dat'],
-    description: 'Createc .dat image',
-    status: 'detect-only',
+    description: 'Createc .dat image ([Paramco32], zlib float32)',
+    status: 'reader',
   },
   {
     format: 'gwyddion',
