@@ -14,7 +14,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
-import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
+import { recipeSchema } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
   BandEdges,
@@ -39,99 +39,12 @@ const fileKind = z.enum([
   'image',
   'other',
 ]);
-/** Fraction in [0, 1]. */
-const fraction = z.number().min(0).max(1);
-/** Voltages and widths, V: bounded so a typo cannot ask for a grid of billions of points. */
-const volts = z.number().min(-100).max(100);
 
 /**
- * Recipe overrides (STS-ANALYSIS.md parameters): any section or field may be left out and comes
- * from DEFAULT_RECIPE. Ranges keep every value meaningful; the Savitzky–Golay window must be odd
- * and at least polyorder + 2 after the defaults are filled in.
+ * Recipe overrides (STS-ANALYSIS.md parameters): the analysis's own schema (src/shared/analysis/
+ * recipe.ts), which fills every field left out from DEFAULT_RECIPE and validates the ranges.
  */
-export const recipeOverridesSchema = z
-  .object({
-    direction: z.enum(['forward', 'backward', 'mean']).optional(),
-    minPoints: z.number().int().min(3).max(1_000_000).optional(),
-    average: z.enum(['mean', 'median']).optional(),
-    averageSweeps: z.enum(['first-of-series', 'all']).optional(),
-    derivative: z
-      .object({
-        method: z.enum(['savgol', 'central']).optional(),
-        window: z
-          .number()
-          .int()
-          .min(3)
-          .max(1001)
-          .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
-          .optional(),
-        polyorder: z.number().int().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    uniformTolerance: fraction.optional(),
-    normalisation: z
-      .object({
-        deltaV: z.number().positive().max(100).optional(),
-        offsetWindow: z.number().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    edges: z
-      .object({
-        method: z.enum(['first-peak', 'onset']).optional(),
-        prominenceFraction: fraction.optional(),
-        heightFraction: fraction.optional(),
-        ignoreBelow: z.number().min(0).max(10).optional(),
-        onsetK: z.number().positive().max(1000).optional(),
-        noiseWindow: z.number().positive().max(10).optional(),
-        onsetRun: z.number().int().min(1).max(1000).optional(),
-      })
-      .strict()
-      .optional(),
-    traps: z
-      .object({
-        deep: z
-          .tuple([volts, volts])
-          .refine(([lo, hi]) => lo < hi, 'the deep-trap window needs lower < upper')
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    bootstrap: z
-      .object({
-        resamples: z.number().int().min(1).max(100_000).optional(),
-        seed: z.number().int().min(0).max(0xffffffff).optional(),
-        level: z.number().gt(0).lt(1).optional(),
-      })
-      .strict()
-      .optional(),
-    series: z
-      .object({
-        /** Metres. */
-        radius: z.number().min(0).max(1e-6).optional(),
-        metallicThreshold: z.number().min(0).max(100).optional(),
-      })
-      .strict()
-      .optional(),
-    histogram: z
-      .union([
-        z.object({ binWidth: z.number().positive().max(10) }).strict(),
-        z.object({ bins: z.literal('auto') }).strict(),
-      ])
-      .optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    const d = { ...DEFAULT_RECIPE.derivative, ...o.derivative };
-    if (d.method === 'savgol' && d.window < d.polyorder + 2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['derivative', 'window'],
-        message: `the Savitzky–Golay window (${d.window}) must be at least polyorder + 2 (${d.polyorder + 2})`,
-      });
-    }
-  });
+export const recipeOverridesSchema = recipeSchema;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
 
