@@ -19,6 +19,8 @@ import type {
   AnalysisRecipe,
   BandEdges,
   GroupComparison,
+  InGapState,
+  QualityFlag,
   SummaryStats,
   SweepDegradation,
   TrapWindows,
@@ -176,6 +178,10 @@ export interface AnalysisGroupSummary {
   /** Usable spectra, and how many count for statistics (first of their series). */
   spectra: number;
   counted: number;
+  /** First sweeps left out of the statistics (quality flags or by hand). */
+  excluded: number;
+  /** Why there is no confidence interval (n below recipe.quality.minCiN), or null. */
+  ciReason: string | null;
   average: StoredGroupAverage;
   stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
   /** Bin edges (V, one more than counts) and counts. */
@@ -191,10 +197,24 @@ export interface AnalysisSeriesSummary {
 }
 
 /** What analysis_runs.summary_json holds. */
+/** Per spectrum: where it came from, its in-gap states, quality flags and exclusion (CLI `spectra`). */
+export interface AnalysisSpectrumQuality {
+  spectrumId: number;
+  file: string;
+  name: string;
+  sweep: number;
+  inGapStates: InGapState[];
+  flags: QualityFlag[];
+  flagReasons: string[];
+  excluded: boolean;
+  exclusionReason: string | null;
+}
+
 export interface AnalysisSummary {
   groups: AnalysisGroupSummary[];
   comparisons: GroupComparison[];
   series: AnalysisSeriesSummary[];
+  quality: AnalysisSpectrumQuality[];
 }
 
 export interface AnalysisSpectrumResult {
