@@ -188,9 +188,17 @@ describe('sts-workbench export', () => {
       'cbm_V',
       'gap_V',
       'deep_trap_V',
+      'flags',
+      'excluded',
+      'reason',
     ]);
     // 20 spots, one of them a 5-file series.
     expect(rows).toHaveLength(1 + 24);
+    // Exclusion follows the flags, and every excluded row says why.
+    for (const row of rows.slice(1)) {
+      expect(row[11]).toBe(row[10] === '' ? '0' : '1');
+      expect(row[12] === '').toBe(row[11] === '0');
+    }
   });
 
   it('writes one row per sweep of the group’s series', () => {
