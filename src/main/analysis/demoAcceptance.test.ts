@@ -90,4 +90,28 @@ describe('analysis of the demo session', () => {
     expect(core.sweeps[4]!.gap!).toBeLessThan(core.sweeps[0]!.gap! - 0.5);
     expect(core.sweeps[4]!.inGap!).toBeGreaterThan(core.sweeps[0]!.inGap!);
   });
+
+  it('stores exclusions by hand with a note and applies them to every later run, in its recipe', async () => {
+    const core = group('core');
+    const first = run.spectra.find((r) => r.label === 'core' && r.sweepInSeries === 1)!;
+    await service.handlers.setSpectrumExclusion({
+      spectrumId: first.spectrumId,
+      action: 'exclude',
+      note: 'tip crash',
+    });
+    const listed = await service.handlers.listSpectrumExclusions({});
+    expect(listed.exclusions).toMatchObject([
+      { spectrumId: first.spectrumId, action: 'exclude', note: 'tip crash' },
+    ]);
+    const again = await service.handlers.runAnalysis({});
+    expect(again.recipe.exclusions).toEqual([{ id: first.spectrumId, action: 'exclude', note: 'tip crash' }]);
+    const coreAgain = again.groups.find((g) => g.label === 'core')!;
+    expect(coreAgain.counted).toBe(core.counted - 1);
+    expect(coreAgain.excluded).toBe(core.excluded + 1);
+    const q = again.quality.find((x) => x.spectrumId === first.spectrumId)!;
+    expect(q).toMatchObject({ excluded: true, exclusionReason: 'excluded by hand: tip crash' });
+    await service.handlers.setSpectrumExclusion({ spectrumId: first.spectrumId, action: 'clear', note: '' });
+    const cleared = await service.handlers.runAnalysis({});
+    expect(cleared.groups.find((g) => g.label === 'core')!.counted).toBe(core.counted);
+  });
 });

@@ -29,6 +29,7 @@ describe('library migrations', () => {
         'import_runs',
         'labels',
         'spectra',
+        'spectrum_exclusions',
         'spectrum_labels',
         'spectrum_results',
         'tags',

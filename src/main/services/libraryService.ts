@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../shared/model/library.ts';
 import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
 import { runAnalysis } from '../analysis/runAnalysis.ts';
+import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -111,6 +112,8 @@ export class LibraryService {
     getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
     listAnalysisRuns: () => listAnalysisRuns(this.db),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
+    listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
   };
 
   async close(): Promise<void> {

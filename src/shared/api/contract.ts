@@ -103,6 +103,15 @@ export const apiInputSchemas = {
   runAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
   getAnalysisRun: z.object({ runId: id }).strict(),
   listAnalysisRuns: z.object({}).strict(),
+  /** Exclude a spectrum from group statistics by hand, include a flagged one back, or clear either; with a note. */
+  setSpectrumExclusion: z
+    .object({
+      spectrumId: id,
+      action: z.enum(['include', 'exclude', 'clear']),
+      note: z.string().max(2000).default(''),
+    })
+    .strict(),
+  listSpectrumExclusions: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
     .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
@@ -127,6 +136,8 @@ export interface ApiOutputs {
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
+  setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
+  listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
 }
 
@@ -235,6 +246,15 @@ export interface AnalysisSpectrumResult {
   /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep within it. */
   seriesIndex: number;
   sweepInSeries: number;
+}
+
+/** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
+export interface SpectrumExclusion {
+  spectrumId: number;
+  action: 'include' | 'exclude';
+  note: string;
+  /** ISO time of the last change. */
+  updatedAt: string;
 }
 
 export interface AnalysisRunRow {
