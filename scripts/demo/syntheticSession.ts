@@ -91,6 +91,8 @@ export function syntheticSession(seed: number): SyntheticSession {
     spot: SpotTruth,
     at: { x: number; y: number; fileName: string; time: number; sweep: number },
     seriesIndex: number,
+    /** Sweep of the true series (files of a repeated-sweep series are each sweep 1 of their file). */
+    truthSweep = at.sweep,
   ): number => {
     const sweep = sweepOf(spot);
     const edges = trueEdges(spot);
@@ -112,10 +114,10 @@ export function syntheticSession(seed: number): SyntheticSession {
         saturated: sweep.saturated,
         tipChange: sweep.tipChange,
         series: seriesIndex,
-        sweep: at.sweep,
+        sweep: truthSweep,
       },
     });
-    if (at.sweep === 1 && !sweep.saturated && !sweep.tipChange) {
+    if (truthSweep === 1 && !sweep.saturated && !sweep.tipChange) {
       const list = clean.get(group) ?? [];
       list.push(edges);
       clean.set(group, list);
@@ -175,8 +177,7 @@ export function syntheticSession(seed: number): SyntheticSession {
         const spot = degraded(visit.spot, k);
         // Repeated sweeps saved as consecutive files at the same spot (within 0.1 nm).
         const at = { x: visit.x + 0.05e-9 * k, y: visit.y, fileName: nextFile(), time, sweep: 1 };
-        ids.push(push(visit.group, spot, at, index));
-        spectra[spectra.length - 1]!.truth.sweep = k;
+        ids.push(push(visit.group, spot, at, index, k));
         gaps.push(spectra[spectra.length - 1]!.truth.gap);
       }
     } else {
