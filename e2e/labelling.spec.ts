@@ -41,9 +41,7 @@ test('labels real spectra in the Library by selection, keys, files and a labels 
   await page.getByTestId('spectra-filter').fill('Bias');
   const rows = spectraRows(page);
   const names = page.getByTestId('spectra-table').locator('td.name-cell');
-  await expect
-    .poll(async () => (await names.allTextContents()).every((n) => n.includes('Bias')))
-    .toBe(true);
+  await expect.poll(async () => (await names.allTextContents()).every((n) => n.includes('Bias'))).toBe(true);
   const shown = await rows.count();
   expect(shown).toBeGreaterThanOrEqual(4);
   await rows.nth(0).click();
