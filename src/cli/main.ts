@@ -4,6 +4,7 @@ import { analyzeCommand } from './commands/analyzeCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
+import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -58,6 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
         what: { type: 'string' },
         csv: { type: 'string' },
         run: { type: 'string' },
+        channel: { type: 'string' },
       },
     });
   } catch (error) {
@@ -82,6 +84,16 @@ export async function runCli(argv: string[]): Promise<number> {
         window: values.window,
         sg: values.sg,
         json: values.json ?? false,
+      });
+    case 'map':
+      return mapCommand({
+        file: positionals[0],
+        channel: values.channel,
+        json: values.json ?? false,
+        csv: values.csv,
+        method: values.method,
+        window: values.window,
+        sg: values.sg,
       });
     case 'export':
       return exportCommand({

@@ -9,6 +9,9 @@ Commands:
   export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
                                                  one table of the newest (or given) analysis run
                                                  as CSV, recipe in <out>.recipe.json
+  map <file.3ds> [--channel <name>] [--json | --csv <out>] [--method …] [--window …] [--sg …]
+                                                 VBM, CBM, gap and deep-trap maps of a grid, one
+                                                 value (or null) per pixel in file order
   serve --db <file> [--port <n>]                 browser mode: the app on http://127.0.0.1
   help                                           this text
 
@@ -19,6 +22,7 @@ Options:
   --labels <csv> labels CSV (file,label) applied before the analysis
   --method       band-edge method: first-peak (default) or onset
   --window       deep-trap window in volts, e.g. -0.8,1.0
+  --channel      grid channel to analyse (default: the forward current); a lock-in channel is dI/dV
   --sg           Savitzky–Golay window (odd points) and polynomial order, e.g. 15,3
 `;
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
@@ -20,6 +21,8 @@ export function App() {
   const [view, setView] = useState<ViewName>('library');
   /** Bumped after each import so lists reload. */
   const [version, setVersion] = useState(0);
+  /** Label changes (on any tab, undo and redo included) reload the views too. */
+  const dataVersion = version + useLabelHistoryState().revision;
 
   const refresh = useCallback(() => {
     getApi()
@@ -48,10 +51,13 @@ export function App() {
     <div className="app">
       <header className="title-bar">
         <h1>STS Workbench</h1>
-        <nav>
+        <nav role="tablist" aria-label="Views">
           {VIEWS.map((v) => (
             <button
               key={v.name}
+              role="tab"
+              aria-selected={v.name === view}
+              data-testid={`tab-${v.name}`}
               className={v.name === view ? 'tab active' : 'tab'}
               onClick={() => setView(v.name)}
             >
@@ -73,12 +79,12 @@ export function App() {
       <main>
         <ErrorBoundary>
           {view === 'library' && (
-            <LibraryView version={version} onImported={() => setVersion((v) => v + 1)} />
+            <LibraryView version={dataVersion} onImported={() => setVersion((v) => v + 1)} />
           )}
           {view === 'topography' && (
-            <TopographyView version={version} onLabelsChanged={() => setVersion((v) => v + 1)} />
+            <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
-          {view === 'analysis' && <AnalysisViews version={version} />}
+          {view === 'analysis' && <AnalysisViews version={dataVersion} />}
         </ErrorBoundary>
       </main>
     </div>
