@@ -4,14 +4,16 @@ import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
+import { GridView } from './grid/GridView.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 
-type ViewName = 'library' | 'topography' | 'analysis';
+type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
   { name: 'library', title: 'Library' },
   { name: 'topography', title: 'Topography' },
   { name: 'analysis', title: 'Analysis' },
+  { name: 'grid', title: 'Grid' },
 ];
 
 export function App() {
@@ -79,6 +81,7 @@ export function App() {
             <TopographyView version={version} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
           {view === 'analysis' && <AnalysisViews version={version} />}
+          {view === 'grid' && <GridView version={version} onLabelsChanged={() => setVersion((v) => v + 1)} />}
         </ErrorBoundary>
       </main>
     </div>
