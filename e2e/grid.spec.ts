@@ -94,7 +94,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(page.getByTestId('grid-status')).toContainText('30 × 30 pixels, 900 measured');
   await expect(page.getByTestId('grid-status')).toContainText('45°');
   const frame = page.getByTestId('grid-map').locator('.grid-map-frame');
-  await expect(frame).toHaveAttribute('style', /rotate\(-45deg\)/);
+  await expect(frame).toHaveAttribute('style', /rotate\(45deg\)/);
   await page.getByTestId('grid-map-select').selectOption({ label: 'LockinX (V)' });
   await page.screenshot({ path: screenshotPath('grid-real-lockin-45deg'), fullPage: true });
   await chooseGrid(page, 'Grid Spectroscopy002.3ds');

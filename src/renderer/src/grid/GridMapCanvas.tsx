@@ -1,4 +1,4 @@
-// One grid map drawn as pixels, rotated by the frame angle (row 0 at the bottom), with the
+// One grid map drawn as pixels, rotated clockwise by the frame angle (row 0 at the bottom), with the
 // hovered, pinned and line-cut pixels marked. Unmeasured pixels (NaN) stay empty.
 import { useEffect, useRef } from 'react';
 import { colourise } from '../lib/contrast.ts';
@@ -97,7 +97,7 @@ export function GridMapCanvas({
     >
       <div
         className="grid-map-frame"
-        style={{ width: w, height: h, transform: `translate(-50%, -50%) rotate(${-angleDeg}deg)` }}
+        style={{ width: w, height: h, transform: `translate(-50%, -50%) rotate(${angleDeg}deg)` }}
       >
         <canvas ref={canvas} width={width} height={height} style={{ width: w, height: h }} />
         {pinned.map((p) => marker(p, 'grid-pin'))}

@@ -9,10 +9,10 @@ describe('pixelAt', () => {
     expect(pixelAt(25, 0, 4, 2, 10, 0)).toBeNull();
   });
 
-  it('rotated 90° counter-clockwise: the right column is drawn at the top', () => {
-    // Column 3 row 0 (bottom right when unrotated, at +x) goes to the top (−y on screen).
-    expect(pixelAt(5, -15, 4, 2, 10, 90)).toEqual({ column: 3, row: 0 });
-    expect(pixelAt(-5, 15, 4, 2, 10, 90)).toEqual({ column: 0, row: 1 });
+  it('rotated 90° clockwise: the right column is drawn at the bottom', () => {
+    // Column 3 row 0 (bottom right when unrotated, at +x, +y on screen) goes to (−5, +15).
+    expect(pixelAt(-5, 15, 4, 2, 10, 90)).toEqual({ column: 3, row: 0 });
+    expect(pixelAt(5, -15, 4, 2, 10, 90)).toEqual({ column: 0, row: 1 });
   });
 });
 

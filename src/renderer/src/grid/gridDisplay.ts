@@ -15,8 +15,8 @@ export const ANALYSIS_MAPS: Array<{ name: AnalysisMapName; title: string; unit: 
 
 /**
  * The grid pixel under a point given relative to the drawn map's centre in CSS px, for a map of
- * `width × height` pixels drawn `scale` CSS px per pixel and rotated by `angleDeg` (counter-clockwise
- * on screen); null outside the grid.
+ * `width × height` pixels drawn `scale` CSS px per pixel and rotated by `angleDeg` clockwise (the
+ * Nanonis frame angle, see gridRegistration.ts; CSS rotate(angle)); null outside the grid.
  */
 export function pixelAt(
   dx: number,
@@ -27,9 +27,9 @@ export function pixelAt(
   angleDeg: number,
 ): { column: number; row: number } | null {
   const a = (angleDeg * Math.PI) / 180;
-  // Undo the on-screen rotation (screen y points down, so counter-clockwise is −a in screen coordinates).
-  const x = dx * Math.cos(a) - dy * Math.sin(a);
-  const y = dx * Math.sin(a) + dy * Math.cos(a);
+  // Undo CSS rotate(a) (screen y down): rotate the point by −a.
+  const x = dx * Math.cos(a) + dy * Math.sin(a);
+  const y = -dx * Math.sin(a) + dy * Math.cos(a);
   const column = Math.floor(x / scale + width / 2);
   const rowFromTop = Math.floor(y / scale + height / 2);
   const row = height - 1 - rowFromTop;
