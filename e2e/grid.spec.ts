@@ -9,7 +9,7 @@ import { syntheticGrid } from '../scripts/grid/syntheticGrid.ts';
 import { distinctCanvasReds, expect, screenshotPath, test } from './fixtures.ts';
 
 async function importPath(page: Page, path: string): Promise<void> {
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('tab', { name: 'Library', exact: true }).click();
   await page.getByTestId('import-path').fill(path);
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
@@ -34,7 +34,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await page.goto(appUrl);
   await importPath(page, dir);
   await importPath(page, join(realDataDir, 'nanonis-3ds'));
-  await page.getByRole('button', { name: 'Grid' }).click();
+  await page.getByRole('tab', { name: 'Grid', exact: true }).click();
   await chooseGrid(page, 'synthetic-core-crown.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('32 × 32 pixels, 1024 measured, 200 points');
   await expect(page.getByTestId('grid-status')).toContainText('30°');
@@ -79,13 +79,13 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await page.getByTestId('grid-region-label').fill('crown-edge');
   await page.getByTestId('grid-region-apply').click();
   await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled crown-edge');
-  await page.getByRole('button', { name: 'Analysis' }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await page.getByTestId('subtab-band-edges').click();
   await expect(page.getByTestId('stats-row-crown-edge')).toBeVisible({ timeout: 60_000 });
 
   // The real grids: the aborted Z grid shows its 88 measured pixels; the lock-in grid is rotated 45°.
-  await page.getByRole('button', { name: 'Grid' }).click();
+  await page.getByRole('tab', { name: 'Grid', exact: true }).click();
   await chooseGrid(page, 'Grid Spectroscopy006.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('32 × 32 pixels, 88 measured');
   await expect(page.getByTestId('grid-status')).toContainText('is not the bias');

@@ -104,6 +104,7 @@ export class LibraryService {
       }
       return applyLabelsCsv(this.db, text);
     },
+    importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },

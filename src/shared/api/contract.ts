@@ -183,6 +183,10 @@ export const apiInputSchemas = {
     })
     .strict(),
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  /** A labels CSV the page read itself (file picker or drop: browsers give no paths); 5 MB at most. */
+  importLabelsText: z
+    .object({ text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV') })
+    .strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),
   /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
@@ -211,6 +215,7 @@ export interface ApiOutputs {
   listLabels: { rows: LabelRow[] };
   setLabel: { changed: number };
   importLabels: LabelsCsvOutcome;
+  importLabelsText: LabelsCsvOutcome;
   chooseImportPaths: { paths: string[] };
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;

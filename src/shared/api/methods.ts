@@ -14,6 +14,7 @@ export const LIBRARY_API_METHODS = [
   'listLabels',
   'setLabel',
   'importLabels',
+  'importLabelsText',
   'chooseImportPaths',
   'runAnalysis',
   'getAnalysisRun',
