@@ -73,16 +73,16 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(page.getByTestId('grid-histogram')).toContainText('pixels with a gap');
   await page.screenshot({ path: screenshotPath('grid-synthetic-gap'), fullPage: true });
 
-  // Region by threshold: the larger-gap crown rim (truth 2.93 V) labelled crown-edge.
+  // Region by threshold: the larger-gap crown rim (truth 2.93 V) labelled grid-rim.
   await page.getByTestId('grid-region-min').fill('2.85');
   await page.getByTestId('grid-region-max').fill('3.1');
-  await page.getByTestId('grid-region-label').fill('crown-edge');
+  await page.getByTestId('grid-region-label').fill('grid-rim');
   await page.getByTestId('grid-region-apply').click();
-  await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled crown-edge');
+  await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled grid-rim');
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await page.getByTestId('subtab-band-edges').click();
-  await expect(page.getByTestId('stats-row-crown-edge')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('stats-row-grid-rim')).toBeVisible({ timeout: 60_000 });
 
   // The real grids: the aborted Z grid shows its 88 measured pixels; the lock-in grid is rotated 45°.
   await page.getByRole('tab', { name: 'Grid', exact: true }).click();
