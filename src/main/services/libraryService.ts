@@ -14,6 +14,7 @@ import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
+import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import {
   getImage,
@@ -87,6 +88,7 @@ export class LibraryService {
     listImages: (input) => listImages(this.db, input),
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
+    getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({

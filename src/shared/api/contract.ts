@@ -14,6 +14,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -196,6 +197,8 @@ export const apiInputSchemas = {
   getSpectraForAnalysis: z
     .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
     .strict(),
+  /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
+  getGridCube: z.object({ fileId: id }).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -218,6 +221,15 @@ export interface ApiOutputs {
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+  getGridCube: GridCubeView;
+}
+
+/** A grid file's decoded data and where it came from. */
+export interface GridCubeView {
+  fileId: number;
+  name: string;
+  path: string;
+  cube: GridCube;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */

@@ -20,6 +20,7 @@ export const LIBRARY_API_METHODS = [
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'getGridCube',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];
