@@ -20,6 +20,10 @@ export const LIBRARY_API_METHODS = [
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'listSessions',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];
