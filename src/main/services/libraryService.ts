@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
-import { runAnalysis } from '../analysis/runAnalysis.ts';
+import { runAnalysis, withScope } from '../analysis/runAnalysis.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -16,6 +16,13 @@ import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
+import {
+  deleteSession,
+  fileImportRunAsSession,
+  listSessions,
+  mergeSessions,
+  renameSession,
+} from '../library/sessions.ts';
 import {
   getImage,
   getSpectrum,
@@ -55,6 +62,11 @@ export class LibraryService {
     this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    // What the run brought in becomes a session (also after a cancel: the files are there).
+    void run.done.then(
+      () => fileImportRunAsSession(this.db, run.progress.runId),
+      () => null,
+    );
     return run;
   }
 
@@ -110,10 +122,14 @@ export class LibraryService {
     },
     // Runs on this thread: the demo session takes well under a second; 10,000 spectra a few
     // seconds (the renderer's worker pool is the fast path for interactive re-analysis).
-    runAnalysis: ({ recipe }) => runAnalysis(this.db, recipe),
-    getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
-    listAnalysisRuns: () => listAnalysisRuns(this.db),
+    runAnalysis: ({ recipe, scope }) => runAnalysis(this.db, recipe, scope),
+    getAnalysisRun: ({ runId }) => withScope(this.db, getAnalysisRun(this.db, runId)),
+    listAnalysisRuns: () => ({ rows: listAnalysisRuns(this.db).rows.map((row) => withScope(this.db, row)) }),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    listSessions: () => ({ rows: listSessions(this.db) }),
+    renameSession: ({ id, name }) => renameSession(this.db, id, name),
+    mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
+    deleteSession: ({ id }) => deleteSession(this.db, id),
   };
 
   async close(): Promise<void> {
