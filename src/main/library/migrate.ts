@@ -3,8 +3,13 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
 import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
+import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
 
-const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1, updateToSchemaVersion2];
+const MIGRATIONS: Array<(db: Database) => void> = [
+  updateToSchemaVersion1,
+  updateToSchemaVersion2,
+  updateToSchemaVersion6,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
