@@ -286,3 +286,49 @@ export function listLabels(db: Database): { rows: LabelRow[] } {
     .all() as LabelRow[];
   return { rows };
 }
+
+/** What a library holds, by the numbers (`sts-workbench info`). */
+export interface LibraryCounts {
+  /** Every file recorded, whatever its status, and by status. */
+  files: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  /** Spectra without the instrument's [AVG] columns, as the tables count them. */
+  spectra: number;
+  images: number;
+  /** Spectra (without [AVG] columns) per label, every label named even when it has none. */
+  labels: Record<string, number>;
+  /** Stored analysis runs. */
+  runs: number;
+}
+
+export function libraryCounts(db: Database): LibraryCounts {
+  const byStatus = new Map(
+    (
+      db.prepare('SELECT status, count(*) AS n FROM files GROUP BY status').all() as Array<{
+        status: string;
+        n: number;
+      }>
+    ).map((r) => [r.status, r.n]),
+  );
+  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+  const labels = db
+    .prepare(
+      `SELECT l.name AS name, count(sl.spectrum_id) AS n FROM labels l
+      LEFT JOIN spectrum_labels sl ON sl.label_id = l.id
+        AND sl.spectrum_id NOT IN (SELECT id FROM spectra WHERE is_average = 1)
+      GROUP BY l.id ORDER BY l.name`,
+    )
+    .all() as Array<{ name: string; n: number }>;
+  return {
+    files: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
+    imported: byStatus.get('imported') ?? 0,
+    skipped: byStatus.get('skipped') ?? 0,
+    failed: byStatus.get('failed') ?? 0,
+    spectra: count('SELECT count(*) AS n FROM spectra WHERE is_average = 0'),
+    images: count('SELECT count(*) AS n FROM images'),
+    labels: Object.fromEntries(labels.map((l) => [l.name, l.n])),
+    runs: count('SELECT count(*) AS n FROM analysis_runs'),
+  };
+}
