@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { analyzeCommand } from './commands/analyzeCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
+import { infoCommand } from './commands/infoCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
 import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
@@ -74,6 +75,8 @@ export async function runCli(argv: string[]): Promise<number> {
         db: requireDb(values.db, 'import'),
         json: values.json ?? false,
       });
+    case 'info':
+      return infoCommand({ db: requireDb(values.db, 'info'), json: values.json ?? false });
     case 'inspect':
       return inspectCommand({ file: positionals[0], json: values.json ?? false });
     case 'analyze':

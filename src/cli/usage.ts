@@ -3,6 +3,7 @@ export const USAGE = `Usage: sts-workbench <command> [options]
 Commands:
   import <folder|file>... --db <file> [--json]   import files into a library (created if absent)
   inspect <file> [--json]                        show what the reader finds in one file
+  info --db <file> [--json]                      files by status, spectra, images, labels, runs
   analyze --db <file> [--labels <csv>] [--method first-peak|onset] [--window <lo>,<hi>]
           [--sg <window>,<order>] [--json]       band edges, statistics, trap comparisons and
                                                  series of the library's spectra (run stored)

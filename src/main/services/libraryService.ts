@@ -70,10 +70,27 @@ export class LibraryService {
     return run;
   }
 
-  private progressOf(runId: number): ImportProgress {
+  /**
+   * A copy of the run's progress; while it runs, with `since`, only the skipped/failed entries after
+   * those (the lists only grow then). A finished run answers whole: its lists are sorted at the end.
+   */
+  private progressOf(runId: number, asked = { skipped: 0, failed: 0 }): ImportProgress {
     const run = this.runs.get(runId);
     if (!run) throw new ApiError('not-found', `no import run ${runId} in this session`);
-    return structuredClone(run.progress);
+    const { report } = run.progress;
+    const since = run.progress.state === 'running' ? asked : { skipped: 0, failed: 0 };
+    return {
+      ...run.progress,
+      report: {
+        ...report,
+        skipped: report.skipped.slice(since.skipped),
+        failed: report.failed.slice(since.failed),
+      },
+      reportFrom: {
+        skipped: Math.min(since.skipped, report.skipped.length),
+        failed: Math.min(since.failed, report.failed.length),
+      },
+    };
   }
 
   readonly handlers: LibraryApiHandlers = {
@@ -90,7 +107,7 @@ export class LibraryService {
       };
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
-    getImportProgress: ({ runId }) => this.progressOf(runId),
+    getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
     cancelImport: ({ runId }) => {
       this.runs.get(runId)?.cancel();
       return this.progressOf(runId);

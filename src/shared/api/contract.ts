@@ -149,7 +149,19 @@ export const apiInputSchemas = {
   startImport: z
     .object({ paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder to import') })
     .strict(),
-  getImportProgress: z.object({ runId: id }).strict(),
+  getImportProgress: z
+    .object({
+      runId: id,
+      /**
+       * How many skipped and failed entries the caller already holds: the answer's report lists
+       * start there (`reportFrom`), so a poll sends only what is new.
+       */
+      since: z
+        .object({ skipped: z.number().int().min(0), failed: z.number().int().min(0) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   cancelImport: z.object({ runId: id }).strict(),
   listFiles: z
     .object({
@@ -171,6 +183,11 @@ export const apiInputSchemas = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       includeAverages: z.boolean().default(false),
+      /** Keyset paging: rows after this (file path, index); the previous page's `next`. */
+      after: z
+        .object({ path: z.string(), index: z.number().int().min(0) })
+        .strict()
+        .optional(),
       ...page,
     })
     .strict(),
@@ -230,7 +247,8 @@ export interface ApiOutputs {
   getImportProgress: ImportProgress;
   cancelImport: ImportProgress;
   listFiles: { rows: FileRow[]; total: number };
-  listSpectra: { rows: SpectrumRow[]; total: number };
+  /** `next`: the `after` of the following page, null on the last one. */
+  listSpectra: { rows: SpectrumRow[]; total: number; next: { path: string; index: number } | null };
   listImages: { rows: ImageRow[]; total: number };
   getSpectrum: SpectrumCurves;
   getImage: ImagePixels;
