@@ -9,6 +9,10 @@ Commands:
   export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
                                                  one table of the newest (or given) analysis run
                                                  as CSV, recipe in <out>.recipe.json
+  classify --db <file> [--image <name>] [--json] [--apply]
+                                                 suggest core / crown-centre / crown-edge labels
+                                                 from the topography; --apply stores them (never
+                                                 over labels set by hand)
   serve --db <file> [--port <n>]                 browser mode: the app on http://127.0.0.1
   help                                           this text
 
@@ -19,6 +23,8 @@ Options:
   --labels <csv> labels CSV (file,label) applied before the analysis
   --method       band-edge method: first-peak (default) or onset
   --window       deep-trap window in volts, e.g. -0.8,1.0
+  --image <name> classify: only this topography file (default: every one)
+  --apply        classify: store the suggested labels
   --sg           Savitzky–Golay window (odd points) and polynomial order, e.g. 15,3
 `;
 

@@ -3,8 +3,13 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
 import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
+import { updateToSchemaVersion9 } from './migrations/0009-classify-runs.ts';
 
-const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1, updateToSchemaVersion2];
+const MIGRATIONS: Array<(db: Database) => void> = [
+  updateToSchemaVersion1,
+  updateToSchemaVersion2,
+  updateToSchemaVersion9,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
