@@ -23,6 +23,7 @@ describe('library migrations', () => {
       [
         'analysis_group_curves',
         'analysis_runs',
+        'classify_runs',
         'file_tags',
         'files',
         'images',
