@@ -1,6 +1,7 @@
 // The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './commands/analyzeCommand.ts';
+import { classifyCommand } from './commands/classifyCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { infoCommand } from './commands/infoCommand.ts';
@@ -61,6 +62,8 @@ export async function runCli(argv: string[]): Promise<number> {
         csv: { type: 'string' },
         run: { type: 'string' },
         channel: { type: 'string' },
+        image: { type: 'string' },
+        apply: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -105,6 +108,13 @@ export async function runCli(argv: string[]): Promise<number> {
         what: values.what,
         csv: values.csv,
         run: values.run,
+      });
+    case 'classify':
+      return classifyCommand({
+        db: requireDb(values.db, 'classify'),
+        image: values.image,
+        json: values.json ?? false,
+        apply: values.apply ?? false,
       });
     case 'serve':
       return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
