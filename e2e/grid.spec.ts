@@ -49,6 +49,12 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await slider.fill('160');
   await expect(page.getByTestId('grid-map-title')).not.toHaveText(titleBefore ?? '');
 
+  // Numerical dI/dV at the same bias.
+  await page.getByTestId('grid-map-select').selectOption('didv:');
+  await expect(page.getByTestId('grid-map-title')).toContainText('dI/dV (numerical) at');
+  await expect.poll(() => distinctCanvasReds(canvas)).toBeGreaterThan(10);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-didv'), fullPage: true });
+
   // Hover and pin two pixels, then a line cut across both platelets.
   const box = await page.getByTestId('grid-map').boundingBox();
   if (!box) throw new Error('map not visible');
