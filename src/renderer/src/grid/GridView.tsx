@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
+import { didvSlice } from '../../../shared/grid/didvSlice.ts';
 import { chooseChannel, sweepRange, type AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { getApi } from '../api.ts';
@@ -26,7 +27,8 @@ const PIN_COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c
 const RECIPE = resolveRecipe();
 
 /** What the map shows: a channel at a bias, or an analysis map. */
-type Shown = { kind: 'channel'; index: number } | { kind: 'analysis'; name: AnalysisMapName };
+type Shown =
+  { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
 
 export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const files = useGridFiles(version);
@@ -80,19 +82,27 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const shownValues = useMemo(() => {
     if (!cube) return null;
     if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
+    if (shown.kind === 'didv')
+      return channel ? didvSlice(cube, channel, RECIPE, bias, windowMv / 2000) : null;
     if (!analysis.maps) return null;
     if (shown.name === 'flags')
       return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
     return analysis.maps.maps[shown.name];
-  }, [cube, shown, bias, windowMv, analysis.maps]);
+  }, [cube, shown, bias, windowMv, analysis.maps, channel]);
   const unit =
-    shown.kind === 'channel'
-      ? (cube?.channels[shown.index]?.unit ?? '')
-      : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
+    shown.kind === 'didv'
+      ? channel?.signal === 'didv'
+        ? (cube?.channels[channel.index]?.unit ?? '')
+        : 'A/V'
+      : shown.kind === 'channel'
+        ? (cube?.channels[shown.index]?.unit ?? '')
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
   const title =
-    shown.kind === 'channel'
-      ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
-      : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
+    shown.kind === 'didv'
+      ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+      : shown.kind === 'channel'
+        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
 
@@ -158,13 +168,21 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           Map{' '}
           <select
             data-testid="grid-map-select"
-            value={shown.kind === 'channel' ? `ch:${shown.index}` : `an:${shown.name}`}
+            value={
+              shown.kind === 'channel'
+                ? `ch:${shown.index}`
+                : shown.kind === 'didv'
+                  ? 'didv:'
+                  : `an:${shown.name}`
+            }
             onChange={(e) => {
               const [kind, value] = e.target.value.split(':') as [string, string];
               setShown(
-                kind === 'ch'
-                  ? { kind: 'channel', index: Number(value) }
-                  : { kind: 'analysis', name: value as AnalysisMapName },
+                kind === 'didv'
+                  ? { kind: 'didv' }
+                  : kind === 'ch'
+                    ? { kind: 'channel', index: Number(value) }
+                    : { kind: 'analysis', name: value as AnalysisMapName },
               );
             }}
           >
@@ -174,6 +192,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                   {c.name}
                 </option>
               ))}
+              <option value="didv:" disabled={!channel}>
+                dI/dV (numerical, from the current)
+              </option>
             </optgroup>
             <optgroup label="Analysis (per pixel)">
               {ANALYSIS_MAPS.map((m) => (
@@ -193,7 +214,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           </select>
         </label>
       </div>
-      {biasAxis && shown.kind === 'channel' && (
+      {biasAxis && shown.kind !== 'analysis' && (
         <div className="grid-controls">
           <label>
             Bias {formatSi(bias, 'V')}{' '}
