@@ -77,7 +77,7 @@ describe('arrangeImages', () => {
     // 8 values: up line 0 forward and backward, then 2 points of up line 1 forward.
     expect(images.map((i) => i.linesWritten)).toEqual([2, 1, 0, 0]);
     expect([...(images[0]?.data ?? [])]).toEqual([10, 11, NaN, 0, 1, 2]);
-    expect([...(images[1]?.data ?? [])]).toEqual([NaN, NaN, NaN, NaN, 101, 100]);
+    expect([...(images[1]?.data ?? [])]).toEqual([NaN, NaN, NaN, 102, 101, 100]);
     expect(images[2]?.data.every(Number.isNaN)).toBe(true);
   });
 
