@@ -212,11 +212,11 @@ export function syntheticGrid(options: SyntheticGridOptions): SyntheticGrid {
         ? substrateConductance
         : (v) => relativeConductance(v, spot) + (defect ? defectPeaks(v) : 0),
     );
-    // Pixel centres in the rotated frame (rotation about the frame centre), metres.
+    // Pixel centres in the frame rotated clockwise about its centre (Nanonis), metres.
     const localX = ((column + 0.5) / o.width - 0.5) * FRAME_SIZE;
     const localY = ((row + 0.5) / o.height - 0.5) * FRAME_SIZE;
-    const x = CENTRE_X + localX * Math.cos(angle) - localY * Math.sin(angle);
-    const y = CENTRE_Y + localX * Math.sin(angle) + localY * Math.cos(angle);
+    const x = CENTRE_X + localX * Math.cos(angle) + localY * Math.sin(angle);
+    const y = CENTRE_Y - localX * Math.sin(angle) + localY * Math.cos(angle);
     const parameters = [SWEEP_START, SWEEP_END, x, y, -2e-9, 0, 5e-3, 20e-3, 1, -2e-9];
     let at = pixel * pixelFloats * 4;
     for (const value of parameters) {

@@ -26,6 +26,8 @@ export interface SyntheticScan {
   biasV: number;
   channels: SxmChannel[];
   comment: string;
+  /** Slow-scan direction: `up` (default) stores the bottom row first, `down` the top row. */
+  scanDirection?: 'up' | 'down';
   /**
    * Multipass scans: one row per pass and direction (pass 1 forward, pass 1 backward, pass 2 …),
    * written as `:Multipass-Config:`; name the channels `[P1]_Z`, `[P2]_Z` … to match.
@@ -75,7 +77,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['SCAN_RANGE', `           ${nanonisNumber(scan.rangeX)}           ${nanonisNumber(scan.rangeY)}`],
     ['SCAN_OFFSET', `             ${nanonisNumber(scan.centreX)}         ${nanonisNumber(scan.centreY)}`],
     ['SCAN_ANGLE', `            ${scan.angleDeg.toExponential(3).replace('e', 'E')}`],
-    ['SCAN_DIR', 'up'],
+    ['SCAN_DIR', scan.scanDirection ?? 'up'],
     ['BIAS', `            ${nanonisNumber(scan.biasV)}`],
     [
       'Z-CONTROLLER',
@@ -97,7 +99,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
   return `${text}:DATA_INFO:\n${info.join('\n')}\n\n:SCANIT_END:\n\n\n`;
 }
 
-/** Stores one displayed image in file order: bottom row first (SCAN_DIR up), mirrored if backward. */
+/** Stores one displayed image in file order: bottom row first for SCAN_DIR up, mirrored if backward. */
 function storeImage(
   view: DataView,
   offset: number,
@@ -105,9 +107,10 @@ function storeImage(
   width: number,
   height: number,
   mirrored: boolean,
+  scanUp: boolean,
 ): number {
   for (let fileRow = 0; fileRow < height; fileRow++) {
-    const displayRow = height - 1 - fileRow;
+    const displayRow = scanUp ? height - 1 - fileRow : fileRow;
     for (let col = 0; col < width; col++) {
       const displayCol = mirrored ? width - 1 - col : col;
       view.setFloat32(offset, image[displayRow * width + displayCol] as number, false);
@@ -127,8 +130,9 @@ export function writeNanonisSxm(scan: SyntheticScan, fileName: string): Uint8Arr
   const view = new DataView(bytes.buffer);
   let offset = header.length + 2;
   for (const channel of scan.channels) {
-    offset = storeImage(view, offset, channel.forward, scan.width, scan.height, false);
-    offset = storeImage(view, offset, channel.backward, scan.width, scan.height, true);
+    const up = (scan.scanDirection ?? 'up') === 'up';
+    offset = storeImage(view, offset, channel.forward, scan.width, scan.height, false, up);
+    offset = storeImage(view, offset, channel.backward, scan.width, scan.height, true, up);
   }
   return bytes;
 }

@@ -5,14 +5,16 @@ import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
+import { GridView } from './grid/GridView.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 
-type ViewName = 'library' | 'topography' | 'analysis';
+type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
   { name: 'library', title: 'Library' },
   { name: 'topography', title: 'Topography' },
   { name: 'analysis', title: 'Analysis' },
+  { name: 'grid', title: 'Grid' },
 ];
 
 export function App() {
@@ -85,6 +87,9 @@ export function App() {
             <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
           {view === 'analysis' && <AnalysisViews version={dataVersion} />}
+          {view === 'grid' && (
+            <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
+          )}
         </ErrorBoundary>
       </main>
     </div>

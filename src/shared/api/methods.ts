@@ -20,6 +20,11 @@ export const LIBRARY_API_METHODS = [
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'getGridCube',
+  'listSessions',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

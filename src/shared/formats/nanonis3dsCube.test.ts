@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { realFile } from '../../testing/realData.ts';
+import { gridPixelCentres } from '../grid/gridRegistration.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { channelOffset, decodeNanonis3dsCube, gridParameterIndex } from './nanonis3dsCube.ts';
 import { ParseError } from './types.ts';
@@ -88,14 +89,13 @@ describe('the synthetic grid generator writes the real layout', () => {
       .map((line) => line.split('=')[0])
       .filter((key) => realKeys.includes(key));
     expect(ourKeys).toEqual(realKeys);
-    // Pixel (column 11, row 9) centre, rotated 30° about the frame centre.
-    const angle = Math.PI / 6;
-    const lx = (11.5 / 12 - 0.5) * grid.frame.width;
-    const ly = (9.5 / 10 - 0.5) * grid.frame.height;
-    const last = parsed.spectra[119]!.position!;
-    // Stored as float32, as Nanonis does.
-    expect(last.x).toBe(Math.fround(grid.frame.centreX + lx * Math.cos(angle) - ly * Math.sin(angle)));
-    expect(last.y).toBe(Math.fround(grid.frame.centreY + lx * Math.sin(angle) + ly * Math.cos(angle)));
+    // Every pixel's X/Y at its centre in the 30° frame, by the convention the real grids follow
+    // (gridRegistration.test.ts); stored as float32, as Nanonis does.
+    const centres = gridPixelCentres(grid.frame, 12, 10);
+    parsed.spectra.forEach((spectrum) => {
+      expect(spectrum.position?.x).toBe(Math.fround(centres.x[spectrum.gridIndex!]!));
+      expect(spectrum.position?.y).toBe(Math.fround(centres.y[spectrum.gridIndex!]!));
+    });
   });
 
   it('an aborted synthetic grid stops after the written pixels', () => {

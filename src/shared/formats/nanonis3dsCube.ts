@@ -54,6 +54,31 @@ function blankPixel(data: Float32Array, pixel: number, pixelFloats: number, para
 
 const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** The header of a .3ds and where its pixel blocks start, without touching them. */
+export interface GridFileHead {
+  layout: GridLayout;
+  header: Record<string, string>;
+  /** Byte offset of the first pixel block. */
+  start: number;
+  /** Whole pixel blocks present (trailing blank pixels not yet trimmed). */
+  present: number;
+}
+
+export function readGridHead(bytes: Uint8Array, name: string): GridFileHead {
+  if (bytes.length === 0) throw new ParseError('empty', `${name}: file is empty`);
+  const headerEnd = indexOfBytes(bytes, HEADER_END);
+  if (headerEnd === -1)
+    throw new ParseError('missing-header-end', `${name}: no :HEADER_END: in ${bytes.length} bytes`);
+  const header = firstWins(readGridEntries(latin1(bytes, 0, headerEnd)));
+  const layout = gridLayout(header);
+  const start = dataStart(bytes, headerEnd);
+  const present = Math.min(
+    layout.pointsX * layout.pointsY,
+    Math.floor((bytes.length - start) / layout.pixelBytes),
+  );
+  return { layout, header, start, present };
+}
+
 /**
  * Decodes the header and the written pixels. Only whole pixels count; trailing pixels whose channel
  * data are all NaN or all zero are unwritten (same rule as parseNanonis3ds).

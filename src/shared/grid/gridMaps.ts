@@ -101,35 +101,80 @@ export function emptyGridMaps(cube: GridCube, channel: AnalysedChannel): GridMap
   };
 }
 
-/** Measures pixels [from, to) of the written ones into `out`. `recipe.direction` is forced forward. */
-export function measurePixels(
-  cube: GridCube,
-  channel: AnalysedChannel,
-  recipe: AnalysisRecipe,
-  out: GridMaps,
-  from = 0,
-  to = cube.written,
-): void {
+/**
+ * The sweeps of written pixels [from, to) of one channel, copied out of the cube: what a worker
+ * needs and nothing more (values: count × points, file order; sweep start/end per pixel, V).
+ */
+export interface SweepBlock {
+  from: number;
+  count: number;
+  points: number;
+  signal: PixelSignal;
+  values: Float32Array;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+export function extractBlock(cube: GridCube, channel: AnalysedChannel, from: number, to: number): SweepBlock {
+  const last = Math.min(to, cube.written);
+  const count = Math.max(0, last - from);
+  const points = cube.layout.points;
+  const values = new Float32Array(count * points);
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const range = sweepRange(cube);
+  for (let k = 0; k < count; k++) {
+    const offset = channelOffset(cube, from + k, channel.index);
+    values.set(cube.data.subarray(offset, offset + points), k * points);
+    [starts[k], ends[k]] = range(from + k);
+  }
+  return { from, count, points, signal: channel.signal, values, starts, ends };
+}
+
+/** Maps of one block: NaN = no value; flags as PIXEL_FLAGS. */
+export interface BlockMaps {
+  from: number;
+  maps: Record<MapName, Float64Array>;
+  flags: Uint8Array;
+}
+
+/** Measures every sweep of a block on this thread. `recipe.direction` is forced forward. */
+export function measureBlock(block: SweepBlock, recipe: AnalysisRecipe): BlockMaps {
   const forward: AnalysisRecipe =
     recipe.direction === 'forward' ? recipe : { ...recipe, direction: 'forward' };
-  const points = cube.layout.points;
+  const { count, points } = block;
+  const out: BlockMaps = {
+    from: block.from,
+    maps: {
+      vbm: new Float64Array(count),
+      cbm: new Float64Array(count),
+      gap: new Float64Array(count),
+      deepTrap: new Float64Array(count),
+      inGap: new Float64Array(count),
+    },
+    flags: new Uint8Array(count),
+  };
   const bias = new Float64Array(points);
-  const range = sweepRange(cube);
-  const last = Math.min(to, cube.written);
-  for (let pixel = from; pixel < last; pixel++) {
-    const [start, end] = range(pixel);
+  for (let k = 0; k < count; k++) {
+    const start = block.starts[k]!;
+    const end = block.ends[k]!;
     const step = points > 1 ? (end - start) / (points - 1) : 0;
     for (let i = 0; i < points; i++) bias[i] = i === points - 1 ? end : start + step * i;
-    const offset = channelOffset(cube, pixel, channel.index);
-    const values = cube.data.subarray(offset, offset + points);
-    const m = pixelMeasures(bias, values, channel.signal, forward);
-    out.maps.vbm[pixel] = m.vbm;
-    out.maps.cbm[pixel] = m.cbm;
-    out.maps.gap[pixel] = m.gap;
-    out.maps.deepTrap[pixel] = m.deepTrap;
-    out.maps.inGap[pixel] = m.inGap;
-    out.flags[pixel] = m.flags;
+    const m = pixelMeasures(bias, block.values.subarray(k * points, (k + 1) * points), block.signal, forward);
+    out.maps.vbm[k] = m.vbm;
+    out.maps.cbm[k] = m.cbm;
+    out.maps.gap[k] = m.gap;
+    out.maps.deepTrap[k] = m.deepTrap;
+    out.maps.inGap[k] = m.inGap;
+    out.flags[k] = m.flags;
   }
+  return out;
+}
+
+/** Copies a block's maps into the grid's maps at the block's pixels. */
+export function placeBlock(out: GridMaps, block: BlockMaps): void {
+  for (const name of MAP_NAMES) out.maps[name].set(block.maps[name], block.from);
+  out.flags.set(block.flags, block.from);
 }
 
 /** All maps of a grid on this thread. */
@@ -138,6 +183,6 @@ export function gridMaps(cube: GridCube, recipe: AnalysisRecipe, channelName?: s
   if (reason !== null) throw new ParseError('not-bias-grid', reason);
   const channel = chooseChannel(cube, channelName);
   const out = emptyGridMaps(cube, channel);
-  measurePixels(cube, channel, recipe, out);
+  placeBlock(out, measureBlock(extractBlock(cube, channel, 0, cube.written), recipe));
   return out;
 }
