@@ -175,7 +175,10 @@ export function SessionsPanel({
                   </td>
                   <td className="num">{s.files}</td>
                   <td className="num">{s.spectra}</td>
-                  <td className="labels-cell" title={s.labels.map((l) => `${l.name}: ${l.spectra}`).join(', ')}>
+                  <td
+                    className="labels-cell"
+                    title={s.labels.map((l) => `${l.name}: ${l.spectra}`).join(', ')}
+                  >
                     {s.labels.length === 0
                       ? 'unlabelled'
                       : s.labels.map((l) => (
