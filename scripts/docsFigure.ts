@@ -13,7 +13,7 @@ import {
   resolveRecipe,
 } from '../src/shared/analysis/index.ts';
 import { mulberry32, normal } from './demo/random.ts';
-import { PEAK_CONDUCTANCE, modelCurrent, principalBandPeak, trueEdges, withNoise } from './demo/stsModel.ts';
+import { PEAK_CONDUCTANCE, modelCurrent, principalBandPeak, trueEdges, withNoise } from './demo/bandModel.ts';
 
 const principal = principalBandPeak();
 const spot = {

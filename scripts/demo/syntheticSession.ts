@@ -6,8 +6,15 @@
 // current noise. Units: V, A, m, ms.
 import type { PipelineSpectrum } from '../../src/shared/analysis/index.ts';
 import { mulberry32, normal } from './random.ts';
-import { clipped, modelCurrent, principalBandPeak, trueEdges, withNoise, withTipChange } from './stsModel.ts';
-import type { InGapTruth, SpotTruth } from './stsModel.ts';
+import {
+  clipped,
+  modelCurrent,
+  principalBandPeak,
+  trueEdges,
+  withNoise,
+  withTipChange,
+} from './bandModel.ts';
+import type { InGapTruth, SpotTruth } from './bandModel.ts';
 
 export interface SpectrumTruth {
   group: string;
