@@ -1,7 +1,7 @@
 // The LibraryApi implementation: plain Node, no Electron, so the desktop app (IPC), browser mode
 // (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
 import type { Database } from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
@@ -12,6 +12,7 @@ import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
+import { readLabelsFile } from '../library/readLabelsFile.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { openLibrary } from '../library/openLibrary.ts';
@@ -31,6 +32,10 @@ export interface LibraryServiceOptions {
   workerUrl?: URL | string;
   /** Parse workers; default one per core. */
   workers?: number;
+  /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
+  workerLimits?: ResourceLimits;
+  /** Open the library read-only (browsing and export of a library on a read-only disk). */
+  readonly?: boolean;
 }
 
 export class LibraryService {
@@ -43,15 +48,20 @@ export class LibraryService {
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
-    this.db = openLibrary(options.dbPath);
+    this.db = openLibrary(options.dbPath, { readonly: options.readonly });
   }
 
-  /** Starts an import and returns the run; poll run.progress or await run.done. */
+  /**
+   * Starts an import and returns the run; poll run.progress or await run.done. While another import
+   * (here or in another process) writes to this library, the run waits its turn (progress.waiting).
+   */
   startImport(paths: string[]): ImportRun {
-    if ([...this.runs.values()].some((run) => run.progress.state === 'running')) {
-      throw new ApiError('busy', 'an import is already running in this library; wait for it or cancel it');
-    }
-    this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
+    if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+    this.pool ??= new ParsePool(
+      this.options.workerUrl ?? SOURCE_WORKER_URL,
+      this.options.workers,
+      this.options.workerLimits,
+    );
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
     return run;
@@ -92,16 +102,7 @@ export class LibraryService {
     setLabel: ({ spectrumIds, label, colour }) => ({
       changed: setLabel(this.db, spectrumIds, label, colour),
     }),
-    importLabels: ({ path }) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new ApiError('unreadable', `cannot read labels file ${path}: ${code}`);
-      }
-      return applyLabelsCsv(this.db, text);
-    },
+    importLabels: ({ path }) => applyLabelsCsv(this.db, readLabelsFile(path)),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },

@@ -133,12 +133,48 @@ export const recipeOverridesSchema = z
     }
   });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
+/** A calendar date or date-time that exists (2024-02-30 and 2024-13-45T99 are refused). */
+function isRealIsoDate(text: string): boolean {
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      text,
+    );
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  const days = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate();
+  return (
+    (month as number) >= 1 &&
+    (month as number) <= 12 &&
+    (day as number) >= 1 &&
+    (day as number) <= days &&
+    (hour as number) < 24 &&
+    (minute as number) < 60 &&
+    (second as number) < 60
+  );
+}
+
+const isoDate = z
+  .string()
+  .max(40)
+  .refine(
+    isRealIsoDate,
+    'expected an ISO date yyyy-mm-dd or date-time yyyy-mm-ddThh:mm[:ss[.sss]][Z|±hh:mm]',
+  );
+/** Free text filters and names. */
+const text = z.string().max(1000);
+/** File system paths (PATH_MAX on Linux is 4096). */
+const path = z.string().min(1).max(4096);
+/** Ids per request: a selection of every spectrum of a large library, not unbounded. */
+const MAX_IDS = 200_000;
 
 export const apiInputSchemas = {
   getLibraryInfo: z.object({}).strict(),
   startImport: z
-    .object({ paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder to import') })
+    .object({
+      paths: z.array(path).min(1, 'name at least one file or folder to import').max(10_000),
+    })
     .strict(),
   getImportProgress: z.object({ runId: id }).strict(),
   cancelImport: z.object({ runId: id }).strict(),
@@ -146,8 +182,8 @@ export const apiInputSchemas = {
     .object({
       status: z.enum(['imported', 'skipped', 'failed']).optional(),
       kind: fileKind.optional(),
-      format: z.string().optional(),
-      text: z.string().optional(),
+      format: z.string().max(64).optional(),
+      text: text.optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       ...page,
@@ -157,22 +193,22 @@ export const apiInputSchemas = {
     .object({
       fileId: id.optional(),
       kind: fileKind.optional(),
-      label: z.string().optional(),
-      text: z.string().optional(),
+      label: text.optional(),
+      text: text.optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       includeAverages: z.boolean().default(false),
       ...page,
     })
     .strict(),
-  listImages: z.object({ fileId: id.optional(), text: z.string().optional(), ...page }).strict(),
+  listImages: z.object({ fileId: id.optional(), text: text.optional(), ...page }).strict(),
   getSpectrum: z.object({ id }).strict(),
   getImage: z.object({ id }).strict(),
   listSpectraInFrame: z.object({ imageId: id }).strict(),
   listLabels: z.object({}).strict(),
   setLabel: z
     .object({
-      spectrumIds: z.array(id).min(1),
+      spectrumIds: z.array(id).min(1).max(MAX_IDS),
       /** null removes the label. */
       label: z.string().trim().min(1).max(80).nullable(),
       colour: z
@@ -181,7 +217,7 @@ export const apiInputSchemas = {
         .optional(),
     })
     .strict(),
-  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file').max(4096) }).strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),
   /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
@@ -190,7 +226,10 @@ export const apiInputSchemas = {
   listAnalysisRuns: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
-    .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
+    .object({
+      ids: z.array(id).min(1).max(MAX_IDS).optional(),
+      label: z.string().min(1).max(1000).optional(),
+    })
     .strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 

@@ -8,6 +8,8 @@ import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
 import { parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
+import { checkFileSize, checkLineLength, isTextFormat, stripBom, withDefaults } from './limits.ts';
+import type { ReaderLimits } from './limits.ts';
 import { formatInfo } from './supportedFormats.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
@@ -15,8 +17,9 @@ import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
 export { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
 export { SUPPORTED_FORMATS, type SupportedFormat } from './supportedFormats.ts';
 export { ParseError } from './types.ts';
+export { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits.ts';
 
-type Reader = (bytes: Uint8Array, name: string) => ParsedFile;
+type Reader = (bytes: Uint8Array, name: string, limits: ReaderLimits) => ParsedFile;
 
 const READERS: Partial<Record<FileFormat, Reader>> = {
   'nanonis-dat': parseNanonisDat,
@@ -33,7 +36,14 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
  * Parses any supported file. Throws ParseError: `unknown-format` when the file is none we know,
  * `unsupported-format` when it is recognised but has no reader yet, else the reader's own code.
  */
-export function parseFile(name: string, bytes: Uint8Array): ParsedFile {
+export function parseFile(
+  name: string,
+  fileBytes: Uint8Array,
+  options: { limits?: Partial<ReaderLimits> } = {},
+): ParsedFile {
+  const limits = withDefaults(options.limits);
+  // A UTF-8 byte-order mark (Windows editors add one) is not part of any format.
+  const bytes = stripBom(fileBytes);
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const format = detectFormat(name, bytes.subarray(0, DETECT_HEAD_BYTES));
   if (format === null) {
@@ -44,8 +54,10 @@ export function parseFile(name: string, bytes: Uint8Array): ParsedFile {
   const reader = READERS[format];
   if (!reader)
     throw new ParseError('unsupported-format', `${formatInfo(format).description} recognised; no reader yet`);
+  checkFileSize(format, bytes.length, limits);
+  if (isTextFormat(format)) checkLineLength(bytes, limits.maxLineChars);
   try {
-    return reader(bytes, name);
+    return reader(bytes, name, limits);
   } catch (error) {
     if (error instanceof ParseError) throw error;
     const message = error instanceof Error ? error.message : String(error);
