@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../shared/model/library.ts';
 import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
 import { runAnalysis, withScope } from '../analysis/runAnalysis.ts';
+import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -148,6 +149,8 @@ export class LibraryService {
     renameSession: ({ id, name }) => renameSession(this.db, id, name),
     mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
     deleteSession: ({ id }) => deleteSession(this.db, id),
+    setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
+    listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
   };
 
   async close(): Promise<void> {

@@ -17,11 +17,13 @@ import type {
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
-import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
+import { recipeSchema } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
   BandEdges,
   GroupComparison,
+  InGapState,
+  QualityFlag,
   SummaryStats,
   SweepDegradation,
   TrapWindows,
@@ -42,99 +44,12 @@ const fileKind = z.enum([
   'image',
   'other',
 ]);
-/** Fraction in [0, 1]. */
-const fraction = z.number().min(0).max(1);
-/** Voltages and widths, V: bounded so a typo cannot ask for a grid of billions of points. */
-const volts = z.number().min(-100).max(100);
 
 /**
- * Recipe overrides (STS-ANALYSIS.md parameters): any section or field may be left out and comes
- * from DEFAULT_RECIPE. Ranges keep every value meaningful; the Savitzky–Golay window must be odd
- * and at least polyorder + 2 after the defaults are filled in.
+ * Recipe overrides (STS-ANALYSIS.md parameters): the analysis's own schema (src/shared/analysis/
+ * recipe.ts), which fills every field left out from DEFAULT_RECIPE and validates the ranges.
  */
-export const recipeOverridesSchema = z
-  .object({
-    direction: z.enum(['forward', 'backward', 'mean']).optional(),
-    minPoints: z.number().int().min(3).max(1_000_000).optional(),
-    average: z.enum(['mean', 'median']).optional(),
-    averageSweeps: z.enum(['first-of-series', 'all']).optional(),
-    derivative: z
-      .object({
-        method: z.enum(['savgol', 'central']).optional(),
-        window: z
-          .number()
-          .int()
-          .min(3)
-          .max(1001)
-          .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
-          .optional(),
-        polyorder: z.number().int().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    uniformTolerance: fraction.optional(),
-    normalisation: z
-      .object({
-        deltaV: z.number().positive().max(100).optional(),
-        offsetWindow: z.number().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    edges: z
-      .object({
-        method: z.enum(['first-peak', 'onset']).optional(),
-        prominenceFraction: fraction.optional(),
-        heightFraction: fraction.optional(),
-        ignoreBelow: z.number().min(0).max(10).optional(),
-        onsetK: z.number().positive().max(1000).optional(),
-        noiseWindow: z.number().positive().max(10).optional(),
-        onsetRun: z.number().int().min(1).max(1000).optional(),
-      })
-      .strict()
-      .optional(),
-    traps: z
-      .object({
-        deep: z
-          .tuple([volts, volts])
-          .refine(([lo, hi]) => lo < hi, 'the deep-trap window needs lower < upper')
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    bootstrap: z
-      .object({
-        resamples: z.number().int().min(1).max(100_000).optional(),
-        seed: z.number().int().min(0).max(0xffffffff).optional(),
-        level: z.number().gt(0).lt(1).optional(),
-      })
-      .strict()
-      .optional(),
-    series: z
-      .object({
-        /** Metres. */
-        radius: z.number().min(0).max(1e-6).optional(),
-        metallicThreshold: z.number().min(0).max(100).optional(),
-      })
-      .strict()
-      .optional(),
-    histogram: z
-      .union([
-        z.object({ binWidth: z.number().positive().max(10) }).strict(),
-        z.object({ bins: z.literal('auto') }).strict(),
-      ])
-      .optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    const d = { ...DEFAULT_RECIPE.derivative, ...o.derivative };
-    if (d.method === 'savgol' && d.window < d.polyorder + 2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['derivative', 'window'],
-        message: `the Savitzky–Golay window (${d.window}) must be at least polyorder + 2 (${d.polyorder + 2})`,
-      });
-    }
-  });
+export const recipeOverridesSchema = recipeSchema;
 
 /** A calendar date or date-time that exists (2024-02-30 and 2024-13-45T99 are refused). */
 function isRealIsoDate(text: string): boolean {
@@ -258,6 +173,15 @@ export const apiInputSchemas = {
     .strict(),
   getAnalysisRun: z.object({ runId: id }).strict(),
   listAnalysisRuns: z.object({}).strict(),
+  /** Exclude a spectrum from group statistics by hand, include a flagged one back, or clear either; with a note. */
+  setSpectrumExclusion: z
+    .object({
+      spectrumId: id,
+      action: z.enum(['include', 'exclude', 'clear']),
+      note: z.string().max(2000).default(''),
+    })
+    .strict(),
+  listSpectrumExclusions: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
     .object({
@@ -298,6 +222,8 @@ export interface ApiOutputs {
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
+  setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
+  listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
   listSessions: { rows: SessionRow[] };
   renameSession: SessionRow;
@@ -362,6 +288,10 @@ export interface AnalysisGroupSummary {
   /** Usable spectra, and how many count for statistics (first of their series). */
   spectra: number;
   counted: number;
+  /** First sweeps left out of the statistics (quality flags or by hand). */
+  excluded: number;
+  /** Why there is no confidence interval (n below recipe.quality.minCiN), or null. */
+  ciReason: string | null;
   average: StoredGroupAverage;
   stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
   /** Bin edges (V, one more than counts) and counts. */
@@ -377,10 +307,24 @@ export interface AnalysisSeriesSummary {
 }
 
 /** What analysis_runs.summary_json holds. */
+/** Per spectrum: where it came from, its in-gap states, quality flags and exclusion (CLI `spectra`). */
+export interface AnalysisSpectrumQuality {
+  spectrumId: number;
+  file: string;
+  name: string;
+  sweep: number;
+  inGapStates: InGapState[];
+  flags: QualityFlag[];
+  flagReasons: string[];
+  excluded: boolean;
+  exclusionReason: string | null;
+}
+
 export interface AnalysisSummary {
   groups: AnalysisGroupSummary[];
   comparisons: GroupComparison[];
   series: AnalysisSeriesSummary[];
+  quality: AnalysisSpectrumQuality[];
 }
 
 export interface AnalysisSpectrumResult {
@@ -401,6 +345,15 @@ export interface AnalysisSpectrumResult {
   /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep within it. */
   seriesIndex: number;
   sweepInSeries: number;
+}
+
+/** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
+export interface SpectrumExclusion {
+  spectrumId: number;
+  action: 'include' | 'exclude';
+  note: string;
+  /** ISO time of the last change. */
+  updatedAt: string;
 }
 
 export interface AnalysisRunRow {

@@ -25,6 +25,8 @@ export const LIBRARY_API_METHODS = [
   'renameSession',
   'mergeSessions',
   'deleteSession',
+  'setSpectrumExclusion',
+  'listSpectrumExclusions',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];
