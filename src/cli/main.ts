@@ -5,6 +5,7 @@ import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
+import { watchCommand } from './commands/watchCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function requireDb(db: string | undefined, command: string): string {
@@ -58,6 +59,8 @@ export async function runCli(argv: string[]): Promise<number> {
         what: { type: 'string' },
         csv: { type: 'string' },
         run: { type: 'string' },
+        poll: { type: 'boolean', default: false },
+        watch: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -93,6 +96,13 @@ export async function runCli(argv: string[]): Promise<number> {
       });
     case 'serve':
       return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
+    case 'watch':
+      return watchCommand({
+        folders: positionals,
+        db: requireDb(values.db, 'watch'),
+        json: values.json ?? false,
+        poll: values.poll ?? false,
+      });
     default:
       throw new UsageError(`unknown command '${command}' (try: sts-workbench help)`);
   }

@@ -3,8 +3,13 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
 import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
+import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 
-const MIGRATIONS: Array<(db: Database) => void> = [updateToSchemaVersion1, updateToSchemaVersion2];
+const MIGRATIONS: Array<(db: Database) => void> = [
+  updateToSchemaVersion1,
+  updateToSchemaVersion2,
+  updateToSchemaVersion7,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
