@@ -95,7 +95,11 @@ export async function runCli(argv: string[]): Promise<number> {
         run: values.run,
       });
     case 'serve':
-      return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
+      return serveCommand({
+        db: requireDb(values.db, 'serve'),
+        port: parsePort(values.port),
+        watch: values.watch,
+      });
     case 'watch':
       return watchCommand({
         folders: positionals,

@@ -13,6 +13,8 @@ import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
+import { LibraryWatch } from '../watch/libraryWatch.ts';
+import { importThrough } from '../watch/serviceImport.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import {
@@ -39,11 +41,14 @@ export class LibraryService {
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
   private readonly options: LibraryServiceOptions;
+  /** The watched session of this library (src/main/watch). */
+  readonly watch: LibraryWatch;
 
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
     this.db = openLibrary(options.dbPath);
+    this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
   /** Starts an import and returns the run; poll run.progress or await run.done. */
@@ -111,9 +116,13 @@ export class LibraryService {
     getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
     listAnalysisRuns: () => listAnalysisRuns(this.db),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    startWatch: ({ folders, polling }) => this.watch.start(folders, polling),
+    stopWatch: () => this.watch.stop(),
+    getWatchStatus: () => this.watch.status(),
   };
 
   async close(): Promise<void> {
+    await this.watch.stop();
     for (const run of this.runs.values()) run.cancel();
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();

@@ -40,6 +40,8 @@ export interface BatchDetail {
   missing: string[];
   /** Renames followed: old path -> new path. */
   renamed: Array<{ from: string; to: string }>;
+  /** Files of `report.files` that replaced an earlier version. */
+  updated: string[];
   /** Files imported while still being written (.3ds grids in progress). */
   inProgress: string[];
   /** ms timestamps (Date.now()) each file was last seen changing, by path. */
@@ -149,6 +151,8 @@ export class WatchSession {
     }
     const missing = gone.filter((path) => markMissing(db, path, now));
     const paths = ready.map((file) => file.path);
+    const renamedTo = new Set(renamed.map((r) => r.to));
+    const known = new Set(paths.filter((path) => !renamedTo.has(path) && isInLibrary(db, path)));
     const progress = paths.length > 0 ? await this.options.importPaths(paths) : null;
     if (paths.length > 0) markPresent(db, paths);
     const changed = progress
@@ -174,6 +178,7 @@ export class WatchSession {
       },
       missing,
       renamed,
+      updated: changed.filter((path) => known.has(path)),
       inProgress: ready.filter((file) => file.inProgress).map((file) => file.path),
       completeAt: new Map(ready.map((file) => [file.path, file.completeAt])),
     });

@@ -6,6 +6,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
+import { WatchNotices } from './watch/WatchNotices.tsx';
 
 type ViewName = 'library' | 'topography' | 'analysis';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
@@ -27,6 +28,7 @@ export function App() {
       .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(refresh, [refresh, version]);
+  const bumpVersion = useCallback(() => setVersion((v) => v + 1), []);
   // An import may also have been started elsewhere (the demo session on first start, the CLI):
   // follow the counts and reload the lists when they change.
   useEffect(() => {
@@ -81,6 +83,7 @@ export function App() {
           {view === 'analysis' && <AnalysisViews version={version} />}
         </ErrorBoundary>
       </main>
+      <WatchNotices onChanged={bumpVersion} />
     </div>
   );
 }

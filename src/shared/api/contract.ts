@@ -14,6 +14,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { WatchStatus } from '../model/watch.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -192,6 +193,16 @@ export const apiInputSchemas = {
   getSpectraForAnalysis: z
     .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
     .strict(),
+  /** Watches folders: imports what is there, then each file as it completes. */
+  startWatch: z
+    .object({
+      folders: z.array(z.string().min(1)).min(1, 'name at least one folder to watch'),
+      /** Poll instead of file events (network shares). */
+      polling: z.boolean().default(false),
+    })
+    .strict(),
+  stopWatch: z.object({}).strict(),
+  getWatchStatus: z.object({}).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -213,6 +224,9 @@ export interface ApiOutputs {
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+  startWatch: WatchStatus;
+  stopWatch: WatchStatus;
+  getWatchStatus: WatchStatus;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */

@@ -8,6 +8,7 @@ import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
 import { FilesTable } from './FilesTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
+import { WatchPanel } from '../watch/WatchPanel.tsx';
 
 export function LibraryView({ version, onImported }: { version: number; onImported(): void }) {
   const [file, setFile] = useState<FileRow | null>(null);
@@ -55,6 +56,7 @@ export function LibraryView({ version, onImported }: { version: number; onImport
     <div className="library">
       <div className="column">
         <ImportPanel onImported={onImported} />
+        <WatchPanel />
         <FilesTable
           version={version}
           selectedId={file?.id ?? null}
