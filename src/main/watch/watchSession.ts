@@ -65,6 +65,12 @@ export interface WatchSessionOptions {
   tickMs?: number;
 }
 
+/**
+ * Files per import batch: a burst is reported in steps, so its first files land while the rest
+ * are still parsed (one batch of 500 would hold every file back until the last is written).
+ */
+const MAX_BATCH_FILES = 48;
+
 /** ms an unlink waits before the file is marked missing: a rename's add usually follows within it. */
 const UNLINK_GRACE_MS = 300;
 
@@ -76,6 +82,8 @@ export class WatchSession {
   private readonly queue: SettleQueue;
   /** Unlinked paths and when (ms): held briefly so a rename's add can land in the same batch. */
   private readonly unlinked = new Map<string, number>();
+  /** Files ready but not yet in a batch (a burst is imported in several batches). */
+  private readonly backlog: ReadyFile[] = [];
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private batch: Promise<void> | null = null;
@@ -122,13 +130,14 @@ export class WatchSession {
     for (const file of scan.files) this.queue.touch(file.path, true);
     const ready = this.queue.takeReady(Date.now());
     const gone = filesGoneFrom(this.options.db, this.folders);
-    await this.runBatch(ready, gone);
+    await this.runBatch(ready, gone, true);
   }
 
   private tick(): void {
     if (this.batch || this.stopped) return;
     const now = Date.now();
-    const ready = this.queue.takeReady(now);
+    this.backlog.push(...this.queue.takeReady(now));
+    const ready = this.backlog.splice(0, MAX_BATCH_FILES);
     const gone = [...this.unlinked].filter(([, at]) => now - at >= UNLINK_GRACE_MS).map(([path]) => path);
     for (const path of gone) this.unlinked.delete(path);
     if (ready.length === 0 && gone.length === 0) return;
@@ -137,7 +146,8 @@ export class WatchSession {
     });
   }
 
-  private async runBatch(ready: ReadyFile[], gone: string[]): Promise<void> {
+  /** `initial`: the first batch runs (and is reported) even when it finds nothing. */
+  private async runBatch(ready: ReadyFile[], gone: string[], initial = false): Promise<void> {
     const { db } = this.options;
     const now = new Date();
     const renamed: BatchDetail['renamed'] = [];
@@ -153,7 +163,8 @@ export class WatchSession {
     const paths = ready.map((file) => file.path);
     const renamedTo = new Set(renamed.map((r) => r.to));
     const known = new Set(paths.filter((path) => !renamedTo.has(path) && isInLibrary(db, path)));
-    const progress = paths.length > 0 ? await this.options.importPaths(paths) : null;
+    // The initial import runs even when empty: it starts the parse workers before files arrive.
+    const progress = paths.length > 0 || initial ? await this.options.importPaths(paths) : null;
     if (paths.length > 0) markPresent(db, paths);
     const changed = progress
       ? db
