@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeNanonisSxm } from '../../../scripts/nanonis/writeNanonisSxm.ts';
 import { parseFile } from '../../shared/formats/index.ts';
+import { realFile } from '../../testing/realData.ts';
 import { setLabel } from '../library/labels.ts';
 import { LibraryService } from '../services/libraryService.ts';
 import { importThrough } from './serviceImport.ts';
@@ -203,6 +204,44 @@ describe('watching a session folder', () => {
       { width, height },
       { width, height },
     ]);
+  });
+
+  it('imports a .3ds grid in progress as it grows, then whole, never as failed', async () => {
+    const h = await startWatching();
+    const bytes = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'Grid Spectroscopy002.3ds')));
+    const path = join(h.folder, 'grid.3ds');
+    const headerEnd = new TextDecoder('latin1').decode(bytes.subarray(0, 8192)).indexOf(':HEADER_END:') + 14;
+    // Header and a third of the pixels, a pause past the quiet time, another third, then the rest.
+    const third = Math.floor((bytes.length - headerEnd) / 3);
+    writeFileSync(path, bytes.subarray(0, headerEnd + third));
+    await until('the grid imported in progress', () => h.batches.some((b) => b.inProgress.includes(path)));
+    const partialSpectra = (
+      h.service.db
+        .prepare('SELECT count(*) AS n FROM spectra s JOIN files f ON f.id = s.file_id WHERE f.path = ?')
+        .get(path) as {
+        n: number;
+      }
+    ).n;
+    appendFileSync(path, bytes.subarray(headerEnd + third, headerEnd + 2 * third));
+    await sleep(1300);
+    appendFileSync(path, bytes.subarray(headerEnd + 2 * third));
+    const whole = parseFile('grid.3ds', bytes).spectra.length;
+    const stored = (): number =>
+      (
+        h.service.db
+          .prepare('SELECT count(*) AS n FROM spectra s JOIN files f ON f.id = s.file_id WHERE f.path = ?')
+          .get(path) as {
+          n: number;
+        }
+      ).n;
+    await until('the whole grid imported', () => stored() === whole);
+    expect(partialSpectra).toBeGreaterThan(0);
+    expect(partialSpectra).toBeLessThan(whole);
+    expect(failures(h.batches)).toEqual([]);
+    // The last batch naming it imported it whole (not in progress).
+    const last = h.batches.filter((b) => b.report.files.includes(path)).at(-1);
+    expect(last?.inProgress).not.toContain(path);
+    expect(last?.updated).toContain(path);
   });
 
   it('follows a rename (same row, label kept) and marks a deleted file missing with its labels', async () => {
