@@ -1,9 +1,12 @@
 // The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './commands/analyzeCommand.ts';
+import { classifyCommand } from './commands/classifyCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
+import { infoCommand } from './commands/infoCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
+import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { watchCommand } from './commands/watchCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -59,6 +62,9 @@ export async function runCli(argv: string[]): Promise<number> {
         what: { type: 'string' },
         csv: { type: 'string' },
         run: { type: 'string' },
+        channel: { type: 'string' },
+        image: { type: 'string' },
+        apply: { type: 'boolean', default: false },
         poll: { type: 'boolean', default: false },
         watch: { type: 'string', multiple: true },
       },
@@ -75,6 +81,8 @@ export async function runCli(argv: string[]): Promise<number> {
         db: requireDb(values.db, 'import'),
         json: values.json ?? false,
       });
+    case 'info':
+      return infoCommand({ db: requireDb(values.db, 'info'), json: values.json ?? false });
     case 'inspect':
       return inspectCommand({ file: positionals[0], json: values.json ?? false });
     case 'analyze':
@@ -86,6 +94,16 @@ export async function runCli(argv: string[]): Promise<number> {
         sg: values.sg,
         json: values.json ?? false,
       });
+    case 'map':
+      return mapCommand({
+        file: positionals[0],
+        channel: values.channel,
+        json: values.json ?? false,
+        csv: values.csv,
+        method: values.method,
+        window: values.window,
+        sg: values.sg,
+      });
     case 'export':
       return exportCommand({
         db: requireDb(values.db, 'export'),
@@ -93,6 +111,13 @@ export async function runCli(argv: string[]): Promise<number> {
         what: values.what,
         csv: values.csv,
         run: values.run,
+      });
+    case 'classify':
+      return classifyCommand({
+        db: requireDb(values.db, 'classify'),
+        image: values.image,
+        json: values.json ?? false,
+        apply: values.apply ?? false,
       });
     case 'serve':
       return serveCommand({
