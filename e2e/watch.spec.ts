@@ -54,7 +54,7 @@ test('the app follows a watched folder without reloading', async ({ page, appUrl
   await page.screenshot({ path: screenshotPath('watch-library') });
 
   // Topography: a marker per tip position, more as sweeps arrive.
-  await page.getByRole('button', { name: 'Topography' }).click();
+  await page.getByRole('tab', { name: 'Topography', exact: true }).click();
   const markers = page.getByTestId('topo-marker');
   await expect.poll(() => markers.count()).toBeGreaterThan(0);
   const before = await markers.count();
@@ -63,11 +63,11 @@ test('the app follows a watched folder without reloading', async ({ page, appUrl
   await page.screenshot({ path: screenshotPath('watch-topography') });
 
   // Analysis: run once, re-run automatically; new core sweeps raise the core group's n.
-  await page.getByRole('button', { name: 'Analysis' }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
   await page.getByLabel('re-run on label changes').check();
-  await page.getByRole('button', { name: 'Band edges' }).click();
+  await page.getByTestId('subtab-band-edges').click();
   const coreN = page.getByTestId('stats-row-core').locator('td').nth(1);
   const nBefore = Number(await coreN.textContent());
   const next = [21, 22, 23, 24, 25, 26];
@@ -81,7 +81,7 @@ test('the app follows a watched folder without reloading', async ({ page, appUrl
   await page.screenshot({ path: screenshotPath('watch-analysis') });
 
   expect(loads).toBe(0);
-  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('tab', { name: 'Library', exact: true }).click();
   await page.getByTestId('watch-toggle').click();
   await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'false');
 });
