@@ -32,7 +32,7 @@ const latin1 = new TextDecoder('latin1');
  */
 export function judgeCompleteness(name: string, head: Uint8Array, size: number): Completeness {
   const ext = extensionOf(name);
-  if (ext === '.dat') return judgeNanonisDat(latin1.decode(head));
+  if (ext === '.dat') return judgeNanonisDat(head);
   if (ext === '.sxm') return judgeSxm(head, size);
   if (ext === '.3ds') return judge3ds(head, size);
   return { state: 'unknown' };
@@ -44,12 +44,51 @@ const POINTS_KEY: Record<string, string> = {
   'z spectroscopy': 'Z Spectroscopy>Num Pixel',
 };
 
-function judgeNanonisDat(text: string): Completeness {
-  if (!text.startsWith('Experiment\t')) return { state: 'unknown' };
-  const dataAt = text.indexOf('[DATA]');
-  const headerText = dataAt < 0 ? text : text.slice(0, dataAt);
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+/** Index of the first occurrence of ASCII `marker` in `bytes`, or -1. */
+function indexOfAscii(bytes: Uint8Array, marker: string): number {
+  const first = marker.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < marker.length; k++) if (bytes[i + k] !== marker.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Rows after the column-name line that end with a newline and hold every column (tabs counted on
+ * the bytes: a burst of hundreds of 50 kB files is judged in milliseconds, without decoding them).
+ */
+function countWholeRows(bytes: Uint8Array, from: number): { rows: number; columns: number } | null {
+  const columnEnd = bytes.indexOf(LF, from);
+  if (columnEnd < 0) return null;
+  let columns = 1;
+  for (let i = from; i < columnEnd; i++) if (bytes[i] === TAB) columns++;
+  let rows = 0;
+  let tabs = 0;
+  let blank = true;
+  for (let i = columnEnd + 1; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === LF) {
+      if (!blank && tabs + 1 >= columns) rows++;
+      tabs = 0;
+      blank = true;
+    } else if (b === TAB) {
+      tabs++;
+      blank = false;
+    } else if (b !== CR && b !== 32) blank = false;
+  }
+  return { rows, columns };
+}
+
+function judgeNanonisDat(bytes: Uint8Array): Completeness {
+  if (indexOfAscii(bytes.subarray(0, 11), 'Experiment\t') !== 0) return { state: 'unknown' };
+  const dataAt = indexOfAscii(bytes, '[DATA]');
   const header = new Map<string, string>();
-  for (const line of headerText.split(/\r?\n/)) {
+  for (const line of latin1.decode(dataAt < 0 ? bytes : bytes.subarray(0, dataAt)).split(/\r?\n/)) {
     const [key, value] = line.split('\t');
     if (key && value !== undefined && !header.has(key)) header.set(key, value.trim());
   }
@@ -60,27 +99,24 @@ function judgeNanonisDat(text: string): Completeness {
     return key ? { state: 'partial', done: 0, total: NaN, unit: 'points' } : { state: 'unknown' };
   }
   const knowsCount = Number.isInteger(announced) && announced > 0;
-  // Lines after [DATA]: the column names, then one row per point. A piece cut mid-line leaves a
-  // last element without its newline (and a whole file leaves an empty one): drop it either way.
-  const lines = text.slice(dataAt).split('\n');
-  const endsWithNewline = text.endsWith('\n');
-  const columnLine = lines.length > 2 ? lines[1] : undefined;
-  if (columnLine === undefined) {
+  const endsWithNewline = bytes[bytes.length - 1] === LF;
+  // After [DATA]: the column names, then one row per point; a piece cut mid-line leaves a last
+  // row without its newline, which is not counted.
+  const afterMarker = bytes.indexOf(LF, dataAt);
+  const counted = afterMarker < 0 ? null : countWholeRows(bytes, afterMarker + 1);
+  if (counted === null) {
     return knowsCount
       ? { state: 'partial', done: 0, total: announced, unit: 'points' }
       : { state: 'unknown' };
   }
-  const complete = lines.slice(2, -1).filter((line) => line.trim() !== '');
   if (!knowsCount) {
     // No count announced: a line cut off is certainly partial; otherwise quiet time decides.
     return endsWithNewline
       ? { state: 'unknown' }
-      : { state: 'partial', done: complete.length, total: NaN, unit: 'points' };
+      : { state: 'partial', done: counted.rows, total: NaN, unit: 'points' };
   }
-  const columns = columnLine.replace(/\r$/, '').split('\t').length;
-  const whole = complete.filter((line) => line.replace(/\r$/, '').split('\t').length >= columns).length;
-  if (whole >= announced && endsWithNewline) return { state: 'complete' };
-  return { state: 'partial', done: whole, total: announced, unit: 'points' };
+  if (counted.rows >= announced && endsWithNewline) return { state: 'complete' };
+  return { state: 'partial', done: counted.rows, total: announced, unit: 'points' };
 }
 
 function judgeSxm(head: Uint8Array, size: number): Completeness {

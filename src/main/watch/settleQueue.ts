@@ -84,9 +84,13 @@ export class SettleQueue {
     this.handedOut.delete(path);
   }
 
-  /** Re-stats every pending file and returns (and removes) those ready to import. */
-  takeReady(now: number): ReadyFile[] {
+  /**
+   * Re-stats every pending file and returns (and removes) those ready to import. Content is read
+   * for at most `judgeLimit` files per call, so a burst never blocks the event loop for long.
+   */
+  takeReady(now: number, judgeLimit = Infinity): ReadyFile[] {
     const ready: ReadyFile[] = [];
+    let judged = 0;
     for (const [path, entry] of this.pending) {
       let stats;
       try {
@@ -113,7 +117,11 @@ export class SettleQueue {
         this.pending.delete(path);
         continue;
       }
-      entry.verdict ??= this.judge(path, entry.size);
+      if (entry.verdict === null) {
+        if (judged >= judgeLimit) continue;
+        judged++;
+        entry.verdict = this.judge(path, entry.size);
+      }
       const take = this.decide(path, entry.verdict, quiet);
       if (!take) continue;
       this.pending.delete(path);

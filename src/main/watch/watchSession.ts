@@ -136,7 +136,7 @@ export class WatchSession {
   private tick(): void {
     if (this.batch || this.stopped) return;
     const now = Date.now();
-    this.backlog.push(...this.queue.takeReady(now));
+    this.backlog.push(...this.queue.takeReady(now, MAX_BATCH_FILES));
     const ready = this.backlog.splice(0, MAX_BATCH_FILES);
     const gone = [...this.unlinked].filter(([, at]) => now - at >= UNLINK_GRACE_MS).map(([path]) => path);
     for (const path of gone) this.unlinked.delete(path);
