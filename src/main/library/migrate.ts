@@ -9,6 +9,7 @@ import { updateToSchemaVersion3 } from './migrations/0003-nullable-frames-interr
 import { updateToSchemaVersion4 } from './migrations/0004-spectrum-exclusions.ts';
 import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
+import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 import { updateToSchemaVersion9 } from './migrations/0009-classify-runs.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
@@ -19,6 +20,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion4,
   updateToSchemaVersion5,
   updateToSchemaVersion6,
+  updateToSchemaVersion7,
   updateToSchemaVersion9,
 ];
 

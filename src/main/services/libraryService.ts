@@ -15,6 +15,8 @@ import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { readLabelsFile } from '../library/readLabelsFile.ts';
 import { setLabel } from '../library/labels.ts';
+import { LibraryWatch } from '../watch/libraryWatch.ts';
+import { importThrough } from '../watch/serviceImport.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
@@ -53,11 +55,14 @@ export class LibraryService {
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
   private readonly options: LibraryServiceOptions;
+  /** The watched session of this library (src/main/watch). */
+  readonly watch: LibraryWatch;
 
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
     this.db = openLibrary(options.dbPath, { readonly: options.readonly });
+    this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
   /**
@@ -151,9 +156,16 @@ export class LibraryService {
     deleteSession: ({ id }) => deleteSession(this.db, id),
     setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
     listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
+    startWatch: ({ folders, polling }) => {
+      if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+      return this.watch.start(folders, polling);
+    },
+    stopWatch: () => this.watch.stop(),
+    getWatchStatus: () => this.watch.status(),
   };
 
   async close(): Promise<void> {
+    await this.watch.stop();
     for (const run of this.runs.values()) run.cancel();
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();

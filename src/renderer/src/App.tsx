@@ -10,6 +10,7 @@ import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
+import { WatchNotices } from './watch/WatchNotices.tsx';
 
 type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
@@ -38,6 +39,7 @@ export function App() {
       .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(refresh, [refresh, version]);
+  const bumpVersion = useCallback(() => setVersion((v) => v + 1), []);
   // An import may also have been started elsewhere (the demo session on first start, the CLI):
   // follow the counts and reload the lists when they change.
   useEffect(() => {
@@ -111,6 +113,7 @@ export function App() {
           )}
         </ErrorBoundary>
       </main>
+      <WatchNotices onChanged={bumpVersion} />
     </div>
   );
 }

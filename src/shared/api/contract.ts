@@ -16,6 +16,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
 import type {
@@ -200,6 +201,16 @@ export const apiInputSchemas = {
   deleteSession: z.object({ id }).strict(),
   /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
   getGridCube: z.object({ fileId: id }).strict(),
+  /** Watches folders: imports what is there, then each file as it completes. */
+  startWatch: z
+    .object({
+      folders: z.array(z.string().min(1)).min(1, 'name at least one folder to watch'),
+      /** Poll instead of file events (network shares). */
+      polling: z.boolean().default(false),
+    })
+    .strict(),
+  stopWatch: z.object({}).strict(),
+  getWatchStatus: z.object({}).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -230,6 +241,9 @@ export interface ApiOutputs {
   mergeSessions: SessionRow;
   deleteSession: { files: number };
   getGridCube: GridCubeView;
+  startWatch: WatchStatus;
+  stopWatch: WatchStatus;
+  getWatchStatus: WatchStatus;
 }
 
 /** A grid file's decoded data and where it came from. */

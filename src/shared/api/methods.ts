@@ -27,6 +27,9 @@ export const LIBRARY_API_METHODS = [
   'deleteSession',
   'setSpectrumExclusion',
   'listSpectrumExclusions',
+  'startWatch',
+  'stopWatch',
+  'getWatchStatus',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

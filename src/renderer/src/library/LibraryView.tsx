@@ -23,6 +23,7 @@ import { clickRow, emptySelection, selectAll } from './rowSelection.ts';
 import type { ClickMode, RowSelection } from './rowSelection.ts';
 import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
+import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
 
 /** Spectra overlaid in the plot at most; a larger selection is for labelling. */
@@ -186,6 +187,7 @@ export function LibraryView({
     <div className="library">
       <div className="column">
         <ImportPanel onImported={onImported} onLabelsCsv={importCsv} />
+        <WatchPanel />
         <section className="panel" aria-label="Labels">
           <div className="table-head">
             <h2>Labels</h2>
