@@ -7,7 +7,12 @@ import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
 import { didvSlice } from '../../../shared/grid/didvSlice.ts';
-import { chooseChannel, sweepRange, type AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import {
+  chooseChannel,
+  notBiasGrid,
+  sweepRange,
+  type AnalysedChannel,
+} from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
@@ -62,8 +67,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
   }, [cube]);
 
+  // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
-    if (!cube) return null;
+    if (!cube || notBiasGrid(cube) !== null) return null;
     try {
       return chooseChannel(cube);
     } catch {
