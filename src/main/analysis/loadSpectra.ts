@@ -11,6 +11,8 @@ export interface LoadSpectraFilter {
   ids?: number[];
   /** Only spectra with this label. */
   label?: string;
+  /** Only spectra of these sessions' files. */
+  sessionIds?: number[];
 }
 
 interface Row {
@@ -58,6 +60,12 @@ export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter =
       's.file_id IN (SELECT file_id FROM spectra WHERE id IN (SELECT value FROM json_each(@ids)))',
     );
     params.ids = JSON.stringify(filter.ids);
+  }
+  if (filter.sessionIds !== undefined) {
+    clauses.push(
+      's.file_id IN (SELECT file_id FROM session_files WHERE session_id IN (SELECT value FROM json_each(@sessionIds)))',
+    );
+    params.sessionIds = JSON.stringify(filter.sessionIds);
   }
   const rows = db
     .prepare(

@@ -6,6 +6,8 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { GridView } from './grid/GridView.tsx';
+import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
+import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 
@@ -25,6 +27,10 @@ export function App() {
   const [version, setVersion] = useState(0);
   /** Label changes (on any tab, undo and redo included) reload the views too. */
   const dataVersion = version + useLabelHistoryState().revision;
+  /** What the Analysis tab analyses, kept across tab switches. */
+  const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
+  const chooseScope = (scope: AnalysisScope, run: boolean): void =>
+    setScopeRequest((previous) => ({ id: (previous?.id ?? 0) + 1, scope, run }));
 
   const refresh = useCallback(() => {
     getApi()
@@ -81,12 +87,25 @@ export function App() {
       <main>
         <ErrorBoundary>
           {view === 'library' && (
-            <LibraryView version={dataVersion} onImported={() => setVersion((v) => v + 1)} />
+            <LibraryView
+              version={dataVersion}
+              onImported={() => setVersion((v) => v + 1)}
+              onAnalyse={(scope) => {
+                chooseScope(scope, true);
+                setView('analysis');
+              }}
+            />
           )}
           {view === 'topography' && (
             <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
-          {view === 'analysis' && <AnalysisViews version={dataVersion} />}
+          {view === 'analysis' && (
+            <AnalysisViews
+              version={dataVersion}
+              request={scopeRequest}
+              onScope={(scope) => chooseScope(scope, false)}
+            />
+          )}
           {view === 'grid' && (
             <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}

@@ -21,6 +21,10 @@ export const LIBRARY_API_METHODS = [
   'listAnalysisRuns',
   'getSpectraForAnalysis',
   'getGridCube',
+  'listSessions',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

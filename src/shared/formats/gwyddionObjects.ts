@@ -27,7 +27,17 @@ const OLD_CONTAINER_TYPES: Record<number, string> = {
   64: 's',
   80: 'o',
 };
-const UTF8 = new TextDecoder('utf-8');
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LATIN1 = new TextDecoder('latin1');
+
+/** UTF-8, else latin-1: Gwyddion 1 wrote strings in the locale's 8-bit encoding (`µm` as 0xB5 m). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return LATIN1.decode(bytes);
+  }
+}
 
 class Reader {
   private readonly view: DataView;
@@ -50,7 +60,7 @@ class Reader {
     const stop = this.bytes.indexOf(0, this.at);
     if (stop === -1 || stop >= end)
       throw new ParseError('truncated', `unterminated string at byte ${this.at}`);
-    const text = UTF8.decode(this.bytes.subarray(this.at, stop));
+    const text = decodeText(this.bytes.subarray(this.at, stop));
     this.at = stop + 1;
     return text;
   }

@@ -7,7 +7,7 @@ import type { MatrixAxis } from './omicronMatrixParameters.ts';
 import { ParseError, type Direction } from './types.ts';
 
 /** Upper bound on the pixels of all images of one file: a crafted axis must not allocate gigabytes. */
-const MAX_IMAGE_POINTS = 1 << 26;
+const MAX_IMAGE_POINTS = 1 << 24;
 
 export interface MatrixCurve {
   direction: Direction;
