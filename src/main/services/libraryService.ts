@@ -1,7 +1,7 @@
 // The LibraryApi implementation: plain Node, no Electron, so the desktop app (IPC), browser mode
 // (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
 import type { Database } from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
@@ -45,6 +45,8 @@ export class LibraryService {
   readonly dbPath: string;
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
+  /** The paths each run was asked to import, by run id. */
+  private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
 
   constructor(options: LibraryServiceOptions) {
@@ -58,9 +60,14 @@ export class LibraryService {
     if ([...this.runs.values()].some((run) => run.progress.state === 'running')) {
       throw new ApiError('busy', 'an import is already running in this library; wait for it or cancel it');
     }
+    // A path that does not exist is reported by the run like any bad file, unless none exists.
+    const missing = paths.filter((path) => !existsSync(path));
+    if (missing.length === paths.length)
+      throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
     this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    this.runPaths.set(run.progress.runId, [...paths]);
     // What the run brought in becomes a session (also after a cancel: the files are there).
     void run.done.then(
       () => fileImportRunAsSession(this.db, run.progress.runId),
@@ -90,6 +97,14 @@ export class LibraryService {
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
     getImportProgress: ({ runId }) => this.progressOf(runId),
+    getCurrentImport: () => {
+      const ids = [...this.runs.keys()];
+      const running = ids.find((runId) => this.runs.get(runId)?.progress.state === 'running');
+      const runId = running ?? (ids.length > 0 ? Math.max(...ids) : null);
+      return runId === null
+        ? { progress: null, paths: [] }
+        : { progress: this.progressOf(runId), paths: this.runPaths.get(runId) ?? [] };
+    },
     cancelImport: ({ runId }) => {
       this.runs.get(runId)?.cancel();
       return this.progressOf(runId);

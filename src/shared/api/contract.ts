@@ -146,10 +146,26 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yy
 export const apiInputSchemas = {
   getLibraryInfo: z.object({}).strict(),
   startImport: z
-    .object({ paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder to import') })
+    .object({
+      paths: z
+        .array(
+          z
+            .string()
+            .min(1)
+            // The server (browser mode) or main process would resolve a relative path against its
+            // own working folder, which the user cannot see: ask for the whole path instead.
+            .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), {
+              error: (issue) =>
+                `'${String(issue.input)}' is a relative path: give the whole path from the root (e.g. /home/me/${String(issue.input)})`,
+            }),
+        )
+        .min(1, 'name at least one file or folder to import'),
+    })
     .strict(),
   getImportProgress: z.object({ runId: id }).strict(),
   cancelImport: z.object({ runId: id }).strict(),
+  /** The running import, else the last one this server ran (null before any): views follow it. */
+  getCurrentImport: z.object({}).strict(),
   listFiles: z
     .object({
       status: z.enum(['imported', 'skipped', 'failed']).optional(),
@@ -226,6 +242,7 @@ export interface ApiOutputs {
   startImport: { runId: number };
   getImportProgress: ImportProgress;
   cancelImport: ImportProgress;
+  getCurrentImport: { progress: ImportProgress | null; paths: string[] };
   listFiles: { rows: FileRow[]; total: number };
   listSpectra: { rows: SpectrumRow[]; total: number };
   listImages: { rows: ImageRow[]; total: number };
