@@ -91,7 +91,8 @@ export class LibraryService {
         appVersion: APP_VERSION,
         schemaVersion: getSchemaVersion(this.db),
         files: count('files'),
-        spectra: count('spectra'),
+        // I–V spectra as the tables list them: the instrument's [AVG] columns are not counted.
+        spectra: count('spectra WHERE is_average = 0'),
         images: count('images'),
       };
     },
