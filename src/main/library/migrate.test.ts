@@ -24,6 +24,7 @@ describe('library migrations', () => {
         'analysis_group_curves',
         'analysis_runs',
         'analysis_run_scopes',
+        'classify_runs',
         'file_tags',
         'files',
         'images',

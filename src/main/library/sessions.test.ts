@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realDataDir } from '../../testing/realData.ts';
 import { DEMO_DIR } from '../demoSession.ts';
 import { LibraryService } from '../services/libraryService.ts';
+import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sts-sessions-'));
 const dbPath = join(dir, 'library.sqlite');
@@ -144,10 +145,11 @@ describe('migration 5', () => {
       spectra,
     }));
     await first.close();
-    // Back to schema version 2, as an older app left it.
+    // Without the sessions tables, as an older app left it; then migration 5 alone runs on it (later
+    // migrations have already been applied and must not run twice).
     const raw = new Database(path);
     raw.exec('DROP TABLE analysis_run_scopes; DROP TABLE session_files; DROP TABLE sessions;');
-    raw.pragma('user_version = 2');
+    raw.transaction(() => updateToSchemaVersion5(raw))();
     raw.close();
     const reopened = new LibraryService({ dbPath: path, workers: 1 });
     const rows = (await reopened.handlers.listSessions({})).rows.map(({ name, files, spectra }) => ({

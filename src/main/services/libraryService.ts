@@ -14,6 +14,7 @@ import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
+import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import {
   deleteSession,
@@ -76,10 +77,27 @@ export class LibraryService {
     return run;
   }
 
-  private progressOf(runId: number): ImportProgress {
+  /**
+   * A copy of the run's progress; while it runs, with `since`, only the skipped/failed entries after
+   * those (the lists only grow then). A finished run answers whole: its lists are sorted at the end.
+   */
+  private progressOf(runId: number, asked = { skipped: 0, failed: 0 }): ImportProgress {
     const run = this.runs.get(runId);
     if (!run) throw new ApiError('not-found', `no import run ${runId} in this session`);
-    return structuredClone(run.progress);
+    const { report } = run.progress;
+    const since = run.progress.state === 'running' ? asked : { skipped: 0, failed: 0 };
+    return {
+      ...run.progress,
+      report: {
+        ...report,
+        skipped: report.skipped.slice(since.skipped),
+        failed: report.failed.slice(since.failed),
+      },
+      reportFrom: {
+        skipped: Math.min(since.skipped, report.skipped.length),
+        failed: Math.min(since.failed, report.failed.length),
+      },
+    };
   }
 
   readonly handlers: LibraryApiHandlers = {
@@ -97,7 +115,7 @@ export class LibraryService {
       };
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
-    getImportProgress: ({ runId }) => this.progressOf(runId),
+    getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
     getCurrentImport: () => {
       const ids = [...this.runs.keys()];
       const running = ids.find((runId) => this.runs.get(runId)?.progress.state === 'running');
@@ -115,6 +133,7 @@ export class LibraryService {
     listImages: (input) => listImages(this.db, input),
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
+    getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({

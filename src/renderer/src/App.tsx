@@ -7,16 +7,18 @@ import { ImportStatusBar } from './import/ImportStatusBar.tsx';
 import { useAppImport } from './import/useAppImport.ts';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
+import { GridView } from './grid/GridView.tsx';
 import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 
-type ViewName = 'library' | 'topography' | 'analysis';
+type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
   { name: 'library', title: 'Library' },
   { name: 'topography', title: 'Topography' },
   { name: 'analysis', title: 'Analysis' },
+  { name: 'grid', title: 'Grid' },
 ];
 
 export function App() {
@@ -108,6 +110,9 @@ export function App() {
               request={scopeRequest}
               onScope={(scope) => chooseScope(scope, false)}
             />
+          )}
+          {view === 'grid' && (
+            <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
         </ErrorBoundary>
       </main>

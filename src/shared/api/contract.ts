@@ -16,6 +16,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -162,7 +163,19 @@ export const apiInputSchemas = {
         .min(1, 'name at least one file or folder to import'),
     })
     .strict(),
-  getImportProgress: z.object({ runId: id }).strict(),
+  getImportProgress: z
+    .object({
+      runId: id,
+      /**
+       * How many skipped and failed entries the caller already holds: the answer's report lists
+       * start there (`reportFrom`), so a poll sends only what is new.
+       */
+      since: z
+        .object({ skipped: z.number().int().min(0), failed: z.number().int().min(0) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   cancelImport: z.object({ runId: id }).strict(),
   /** The running import, else the last one this server ran (null before any): views follow it. */
   getCurrentImport: z.object({}).strict(),
@@ -186,6 +199,11 @@ export const apiInputSchemas = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       includeAverages: z.boolean().default(false),
+      /** Keyset paging: rows after this (file path, index); the previous page's `next`. */
+      after: z
+        .object({ path: z.string(), index: z.number().int().min(0) })
+        .strict()
+        .optional(),
       ...page,
     })
     .strict(),
@@ -235,6 +253,8 @@ export const apiInputSchemas = {
   mergeSessions: z.object({ ids: z.array(id).min(2, 'choose two or more sessions to merge') }).strict(),
   /** Removes the session's files (and their spectra, images, labels) from the library. */
   deleteSession: z.object({ id }).strict(),
+  /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
+  getGridCube: z.object({ fileId: id }).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -244,7 +264,8 @@ export interface ApiOutputs {
   cancelImport: ImportProgress;
   getCurrentImport: { progress: ImportProgress | null; paths: string[] };
   listFiles: { rows: FileRow[]; total: number };
-  listSpectra: { rows: SpectrumRow[]; total: number };
+  /** `next`: the `after` of the following page, null on the last one. */
+  listSpectra: { rows: SpectrumRow[]; total: number; next: { path: string; index: number } | null };
   listImages: { rows: ImageRow[]; total: number };
   getSpectrum: SpectrumCurves;
   getImage: ImagePixels;
@@ -262,6 +283,15 @@ export interface ApiOutputs {
   renameSession: SessionRow;
   mergeSessions: SessionRow;
   deleteSession: { files: number };
+  getGridCube: GridCubeView;
+}
+
+/** A grid file's decoded data and where it came from. */
+export interface GridCubeView {
+  fileId: number;
+  name: string;
+  path: string;
+  cube: GridCube;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */

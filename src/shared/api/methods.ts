@@ -21,6 +21,7 @@ export const LIBRARY_API_METHODS = [
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'getGridCube',
   'listSessions',
   'renameSession',
   'mergeSessions',

@@ -115,6 +115,11 @@ export interface ImportProgress {
   report: ImportReport;
   /** Set when the run itself failed (e.g. an unreadable folder), not for single bad files. */
   error: string | null;
+  /**
+   * Where report.skipped and report.failed start in the run's full lists: 0 unless the poll
+   * asked only for entries after those it holds (getImportProgress `since`).
+   */
+  reportFrom?: { skipped: number; failed: number };
 }
 
 export interface LibraryInfo {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportProgress } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { mergeProgress } from './mergeProgress.ts';
 
 /** How often progress is asked for while an import runs, and otherwise, milliseconds. */
 const RUNNING_POLL_MS = 250;
@@ -36,22 +37,33 @@ export function useAppImport(onFinished: () => void): ImportState {
   /** The run whose end was already announced, so onFinished fires once per run. */
   const announced = useRef<number | null>(null);
 
+  /** The progress held so far: a running run's polls ask only for what is new. */
+  const held = useRef<ImportProgress | null>(null);
   const poll = useCallback(() => {
-    getApi()
-      .getCurrentImport({})
-      .then(
-        (current) => {
-          const next = current.progress;
-          setProgress(next);
-          setPaths(current.paths);
-          if (next && next.state !== 'running' && announced.current !== next.runId) {
-            // The first look after a reload finds an old finished run: nothing new to reload.
-            if (announced.current !== null || running) finished.current();
-            announced.current = next.runId;
-          }
-        },
-        (e: unknown) => setError(message(e)),
-      );
+    const known = held.current;
+    const request =
+      running && known
+        ? getApi()
+            .getImportProgress({
+              runId: known.runId,
+              since: { skipped: known.report.skipped.length, failed: known.report.failed.length },
+            })
+            .then((delta) => ({ progress: mergeProgress(known, delta), paths: null }))
+        : getApi().getCurrentImport({});
+    request.then(
+      (current) => {
+        const next = current.progress;
+        held.current = next;
+        setProgress(next);
+        if (current.paths) setPaths(current.paths);
+        if (next && next.state !== 'running' && announced.current !== next.runId) {
+          // The first look after a reload finds an old finished run: nothing new to reload.
+          if (announced.current !== null || running) finished.current();
+          announced.current = next.runId;
+        }
+      },
+      (e: unknown) => setError(message(e)),
+    );
   }, [running]);
 
   useEffect(() => {
