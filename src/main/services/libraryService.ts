@@ -2,6 +2,7 @@
 // (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
 import type { Database } from 'better-sqlite3';
 import type { ResourceLimits } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
@@ -54,6 +55,8 @@ export class LibraryService {
   readonly dbPath: string;
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
+  /** The paths each run was asked to import, by run id. */
+  private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
   /** The watched session of this library (src/main/watch). */
   readonly watch: LibraryWatch;
@@ -71,6 +74,10 @@ export class LibraryService {
    */
   startImport(paths: string[]): ImportRun {
     if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+    // A path that does not exist is reported by the run like any bad file, unless none exists.
+    const missing = paths.filter((path) => !existsSync(path));
+    if (missing.length === paths.length)
+      throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
     this.pool ??= new ParsePool(
       this.options.workerUrl ?? SOURCE_WORKER_URL,
       this.options.workers,
@@ -78,6 +85,7 @@ export class LibraryService {
     );
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    this.runPaths.set(run.progress.runId, [...paths]);
     // What the run brought in becomes a session (also after a cancel: the files are there).
     void run.done.then(
       () => fileImportRunAsSession(this.db, run.progress.runId),
@@ -118,12 +126,21 @@ export class LibraryService {
         appVersion: APP_VERSION,
         schemaVersion: getSchemaVersion(this.db),
         files: count('files'),
-        spectra: count('spectra'),
+        // I–V spectra as the tables list them: the instrument's [AVG] columns are not counted.
+        spectra: count('spectra WHERE is_average = 0'),
         images: count('images'),
       };
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
     getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
+    getCurrentImport: () => {
+      const ids = [...this.runs.keys()];
+      const running = ids.find((runId) => this.runs.get(runId)?.progress.state === 'running');
+      const runId = running ?? (ids.length > 0 ? Math.max(...ids) : null);
+      return runId === null
+        ? { progress: null, paths: [] }
+        : { progress: this.progressOf(runId), paths: this.runPaths.get(runId) ?? [] };
+    },
     cancelImport: ({ runId }) => {
       this.runs.get(runId)?.cancel();
       return this.progressOf(runId);

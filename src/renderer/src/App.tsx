@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { ImportStatusBar } from './import/ImportStatusBar.tsx';
+import { useAppImport } from './import/useAppImport.ts';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { GridView } from './grid/GridView.tsx';
@@ -28,6 +30,7 @@ export function App() {
   const [version, setVersion] = useState(0);
   /** Label changes (on any tab, undo and redo included) reload the views too. */
   const dataVersion = version + useLabelHistoryState().revision;
+  const importState = useAppImport(() => setVersion((v) => v + 1));
   /** What the Analysis tab analyses, kept across tab switches. */
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
   const chooseScope = (scope: AnalysisScope, run: boolean): void =>
@@ -81,16 +84,18 @@ export function App() {
           </span>
         )}
       </header>
+      <ImportStatusBar state={importState} />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <main>
+      <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
         <ErrorBoundary>
           {view === 'library' && (
             <LibraryView
               version={dataVersion}
+              importState={importState}
               onImported={() => setVersion((v) => v + 1)}
               onAnalyse={(scope) => {
                 chooseScope(scope, true);

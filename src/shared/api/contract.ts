@@ -97,7 +97,18 @@ export const apiInputSchemas = {
   getLibraryInfo: z.object({}).strict(),
   startImport: z
     .object({
-      paths: z.array(path).min(1, 'name at least one file or folder to import').max(10_000),
+      paths: z
+        .array(
+          path
+            // The server (browser mode) or main process would resolve a relative path against its
+            // own working folder, which the user cannot see: ask for the whole path instead.
+            .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), {
+              error: (issue) =>
+                `'${String(issue.input)}' is a relative path: give the whole path from the root (e.g. /home/me/${String(issue.input)})`,
+            }),
+        )
+        .min(1, 'name at least one file or folder to import')
+        .max(10_000),
     })
     .strict(),
   getImportProgress: z
@@ -114,6 +125,8 @@ export const apiInputSchemas = {
     })
     .strict(),
   cancelImport: z.object({ runId: id }).strict(),
+  /** The running import, else the last one this server ran (null before any): views follow it. */
+  getCurrentImport: z.object({}).strict(),
   listFiles: z
     .object({
       status: z.enum(['imported', 'skipped', 'failed']).optional(),
@@ -218,6 +231,7 @@ export interface ApiOutputs {
   startImport: { runId: number };
   getImportProgress: ImportProgress;
   cancelImport: ImportProgress;
+  getCurrentImport: { progress: ImportProgress | null; paths: string[] };
   listFiles: { rows: FileRow[]; total: number };
   /** `next`: the `after` of the following page, null on the last one. */
   listSpectra: { rows: SpectrumRow[]; total: number; next: { path: string; index: number } | null };

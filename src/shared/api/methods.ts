@@ -5,6 +5,7 @@ export const LIBRARY_API_METHODS = [
   'startImport',
   'getImportProgress',
   'cancelImport',
+  'getCurrentImport',
   'listFiles',
   'listSpectra',
   'listImages',
