@@ -7,10 +7,9 @@ import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 
 interface LabelChange {
-  ids: number[];
-  /** Each spectrum's label before the change. */
+  /** Each spectrum's label before and after the change. */
   before: Map<number, string | null>;
-  after: string | null;
+  after: Map<number, string | null>;
   colour: string | undefined;
 }
 
@@ -74,19 +73,27 @@ export function useLabelHistory({
     [onSaved],
   );
 
-  const apply = useCallback(
-    (ids: readonly number[], label: string | null, colour?: string) =>
+  /** One undoable change: each spectrum to its own label (accepting suggestions sets several at once). */
+  const applyMany = useCallback(
+    (labelOf: ReadonlyMap<number, string | null>, colour?: string) =>
       run(async () => {
         const labelNow = new Map(latestRows.current.map((r) => [r.id, r.label]));
         for (const [id, l] of written.current) labelNow.set(id, l);
-        const before = new Map(ids.map((id) => [id, labelNow.get(id) ?? null]));
-        const unchanged = [...before.values()].every((l) => l === label);
-        if (ids.length === 0 || (unchanged && !colour)) return;
-        await save(new Map(ids.map((id) => [id, label])), colour);
-        undoStack.current.push({ ids: [...ids], before, after: label, colour });
+        const before = new Map([...labelOf.keys()].map((id) => [id, labelNow.get(id) ?? null]));
+        const unchanged = [...labelOf].every(([id, label]) => before.get(id) === label);
+        if (labelOf.size === 0 || (unchanged && !colour)) return;
+        const after = new Map(labelOf);
+        await save(after, colour);
+        undoStack.current.push({ before, after, colour });
         redoStack.current = [];
       }),
     [run, save],
+  );
+
+  const apply = useCallback(
+    (ids: readonly number[], label: string | null, colour?: string) =>
+      applyMany(new Map(ids.map((id) => [id, label])), colour),
+    [applyMany],
   );
 
   const undo = useCallback(
@@ -105,7 +112,7 @@ export function useLabelHistory({
       run(async () => {
         const change = redoStack.current.pop();
         if (!change) return;
-        await save(new Map(change.ids.map((id) => [id, change.after])), change.colour);
+        await save(change.after, change.colour);
         undoStack.current.push(change);
       }),
     [run, save],
@@ -113,6 +120,7 @@ export function useLabelHistory({
 
   return {
     apply,
+    applyMany,
     undo,
     redo,
     canUndo: undoStack.current.length > 0,
