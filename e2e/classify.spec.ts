@@ -2,7 +2,7 @@
 // a suggested label on every marker, equal to the demo's own labels.csv; a hand label survives
 // "Accept all" until "Replace labels already set"; accepting is one undoable change; the outlines
 // and the label legend go into the exported figure; the three groups reach the analysis.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -16,11 +16,12 @@ const demoLabels = new Map(
     .map((line) => line.split(',') as [string, string]),
 );
 
+/** Saves a download; returns its path. */
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = join(mkdtempSync(join(tmpdir(), 'sts-classify-')), file.suggestedFilename());
   await file.saveAs(path);
-  return readFileSync(path, 'utf8');
+  return path;
 }
 
 /** data-label of every marker, by marker key. */
@@ -96,7 +97,10 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
   for (const [key, label] of await markerLabels(page)) expect(label, key).not.toBe('');
 
   // The exported figure carries the outlines and a legend of the labels.
-  const svg = await download(page, () => page.getByTestId('topo-export-svg').click());
+  const svg = readFileSync(await download(page, () => page.getByTestId('topo-export-svg').click()), 'utf8');
+  const png = await download(page, () => page.getByTestId('topo-export-png').click());
+  expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  copyFileSync(png, screenshotPath('classify-export'));
   expect(svg).toContain('background plane subtracted');
   expect(svg).not.toContain('plane-robust ');
   expect((svg.match(/stroke-dasharray="4 3"/g) ?? []).length).toBeGreaterThanOrEqual(6);

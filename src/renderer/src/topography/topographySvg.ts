@@ -66,7 +66,7 @@ export function topographySvg(figure: TopographyFigure): string {
   const barX = x0 + w + 14;
   const totalWidth = barX + BAR_WIDTH + 90;
   const legendTop = y0 + h + 12;
-  const legendRows = figure.legend.length + (figure.outlines ? 1 : 0);
+  const legendRows = figure.legend.length + (figure.outlines ? 2 : 0);
   const totalHeight = legendTop + legendRows * LEGEND_ROW + MARGIN;
   const scale = niceLength(figure.frame.width);
   const scalePx = (scale / figure.frame.width) * w;
@@ -113,7 +113,8 @@ export function topographySvg(figure: TopographyFigure): string {
   if (figure.outlines) {
     const y = legendTop + figure.legend.length * LEGEND_ROW + 10;
     legend.push(
-      `<line x1="${x0}" y1="${y}" x2="${x0 + 12}" y2="${y}" stroke="#000" stroke-width="1.4"/><line x1="${x0 + 40}" y1="${y}" x2="${x0 + 52}" y2="${y}" stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/><text x="${x0 + 16}" y="${y + 4}">platelet</text><text x="${x0 + 56}" y="${y + 4}">core (suggested from the topography)</text>`,
+      `<line x1="${x0}" y1="${y}" x2="${x0 + 12}" y2="${y}" stroke="#000" stroke-width="1.4"/><text x="${x0 + 16}" y="${y + 4}">platelet outline (half height)</text>`,
+      `<line x1="${x0}" y1="${y + LEGEND_ROW}" x2="${x0 + 12}" y2="${y + LEGEND_ROW}" stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/><text x="${x0 + 16}" y="${y + LEGEND_ROW + 4}">core outline (midway between crown and core), suggested from the topography</text>`,
     );
   }
   return [
