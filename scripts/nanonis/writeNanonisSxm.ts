@@ -28,6 +28,39 @@ export interface SyntheticScan {
   comment: string;
   /** Slow-scan direction: `up` (default) stores the bottom row first, `down` the top row. */
   scanDirection?: 'up' | 'down';
+  /**
+   * Multipass scans: one row per pass and direction (pass 1 forward, pass 1 backward, pass 2 …),
+   * written as `:Multipass-Config:`; name the channels `[P1]_Z`, `[P2]_Z` … to match.
+   */
+  multipass?: Array<{ overrideBias: boolean; biasV: number }>;
+}
+
+function multipassTable(rows: NonNullable<SyntheticScan['multipass']>): string {
+  const titles = [
+    'Record-Ch',
+    'Playback',
+    'Playback-Offset',
+    'BOL-delay_[cycles]',
+    'Bias_override',
+    'Bias_override_value',
+    'Z_Setp_override',
+    'Z_Setp_override_value',
+    'Speed_factor',
+  ];
+  const lines = rows.map((row) =>
+    [
+      '-1',
+      'FALSE',
+      '0.000E+0',
+      '40000',
+      row.overrideBias ? 'TRUE' : 'FALSE',
+      row.biasV.toExponential(3).replace('e', 'E'),
+      'FALSE',
+      '0.000E+0',
+      '1.000',
+    ].join('\t'),
+  );
+  return [titles.join('\t'), ...lines].map((line) => `\t${line}`).join('\n');
 }
 
 function headerText(scan: SyntheticScan, fileName: string): string {
@@ -57,6 +90,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['Scan>pixels/line', String(scan.width)],
     ['Scan>lines', String(scan.height)],
   ];
+  if (scan.multipass) rows.push(['Multipass-Config', multipassTable(scan.multipass)]);
   const info = ['\tChannel\tName\tUnit\tDirection\tCalibration\tOffset'];
   scan.channels.forEach((channel, i) =>
     info.push(`\t${i}\t${channel.name}\t${channel.unit}\tboth\t1.000E+0\t0.000E+0`),

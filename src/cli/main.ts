@@ -4,7 +4,9 @@ import { analyzeCommand } from './commands/analyzeCommand.ts';
 import { classifyCommand } from './commands/classifyCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
+import { infoCommand } from './commands/infoCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
+import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -59,6 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
         what: { type: 'string' },
         csv: { type: 'string' },
         run: { type: 'string' },
+        channel: { type: 'string' },
         image: { type: 'string' },
         apply: { type: 'boolean', default: false },
       },
@@ -75,6 +78,8 @@ export async function runCli(argv: string[]): Promise<number> {
         db: requireDb(values.db, 'import'),
         json: values.json ?? false,
       });
+    case 'info':
+      return infoCommand({ db: requireDb(values.db, 'info'), json: values.json ?? false });
     case 'inspect':
       return inspectCommand({ file: positionals[0], json: values.json ?? false });
     case 'analyze':
@@ -85,6 +90,16 @@ export async function runCli(argv: string[]): Promise<number> {
         window: values.window,
         sg: values.sg,
         json: values.json ?? false,
+      });
+    case 'map':
+      return mapCommand({
+        file: positionals[0],
+        channel: values.channel,
+        json: values.json ?? false,
+        csv: values.csv,
+        method: values.method,
+        window: values.window,
+        sg: values.sg,
       });
     case 'export':
       return exportCommand({

@@ -1,6 +1,8 @@
 // Applies a labels CSV to the library: each row labels every spectrum (all sweeps, both
 // directions) of the files it names. A bare name matches a file of that name in any imported
-// folder; a relative path matches files whose path ends with it.
+// folder; a relative path matches files whose path ends with it. Files are found by their name
+// through the files_name index (the last segment of the CSV's path), and a relative path is then
+// checked against those few paths: no scan of every path per CSV row.
 import type { Database } from 'better-sqlite3';
 import { parseLabelsCsv } from '../../shared/model/labelsCsv.ts';
 import type { LabelsCsvOutcome } from '../../shared/model/labelsCsv.ts';
@@ -9,14 +11,13 @@ import { setLabel } from './labels.ts';
 export function applyLabelsCsv(db: Database, csvText: string): LabelsCsvOutcome {
   const csv = parseLabelsCsv(csvText);
   const outcome: LabelsCsvOutcome = { files: 0, spectra: 0, unmatched: [], problems: csv.problems };
-  const filesNamed = db.prepare(
-    "SELECT id FROM files WHERE status = 'imported' AND (name = @file OR path LIKE @suffix ESCAPE '\\')",
+  const filesNamed = db.prepare<[string], { id: number; path: string }>(
+    "SELECT id, path FROM files WHERE name = ? AND status = 'imported'",
   );
   const spectraOf = db.prepare('SELECT id FROM spectra WHERE file_id = ?').pluck();
   db.transaction(() => {
     for (const row of csv.rows) {
-      const suffix = `%/${row.file.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-      const files = filesNamed.all({ file: row.file, suffix }) as Array<{ id: number }>;
+      const files = filesNamed.all(baseName(row.file)).filter((file) => pathMatches(file.path, row.file));
       const spectra = files.flatMap((file) => spectraOf.all(file.id) as number[]);
       if (spectra.length === 0) {
         outcome.unmatched.push({ line: row.line, file: row.file });
@@ -27,4 +28,17 @@ export function applyLabelsCsv(db: Database, csvText: string): LabelsCsvOutcome 
     }
   })();
   return outcome;
+}
+
+/** The last segment of a path written with / or \\. */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** A bare name matches any folder; a relative path must end the file's path at a separator. */
+function pathMatches(filePath: string, csvPath: string): boolean {
+  const wanted = csvPath.replaceAll('\\', '/');
+  if (!wanted.includes('/')) return true;
+  const path = filePath.replaceAll('\\', '/');
+  return path === wanted || path.endsWith(wanted.startsWith('/') ? wanted : `/${wanted}`);
 }

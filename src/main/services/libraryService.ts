@@ -7,14 +7,22 @@ import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
-import { runAnalysis } from '../analysis/runAnalysis.ts';
+import { runAnalysis, withScope } from '../analysis/runAnalysis.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
+import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
+import {
+  deleteSession,
+  fileImportRunAsSession,
+  listSessions,
+  mergeSessions,
+  renameSession,
+} from '../library/sessions.ts';
 import {
   getImage,
   getSpectrum,
@@ -54,13 +62,35 @@ export class LibraryService {
     this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    // What the run brought in becomes a session (also after a cancel: the files are there).
+    void run.done.then(
+      () => fileImportRunAsSession(this.db, run.progress.runId),
+      () => null,
+    );
     return run;
   }
 
-  private progressOf(runId: number): ImportProgress {
+  /**
+   * A copy of the run's progress; while it runs, with `since`, only the skipped/failed entries after
+   * those (the lists only grow then). A finished run answers whole: its lists are sorted at the end.
+   */
+  private progressOf(runId: number, asked = { skipped: 0, failed: 0 }): ImportProgress {
     const run = this.runs.get(runId);
     if (!run) throw new ApiError('not-found', `no import run ${runId} in this session`);
-    return structuredClone(run.progress);
+    const { report } = run.progress;
+    const since = run.progress.state === 'running' ? asked : { skipped: 0, failed: 0 };
+    return {
+      ...run.progress,
+      report: {
+        ...report,
+        skipped: report.skipped.slice(since.skipped),
+        failed: report.failed.slice(since.failed),
+      },
+      reportFrom: {
+        skipped: Math.min(since.skipped, report.skipped.length),
+        failed: Math.min(since.failed, report.failed.length),
+      },
+    };
   }
 
   readonly handlers: LibraryApiHandlers = {
@@ -77,7 +107,7 @@ export class LibraryService {
       };
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
-    getImportProgress: ({ runId }) => this.progressOf(runId),
+    getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
     cancelImport: ({ runId }) => {
       this.runs.get(runId)?.cancel();
       return this.progressOf(runId);
@@ -87,6 +117,7 @@ export class LibraryService {
     listImages: (input) => listImages(this.db, input),
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
+    getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({
@@ -102,15 +133,20 @@ export class LibraryService {
       }
       return applyLabelsCsv(this.db, text);
     },
+    importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },
     // Runs on this thread: the demo session takes well under a second; 10,000 spectra a few
     // seconds (the renderer's worker pool is the fast path for interactive re-analysis).
-    runAnalysis: ({ recipe }) => runAnalysis(this.db, recipe),
-    getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
-    listAnalysisRuns: () => listAnalysisRuns(this.db),
+    runAnalysis: ({ recipe, scope }) => runAnalysis(this.db, recipe, scope),
+    getAnalysisRun: ({ runId }) => withScope(this.db, getAnalysisRun(this.db, runId)),
+    listAnalysisRuns: () => ({ rows: listAnalysisRuns(this.db).rows.map((row) => withScope(this.db, row)) }),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    listSessions: () => ({ rows: listSessions(this.db) }),
+    renameSession: ({ id, name }) => renameSession(this.db, id, name),
+    mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
+    deleteSession: ({ id }) => deleteSession(this.db, id),
   };
 
   async close(): Promise<void> {

@@ -10,10 +10,13 @@ import type {
   ImportProgress,
   LabelRow,
   LibraryInfo,
+  SessionRow,
+  AnalysisScope,
   SpectrumCurves,
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -133,6 +136,12 @@ export const recipeOverridesSchema = z
     }
   });
 
+/** What an analysis runs on: whole sessions, or hand-picked spectra (a Library selection). */
+const analysisScopeSchema = z.union([
+  z.object({ sessionIds: z.array(id).min(1, 'choose at least one session') }).strict(),
+  z.object({ spectrumIds: z.array(id).min(1, 'select at least one spectrum') }).strict(),
+]);
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
 
 export const apiInputSchemas = {
@@ -140,7 +149,19 @@ export const apiInputSchemas = {
   startImport: z
     .object({ paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder to import') })
     .strict(),
-  getImportProgress: z.object({ runId: id }).strict(),
+  getImportProgress: z
+    .object({
+      runId: id,
+      /**
+       * How many skipped and failed entries the caller already holds: the answer's report lists
+       * start there (`reportFrom`), so a poll sends only what is new.
+       */
+      since: z
+        .object({ skipped: z.number().int().min(0), failed: z.number().int().min(0) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   cancelImport: z.object({ runId: id }).strict(),
   listFiles: z
     .object({
@@ -162,6 +183,11 @@ export const apiInputSchemas = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       includeAverages: z.boolean().default(false),
+      /** Keyset paging: rows after this (file path, index); the previous page's `next`. */
+      after: z
+        .object({ path: z.string(), index: z.number().int().min(0) })
+        .strict()
+        .optional(),
       ...page,
     })
     .strict(),
@@ -182,16 +208,37 @@ export const apiInputSchemas = {
     })
     .strict(),
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  /** A labels CSV the page read itself (file picker or drop: browsers give no paths); 5 MB at most. */
+  importLabelsText: z
+    .object({ text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV') })
+    .strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),
-  /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
-  runAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
+  /**
+   * Runs the analysis on the labelled bias-spectroscopy spectra of the scope (every one in the
+   * library without a scope: the CLI's default) and stores the run with its scope.
+   */
+  runAnalysis: z
+    .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
+    .strict(),
   getAnalysisRun: z.object({ runId: id }).strict(),
   listAnalysisRuns: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
-    .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
+    .object({
+      ids: z.array(id).min(1).optional(),
+      label: z.string().min(1).optional(),
+      sessionIds: z.array(id).min(1).optional(),
+    })
     .strict(),
+  listSessions: z.object({}).strict(),
+  renameSession: z.object({ id, name: z.string().trim().min(1, 'a session needs a name').max(200) }).strict(),
+  /** The files of every other session move into the oldest one. */
+  mergeSessions: z.object({ ids: z.array(id).min(2, 'choose two or more sessions to merge') }).strict(),
+  /** Removes the session's files (and their spectra, images, labels) from the library. */
+  deleteSession: z.object({ id }).strict(),
+  /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
+  getGridCube: z.object({ fileId: id }).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -200,7 +247,8 @@ export interface ApiOutputs {
   getImportProgress: ImportProgress;
   cancelImport: ImportProgress;
   listFiles: { rows: FileRow[]; total: number };
-  listSpectra: { rows: SpectrumRow[]; total: number };
+  /** `next`: the `after` of the following page, null on the last one. */
+  listSpectra: { rows: SpectrumRow[]; total: number; next: { path: string; index: number } | null };
   listImages: { rows: ImageRow[]; total: number };
   getSpectrum: SpectrumCurves;
   getImage: ImagePixels;
@@ -208,11 +256,25 @@ export interface ApiOutputs {
   listLabels: { rows: LabelRow[] };
   setLabel: { changed: number };
   importLabels: LabelsCsvOutcome;
+  importLabelsText: LabelsCsvOutcome;
   chooseImportPaths: { paths: string[] };
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+  listSessions: { rows: SessionRow[] };
+  renameSession: SessionRow;
+  mergeSessions: SessionRow;
+  deleteSession: { files: number };
+  getGridCube: GridCubeView;
+}
+
+/** A grid file's decoded data and where it came from. */
+export interface GridCubeView {
+  fileId: number;
+  name: string;
+  path: string;
+  cube: GridCube;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */
@@ -306,6 +368,8 @@ export interface AnalysisSpectrumResult {
 
 export interface AnalysisRunRow {
   runId: number;
+  /** What it was run on; absent for runs over the whole library (CLI, older runs). */
+  scope?: AnalysisScope;
   createdAt: string;
   appVersion: string;
   groups: string[];
@@ -314,6 +378,8 @@ export interface AnalysisRunRow {
 
 export interface AnalysisRunView extends AnalysisSummary {
   runId: number;
+  /** What it was run on; absent for runs over the whole library (CLI, older runs). */
+  scope?: AnalysisScope;
   createdAt: string;
   appVersion: string;
   recipe: AnalysisRecipe;

@@ -14,11 +14,17 @@ export const LIBRARY_API_METHODS = [
   'listLabels',
   'setLabel',
   'importLabels',
+  'importLabelsText',
   'chooseImportPaths',
   'runAnalysis',
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'getGridCube',
+  'listSessions',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

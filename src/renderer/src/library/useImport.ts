@@ -28,10 +28,17 @@ export function useImport(onFinished: () => void): ImportState {
 
   const follow = useCallback((runId: number) => {
     stopPolling();
+    // Each poll asks only for the skipped/failed entries after those already held.
+    let held: ImportProgress | null = null;
     timer.current = window.setInterval(() => {
+      const since = held
+        ? { skipped: held.report.skipped.length, failed: held.report.failed.length }
+        : undefined;
       getApi()
-        .getImportProgress({ runId })
-        .then((next) => {
+        .getImportProgress({ runId, since })
+        .then((delta) => {
+          const next = mergeProgress(held, delta);
+          held = next;
           setProgress(next);
           if (next.state !== 'running') {
             stopPolling();
@@ -62,4 +69,19 @@ export function useImport(onFinished: () => void): ImportState {
   }, [progress]);
 
   return { progress, error, start, cancel };
+}
+
+/** The held progress with a poll's answer: its lists appended where they start (reportFrom). */
+function mergeProgress(held: ImportProgress | null, delta: ImportProgress): ImportProgress {
+  const from = delta.reportFrom ?? { skipped: 0, failed: 0 };
+  const keep = held?.report ?? { skipped: [], failed: [] };
+  return {
+    ...delta,
+    report: {
+      ...delta.report,
+      skipped: [...keep.skipped.slice(0, from.skipped), ...delta.report.skipped],
+      failed: [...keep.failed.slice(0, from.failed), ...delta.report.failed],
+    },
+    reportFrom: { skipped: 0, failed: 0 },
+  };
 }
