@@ -5,6 +5,7 @@ export const LIBRARY_API_METHODS = [
   'startImport',
   'getImportProgress',
   'cancelImport',
+  'getCurrentImport',
   'listFiles',
   'listSpectra',
   'listImages',
@@ -27,6 +28,9 @@ export const LIBRARY_API_METHODS = [
   'deleteSession',
   'setSpectrumExclusion',
   'listSpectrumExclusions',
+  'startWatch',
+  'stopWatch',
+  'getWatchStatus',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];
