@@ -19,7 +19,8 @@ beforeAll(async () => {
   truth = readTruth(dir);
   service = await importDemo(dir, true);
   run = await service.handlers.runAnalysis({});
-});
+  // Generating and importing the demo, then a worker-thread run: seconds on a loaded 2-core machine.
+}, 60_000);
 
 afterAll(async () => {
   await service?.close();

@@ -1,22 +1,12 @@
-// One analysis run on a library: load the spectra, run the whole pipeline with the recipe, store
-// the run (recipe + app version + results) and return it as stored.
+// One analysis run on this thread (the CLI, which has no other requests to answer): analyse, store
+// and return the run as stored. The server runs the same job in a worker (analysisJobs.ts).
 import type { Database } from 'better-sqlite3';
-import { runPipeline } from '../../shared/analysis/index.ts';
 import type { RecipeOverrides } from '../../shared/analysis/index.ts';
 import type { AnalysisRunView } from '../../shared/api/contract.ts';
-import { ApiError } from '../../shared/api/envelope.ts';
 import { APP_VERSION } from '../appVersion.ts';
-import { getAnalysisRun, storeAnalysisRun } from './analysisRuns.ts';
-import { loadSpectraForAnalysis } from './loadSpectra.ts';
+import { analyseAndStore } from './analysisRunner.ts';
+import { getAnalysisRun } from './analysisRuns.ts';
 
 export function runAnalysis(db: Database, overrides: RecipeOverrides = {}): AnalysisRunView {
-  const spectra = loadSpectraForAnalysis(db);
-  if (spectra.length === 0)
-    throw new ApiError(
-      'no-data',
-      'the library holds no bias-spectroscopy spectra to analyse; import some first',
-    );
-  const result = runPipeline(spectra, overrides);
-  const runId = storeAnalysisRun(db, result, spectra, APP_VERSION);
-  return getAnalysisRun(db, runId);
+  return getAnalysisRun(db, analyseAndStore(db, overrides, APP_VERSION));
 }

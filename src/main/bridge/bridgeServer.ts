@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../shared/api/dispatch.ts';
+import { BINARY_WIRE_TYPE, encodeBinaryWire } from '../../shared/api/binaryWire.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -50,6 +51,19 @@ function sendJson(response: ServerResponse, status: number, body: string): void 
   response.end(body);
 }
 
+/** A binary frame (binaryWire.ts): curves as raw bytes, asked for with `accept`. */
+function sendBinary(response: ServerResponse, value: unknown): void {
+  const chunks = encodeBinaryWire(value);
+  const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  response.writeHead(200, {
+    'content-type': BINARY_WIRE_TYPE,
+    'content-length': length,
+    'cache-control': 'no-store',
+  });
+  for (const chunk of chunks) response.write(chunk);
+  response.end();
+}
+
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
@@ -92,7 +106,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return;
     }
     const envelope = await options.dispatch(url.pathname.slice('/api/'.length), input);
-    sendJson(response, 200, encodeWire(envelope));
+    if (request.headers.accept?.includes(BINARY_WIRE_TYPE)) sendBinary(response, envelope);
+    else sendJson(response, 200, encodeWire(envelope));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
-import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
-import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
-import { runAnalysis } from '../analysis/runAnalysis.ts';
+import { AnalysisJobs } from '../analysis/analysisJobs.ts';
+import { getAnalysisRun, listAnalysisResults, listAnalysisRuns } from '../analysis/analysisRuns.ts';
+import { loadSpectraForAnalysis, loadSpectraSlab } from '../analysis/loadSpectra.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -31,6 +31,8 @@ export interface LibraryServiceOptions {
   workerUrl?: URL | string;
   /** Parse workers; default one per core. */
   workers?: number;
+  /** Stored-run worker script; the bundled app passes its built copy. */
+  analysisWorkerUrl?: URL | string;
 }
 
 export class LibraryService {
@@ -39,11 +41,13 @@ export class LibraryService {
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
   private readonly options: LibraryServiceOptions;
+  private readonly analyses: AnalysisJobs;
 
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
     this.db = openLibrary(options.dbPath);
+    this.analyses = new AnalysisJobs(this.db.name, APP_VERSION, options.analysisWorkerUrl);
   }
 
   /** Starts an import and returns the run; poll run.progress or await run.done. */
@@ -122,18 +126,24 @@ export class LibraryService {
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },
-    // Runs on this thread: the demo session takes well under a second; 10,000 spectra a few
-    // seconds (the renderer's worker pool is the fast path for interactive re-analysis).
-    runAnalysis: ({ recipe }) => runAnalysis(this.db, recipe),
-    getAnalysisRun: ({ runId }) => getAnalysisRun(this.db, runId),
+    // Stored runs are computed in a worker thread (analysisJobs.ts): this thread keeps answering.
+    runAnalysis: async ({ recipe }) => getAnalysisRun(this.db, await this.analyses.run(recipe ?? {})),
+    getAnalysisRun: ({ runId, results }) => getAnalysisRun(this.db, runId, results),
     listAnalysisRuns: () => listAnalysisRuns(this.db),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    startAnalysis: ({ recipe }) => ({ ...this.analyses.start(recipe ?? {}).progress }),
+    getAnalysisProgress: ({ jobId }) => this.analyses.progress(jobId),
+    cancelAnalysis: ({ jobId }) => this.analyses.cancel(jobId),
+    listAnalysisResults: (input) => listAnalysisResults(this.db, input),
+    getSpectraSlab: ({ runId, ids, label, limit, offset }) =>
+      loadSpectraSlab(this.db, { runId, ids, label }, { limit, offset }),
   };
 
   async close(): Promise<void> {
     for (const run of this.runs.values()) run.cancel();
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();
+    await this.analyses.close();
     this.db.close();
   }
 }

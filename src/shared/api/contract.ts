@@ -14,6 +14,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { SpectraSlab } from '../model/spectraSlab.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -203,11 +204,34 @@ export const apiInputSchemas = {
   chooseImportPaths: z.object({}).strict(),
   /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
   runAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
-  getAnalysisRun: z.object({ runId: id }).strict(),
+  /**
+   * `results: 'none'` leaves the per-spectrum rows out (a 100k-spectrum run's summary stays small);
+   * page them with listAnalysisResults.
+   */
+  getAnalysisRun: z.object({ runId: id, results: z.enum(['all', 'none']).optional() }).strict(),
   listAnalysisRuns: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
     .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
+    .strict(),
+  /** Starts a stored run in a worker thread; follow it with getAnalysisProgress. */
+  startAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
+  getAnalysisProgress: z.object({ jobId: id }).strict(),
+  cancelAnalysis: z.object({ jobId: id }).strict(),
+  /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
+  listAnalysisResults: z.object({ runId: id, label: z.string().min(1).optional(), ...page }).strict(),
+  /**
+   * Curves for the renderer's analysis workers as one Float64Array slab, a page of forward sweeps
+   * at a time: of a stored run (`runId`), of given spectra, or of a label.
+   */
+  getSpectraSlab: z
+    .object({
+      runId: id.optional(),
+      ids: z.array(id).min(1).optional(),
+      label: z.string().min(1).optional(),
+      limit: z.number().int().min(1).max(20_000).default(2000),
+      offset: z.number().int().min(0).default(0),
+    })
     .strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
@@ -231,6 +255,26 @@ export interface ApiOutputs {
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+  startAnalysis: AnalysisProgress;
+  getAnalysisProgress: AnalysisProgress;
+  cancelAnalysis: AnalysisProgress;
+  listAnalysisResults: { rows: AnalysisSpectrumResult[]; total: number };
+  getSpectraSlab: SpectraSlab;
+}
+
+/** A stored run computed in a worker thread. */
+export interface AnalysisProgress {
+  jobId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  phase: 'loading' | 'analysing' | 'storing';
+  /** Spectra being analysed (0 while loading). */
+  spectra: number;
+  /** The stored run, once done. */
+  runId: number | null;
+  error: string | null;
+  /** The ApiError code of a failed run (e.g. 'no-data'), when it had one. */
+  errorCode?: string;
+  elapsedMs: number;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */

@@ -19,6 +19,11 @@ export const LIBRARY_API_METHODS = [
   'getAnalysisRun',
   'listAnalysisRuns',
   'getSpectraForAnalysis',
+  'startAnalysis',
+  'getAnalysisProgress',
+  'cancelAnalysis',
+  'listAnalysisResults',
+  'getSpectraSlab',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

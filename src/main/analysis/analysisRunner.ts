@@ -1,0 +1,34 @@
+// The one place main calls the analysis pipeline: the stored-run job (worker thread or CLI) goes
+// through here, so changes to the pipeline's internals (stages, incremental paths) meet main at
+// one call. Loads the library's spectra into a slab, runs the recipe, stores the run.
+import type { Database } from 'better-sqlite3';
+import { runPipeline } from '../../shared/analysis/index.ts';
+import type { RecipeOverrides } from '../../shared/analysis/index.ts';
+import type { AnalysisProgress } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/envelope.ts';
+import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
+import { storeAnalysisRun } from './analysisRuns.ts';
+import { loadSpectraSlab } from './loadSpectra.ts';
+
+/** The stages of a stored run, in order, for progress reports. */
+export type AnalysisPhase = AnalysisProgress['phase'];
+
+/** Runs the recipe on every analysable spectrum and stores the run; returns its id. */
+export function analyseAndStore(
+  db: Database,
+  overrides: RecipeOverrides,
+  appVersion: string,
+  onPhase: (phase: AnalysisPhase, spectra: number) => void = () => undefined,
+): number {
+  onPhase('loading', 0);
+  const spectra = spectraOfSlab(loadSpectraSlab(db));
+  if (spectra.length === 0)
+    throw new ApiError(
+      'no-data',
+      'the library holds no bias-spectroscopy spectra to analyse; import some first',
+    );
+  onPhase('analysing', spectra.length);
+  const result = runPipeline(spectra, overrides);
+  onPhase('storing', spectra.length);
+  return storeAnalysisRun(db, result, spectra, appVersion);
+}
