@@ -59,7 +59,7 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   labelledServer,
 }) => {
   await page.goto(labelledServer.url);
-  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await expect(page.getByTestId('analysis-views')).toBeVisible();
   // The CLI's run is shown first; a new run from the page replaces it.
   await expect(page.getByTestId('run-label')).toContainText('Run 1');

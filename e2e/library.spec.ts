@@ -41,7 +41,7 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await openFile(page, 'nanonis_sts_15mv.dat');
   const spectra = page.getByTestId('spectra-table').locator('tbody tr');
   await expect(spectra).toHaveCount(4);
-  // One click shows the sweep in both directions; shift-click overlays another sweep.
+  // One click shows the sweep in both directions; Ctrl-click adds (and removes) another sweep.
   await spectra.nth(0).click();
   const plot = page.getByTestId('spectrum-plot');
   await expect(plot).toHaveAttribute('data-series', '2');
@@ -50,9 +50,9 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await expect(plot.locator('.u-legend')).toContainText('sweep 1 · fwd');
   await expect(plot.locator('.u-legend')).toContainText('sweep 1 · bwd');
   await page.screenshot({ path: screenshotPath('library-spectrum-current'), fullPage: true });
-  await spectra.nth(2).click({ modifiers: ['Shift'] });
+  await spectra.nth(2).click({ modifiers: ['Control'] });
   await expect(plot).toHaveAttribute('data-series', '3');
-  await spectra.nth(2).click({ modifiers: ['Shift'] });
+  await spectra.nth(2).click({ modifiers: ['Control'] });
   await expect(plot).toHaveAttribute('data-series', '2');
   await page.getByTestId('channel-select').selectOption('LockIn [00001] (V)');
   await expect(plot).toHaveAttribute('data-unit', 'V');

@@ -17,7 +17,7 @@ async function openTopography(page: Page, appUrl: string): Promise<void> {
   await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Topography' }).click();
+  await page.getByRole('tab', { name: 'Topography' }).click();
   await expect(page.getByTestId('topography-view')).toBeVisible();
 }
 

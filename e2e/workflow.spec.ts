@@ -47,7 +47,7 @@ test('label spots on the topography and follow them through the analysis', async
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
 
-  await page.getByRole('button', { name: 'Topography' }).click();
+  await page.getByRole('tab', { name: 'Topography' }).click();
   await expect(page.getByTestId('topo-marker')).toHaveCount(68);
   await page.getByTestId('tool-select').click();
   await boxSelect(page, CORE_PLATELET, 9e-9);
@@ -88,7 +88,7 @@ test('label spots on the topography and follow them through the analysis', async
   // Across a 4.2 nm platelet on a levelled substrate.
   expect(Math.max(...heights) - Math.min(...heights)).toBeGreaterThan(3.5e-9);
 
-  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
 

@@ -26,6 +26,41 @@ export interface SyntheticScan {
   biasV: number;
   channels: SxmChannel[];
   comment: string;
+  /** Slow-scan direction: `up` (default) stores the bottom row first, `down` the top row. */
+  scanDirection?: 'up' | 'down';
+  /**
+   * Multipass scans: one row per pass and direction (pass 1 forward, pass 1 backward, pass 2 …),
+   * written as `:Multipass-Config:`; name the channels `[P1]_Z`, `[P2]_Z` … to match.
+   */
+  multipass?: Array<{ overrideBias: boolean; biasV: number }>;
+}
+
+function multipassTable(rows: NonNullable<SyntheticScan['multipass']>): string {
+  const titles = [
+    'Record-Ch',
+    'Playback',
+    'Playback-Offset',
+    'BOL-delay_[cycles]',
+    'Bias_override',
+    'Bias_override_value',
+    'Z_Setp_override',
+    'Z_Setp_override_value',
+    'Speed_factor',
+  ];
+  const lines = rows.map((row) =>
+    [
+      '-1',
+      'FALSE',
+      '0.000E+0',
+      '40000',
+      row.overrideBias ? 'TRUE' : 'FALSE',
+      row.biasV.toExponential(3).replace('e', 'E'),
+      'FALSE',
+      '0.000E+0',
+      '1.000',
+    ].join('\t'),
+  );
+  return [titles.join('\t'), ...lines].map((line) => `\t${line}`).join('\n');
 }
 
 function headerText(scan: SyntheticScan, fileName: string): string {
@@ -42,7 +77,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['SCAN_RANGE', `           ${nanonisNumber(scan.rangeX)}           ${nanonisNumber(scan.rangeY)}`],
     ['SCAN_OFFSET', `             ${nanonisNumber(scan.centreX)}         ${nanonisNumber(scan.centreY)}`],
     ['SCAN_ANGLE', `            ${scan.angleDeg.toExponential(3).replace('e', 'E')}`],
-    ['SCAN_DIR', 'up'],
+    ['SCAN_DIR', scan.scanDirection ?? 'up'],
     ['BIAS', `            ${nanonisNumber(scan.biasV)}`],
     [
       'Z-CONTROLLER',
@@ -55,6 +90,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
     ['Scan>pixels/line', String(scan.width)],
     ['Scan>lines', String(scan.height)],
   ];
+  if (scan.multipass) rows.push(['Multipass-Config', multipassTable(scan.multipass)]);
   const info = ['\tChannel\tName\tUnit\tDirection\tCalibration\tOffset'];
   scan.channels.forEach((channel, i) =>
     info.push(`\t${i}\t${channel.name}\t${channel.unit}\tboth\t1.000E+0\t0.000E+0`),
@@ -63,7 +99,7 @@ function headerText(scan: SyntheticScan, fileName: string): string {
   return `${text}:DATA_INFO:\n${info.join('\n')}\n\n:SCANIT_END:\n\n\n`;
 }
 
-/** Stores one displayed image in file order: bottom row first (SCAN_DIR up), mirrored if backward. */
+/** Stores one displayed image in file order: bottom row first for SCAN_DIR up, mirrored if backward. */
 function storeImage(
   view: DataView,
   offset: number,
@@ -71,9 +107,10 @@ function storeImage(
   width: number,
   height: number,
   mirrored: boolean,
+  scanUp: boolean,
 ): number {
   for (let fileRow = 0; fileRow < height; fileRow++) {
-    const displayRow = height - 1 - fileRow;
+    const displayRow = scanUp ? height - 1 - fileRow : fileRow;
     for (let col = 0; col < width; col++) {
       const displayCol = mirrored ? width - 1 - col : col;
       view.setFloat32(offset, image[displayRow * width + displayCol] as number, false);
@@ -93,8 +130,9 @@ export function writeNanonisSxm(scan: SyntheticScan, fileName: string): Uint8Arr
   const view = new DataView(bytes.buffer);
   let offset = header.length + 2;
   for (const channel of scan.channels) {
-    offset = storeImage(view, offset, channel.forward, scan.width, scan.height, false);
-    offset = storeImage(view, offset, channel.backward, scan.width, scan.height, true);
+    const up = (scan.scanDirection ?? 'up') === 'up';
+    offset = storeImage(view, offset, channel.forward, scan.width, scan.height, false, up);
+    offset = storeImage(view, offset, channel.backward, scan.width, scan.height, true, up);
   }
   return bytes;
 }

@@ -1,10 +1,12 @@
 // The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './commands/analyzeCommand.ts';
+import { classifyCommand } from './commands/classifyCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { infoCommand } from './commands/infoCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
+import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -59,6 +61,9 @@ export async function runCli(argv: string[]): Promise<number> {
         what: { type: 'string' },
         csv: { type: 'string' },
         run: { type: 'string' },
+        channel: { type: 'string' },
+        image: { type: 'string' },
+        apply: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -86,6 +91,16 @@ export async function runCli(argv: string[]): Promise<number> {
         sg: values.sg,
         json: values.json ?? false,
       });
+    case 'map':
+      return mapCommand({
+        file: positionals[0],
+        channel: values.channel,
+        json: values.json ?? false,
+        csv: values.csv,
+        method: values.method,
+        window: values.window,
+        sg: values.sg,
+      });
     case 'export':
       return exportCommand({
         db: requireDb(values.db, 'export'),
@@ -93,6 +108,13 @@ export async function runCli(argv: string[]): Promise<number> {
         what: values.what,
         csv: values.csv,
         run: values.run,
+      });
+    case 'classify':
+      return classifyCommand({
+        db: requireDb(values.db, 'classify'),
+        image: values.image,
+        json: values.json ?? false,
+        apply: values.apply ?? false,
       });
     case 'serve':
       return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });

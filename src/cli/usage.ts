@@ -10,6 +10,13 @@ Commands:
   export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
                                                  one table of the newest (or given) analysis run
                                                  as CSV, recipe in <out>.recipe.json
+  map <file.3ds> [--channel <name>] [--json | --csv <out>] [--method …] [--window …] [--sg …]
+                                                 VBM, CBM, gap and deep-trap maps of a grid, one
+                                                 value (or null) per pixel in file order
+  classify --db <file> [--image <name>] [--json] [--apply]
+                                                 suggest core / crown-centre / crown-edge labels
+                                                 from the topography; --apply stores them (never
+                                                 over labels set by hand)
   serve --db <file> [--port <n>]                 browser mode: the app on http://127.0.0.1
   help                                           this text
 
@@ -20,6 +27,9 @@ Options:
   --labels <csv> labels CSV (file,label) applied before the analysis
   --method       band-edge method: first-peak (default) or onset
   --window       deep-trap window in volts, e.g. -0.8,1.0
+  --channel      grid channel to analyse (default: the forward current); a lock-in channel is dI/dV
+  --image <name> classify: only this topography file (default: every one)
+  --apply        classify: store the suggested labels
   --sg           Savitzky–Golay window (odd points) and polynomial order, e.g. 15,3
 `;
 

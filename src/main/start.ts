@@ -55,17 +55,27 @@ function runElectron(binary: string): Promise<{ started: boolean; reason: string
 }
 
 async function main(): Promise<void> {
-  const binary = ensureElectronBinary();
-  const outcome = binary
-    ? await runElectron(binary)
-    : { started: false, reason: 'its binary is not installed and could not be downloaded' };
-  if (outcome.started) return;
-  console.log(`Electron cannot start here (${outcome.reason}); serving browser mode on 127.0.0.1 instead.`);
+  // STS_BROWSER=1 goes straight to browser mode (headless machines, the first-start e2e test).
+  if (process.env.STS_BROWSER !== '1') {
+    const binary = ensureElectronBinary();
+    const outcome = binary
+      ? await runElectron(binary)
+      : { started: false, reason: 'its binary is not installed and could not be downloaded' };
+    if (outcome.started) return;
+    console.log(`Electron cannot start here (${outcome.reason}); serving browser mode on 127.0.0.1 instead.`);
+  }
   const dbPath = defaultLibraryPath();
   const { bridge, service } = await startBrowserMode(dbPath, Number(process.env.STS_PORT ?? 0));
-  openDemoOnFirstRun(service);
+  const demo = openDemoOnFirstRun(service);
   console.log(`Listening on ${bridge.url}`);
   console.log(`Library: ${dbPath}`);
+  void demo?.then((ready) =>
+    console.log(
+      ready.problem
+        ? `Demo session: ${ready.problem}`
+        : `Demo session ready: ${ready.files} files, ${ready.spectra} spectra, ${ready.labelled} labelled from labels.csv, analysis run ${ready.runId}`,
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseFile } from '../../shared/formats/index.ts';
+import { parseContextFor } from '../../main/import/parseContext.ts';
 import type { ParsedFile } from '../../shared/formats/types.ts';
 import { finiteStats } from '../../main/library/fileRows.ts';
 import { UsageError } from '../usage.ts';
@@ -60,7 +61,11 @@ export function inspectCommand(args: { file: string | undefined; json: boolean }
   }
   let parsed: ParsedFile;
   try {
-    parsed = parseFile(basename(args.file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    parsed = parseFile(
+      basename(args.file),
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      parseContextFor(args.file, basename(args.file)),
+    );
   } catch (error) {
     throw new Error(`${args.file}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,

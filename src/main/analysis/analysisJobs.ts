@@ -4,6 +4,7 @@
 // cancel terminates the worker (its store transaction never commits).
 import { Worker } from 'node:worker_threads';
 import type { RecipeOverrides } from '../../shared/analysis/index.ts';
+import type { AnalysisScope } from '../../shared/model/library.ts';
 import type { AnalysisProgress } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { AnalysisRunMessage, AnalysisRunRequest } from './analysisRunMessages.ts';
@@ -33,7 +34,7 @@ export class AnalysisJobs {
     this.workerUrl = workerUrl;
   }
 
-  start(recipe: RecipeOverrides): Job {
+  start(recipe: RecipeOverrides, scope?: AnalysisScope): Job {
     if ([...this.jobs.values()].some((job) => job.progress.state === 'running')) {
       throw new ApiError('busy', 'an analysis is already running in this library; wait for it or cancel it');
     }
@@ -48,7 +49,7 @@ export class AnalysisJobs {
       error: null,
       elapsedMs: 0,
     };
-    const request: AnalysisRunRequest = { dbPath: this.dbPath, recipe, appVersion: this.appVersion };
+    const request: AnalysisRunRequest = { dbPath: this.dbPath, recipe, scope, appVersion: this.appVersion };
     const worker = new Worker(this.workerUrl, { workerData: request });
     let finish: Job['finish'] = () => undefined;
     const done = new Promise<AnalysisProgress>((resolve) => {
@@ -84,8 +85,8 @@ export class AnalysisJobs {
   }
 
   /** Runs a recipe to the end; the stored run's id, or the run's error as an ApiError. */
-  async run(recipe: RecipeOverrides): Promise<number> {
-    const progress = await this.start(recipe).done;
+  async run(recipe: RecipeOverrides, scope?: AnalysisScope): Promise<number> {
+    const progress = await this.start(recipe, scope).done;
     if (progress.state === 'done' && progress.runId !== null) return progress.runId;
     throw new ApiError(
       progress.errorCode ?? 'analysis-failed',

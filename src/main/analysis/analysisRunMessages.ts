@@ -1,10 +1,12 @@
 // Messages between main and a stored-run worker (analysisRunWorker.ts).
 import type { RecipeOverrides } from '../../shared/analysis/index.ts';
+import type { AnalysisScope } from '../../shared/model/library.ts';
 import type { AnalysisPhase } from './analysisRunner.ts';
 
 export interface AnalysisRunRequest {
   dbPath: string;
   recipe: RecipeOverrides;
+  scope?: AnalysisScope;
   appVersion: string;
 }
 

@@ -15,7 +15,7 @@ const request = workerData as AnalysisRunRequest;
 try {
   const db = openLibrary(request.dbPath);
   try {
-    const runId = analyseAndStore(db, request.recipe, request.appVersion, (phase, spectra) =>
+    const runId = analyseAndStore(db, request.recipe, request.appVersion, request.scope, (phase, spectra) =>
       post({ type: 'phase', phase, spectra }),
     );
     post({ type: 'done', runId });

@@ -18,6 +18,8 @@ export interface LoadSpectraFilter {
   label?: string;
   /** Only the spectra a stored analysis run analysed. */
   runId?: number;
+  /** Only spectra of these sessions' files. */
+  sessionIds?: number[];
 }
 
 export interface SlabPage {
@@ -59,13 +61,13 @@ const FORWARD_FROM = `FROM spectra s JOIN files f ON f.id = s.file_id
   LEFT JOIN spectrum_labels sl ON sl.spectrum_id = s.id
   LEFT JOIN labels lb ON lb.id = sl.label_id`;
 
+/** Grid pixels join when labelled (a region of the Grid view): each pixel its own spot. */
+const ANALYSABLE = `(f.kind = 'bias-spectroscopy' OR (f.kind = 'grid-spectroscopy'
+  AND EXISTS (SELECT 1 FROM spectrum_labels gl WHERE gl.spectrum_id = s.id)))
+  AND f.status = 'imported' AND s.is_average = 0`;
+
 function forwardWhere(filter: LoadSpectraFilter): { sql: string; params: Record<string, unknown> } {
-  const clauses = [
-    "f.kind = 'bias-spectroscopy'",
-    "f.status = 'imported'",
-    's.is_average = 0',
-    "s.direction = 'forward'",
-  ];
+  const clauses = [ANALYSABLE, "s.direction = 'forward'"];
   const params: Record<string, unknown> = {};
   if (filter.label !== undefined) {
     clauses.push('lb.name = @label');
@@ -76,6 +78,12 @@ function forwardWhere(filter: LoadSpectraFilter): { sql: string; params: Record<
       WHERE b.file_id = s.file_id AND b.sweep = s.sweep AND b.grid_index IS s.grid_index
         AND b.direction = 'backward' AND b.is_average = 0 AND b.id IN (SELECT value FROM json_each(@ids))))`);
     params.ids = JSON.stringify(filter.ids);
+  }
+  if (filter.sessionIds !== undefined) {
+    clauses.push(
+      's.file_id IN (SELECT file_id FROM session_files WHERE session_id IN (SELECT value FROM json_each(@sessionIds)))',
+    );
+    params.sessionIds = JSON.stringify(filter.sessionIds);
   }
   if (filter.runId !== undefined) {
     clauses.push('s.id IN (SELECT spectrum_id FROM spectrum_results WHERE run_id = @runId)');
@@ -104,10 +112,12 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
 
   // The files' sweeps without their BLOBs: which backward sweep partners which forward one.
   const fileIds = JSON.stringify([...new Set(forward.map((r) => r.file_id))]);
-  const curveSql = `FROM spectra s WHERE s.file_id IN (SELECT value FROM json_each(?)) AND s.is_average = 0
-    ORDER BY s.file_id, s.idx`;
   const curves = db
-    .prepare(`SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points ${curveSql}`)
+    .prepare(
+      `SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points
+      FROM spectra s JOIN files f ON f.id = s.file_id
+      WHERE s.file_id IN (SELECT value FROM json_each(?)) AND ${ANALYSABLE} ORDER BY s.file_id, s.idx`,
+    )
     .all(fileIds) as CurveRow[];
   const partner = new Map<string, CurveRow>();
   for (const r of curves) if (r.direction === 'backward' && !partner.has(keyOf(r))) partner.set(keyOf(r), r);
@@ -149,9 +159,17 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
     // BLOB bytes are little-endian Float64, as the slab on every platform we run on.
     bytes.set(blob.subarray(0, points * 8), at * 8);
   };
+  // Only the BLOBs placed (a grid file's unlabelled pixels stay unread).
   const wanted = db
-    .prepare(`SELECT s.id, s.points, s.bias, s.current ${curveSql}`)
-    .iterate(fileIds) as IterableIterator<{ id: number; points: number; bias: Buffer; current: Buffer }>;
+    .prepare(
+      'SELECT s.id, s.points, s.bias, s.current FROM spectra s WHERE s.id IN (SELECT value FROM json_each(?))',
+    )
+    .iterate(JSON.stringify([...placeOf.keys()])) as IterableIterator<{
+    id: number;
+    points: number;
+    bias: Buffer;
+    current: Buffer;
+  }>;
   for (const row of wanted) {
     const at = placeOf.get(row.id);
     if (at === undefined) continue;

@@ -1,5 +1,7 @@
 // Browser mode: the LibraryApi over HTTP on 127.0.0.1 only, guarded by a random token per run
-// (header x-sts-token) and a Host check against DNS rebinding, plus the built renderer.
+// (header x-sts-token), a Host check against DNS rebinding and an Origin check against other
+// pages on this machine, plus the built renderer. Every request is answered: a handler that throws
+// (malformed target, oversized response) gets a 500 envelope, never a crashed process.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -11,6 +13,8 @@ import { serveStatic } from './staticFiles.ts';
 
 /** Largest request body accepted, bytes: API inputs are small. */
 const MAX_BODY = 8 * 1024 * 1024;
+/** Largest response body, UTF-16 code units (~bytes): past this the caller must page. */
+export const MAX_RESPONSE_CHARS = 256 * 1024 * 1024;
 
 export interface BridgeOptions {
   dispatch: Dispatch;
@@ -19,6 +23,8 @@ export interface BridgeOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Largest response, characters; default MAX_RESPONSE_CHARS. */
+  maxResponseChars?: number;
 }
 
 export interface RunningBridge {
@@ -64,20 +70,73 @@ function sendBinary(response: ServerResponse, value: unknown): void {
   response.end();
 }
 
+function errorBody(code: string, message: string): string {
+  return JSON.stringify({ ok: false, error: { code, message } });
+}
+
+/** Encodes an API envelope, or an error envelope when the value is too large to send at once. */
+function encodeBounded(envelope: unknown, method: string, limit: number): string {
+  let body: string;
+  try {
+    body = encodeWire(envelope);
+  } catch (error) {
+    // V8 throws RangeError past its string limit (~512 M chars): the answer is too large.
+    const reason = error instanceof Error ? error.message : String(error);
+    return errorBody(
+      'too-large',
+      `${method}: the response is too large to send at once (${reason}); ask for fewer rows`,
+    );
+  }
+  if (body.length > limit) {
+    return errorBody(
+      'too-large',
+      `${method}: the response is ${body.length} characters, over the ${limit} limit; ask for fewer rows`,
+    );
+  }
+  return body;
+}
+
+/** Host header values accepted; browsers on the same machine send one of these. */
+function allowedHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const server = createServer((request, response) => {
-    void handle(request, response);
+    handle(request, response).catch((error: unknown) => answerFailure(response, error));
   });
+
+  function answerFailure(response: ServerResponse, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    sendJson(response, 500, errorBody('internal', `request failed: ${message}`));
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = request.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    const hosts = allowedHosts(port);
+    if (!hosts.has(host)) {
       response.writeHead(421).end('wrong host');
       return;
     }
-    const url = new URL(request.url ?? '/', `http://${host}`);
+    // Browsers send Origin on cross-origin requests: only our own page may call the API.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
+      sendJson(response, 403, errorBody('forbidden', 'cross-origin request refused'));
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', `http://${host}`);
+    } catch {
+      sendJson(response, 400, errorBody('bad-request', 'malformed request target'));
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET') response.writeHead(405).end();
       else await serveStatic(options.rendererRoot, url.pathname, response);
@@ -105,9 +164,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       sendJson(response, 400, encodeWire({ ok: false, error: { code: 'bad-request', message } }));
       return;
     }
-    const envelope = await options.dispatch(url.pathname.slice('/api/'.length), input);
+    const method = url.pathname.slice('/api/'.length);
+    const envelope = await options.dispatch(method, input);
     if (request.headers.accept?.includes(BINARY_WIRE_TYPE)) sendBinary(response, envelope);
-    else sendJson(response, 200, encodeWire(envelope));
+    else
+      sendJson(
+        response,
+        200,
+        encodeBounded(envelope, method, options.maxResponseChars ?? MAX_RESPONSE_CHARS),
+      );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -16,8 +16,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const decoded = decodePath(urlPath);
+  if (decoded === null || decoded.includes('\0')) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('malformed path');
+    return;
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const path = normalize(join(root, relative));
   if (!path.startsWith(root + sep)) {
     response.writeHead(403).end('forbidden');

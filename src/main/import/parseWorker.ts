@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../../shared/formats/types.ts';
 import { parseFile } from '../../shared/formats/index.ts';
+import { parseContextFor } from './parseContext.ts';
 import type { ParseRequest, ParseResponse } from './parseMessages.ts';
 import { blobBuffersOf, toFileRows } from '../library/fileRows.ts';
 
@@ -18,7 +19,11 @@ function handle(request: ParseRequest): { response: ParseResponse; transfer: Arr
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const parsed = parseFile(request.name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const parsed = parseFile(
+      request.name,
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      parseContextFor(request.path, request.name),
+    );
     const rows = toFileRows(parsed);
     return {
       response: { id: request.id, ok: true, sha256, format: parsed.format, rows },

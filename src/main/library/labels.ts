@@ -40,7 +40,8 @@ export function setLabel(db: Database, spectrumIds: number[], label: string | nu
       db.prepare('UPDATE labels SET colour = ? WHERE id = ?').run(colour, labelRow.id);
     }
     const upsert = db.prepare(
-      'INSERT INTO spectrum_labels (spectrum_id, label_id) VALUES (?, ?) ON CONFLICT (spectrum_id) DO UPDATE SET label_id = excluded.label_id',
+      // A label set here is set by hand: it is no longer the classifier's (classify_run_id NULL).
+      'INSERT INTO spectrum_labels (spectrum_id, label_id) VALUES (?, ?) ON CONFLICT (spectrum_id) DO UPDATE SET label_id = excluded.label_id, classify_run_id = NULL',
     );
     for (const id of spectrumIds) upsert.run(id, labelRow.id);
     return spectrumIds.length;

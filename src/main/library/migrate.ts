@@ -3,12 +3,17 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
 import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
+import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
+import { updateToSchemaVersion9 } from './migrations/0009-classify-runs.ts';
 
+// Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion1,
   updateToSchemaVersion2,
+  updateToSchemaVersion5,
   updateToSchemaVersion6,
+  updateToSchemaVersion9,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

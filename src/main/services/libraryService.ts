@@ -8,13 +8,22 @@ import type { ImportProgress } from '../../shared/model/library.ts';
 import { AnalysisJobs } from '../analysis/analysisJobs.ts';
 import { getAnalysisRun, listAnalysisResults, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis, loadSpectraSlab } from '../analysis/loadSpectra.ts';
+import { withScope } from '../analysis/runAnalysis.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { setLabel } from '../library/labels.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
+import { readGridCube } from '../grid/readGridCube.ts';
 import { openLibrary } from '../library/openLibrary.ts';
+import {
+  deleteSession,
+  fileImportRunAsSession,
+  listSessions,
+  mergeSessions,
+  renameSession,
+} from '../library/sessions.ts';
 import {
   getImage,
   getSpectrum,
@@ -58,6 +67,11 @@ export class LibraryService {
     this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    // What the run brought in becomes a session (also after a cancel: the files are there).
+    void run.done.then(
+      () => fileImportRunAsSession(this.db, run.progress.runId),
+      () => null,
+    );
     return run;
   }
 
@@ -108,6 +122,7 @@ export class LibraryService {
     listImages: (input) => listImages(this.db, input),
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
+    getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({
@@ -123,20 +138,26 @@ export class LibraryService {
       }
       return applyLabelsCsv(this.db, text);
     },
+    importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },
     // Stored runs are computed in a worker thread (analysisJobs.ts): this thread keeps answering.
-    runAnalysis: async ({ recipe }) => getAnalysisRun(this.db, await this.analyses.run(recipe ?? {})),
-    getAnalysisRun: ({ runId, results }) => getAnalysisRun(this.db, runId, results),
-    listAnalysisRuns: () => listAnalysisRuns(this.db),
+    runAnalysis: async ({ recipe, scope }) =>
+      withScope(this.db, getAnalysisRun(this.db, await this.analyses.run(recipe ?? {}, scope))),
+    getAnalysisRun: ({ runId, results }) => withScope(this.db, getAnalysisRun(this.db, runId, results)),
+    listAnalysisRuns: () => ({ rows: listAnalysisRuns(this.db).rows.map((row) => withScope(this.db, row)) }),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
-    startAnalysis: ({ recipe }) => ({ ...this.analyses.start(recipe ?? {}).progress }),
+    startAnalysis: ({ recipe, scope }) => ({ ...this.analyses.start(recipe ?? {}, scope).progress }),
     getAnalysisProgress: ({ jobId }) => this.analyses.progress(jobId),
     cancelAnalysis: ({ jobId }) => this.analyses.cancel(jobId),
     listAnalysisResults: (input) => listAnalysisResults(this.db, input),
     getSpectraSlab: ({ runId, ids, label, limit, offset }) =>
       loadSpectraSlab(this.db, { runId, ids, label }, { limit, offset }),
+    listSessions: () => ({ rows: listSessions(this.db) }),
+    renameSession: ({ id, name }) => renameSession(this.db, id, name),
+    mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
+    deleteSession: ({ id }) => deleteSession(this.db, id),
   };
 
   async close(): Promise<void> {

@@ -3,15 +3,20 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
+import { GridView } from './grid/GridView.tsx';
+import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
+import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 
-type ViewName = 'library' | 'topography' | 'analysis';
+type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
   { name: 'library', title: 'Library' },
   { name: 'topography', title: 'Topography' },
   { name: 'analysis', title: 'Analysis' },
+  { name: 'grid', title: 'Grid' },
 ];
 
 export function App() {
@@ -20,6 +25,12 @@ export function App() {
   const [view, setView] = useState<ViewName>('library');
   /** Bumped after each import so lists reload. */
   const [version, setVersion] = useState(0);
+  /** Label changes (on any tab, undo and redo included) reload the views too. */
+  const dataVersion = version + useLabelHistoryState().revision;
+  /** What the Analysis tab analyses, kept across tab switches. */
+  const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
+  const chooseScope = (scope: AnalysisScope, run: boolean): void =>
+    setScopeRequest((previous) => ({ id: (previous?.id ?? 0) + 1, scope, run }));
 
   const refresh = useCallback(() => {
     getApi()
@@ -48,10 +59,13 @@ export function App() {
     <div className="app">
       <header className="title-bar">
         <h1>STS Workbench</h1>
-        <nav>
+        <nav role="tablist" aria-label="Views">
           {VIEWS.map((v) => (
             <button
               key={v.name}
+              role="tab"
+              aria-selected={v.name === view}
+              data-testid={`tab-${v.name}`}
               className={v.name === view ? 'tab active' : 'tab'}
               onClick={() => setView(v.name)}
             >
@@ -73,12 +87,28 @@ export function App() {
       <main>
         <ErrorBoundary>
           {view === 'library' && (
-            <LibraryView version={version} onImported={() => setVersion((v) => v + 1)} />
+            <LibraryView
+              version={dataVersion}
+              onImported={() => setVersion((v) => v + 1)}
+              onAnalyse={(scope) => {
+                chooseScope(scope, true);
+                setView('analysis');
+              }}
+            />
           )}
           {view === 'topography' && (
-            <TopographyView version={version} onLabelsChanged={() => setVersion((v) => v + 1)} />
+            <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
-          {view === 'analysis' && <AnalysisViews version={version} />}
+          {view === 'analysis' && (
+            <AnalysisViews
+              version={dataVersion}
+              request={scopeRequest}
+              onScope={(scope) => chooseScope(scope, false)}
+            />
+          )}
+          {view === 'grid' && (
+            <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
+          )}
         </ErrorBoundary>
       </main>
     </div>

@@ -10,11 +10,14 @@ import type {
   ImportProgress,
   LabelRow,
   LibraryInfo,
+  SessionRow,
+  AnalysisScope,
   SpectrumCurves,
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 import type { SpectraSlab } from '../model/spectraSlab.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -134,6 +137,12 @@ export const recipeOverridesSchema = z
     }
   });
 
+/** What an analysis runs on: whole sessions, or hand-picked spectra (a Library selection). */
+const analysisScopeSchema = z.union([
+  z.object({ sessionIds: z.array(id).min(1, 'choose at least one session') }).strict(),
+  z.object({ spectrumIds: z.array(id).min(1, 'select at least one spectrum') }).strict(),
+]);
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
 
 export const apiInputSchemas = {
@@ -200,10 +209,20 @@ export const apiInputSchemas = {
     })
     .strict(),
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  /** A labels CSV the page read itself (file picker or drop: browsers give no paths); 5 MB at most. */
+  importLabelsText: z
+    .object({ text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV') })
+    .strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),
-  /** Runs the analysis on every labelled bias-spectroscopy spectrum and stores the run. */
-  runAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
+  /**
+   * Runs the analysis on the labelled bias-spectroscopy spectra of the scope (every one in the
+   * library without a scope: the CLI's default) and stores the run with its scope. Computed in a
+   * worker thread; the answer comes when it is stored (startAnalysis to follow or cancel it).
+   */
+  runAnalysis: z
+    .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
+    .strict(),
   /**
    * `results: 'none'` leaves the per-spectrum rows out (a 100k-spectrum run's summary stays small);
    * page them with listAnalysisResults.
@@ -212,10 +231,16 @@ export const apiInputSchemas = {
   listAnalysisRuns: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
-    .object({ ids: z.array(id).min(1).optional(), label: z.string().min(1).optional() })
+    .object({
+      ids: z.array(id).min(1).optional(),
+      label: z.string().min(1).optional(),
+      sessionIds: z.array(id).min(1).optional(),
+    })
     .strict(),
   /** Starts a stored run in a worker thread; follow it with getAnalysisProgress. */
-  startAnalysis: z.object({ recipe: recipeOverridesSchema.optional() }).strict(),
+  startAnalysis: z
+    .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
+    .strict(),
   getAnalysisProgress: z.object({ jobId: id }).strict(),
   cancelAnalysis: z.object({ jobId: id }).strict(),
   /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
@@ -233,6 +258,14 @@ export const apiInputSchemas = {
       offset: z.number().int().min(0).default(0),
     })
     .strict(),
+  listSessions: z.object({}).strict(),
+  renameSession: z.object({ id, name: z.string().trim().min(1, 'a session needs a name').max(200) }).strict(),
+  /** The files of every other session move into the oldest one. */
+  mergeSessions: z.object({ ids: z.array(id).min(2, 'choose two or more sessions to merge') }).strict(),
+  /** Removes the session's files (and their spectra, images, labels) from the library. */
+  deleteSession: z.object({ id }).strict(),
+  /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
+  getGridCube: z.object({ fileId: id }).strict(),
 } satisfies Record<LibraryApiMethod, z.ZodType>;
 
 export interface ApiOutputs {
@@ -250,6 +283,7 @@ export interface ApiOutputs {
   listLabels: { rows: LabelRow[] };
   setLabel: { changed: number };
   importLabels: LabelsCsvOutcome;
+  importLabelsText: LabelsCsvOutcome;
   chooseImportPaths: { paths: string[] };
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;
@@ -260,6 +294,11 @@ export interface ApiOutputs {
   cancelAnalysis: AnalysisProgress;
   listAnalysisResults: { rows: AnalysisSpectrumResult[]; total: number };
   getSpectraSlab: SpectraSlab;
+  listSessions: { rows: SessionRow[] };
+  renameSession: SessionRow;
+  mergeSessions: SessionRow;
+  deleteSession: { files: number };
+  getGridCube: GridCubeView;
 }
 
 /** A stored run computed in a worker thread. */
@@ -275,6 +314,14 @@ export interface AnalysisProgress {
   /** The ApiError code of a failed run (e.g. 'no-data'), when it had one. */
   errorCode?: string;
   elapsedMs: number;
+}
+
+/** A grid file's decoded data and where it came from. */
+export interface GridCubeView {
+  fileId: number;
+  name: string;
+  path: string;
+  cube: GridCube;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */
@@ -368,6 +415,8 @@ export interface AnalysisSpectrumResult {
 
 export interface AnalysisRunRow {
   runId: number;
+  /** What it was run on; absent for runs over the whole library (CLI, older runs). */
+  scope?: AnalysisScope;
   createdAt: string;
   appVersion: string;
   groups: string[];
@@ -376,6 +425,8 @@ export interface AnalysisRunRow {
 
 export interface AnalysisRunView extends AnalysisSummary {
   runId: number;
+  /** What it was run on; absent for runs over the whole library (CLI, older runs). */
+  scope?: AnalysisScope;
   createdAt: string;
   appVersion: string;
   recipe: AnalysisRecipe;

@@ -14,6 +14,7 @@ export const LIBRARY_API_METHODS = [
   'listLabels',
   'setLabel',
   'importLabels',
+  'importLabelsText',
   'chooseImportPaths',
   'runAnalysis',
   'getAnalysisRun',
@@ -24,6 +25,11 @@ export const LIBRARY_API_METHODS = [
   'cancelAnalysis',
   'listAnalysisResults',
   'getSpectraSlab',
+  'getGridCube',
+  'listSessions',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

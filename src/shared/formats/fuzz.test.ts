@@ -3,13 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realFiles } from '../../testing/realData.ts';
+import { realFile, realFiles } from '../../testing/realData.ts';
 import { parseCreatecDat } from './createcDat.ts';
 import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
-import { parseOmicronMatrix } from './omicronMatrix.ts';
+import { parseGwyddion } from './gwyddion.ts';
+import { matrixParameterFileName, parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type ParsedFile } from './types.ts';
@@ -55,6 +56,30 @@ function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; 
   };
 }
 
+const realBytesCache = new Map<string, Uint8Array>();
+function realBytes(folder: string, name: string): Uint8Array {
+  const key = `${folder}/${name}`;
+  const bytes = realBytesCache.get(key) ?? new Uint8Array(readFileSync(realFile(folder, name)));
+  realBytesCache.set(key, bytes);
+  return bytes;
+}
+
+/** A damaged MATRIX data file read with its intact parameter file. */
+function matrixData(bytes: Uint8Array, name: string): ParsedFile {
+  const parameters = realBytes('omicron-matrix', matrixParameterFileName(name) ?? '');
+  return parseOmicronMatrix(bytes, name, parameters);
+}
+
+/** A damaged MATRIX parameter file read with an intact data file of its session. */
+const MATRIX_DATA_OF: Record<string, string> = {
+  '2014Sep30-111118_0001.mtrx': '2014Sep30-111118--2_1.I(V)_mtrx',
+  '20201111_0001.mtrx': '20201111--4_1.Z_mtrx',
+};
+function matrixParameters(bytes: Uint8Array, name: string): ParsedFile {
+  const dataName = MATRIX_DATA_OF[name] ?? '';
+  return parseOmicronMatrix(realBytes('omicron-matrix', dataName), dataName, bytes);
+}
+
 /** [real-data folder, reader, which of the folder's files it reads (default all)]. */
 const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile, RegExp?]> = [
   ['nanonis-dat', parseNanonisDat],
@@ -62,6 +87,9 @@ const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile, R
   ['nanonis-3ds', parseNanonis3ds],
   ['rhk-sm4', parseRhkSm4],
   ['omicron-matrix', parseOmicronMatrix],
+  ['omicron-matrix', matrixData, /_mtrx$/],
+  ['omicron-matrix', matrixParameters, /_0001\.mtrx$/],
+  ['gwyddion', parseGwyddion],
   ['createc', parseCreatecVert, /\.vert$/i],
   ['createc', parseCreatecDat, /\.dat$/],
 ];
@@ -70,7 +98,7 @@ describe('fuzz: damaged real files give ParsedFile or ParseError', () => {
   for (const [folder, read, only] of READERS) {
     for (const path of realFiles(folder).filter((p) => !only || only.test(p))) {
       const name = basename(path);
-      it(name, () => {
+      it(`${name} (${read.name})`, () => {
         const original = new Uint8Array(readFileSync(path));
         let seed = 0;
         for (const c of name) seed = (seed * 31 + c.charCodeAt(0)) >>> 0;

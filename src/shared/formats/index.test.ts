@@ -22,12 +22,21 @@ describe('parseFile', () => {
       'ParseError',
       'SUPPORTED_FORMATS',
       'detectFormat',
+      'matrixParameterFileName',
       'parseFile',
     ]);
   });
 
   it('reads every real file of a format with a reader through detection', () => {
-    for (const folder of ['nanonis-dat', 'nanonis-sxm', 'nanonis-3ds', 'text', 'rhk-sm4', 'createc']) {
+    for (const folder of [
+      'nanonis-dat',
+      'nanonis-sxm',
+      'nanonis-3ds',
+      'text',
+      'rhk-sm4',
+      'createc',
+      'gwyddion',
+    ]) {
       for (const path of realFiles(folder)) {
         const parsed = parseFile(basename(path), new Uint8Array(readFileSync(path)));
         const expected =
@@ -45,7 +54,6 @@ describe('parseFile', () => {
 
   it('recognised formats without a reader say so', () => {
     const cases: Array<[string, string, string]> = [
-      ['gwyddion', 'GwiddionReader_chip.gwy', 'Gwyddion .gwy file recognised; no reader yet'],
       [
         'wsxm',
         'WSxM2DReader_jumpingmodeimage_0002_Topography.f.dy.top',
@@ -79,6 +87,7 @@ describe('parseFile', () => {
       'omicron-matrix',
       'createc-vert',
       'createc-dat',
+      'gwyddion',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

@@ -6,6 +6,7 @@ import { parseCreatecVert } from './createcVert.ts';
 import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
+import { parseGwyddion } from './gwyddion.ts';
 import { parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { formatInfo } from './supportedFormats.ts';
@@ -15,8 +16,15 @@ import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
 export { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
 export { SUPPORTED_FORMATS, type SupportedFormat } from './supportedFormats.ts';
 export { ParseError } from './types.ts';
+export { matrixParameterFileName } from './omicronMatrix.ts';
 
-type Reader = (bytes: Uint8Array, name: string) => ParsedFile;
+/** Files a reader needs besides the one it parses (found by the caller beside it). */
+export interface ParseContext {
+  /** The `<experiment>_0001.mtrx` beside a MATRIX data file; null or absent when there is none. */
+  matrixParameterFile?: Uint8Array | null;
+}
+
+type Reader = (bytes: Uint8Array, name: string, context: ParseContext) => ParsedFile;
 
 const READERS: Partial<Record<FileFormat, Reader>> = {
   'nanonis-dat': parseNanonisDat,
@@ -24,7 +32,9 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   'nanonis-3ds': parseNanonis3ds,
   'text-iv': parseTextIv,
   'rhk-sm4': parseRhkSm4,
-  'omicron-matrix': parseOmicronMatrix,
+  'omicron-matrix': (bytes, name, context) =>
+    parseOmicronMatrix(bytes, name, context.matrixParameterFile ?? null),
+  gwyddion: parseGwyddion,
   'createc-vert': parseCreatecVert,
   'createc-dat': parseCreatecDat,
 };
@@ -33,7 +43,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
  * Parses any supported file. Throws ParseError: `unknown-format` when the file is none we know,
  * `unsupported-format` when it is recognised but has no reader yet, else the reader's own code.
  */
-export function parseFile(name: string, bytes: Uint8Array): ParsedFile {
+export function parseFile(name: string, bytes: Uint8Array, context: ParseContext = {}): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const format = detectFormat(name, bytes.subarray(0, DETECT_HEAD_BYTES));
   if (format === null) {
@@ -45,7 +55,7 @@ export function parseFile(name: string, bytes: Uint8Array): ParsedFile {
   if (!reader)
     throw new ParseError('unsupported-format', `${formatInfo(format).description} recognised; no reader yet`);
   try {
-    return reader(bytes, name);
+    return reader(bytes, name, context);
   } catch (error) {
     if (error instanceof ParseError) throw error;
     const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { nanonisDateToIso } from './nanonisDate.ts';
 import { finiteOrNull } from './numbers.ts';
 import { emptyParsedFile } from './parsedFile.ts';
 import { numbersOf, readDataInfo, readSxmTags } from './sxmHeader.ts';
+import { multipassChannelName, readMultipassConfig } from './sxmMultipass.ts';
 import { ParseError, type ImageFrame, type ImageRecord, type ParsedFile } from './types.ts';
 
 const HEADER_END = asciiBytes(':SCANIT_END:');
@@ -109,12 +110,14 @@ export function parseNanonisSxm(bytes: Uint8Array, _name: string): ParsedFile {
   }
 
   const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, expected);
+  const scanBiasV = finiteOrNull(header['BIAS']) ?? finiteOrNull(header['Bias>Bias (V)']);
+  const passes = readMultipassConfig(header['Multipass-Config'], scanBiasV);
   const images: ImageRecord[] = [];
   let offset = 0;
   for (const channel of channels) {
     for (const direction of channel.directions) {
       images.push({
-        channel: channel.name,
+        channel: multipassChannelName(channel.name, direction, passes),
         unit: channel.unit,
         direction,
         width: g.columns,
@@ -133,7 +136,7 @@ export function parseNanonisSxm(bytes: Uint8Array, _name: string): ParsedFile {
   const time = (header['REC_TIME'] ?? '').trim();
   parsed.acquiredAt = nanonisDateToIso(`${date} ${time}`) ?? nanonisDateToIso(date);
   parsed.setpoint = {
-    biasV: finiteOrNull(header['BIAS']) ?? finiteOrNull(header['Bias>Bias (V)']),
+    biasV: scanBiasV,
     currentA: setpointCurrent(header),
   };
   parsed.comment = header['COMMENT'] ?? '';

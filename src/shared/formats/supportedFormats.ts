@@ -51,7 +51,7 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'omicron-matrix',
     vendor: 'Omicron',
     extensions: ['.mtrx'],
-    description: 'Omicron MATRIX data file (structure and raw counts; calibration needs the _0001.mtrx file)',
+    description: 'Omicron MATRIX data file (read with the _0001.mtrx parameter file beside it)',
     status: 'reader',
   },
   {
@@ -72,8 +72,8 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'gwyddion',
     vendor: 'Gwyddion',
     extensions: ['.gwy'],
-    description: 'Gwyddion .gwy file',
-    status: 'detect-only',
+    description: 'Gwyddion .gwy file (data fields as images)',
+    status: 'reader',
   },
   {
     format: 'wsxm',

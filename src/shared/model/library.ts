@@ -130,3 +130,22 @@ export interface LibraryInfo {
   spectra: number;
   images: number;
 }
+
+/** What one import (one instrument folder) brought in, as the user named it. */
+export interface SessionRow {
+  id: number;
+  name: string;
+  /** When it was imported (ISO). */
+  createdAt: string;
+  files: number;
+  /** I–V spectra (one per sweep and direction; the instrument's averages not counted). */
+  spectra: number;
+  /** Earliest and latest acquisition time of its files (ISO), null when none is known. */
+  from: string | null;
+  to: string | null;
+  /** Spectra per label, largest first. */
+  labels: Array<{ name: string; colour: string; spectra: number }>;
+}
+
+/** What an analysis run was run on: sessions, or a hand-picked set of spectra. */
+export type AnalysisScope = { sessionIds: number[] } | { spectrumIds: number[] };

@@ -1,7 +1,7 @@
 // What the sub-views share besides the run: the label colours (listLabels), the curves of the
-// run's spectra (getSpectraSlab: pages of one binary slab each, views not copies) and one worker
-// pool for all heavy numerics.
-import { useEffect, useMemo, useState } from 'react';
+// run's spectra (getSpectraSlab by run id: pages of one binary slab each, curves as views, not
+// copies) and one worker pool for all heavy numerics.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisSpectrum, LibraryApi } from '../../../shared/api/contract.ts';
 import { spectraOfSlab } from '../../../shared/model/spectraSlab.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
@@ -18,7 +18,12 @@ export interface AnalysisInputs {
   pool: AnalysisPool | null;
 }
 
-export function useAnalysisInputs(version: number, runId: number | null): AnalysisInputs {
+/** `runSpectrumIds`: the shown run's spectra; only their curves are loaded, never the whole library. */
+export function useAnalysisInputs(
+  version: number,
+  runId: number | null,
+  runSpectrumIds: readonly number[],
+): AnalysisInputs {
   const [colours, setColours] = useState<Record<string, string>>({});
   const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
   const [spectraError, setSpectraError] = useState<string | null>(null);
@@ -40,8 +45,13 @@ export function useAnalysisInputs(version: number, runId: number | null): Analys
     };
   }, [version]);
 
+  const idsRef = useRef(runSpectrumIds);
   useEffect(() => {
-    if (runId === null) return;
+    idsRef.current = runSpectrumIds;
+  });
+  useEffect(() => {
+    const ids = idsRef.current;
+    if (runId === null || ids.length === 0) return;
     let current = true;
     loadRunSpectra(getApi(), runId).then(
       (loaded) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),

@@ -19,7 +19,7 @@ export function ImageView({
   onSelectSpectrum,
 }: {
   images: ImageRow[];
-  onSelectSpectrum?(id: number): void;
+  onSelectSpectrum?(spectrum: SpectrumRow): void;
 }) {
   const [imageId, setImageId] = useState<number | null>(null);
   const [pixels, setPixels] = useState<ImagePixels | null>(null);
@@ -116,7 +116,7 @@ export function ImageView({
                   data-testid="spectrum-marker"
                   title={`${spectrum.fileName} · sweep ${spectrum.sweep} · ${spectrum.direction}${spectrum.label ? ` · ${spectrum.label}` : ''}`}
                   style={{ left: `${u * 100}%`, top: `${v * 100}%` }}
-                  onClick={() => onSelectSpectrum?.(spectrum.id)}
+                  onClick={() => onSelectSpectrum?.(spectrum)}
                 />
               );
             })}

@@ -1,10 +1,15 @@
-// Every file the library knows, imported or not, with why a file gives no spectra.
+// Every file the library knows, imported or not, with why a file gives no spectra. Rows are
+// selected for labelling every spectrum of the chosen files (click, Ctrl/Cmd-click, Shift-click,
+// Ctrl/Cmd-A); one selected file also filters the spectra list and shows its images.
 import { useState } from 'react';
 import type { FileKind } from '../../../shared/formats/types.ts';
 import type { FileRow, FileStatus } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { Pager } from './Pager.tsx';
+import { clickMode } from './rowSelection.ts';
+import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 const KINDS: FileKind[] = [
   'bias-spectroscopy',
@@ -18,33 +23,38 @@ const KINDS: FileKind[] = [
 
 export function FilesTable({
   version,
-  selectedId,
-  onSelect,
+  selectedIds,
+  onClickRow,
+  onSelectAll,
 }: {
   version: number;
-  selectedId: number | null;
-  onSelect(file: FileRow): void;
+  selectedIds: ReadonlySet<number>;
+  onClickRow(file: FileRow, visible: FileRow[], mode: ClickMode): void;
+  onSelectAll(files: FileRow[]): void;
 }) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<FileStatus | ''>('');
   const [kind, setKind] = useState<FileKind | ''>('');
+  const filter = {
+    ...(text ? { text } : {}),
+    ...(status ? { status } : {}),
+    ...(kind ? { kind } : {}),
+  };
   const list = usePagedList(
-    (limit, offset) =>
-      getApi().listFiles({
-        limit,
-        offset,
-        ...(text ? { text } : {}),
-        ...(status ? { status } : {}),
-        ...(kind ? { kind } : {}),
-      }),
+    (limit, offset) => getApi().listFiles({ limit, offset, ...filter }),
     [text, status, kind, version],
   );
+  const all = useSelectAllKey(
+    () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
+    onSelectAll,
+  );
   return (
-    <section className="panel grow">
+    <section className="panel grow" aria-label="Files">
       <div className="table-head">
         <h2>Files</h2>
         <input
           data-testid="files-filter"
+          aria-label="Search files by name or comment"
           placeholder="Search name or comment"
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -52,7 +62,7 @@ export function FilesTable({
         <select
           value={status}
           onChange={(e) => setStatus(e.target.value as FileStatus | '')}
-          aria-label="status"
+          aria-label="Show files of this status"
           data-testid="files-status"
         >
           <option value="">any status</option>
@@ -63,7 +73,7 @@ export function FilesTable({
         <select
           value={kind}
           onChange={(e) => setKind(e.target.value as FileKind | '')}
-          aria-label="kind"
+          aria-label="Show files of this kind"
           data-testid="files-kind"
         >
           <option value="">any kind</option>
@@ -71,11 +81,21 @@ export function FilesTable({
             <option key={k}>{k}</option>
           ))}
         </select>
+        <button
+          className="secondary"
+          data-testid="files-select-all"
+          title="Select every file of this filtered list, all pages (Ctrl/Cmd+A in the table)"
+          disabled={list.total === 0}
+          onClick={all.selectAll}
+        >
+          Select all
+        </button>
         <Pager page={list.page} total={list.total} setPage={list.setPage} />
       </div>
+      {all.error && <p className="note">{all.error}</p>}
       {list.error && <p className="error">{list.error}</p>}
-      <div className="scroll">
-        <table data-testid="files-table" data-total={list.total}>
+      <div className="scroll" tabIndex={0} onKeyDown={all.onKeyDown} data-testid="files-scroll">
+        <table data-testid="files-table" data-total={list.total} aria-multiselectable="true">
           <thead>
             <tr>
               <th>Name</th>
@@ -92,8 +112,9 @@ export function FilesTable({
             {list.rows.map((file) => (
               <tr
                 key={file.id}
-                className={file.id === selectedId ? 'selected' : undefined}
-                onClick={() => onSelect(file)}
+                className={selectedIds.has(file.id) ? 'selected' : undefined}
+                aria-selected={selectedIds.has(file.id)}
+                onClick={(e) => onClickRow(file, list.rows, clickMode(e))}
                 title={file.path}
               >
                 <td className="name-cell">{file.name}</td>

@@ -11,7 +11,14 @@ function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
 }
 
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel({
+  onImported,
+  onLabelsCsv,
+}: {
+  onImported: () => void;
+  /** Dropped .csv files (labels CSVs). */
+  onLabelsCsv(files: File[]): void;
+}) {
   const [pathText, setPathText] = useState('');
   const [dropNote, setDropNote] = useState<string | null>(null);
   const { progress, error, start, cancel } = useImport(onImported);
@@ -29,16 +36,21 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       });
   };
 
-  const onDrop = useCallback(({ paths: dropped, hidden }: DroppedPaths) => {
-    if (dropped.length > 0) setPathText(dropped.join('\n'));
-    if (hidden.length === 0) setDropNote(null);
-    else if (dropped.length > 0)
-      setDropNote(`${hidden.length} dropped item(s) had no path and were left out.`);
-    else
-      setDropNote(
-        'This browser does not reveal where dropped files live: type the folder path above instead.',
-      );
-  }, []);
+  const onDrop = useCallback(
+    ({ paths: dropped, hidden, labelFiles }: DroppedPaths) => {
+      if (labelFiles.length > 0) onLabelsCsv(labelFiles);
+      if (dropped.length === 0 && hidden.length === 0) return;
+      if (dropped.length > 0) setPathText(dropped.join('\n'));
+      if (hidden.length === 0) setDropNote(null);
+      else if (dropped.length > 0)
+        setDropNote(`${hidden.length} dropped item(s) had no path and were left out.`);
+      else
+        setDropNote(
+          'This browser does not reveal where dropped files live: type the folder path above instead.',
+        );
+    },
+    [onLabelsCsv],
+  );
   const dragging = useWindowDrop(onDrop);
 
   const fraction = progress && progress.filesTotal > 0 ? progress.filesDone / progress.filesTotal : 0;
@@ -81,7 +93,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       )}
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          Drop folders or files to import
+          Drop folders or files to import, or a labels .csv to label files
         </div>
       )}
       {error && (

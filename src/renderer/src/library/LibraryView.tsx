@@ -1,18 +1,76 @@
-// The library: import, browse files and spectra, plot a spectrum, view a file's images.
-import { useEffect, useRef, useState } from 'react';
-import type { FileRow, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
+// The library: import, browse files and spectra, select and label them, plot spectra, view a
+// file's images.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  AnalysisScope,
+  FileRow,
+  ImageRow,
+  LabelRow,
+  SpectrumRow,
+} from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { ImageView } from '../images/ImageView.tsx';
+import { appLabelHistory, useLabelHistoryState } from '../labels/appLabelHistory.ts';
+import { useLabelKeys } from '../labels/useLabelKeys.ts';
 import { findPartnerSpectrum } from '../plots/partnerSpectrum.ts';
 import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
 import { FilesTable } from './FilesTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { LabelBar } from './LabelBar.tsx';
+import { LabelsCsvButton, LabelsCsvReport } from './LabelsCsvImport.tsx';
+import type { LabelsCsvResult } from './LabelsCsvImport.tsx';
+import { clickRow, emptySelection, selectAll } from './rowSelection.ts';
+import type { ClickMode, RowSelection } from './rowSelection.ts';
+import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
+import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
 
-export function LibraryView({ version, onImported }: { version: number; onImported(): void }) {
-  const [file, setFile] = useState<FileRow | null>(null);
-  const [spectrumIds, setSpectrumIds] = useState<number[]>([]);
+/** Spectra overlaid in the plot at most; a larger selection is for labelling. */
+const PLOTTED = 12;
+
+/** Every spectrum (all sweeps, both directions, averages too, as a labels CSV does) of the files. */
+async function spectraOfFiles(files: readonly FileRow[]): Promise<SpectrumRow[]> {
+  const lists = await Promise.all(
+    files
+      .filter((f) => f.spectra > 0)
+      .map((f) =>
+        getApi().listSpectra({ fileId: f.id, includeAverages: true, limit: SELECT_ALL_LIMIT, offset: 0 }),
+      ),
+  );
+  return lists.flatMap((l) => l.rows);
+}
+
+export function LibraryView({
+  version,
+  onImported,
+  onAnalyse,
+}: {
+  version: number;
+  onImported(): void;
+  /** Analyse sessions or the selection on the Analysis tab. */
+  onAnalyse(scope: AnalysisScope): void;
+}) {
+  const [files, setFiles] = useState<RowSelection<FileRow>>(emptySelection);
+  const [spectra, setSpectra] = useState<RowSelection<SpectrumRow>>(emptySelection);
+  /** The table the user last selected in: the label keys act on its selection. */
+  const [target, setTarget] = useState<'files' | 'spectra'>('spectra');
   const [images, setImages] = useState<ImageRow[]>([]);
+  const [labels, setLabels] = useState<LabelRow[]>([]);
+  const [csv, setCsv] = useState<LabelsCsvResult | null>(null);
+  const history = useLabelHistoryState();
+
+  /** One selected file filters the spectra list and shows its images. */
+  const file = files.rows.size === 1 ? [...files.rows.values()][0]! : null;
+
+  useEffect(() => {
+    let current = true;
+    void getApi()
+      .listLabels({})
+      .then(({ rows }) => current && setLabels(rows));
+    return () => {
+      current = false;
+    };
+  }, [version]);
 
   useEffect(() => {
     if (!file || file.images === 0) {
@@ -28,53 +86,170 @@ export function LibraryView({ version, onImported }: { version: number; onImport
     };
   }, [file]);
 
-  /** Latest plain-click selection; an older partner lookup that answers late is ignored. */
-  const selection = useRef(0);
-  const selectSpectrum = (spectrum: SpectrumRow, add: boolean): void => {
-    selection.current++;
-    if (add) {
-      setSpectrumIds((ids) =>
-        ids.includes(spectrum.id) ? ids.filter((id) => id !== spectrum.id) : [...ids, spectrum.id],
+  /** Latest click; an older partner lookup that answers late is ignored. */
+  const click = useRef(0);
+  const clickSpectrum = (row: SpectrumRow, visible: SpectrumRow[], mode: ClickMode): void => {
+    click.current++;
+    setTarget('spectra');
+    setSpectra((s) => clickRow(s, visible, row, mode));
+    if (mode !== 'replace') return;
+    // A plain click selects the sweep in both directions when the file recorded both.
+    const request = click.current;
+    findPartnerSpectrum(row).then(
+      (partner) => {
+        if (request !== click.current || !partner) return;
+        setSpectra((s) => ({ rows: new Map([...s.rows, [partner.id, partner]]), anchor: s.anchor }));
+      },
+      () => undefined,
+    );
+  };
+  const clickFile = (row: FileRow, visible: FileRow[], mode: ClickMode): void => {
+    setTarget('files');
+    setFiles((s) =>
+      // Clicking the one selected file again deselects it: back to every spectrum.
+      mode === 'replace' && s.rows.size === 1 && s.rows.has(row.id)
+        ? emptySelection()
+        : clickRow(s, visible, row, mode),
+    );
+  };
+
+  const plotted = useMemo(() => [...spectra.rows.keys()].slice(0, PLOTTED), [spectra]);
+  const selectedFiles = useMemo(() => [...files.rows.values()], [files]);
+  const fileSpectraCount = selectedFiles.reduce((n, f) => n + f.spectra, 0);
+  const count = target === 'files' ? fileSpectraCount : spectra.rows.size;
+  const summary =
+    target === 'files'
+      ? selectedFiles.length === 0
+        ? 'No files selected: click rows, Shift-click a range, Ctrl/Cmd+A for all.'
+        : `${selectedFiles.length} file${selectedFiles.length === 1 ? '' : 's'} selected · ${fileSpectraCount} spectra`
+      : spectra.rows.size === 0
+        ? 'No spectra selected: click rows, Shift-click a range, Ctrl/Cmd+A for all.'
+        : `${spectra.rows.size} spectr${spectra.rows.size === 1 ? 'um' : 'a'} selected`;
+
+  const label = (name: string | null): void => {
+    if (count === 0) return;
+    if (target === 'spectra') {
+      const rows = [...spectra.rows.values()];
+      void appLabelHistory.apply(
+        rows.map((r) => r.id),
+        name,
+        new Map(rows.map((r) => [r.id, r.label])),
       );
       return;
     }
-    // A plain click shows the sweep in both directions when the file recorded both (forward first).
-    const request = selection.current;
-    findPartnerSpectrum(spectrum).then(
-      (partner) => {
-        if (request !== selection.current) return;
-        if (!partner) setSpectrumIds([spectrum.id]);
-        else if (spectrum.direction === 'forward') setSpectrumIds([spectrum.id, partner.id]);
-        else setSpectrumIds([partner.id, spectrum.id]);
-      },
-      () => request === selection.current && setSpectrumIds([spectrum.id]),
+    void spectraOfFiles(selectedFiles).then((rows) =>
+      appLabelHistory.apply(
+        rows.map((r) => r.id),
+        name,
+        new Map(rows.map((r) => [r.id, r.label])),
+      ),
     );
   };
+  const analyseSelection = (): void => {
+    if (target === 'spectra') onAnalyse({ spectrumIds: [...spectra.rows.keys()] });
+    else void spectraOfFiles(selectedFiles).then((rows) => onAnalyse({ spectrumIds: rows.map((r) => r.id) }));
+  };
+  const clearSelection = (): void =>
+    target === 'files' ? setFiles(emptySelection()) : setSpectra(emptySelection());
+  useLabelKeys({
+    label,
+    undo: () => void appLabelHistory.undo(),
+    redo: () => void appLabelHistory.redo(),
+    clearSelection,
+  });
+
+  const importCsv = useCallback(
+    (chosen: File[]) => {
+      for (const csvFile of chosen) {
+        csvFile
+          .text()
+          .then((text) => getApi().importLabelsText({ text }))
+          .then(
+            (outcome) => {
+              setCsv({ name: csvFile.name, outcome, error: null });
+              appLabelHistory.labelsReplaced();
+              onImported();
+            },
+            (e: unknown) =>
+              setCsv({
+                name: csvFile.name,
+                outcome: null,
+                error: e instanceof Error ? e.message : String(e),
+              }),
+          );
+      }
+    },
+    [onImported],
+  );
 
   return (
     <div className="library">
       <div className="column">
-        <ImportPanel onImported={onImported} />
+        <ImportPanel onImported={onImported} onLabelsCsv={importCsv} />
+        <section className="panel" aria-label="Labels">
+          <div className="table-head">
+            <h2>Labels</h2>
+            <LabelsCsvButton onFiles={importCsv} />
+          </div>
+          <LabelBar
+            summary={summary}
+            count={count}
+            labels={labels}
+            canUndo={history.canUndo}
+            canRedo={history.canRedo}
+            onLabel={label}
+            onUndo={() => void appLabelHistory.undo()}
+            onRedo={() => void appLabelHistory.redo()}
+            onClear={clearSelection}
+            onAnalyse={analyseSelection}
+          />
+          {history.error && (
+            <p role="alert" className="error">
+              {history.error}
+            </p>
+          )}
+          {csv && <LabelsCsvReport result={csv} />}
+        </section>
+        <SessionsPanel version={version} onChanged={onImported} onAnalyse={onAnalyse} />
         <FilesTable
           version={version}
-          selectedId={file?.id ?? null}
-          onSelect={(f) => setFile(f.id === file?.id ? null : f)}
+          selectedIds={new Set(files.rows.keys())}
+          onClickRow={clickFile}
+          onSelectAll={(rows) => {
+            setTarget('files');
+            setFiles(selectAll(rows));
+          }}
         />
         <SpectraTable
           version={version}
           fileId={file?.id ?? null}
-          selectedIds={spectrumIds}
-          onSelect={selectSpectrum}
+          selectedIds={new Set(spectra.rows.keys())}
+          onClickRow={clickSpectrum}
+          onSelectAll={(rows) => {
+            setTarget('spectra');
+            setSpectra(selectAll(rows));
+          }}
         />
       </div>
       <div className="column">
         <section className="panel">
           <h2>Spectrum</h2>
-          <SpectrumPlot spectrumIds={spectrumIds} />
+          {spectra.rows.size > PLOTTED && (
+            <p className="note">
+              Plotting the first {PLOTTED} of {spectra.rows.size} selected spectra.
+            </p>
+          )}
+          <SpectrumPlot spectrumIds={plotted} />
         </section>
         <section className="panel">
           <h2>Image{file && file.images > 0 ? ` · ${file.name}` : ''}</h2>
-          <ImageView images={images} onSelectSpectrum={(id) => setSpectrumIds([id])} />
+          <ImageView
+            images={images}
+            onSelectSpectrum={(row) => {
+              setTarget('spectra');
+              setSpectra({ rows: new Map([[row.id, row]]), anchor: row.id });
+            }}
+          />
         </section>
       </div>
     </div>

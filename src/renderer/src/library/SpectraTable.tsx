@@ -1,10 +1,14 @@
-// Spectra (one per sweep and direction), filtered by text, label or the selected file.
+// Spectra (one per sweep and direction), filtered by text, label or the selected file; rows are
+// selected for plotting and labelling (click, Ctrl/Cmd-click, Shift-click, Ctrl/Cmd-A).
 import { useState } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { formatSi } from '../lib/siFormat.ts';
 import { Pager } from './Pager.tsx';
+import { clickMode } from './rowSelection.ts';
+import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 function nm(metres: number | null): string {
   return metres === null ? '—' : (metres * 1e9).toFixed(2);
@@ -14,46 +18,63 @@ export function SpectraTable({
   version,
   fileId,
   selectedIds,
-  onSelect,
+  onClickRow,
+  onSelectAll,
 }: {
   version: number;
   fileId: number | null;
-  selectedIds: number[];
-  onSelect(spectrum: SpectrumRow, add: boolean): void;
+  selectedIds: ReadonlySet<number>;
+  onClickRow(row: SpectrumRow, visible: SpectrumRow[], mode: ClickMode): void;
+  onSelectAll(rows: SpectrumRow[]): void;
 }) {
   const [text, setText] = useState('');
   const [label, setLabel] = useState('');
+  const filter = {
+    ...(fileId ? { fileId } : {}),
+    ...(text ? { text } : {}),
+    ...(label ? { label } : {}),
+  };
   const list = usePagedList(
-    (limit, offset) =>
-      getApi().listSpectra({
-        limit,
-        offset,
-        ...(fileId ? { fileId } : {}),
-        ...(text ? { text } : {}),
-        ...(label ? { label } : {}),
-      }),
+    (limit, offset) => getApi().listSpectra({ limit, offset, ...filter }),
     [text, label, fileId, version],
   );
+  const all = useSelectAllKey(
+    () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
+    onSelectAll,
+  );
   return (
-    <section className="panel grow">
+    <section className="panel grow" aria-label="Spectra">
       <div className="table-head">
         <h2>Spectra{fileId ? ' of the selected file' : ''}</h2>
         <input
           data-testid="spectra-filter"
+          aria-label="Search spectra by file name"
           placeholder="Search file"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <input
           data-testid="spectra-label-filter"
+          aria-label="Show spectra with this label"
           placeholder="Label"
           value={label}
           onChange={(e) => setLabel(e.target.value)}
         />
+        <button
+          className="secondary"
+          data-testid="spectra-select-all"
+          title="Select every spectrum of this filtered list, all pages (Ctrl/Cmd+A in the table)"
+          disabled={list.total === 0}
+          onClick={all.selectAll}
+        >
+          Select all
+        </button>
         <Pager page={list.page} total={list.total} setPage={list.setPage} />
       </div>
-      <div className="scroll">
-        <table data-testid="spectra-table" data-total={list.total}>
+      {all.error && <p className="note">{all.error}</p>}
+      {list.error && <p className="error">{list.error}</p>}
+      <div className="scroll" tabIndex={0} onKeyDown={all.onKeyDown} data-testid="spectra-scroll">
+        <table data-testid="spectra-table" data-total={list.total} aria-multiselectable="true">
           <thead>
             <tr>
               <th>File</th>
@@ -70,8 +91,9 @@ export function SpectraTable({
             {list.rows.map((s) => (
               <tr
                 key={s.id}
-                className={selectedIds.includes(s.id) ? 'selected' : undefined}
-                onClick={(e) => onSelect(s, e.shiftKey || e.ctrlKey || e.metaKey)}
+                className={selectedIds.has(s.id) ? 'selected' : undefined}
+                aria-selected={selectedIds.has(s.id)}
+                onClick={(e) => onClickRow(s, list.rows, clickMode(e))}
               >
                 <td className="name-cell" title={s.fileName}>
                   {s.fileName}
@@ -84,7 +106,7 @@ export function SpectraTable({
                 </td>
                 <td className="num">{nm(s.x)}</td>
                 <td className="num">{nm(s.y)}</td>
-                <td>{s.label ?? ''}</td>
+                <td data-testid="spectrum-label">{s.label ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -9,14 +9,18 @@ export interface DroppedPaths {
   paths: string[];
   /** Names of dropped items whose path the page cannot see. */
   hidden: string[];
+  /** Dropped .csv files: labels CSVs, read by the page, never imported as data. */
+  labelFiles: File[];
 }
 
 export function droppedPaths(transfer: DataTransfer): DroppedPaths {
   const paths: string[] = [];
   const hidden: string[] = [];
+  const labelFiles: File[] = [];
   for (const file of Array.from(transfer.files) as FileWithPath[]) {
-    if (typeof file.path === 'string' && /^(\/|[A-Za-z]:[\\/])/.test(file.path)) paths.push(file.path);
+    if (/\.csv$/i.test(file.name)) labelFiles.push(file);
+    else if (typeof file.path === 'string' && /^(\/|[A-Za-z]:[\\/])/.test(file.path)) paths.push(file.path);
     else hidden.push(file.name);
   }
-  return { paths, hidden };
+  return { paths, hidden, labelFiles };
 }

@@ -125,7 +125,9 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
             ))}
           </select>
         </label>
-        <span className="note">Shift-click rows to overlay · drag to zoom, double-click to reset.</span>
+        <span className="note">
+          Ctrl/Cmd-click adds a row, Shift-click a range · drag to zoom, double-click to reset.
+        </span>
       </div>
       {error && <p className="error">{error}</p>}
       {shown.length > 0 && <UPlotChart options={options} data={data} />}

@@ -18,7 +18,7 @@ import { ProfilePlot } from './ProfilePlot.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { TOOLS } from './tools.ts';
 import type { ProfileLine, SelectMode, TopoTool } from './tools.ts';
-import { useLabelHistory } from './useLabelHistory.ts';
+import { useLabelHistory } from '../labels/useLabelHistory.ts';
 import { useLevelledImage } from './useLevelledImage.ts';
 import { useMarkers } from './useMarkers.ts';
 import { useScanImages } from './useScanImages.ts';

@@ -1,0 +1,111 @@
+// The Grid view in Chromium against browser mode: a seeded synthetic core–crown grid (30° frame)
+// and the three real .3ds grids. Open a grid, move the bias slider, hover and pin pixels, draw a
+// line cut, switch to the gap map, label a region by threshold and find it in the group analysis.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { syntheticGrid } from '../scripts/grid/syntheticGrid.ts';
+import { distinctCanvasReds, expect, screenshotPath, test } from './fixtures.ts';
+
+async function importPath(page: Page, path: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Library', exact: true }).click();
+  await page.getByTestId('import-path').fill(path);
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+}
+
+async function chooseGrid(page: Page, name: string): Promise<void> {
+  await page.getByTestId('grid-file-select').selectOption({ label: name });
+  await expect(page.getByTestId('grid-status')).toContainText('pixels');
+}
+
+test('grid maps: bias slider, hover and pin, line cut, gap map, region label in the group analysis', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'sts-grid-e2e-'));
+  writeFileSync(
+    join(dir, 'synthetic-core-crown.3ds'),
+    syntheticGrid({ seed: 31, width: 32, height: 32, points: 200 }).bytes,
+  );
+  await page.goto(appUrl);
+  await importPath(page, dir);
+  await importPath(page, join(realDataDir, 'nanonis-3ds'));
+  await page.getByRole('tab', { name: 'Grid', exact: true }).click();
+  await chooseGrid(page, 'synthetic-core-crown.3ds');
+  await expect(page.getByTestId('grid-status')).toContainText('32 × 32 pixels, 1024 measured, 200 points');
+  await expect(page.getByTestId('grid-status')).toContainText('30°');
+  const canvas = page.getByTestId('grid-map').locator('canvas');
+  await expect.poll(() => distinctCanvasReds(canvas)).toBeGreaterThan(10);
+
+  // Bias slider: the title follows the bias.
+  const slider = page.getByTestId('grid-bias-slider');
+  await slider.fill('30');
+  await expect(page.getByTestId('grid-map-title')).toContainText('Current (A) at');
+  const titleBefore = await page.getByTestId('grid-map-title').textContent();
+  await slider.fill('160');
+  await expect(page.getByTestId('grid-map-title')).not.toHaveText(titleBefore ?? '');
+
+  // Numerical dI/dV at the same bias.
+  await page.getByTestId('grid-map-select').selectOption('didv:');
+  await expect(page.getByTestId('grid-map-title')).toContainText('dI/dV (numerical) at');
+  await expect.poll(() => distinctCanvasReds(canvas)).toBeGreaterThan(10);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-didv'), fullPage: true });
+
+  // Hover and pin two pixels, then a line cut across both platelets.
+  const box = await page.getByTestId('grid-map').boundingBox();
+  if (!box) throw new Error('map not visible');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await expect(page.getByTestId('grid-hover')).toContainText('pixel (');
+  await page.mouse.click(cx - 60, cy + 20);
+  await page.mouse.click(cx + 50, cy - 40);
+  // Two pinned, and the hovered pixel (a third one) overlaid.
+  await page.mouse.move(cx + 10, cy + 10);
+  await expect(page.getByTestId('grid-spectrum-plot').locator('polyline')).toHaveCount(3);
+  await expect(page.getByTestId('grid-map').locator('.grid-pin')).toHaveCount(2);
+  await page.mouse.move(cx - 120, cy + 60);
+  await page.mouse.down();
+  await page.mouse.move(cx, cy, { steps: 5 });
+  await page.mouse.move(cx + 110, cy - 70, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('grid-line-cut')).toBeVisible();
+
+  // The analysis maps: gap, with its histogram.
+  await expect(page.getByTestId('grid-analysis-done')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('grid-map-select').selectOption('an:gap');
+  await expect(page.getByTestId('grid-map-title')).toHaveText('Gap Eg');
+  await expect(page.getByTestId('grid-histogram')).toContainText('pixels with a gap');
+  await page.screenshot({ path: screenshotPath('grid-synthetic-gap'), fullPage: true });
+
+  // Region by threshold: the larger-gap crown rim (truth 2.93 V) labelled grid-rim.
+  await page.getByTestId('grid-region-min').fill('2.85');
+  await page.getByTestId('grid-region-max').fill('3.1');
+  await page.getByTestId('grid-region-label').fill('grid-rim');
+  await page.getByTestId('grid-region-apply').click();
+  await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled grid-rim');
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  await page.getByTestId('run-analysis').click();
+  await page.getByTestId('subtab-band-edges').click();
+  await expect(page.getByTestId('stats-row-grid-rim')).toBeVisible({ timeout: 60_000 });
+
+  // The real grids: the aborted Z grid shows its 88 measured pixels; the lock-in grid is rotated 45°.
+  await page.getByRole('tab', { name: 'Grid', exact: true }).click();
+  await chooseGrid(page, 'Grid Spectroscopy006.3ds');
+  await expect(page.getByTestId('grid-status')).toContainText('32 × 32 pixels, 88 measured');
+  await expect(page.getByTestId('grid-status')).toContainText('is not the bias');
+  await page.screenshot({ path: screenshotPath('grid-real-aborted'), fullPage: true });
+  await chooseGrid(page, 'NanonisReader_STS_grid_lockin.3ds');
+  await expect(page.getByTestId('grid-status')).toContainText('30 × 30 pixels, 900 measured');
+  await expect(page.getByTestId('grid-status')).toContainText('45°');
+  const frame = page.getByTestId('grid-map').locator('.grid-map-frame');
+  await expect(frame).toHaveAttribute('style', /rotate\(45deg\)/);
+  await page.getByTestId('grid-map-select').selectOption({ label: 'LockinX (V)' });
+  await page.screenshot({ path: screenshotPath('grid-real-lockin-45deg'), fullPage: true });
+  await chooseGrid(page, 'Grid Spectroscopy002.3ds');
+  await expect(page.getByTestId('grid-status')).toContainText('20 × 20 pixels, 400 measured');
+});

@@ -1,0 +1,63 @@
+// Histogram of the gap map (20 mV bins, as the group statistics), SVG with axes.
+import { histogram } from '../../../shared/analysis/histogram.ts';
+import { niceTicks } from '../topography/niceTicks.ts';
+
+const W = 420;
+const H = 200;
+const M = { left: 44, right: 12, top: 10, bottom: 40 };
+
+export function GridHistogram({ values }: { values: Float64Array }) {
+  const finite = Array.from(values).filter(Number.isFinite);
+  if (finite.length === 0)
+    return (
+      <p className="note" data-testid="grid-histogram-empty">
+        No pixel has a gap.
+      </p>
+    );
+  const h = histogram(finite, { binWidth: 0.02 });
+  const lo = h.edges[0]!;
+  const hi = h.edges[h.edges.length - 1]!;
+  const top = Math.max(...h.counts);
+  const innerW = W - M.left - M.right;
+  const innerH = H - M.top - M.bottom;
+  const sx = (v: number) => M.left + ((v - lo) / (hi - lo || 1)) * innerW;
+  const sy = (n: number) => M.top + innerH - (n / top) * innerH;
+  return (
+    <figure className="grid-plot" data-testid="grid-histogram">
+      <svg width={W} height={H} role="img" aria-label="Histogram of the gap map">
+        {Array.from(h.counts, (n, i) => (
+          <rect
+            key={i}
+            x={sx(h.edges[i]!)}
+            y={sy(n)}
+            width={Math.max(1, sx(h.edges[i + 1]!) - sx(h.edges[i]!) - 1)}
+            height={M.top + innerH - sy(n)}
+            className="bar"
+          />
+        ))}
+        <line x1={M.left} x2={M.left + innerW} y1={M.top + innerH} y2={M.top + innerH} className="tick" />
+        {niceTicks(lo, hi, 6).map((t) => (
+          <text key={t} x={sx(t)} y={M.top + innerH + 16} textAnchor="middle">
+            {Number(t.toPrecision(3))}
+          </text>
+        ))}
+        {niceTicks(0, top, 4).map((t) => (
+          <text key={`y${t}`} x={M.left - 6} y={sy(t) + 4} textAnchor="end">
+            {t}
+          </text>
+        ))}
+        <text x={M.left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">
+          Gap Eg (V)
+        </text>
+        <text
+          transform={`translate(12 ${M.top + innerH / 2}) rotate(-90)`}
+          textAnchor="middle"
+          className="axis-title"
+        >
+          Pixels
+        </text>
+      </svg>
+      <figcaption>{finite.length} pixels with a gap</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,84 @@
+// dI/dV of the hovered pixel and the pinned ones, overlaid (SVG, axes with units).
+import { siTicks } from '../lib/siFormat.ts';
+import { niceTicks } from '../topography/niceTicks.ts';
+import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
+import { finiteRange } from './gridDisplay.ts';
+
+export interface PlottedSpectrum {
+  key: string;
+  label: string;
+  colour: string;
+  spectrum: PixelSpectrum;
+}
+
+const W = 420;
+const H = 260;
+const M = { left: 80, right: 12, top: 12, bottom: 40 };
+
+export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; unit: string }) {
+  const xs = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.bias)));
+  const ys = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.didv)));
+  const innerW = W - M.left - M.right;
+  const innerH = H - M.top - M.bottom;
+  const xTicks = xs ? niceTicks(xs.lo, xs.hi, 6) : [];
+  const yTicks = ys ? niceTicks(ys.lo, ys.hi, 5) : [];
+  const sx = (v: number) =>
+    xs && xs.hi > xs.lo ? M.left + ((v - xs.lo) / (xs.hi - xs.lo)) * innerW : M.left;
+  const sy = (v: number) =>
+    ys && ys.hi > ys.lo ? M.top + innerH - ((v - ys.lo) / (ys.hi - ys.lo)) * innerH : M.top;
+  const yLabels = siTicks(yTicks, unit);
+  return (
+    <figure className="grid-plot" data-testid="grid-spectrum-plot">
+      <svg width={W} height={H} role="img" aria-label="dI/dV of the hovered and pinned pixels">
+        <rect x={M.left} y={M.top} width={innerW} height={innerH} className="frame" />
+        {xTicks.map((t) => (
+          <g key={`x${t}`}>
+            <line x1={sx(t)} x2={sx(t)} y1={M.top + innerH} y2={M.top + innerH + 4} className="tick" />
+            <text x={sx(t)} y={M.top + innerH + 16} textAnchor="middle">
+              {Number(t.toPrecision(3))}
+            </text>
+          </g>
+        ))}
+        {yTicks.map((t, i) => (
+          <g key={`y${t}`}>
+            <line x1={M.left - 4} x2={M.left} y1={sy(t)} y2={sy(t)} className="tick" />
+            <text x={M.left - 6} y={sy(t) + 4} textAnchor="end">
+              {yLabels[i]}
+            </text>
+          </g>
+        ))}
+        <text x={M.left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">
+          Sample bias (V)
+        </text>
+        <text
+          transform={`translate(12 ${M.top + innerH / 2}) rotate(-90)`}
+          textAnchor="middle"
+          className="axis-title"
+        >
+          dI/dV
+        </text>
+        {curves.map((c) => (
+          <polyline
+            key={c.key}
+            fill="none"
+            stroke={c.colour}
+            strokeWidth={1.4}
+            points={Array.from(
+              c.spectrum.bias,
+              (v, i) => `${sx(v).toFixed(1)},${sy(c.spectrum.didv[i]!).toFixed(1)}`,
+            ).join(' ')}
+          />
+        ))}
+      </svg>
+      <figcaption>
+        {curves.length === 0
+          ? 'Hover the map for a pixel’s spectrum; click to pin it.'
+          : curves.map((c) => (
+              <span key={c.key} className="grid-legend-item">
+                <i style={{ background: c.colour }} /> {c.label}
+              </span>
+            ))}
+      </figcaption>
+    </figure>
+  );
+}

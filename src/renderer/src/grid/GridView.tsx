@@ -1,0 +1,329 @@
+// The Grid view: a .3ds grid of the library as maps — any channel at a bias (window-averaged),
+// numerical dI/dV, and the per-pixel analysis maps (VBM, CBM, gap, deep trap, in-gap density,
+// quality flags) computed in workers; hover for a pixel's spectrum, click to pin, drag for a line
+// cut, a gap histogram, threshold regions into labels, exports with provenance.
+import { useEffect, useMemo, useState } from 'react';
+import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
+import { biasSlice } from '../../../shared/grid/biasSlice.ts';
+import { didvSlice } from '../../../shared/grid/didvSlice.ts';
+import { chooseChannel, sweepRange, type AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
+import { getApi } from '../api.ts';
+import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
+import { formatSi } from '../lib/siFormat.ts';
+import { ColourBar } from '../topography/ColourBar.tsx';
+import { ANALYSIS_MAPS, finiteRange, lineCutPixels, type AnalysisMapName } from './gridDisplay.ts';
+import { GridHistogram } from './GridHistogram.tsx';
+import { GridLineCut } from './GridLineCut.tsx';
+import { GridMapCanvas, type Pixel } from './GridMapCanvas.tsx';
+import { GridRegionLabel } from './GridRegionLabel.tsx';
+import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
+import { GridExportButtons } from './GridExportButtons.tsx';
+import { useGridCube, useGridFiles, useGridMaps } from './useGridData.ts';
+import './grid.css';
+
+const MAP_SIZE = 420;
+const PIN_COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
+const RECIPE = resolveRecipe();
+
+/** What the map shows: a channel at a bias, or an analysis map. */
+type Shown =
+  { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
+
+export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
+  const files = useGridFiles(version);
+  const [fileId, setFileId] = useState<number | null>(null);
+  useEffect(() => {
+    if (fileId === null && files[0]) setFileId(files[0].id);
+  }, [files, fileId]);
+  const { grid, error } = useGridCube(fileId);
+  const cube = grid?.cube ?? null;
+  const analysis = useGridMaps(grid, undefined);
+  const [shown, setShown] = useState<Shown>({ kind: 'channel', index: 0 });
+  const [biasIndex, setBiasIndex] = useState(0);
+  const [windowMv, setWindowMv] = useState(20);
+  const [colormap, setColormap] = useState<ColormapName>('viridis');
+  const [hover, setHover] = useState<Pixel | null>(null);
+  const [pinned, setPinned] = useState<number[]>([]);
+  const [cut, setCut] = useState<{ from: Pixel; to: Pixel } | null>(null);
+  const [appVersion, setAppVersion] = useState('');
+  useEffect(
+    () =>
+      void getApi()
+        .getLibraryInfo({})
+        .then((info) => setAppVersion(info.appVersion)),
+    [],
+  );
+  useEffect(() => {
+    setPinned([]);
+    setCut(null);
+    setShown({ kind: 'channel', index: 0 });
+    if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
+  }, [cube]);
+
+  const channel: AnalysedChannel | null = useMemo(() => {
+    if (!cube) return null;
+    try {
+      return chooseChannel(cube);
+    } catch {
+      return null;
+    }
+  }, [cube]);
+  // The bias axis of the first pixel, for the slider (V, sweep order).
+  const biasAxis = useMemo(() => {
+    if (!cube || cube.written === 0) return null;
+    const [start, end] = sweepRange(cube)(0);
+    return { start, end, points: cube.layout.points };
+  }, [cube]);
+  const bias = biasAxis
+    ? biasAxis.start + ((biasAxis.end - biasAxis.start) * biasIndex) / (biasAxis.points - 1)
+    : 0;
+
+  const shownValues = useMemo(() => {
+    if (!cube) return null;
+    if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
+    if (shown.kind === 'didv')
+      return channel ? didvSlice(cube, channel, RECIPE, bias, windowMv / 2000) : null;
+    if (!analysis.maps) return null;
+    if (shown.name === 'flags')
+      return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
+    return analysis.maps.maps[shown.name];
+  }, [cube, shown, bias, windowMv, analysis.maps, channel]);
+  const unit =
+    shown.kind === 'didv'
+      ? channel?.signal === 'didv'
+        ? (cube?.channels[channel.index]?.unit ?? '')
+        : 'A/V'
+      : shown.kind === 'channel'
+        ? (cube?.channels[shown.index]?.unit ?? '')
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
+  const title =
+    shown.kind === 'didv'
+      ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+      : shown.kind === 'channel'
+        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
+  const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
+  const table = useMemo(() => colormapTable(colormap), [colormap]);
+
+  const curves: PlottedSpectrum[] = useMemo(() => {
+    if (!cube || !channel || !grid) return [];
+    const width = cube.layout.pointsX;
+    const list: PlottedSpectrum[] = [];
+    pinned.forEach((p, k) => {
+      const s = pixelSpectrum(cube, p, channel, RECIPE);
+      if (s)
+        list.push({
+          key: `pin${p}`,
+          label: `pixel ${p % width}, ${Math.floor(p / width)}`,
+          colour: PIN_COLOURS[k % PIN_COLOURS.length]!,
+          spectrum: s,
+        });
+    });
+    if (hover) {
+      const p = hover.row * width + hover.column;
+      const s = pixelSpectrum(cube, p, channel, RECIPE);
+      if (s && !pinned.includes(p))
+        list.push({
+          key: 'hover',
+          label: `hover ${hover.column}, ${hover.row}`,
+          colour: '#444',
+          spectrum: s,
+        });
+    }
+    return list;
+  }, [cube, channel, grid, pinned, hover]);
+
+  const cutSpectra = useMemo(() => {
+    if (!cube || !channel || !cut) return null;
+    const pixels = lineCutPixels(cut.from, cut.to, cube.layout.pointsX);
+    const pixelNm = (cube.layout.frame.width / cube.layout.pointsX) * 1e9;
+    const lengthNm = Math.hypot(cut.to.column - cut.from.column, cut.to.row - cut.from.row) * pixelNm;
+    return { spectra: pixels.map((p) => pixelSpectrum(cube, p, channel, RECIPE)), lengthNm };
+  }, [cube, channel, cut]);
+
+  const hoverValue =
+    hover && shownValues && cube ? shownValues[hover.row * cube.layout.pointsX + hover.column] : undefined;
+  const didvUnit = channel?.signal === 'didv' ? (cube?.channels[channel.index]?.unit ?? '') : 'A/V';
+  const frame = cube?.layout.frame;
+
+  return (
+    <section className="grid-view" data-testid="grid-view">
+      <div className="grid-controls">
+        <label>
+          Grid{' '}
+          <select
+            data-testid="grid-file-select"
+            value={fileId ?? ''}
+            onChange={(e) => setFileId(Number(e.target.value))}
+          >
+            {files.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Map{' '}
+          <select
+            data-testid="grid-map-select"
+            value={
+              shown.kind === 'channel'
+                ? `ch:${shown.index}`
+                : shown.kind === 'didv'
+                  ? 'didv:'
+                  : `an:${shown.name}`
+            }
+            onChange={(e) => {
+              const [kind, value] = e.target.value.split(':') as [string, string];
+              setShown(
+                kind === 'didv'
+                  ? { kind: 'didv' }
+                  : kind === 'ch'
+                    ? { kind: 'channel', index: Number(value) }
+                    : { kind: 'analysis', name: value as AnalysisMapName },
+              );
+            }}
+          >
+            <optgroup label="Channel at a bias">
+              {cube?.channels.map((c, i) => (
+                <option key={c.name} value={`ch:${i}`}>
+                  {c.name}
+                </option>
+              ))}
+              <option value="didv:" disabled={!channel}>
+                dI/dV (numerical, from the current)
+              </option>
+            </optgroup>
+            <optgroup label="Analysis (per pixel)">
+              {ANALYSIS_MAPS.map((m) => (
+                <option key={m.name} value={`an:${m.name}`} disabled={!analysis.maps}>
+                  {m.title}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label>
+          Colours{' '}
+          <select value={colormap} onChange={(e) => setColormap(e.target.value as ColormapName)}>
+            {COLORMAP_NAMES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {biasAxis && shown.kind !== 'analysis' && (
+        <div className="grid-controls">
+          <label>
+            Bias {formatSi(bias, 'V')}{' '}
+            <input
+              data-testid="grid-bias-slider"
+              type="range"
+              min={0}
+              max={biasAxis.points - 1}
+              value={biasIndex}
+              onChange={(e) => setBiasIndex(Number(e.target.value))}
+            />
+          </label>
+          <label>
+            Window (mV){' '}
+            <input
+              type="number"
+              min={0}
+              step={5}
+              value={windowMv}
+              onChange={(e) => setWindowMv(Math.max(0, Number(e.target.value)))}
+              style={{ width: 64 }}
+            />
+          </label>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="grid-status" data-testid="grid-status">
+        {cube &&
+          `${cube.layout.pointsX} × ${cube.layout.pointsY} pixels, ${cube.written} measured, ${cube.layout.points} points, frame ${formatSi(frame?.width ?? NaN, 'm')} at ${frame?.angleDeg ?? 0}°`}
+        {analysis.progress && !analysis.maps && !analysis.note && (
+          <>
+            {' '}
+            · analysing <progress max={analysis.progress.total} value={analysis.progress.done} />{' '}
+            {analysis.progress.done}/{analysis.progress.total}{' '}
+            <button onClick={analysis.cancel}>Cancel</button>
+          </>
+        )}
+        {analysis.maps && <span data-testid="grid-analysis-done"> · analysis maps ready</span>}
+        {analysis.note && <span className="note"> · {analysis.note}</span>}
+      </div>
+      {cube && shownValues && (
+        <div className="grid-layout">
+          <div>
+            <h3 className="grid-title" data-testid="grid-map-title">
+              {title}
+            </h3>
+            <div className="grid-map-row">
+              <GridMapCanvas
+                values={shownValues}
+                width={cube.layout.pointsX}
+                height={cube.layout.pointsY}
+                angleDeg={frame?.angleDeg ?? 0}
+                range={range}
+                table={table}
+                size={MAP_SIZE}
+                pinned={pinned}
+                cut={cut}
+                onHover={setHover}
+                onPin={(p) => {
+                  const index = p.row * cube.layout.pointsX + p.column;
+                  setPinned((list) =>
+                    list.includes(index) ? list.filter((x) => x !== index) : [...list, index],
+                  );
+                }}
+                onCut={setCut}
+              />
+              <ColourBar range={range} unit={unit} colormap={colormap} height={MAP_SIZE * 0.8} />
+            </div>
+            <p className="note" data-testid="grid-hover">
+              {hover
+                ? `pixel (${hover.column}, ${hover.row}): ${formatSi(hoverValue ?? NaN, unit)}`
+                : 'Hover: spectrum · click: pin · drag: line cut'}
+            </p>
+            <GridExportButtons
+              values={shownValues}
+              width={cube.layout.pointsX}
+              height={cube.layout.pointsY}
+              range={range}
+              table={table}
+              colormap={colormap}
+              provenance={() => ({
+                appVersion,
+                grid: grid?.name ?? '',
+                map: title,
+                unit,
+                view: { bias, windowMv, colormap },
+              })}
+            />
+            <GridRegionLabel
+              fileId={fileId}
+              values={shownValues}
+              width={cube.layout.pointsX}
+              unit={unit}
+              onLabelled={onLabelsChanged}
+            />
+          </div>
+          <div>
+            <GridSpectrumPlot curves={curves} unit={didvUnit} />
+            {cutSpectra && (
+              <GridLineCut spectra={cutSpectra.spectra} lengthNm={cutSpectra.lengthNm} table={table} />
+            )}
+            {analysis.maps && <GridHistogram values={analysis.maps.maps.gap} />}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// Exports of the shown grid map: CSV (one row per pixel), PNG and SVG (map, colour bar, title),
+// each carrying provenance: the grid file, the recipe, the map, and the app version.
+import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
+import { downloadBlob, fileStem } from '../analysis/export/download.ts';
+import { colormapGradient, type ColormapName } from '../lib/colormaps.ts';
+
+export interface GridProvenance {
+  app: 'STS Workbench';
+  appVersion: string;
+  grid: string;
+  map: string;
+  unit: string;
+  exportedAt: string;
+  recipe: typeof DEFAULT_RECIPE;
+  view: Record<string, unknown>;
+}
+
+export function gridProvenance(
+  appVersion: string,
+  grid: string,
+  map: string,
+  unit: string,
+  view: Record<string, unknown>,
+): GridProvenance {
+  return {
+    app: 'STS Workbench',
+    appVersion,
+    grid,
+    map,
+    unit,
+    exportedAt: new Date().toISOString(),
+    recipe: DEFAULT_RECIPE,
+    view,
+  };
+}
+
+export function gridMapCsv(values: Float64Array, width: number, provenance: GridProvenance): string {
+  const lines = [
+    `# ${JSON.stringify(provenance)}`,
+    `x,y,${provenance.map}${provenance.unit ? ` (${provenance.unit})` : ''}`,
+  ];
+  for (let p = 0; p < values.length; p++) {
+    const v = values[p]!;
+    lines.push(`${p % width},${Math.floor(p / width)},${Number.isFinite(v) ? v : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function exportCsv(values: Float64Array, width: number, provenance: GridProvenance): void {
+  downloadBlob(
+    new Blob([gridMapCsv(values, width, provenance)], { type: 'text/csv' }),
+    `${fileStem(provenance.grid)}-${provenance.map}.csv`,
+  );
+}
+
+/** SVG: the map as an embedded PNG, a colour bar with its range and unit, provenance in <desc>. */
+export function gridMapSvg(
+  mapPng: string,
+  mapWidth: number,
+  mapHeight: number,
+  range: { lo: number; hi: number },
+  colormap: ColormapName,
+  provenance: GridProvenance,
+): string {
+  const stops =
+    /linear-gradient\(to top, (.*)\)/.exec(colormapGradient(colormap))?.[1]?.split(/,\s*(?=rgb)/) ?? [];
+  const gradient = stops
+    .map((stop) => {
+      const [, colour, offset] = /^(rgb\([^)]*\)) ([\d.]+)%$/.exec(stop.trim()) ?? [];
+      return colour ? `<stop offset="${offset}%" stop-color="${colour}"/>` : '';
+    })
+    .join('');
+  const w = mapWidth + 140;
+  const h = mapHeight + 40;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
+<desc>${esc(JSON.stringify(provenance))}</desc>
+<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">${gradient}</linearGradient></defs>
+<text x="0" y="14">${esc(`${provenance.grid} — ${provenance.map}`)}</text>
+<image x="0" y="24" width="${mapWidth}" height="${mapHeight}" href="${mapPng}"/>
+<rect x="${mapWidth + 16}" y="24" width="16" height="${mapHeight}" fill="url(#bar)" stroke="#333"/>
+<text x="${mapWidth + 38}" y="32">${esc(`${Number(range.hi.toPrecision(4))} ${provenance.unit}`)}</text>
+<text x="${mapWidth + 38}" y="${mapHeight + 24}">${esc(`${Number(range.lo.toPrecision(4))} ${provenance.unit}`)}</text>
+</svg>
+`;
+}

@@ -1,0 +1,123 @@
+// Labelling the Library's selection: the seed study's labels (keys 1, 2, 3), the user's own label,
+// removal (key 0), undo and redo of the app's one label history, and a labels CSV.
+import { useState } from 'react';
+import type { LabelRow } from '../../../shared/model/library.ts';
+import { COMMON_LABELS, labelColour } from '../topography/labelColours.ts';
+
+export function LabelBar({
+  summary,
+  count,
+  labels,
+  canUndo,
+  canRedo,
+  onLabel,
+  onUndo,
+  onRedo,
+  onClear,
+  onAnalyse,
+}: {
+  /** What is selected, in words. */
+  summary: string;
+  /** Spectra the selection stands for (0 disables labelling). */
+  count: number;
+  labels: readonly LabelRow[];
+  canUndo: boolean;
+  canRedo: boolean;
+  onLabel(label: string | null): void;
+  onUndo(): void;
+  onRedo(): void;
+  onClear(): void;
+  /** Analyse just the selected spectra on the Analysis tab. */
+  onAnalyse(): void;
+}) {
+  const [own, setOwn] = useState('');
+  const none = count === 0;
+  const name = own.trim();
+  return (
+    <div className="label-bar" data-testid="library-label-bar">
+      <span className="note" data-testid="library-selection">
+        {summary}
+      </span>
+      {COMMON_LABELS.map((l) => (
+        <button
+          key={l.name}
+          data-testid={`library-${l.testId}`}
+          className="label-button"
+          disabled={none}
+          title={`Label the selected spectra ${l.name} (key ${l.key})`}
+          onClick={() => onLabel(l.name)}
+        >
+          <span className="swatch-dot" style={{ background: labelColour(l.name, labels) }} />
+          {l.name} <kbd>{l.key}</kbd>
+        </button>
+      ))}
+      <select
+        aria-label="Apply another label to the selection"
+        data-testid="library-label-menu"
+        disabled={none}
+        value=""
+        onChange={(e) => e.target.value && onLabel(e.target.value)}
+      >
+        <option value="">Other label…</option>
+        {labels
+          .filter((l) => !COMMON_LABELS.some((c) => c.name === l.name))
+          .map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name}
+            </option>
+          ))}
+      </select>
+      <input
+        aria-label="New label name"
+        data-testid="library-label-own"
+        placeholder="New label"
+        maxLength={80}
+        value={own}
+        onChange={(e) => setOwn(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && !none && name && onLabel(name)}
+      />
+      <button data-testid="library-label-own-apply" disabled={none || !name} onClick={() => onLabel(name)}>
+        Apply
+      </button>
+      <button
+        data-testid="library-label-remove"
+        className="secondary"
+        disabled={none}
+        title="Remove the label of the selected spectra (key 0)"
+        onClick={() => onLabel(null)}
+      >
+        Remove <kbd>0</kbd>
+      </button>
+      <button className="secondary" disabled={none} onClick={onClear} title="Clear the selection (Escape)">
+        Clear
+      </button>
+      <button
+        className="secondary"
+        data-testid="library-analyse-selection"
+        disabled={none}
+        title="Run the analysis on the selected spectra only"
+        onClick={onAnalyse}
+      >
+        Analyse selection
+      </button>
+      <button
+        data-testid="library-undo"
+        className="secondary"
+        disabled={!canUndo}
+        onClick={onUndo}
+        title="Undo the last label change, on any tab (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        data-testid="library-redo"
+        className="secondary"
+        disabled={!canRedo}
+        onClick={onRedo}
+        title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+      >
+        Redo
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// The one adapter between grid maps and the per-spectrum analysis of src/shared/analysis: a grid
+// pixel's forward sweep, bias ascending, differentiated with the recipe's derivative, band edges
+// by the recipe's method, deep-trap integral and in-gap density of the VB-peak-normalised dI/dV.
+// When the default band-edge method changes in src/shared/analysis, only `bandEdgesOf` changes.
+//
+// Metal guard: a band edge must stand clearly above the noise. The first-peak rule keeps peaks
+// whose prominence is ≥ 5 % of the side's largest dI/dV; on a metal with a small, smooth dI/dV the
+// noise wiggles pass that test and become "edges". Here an edge is kept only when it stands
+// ≥ GUARD_K × σ(dI/dV) clear of the noise, σ propagated from the current noise (third differences
+// of I) through the derivative kernel: an edge at a local maximum by that peak's prominence (a
+// wiggle on a sloping metallic dI/dV has a noise-sized prominence); an edge elsewhere (onset) by
+// its rise above the lowest dI/dV between 0 V and the edge.
+import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
+import { integrateWindow } from '../analysis/integrateWindow.ts';
+import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
+import { peakProminence } from '../analysis/peakProminences.ts';
+import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
+import type { AnalysisRecipe } from '../analysis/recipe.ts';
+import { savgolFilter, savgolKernel } from '../analysis/savgolFilter.ts';
+import type { NumberArray } from '../analysis/types.ts';
+
+/** The band-edge method used for every pixel: the switch point when the default changes. */
+const bandEdgesOf = (bias: NumberArray, didv: NumberArray, recipe: AnalysisRecipe): BandEdges =>
+  findBandEdges(bias, didv, recipe.edges);
+
+/**
+ * An edge must stand this many σ(dI/dV) clear. Savitzky–Golay-smoothed white noise (window 15,
+ * order 3) has peaks whose prominence exceeds 5.2 σ in 1 % and 6.4 σ in 0.1 % of cases; band-edge
+ * peaks of a semiconductor stand tens of σ clear.
+ */
+export const GUARD_K = 8;
+
+/** Bits of the quality-flag map. */
+export const PIXEL_FLAGS = {
+  noVbm: 1,
+  noCbm: 2,
+  /** An edge found by the method was dropped by the metal guard (not above the noise). */
+  belowNoise: 4,
+  /** The sweep could not be analysed (too few valid points, window longer than the sweep). */
+  unusable: 8,
+} as const;
+
+export interface PixelMeasures {
+  /** V (sample bias); NaN when there is none. */
+  vbm: number;
+  cbm: number;
+  gap: number;
+  /** ∫ dI/dV / (principal VB peak) over the recipe's deep window, V; NaN without a VB peak. */
+  deepTrap: number;
+  /** ∫ dI/dV / (principal VB peak) over [VBM, CBM], V; NaN without both edges. */
+  inGap: number;
+  flags: number;
+}
+
+export type PixelSignal = 'current' | 'didv';
+
+/**
+ * σ of white noise on y, from its third differences (variance 20 σ²). A smooth curve adds only
+ * h³·y''' per difference, far below the noise on STS sweeps.
+ */
+function noiseSigma(y: NumberArray): number {
+  const n = y.length;
+  if (n < 5) return 0;
+  let sum = 0;
+  for (let i = 0; i + 3 < n; i++) {
+    const d = y[i + 3]! - 3 * y[i + 2]! + 3 * y[i + 1]! - y[i]!;
+    sum += d * d;
+  }
+  return Math.sqrt(sum / (n - 3) / 20);
+}
+
+/** Root of the sum of squares of the interior kernel: how white noise on y scales into the output. */
+function kernelGain(recipe: AnalysisRecipe, deriv: number): number {
+  const { method, window, polyorder } = recipe.derivative;
+  if (method === 'central' && deriv === 1) return Math.SQRT1_2;
+  if (method === 'central') return 1;
+  let sum = 0;
+  for (const c of savgolKernel(window, polyorder, deriv).interior) sum += c * c;
+  return Math.sqrt(sum);
+}
+
+/** Index of the sample nearest bias v (bias ascending). */
+function nearestIndex(bias: NumberArray, v: number): number {
+  let lo = 0;
+  let hi = bias.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (bias[mid]! <= v) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs(bias[lo]! - v) <= Math.abs(bias[hi]! - v) ? lo : hi;
+}
+
+/** A local maximum within 2 samples of `at`, or -1. */
+function nearbyPeak(didv: NumberArray, at: number): number {
+  let best = -1;
+  for (let i = Math.max(1, at - 2); i <= Math.min(didv.length - 2, at + 2); i++) {
+    const isPeak = didv[i]! > didv[i - 1]! && didv[i]! >= didv[i + 1]!;
+    if (isPeak && (best < 0 || didv[i]! > didv[best]!)) best = i;
+  }
+  return best;
+}
+
+/**
+ * How far an edge stands out (dI/dV units): the prominence of the peak it sits on, or, when it is
+ * not at a peak, its dI/dV minus the lowest dI/dV from 0 V out to the edge.
+ */
+function edgeStanding(bias: NumberArray, didv: NumberArray, edge: number): number {
+  const at = nearestIndex(bias, edge);
+  const peak = nearbyPeak(didv, at);
+  if (peak >= 0) return peakProminence(didv, peak);
+  const zero = nearestIndex(bias, 0);
+  let lowest = Infinity;
+  const [from, to] = at < zero ? [at, zero] : [zero, at];
+  for (let i = from; i <= to; i++) if (didv[i]! < lowest) lowest = didv[i]!;
+  return didv[at]! - lowest;
+}
+
+const NONE: PixelMeasures = { vbm: NaN, cbm: NaN, gap: NaN, deepTrap: NaN, inGap: NaN, flags: 0 };
+
+let smoothBuffer = new Float64Array(0);
+
+/**
+ * Measures one pixel. `bias` ascending or descending (V), `values` the forward sweep of the chosen
+ * channel: a current (A), differentiated by the recipe; or a lock-in dI/dV (any unit), only
+ * smoothed by the recipe's Savitzky–Golay window (order 0 derivative) before the edge search.
+ */
+export function pixelMeasures(
+  bias: NumberArray,
+  values: NumberArray,
+  signal: PixelSignal,
+  recipe: AnalysisRecipe,
+): PixelMeasures {
+  const prepared = prepareCurve({ bias, current: values }, null, recipe);
+  if (!prepared.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
+  let didv: Float64Array;
+  let sigma: number;
+  if (signal === 'current') {
+    const derived = differentiate(prepared, recipe);
+    if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
+    didv = derived.didv;
+    sigma = (noiseSigma(prepared.current) * kernelGain(recipe, 1)) / prepared.step;
+  } else {
+    const n = prepared.current.length;
+    const { window, polyorder, method } = recipe.derivative;
+    if (method === 'savgol' && n < window)
+      return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
+    if (smoothBuffer.length < n) smoothBuffer = new Float64Array(n);
+    didv = smoothBuffer.subarray(0, n);
+    if (method === 'savgol') savgolFilter(prepared.current, { window, polyorder, deriv: 0, out: didv });
+    else didv.set(prepared.current);
+    sigma = noiseSigma(prepared.current) * kernelGain(recipe, 0);
+  }
+  const bias64 = prepared.bias;
+  const edges = bandEdgesOf(bias64, didv, recipe);
+  let flags = 0;
+  let vbm = edges.vbm ?? NaN;
+  let cbm = edges.cbm ?? NaN;
+  const floor = GUARD_K * sigma;
+  if (!Number.isNaN(vbm) && !(edgeStanding(bias64, didv, vbm) >= floor)) {
+    vbm = NaN;
+    flags |= PIXEL_FLAGS.belowNoise;
+  }
+  if (!Number.isNaN(cbm) && !(edgeStanding(bias64, didv, cbm) >= floor)) {
+    cbm = NaN;
+    flags |= PIXEL_FLAGS.belowNoise;
+  }
+  if (Number.isNaN(vbm)) flags |= PIXEL_FLAGS.noVbm;
+  if (Number.isNaN(cbm)) flags |= PIXEL_FLAGS.noCbm;
+  const p = principalVbPeak(bias64, didv);
+  const peak = p >= 0 ? didv[p]! : NaN;
+  let deepTrap = NaN;
+  let inGap = NaN;
+  if (peak > 0) {
+    const [lo, hi] = recipe.traps.deep;
+    deepTrap = (integrateWindow(bias64, didv, lo, hi) ?? NaN) / peak;
+    if (!Number.isNaN(vbm) && !Number.isNaN(cbm))
+      inGap = (integrateWindow(bias64, didv, vbm, cbm) ?? NaN) / peak;
+  }
+  return { vbm, cbm, gap: cbm - vbm, deepTrap, inGap, flags };
+}
