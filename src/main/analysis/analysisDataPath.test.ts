@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BINARY_WIRE_TYPE, decodeBinaryWire } from '../../shared/api/binaryWire.ts';
+import { apiInputSchemas } from '../../shared/api/contract.ts';
 import { createDispatch } from '../../shared/api/dispatch.ts';
 import type { ApiEnvelope } from '../../shared/api/envelope.ts';
 import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
@@ -147,8 +148,9 @@ describe('stored runs in a worker thread', () => {
   }, 60_000);
 
   it('stores the numbers an in-thread run finds, and pages its per-spectrum results', async () => {
-    const recipe = { derivative: { window: 11 } };
-    const viaWorker = await service.handlers.runAnalysis({ recipe });
+    const input = apiInputSchemas.runAnalysis.parse({ recipe: { derivative: { window: 11 } } });
+    const recipe = input.recipe ?? {};
+    const viaWorker = await service.handlers.runAnalysis(input);
     const summary = await service.handlers.getAnalysisRun({ runId: viaWorker.runId, results: 'none' });
     expect(summary.spectra).toEqual([]);
     const db = openLibrary(join(dir, 'library.sqlite'));

@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api/envelope.ts';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
+import { withStoredExclusions } from './exclusions.ts';
 import { loadSpectraSlab } from './loadSpectra.ts';
 
 /** The stages of a stored run, in order, for progress reports. */
@@ -40,7 +41,8 @@ export function analyseAndStore(
         : 'the library holds no bias-spectroscopy spectra to analyse; import some first',
     );
   onPhase('analysing', spectra.length);
-  const result = runPipeline(spectra, overrides);
+  // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
+  const result = runPipeline(spectra, withStoredExclusions(db, overrides));
   onPhase('storing', spectra.length);
   return db.transaction(() => {
     const runId = storeAnalysisRun(db, result, spectra, appVersion);
