@@ -6,8 +6,10 @@ import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './migrations/0001-initial.ts';
 import { updateToSchemaVersion2 } from './migrations/0002-analysis-runs.ts';
 import { updateToSchemaVersion3 } from './migrations/0003-nullable-frames-interrupted-runs.ts';
+import { updateToSchemaVersion4 } from './migrations/0004-spectrum-exclusions.ts';
 import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
+import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 import { updateToSchemaVersion9 } from './migrations/0009-classify-runs.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
@@ -15,8 +17,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion1,
   updateToSchemaVersion2,
   updateToSchemaVersion3,
+  updateToSchemaVersion4,
   updateToSchemaVersion5,
   updateToSchemaVersion6,
+  updateToSchemaVersion7,
   updateToSchemaVersion9,
 ];
 

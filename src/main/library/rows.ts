@@ -21,7 +21,7 @@ export interface FileDbRow {
 
 export const FILE_COLUMNS = `f.id, f.path, f.name, f.size, f.sha256, f.format, f.kind, f.status, f.error, f.not_iv,
   f.acquired_at, f.comment,
-  (SELECT count(*) FROM spectra s WHERE s.file_id = f.id) AS spectra,
+  (SELECT count(*) FROM spectra s WHERE s.file_id = f.id AND s.is_average = 0) AS spectra,
   (SELECT count(*) FROM images i WHERE i.file_id = f.id) AS images`;
 
 export function rowToFile(row: FileDbRow): FileRow {
