@@ -79,10 +79,6 @@ export class LibraryService {
    */
   startImport(paths: string[]): ImportRun {
     if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
-    // A path that does not exist is reported by the run like any bad file, unless none exists.
-    const missing = paths.filter((path) => !existsSync(path));
-    if (missing.length === paths.length)
-      throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
     this.pool ??= new ParsePool(
       this.options.workerUrl ?? SOURCE_WORKER_URL,
       this.options.workers,
@@ -136,7 +132,14 @@ export class LibraryService {
         images: count('images'),
       };
     },
-    startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
+    startImport: ({ paths }) => {
+      // A path that does not exist is reported by the run like any bad file, unless none exists.
+      // (The watcher calls startImport itself, with files that may vanish between event and import.)
+      const missing = paths.filter((path) => !existsSync(path));
+      if (missing.length === paths.length)
+        throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
+      return { runId: this.startImport(paths).progress.runId };
+    },
     getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
     getCurrentImport: () => {
       const ids = [...this.runs.keys()];
