@@ -52,6 +52,8 @@ describe('an import killed mid-way', () => {
     const partial = counts(db);
     expect(partial.integrity).toBe('ok');
     expect(partial.files).toBeGreaterThan(0);
+    // The kill came mid-import: not every file had landed.
+    expect(partial.files).toBeLessThan(400);
     // Every imported file row has its spectra: nothing half-written.
     const handle = new Database(db, { readonly: true });
     const orphans = handle
@@ -73,5 +75,51 @@ describe('an import killed mid-way', () => {
     spawnSync(process.execPath, [bin, 'import', session, '--db', clean], { encoding: 'utf8' });
     expect(counts(db)).toEqual(counts(clean));
     expect(counts(db).files).toBe(400);
+    // The killed run was marked interrupted when the library was next opened.
+    const runs = new Database(db, { readonly: true });
+    const states = runs.prepare('SELECT state FROM import_runs ORDER BY id').pluck().all();
+    runs.close();
+    expect(states).toEqual(['interrupted', 'done']);
+  }, 120_000);
+
+  it('survives 10 kills at random moments, then completes to the same library as a clean import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sts-kill10-'));
+    const session = join(dir, 'session');
+    mkdirSync(session);
+    const text = readFileSync(realFile('nanonis-dat', 'Bias-Spectroscopy002.dat'), 'latin1');
+    for (let i = 0; i < 150; i++) {
+      writeFileSync(join(session, `sweep${i}.dat`), text.replace('\n', `\nComment\t${i}\t\n`), 'latin1');
+    }
+    const db = join(dir, 'library.sqlite');
+    // Seeded delays (ms) spanning start-up, schema creation, the first batches and the last ones.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let kill = 0; kill < 10; kill++) {
+      const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 100 + random() * 1500));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      try {
+        const state = counts(db);
+        expect(state.integrity).toBe('ok');
+      } catch (error) {
+        // Killed before the library file had tables: the next run creates them.
+        if (!/no such table|unable to open/.test(String(error))) throw error;
+      }
+    }
+    const resumed = spawnSync(process.execPath, [bin, 'import', session, '--db', db, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const clean = join(dir, 'clean.sqlite');
+    spawnSync(process.execPath, [bin, 'import', session, '--db', clean], { encoding: 'utf8' });
+    expect(counts(db)).toEqual(counts(clean));
+    expect(counts(db).files).toBe(150);
+    const runs = new Database(db, { readonly: true });
+    const running = runs.prepare("SELECT count(*) AS n FROM import_runs WHERE state = 'running'").get() as {
+      n: number;
+    };
+    runs.close();
+    expect(running.n).toBe(0);
   }, 120_000);
 });

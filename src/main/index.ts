@@ -26,7 +26,7 @@ function createWindow(): BrowserWindow {
     },
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
@@ -35,8 +35,25 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/**
+ * Origins the renderer may open in the system browser: none. A compromised page must not be able
+ * to hand arbitrary URLs (or file:/custom schemes) to the OS.
+ */
+const EXTERNAL_ORIGINS: readonly string[] = [];
+
+function isAllowedExternal(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && EXTERNAL_ORIGINS.includes(parsed.origin);
+  } catch {
+    return false;
+  }
+}
+
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Permission *checks* (synchronous queries such as navigator.permissions) are denied as well.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const dbPath = process.env.STS_LIBRARY ?? join(app.getPath('userData'), 'library.sqlite');
   service = new LibraryService({
     dbPath,
@@ -55,7 +72,12 @@ app.whenReady().then(() => {
       return { paths: choice.canceled ? [] : choice.filePaths };
     },
   };
-  registerIpc(ipcMain, createDispatch(handlers), (event) => event.sender === window.webContents);
+  // Only the window's own top frame may call: not a subframe, not another page it navigated to.
+  registerIpc(
+    ipcMain,
+    createDispatch(handlers),
+    (event) => event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame,
+  );
 });
 
 app.on('web-contents-created', (_event, contents) => {

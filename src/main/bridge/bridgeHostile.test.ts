@@ -69,6 +69,13 @@ describe('bridge under hostile requests', () => {
     },
   );
 
+  it('forbids framing the renderer (frame-ancestors as a header, where it works)', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('refuses a cross-origin API call (Origin of another site)', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/api/getLibraryInfo`, {
       method: 'POST',

@@ -42,6 +42,9 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
       'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      // frame-ancestors only works as a header (a <meta> CSP ignores it): no page may frame ours.
+      'content-security-policy': "frame-ancestors 'none'; object-src 'none'",
+      'x-frame-options': 'DENY',
     });
     response.end(body);
   } catch {

@@ -68,7 +68,7 @@ describe('library migrations', () => {
     const path = tempDb();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'this is a text file, not SQLite, and it is long enough to have a header page');
-    expect(() => openLibrary(path)).toThrow(/not an STS Workbench library/);
+    expect(() => openLibrary(path)).toThrow(/: not an STS Workbench library/);
   });
 
   it('enforces STRICT column types', () => {

@@ -1,0 +1,74 @@
+// Reader limits and the byte-order mark, on real files: each limit refuses with a ParseError naming
+// the quantity, the value and the limit; a UTF-8 BOM changes nothing a reader returns.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { realFile } from '../../testing/realData.ts';
+import { parseFile } from './index.ts';
+import { ParseError } from './types.ts';
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+function withBom(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length + 3);
+  out.set(BOM);
+  out.set(bytes, 3);
+  return out;
+}
+
+function failure(run: () => unknown): ParseError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ParseError) return error;
+    throw error;
+  }
+  throw new Error('expected a ParseError');
+}
+
+describe('byte-order mark', () => {
+  it.each([
+    ['nanonis-dat', 'Bias-Spectroscopy002.dat'],
+    ['nanonis-dat', 'nanonis_sts_15mv.dat'],
+    ['nanonis-3ds', 'Grid Spectroscopy002.3ds'],
+  ])('a %s file %s with a UTF-8 BOM reads exactly as without', (folder, name) => {
+    const bytes = new Uint8Array(readFileSync(realFile(folder, name)));
+    const plain = parseFile(name, bytes);
+    const bommed = parseFile(name, withBom(bytes));
+    expect(plain.spectra.length).toBeGreaterThan(0);
+    expect(bommed.format).toBe(plain.format);
+    expect(bommed.header).toEqual(plain.header);
+    expect(bommed.spectra.length).toBe(plain.spectra.length);
+    expect(bommed.spectra[0]?.current).toEqual(plain.spectra[0]?.current);
+  });
+});
+
+describe('reader limits', () => {
+  const dat = new Uint8Array(readFileSync(realFile('nanonis-dat', 'Bias-Spectroscopy002.dat')));
+
+  it('refuses a file over the size limit of its format, with both numbers', () => {
+    const error = failure(() =>
+      parseFile('a.dat', dat, { limits: { maxFileBytes: { 'nanonis-dat': 1000 } } }),
+    );
+    expect(error.code).toBe('limit');
+    expect(error.message).toBe(`file size (bytes) for nanonis-dat: ${dat.length}, over the limit of 1000`);
+  });
+
+  it('refuses more columns than allowed', () => {
+    const error = failure(() => parseFile('a.dat', dat, { limits: { maxColumns: 2 } }));
+    expect(error.message).toMatch(/^columns after \[DATA\]: \d+, over the limit of 2$/);
+  });
+
+  it('refuses spectra holding more numbers than allowed', () => {
+    const error = failure(() => parseFile('a.dat', dat, { limits: { maxSpectrumValues: 1000 } }));
+    expect(error.message).toMatch(/^values in all spectra .*: \d+, over the limit of 1000$/);
+  });
+
+  it('refuses a line longer than allowed', () => {
+    const error = failure(() => parseFile('a.dat', dat, { limits: { maxLineChars: 10 } }));
+    expect(error.message).toMatch(/^line length \(characters\): \d+, over the limit of 10$/);
+  });
+
+  it('reads the same file under the defaults', () => {
+    expect(parseFile('a.dat', dat).spectra.length).toBeGreaterThan(0);
+  });
+});
