@@ -42,7 +42,7 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
   await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Topography' }).click();
+  await page.getByRole('tab', { name: 'Topography' }).click();
   const markers = page.getByTestId('topo-marker');
   await expect(markers).toHaveCount(68);
 
@@ -108,7 +108,7 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
     expect(svg).toMatch(new RegExp(`>${name} \\(\\d+\\)<`));
 
   // The three groups in the analysis.
-  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
   await page.getByTestId('subtab-band-edges').click();
