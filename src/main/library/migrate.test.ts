@@ -33,9 +33,11 @@ describe('library migrations', () => {
         'session_files',
         'sessions',
         'spectra',
+        'spectrum_exclusions',
         'spectrum_labels',
         'spectrum_results',
         'tags',
+        'write_lock',
       ].sort(),
     );
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
@@ -66,7 +68,7 @@ describe('library migrations', () => {
     const path = tempDb();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'this is a text file, not SQLite, and it is long enough to have a header page');
-    expect(() => openLibrary(path)).toThrow(/is not an STS Workbench library/);
+    expect(() => openLibrary(path)).toThrow(/not an STS Workbench library/);
   });
 
   it('enforces STRICT column types', () => {

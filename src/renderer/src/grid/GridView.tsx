@@ -4,9 +4,15 @@
 // cut, a gap histogram, threshold regions into labels, exports with provenance.
 import { useEffect, useMemo, useState } from 'react';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
+import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
 import { didvSlice } from '../../../shared/grid/didvSlice.ts';
-import { chooseChannel, sweepRange, type AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import {
+  chooseChannel,
+  notBiasGrid,
+  sweepRange,
+  type AnalysedChannel,
+} from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
@@ -61,8 +67,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
   }, [cube]);
 
+  // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
-    if (!cube) return null;
+    if (!cube || notBiasGrid(cube) !== null) return null;
     try {
       return chooseChannel(cube);
     } catch {
@@ -75,6 +82,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     const [start, end] = sweepRange(cube)(0);
     return { start, end, points: cube.layout.points };
   }, [cube]);
+  // The swept signal: the bias for I–V grids, Z (m) for Z-spectroscopy grids.
+  const sweep = useMemo(() => parseColumnName(cube?.layout.sweepSignal ?? 'Bias (V)'), [cube]);
   const bias = biasAxis
     ? biasAxis.start + ((biasAxis.end - biasAxis.start) * biasIndex) / (biasAxis.points - 1)
     : 0;
@@ -101,7 +110,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     shown.kind === 'didv'
       ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
       : shown.kind === 'channel'
-        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, sweep.unit)}` +
+          (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
         : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
@@ -217,7 +227,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
       {biasAxis && shown.kind !== 'analysis' && (
         <div className="grid-controls">
           <label>
-            Bias {formatSi(bias, 'V')}{' '}
+            {sweep.quantity} {formatSi(bias, sweep.unit)}{' '}
             <input
               data-testid="grid-bias-slider"
               type="range"
