@@ -42,7 +42,7 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
   await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Topography' }).click();
+  await page.getByRole('tab', { name: 'Topography' }).click();
   const markers = page.getByTestId('topo-marker');
   await expect(markers).toHaveCount(68);
 
@@ -108,11 +108,36 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
     expect(svg).toMatch(new RegExp(`>${name} \\(\\d+\\)<`));
 
   // The three groups in the analysis.
-  await page.getByRole('button', { name: 'Analysis', exact: true }).click();
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
   await page.getByTestId('subtab-band-edges').click();
   const stats = page.getByTestId('stats-table');
   for (const name of ['core', 'crown-centre', 'crown-edge']) await expect(stats).toContainText(name);
   await page.screenshot({ path: screenshotPath('classify-analysis'), fullPage: true });
+});
+
+test('a constant-height real scan is grey with a note; Z is levelled by default, current not', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await page.getByTestId('import-path').fill(join(realDataDir, 'nanonis-sxm'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Topography' }).click();
+  const scan = page.getByTestId('topo-image-select');
+  const value = await scan.locator('option', { hasText: 'Image_445.sxm' }).getAttribute('value');
+  await scan.selectOption(value ?? '');
+  await page.getByTestId('topo-channel-select').selectOption('Z');
+  await expect(page.getByTestId('topo-image-note')).toContainText('Constant image: every pixel is -14.3 nm');
+  await expect(page.getByTestId('levelling-select')).toHaveValue('plane-robust');
+  await page.screenshot({ path: screenshotPath('classify-constant-scan'), fullPage: true });
+  for (const channel of ['Current', 'Amplitude', 'LI_X']) {
+    await page.getByTestId('topo-channel-select').selectOption(channel);
+    await expect(page.getByTestId('levelling-select')).toHaveValue('none');
+  }
+  await page.getByTestId('topo-channel-select').selectOption('Z');
+  await expect(page.getByTestId('levelling-select')).toHaveValue('plane-robust');
 });

@@ -31,7 +31,9 @@ export const LEVELLING_METHODS: ReadonlyArray<{
  * current, Δf, lock-in and the rest, whose absolute values mean something.
  */
 export function defaultLevelling(channel: string, unit: string): LevellingMethod {
-  return channel.trim().toLowerCase() === 'z' || unit === 'm' ? 'plane-robust' : 'none';
+  // By name: an oscillation amplitude is in metres too, but is not a height. Multipass scans name
+  // their passes `Z (pass 2, -0.04 V)`.
+  return unit === 'm' && /^(z|height|topography)\b/i.test(channel.trim()) ? 'plane-robust' : 'none';
 }
 
 export function assertScalarImage(image: ScalarImage): void {
