@@ -8,6 +8,7 @@ import { infoCommand } from './commands/infoCommand.ts';
 import { inspectCommand } from './commands/inspectCommand.ts';
 import { mapCommand } from './commands/mapCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
+import { watchCommand } from './commands/watchCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function requireDb(db: string | undefined, command: string): string {
@@ -64,6 +65,8 @@ export async function runCli(argv: string[]): Promise<number> {
         channel: { type: 'string' },
         image: { type: 'string' },
         apply: { type: 'boolean', default: false },
+        poll: { type: 'boolean', default: false },
+        watch: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -117,7 +120,18 @@ export async function runCli(argv: string[]): Promise<number> {
         apply: values.apply ?? false,
       });
     case 'serve':
-      return serveCommand({ db: requireDb(values.db, 'serve'), port: parsePort(values.port) });
+      return serveCommand({
+        db: requireDb(values.db, 'serve'),
+        port: parsePort(values.port),
+        watch: values.watch,
+      });
+    case 'watch':
+      return watchCommand({
+        folders: positionals,
+        db: requireDb(values.db, 'watch'),
+        json: values.json ?? false,
+        poll: values.poll ?? false,
+      });
     default:
       throw new UsageError(`unknown command '${command}' (try: sts-workbench help)`);
   }

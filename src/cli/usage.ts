@@ -17,13 +17,19 @@ Commands:
                                                  suggest core / crown-centre / crown-edge labels
                                                  from the topography; --apply stores them (never
                                                  over labels set by hand)
-  serve --db <file> [--port <n>]                 browser mode: the app on http://127.0.0.1
+  watch <folder>... --db <file> [--json] [--poll]
+                                                 import what is there, then each file as it
+                                                 completes (one JSON line per batch); Ctrl-C stops
+  serve --db <file> [--port <n>] [--watch <folder>]...
+                                                 browser mode: the app on http://127.0.0.1
   help                                           this text
 
 Options:
   --db <file>    library file (SQLite)
   --json         machine-readable output on stdout
   --port <n>     port for serve (default: a free one)
+  --poll         watch by polling (network shares, where file events do not arrive)
+  --watch <dir>  serve: watch this folder from the start (repeatable)
   --labels <csv> labels CSV (file,label) applied before the analysis
   --method       band-edge method: first-peak (default) or onset
   --window       deep-trap window in volts, e.g. -0.8,1.0

@@ -22,9 +22,11 @@ export async function startBrowserMode(
   return { bridge, service };
 }
 
-export async function serveCommand(args: { db: string; port: number }): Promise<number> {
+export async function serveCommand(args: { db: string; port: number; watch?: string[] }): Promise<number> {
   const { bridge, service } = await startBrowserMode(args.db, args.port);
   console.log(`Listening on ${bridge.url}`);
+  // --watch: the session is watched from the start, as if the Watch toggle had been switched on.
+  if (args.watch?.length) await service.watch.start(args.watch, false);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => resolveStop();
     process.once('SIGINT', stop);

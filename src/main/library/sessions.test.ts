@@ -70,6 +70,22 @@ describe('sessions', () => {
     expect(rows.reduce((n, s) => n + s.files, 0)).toBe(files.length);
   });
 
+  it('counts agree: header, file rows, spectra list and sessions leave the [AVG] columns out', async () => {
+    const info = await service.handlers.getLibraryInfo({});
+    const listed = await service.handlers.listSpectra({ ...all, includeAverages: false });
+    const withAverages = await service.handlers.listSpectra({ ...all, includeAverages: true });
+    // The real nanonis-dat folder holds files with [AVG] columns, so the two lists differ.
+    expect(withAverages.total).toBeGreaterThan(listed.total);
+    expect(info.spectra).toBe(listed.total);
+    const files = (await service.handlers.listFiles(all)).rows;
+    for (const file of files) {
+      const ofFile = await service.handlers.listSpectra({ ...all, fileId: file.id, includeAverages: false });
+      expect(file.spectra, file.name).toBe(ofFile.total);
+    }
+    const sessions = (await service.handlers.listSessions({})).rows;
+    expect(sessions.reduce((n, s) => n + s.spectra, 0)).toBe(listed.total);
+  });
+
   it('scopes an analysis to one session', async () => {
     const { rows } = await service.handlers.listSessions({});
     const real = rows.find((s) => s.name === 'nanonis-dat')!;

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { ImportStatusBar } from './import/ImportStatusBar.tsx';
+import { useAppImport } from './import/useAppImport.ts';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { GridView } from './grid/GridView.tsx';
@@ -10,6 +12,7 @@ import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
+import { WatchNotices } from './watch/WatchNotices.tsx';
 
 type ViewName = 'library' | 'topography' | 'analysis' | 'grid';
 const VIEWS: Array<{ name: ViewName; title: string }> = [
@@ -27,6 +30,7 @@ export function App() {
   const [version, setVersion] = useState(0);
   /** Label changes (on any tab, undo and redo included) reload the views too. */
   const dataVersion = version + useLabelHistoryState().revision;
+  const importState = useAppImport(() => setVersion((v) => v + 1));
   /** What the Analysis tab analyses, kept across tab switches. */
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
   const chooseScope = (scope: AnalysisScope, run: boolean): void =>
@@ -38,6 +42,7 @@ export function App() {
       .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(refresh, [refresh, version]);
+  const bumpVersion = useCallback(() => setVersion((v) => v + 1), []);
   // An import may also have been started elsewhere (the demo session on first start, the CLI):
   // follow the counts and reload the lists when they change.
   useEffect(() => {
@@ -79,16 +84,18 @@ export function App() {
           </span>
         )}
       </header>
+      <ImportStatusBar state={importState} />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <main>
+      <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
         <ErrorBoundary>
           {view === 'library' && (
             <LibraryView
               version={dataVersion}
+              importState={importState}
               onImported={() => setVersion((v) => v + 1)}
               onAnalyse={(scope) => {
                 chooseScope(scope, true);
@@ -111,6 +118,7 @@ export function App() {
           )}
         </ErrorBoundary>
       </main>
+      <WatchNotices onChanged={bumpVersion} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ export const LIBRARY_API_METHODS = [
   'startImport',
   'getImportProgress',
   'cancelImport',
+  'getCurrentImport',
   'listFiles',
   'listSpectra',
   'listImages',
@@ -25,6 +26,11 @@ export const LIBRARY_API_METHODS = [
   'renameSession',
   'mergeSessions',
   'deleteSession',
+  'setSpectrumExclusion',
+  'listSpectrumExclusions',
+  'startWatch',
+  'stopWatch',
+  'getWatchStatus',
 ] as const;
 
 export type LibraryApiMethod = (typeof LIBRARY_API_METHODS)[number];

@@ -9,6 +9,7 @@ import type {
   SpectrumRow,
 } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import type { ImportState } from '../import/useAppImport.ts';
 import { ImageView } from '../images/ImageView.tsx';
 import { appLabelHistory, useLabelHistoryState } from '../labels/appLabelHistory.ts';
 import { useLabelKeys } from '../labels/useLabelKeys.ts';
@@ -23,6 +24,7 @@ import { clickRow, emptySelection, selectAll } from './rowSelection.ts';
 import type { ClickMode, RowSelection } from './rowSelection.ts';
 import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
+import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
 
 /** Spectra overlaid in the plot at most; a larger selection is for labelling. */
@@ -42,10 +44,13 @@ async function spectraOfFiles(files: readonly FileRow[]): Promise<SpectrumRow[]>
 
 export function LibraryView({
   version,
+  importState,
   onImported,
   onAnalyse,
 }: {
   version: number;
+  importState: ImportState;
+  /** Labels or sessions changed outside the label history: lists reload. */
   onImported(): void;
   /** Analyse sessions or the selection on the Analysis tab. */
   onAnalyse(scope: AnalysisScope): void;
@@ -185,7 +190,8 @@ export function LibraryView({
   return (
     <div className="library">
       <div className="column">
-        <ImportPanel onImported={onImported} onLabelsCsv={importCsv} />
+        <ImportPanel state={importState} onLabelsCsv={importCsv} />
+        <WatchPanel />
         <section className="panel" aria-label="Labels">
           <div className="table-head">
             <h2>Labels</h2>

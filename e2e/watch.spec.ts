@@ -1,0 +1,87 @@
+// The app watching a session folder while the test writes the instrument's files into it: the
+// Library count, the topography's tip markers and the analysis (auto re-run, group n) follow
+// without a page reload; a notice per new file. Files are copied from the demo session, whose
+// labels.csv sits in the watched folder so new sweeps join their groups.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+
+const demo = join(repoRoot, 'resources/demo');
+const sweep = (n: number): string => `Bias-Spectroscopy${String(n).padStart(3, '0')}.dat`;
+
+async function writeSweeps(folder: string, numbers: number[]): Promise<void> {
+  for (const n of numbers) {
+    copyFileSync(join(demo, sweep(n)), join(folder, sweep(n)));
+    await new Promise((wake) => setTimeout(wake, 150));
+  }
+}
+
+async function fileCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('library-counts').textContent()) ?? '';
+  return Number(/(\d+) files/.exec(text)?.[1] ?? NaN);
+}
+
+function labelOf(name: string): string {
+  const row = readFileSync(join(demo, 'labels.csv'), 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith(`${name},`));
+  return row?.split(',')[1]?.trim() ?? '';
+}
+
+test('the app follows a watched folder without reloading', async ({ page, appUrl }) => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'sts-e2e-watch-')), 'live session');
+  mkdirSync(folder);
+  copyFileSync(join(demo, 'Topography001.sxm'), join(folder, 'Topography001.sxm'));
+  copyFileSync(join(demo, 'labels.csv'), join(folder, 'labels.csv'));
+  await writeSweeps(folder, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+  await page.goto(appUrl);
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.getByTestId('watch-path').fill(folder);
+  await page.getByTestId('watch-toggle').click();
+  await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('watch-state')).toContainText('live session');
+  // 10 sweeps, the scan and labels.csv (recorded as skipped: not an instrument file).
+  await expect.poll(() => fileCount(page)).toBe(12);
+
+  // New sweeps: the Library count and the notices follow.
+  await writeSweeps(folder, [11, 12, 13, 14, 15]);
+  await expect.poll(() => fileCount(page)).toBe(17);
+  await expect(page.getByTestId('watch-notices')).toContainText('New Bias-Spectroscopy015.dat');
+  await page.screenshot({ path: screenshotPath('watch-library') });
+
+  // Topography: a marker per tip position, more as sweeps arrive.
+  await page.getByRole('tab', { name: 'Topography', exact: true }).click();
+  const markers = page.getByTestId('topo-marker');
+  await expect.poll(() => markers.count()).toBeGreaterThan(0);
+  const before = await markers.count();
+  await writeSweeps(folder, [16, 17, 18, 19, 20]);
+  await expect.poll(() => markers.count()).toBeGreaterThan(before);
+  await page.screenshot({ path: screenshotPath('watch-topography') });
+
+  // Analysis: run once, re-run automatically; new core sweeps raise the core group's n.
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
+  await page.getByLabel('re-run on label changes').check();
+  await page.getByTestId('subtab-band-edges').click();
+  const coreN = page.getByTestId('stats-row-core').locator('td').nth(1);
+  const nBefore = Number(await coreN.textContent());
+  const next = [21, 22, 23, 24, 25, 26];
+  const newCore = next.filter((n) => labelOf(sweep(n)) === 'core').length;
+  expect(newCore).toBeGreaterThan(0);
+  await writeSweeps(folder, next);
+  await expect(page.getByTestId('run-label')).toContainText(/Run [2-9]/, { timeout: 60_000 });
+  await expect
+    .poll(async () => Number(await coreN.textContent()), { timeout: 30_000 })
+    .toBe(nBefore + newCore);
+  await page.screenshot({ path: screenshotPath('watch-analysis') });
+
+  expect(loads).toBe(0);
+  await page.getByRole('tab', { name: 'Library', exact: true }).click();
+  await page.getByTestId('watch-toggle').click();
+  await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'false');
+});
