@@ -89,6 +89,8 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await page.getByTestId('grid-region-apply').click();
   await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled grid-rim');
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  // The analysis asks which imported sessions to analyse: the synthetic grid's folder.
+  await page.getByRole('checkbox', { name: /sts-grid-e2e-/ }).check();
   await page.getByTestId('run-analysis').click();
   await page.getByTestId('subtab-band-edges').click();
   await expect(page.getByTestId('stats-row-grid-rim')).toBeVisible({ timeout: 60_000 });
