@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // beforeAll hooks build demo sessions and libraries: seconds on an idle machine, more under CI load.
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

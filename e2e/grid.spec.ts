@@ -49,6 +49,12 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await slider.fill('160');
   await expect(page.getByTestId('grid-map-title')).not.toHaveText(titleBefore ?? '');
 
+  // Numerical dI/dV at the same bias.
+  await page.getByTestId('grid-map-select').selectOption('didv:');
+  await expect(page.getByTestId('grid-map-title')).toContainText('dI/dV (numerical) at');
+  await expect.poll(() => distinctCanvasReds(canvas)).toBeGreaterThan(10);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-didv'), fullPage: true });
+
   // Hover and pin two pixels, then a line cut across both platelets.
   const box = await page.getByTestId('grid-map').boundingBox();
   if (!box) throw new Error('map not visible');
@@ -58,7 +64,10 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(page.getByTestId('grid-hover')).toContainText('pixel (');
   await page.mouse.click(cx - 60, cy + 20);
   await page.mouse.click(cx + 50, cy - 40);
+  // Two pinned, and the hovered pixel (a third one) overlaid.
+  await page.mouse.move(cx + 10, cy + 10);
   await expect(page.getByTestId('grid-spectrum-plot').locator('polyline')).toHaveCount(3);
+  await expect(page.getByTestId('grid-map').locator('.grid-pin')).toHaveCount(2);
   await page.mouse.move(cx - 120, cy + 60);
   await page.mouse.down();
   await page.mouse.move(cx, cy, { steps: 5 });

@@ -1,7 +1,10 @@
 // Generates the demo session in resources/demo (deterministic): 64 Nanonis .dat sweeps on three
 // groups of ~20 spots (core, crown-centre, crown-edge) modelled on the seed study's band edges,
-// one repeated-sweep series per kind (core degrades, crown stays), one .sxm topography with the
-// platelets under the tip positions, labels.csv and truth.json (what the analysis must recover).
+// every spot with in-gap trap states near −0.35 and +0.55 V (isolated peaks of up to 0.6 of the
+// principal VB peak in the degraded core sweeps), one repeated-sweep series per kind (core
+// degrades: edges move inward while its in-gap states grow; crown stays), one .sxm topography
+// with the platelets under the tip positions, labels.csv and truth.json (what the analysis must
+// recover; band edges are the band-edge peak apexes of the noise-free model, stsModel.trueEdges).
 // Run: node scripts/generateDemo.ts [outDir]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,22 +12,29 @@ import { fileURLToPath } from 'node:url';
 import type { DemoGroup } from './demo/layout.ts';
 import { FRAME, platelets, spotPlan } from './demo/layout.ts';
 import { mulberry32, normal } from './demo/random.ts';
-import { modelCurrent, relativeConductance, withNoise } from './demo/stsModel.ts';
-import type { SpotTruth } from './demo/stsModel.ts';
+import { modelCurrent, relativeConductance, trueEdges, withNoise } from './demo/bandModel.ts';
+import type { SpotTruth } from './demo/bandModel.ts';
 import { topography } from './demo/topography.ts';
 import { writeNanonisDat } from './nanonis/writeNanonisDat.ts';
 import type { SweepCurrents } from './nanonis/writeNanonisDat.ts';
 import { writeNanonisSxm } from './nanonis/writeNanonisSxm.ts';
 
-const GROUP_TRUTH: Record<DemoGroup, SpotTruth> = {
-  core: { vbm: -1.13, cbm: 1.53, trap: 0.1, background: 0.01 },
-  'crown-centre': { vbm: -1.11, cbm: 1.59, trap: 0.042, background: 0.01 },
-  'crown-edge': { vbm: -1.27, cbm: 1.66, trap: 0.075, background: 0.01 },
+/** Band edges (V) and in-gap trap strength (scales the two trap states' heights) of each group. */
+const GROUP_TRUTH: Record<DemoGroup, { vbm: number; cbm: number; trap: number }> = {
+  core: { vbm: -1.13, cbm: 1.53, trap: 1 },
+  'crown-centre': { vbm: -1.11, cbm: 1.59, trap: 0.42 },
+  'crown-edge': { vbm: -1.27, cbm: 1.66, trap: 0.75 },
 };
+/** The trap states at trap strength 1: bias V, height relative to the principal VB peak, σ V. */
+const TRAP_STATES = [
+  { bias: -0.35, height: 0.3, width: 0.08 },
+  { bias: 0.55, height: 0.24, width: 0.1 },
+];
+const BACKGROUND = 0.01;
 /** Spot-to-spot spread of the band edges, volts. */
 const EDGE_SPREAD = 0.03;
 /** White current noise per point, amperes. */
-const CURRENT_NOISE = 1e-12;
+const CURRENT_NOISE = 2e-12;
 const SWEEPS_PER_SERIES = 5;
 
 const uniform = mulberry32(20261121);
@@ -46,21 +56,28 @@ function degraded(first: SpotTruth, group: DemoGroup, k: number): SpotTruth {
     return {
       vbm: first.vbm + 0.06 * n,
       cbm: first.cbm - 0.12 * n,
-      trap: first.trap * (1 + 0.5 * n),
-      background: first.background + 0.045 * n,
+      inGap: first.inGap.map((s) => ({ ...s, height: Math.min(0.6, s.height * (1 + 0.25 * n)) })),
+      background: first.background + 0.01 * n,
     };
   }
   return {
     vbm: first.vbm + 0.004 * n,
     cbm: first.cbm - 0.008 * n,
-    trap: first.trap * (1 + 0.05 * n),
+    inGap: first.inGap.map((s) => ({ ...s, height: s.height * (1 + 0.05 * n) })),
     background: first.background,
   };
 }
 
-/** Deep-trap integral of the noise-free dI/dV, normalised by its VB-edge peak, over [-0.8, 1.0] V (trapezoid, 1 mV). */
+/** Principal VB peak of the noise-free dI/dV: its largest value at V < 0 (1 mV grid over the sweep). */
+function principalPeak(spot: SpotTruth): number {
+  let best = 0;
+  for (let k = 1; k <= 2000; k++) best = Math.max(best, relativeConductance(-k * 1e-3, spot));
+  return best;
+}
+
+/** Deep-trap integral of the noise-free dI/dV, normalised by its principal VB peak, over [-0.8, 1.0] V (trapezoid, 1 mV). */
 function deepTrapTruth(spot: SpotTruth): number {
-  const peakValue = relativeConductance(spot.vbm, spot);
+  const peakValue = principalPeak(spot);
   let sum = 0;
   for (let k = 0; k <= 1800; k++)
     sum += (k === 0 || k === 1800 ? 0.5 : 1) * relativeConductance(-0.8 + k * 1e-3, spot);
@@ -91,11 +108,12 @@ const order = [...spots.keys()].sort((a, b) => (a % 20) - (b % 20) || a - b);
 for (const index of order) {
   const plan = spots[index]!;
   const base = GROUP_TRUTH[plan.group];
+  const trap = base.trap * (1 + 0.1 * gaussian());
   const truth: SpotTruth = {
-    ...base,
     vbm: base.vbm + EDGE_SPREAD * gaussian(),
     cbm: base.cbm + EDGE_SPREAD * gaussian(),
-    trap: base.trap * (1 + 0.1 * gaussian()),
+    inGap: TRAP_STATES.map((s) => ({ ...s, height: s.height * trap })),
+    background: BACKGROUND,
   };
   const isCoreSeries = plan.group === 'core' && index === 0;
   const isCrownSeries = plan.group === 'crown-centre' && index === 20;
@@ -134,11 +152,12 @@ for (const index of order) {
     if (isCoreSeries) series.push({ files: [name], group: plan.group, sweeps: sweepTruths });
   }
   const firstFile = isCrownSeries ? fileNumber - SWEEPS_PER_SERIES + 1 : fileNumber;
+  const edges = trueEdges(truth);
   perSpot.push({
     file: `Bias-Spectroscopy${String(firstFile).padStart(3, '0')}.dat`,
     group: plan.group,
-    vbm: truth.vbm,
-    cbm: truth.cbm,
+    vbm: edges.vbm,
+    cbm: edges.cbm,
     deepTrap: deepTrapTruth(truth),
   });
 }
@@ -197,7 +216,10 @@ writeFileSync(
       series: series.map((s) => ({
         files: s.files,
         label: s.group,
-        sweeps: s.sweeps.map((t) => ({ vbm: t.vbm, cbm: t.cbm, gap: t.cbm - t.vbm })),
+        sweeps: s.sweeps.map((t) => {
+          const e = trueEdges(t);
+          return { vbm: e.vbm, cbm: e.cbm, gap: e.cbm - e.vbm, inGap: t.inGap };
+        }),
       })),
     },
     null,

@@ -2,16 +2,22 @@
 // cross in one buffer; results carry their typed arrays in the transfer list, so nothing large
 // is copied on the way back. Pure: the same object runs in a Web Worker, in Node worker_threads
 // (tests, main) and directly.
-import { resolveRecipe, runPipeline } from '../shared/analysis/index.ts';
-import type { BandEdges, PipelineResult, RecipeOverrides, TrapWindows } from '../shared/analysis/index.ts';
+import { aggregateGroups, prepareCurve, resolveRecipe, runPipeline } from '../shared/analysis/index.ts';
+import type {
+  BandEdges,
+  Curve,
+  InGapState,
+  KeptCurve,
+  PipelineResult,
+  RecipeOverrides,
+  TrapWindows,
+} from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
-import { prepareCurve } from '../shared/analysis/prepareSpectrum.ts';
-import type { Curve } from '../shared/analysis/index.ts';
 import { transfer } from 'comlink';
 import { unpackSpectra } from './packSpectra.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { aggregateGroups, analyseChunk } from './splitPipeline.ts';
-import type { ChunkResult, KeptCurve } from './splitPipeline.ts';
+import { analyseChunk } from './splitPipeline.ts';
+import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
 export type AveragedColumns =
@@ -25,6 +31,7 @@ export type AveragedColumns =
       columns: [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
       n: number;
       edges: BandEdges;
+      inGapStates: InGapState[];
       vbPeak: number | null;
       traps: TrapWindows;
     };
@@ -48,11 +55,10 @@ export const analysisWorkerApi = {
   /** Per-spectrum stage of one chunk (splitPipeline step 2). */
   analyseChunk<Id extends SpectrumId>(
     packed: PackedSpectra<Id>,
-    indices: number[],
+    plan: ChunkPlan<Id>,
     overrides: RecipeOverrides,
-    seriesOffset: number,
   ): ChunkResult<Id> {
-    const result = analyseChunk(unpackSpectra(packed), indices, overrides, seriesOffset);
+    const result = analyseChunk(unpackSpectra(packed), plan, overrides);
     result.kept = result.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
     return transfer(result, buffersOf(result.kept));
   },
@@ -108,6 +114,7 @@ export const analysisWorkerApi = {
       columns,
       n: a.n,
       edges: a.edges,
+      inGapStates: a.inGapStates,
       vbPeak: a.vbPeak,
       traps: a.traps,
     };

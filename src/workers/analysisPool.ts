@@ -18,7 +18,7 @@
 // workers; the pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { resolveRecipe } from '../shared/analysis/index.ts';
+import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
@@ -140,9 +140,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
         const chunk = (await slot.api.analyseChunk(
           transfer(packed, [packed.data.buffer]),
-          plan.indices,
+          plan,
           overrides,
-          plan.seriesOffset,
         )) as ChunkResult<Id>;
         results[c] = chunk;
         done += plan.indices.length;
@@ -152,6 +151,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     await Promise.all(workers.map(drain));
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
+    applyExclusions(merged.spectra, recipe);
     // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free.
     const kept = merged.kept;
     const { groups, comparisons } = await workers[0]!.api.aggregate(

@@ -21,6 +21,9 @@ export interface PackedMeta<Id extends SpectrumId> {
   /** Backward sweep likewise, or −1 when there is none. */
   backwardOffset: number;
   backwardPoints: number;
+  /** Lock-in X at data[lockInOffset, + points), Y right after it when lockInY; −1 when none. */
+  lockInOffset: number;
+  lockInY: boolean;
 }
 
 export interface PackedSpectra<Id extends SpectrumId> {
@@ -33,7 +36,11 @@ export function packSpectra<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
 ): PackedSpectra<Id> {
   let total = 0;
-  for (const s of spectra) total += 2 * s.bias.length + (s.backward ? 2 * s.backward.bias.length : 0);
+  for (const s of spectra)
+    total +=
+      2 * s.bias.length +
+      (s.backward ? 2 * s.backward.bias.length : 0) +
+      (s.lockIn ? s.lockIn.x.length * (s.lockIn.y ? 2 : 1) : 0);
   const data = new Float64Array(total);
   let at = 0;
   const put = (values: ArrayLike<number>): void => {
@@ -50,6 +57,12 @@ export function packSpectra<Id extends SpectrumId>(
       put(s.backward.bias);
       put(s.backward.current);
     }
+    let lockInOffset = -1;
+    if (s.lockIn) {
+      lockInOffset = at;
+      put(s.lockIn.x);
+      if (s.lockIn.y) put(s.lockIn.y);
+    }
     return {
       id: s.id,
       label: s.label,
@@ -63,6 +76,8 @@ export function packSpectra<Id extends SpectrumId>(
       points: s.bias.length,
       backwardOffset,
       backwardPoints: s.backward ? s.backward.bias.length : 0,
+      lockInOffset,
+      lockInY: Boolean(s.lockIn?.y),
     };
   });
   return { meta, data };
@@ -72,7 +87,7 @@ export function packSpectra<Id extends SpectrumId>(
 export function unpackSpectra<Id extends SpectrumId>(packed: PackedSpectra<Id>): Array<PipelineSpectrum<Id>> {
   const { data } = packed;
   return packed.meta.map((m) => {
-    const { offset, points, backwardOffset, backwardPoints, ...rest } = m;
+    const { offset, points, backwardOffset, backwardPoints, lockInOffset, lockInY, ...rest } = m;
     return {
       ...rest,
       bias: data.subarray(offset, offset + points),
@@ -83,6 +98,13 @@ export function unpackSpectra<Id extends SpectrumId>(packed: PackedSpectra<Id>):
           : {
               bias: data.subarray(backwardOffset, backwardOffset + backwardPoints),
               current: data.subarray(backwardOffset + backwardPoints, backwardOffset + 2 * backwardPoints),
+            },
+      lockIn:
+        lockInOffset < 0
+          ? null
+          : {
+              x: data.subarray(lockInOffset, lockInOffset + points),
+              y: lockInY ? data.subarray(lockInOffset + points, lockInOffset + 2 * points) : null,
             },
     };
   });

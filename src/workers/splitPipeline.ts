@@ -1,20 +1,17 @@
-// runPipeline split so its per-spectrum work runs in parallel and its group work once:
-// 1. planChunks: detect series on all spectra and cut the ordered series into contiguous chunks.
-//    A chunk holds whole series, and consecutive files inside it are consecutive overall, so
-//    runPipeline on a chunk finds exactly the same series as on everything.
-// 2. analyseChunk (in a worker): runPipeline on the chunk; series indices shifted to the global
-//    ones; the prepared curves that group averages need (labelled, usable, first of series or
-//    all sweeps per recipe.averageSweeps) returned with their input index.
-// 3. mergeChunks: per-spectrum results back in input order, series concatenated, and the group
-//    stage (averages, statistics, histograms, comparisons) once on the merged results, as
-//    runPipeline does it. The result equals runPipeline(spectra, overrides) (tested).
-// The group stage is src/shared/analysis/aggregateGroups.ts, the same function runPipeline uses.
+// runPipeline split so its per-spectrum work runs in parallel and its group work once, with the
+// pipeline's own stages (src/shared/analysis/runPipeline.ts):
+// 1. planChunks: stage 1 (series) on all spectra, then the ordered series cut into contiguous
+//    chunks of whole series;
+// 2. analyseChunk (in a worker): stage 2 (analyseSeriesSet) on the chunk's series, with the
+//    global series offset and input indices, returning the tidied curves group averages need;
+// 3. mergeChunks: per-spectrum results back in input order, series concatenated; then stage 3
+//    (applyExclusions, aggregateGroups) once. The result equals runPipeline(spectra) (tested).
 import {
   aggregateGroups,
-  detectSeries,
-  prepareCurve,
+  analyseSeriesSet,
+  applyExclusions,
   resolveRecipe,
-  runPipeline,
+  seriesOf,
 } from '../shared/analysis/index.ts';
 import type {
   AnalysisRecipe,
@@ -25,11 +22,14 @@ import type {
   SeriesResult,
   SpectrumResult,
 } from '../shared/analysis/index.ts';
+import type { Series } from '../shared/analysis/detectSeries.ts';
 import type { SpectrumId } from './packSpectra.ts';
 
-export interface ChunkPlan {
+export interface ChunkPlan<Id = SpectrumId> {
   /** Indices into the input spectra, in input order. */
   indices: number[];
+  /** The chunk's series (whole), in order. */
+  series: Array<Series<Id>>;
   /** Series (of any length) before this chunk: added to the chunk's own series indices. */
   seriesOffset: number;
 }
@@ -38,29 +38,23 @@ export function planChunks<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
   recipe: AnalysisRecipe,
   targetSize: number,
-): ChunkPlan[] {
+): Array<ChunkPlan<Id>> {
   const indexOf = new Map<Id, number>();
-  spectra.forEach((s, i) => {
-    if (indexOf.has(s.id)) throw new RangeError(`duplicate spectrum id ${String(s.id)}`);
-    indexOf.set(s.id, i);
-  });
-  const series = detectSeries(spectra, { radius: recipe.series.radius });
-  const plans: ChunkPlan[] = [];
-  let current: ChunkPlan = { indices: [], seriesOffset: 0 };
-  series.forEach((s, k) => {
+  spectra.forEach((s, i) => indexOf.set(s.id, i));
+  const plans: Array<ChunkPlan<Id>> = [];
+  let current: ChunkPlan<Id> = { indices: [], series: [], seriesOffset: 0 };
+  seriesOf(spectra, recipe).forEach((s, k) => {
     if (current.indices.length >= targetSize) {
       plans.push(current);
-      current = { indices: [], seriesOffset: k };
+      current = { indices: [], series: [], seriesOffset: k };
     }
+    current.series.push(s);
     for (const id of s.spotIds) current.indices.push(indexOf.get(id)!);
   });
   if (current.indices.length) plans.push(current);
   for (const plan of plans) plan.indices.sort((a, b) => a - b);
   return plans;
 }
-
-export { aggregateGroups };
-export type { KeptCurve };
 
 export interface ChunkResult<Id extends SpectrumId> {
   /** Same order as the chunk's spectra. */
@@ -72,30 +66,16 @@ export interface ChunkResult<Id extends SpectrumId> {
 /** Step 2, in a worker. `indices` are the chunk spectra's input indices. */
 export function analyseChunk<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
-  indices: ReadonlyArray<number>,
+  plan: ChunkPlan<Id>,
   overrides: RecipeOverrides,
-  seriesOffset: number,
 ): ChunkResult<Id> {
-  // Without labels runPipeline skips its group stage (averages, bootstrap), which would be wasted
-  // on a chunk; the labels are put back on the results below.
-  const result = runPipeline(
-    spectra.map((s) => ({ ...s, label: null })),
-    overrides,
+  return analyseSeriesSet(
+    spectra,
+    plan.series,
+    resolveRecipe(overrides),
+    plan.seriesOffset,
+    (i) => plan.indices[i]!,
   );
-  const recipe = result.recipe;
-  const labelOf = new Map(spectra.map((s) => [s.id, s.label]));
-  const kept: KeptCurve[] = [];
-  result.spectra.forEach((r, i) => {
-    const s = spectra[i]!;
-    r.label = s.label;
-    r.series += seriesOffset;
-    if (s.label === null || !r.ok || !(r.sweepInSeries === 1 || recipe.averageSweeps === 'all')) return;
-    const curve = prepareCurve(s, s.backward, recipe);
-    if (curve.ok)
-      kept.push({ index: indices[i]!, label: s.label, curve: { bias: curve.bias, current: curve.current } });
-  });
-  for (const series of result.series) series.label = labelOf.get(series.spotIds[0]!) ?? null;
-  return { spectra: result.spectra, series: result.series, kept };
 }
 
 export interface MergedChunks<Id> {
@@ -105,9 +85,9 @@ export interface MergedChunks<Id> {
   kept: KeptCurve[];
 }
 
-/** Chunk results (in plan order) back in input order; the group stage is left to aggregateGroups. */
+/** Chunk results (in plan order) back in input order; stage 3 is left to the caller. */
 export function mergeChunks<Id extends SpectrumId>(
-  plans: ReadonlyArray<ChunkPlan>,
+  plans: ReadonlyArray<ChunkPlan<Id>>,
   chunks: ReadonlyArray<ChunkResult<Id>>,
   total: number,
 ): MergedChunks<Id> {
@@ -123,7 +103,7 @@ export function mergeChunks<Id extends SpectrumId>(
   return { spectra, series, kept };
 }
 
-/** Split → chunks → merge → group stage, all on this thread: equals runPipeline (tests use it). */
+/** Split → chunks → merge → stage 3, all on this thread: equals runPipeline (tests use it). */
 export function runPipelineInChunks<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
   overrides: RecipeOverrides,
@@ -134,12 +114,12 @@ export function runPipelineInChunks<Id extends SpectrumId>(
   const chunks = plans.map((p) =>
     analyseChunk(
       p.indices.map((i) => spectra[i]!),
-      p.indices,
+      p,
       overrides,
-      p.seriesOffset,
     ),
   );
   const merged = mergeChunks(plans, chunks, spectra.length);
+  applyExclusions(merged.spectra, recipe);
   const { groups, comparisons } = aggregateGroups(merged.spectra, merged.kept, recipe);
   return { recipe, spectra: merged.spectra, groups, comparisons, series: merged.series };
 }

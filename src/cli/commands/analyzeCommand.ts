@@ -1,4 +1,4 @@
-// `sts-workbench analyze --db <file> [--labels <csv>] [--method first-peak|onset]
+// `sts-workbench analyze --db <file> [--labels <csv>] [--method band|first-peak|onset]
 //   [--window <lo>,<hi>] [--sg <window>,<order>] [--json]`
 // Applies the labels CSV first (when given), runs the pipeline on the library, stores the run
 // (recipe + app version + results) and prints the report.
@@ -34,8 +34,8 @@ function numberPair(option: string, text: string): [number, number] {
 export function recipeFromArgs(args: Pick<AnalyzeArgs, 'method' | 'window' | 'sg'>): RecipeOverrides {
   const raw: Record<string, unknown> = {};
   if (args.method !== undefined) {
-    if (args.method !== 'first-peak' && args.method !== 'onset')
-      throw new UsageError(`--method: expected first-peak or onset (got '${args.method}')`);
+    if (args.method !== 'band' && args.method !== 'first-peak' && args.method !== 'onset')
+      throw new UsageError(`--method: expected band, first-peak or onset (got '${args.method}')`);
     raw.edges = { method: args.method };
   }
   if (args.window !== undefined) raw.traps = { deep: numberPair('--window', args.window) };

@@ -24,7 +24,8 @@ beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'sts-export-'));
   db = join(out, 'library.sqlite');
   expect(cli('import', demo, '--db', db, '--json').status).toBe(0);
-});
+  // Generating the demo integrates the model per point (~20 s on a loaded 2-core machine).
+}, 180_000);
 
 describe('sts-workbench analyze', () => {
   it('applies the labels and prints the report as JSON', () => {
@@ -33,15 +34,50 @@ describe('sts-workbench analyze', () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as {
       recipe: Record<string, unknown>;
+      spectra: Array<Record<string, unknown>>;
       groups: unknown[];
       comparisons: unknown[];
       series: unknown[];
     };
-    expect(Object.keys(report)).toEqual(['recipe', 'groups', 'comparisons', 'series']);
-    expect(report.recipe).toMatchObject({ appVersion: expect.any(String), edges: { method: 'first-peak' } });
+    expect(Object.keys(report)).toEqual(['recipe', 'spectra', 'groups', 'comparisons', 'series']);
+    expect(report.recipe).toMatchObject({ appVersion: expect.any(String), edges: { method: 'band' } });
+    expect(report.spectra.length).toBeGreaterThan(60);
+    for (const s of report.spectra) {
+      expect(Object.keys(s)).toEqual([
+        'file',
+        'name',
+        'sweep',
+        'direction',
+        'label',
+        'vbm',
+        'cbm',
+        'gap',
+        'inGapStates',
+        'flags',
+        'excluded',
+        'reason',
+      ]);
+      expect(s.excluded).toBe((s.flags as string[]).length > 0);
+    }
+    // The demo's trap states are reported as in-gap states, inside the gap.
+    const core = report.spectra.find((s) => s.label === 'core' && s.gap !== null)!;
+    const states = core.inGapStates as Array<{ bias: number; height: number; width: number }>;
+    expect(states.length).toBeGreaterThan(0);
+    for (const st of states)
+      expect(st.bias > (core.vbm as number) && st.bias < (core.cbm as number)).toBe(true);
     expect(report.groups).toHaveLength(3);
     for (const g of report.groups as Array<Record<string, Record<string, unknown>>>) {
-      expect(Object.keys(g)).toEqual(['label', 'n', 'vbm', 'cbm', 'gap', 'deepTrap', 'averaged']);
+      expect(Object.keys(g)).toEqual([
+        'label',
+        'n',
+        'excluded',
+        'ciReason',
+        'vbm',
+        'cbm',
+        'gap',
+        'deepTrap',
+        'averaged',
+      ]);
       for (const key of ['vbm', 'cbm', 'gap', 'deepTrap'])
         expect(Object.keys(g[key]!).sort()).toEqual(statsKeys);
       expect(Object.keys(g.averaged!)).toEqual(['vbm', 'cbm', 'gap', 'deepTrap']);
@@ -152,9 +188,17 @@ describe('sts-workbench export', () => {
       'cbm_V',
       'gap_V',
       'deep_trap_V',
+      'flags',
+      'excluded',
+      'reason',
     ]);
     // 20 spots, one of them a 5-file series.
     expect(rows).toHaveLength(1 + 24);
+    // Exclusion follows the flags, and every excluded row says why.
+    for (const row of rows.slice(1)) {
+      expect(row[11]).toBe(row[10] === '' ? '0' : '1');
+      expect(row[12] === '').toBe(row[11] === '0');
+    }
   });
 
   it('writes one row per sweep of the group’s series', () => {

@@ -45,13 +45,15 @@ function averagedTable(run: AnalysisRunView, group: string): { header: string[];
 }
 
 function edgesTable(db: Database, run: AnalysisRunView, group: string): { header: string[]; rows: Cell[][] } {
+  const quality = new Map((run.quality ?? []).map((q) => [q.spectrumId, q]));
   const found = db
     .prepare(
-      `SELECT f.name, s.sweep, s.x, s.y, r.sweep_in_series, r.vbm, r.cbm, r.gap, r.deep_trap
+      `SELECT r.spectrum_id, f.name, s.sweep, s.x, s.y, r.sweep_in_series, r.vbm, r.cbm, r.gap, r.deep_trap
       FROM spectrum_results r JOIN spectra s ON s.id = r.spectrum_id JOIN files f ON f.id = s.file_id
       WHERE r.run_id = ? AND r.label = ? ORDER BY f.path, s.idx`,
     )
     .all(run.runId, group) as Array<{
+    spectrum_id: number;
     name: string;
     sweep: number;
     x: number | null;
@@ -74,6 +76,9 @@ function edgesTable(db: Database, run: AnalysisRunView, group: string): { header
       'cbm_V',
       'gap_V',
       'deep_trap_V',
+      'flags',
+      'excluded',
+      'reason',
     ],
     rows: found.map((r) => [
       r.name,
@@ -86,6 +91,11 @@ function edgesTable(db: Database, run: AnalysisRunView, group: string): { header
       r.cbm,
       r.gap,
       r.deep_trap,
+      // Quality flags (';'-separated), exclusion from the group statistics and why (stored runs
+      // from before the flags existed have none).
+      (quality.get(r.spectrum_id)?.flags ?? []).join(';'),
+      quality.get(r.spectrum_id)?.excluded ? 1 : 0,
+      quality.get(r.spectrum_id)?.exclusionReason ?? '',
     ]),
   };
 }

@@ -14,9 +14,25 @@ export interface StatsJson {
 
 export interface AnalysisReport {
   recipe: AnalysisRecipe & { appVersion: string };
+  spectra: Array<{
+    file: string;
+    name: string;
+    sweep: number;
+    direction: string;
+    label: string | null;
+    vbm: number | null;
+    cbm: number | null;
+    gap: number | null;
+    inGapStates: Array<{ bias: number; height: number; width: number }>;
+    flags: string[];
+    excluded: boolean;
+    reason: string | null;
+  }>;
   groups: Array<{
     label: string;
     n: number;
+    excluded: number;
+    ciReason: string | null;
     vbm: StatsJson;
     cbm: StatsJson;
     gap: StatsJson;
@@ -49,11 +65,31 @@ function stats(s: SummaryStats): StatsJson {
 }
 
 export function analysisReport(run: AnalysisRunView): AnalysisReport {
+  const quality = new Map((run.quality ?? []).map((q) => [q.spectrumId, q]));
   return {
     recipe: { ...run.recipe, appVersion: run.appVersion },
+    spectra: run.spectra.map((r) => {
+      const q = quality.get(r.spectrumId);
+      return {
+        file: q?.file ?? String(r.spectrumId),
+        name: q?.name ?? String(r.spectrumId),
+        sweep: q?.sweep ?? 1,
+        direction: run.recipe.direction,
+        label: r.label,
+        vbm: r.vbm,
+        cbm: r.cbm,
+        gap: r.gap,
+        inGapStates: (q?.inGapStates ?? []).map((s) => ({ bias: s.bias, height: s.height, width: s.width })),
+        flags: q?.flags ?? [],
+        excluded: q?.excluded ?? !r.ok,
+        reason: q?.exclusionReason ?? (r.ok ? null : r.reason),
+      };
+    }),
     groups: run.groups.map((g) => ({
       label: g.label,
       n: g.counted,
+      excluded: g.excluded ?? 0,
+      ciReason: g.ciReason ?? null,
       vbm: stats(g.stats.vbm),
       cbm: stats(g.stats.cbm),
       gap: stats(g.stats.gap),

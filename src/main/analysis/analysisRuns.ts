@@ -20,11 +20,14 @@ export function summaryOf(
   spectra: ReadonlyArray<AnalysisSpectrum>,
 ): AnalysisSummary {
   const nameOf = new Map(spectra.map((s) => [s.id, s.name]));
+  const byId = new Map(spectra.map((s) => [s.id, s]));
   return {
     groups: result.groups.map((g) => ({
       label: g.label,
       spectra: g.spectra,
       counted: g.counted,
+      excluded: g.excluded,
+      ciReason: g.ciReason,
       average: g.average.ok
         ? {
             ok: true,
@@ -48,6 +51,20 @@ export function summaryOf(
       label: s.label,
       sweeps: s.sweeps,
     })),
+    quality: result.spectra.map((r) => {
+      const s = byId.get(r.id);
+      return {
+        spectrumId: r.id,
+        file: s?.fileName ?? String(r.id),
+        name: s?.name ?? String(r.id),
+        sweep: s?.sweep ?? 1,
+        inGapStates: r.inGapStates,
+        flags: r.flags,
+        flagReasons: r.flagReasons,
+        excluded: r.excluded,
+        exclusionReason: r.exclusionReason,
+      };
+    }),
   };
 }
 

@@ -39,7 +39,13 @@ function timeOf(iso: string | null): number | null {
 }
 
 export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter = {}): AnalysisSpectrum[] {
-  const clauses = ["f.kind = 'bias-spectroscopy'", "f.status = 'imported'", 's.is_average = 0'];
+  // Grid pixels join when labelled (a region of the Grid view): each pixel its own spot.
+  const clauses = [
+    `(f.kind = 'bias-spectroscopy' OR (f.kind = 'grid-spectroscopy'
+      AND EXISTS (SELECT 1 FROM spectrum_labels gl WHERE gl.spectrum_id = s.id)))`,
+    "f.status = 'imported'",
+    's.is_average = 0',
+  ];
   const params: Record<string, unknown> = {};
   if (filter.label !== undefined) {
     // Whole files with a spectrum of that label, so backward partners come along whatever their

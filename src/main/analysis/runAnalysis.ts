@@ -7,6 +7,7 @@ import type { AnalysisRunView } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { getAnalysisRun, storeAnalysisRun } from './analysisRuns.ts';
+import { withStoredExclusions } from './exclusions.ts';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { loadSpectraForAnalysis } from './loadSpectra.ts';
 
@@ -29,7 +30,8 @@ export function runAnalysis(
         ? 'the chosen sessions or spectra hold no bias-spectroscopy spectra to analyse'
         : 'the library holds no bias-spectroscopy spectra to analyse; import some first',
     );
-  const result = runPipeline(spectra, overrides);
+  // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
+  const result = runPipeline(spectra, withStoredExclusions(db, overrides));
   const runId = db.transaction(() => {
     const stored = storeAnalysisRun(db, result, spectra, APP_VERSION);
     if (scope)

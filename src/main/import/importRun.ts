@@ -1,11 +1,16 @@
 // One import of files and folders into a library: files are parsed in the worker pool, outcomes
 // are written in batched transactions, progress is kept for polling, and cancel stops dispatch
-// (files already parsed are still written, so nothing is half-recorded).
+// (files already parsed are still written, so nothing is half-recorded). One import writes to a
+// library at a time (writeLock.ts): a second one, from this process or another, waits its turn.
 import type { Database, Statement } from 'better-sqlite3';
+import { hostname } from 'node:os';
 import type { ImportProgress, ImportReport } from '../../shared/model/library.ts';
 import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
 import type { BatchWriter } from '../library/writeFiles.ts';
+import { acquireWriteLock } from '../library/writeLock.ts';
+import type { WriteLock } from '../library/writeLock.ts';
+import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
 import type { ParsePool } from './parsePool.ts';
 import { scanPaths } from './scanPaths.ts';
@@ -28,6 +33,7 @@ interface KnownFile {
   sha256: string;
   reader_version: string;
   status: string;
+  error: string | null;
 }
 
 function emptyReport(): ImportReport {
@@ -43,13 +49,19 @@ export class ImportRun {
   private readonly shaInRun = new Map<string, string>();
   private writeBatch!: BatchWriter;
   private sameContent: Statement | null = null;
+  private readonly abort = new AbortController();
+  /** Files counted as updated (not imported) in the report. */
+  private readonly updatedPaths = new Set<string>();
 
   constructor(options: ImportRunOptions) {
     this.options = { batchFiles: 64, inFlight: 16, ...options };
     const runId = Number(
       options.db
-        .prepare("INSERT INTO import_runs (started_at, roots_json, state) VALUES (?, ?, 'running')")
-        .run(new Date().toISOString(), JSON.stringify(options.paths)).lastInsertRowid,
+        .prepare(
+          "INSERT INTO import_runs (started_at, roots_json, state, pid, host) VALUES (?, ?, 'running', ?, ?)",
+        )
+        .run(new Date().toISOString(), JSON.stringify(options.paths), process.pid, hostname())
+        .lastInsertRowid,
     );
     this.progress = {
       runId,
@@ -59,6 +71,7 @@ export class ImportRun {
       bytesTotal: 0,
       bytesDone: 0,
       currentFile: null,
+      waiting: null,
       report: emptyReport(),
       error: null,
     };
@@ -67,11 +80,22 @@ export class ImportRun {
 
   cancel(): void {
     this.cancelled = true;
+    this.abort.abort();
   }
 
   private async run(): Promise<ImportProgress> {
     const { db } = this.options;
+    let lock: WriteLock | null = null;
     try {
+      lock = await acquireWriteLock(db, {
+        what: `import ${this.progress.runId} of ${this.options.paths.join(', ')}`,
+        signal: this.abort.signal,
+        onWait: (holder) => {
+          const who = holder.pid ? ` (process ${holder.pid} on ${holder.host}, since ${holder.since})` : '';
+          this.progress.waiting = `waiting for another import to finish: ${holder.what}${who}`;
+        },
+      });
+      this.progress.waiting = null;
       this.writeBatch = createBatchWriter(db, {
         importRunId: this.progress.runId,
         readerVersion: this.options.readerVersion,
@@ -80,6 +104,7 @@ export class ImportRun {
       this.progress.filesTotal = scan.files.length;
       this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
+      this.progress.report.skipped.push(...scan.skipped);
       await this.importAll(scan.files);
       this.flush();
       // Workers finish in any order; report files in path order.
@@ -87,10 +112,16 @@ export class ImportRun {
       this.progress.report.failed.sort((a, b) => a.file.localeCompare(b.file));
       this.progress.state = this.cancelled ? 'cancelled' : 'done';
     } catch (error) {
-      this.progress.state = 'failed';
-      this.progress.error = error instanceof Error ? error.message : String(error);
+      if (this.cancelled && !lock) {
+        this.progress.state = 'cancelled';
+      } else {
+        this.progress.state = 'failed';
+        this.progress.error = error instanceof Error ? error.message : String(error);
+      }
     }
+    lock?.release();
     this.progress.currentFile = null;
+    this.progress.waiting = null;
     db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
       new Date().toISOString(),
       this.progress.state,
@@ -102,7 +133,7 @@ export class ImportRun {
 
   private async importAll(files: ScannedFile[]): Promise<void> {
     const known = this.options.db.prepare(
-      'SELECT size, mtime_ms, sha256, reader_version, status FROM files WHERE path = ?',
+      'SELECT size, mtime_ms, sha256, reader_version, status, error FROM files WHERE path = ?',
     );
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -118,14 +149,17 @@ export class ImportRun {
     const report = this.progress.report;
     report.files++;
     const sameReader = known?.reader_version === this.options.readerVersion;
-    if (known && sameReader && known.size === file.size && known.mtime_ms === file.mtimeMs) {
+    // A file recorded failed because its worker died is read again: the crash may have been
+    // another file's, or memory that is free now.
+    const crashed = known?.status === 'failed' && (known.error ?? '').startsWith(CRASH_MESSAGE_PREFIX);
+    if (known && sameReader && !crashed && known.size === file.size && known.mtime_ms === file.mtimeMs) {
       report.unchanged++;
       this.finishFile(file);
       return;
     }
     this.progress.currentFile = file.path;
     const response = await this.options.pool.parse(file.path, file.name);
-    if (known && sameReader && response.sha256 === known.sha256) {
+    if (known && sameReader && !crashed && response.sha256 !== '' && response.sha256 === known.sha256) {
       // Touched but not changed: remember the new mtime so the next import skips the read.
       this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
       report.unchanged++;
@@ -156,8 +190,10 @@ export class ImportRun {
     // A changed file that no longer reads must not wipe the good version (and its labels) we hold.
     const keepPrevious = outcome.status !== 'imported' && known?.status === 'imported';
     if (outcome.status === 'imported') {
-      if (known) report.updated++;
-      else report.imported++;
+      if (known) {
+        report.updated++;
+        this.updatedPaths.add(outcome.file.path);
+      } else report.imported++;
       report.spectra += outcome.rows.spectra.length;
       report.images += outcome.rows.images.length;
     } else if (outcome.status === 'skipped') {
@@ -178,6 +214,20 @@ export class ImportRun {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.writeBatch(this.pending.splice(0));
+    const report = this.progress.report;
+    for (const { outcome, error } of this.writeBatch(this.pending.splice(0))) {
+      // Counted as it was classified; SQLite refused it, so it is a failure after all.
+      if (outcome.status === 'imported') {
+        if (this.updatedPaths.has(outcome.file.path)) report.updated--;
+        else report.imported--;
+        report.spectra -= outcome.rows.spectra.length;
+        report.images -= outcome.rows.images.length;
+      } else if (outcome.status === 'skipped') {
+        report.skipped = report.skipped.filter((entry) => entry.file !== outcome.file.path);
+      } else {
+        report.failed = report.failed.filter((entry) => entry.file !== outcome.file.path);
+      }
+      report.failed.push({ file: outcome.file.path, error });
+    }
   }
 }

@@ -12,3 +12,6 @@ export interface ParseRequest {
 export type ParseResponse =
   | { id: number; ok: true; sha256: string; format: FileFormat; rows: FileRows }
   | { id: number; ok: false; sha256: string; code: string; message: string };
+
+/** Starts the message of a file recorded failed because its parse worker died (retried next import). */
+export const CRASH_MESSAGE_PREFIX = 'the parse worker crashed';

@@ -49,6 +49,11 @@ function blobOf(channels: Array<Float64Array | Float32Array>, kind: 'f64' | 'f32
   return new Uint8Array(joined.buffer);
 }
 
+/** A finite number, or null: SQLite REAL columns get NULL for "not known", never NaN. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
 export function toFileRows(parsed: ParsedFile): FileRows {
   const file: ColumnValues = {
     format: parsed.format,
@@ -58,11 +63,11 @@ export function toFileRows(parsed: ParsedFile): FileRows {
     header_entries_json: JSON.stringify(parsed.headerEntries),
     acquired_at: parsed.acquiredAt,
     comment: parsed.comment,
-    pos_x: parsed.position?.x ?? null,
-    pos_y: parsed.position?.y ?? null,
-    pos_z: parsed.position?.z ?? null,
-    setpoint_bias: parsed.setpoint.biasV,
-    setpoint_current: parsed.setpoint.currentA,
+    pos_x: finiteOrNull(parsed.position?.x ?? NaN),
+    pos_y: finiteOrNull(parsed.position?.y ?? NaN),
+    pos_z: finiteOrNull(parsed.position?.z ?? NaN),
+    setpoint_bias: finiteOrNull(parsed.setpoint.biasV ?? NaN),
+    setpoint_current: finiteOrNull(parsed.setpoint.currentA ?? NaN),
     grid_json: parsed.grid ? JSON.stringify(parsed.grid) : null,
   };
   const spectra = parsed.spectra.map((spectrum, idx): ColumnValues => {
@@ -77,9 +82,9 @@ export function toFileRows(parsed: ParsedFile): FileRows {
       points: spectrum.bias.length,
       bias_min: range.min ?? 0,
       bias_max: range.max ?? 0,
-      x: position?.x ?? null,
-      y: position?.y ?? null,
-      z: position?.z ?? null,
+      x: finiteOrNull(position?.x ?? NaN),
+      y: finiteOrNull(position?.y ?? NaN),
+      z: finiteOrNull(position?.z ?? NaN),
       acquired_at: parsed.acquiredAt,
       channels_json: JSON.stringify(spectrum.extra.map(({ name, unit }) => ({ name, unit }))),
       bias: blobOf([spectrum.bias], 'f64'),
@@ -99,11 +104,11 @@ export function toFileRows(parsed: ParsedFile): FileRows {
       direction: image.direction,
       width: image.width,
       height: image.height,
-      centre_x: image.frame.centreX,
-      centre_y: image.frame.centreY,
-      frame_width: image.frame.width,
-      frame_height: image.frame.height,
-      angle_deg: image.frame.angleDeg,
+      centre_x: finiteOrNull(image.frame.centreX),
+      centre_y: finiteOrNull(image.frame.centreY),
+      frame_width: finiteOrNull(image.frame.width),
+      frame_height: finiteOrNull(image.frame.height),
+      angle_deg: finiteOrNull(image.frame.angleDeg),
       min: stats.min,
       max: stats.max,
       mean: stats.mean,

@@ -19,7 +19,14 @@ function colourFor(db: Database, name: string): string {
 }
 
 /** Sets (or with label null removes) the label of each spectrum; returns how many spectra changed. */
-export function setLabel(db: Database, spectrumIds: number[], label: string | null, colour?: string): number {
+export function setLabel(
+  db: Database,
+  requestedIds: number[],
+  label: string | null,
+  colour?: string,
+): number {
+  // Each spectrum once: a repeated id changes nothing twice.
+  const spectrumIds = [...new Set(requestedIds)];
   return db.transaction(() => {
     const known = db.prepare('SELECT id FROM spectra WHERE id = ?');
     for (const id of spectrumIds) {

@@ -33,6 +33,7 @@ describe('library migrations', () => {
         'session_files',
         'sessions',
         'spectra',
+        'spectrum_exclusions',
         'spectrum_labels',
         'spectrum_results',
         'tags',

@@ -21,7 +21,7 @@ export interface FileDbRow {
 
 export const FILE_COLUMNS = `f.id, f.path, f.name, f.size, f.sha256, f.format, f.kind, f.status, f.error, f.not_iv,
   f.acquired_at, f.comment,
-  (SELECT count(*) FROM spectra s WHERE s.file_id = f.id) AS spectra,
+  (SELECT count(*) FROM spectra s WHERE s.file_id = f.id AND s.is_average = 0) AS spectra,
   (SELECT count(*) FROM images i WHERE i.file_id = f.id) AS images`;
 
 export function rowToFile(row: FileDbRow): FileRow {
@@ -102,11 +102,12 @@ export interface ImageDbRow {
   direction: string;
   width: number;
   height: number;
-  centre_x: number;
-  centre_y: number;
-  frame_width: number;
-  frame_height: number;
-  angle_deg: number;
+  /** NULL where the file does not say. */
+  centre_x: number | null;
+  centre_y: number | null;
+  frame_width: number | null;
+  frame_height: number | null;
+  angle_deg: number | null;
   min: number | null;
   max: number | null;
   nan_count: number;
@@ -126,12 +127,13 @@ export function rowToImage(row: ImageDbRow): ImageRow {
     direction: row.direction as Direction,
     width: row.width,
     height: row.height,
+    // An unknown frame value is NaN in memory, as the readers give it (null over the wire).
     frame: {
-      centreX: row.centre_x,
-      centreY: row.centre_y,
-      width: row.frame_width,
-      height: row.frame_height,
-      angleDeg: row.angle_deg,
+      centreX: row.centre_x ?? NaN,
+      centreY: row.centre_y ?? NaN,
+      width: row.frame_width ?? NaN,
+      height: row.frame_height ?? NaN,
+      angleDeg: row.angle_deg ?? NaN,
     },
     min: row.min,
     max: row.max,

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realDataDir } from '../../testing/realData.ts';
 import { DEMO_DIR } from '../demoSession.ts';
 import { LibraryService } from '../services/libraryService.ts';
+import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sts-sessions-'));
 const dbPath = join(dir, 'library.sqlite');
@@ -67,6 +68,22 @@ describe('sessions', () => {
     }
     // Every file is in exactly one session.
     expect(rows.reduce((n, s) => n + s.files, 0)).toBe(files.length);
+  });
+
+  it('counts agree: header, file rows, spectra list and sessions leave the [AVG] columns out', async () => {
+    const info = await service.handlers.getLibraryInfo({});
+    const listed = await service.handlers.listSpectra({ ...all, includeAverages: false });
+    const withAverages = await service.handlers.listSpectra({ ...all, includeAverages: true });
+    // The real nanonis-dat folder holds files with [AVG] columns, so the two lists differ.
+    expect(withAverages.total).toBeGreaterThan(listed.total);
+    expect(info.spectra).toBe(listed.total);
+    const files = (await service.handlers.listFiles(all)).rows;
+    for (const file of files) {
+      const ofFile = await service.handlers.listSpectra({ ...all, fileId: file.id, includeAverages: false });
+      expect(file.spectra, file.name).toBe(ofFile.total);
+    }
+    const sessions = (await service.handlers.listSessions({})).rows;
+    expect(sessions.reduce((n, s) => n + s.spectra, 0)).toBe(listed.total);
   });
 
   it('scopes an analysis to one session', async () => {
@@ -128,10 +145,11 @@ describe('migration 5', () => {
       spectra,
     }));
     await first.close();
-    // Back to schema version 2, as an older app left it.
+    // Without the sessions tables, as an older app left it; then migration 5 alone runs on it (later
+    // migrations have already been applied and must not run twice).
     const raw = new Database(path);
     raw.exec('DROP TABLE analysis_run_scopes; DROP TABLE session_files; DROP TABLE sessions;');
-    raw.pragma('user_version = 2');
+    raw.transaction(() => updateToSchemaVersion5(raw))();
     raw.close();
     const reopened = new LibraryService({ dbPath: path, workers: 1 });
     const rows = (await reopened.handlers.listSessions({})).rows.map(({ name, files, spectra }) => ({

@@ -1,5 +1,6 @@
-// Writes a batch of import outcomes in one synchronous transaction: a file and all its spectra and
-// images land together or not at all. A re-imported file replaces its old rows; labels set on its
+// Writes a batch of import outcomes in one synchronous transaction, each file in its own savepoint:
+// a file and all its spectra and images land together or not at all, and a file SQLite refuses
+// (a constraint, a value too big) is recorded failed with the reason while the others land. A re-imported file replaces its old rows; labels set on its
 // spectra survive the replacement (matched by the spectrum's place in the file).
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileOutcome } from './fileOutcome.ts';
@@ -89,12 +90,18 @@ function insertContents(statements: Statements, fileId: number, rows: FileRows):
   for (const image of rows.images) statements.insertImage.run({ ...image, file_id: fileId });
 }
 
-export type BatchWriter = (outcomes: FileOutcome[]) => void;
+/** A file whose rows SQLite refused, with its reason; it was recorded failed instead. */
+export interface RefusedFile {
+  outcome: FileOutcome;
+  error: string;
+}
 
-/** Returns a function that writes one batch of outcomes per call, each in its own transaction. */
+export type BatchWriter = (outcomes: FileOutcome[]) => RefusedFile[];
+
+/** Returns a function that writes one batch of outcomes per call, each batch in its own transaction. */
 export function createBatchWriter(db: Database, context: WriteContext): BatchWriter {
   const statements = prepare(db);
-  const writeOne = (outcome: FileOutcome): void => {
+  const writeRows = (outcome: FileOutcome): void => {
     const existing = statements.findFile.get(outcome.file.path);
     const keptLabels = existing ? statements.labelsOfFile.all(existing.id) : [];
     if (existing) statements.deleteFile.run(existing.id);
@@ -106,7 +113,29 @@ export function createBatchWriter(db: Database, context: WriteContext): BatchWri
       if (spectrum) statements.insertLabel.run(spectrum.id, label_id);
     }
   };
-  return db.transaction((outcomes: FileOutcome[]) => {
-    for (const outcome of outcomes) writeOne(outcome);
+  // Nested better-sqlite3 transactions are savepoints: a throw rolls back this file only.
+  const writeOne = db.transaction(writeRows);
+  return db.transaction((outcomes: FileOutcome[]): RefusedFile[] => {
+    const refused: RefusedFile[] = [];
+    for (const outcome of outcomes) {
+      try {
+        writeOne(outcome);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const reason = `${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`;
+        // Disk full or I/O errors are the library's, not the file's: stop the batch.
+        if (code === 'SQLITE_FULL' || code?.startsWith('SQLITE_IOERR')) throw error;
+        const failed: FileOutcome = {
+          status: 'failed',
+          file: outcome.file,
+          error: `cannot store in the library: ${reason}`,
+          format:
+            outcome.status === 'imported' ? String(outcome.rows.file.format ?? '') || null : outcome.format,
+        };
+        writeOne(failed);
+        refused.push({ outcome, error: failed.error });
+      }
+    }
+    return refused;
   });
 }

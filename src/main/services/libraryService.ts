@@ -1,17 +1,20 @@
 // The LibraryApi implementation: plain Node, no Electron, so the desktop app (IPC), browser mode
 // (HTTP bridge), the CLI and tests all run the same code on a real SQLite file.
 import type { Database } from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import type { ResourceLimits } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
 import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
 import { runAnalysis, withScope } from '../analysis/runAnalysis.ts';
+import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
+import { readLabelsFile } from '../library/readLabelsFile.ts';
 import { setLabel } from '../library/labels.ts';
 import { LibraryWatch } from '../watch/libraryWatch.ts';
 import { importThrough } from '../watch/serviceImport.ts';
@@ -41,6 +44,10 @@ export interface LibraryServiceOptions {
   workerUrl?: URL | string;
   /** Parse workers; default one per core. */
   workers?: number;
+  /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
+  workerLimits?: ResourceLimits;
+  /** Open the library read-only (browsing and export of a library on a read-only disk). */
+  readonly?: boolean;
 }
 
 export class LibraryService {
@@ -48,6 +55,8 @@ export class LibraryService {
   readonly dbPath: string;
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
+  /** The paths each run was asked to import, by run id. */
+  private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
   /** The watched session of this library (src/main/watch). */
   readonly watch: LibraryWatch;
@@ -55,18 +64,28 @@ export class LibraryService {
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
-    this.db = openLibrary(options.dbPath);
+    this.db = openLibrary(options.dbPath, { readonly: options.readonly });
     this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
-  /** Starts an import and returns the run; poll run.progress or await run.done. */
+  /**
+   * Starts an import and returns the run; poll run.progress or await run.done. While another import
+   * (here or in another process) writes to this library, the run waits its turn (progress.waiting).
+   */
   startImport(paths: string[]): ImportRun {
-    if ([...this.runs.values()].some((run) => run.progress.state === 'running')) {
-      throw new ApiError('busy', 'an import is already running in this library; wait for it or cancel it');
-    }
-    this.pool ??= new ParsePool(this.options.workerUrl ?? SOURCE_WORKER_URL, this.options.workers);
+    if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+    // A path that does not exist is reported by the run like any bad file, unless none exists.
+    const missing = paths.filter((path) => !existsSync(path));
+    if (missing.length === paths.length)
+      throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
+    this.pool ??= new ParsePool(
+      this.options.workerUrl ?? SOURCE_WORKER_URL,
+      this.options.workers,
+      this.options.workerLimits,
+    );
     const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
+    this.runPaths.set(run.progress.runId, [...paths]);
     // What the run brought in becomes a session (also after a cancel: the files are there).
     void run.done.then(
       () => fileImportRunAsSession(this.db, run.progress.runId),
@@ -107,12 +126,21 @@ export class LibraryService {
         appVersion: APP_VERSION,
         schemaVersion: getSchemaVersion(this.db),
         files: count('files'),
-        spectra: count('spectra'),
+        // I–V spectra as the tables list them: the instrument's [AVG] columns are not counted.
+        spectra: count('spectra WHERE is_average = 0'),
         images: count('images'),
       };
     },
     startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
     getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
+    getCurrentImport: () => {
+      const ids = [...this.runs.keys()];
+      const running = ids.find((runId) => this.runs.get(runId)?.progress.state === 'running');
+      const runId = running ?? (ids.length > 0 ? Math.max(...ids) : null);
+      return runId === null
+        ? { progress: null, paths: [] }
+        : { progress: this.progressOf(runId), paths: this.runPaths.get(runId) ?? [] };
+    },
     cancelImport: ({ runId }) => {
       this.runs.get(runId)?.cancel();
       return this.progressOf(runId);
@@ -128,16 +156,7 @@ export class LibraryService {
     setLabel: ({ spectrumIds, label, colour }) => ({
       changed: setLabel(this.db, spectrumIds, label, colour),
     }),
-    importLabels: ({ path }) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new ApiError('unreadable', `cannot read labels file ${path}: ${code}`);
-      }
-      return applyLabelsCsv(this.db, text);
-    },
+    importLabels: ({ path }) => applyLabelsCsv(this.db, readLabelsFile(path)),
     importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
@@ -152,7 +171,12 @@ export class LibraryService {
     renameSession: ({ id, name }) => renameSession(this.db, id, name),
     mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
     deleteSession: ({ id }) => deleteSession(this.db, id),
-    startWatch: ({ folders, polling }) => this.watch.start(folders, polling),
+    setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
+    listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
+    startWatch: ({ folders, polling }) => {
+      if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+      return this.watch.start(folders, polling);
+    },
     stopWatch: () => this.watch.stop(),
     getWatchStatus: () => this.watch.status(),
   };

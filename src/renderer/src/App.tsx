@@ -3,9 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '../../shared/model/library.ts';
 import { getApi } from './api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { ImportStatusBar } from './import/ImportStatusBar.tsx';
+import { useAppImport } from './import/useAppImport.ts';
 import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { GridView } from './grid/GridView.tsx';
+import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
+import type { AnalysisScope } from '../../shared/model/library.ts';
 import { LibraryView } from './library/LibraryView.tsx';
 import { TopographyView } from './topography/TopographyView.tsx';
 import { WatchNotices } from './watch/WatchNotices.tsx';
@@ -26,6 +30,11 @@ export function App() {
   const [version, setVersion] = useState(0);
   /** Label changes (on any tab, undo and redo included) reload the views too. */
   const dataVersion = version + useLabelHistoryState().revision;
+  const importState = useAppImport(() => setVersion((v) => v + 1));
+  /** What the Analysis tab analyses, kept across tab switches. */
+  const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
+  const chooseScope = (scope: AnalysisScope, run: boolean): void =>
+    setScopeRequest((previous) => ({ id: (previous?.id ?? 0) + 1, scope, run }));
 
   const refresh = useCallback(() => {
     getApi()
@@ -75,20 +84,35 @@ export function App() {
           </span>
         )}
       </header>
+      <ImportStatusBar state={importState} />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <main>
+      <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
         <ErrorBoundary>
           {view === 'library' && (
-            <LibraryView version={dataVersion} onImported={() => setVersion((v) => v + 1)} />
+            <LibraryView
+              version={dataVersion}
+              importState={importState}
+              onImported={() => setVersion((v) => v + 1)}
+              onAnalyse={(scope) => {
+                chooseScope(scope, true);
+                setView('analysis');
+              }}
+            />
           )}
           {view === 'topography' && (
             <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}
-          {view === 'analysis' && <AnalysisViews version={dataVersion} />}
+          {view === 'analysis' && (
+            <AnalysisViews
+              version={dataVersion}
+              request={scopeRequest}
+              onScope={(scope) => chooseScope(scope, false)}
+            />
+          )}
           {view === 'grid' && (
             <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
           )}

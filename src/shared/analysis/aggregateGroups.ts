@@ -5,15 +5,68 @@ import type { GroupAverage } from './groupAverage.ts';
 import { histogram } from './histogram.ts';
 import { labelSeed } from './random.ts';
 import type { AnalysisRecipe } from './recipe.ts';
-import type { GroupComparison, GroupResult, SpectrumResult } from './runPipeline.ts';
+import { medianInPlace } from './quickselect.ts';
+import type { GroupComparison, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
 import { summaryStats } from './summaryStats.ts';
-import type { Curve } from './types.ts';
 
-/** A curve kept for its group's average: its place in the input, its label, the tidied sweep. */
-export interface KeptCurve {
-  index: number;
-  label: string;
-  curve: Curve;
+export type { KeptCurve };
+
+/** Robust centre and spread (1.4826 · MAD) of the finite values. */
+function robust(values: number[]): { median: number; spread: number } | null {
+  if (values.length === 0) return null;
+  const a = Float64Array.from(values);
+  const median = medianInPlace(a);
+  const deviations = Float64Array.from(values, (v) => Math.abs(v - median));
+  return { median, spread: 1.4826 * medianInPlace(deviations) };
+}
+
+/**
+ * Outliers and exclusions, in place on the per-spectrum results: within each group, a first
+ * sweep not already flagged whose VBM or CBM lies more than outlierK robust spreads (at least
+ * outlierMinSpread V) from the group's median is flagged 'outlier' (groups of outlierMinGroup or
+ * more). Then every flagged spectrum is excluded with its reasons unless the recipe includes it
+ * back, and the recipe's 'exclude' entries are excluded with their notes.
+ */
+export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
+  const q = recipe.quality;
+  const byLabel = new Map<string, Array<SpectrumResult<Id>>>();
+  for (const r of results) {
+    if (r.label === null || !r.ok || r.sweepInSeries !== 1 || r.flags.length > 0) continue;
+    const list = byLabel.get(r.label) ?? [];
+    list.push(r);
+    byLabel.set(r.label, list);
+  }
+  for (const members of byLabel.values()) {
+    if (members.length < q.outlierMinGroup) continue;
+    for (const key of ['vbm', 'cbm'] as const) {
+      const centre = robust(members.map((r) => r[key]).filter((v): v is number => v !== null));
+      if (!centre) continue;
+      const limit = q.outlierK * Math.max(centre.spread, q.outlierMinSpread);
+      for (const r of members) {
+        const v = r[key];
+        if (v === null || Math.abs(v - centre.median) <= limit || r.flags.includes('outlier')) continue;
+        r.flags.push('outlier');
+        r.flagReasons.push(
+          `${key.toUpperCase()} ${v.toFixed(3)} V is ${(Math.abs(v - centre.median) / Math.max(centre.spread, q.outlierMinSpread)).toFixed(1)} robust spreads from the group median ${centre.median.toFixed(3)} V`,
+        );
+      }
+    }
+  }
+  const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
+  for (const r of results) {
+    const flagged = r.flags.map((f, i) => `${f}: ${r.flagReasons[i]}`).join('; ');
+    const hand = byHand.get(String(r.id));
+    if (hand?.action === 'exclude') {
+      r.excluded = true;
+      r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;
+    } else if (hand?.action === 'include') {
+      r.excluded = !r.ok;
+      r.exclusionReason = r.ok ? null : r.reason;
+    } else {
+      r.excluded = !r.ok || r.flags.length > 0;
+      r.exclusionReason = r.excluded ? flagged || r.reason : null;
+    }
+  }
 }
 
 /**
@@ -29,14 +82,22 @@ export function aggregateGroups<Id>(
 ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
   const labels = [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
   const ordered = [...kept].sort((a, b) => a.index - b.index);
+  const excludedIndex = new Set<number>();
+  results.forEach((r, i) => {
+    if (r.excluded) excludedIndex.add(i);
+  });
+  const minCiN = recipe.quality.minCiN;
   const deepByLabel = new Map<string, number[]>();
   const groups = labels.map((label): GroupResult => {
     const members = results.filter((r) => r.label === label && r.ok);
-    const counted = members.filter((r) => r.sweepInSeries === 1);
+    const firsts = results.filter((r) => r.label === label && r.sweepInSeries === 1);
+    const counted = firsts.filter((r) => !r.excluded);
     const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deep') =>
       counted.map((r) => r[key]).filter((v): v is number => v !== null);
     deepByLabel.set(label, pick('deep'));
-    const curves = ordered.filter((k) => k.label === label).map((k) => k.curve);
+    const curves = ordered
+      .filter((k) => k.label === label && !excludedIndex.has(k.index))
+      .map((k) => k.curve);
     const average: GroupAverage =
       curves.length > 0
         ? groupAverage(curves, recipe)
@@ -45,6 +106,11 @@ export function aggregateGroups<Id>(
       label,
       spectra: members.length,
       counted: counted.length,
+      excluded: firsts.length - counted.length,
+      ciReason:
+        counted.length < minCiN
+          ? `n = ${counted.length} < ${minCiN}: too few spectra for a confidence interval`
+          : null,
       average,
       stats: {
         vbm: summaryStats(pick('vbm')),
@@ -77,10 +143,16 @@ export function aggregateGroups<Id>(
   for (const a of labels) {
     for (const b of labels) {
       if (a === b) continue;
-      const r = reductionFromSamples(finite.get(a)!, finite.get(b)!, level, (role) =>
-        meansFor(role === 'a' ? a : b),
-      );
-      comparisons.push({ a, b, ...r });
+      const fa = finite.get(a)!;
+      const fb = finite.get(b)!;
+      const r = reductionFromSamples(fa, fb, level, (role) => meansFor(role === 'a' ? a : b));
+      const small = fa.length < minCiN || fb.length < minCiN;
+      const ciReason = small
+        ? `n = ${fa.length} (${a}) and ${fb.length} (${b}); each needs ≥ ${minCiN} for a confidence interval`
+        : r.ci95 === null
+          ? 'no finite bootstrap resample'
+          : null;
+      comparisons.push({ a, b, ...r, ci95: small ? null : r.ci95, ciReason });
     }
   }
   return { groups, comparisons };

@@ -1,7 +1,11 @@
 // STS-ANALYSIS.md "Series": repeated sweeps on one spot, in order. The sweep columns of one file
-// are one series; so are consecutive files (ordered by time, then file name) whose tip positions
-// lie within `radius` (default 0.5 nm) of the previous file's. Grid files: each pixel (gridIndex)
-// is its own spot. A file without a tip position never joins another.
+// are one series; so are consecutive files (ordered by time, then file name: no file taken
+// elsewhere between them) whose tip positions lie within `radius` (default 0.5 nm) of the previous
+// file's AND that started within `maxGapMinutes` (default 10 min) of it. Files at the same
+// coordinates hours or days apart are independent spots. When either start time is unknown only
+// the position decides. Grid files: each pixel (gridIndex) is its own spot. A file without a tip
+// position never joins another. By hand: `split` starts a new series at a spectrum (also inside
+// a file), `join` attaches a spectrum's file to the series before it whatever the distance.
 
 export interface SeriesSpot<Id = number | string> {
   id: Id;
@@ -17,9 +21,15 @@ export interface SeriesSpot<Id = number | string> {
   gridIndex?: number | null;
 }
 
-export interface DetectSeriesOptions {
+export interface DetectSeriesOptions<Id = number | string> {
   /** Largest tip displacement (m) between consecutive files of one series. Default 0.5e-9. */
   radius?: number;
+  /** Largest time between the starts of consecutive files of one series, minutes. Default 10. */
+  maxGapMinutes?: number;
+  /** Spectrum ids where a new series starts, by hand. */
+  split?: ReadonlyArray<Id>;
+  /** Spectrum ids whose file joins the series before it, by hand. */
+  join?: ReadonlyArray<Id>;
 }
 
 export interface Series<Id = number | string> {
@@ -38,9 +48,11 @@ interface FileGroup<Id> {
 
 export function detectSeries<Id>(
   spots: ReadonlyArray<SeriesSpot<Id>>,
-  options: DetectSeriesOptions = {},
+  options: DetectSeriesOptions<Id> = {},
 ): Array<Series<Id>> {
-  const { radius = 0.5e-9 } = options;
+  const { radius = 0.5e-9, maxGapMinutes = 10 } = options;
+  const split = new Set(options.split ?? []);
+  const join = new Set(options.join ?? []);
   const files = new Map<string, FileGroup<Id>>();
   for (const spot of spots) {
     const key = `${spot.fileName}\u0000${spot.gridIndex ?? ''}`;
@@ -75,8 +87,18 @@ export function detectSeries<Id>(
       previous.x !== null &&
       previous.y !== null &&
       Math.hypot(file.x - previous.x, file.y - previous.y) <= radius;
-    if (!near || series.length === 0) series.push({ spotIds: [] });
-    series[series.length - 1]!.spotIds.push(...file.spots.map((s) => s.id));
+    const soon =
+      previous !== null &&
+      (!Number.isFinite(file.time) ||
+        !Number.isFinite(previous.time) ||
+        file.time - previous.time <= maxGapMinutes * 60_000);
+    const joined = file.spots.some((s) => join.has(s.id));
+    const startsSeries = split.has(file.spots[0]!.id);
+    if (series.length === 0 || startsSeries || !(joined || (near && soon))) series.push({ spotIds: [] });
+    file.spots.forEach((s, k) => {
+      if (k > 0 && split.has(s.id)) series.push({ spotIds: [] });
+      series[series.length - 1]!.spotIds.push(s.id);
+    });
     previous = file;
   }
   return series;

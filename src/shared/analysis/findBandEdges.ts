@@ -1,6 +1,10 @@
 // STS-ANALYSIS.md step 6: valence- and conduction-band edges (V) of one smoothed dI/dV spectrum.
 //
-// method 'first-peak' (default, the seed paper's), for each side of 0 V separately:
+// method 'band' (default): walk inward from each band's maximum; isolated in-gap peaks (dI/dV
+//   falls back to the in-gap baseline between them and the band) never become edges, and a
+//   metal (no band rising clearly above the in-gap level) has none. Definition in bandWalk.ts.
+// method 'first-peak' (the seed paper's; kept for comparison; takes tall in-gap states for edges),
+//   for each side of 0 V separately:
 //   1. peaks = local maxima of dI/dV (scipy.signal.find_peaks, plateaus at their middle), with
 //      |V| ≥ ignoreBelow (0.1 V);
 //   2. keep those whose prominence (scipy.signal.peak_prominences, wlen=None, over the whole
@@ -9,32 +13,45 @@
 //      of its height;
 //   4. VBM = the kept peak with the largest V < 0, CBM = the one with the smallest V > 0, each
 //      refined by the parabola through the peak sample and its neighbours.
-// method 'onset': σ = population std (ddof = 0) of dI/dV over |V| < noiseWindow (0.2 V); walking
-//   outward from 0 V (CBM from the first V ≥ 0 up, VBM from the last V < 0 down), the edge is the
-//   first sample where dI/dV > k·σ (k = 5) holds for `run` (3) consecutive samples; no
-//   interpolation between samples.
+// method 'onset': over |V| < noiseWindow (0.2 V), centre = median and σ = 1.4826 · MAD of dI/dV
+//   (robust: in-gap peaks inside the window barely move them); threshold = centre + k·σ (k = 5).
+//   Each edge is found walking INWARD from the side's largest dI/dV (so in-gap states beyond the
+//   first dip are never reached): the last sample above the threshold before `run` (3)
+//   consecutive samples at or below it; no interpolation between samples.
 // Either side may be missing: its value is null and `reason` says why. Nothing is guessed.
 import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
+import { bandWalk } from './bandWalk.ts';
+import type { BandWalkResult } from './bandWalk.ts';
 import { hasProminence } from './peakProminences.ts';
+import { medianInPlace } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
-export type BandEdgeMethod = 'first-peak' | 'onset';
+export type BandEdgeMethod = 'band' | 'first-peak' | 'onset';
 
 export interface BandEdgeOptions {
-  /** Default 'first-peak'. */
+  /** Default 'band'. */
   method?: BandEdgeMethod;
-  /** first-peak: minimum prominence as a fraction of the largest dI/dV on the side. Default 0.05. */
+  /**
+   * first-peak: minimum prominence as a fraction of the largest dI/dV on the side; band: of the
+   * side's rise above the in-gap baseline. Default 0.05.
+   */
   prominenceFraction?: number;
   /** first-peak: minimum height as a fraction of the side's principal peak. Default 0.15. */
   heightFraction?: number;
-  /** first-peak: peaks with |V| below this (V) are ignored. Default 0.1. */
+  /** first-peak and band: peaks with |V| below this (V) are ignored. Default 0.1. */
   ignoreBelow?: number;
+  /** band: a peak joins the band when the valley to it stays this fraction of its height above the in-gap baseline. Default 0.25. */
+  connectFraction?: number;
+  /** band: a side has a band only when it rises this many times max(|baseline|, k·σ) above the in-gap baseline. Default 4. */
+  minContrast?: number;
+  /** band: peak prominences and valleys above the baseline must exceed bandK · σ (σ of the smoothed dI/dV). Default 3.5. */
+  bandK?: number;
   /** onset: threshold in units of the in-gap noise σ. Default 5. */
   onsetK?: number;
   /** onset: σ is taken over |V| < noiseWindow (V). Default 0.2. */
   noiseWindow?: number;
-  /** onset: consecutive samples that must stay above the threshold. Default 3. */
+  /** onset: consecutive samples at or below the threshold that end the band. Default 3. */
   onsetRun?: number;
 }
 
@@ -50,10 +67,13 @@ export interface BandEdges {
 }
 
 export const DEFAULT_BAND_EDGE_OPTIONS: Required<BandEdgeOptions> = {
-  method: 'first-peak',
+  method: 'band',
   prominenceFraction: 0.05,
   heightFraction: 0.15,
   ignoreBelow: 0.1,
+  connectFraction: 0.25,
+  minContrast: 4,
+  bandK: 3.5,
   onsetK: 5,
   noiseWindow: 0.2,
   onsetRun: 3,
@@ -110,22 +130,32 @@ function onsetSide(
   run: number,
 ): number | string {
   const n = bias.length;
-  let start = 0;
-  while (start < n && bias[start]! < 0) start++;
-  const step = side === 'cbm' ? 1 : -1;
-  let i = side === 'cbm' ? start : start - 1;
-  let above = 0;
-  for (; i >= 0 && i < n; i += step) {
-    above = didv[i]! > threshold ? above + 1 : 0;
-    if (above === run) return bias[i - step * (run - 1)]!;
+  const negative = side === 'vbm';
+  const name = negative ? 'V < 0' : 'V > 0';
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    if ((negative ? bias[i]! < 0 : bias[i]! > 0) && (top < 0 || didv[i]! > didv[top]!)) top = i;
   }
-  return `dI/dV never stays above the onset threshold for ${run} points at ${side === 'cbm' ? 'V ≥ 0' : 'V < 0'}`;
+  if (top < 0) return `no data at ${name}`;
+  if (!(didv[top]! > threshold)) return `dI/dV never exceeds the onset threshold at ${name}`;
+  const inward = negative ? 1 : -1;
+  let below = 0;
+  let last = top;
+  for (let i = top; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
+    if (didv[i]! > threshold) {
+      below = 0;
+      last = i;
+    } else if (++below === run) return bias[last]!;
+  }
+  return `dI/dV never falls below the onset threshold for ${run} points at ${name}: no gap on this side`;
 }
 
 export function findBandEdges(
   bias: NumberArray,
   didv: NumberArray,
   options: BandEdgeOptions = {},
+  /** The band walk of this curve when the caller already has it (method 'band'). */
+  walked?: BandWalkResult,
 ): BandEdges {
   const o = { ...DEFAULT_BAND_EDGE_OPTIONS, ...options };
   if (bias.length !== didv.length) throw new RangeError('bias and didv must have the same length');
@@ -150,24 +180,22 @@ export function findBandEdges(
     vbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'vbm', below, o);
     cbm = firstPeakSide(bias, didv, peakScratch, peakCount, 'cbm', above, o);
   } else if (o.method === 'onset') {
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      if (Math.abs(bias[i]!) < o.noiseWindow) {
-        sum += didv[i]!;
-        count++;
-      }
-    }
-    if (count < 2) {
+    const window: number[] = [];
+    for (let i = 0; i < n; i++) if (Math.abs(bias[i]!) < o.noiseWindow) window.push(didv[i]!);
+    if (window.length < 2) {
       const reason = `fewer than 2 points in |V| < ${o.noiseWindow} V to estimate the noise`;
       return { vbm: null, cbm: null, gap: null, reason };
     }
-    const centre = sum / count;
-    let squares = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(bias[i]!) < o.noiseWindow) squares += (didv[i]! - centre) ** 2;
-    const threshold = o.onsetK * Math.sqrt(squares / count);
+    const values = Float64Array.from(window);
+    const centre = medianInPlace(values);
+    const deviations = values.map((v) => Math.abs(v - centre));
+    const threshold = centre + o.onsetK * 1.4826 * medianInPlace(deviations);
     vbm = onsetSide(bias, didv, threshold, 'vbm', o.onsetRun);
     cbm = onsetSide(bias, didv, threshold, 'cbm', o.onsetRun);
+  } else if (o.method === 'band') {
+    const walk = walked ?? bandWalk(bias, didv, o);
+    vbm = walk.vbm.edge;
+    cbm = walk.cbm.edge;
   } else {
     throw new RangeError(`unknown band-edge method ${String(o.method)}`);
   }

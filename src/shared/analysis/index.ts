@@ -54,18 +54,28 @@ export type { DetectSeriesOptions, Series, SeriesSpot } from './detectSeries.ts'
 export { seriesDegradation } from './seriesDegradation.ts';
 export type { SeriesDegradationOptions, SeriesSweep, SweepDegradation } from './seriesDegradation.ts';
 
-export { DEFAULT_RECIPE, resolveRecipe } from './recipe.ts';
-export type { AnalysisRecipe, RecipeOverrides } from './recipe.ts';
-export { runPipeline } from './runPipeline.ts';
-export { aggregateGroups } from './aggregateGroups.ts';
-export type { KeptCurve } from './aggregateGroups.ts';
-export { prepareCurve } from './prepareSpectrum.ts';
+export { DEFAULT_RECIPE, recipeSchema, resolveRecipe } from './recipe.ts';
+export type { AnalysisRecipe, RecipeExclusion, RecipeOverrides } from './recipe.ts';
+export { runPipeline, seriesOf } from './runPipeline.ts';
+export { aggregateGroups, applyExclusions } from './aggregateGroups.ts';
+export { analyseSeriesSet } from './seriesStage.ts';
+export type { SeriesStageResult } from './seriesStage.ts';
+export { prepareCurve, differentiate } from './prepareSpectrum.ts';
 export type {
   GroupComparison,
   GroupResult,
+  KeptCurve,
   PipelineResult,
   PipelineSpectrum,
   SeriesResult,
   SpectrumResult,
-} from './runPipeline.ts';
+} from './results.ts';
 export type { GroupAverage } from './groupAverage.ts';
+export { bandWalk, curveNoise } from './bandWalk.ts';
+export type { BandSide, BandWalkOptions, BandWalkResult, InGapState } from './bandWalk.ts';
+export { spectrumBandEdges } from './spectrumBandEdges.ts';
+export type { SpectrumBandEdges } from './spectrumBandEdges.ts';
+export { QUALITY_FLAGS, saturation, tipChange } from './qualityFlags.ts';
+export type { FlagFinding, QualityFlag } from './qualityFlags.ts';
+export { inPhase, lockInDidv } from './lockInDidv.ts';
+export type { LockInDidv } from './lockInDidv.ts';

@@ -1,40 +1,176 @@
-// Every parameter of the analysis in one object, with the defaults of STS-ANALYSIS.md. A result
-// stores the recipe that produced it (the caller adds the app version).
-import type { AverageMode } from './averageCurves.ts';
-import type { DirectionMode } from './combineDirections.ts';
-import type { BandEdgeOptions } from './findBandEdges.ts';
-import type { HistogramOptions } from './histogram.ts';
+// Every parameter of the analysis, defined once as a zod schema: it yields the recipe's type
+// (AnalysisRecipe), the overrides a caller may give (RecipeOverrides: any field left out), the
+// defaults of STS-ANALYSIS.md (DEFAULT_RECIPE) and the validation the API and CLI use
+// (src/shared/api/contract.ts re-exports recipeSchema as recipeOverridesSchema). A result stores
+// the recipe that produced it (the caller adds the app version).
+import { z } from 'zod';
 import { DEFAULT_SEED } from './random.ts';
 
-export interface AnalysisRecipe {
-  /** Step 1: which sweep direction, or the mean of both. */
-  direction: DirectionMode;
-  /** Step 1: fewest valid points of a usable sweep. */
-  minPoints: number;
-  /** Step 3: point-wise mean or median of the group's I(V). */
-  average: AverageMode;
-  /** Step 3/7: average only the first sweep of each series (each spot once), or every sweep. */
-  averageSweeps: 'first-of-series' | 'all';
-  /** Step 4: Savitzky–Golay (window, polyorder; first derivative, delta = grid step) or central difference. */
-  derivative: { method: 'savgol' | 'central'; window: number; polyorder: number };
-  /**
-   * A sweep whose steps differ from their median by more than this fraction is resampled onto a
-   * uniform grid (its own range, median step) before differentiating; Savitzky–Golay assumes one step.
-   */
-  uniformTolerance: number;
-  /** Step 5: Feenstra broadening width ΔV (V) and the offset window (V). */
-  normalisation: { deltaV: number; offsetWindow: number };
-  /** Step 6. */
-  edges: Required<BandEdgeOptions>;
-  /** Step 8: deep-trap window, V. */
-  traps: { deep: [number, number] };
-  /** Step 8: bootstrap of the deep-trap reduction. */
-  bootstrap: { resamples: number; seed: number; level: number };
-  /** Series detection radius (m) and the metallic threshold of normalised dI/dV at 0 V. */
-  series: { radius: number; metallicThreshold: number };
-  /** Step 7: histogram bins for VBM, CBM, Eg. */
-  histogram: HistogramOptions;
-}
+/** Fraction in [0, 1]. */
+const fraction = z.number().min(0).max(1);
+/** Voltages, V: bounded so a typo cannot ask for a grid of billions of points. */
+const volts = z.number().min(-100).max(100);
+/** A spectrum's id as the caller knows it (library row id, or any string key). */
+const spectrumId = z.union([z.number(), z.string()]);
+
+const derivativeSchema = z
+  .object({
+    method: z.enum(['savgol', 'central']).default('savgol'),
+    window: z
+      .number()
+      .int()
+      .min(3)
+      .max(1001)
+      .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
+      .default(15),
+    polyorder: z.number().int().min(0).max(10).default(3),
+  })
+  .strict();
+
+const edgesSchema = z
+  .object({
+    /** 'band' walks inward from the band maxima (robust to in-gap states); see findBandEdges.ts. */
+    method: z.enum(['band', 'first-peak', 'onset']).default('band'),
+    prominenceFraction: fraction.default(0.05),
+    /** first-peak only. */
+    heightFraction: fraction.default(0.15),
+    /** V. */
+    ignoreBelow: z.number().min(0).max(10).default(0.1),
+    /** band: valley above the in-gap baseline, as a fraction of the lower peak, for a peak to join the band. */
+    connectFraction: fraction.default(0.25),
+    /** band: the band must rise this many times max(|baseline|, k·σ) above the in-gap baseline. */
+    minContrast: z.number().min(0).max(1000).default(4),
+    /** band: peak prominences and valleys above the baseline must exceed bandK · σ of dI/dV. */
+    bandK: z.number().positive().max(1000).default(3.5),
+    /** onset: threshold in units of the in-gap noise σ. */
+    onsetK: z.number().positive().max(1000).default(5),
+    /** onset: V. */
+    noiseWindow: z.number().positive().max(10).default(0.2),
+    onsetRun: z.number().int().min(1).max(1000).default(3),
+  })
+  .strict();
+
+const seriesSchema = z
+  .object({
+    /** Largest tip displacement between consecutive files of one series, m. */
+    radius: z.number().min(0).max(1e-6).default(0.5e-9),
+    /** Largest time between the starts of consecutive files of one series, minutes. */
+    maxGapMinutes: z.number().min(0).max(1e6).default(10),
+    /** Normalised dI/dV at 0 V above this marks a sweep metallic. */
+    metallicThreshold: z.number().min(0).max(100).default(0.1),
+    /** By hand: start a new series at these spectra. */
+    split: z.array(spectrumId).default([]),
+    /** By hand: join these spectra (and the rest of their file) to the series before them. */
+    join: z.array(spectrumId).default([]),
+  })
+  .strict();
+
+const qualitySchema = z
+  .object({
+    /** saturated: this many consecutive points (at least) flat at the sweep's extreme current. */
+    saturationRun: z.number().int().min(2).max(100_000).default(4),
+    /** saturated: "flat" = within this many noise σ of the extreme (clipped values repeat exactly). */
+    saturationK: z.number().positive().max(1000).default(0.5),
+    /** tip-change: a one-point step of the current beyond this many noise σ. */
+    tipChangeK: z.number().positive().max(1000).default(6),
+    /** outlier: robust distance (MAD units, 1.4826-scaled) of VBM, CBM or the curve from its group. */
+    outlierK: z.number().positive().max(1000).default(5),
+    /** outlier: smallest MAD used, V (so tight groups do not flag spectra a few mV off). */
+    outlierMinSpread: z.number().min(0).max(10).default(0.03),
+    /** outlier detection needs at least this many spectra in the group. */
+    outlierMinGroup: z.number().int().min(3).max(100_000).default(5),
+    /** Groups with fewer counted spectra get no confidence interval. */
+    minCiN: z.number().int().min(2).max(100_000).default(3),
+  })
+  .strict();
+
+const exclusionSchema = z
+  .object({
+    id: spectrumId,
+    /** 'exclude' a spectrum by hand, or 'include' a flagged one back into group statistics. */
+    action: z.enum(['include', 'exclude']),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+
+export const recipeSchema = z
+  .object({
+    /** Step 1: which sweep direction, or the mean of both. */
+    direction: z.enum(['forward', 'backward', 'mean']).default('forward'),
+    /** Step 1: fewest valid points of a usable sweep. */
+    minPoints: z.number().int().min(3).max(1_000_000).default(8),
+    /** Step 3: point-wise mean or median of the group's I(V). */
+    average: z.enum(['mean', 'median']).default('mean'),
+    /** Step 3/7: average only the first sweep of each series (each spot once), or every sweep. */
+    averageSweeps: z.enum(['first-of-series', 'all']).default('first-of-series'),
+    /** Step 4: where dI/dV comes from: the numerical derivative, or the lock-in channel scaled to it. */
+    didvSource: z.enum(['numerical', 'lock-in']).default('numerical'),
+    /** Step 4: Savitzky–Golay (window, polyorder; first derivative, delta = grid step) or central difference. */
+    derivative: derivativeSchema.prefault({}),
+    /**
+     * A sweep whose steps differ from their median by more than this fraction is resampled onto a
+     * uniform grid (its own range, median step) before differentiating; Savitzky–Golay assumes one step.
+     */
+    uniformTolerance: fraction.default(1e-3),
+    /** Step 5: Feenstra broadening width ΔV (V) and the offset window (V). */
+    normalisation: z
+      .object({
+        deltaV: z.number().positive().max(100).default(1.0),
+        offsetWindow: z.number().min(0).max(10).default(0.1),
+      })
+      .strict()
+      .prefault({}),
+    /** Step 6. */
+    edges: edgesSchema.prefault({}),
+    /** Step 8: deep-trap window, V. */
+    traps: z
+      .object({
+        deep: z
+          .tuple([volts, volts])
+          .refine(([lo, hi]) => lo < hi, 'the deep-trap window needs lower < upper')
+          .default((): [number, number] => [-0.8, 1.0]),
+      })
+      .strict()
+      .prefault({}),
+    /** Step 8: bootstrap of the deep-trap reduction. */
+    bootstrap: z
+      .object({
+        resamples: z.number().int().min(1).max(100_000).default(2000),
+        seed: z.number().int().min(0).max(0xffffffff).default(DEFAULT_SEED),
+        level: z.number().gt(0).lt(1).default(0.95),
+      })
+      .strict()
+      .prefault({}),
+    /** Series detection (position AND time) and the metallic threshold. */
+    series: seriesSchema.prefault({}),
+    /** Quality flags and which spectra group statistics leave out. */
+    quality: qualitySchema.prefault({}),
+    /** Spectra excluded by hand or included back, each with a note (stored with every run). */
+    exclusions: z.array(exclusionSchema).default([]),
+    /** Step 7: histogram bins for VBM, CBM, Eg. */
+    histogram: z
+      .union([
+        z.object({ binWidth: z.number().positive().max(10) }).strict(),
+        z.object({ bins: z.literal('auto') }).strict(),
+      ])
+      .default(() => ({ binWidth: 0.02 })),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    const d = o.derivative;
+    if (d.method === 'savgol' && d.window < d.polyorder + 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['derivative', 'window'],
+        message: `the Savitzky–Golay window (${d.window}) must be at least polyorder + 2 (${d.polyorder + 2})`,
+      });
+    }
+  });
+
+export type AnalysisRecipe = z.output<typeof recipeSchema>;
+/** A recipe with any sections or fields left out; the rest come from DEFAULT_RECIPE. */
+export type RecipeOverrides = z.input<typeof recipeSchema>;
+export type RecipeExclusion = AnalysisRecipe['exclusions'][number];
 
 /** Frozen so no caller can change the defaults for everyone else; resolveRecipe copies. */
 function deepFreeze<T extends object>(value: T): T {
@@ -42,59 +178,9 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-export const DEFAULT_RECIPE: AnalysisRecipe = deepFreeze({
-  direction: 'forward',
-  minPoints: 8,
-  average: 'mean',
-  averageSweeps: 'first-of-series',
-  derivative: { method: 'savgol', window: 15, polyorder: 3 },
-  uniformTolerance: 1e-3,
-  normalisation: { deltaV: 1.0, offsetWindow: 0.1 },
-  edges: {
-    method: 'first-peak',
-    prominenceFraction: 0.05,
-    heightFraction: 0.15,
-    ignoreBelow: 0.1,
-    onsetK: 5,
-    noiseWindow: 0.2,
-    onsetRun: 3,
-  },
-  traps: { deep: [-0.8, 1.0] },
-  bootstrap: { resamples: 2000, seed: DEFAULT_SEED, level: 0.95 },
-  series: { radius: 0.5e-9, metallicThreshold: 0.1 },
-  histogram: { binWidth: 0.02 },
-});
+export const DEFAULT_RECIPE: AnalysisRecipe = deepFreeze(recipeSchema.parse({}));
 
-/** A recipe with some sections or fields left out; the rest come from DEFAULT_RECIPE. */
-export interface RecipeOverrides {
-  direction?: DirectionMode;
-  minPoints?: number;
-  average?: AverageMode;
-  averageSweeps?: AnalysisRecipe['averageSweeps'];
-  derivative?: Partial<AnalysisRecipe['derivative']>;
-  uniformTolerance?: number;
-  normalisation?: Partial<AnalysisRecipe['normalisation']>;
-  edges?: BandEdgeOptions;
-  traps?: Partial<AnalysisRecipe['traps']>;
-  bootstrap?: Partial<AnalysisRecipe['bootstrap']>;
-  series?: Partial<AnalysisRecipe['series']>;
-  histogram?: HistogramOptions;
-}
-
+/** The full recipe: defaults filled in, every value validated (throws a ZodError naming the field). */
 export function resolveRecipe(overrides: RecipeOverrides = {}): AnalysisRecipe {
-  const o = overrides;
-  return {
-    direction: o.direction ?? DEFAULT_RECIPE.direction,
-    minPoints: o.minPoints ?? DEFAULT_RECIPE.minPoints,
-    average: o.average ?? DEFAULT_RECIPE.average,
-    averageSweeps: o.averageSweeps ?? DEFAULT_RECIPE.averageSweeps,
-    derivative: { ...DEFAULT_RECIPE.derivative, ...o.derivative },
-    uniformTolerance: o.uniformTolerance ?? DEFAULT_RECIPE.uniformTolerance,
-    normalisation: { ...DEFAULT_RECIPE.normalisation, ...o.normalisation },
-    edges: { ...DEFAULT_RECIPE.edges, ...o.edges },
-    traps: { deep: [...(o.traps?.deep ?? DEFAULT_RECIPE.traps.deep)] as [number, number] },
-    bootstrap: { ...DEFAULT_RECIPE.bootstrap, ...o.bootstrap },
-    series: { ...DEFAULT_RECIPE.series, ...o.series },
-    histogram: o.histogram ?? DEFAULT_RECIPE.histogram,
-  };
+  return recipeSchema.parse(overrides);
 }

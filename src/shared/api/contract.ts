@@ -18,11 +18,13 @@ import type {
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
-import { DEFAULT_RECIPE } from '../analysis/recipe.ts';
+import { recipeSchema } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
   BandEdges,
   GroupComparison,
+  InGapState,
+  QualityFlag,
   SummaryStats,
   SweepDegradation,
   TrapWindows,
@@ -43,112 +45,71 @@ const fileKind = z.enum([
   'image',
   'other',
 ]);
-/** Fraction in [0, 1]. */
-const fraction = z.number().min(0).max(1);
-/** Voltages and widths, V: bounded so a typo cannot ask for a grid of billions of points. */
-const volts = z.number().min(-100).max(100);
 
 /**
- * Recipe overrides (STS-ANALYSIS.md parameters): any section or field may be left out and comes
- * from DEFAULT_RECIPE. Ranges keep every value meaningful; the Savitzky–Golay window must be odd
- * and at least polyorder + 2 after the defaults are filled in.
+ * Recipe overrides (STS-ANALYSIS.md parameters): the analysis's own schema (src/shared/analysis/
+ * recipe.ts), which fills every field left out from DEFAULT_RECIPE and validates the ranges.
  */
-export const recipeOverridesSchema = z
-  .object({
-    direction: z.enum(['forward', 'backward', 'mean']).optional(),
-    minPoints: z.number().int().min(3).max(1_000_000).optional(),
-    average: z.enum(['mean', 'median']).optional(),
-    averageSweeps: z.enum(['first-of-series', 'all']).optional(),
-    derivative: z
-      .object({
-        method: z.enum(['savgol', 'central']).optional(),
-        window: z
-          .number()
-          .int()
-          .min(3)
-          .max(1001)
-          .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
-          .optional(),
-        polyorder: z.number().int().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    uniformTolerance: fraction.optional(),
-    normalisation: z
-      .object({
-        deltaV: z.number().positive().max(100).optional(),
-        offsetWindow: z.number().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
-    edges: z
-      .object({
-        method: z.enum(['first-peak', 'onset']).optional(),
-        prominenceFraction: fraction.optional(),
-        heightFraction: fraction.optional(),
-        ignoreBelow: z.number().min(0).max(10).optional(),
-        onsetK: z.number().positive().max(1000).optional(),
-        noiseWindow: z.number().positive().max(10).optional(),
-        onsetRun: z.number().int().min(1).max(1000).optional(),
-      })
-      .strict()
-      .optional(),
-    traps: z
-      .object({
-        deep: z
-          .tuple([volts, volts])
-          .refine(([lo, hi]) => lo < hi, 'the deep-trap window needs lower < upper')
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    bootstrap: z
-      .object({
-        resamples: z.number().int().min(1).max(100_000).optional(),
-        seed: z.number().int().min(0).max(0xffffffff).optional(),
-        level: z.number().gt(0).lt(1).optional(),
-      })
-      .strict()
-      .optional(),
-    series: z
-      .object({
-        /** Metres. */
-        radius: z.number().min(0).max(1e-6).optional(),
-        metallicThreshold: z.number().min(0).max(100).optional(),
-      })
-      .strict()
-      .optional(),
-    histogram: z
-      .union([
-        z.object({ binWidth: z.number().positive().max(10) }).strict(),
-        z.object({ bins: z.literal('auto') }).strict(),
-      ])
-      .optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    const d = { ...DEFAULT_RECIPE.derivative, ...o.derivative };
-    if (d.method === 'savgol' && d.window < d.polyorder + 2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['derivative', 'window'],
-        message: `the Savitzky–Golay window (${d.window}) must be at least polyorder + 2 (${d.polyorder + 2})`,
-      });
-    }
-  });
+export const recipeOverridesSchema = recipeSchema;
 
+/** A calendar date or date-time that exists (2024-02-30 and 2024-13-45T99 are refused). */
+function isRealIsoDate(text: string): boolean {
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      text,
+    );
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  const days = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate();
+  return (
+    (month as number) >= 1 &&
+    (month as number) <= 12 &&
+    (day as number) >= 1 &&
+    (day as number) <= days &&
+    (hour as number) < 24 &&
+    (minute as number) < 60 &&
+    (second as number) < 60
+  );
+}
+
+const isoDate = z
+  .string()
+  .max(40)
+  .refine(
+    isRealIsoDate,
+    'expected an ISO date yyyy-mm-dd or date-time yyyy-mm-ddThh:mm[:ss[.sss]][Z|±hh:mm]',
+  );
+/** Free text filters and names. */
+const text = z.string().max(1000);
+/** File system paths (PATH_MAX on Linux is 4096). */
+const path = z.string().min(1).max(4096);
+/** Ids per request: a selection of every spectrum of a large library, not unbounded. */
+const MAX_IDS = 200_000;
 /** What an analysis runs on: whole sessions, or hand-picked spectra (a Library selection). */
 const analysisScopeSchema = z.union([
-  z.object({ sessionIds: z.array(id).min(1, 'choose at least one session') }).strict(),
-  z.object({ spectrumIds: z.array(id).min(1, 'select at least one spectrum') }).strict(),
+  z.object({ sessionIds: z.array(id).min(1, 'choose at least one session').max(10_000) }).strict(),
+  z.object({ spectrumIds: z.array(id).min(1, 'select at least one spectrum').max(MAX_IDS) }).strict(),
 ]);
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (yyyy-mm-dd...)');
 
 export const apiInputSchemas = {
   getLibraryInfo: z.object({}).strict(),
   startImport: z
-    .object({ paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder to import') })
+    .object({
+      paths: z
+        .array(
+          path
+            // The server (browser mode) or main process would resolve a relative path against its
+            // own working folder, which the user cannot see: ask for the whole path instead.
+            .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), {
+              error: (issue) =>
+                `'${String(issue.input)}' is a relative path: give the whole path from the root (e.g. /home/me/${String(issue.input)})`,
+            }),
+        )
+        .min(1, 'name at least one file or folder to import')
+        .max(10_000),
+    })
     .strict(),
   getImportProgress: z
     .object({
@@ -164,12 +125,14 @@ export const apiInputSchemas = {
     })
     .strict(),
   cancelImport: z.object({ runId: id }).strict(),
+  /** The running import, else the last one this server ran (null before any): views follow it. */
+  getCurrentImport: z.object({}).strict(),
   listFiles: z
     .object({
       status: z.enum(['imported', 'skipped', 'failed']).optional(),
       kind: fileKind.optional(),
-      format: z.string().optional(),
-      text: z.string().optional(),
+      format: z.string().max(64).optional(),
+      text: text.optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       ...page,
@@ -179,27 +142,27 @@ export const apiInputSchemas = {
     .object({
       fileId: id.optional(),
       kind: fileKind.optional(),
-      label: z.string().optional(),
-      text: z.string().optional(),
+      label: text.optional(),
+      text: text.optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       includeAverages: z.boolean().default(false),
       /** Keyset paging: rows after this (file path, index); the previous page's `next`. */
       after: z
-        .object({ path: z.string(), index: z.number().int().min(0) })
+        .object({ path: z.string().max(4096), index: z.number().int().min(0) })
         .strict()
         .optional(),
       ...page,
     })
     .strict(),
-  listImages: z.object({ fileId: id.optional(), text: z.string().optional(), ...page }).strict(),
+  listImages: z.object({ fileId: id.optional(), text: text.optional(), ...page }).strict(),
   getSpectrum: z.object({ id }).strict(),
   getImage: z.object({ id }).strict(),
   listSpectraInFrame: z.object({ imageId: id }).strict(),
   listLabels: z.object({}).strict(),
   setLabel: z
     .object({
-      spectrumIds: z.array(id).min(1),
+      spectrumIds: z.array(id).min(1).max(MAX_IDS),
       /** null removes the label. */
       label: z.string().trim().min(1).max(80).nullable(),
       colour: z
@@ -208,7 +171,7 @@ export const apiInputSchemas = {
         .optional(),
     })
     .strict(),
-  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file') }).strict(),
+  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file').max(4096) }).strict(),
   /** A labels CSV the page read itself (file picker or drop: browsers give no paths); 5 MB at most. */
   importLabelsText: z
     .object({ text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV') })
@@ -224,18 +187,29 @@ export const apiInputSchemas = {
     .strict(),
   getAnalysisRun: z.object({ runId: id }).strict(),
   listAnalysisRuns: z.object({}).strict(),
+  /** Exclude a spectrum from group statistics by hand, include a flagged one back, or clear either; with a note. */
+  setSpectrumExclusion: z
+    .object({
+      spectrumId: id,
+      action: z.enum(['include', 'exclude', 'clear']),
+      note: z.string().max(2000).default(''),
+    })
+    .strict(),
+  listSpectrumExclusions: z.object({}).strict(),
   /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
   getSpectraForAnalysis: z
     .object({
-      ids: z.array(id).min(1).optional(),
-      label: z.string().min(1).optional(),
-      sessionIds: z.array(id).min(1).optional(),
+      ids: z.array(id).min(1).max(MAX_IDS).optional(),
+      label: z.string().min(1).max(1000).optional(),
+      sessionIds: z.array(id).min(1).max(10_000).optional(),
     })
     .strict(),
   listSessions: z.object({}).strict(),
   renameSession: z.object({ id, name: z.string().trim().min(1, 'a session needs a name').max(200) }).strict(),
   /** The files of every other session move into the oldest one. */
-  mergeSessions: z.object({ ids: z.array(id).min(2, 'choose two or more sessions to merge') }).strict(),
+  mergeSessions: z
+    .object({ ids: z.array(id).min(2, 'choose two or more sessions to merge').max(10_000) })
+    .strict(),
   /** Removes the session's files (and their spectra, images, labels) from the library. */
   deleteSession: z.object({ id }).strict(),
   /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
@@ -257,6 +231,7 @@ export interface ApiOutputs {
   startImport: { runId: number };
   getImportProgress: ImportProgress;
   cancelImport: ImportProgress;
+  getCurrentImport: { progress: ImportProgress | null; paths: string[] };
   listFiles: { rows: FileRow[]; total: number };
   /** `next`: the `after` of the following page, null on the last one. */
   listSpectra: { rows: SpectrumRow[]; total: number; next: { path: string; index: number } | null };
@@ -272,6 +247,8 @@ export interface ApiOutputs {
   runAnalysis: AnalysisRunView;
   getAnalysisRun: AnalysisRunView;
   listAnalysisRuns: { rows: AnalysisRunRow[] };
+  setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
+  listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
   listSessions: { rows: SessionRow[] };
   renameSession: SessionRow;
@@ -339,6 +316,10 @@ export interface AnalysisGroupSummary {
   /** Usable spectra, and how many count for statistics (first of their series). */
   spectra: number;
   counted: number;
+  /** First sweeps left out of the statistics (quality flags or by hand). */
+  excluded: number;
+  /** Why there is no confidence interval (n below recipe.quality.minCiN), or null. */
+  ciReason: string | null;
   average: StoredGroupAverage;
   stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
   /** Bin edges (V, one more than counts) and counts. */
@@ -354,10 +335,24 @@ export interface AnalysisSeriesSummary {
 }
 
 /** What analysis_runs.summary_json holds. */
+/** Per spectrum: where it came from, its in-gap states, quality flags and exclusion (CLI `spectra`). */
+export interface AnalysisSpectrumQuality {
+  spectrumId: number;
+  file: string;
+  name: string;
+  sweep: number;
+  inGapStates: InGapState[];
+  flags: QualityFlag[];
+  flagReasons: string[];
+  excluded: boolean;
+  exclusionReason: string | null;
+}
+
 export interface AnalysisSummary {
   groups: AnalysisGroupSummary[];
   comparisons: GroupComparison[];
   series: AnalysisSeriesSummary[];
+  quality: AnalysisSpectrumQuality[];
 }
 
 export interface AnalysisSpectrumResult {
@@ -378,6 +373,15 @@ export interface AnalysisSpectrumResult {
   /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep within it. */
   seriesIndex: number;
   sweepInSeries: number;
+}
+
+/** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
+export interface SpectrumExclusion {
+  spectrumId: number;
+  action: 'include' | 'exclude';
+  note: string;
+  /** ISO time of the last change. */
+  updatedAt: string;
 }
 
 export interface AnalysisRunRow {

@@ -18,6 +18,7 @@ import {
 } from './createcHeader.ts';
 import { firstWins, type HeaderEntries } from './headerEntries.ts';
 import { inflateZlib } from './inflate.ts';
+import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
 import { emptyParsedFile } from './parsedFile.ts';
 import { ParseError, type ImageFrame, type ImageRecord, type ParsedFile } from './types.ts';
 
@@ -67,7 +68,11 @@ function frameOf(entries: HeaderEntries): ImageFrame {
 }
 
 /** Parses a Createc `[Paramco32]` image into one ImageRecord per stored plane. */
-export function parseCreatecDat(bytes: Uint8Array, name: string): ParsedFile {
+export function parseCreatecDat(
+  bytes: Uint8Array,
+  name: string,
+  limits: ReaderLimits = DEFAULT_READER_LIMITS,
+): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   if (String.fromCharCode(...bytes.subarray(0, 11)) !== '[Paramco32]') {
     const first = String.fromCharCode(...bytes.subarray(0, 12)).split(/[\r\n]/)[0];
@@ -91,10 +96,16 @@ export function parseCreatecDat(bytes: Uint8Array, name: string): ParsedFile {
     if (!Number.isInteger(v) || v < 1) throw new ParseError('bad-header', `${key} is not a positive integer`);
   }
   const pixels = columns * rows;
-  if (pixels * planes > MAX_VALUES)
-    throw new ParseError('bad-header', `${planes} x ${columns} x ${rows} values is too large`);
+  if (pixels * planes > Math.min(MAX_VALUES, limits.maxImageValues)) {
+    overLimit(
+      `image values (${planes} planes x ${columns} x ${rows})`,
+      pixels * planes,
+      limits.maxImageValues,
+    );
+  }
   const needed = 4 * (1 + pixels * planes);
-  const raw = inflateZlib(bytes, start, { sizeHint: needed + 8192, maxOutput: needed + (1 << 20) });
+  // The expected size is allocated once and bounds the output (plus slack for a trailer).
+  const raw = inflateZlib(bytes, start, { sizeHint: needed + 8192, maxOutput: needed + 8192 });
   if (raw.length < needed) {
     throw new ParseError(
       'truncated',

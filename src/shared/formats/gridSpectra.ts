@@ -2,6 +2,7 @@
 // straight from the big-endian float32 pixel blocks into views of one Float64Array.
 import { parseColumnName } from './columnName.ts';
 import type { GridLayout } from './gridHeader.ts';
+import { DEFAULT_READER_LIMITS, overLimit } from './limits.ts';
 import { planSpectra } from './spectrumColumns.ts';
 import type { Position, SpectrumRecord } from './types.ts';
 
@@ -40,12 +41,15 @@ export function gridSpectra(
   header: Record<string, string>,
   written: number,
   currentQuantity: string,
+  maxValues = DEFAULT_READER_LIMITS.maxSpectrumValues,
 ): SpectrumRecord[] {
   const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
   const plans = planSpectra(parts, -1, currentQuantity);
   const points = layout.points;
   const curvesPerPixel = plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0);
-  const store = new Float64Array(written * curvesPerPixel * points);
+  const values = written * curvesPerPixel * points;
+  if (values > maxValues) overLimit('values in all spectra (pixels x curves x points)', values, maxValues);
+  const store = new Float64Array(values);
   let used = 0;
   const take = (): Float64Array => store.subarray(used, (used += points));
 

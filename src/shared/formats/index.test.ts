@@ -18,6 +18,7 @@ function failure(name: string, bytes: Uint8Array): ParseError {
 describe('parseFile', () => {
   it('the public API', () => {
     expect(Object.keys(formats).sort()).toEqual([
+      'DEFAULT_READER_LIMITS',
       'DETECT_HEAD_BYTES',
       'ParseError',
       'SUPPORTED_FORMATS',

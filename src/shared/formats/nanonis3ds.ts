@@ -8,6 +8,7 @@ import { nanonisDateToIso } from './nanonisDate.ts';
 import { gridSpectra } from './gridSpectra.ts';
 import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
 import { pickCurrentQuantity } from './spectrumColumns.ts';
+import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
 import { ParseError, type ParsedFile } from './types.ts';
 
 const HEADER_END = asciiBytes(':HEADER_END:');
@@ -58,7 +59,11 @@ function gridNotIv(layout: GridLayout, currentQuantity: string | undefined): str
 }
 
 /** Parses a Nanonis .3ds grid. Throws ParseError on a missing `:HEADER_END:` or a bad layout. */
-export function parseNanonis3ds(bytes: Uint8Array, _name: string): ParsedFile {
+export function parseNanonis3ds(
+  bytes: Uint8Array,
+  _name: string,
+  limits: ReaderLimits = DEFAULT_READER_LIMITS,
+): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const headerEnd = indexOfBytes(bytes, HEADER_END);
   if (headerEnd === -1)
@@ -66,6 +71,9 @@ export function parseNanonis3ds(bytes: Uint8Array, _name: string): ParsedFile {
   const entries = readGridEntries(latin1(bytes, 0, headerEnd));
   const header = firstWins(entries);
   const layout = gridLayout(header);
+  if (layout.channels.length > limits.maxColumns) {
+    overLimit('channels of the grid', layout.channels.length, limits.maxColumns);
+  }
   const start = dataStart(bytes, headerEnd);
   const view = new DataView(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
   const written = writtenPixels(view, layout);
@@ -87,7 +95,7 @@ export function parseNanonis3ds(bytes: Uint8Array, _name: string): ParsedFile {
   const currentQuantity = pickCurrentQuantity(channelParts);
   parsed.notIv = gridNotIv(layout, currentQuantity);
   if (parsed.notIv === null && currentQuantity !== undefined) {
-    parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity);
+    parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity, limits.maxSpectrumValues);
   }
   return parsed;
 }

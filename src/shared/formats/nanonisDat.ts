@@ -7,6 +7,7 @@ import { commentFrom, firstWins, type HeaderEntries } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
 import { emptyParsedFile, positionFromHeader, setpointFromHeader } from './parsedFile.ts';
 import { pickBiasColumn, pickCurrentQuantity, spectraFromColumns } from './spectrumColumns.ts';
+import { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits.ts';
 import { parseTabTable } from './tabTable.ts';
 import { ParseError, type ChannelColumn, type FileKind, type ParsedFile } from './types.ts';
 
@@ -95,11 +96,15 @@ function notIvReason(
 }
 
 /** Parses a Nanonis .dat file. Throws ParseError on a missing `[DATA]` or a non-numeric cell. */
-export function parseNanonisDat(bytes: Uint8Array, _name: string): ParsedFile {
+export function parseNanonisDat(
+  bytes: Uint8Array,
+  _name: string,
+  limits: ReaderLimits = DEFAULT_READER_LIMITS,
+): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const { entries, bodyStart } = readHeader(bytes);
   const header = firstWins(entries);
-  const table = parseTabTable(bytes, bodyStart);
+  const table = parseTabTable(bytes, bodyStart, limits.maxColumns);
 
   const channels: ChannelColumn[] = table.names.map((name, i) => ({
     name,
@@ -129,10 +134,13 @@ export function parseNanonisDat(bytes: Uint8Array, _name: string): ParsedFile {
   } else if (bias.values.length === 0) {
     parsed.notIv = 'bias spectroscopy with no data rows';
   } else {
-    parsed.spectra = spectraFromColumns(channels, bias, currentQuantity, {
-      position: parsed.position,
-      gridIndex: null,
-    });
+    parsed.spectra = spectraFromColumns(
+      channels,
+      bias,
+      currentQuantity,
+      { position: parsed.position, gridIndex: null },
+      limits.maxSpectrumValues,
+    );
   }
   return parsed;
 }

@@ -148,6 +148,16 @@ describe('parseOmicronMatrix with the parameter file, against scripts/fixtures/o
     );
   });
 
+  it("the user's channel comment reaches the file comment (a bias offset noted during the session)", () => {
+    const parsed = parseWithParameters('2014Sep30-111118--4_1.I(V)_mtrx');
+    expect(parsed.header['Channel comment']).toBe('extra -2.6 V DC applied through Vext');
+    expect(parsed.comment).toBe('extra -2.6 V DC applied through Vext');
+    expect(parseWithParameters('2014Sep30-111118--1_1.I(V)_mtrx').comment).toBe(
+      'added -2.6 V offset manually',
+    );
+    expect(parseWithParameters('2014Sep30-111118--2_1.I(V)_mtrx').header['Channel comment']).toBeUndefined();
+  });
+
   it('an aborted sweep keeps the 481 + 25 points written and says so', () => {
     const parsed = parseWithParameters('2014Sep30-111118--2_1.I(V)_mtrx');
     expect(parsed.spectra.map((s) => s.current.length)).toEqual([481, 25]);

@@ -185,8 +185,6 @@ export function parseOmicronMatrix(
         images: imagesOf(values, channel, session),
       })
     : matrixCurves(values, channel, session);
-  parsed.headerEntries = entries;
-  parsed.header = firstWins(entries);
   parsed.setpoint = {
     biasV: parameterNumber(session, 'GapVoltageControl.Voltage'),
     currentA:
@@ -194,7 +192,15 @@ export function parseOmicronMatrix(
         ? parameterNumber(session, 'Regulator.Setpoint_1')
         : null,
   };
-  parsed.comment = [session.comment, data.written < data.announced ? `Incomplete: ${countText(data)}` : '']
+  const notes = session.channelComments.get(data.channelKey) ?? [];
+  for (const note of notes) entries.push(['Channel comment', note]);
+  parsed.headerEntries = entries;
+  parsed.header = firstWins(entries);
+  parsed.comment = [
+    session.comment,
+    ...notes,
+    data.written < data.announced ? `Incomplete: ${countText(data)}` : '',
+  ]
     .filter((line) => line !== '')
     .join('\n');
   return parsed;

@@ -52,6 +52,8 @@ export interface MatrixSession {
   sample: string;
   dataSet: string;
   comment: string;
+  /** `MTRX$IMAGE_COMMENT`s before the BREF, by channel key (hex): the user's notes on that channel. */
+  channelComments: Map<string, string[]>;
   channel(key: string): MatrixChannel | null;
 }
 
@@ -136,6 +138,16 @@ function readInitialParameters(body: MatrixCursor, parameters: Map<string, Matri
   }
 }
 
+/** `I(V).-47249096771-1-0--1%text`: channel name, decimal channel key, indices, then the text. */
+const IMAGE_COMMENT = /^[^%]*?\.-(\d+)-[^%]*%([\s\S]*)$/;
+
+function addChannelComment(comments: Map<string, string[]>, value: string): void {
+  const match = IMAGE_COMMENT.exec(value);
+  if (!match) return;
+  const key = BigInt(match[1] as string).toString(16);
+  comments.set(key, [...(comments.get(key) ?? []), match[2] as string]);
+}
+
 function markValue(mark: string, key: string): string | null {
   const prefix = `MTRX$${key}-`;
   return mark.startsWith(prefix) ? mark.slice(prefix.length) : null;
@@ -165,6 +177,7 @@ export function readMatrixSession(bytes: Uint8Array, dataFileName: string): Matr
     dataSet: '',
     comment: '',
   };
+  const channelComments = new Map<string, string[]>();
   while (file.left >= 16 && !session.referenced) {
     const tag = file.tag();
     const length = file.u32();
@@ -187,6 +200,8 @@ export function readMatrixSession(bytes: Uint8Array, dataFileName: string): Matr
       session.sample = markValue(mark, 'SAMPLE_NAME') ?? session.sample;
       session.dataSet = markValue(mark, 'DATA_SET_NAME') ?? session.dataSet;
       session.comment = markValue(mark, 'CREATION_COMMENT') ?? session.comment;
+      const imageComment = markValue(mark, 'IMAGE_COMMENT');
+      if (imageComment !== null) addChannelComment(channelComments, imageComment);
     } else if (tag === 'FERB') {
       body.skip(4);
       session.referenced = body.string() === dataFileName;
@@ -205,5 +220,5 @@ export function readMatrixSession(bytes: Uint8Array, dataFileName: string): Matr
       transfer: tables.transfers.get(dependentKey) ?? null,
     };
   };
-  return { parameters, ...session, channel };
+  return { parameters, ...session, channelComments, channel };
 }

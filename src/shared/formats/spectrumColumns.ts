@@ -1,5 +1,6 @@
 // Which columns of a spectroscopy file are the bias and the tunnelling current, and how the
 // columns group into sweeps. Shared by the .dat and .3ds readers so both choose alike.
+import { DEFAULT_READER_LIMITS, overLimit } from './limits.ts';
 import type { ChannelColumn, Direction, ExtraChannel, Position, SpectrumRecord } from './types.ts';
 
 /** Lock-in outputs (`LIX 1 omega (A)`, `LI X (V)`, `LockIn (V)`, `ZI R1 (Vrms)`): never the current. */
@@ -58,7 +59,9 @@ function order(a: RecordPlan, b: RecordPlan): number {
 /**
  * One record per (sweep x direction) that has an unfiltered current column. Every other column of
  * the same sweep and direction (filtered copies, lock-in, Z ...) and every sweep-less column of
- * that direction is an extra. `bias` is the index of the bias column (-1 when it is not a column).
+ * that direction is an extra, except another record's own current: a file with hundreds of
+ * current columns must not give each record a copy of all the others (quadratic memory).
+ * `bias` is the index of the bias column (-1 when it is not a column).
  */
 export function planSpectra(
   columns: readonly ColumnLike[],
@@ -66,11 +69,14 @@ export function planSpectra(
   currentQuantity: string,
 ): RecordPlan[] {
   const plans: RecordPlan[] = [];
+  const isRecordCurrent = (column: ColumnLike): boolean =>
+    column.quantity === currentQuantity && column.unit === 'A' && !column.filtered;
   columns.forEach((current, currentIndex) => {
-    if (current.quantity !== currentQuantity || current.unit !== 'A' || current.filtered) return;
+    if (!isRecordCurrent(current)) return;
     const extras: number[] = [];
     columns.forEach((column, i) => {
       if (i === currentIndex || i === bias || column.direction !== current.direction) return;
+      if (isRecordCurrent(column)) return;
       if (column.sweep !== null && column.sweep !== current.sweep) return;
       extras.push(i);
     });
@@ -108,8 +114,12 @@ export function spectraFromColumns(
   bias: ChannelColumn,
   currentQuantity: string,
   options: SpectraOptions,
+  maxValues = DEFAULT_READER_LIMITS.maxSpectrumValues,
 ): SpectrumRecord[] {
-  return planSpectra(columns, columns.indexOf(bias), currentQuantity).map((plan) => {
+  const plans = planSpectra(columns, columns.indexOf(bias), currentQuantity);
+  const values = plans.reduce((sum, plan) => sum + (2 + plan.extras.length) * bias.values.length, 0);
+  if (values > maxValues) overLimit('values in all spectra (points x channels x sweeps)', values, maxValues);
+  return plans.map((plan) => {
     const backward = plan.direction === 'backward';
     const current = columns[plan.current] as ChannelColumn;
     const extra: ExtraChannel[] = plan.extras.map((i) => {

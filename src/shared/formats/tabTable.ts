@@ -2,6 +2,7 @@
 // numbers. Parsed in one pass over the file's bytes into column-major Float64Arrays.
 import { latin1 } from './binary.ts';
 import { parseNumberInBytes } from './numbers.ts';
+import { DEFAULT_READER_LIMITS, overLimit } from './limits.ts';
 import { ParseError } from './types.ts';
 
 export interface NumericTable {
@@ -44,13 +45,18 @@ function countLines(bytes: Uint8Array, start: number): number {
  * become NaN; missing trailing cells become NaN; a cell that is not a number, or a non-empty cell
  * beyond the last column, is a ParseError naming the row (1 = first data row) and the column.
  */
-export function parseTabTable(bytes: Uint8Array, start: number): NumericTable {
+export function parseTabTable(
+  bytes: Uint8Array,
+  start: number,
+  maxColumns = DEFAULT_READER_LIMITS.maxColumns,
+): NumericTable {
   const headerEnd = lineEnd(bytes, start);
   const names = latin1(bytes, start, trimCr(bytes, start, headerEnd))
     .split('\t')
     .map((name) => name.trim());
   while (names.length > 0 && names[names.length - 1] === '') names.pop();
   if (names.length === 0) throw new ParseError('missing-columns', 'no column names after [DATA]');
+  if (names.length > maxColumns) overLimit('columns after [DATA]', names.length, maxColumns);
 
   const bodyStart = Math.min(headerEnd + 1, bytes.length);
   const rowCount = countLines(bytes, bodyStart);

@@ -1,7 +1,7 @@
 // A map of one channel at a bias: per pixel, the mean of the channel's points whose bias lies in
 // [centre − halfWidth, centre + halfWidth] (at least the one nearest point), in the channel's unit.
 // Pixels never written, or whose sweep does not reach the bias, are NaN.
-import { channelOffset, readGridHead, type GridCube } from '../formats/nanonis3dsCube.ts';
+import { channelOffset, readGridHead, type GridCube, type GridFileHead } from '../formats/nanonis3dsCube.ts';
 import { sweepRange } from './gridMaps.ts';
 
 /** Where one pixel's points of one channel are, and how to read point i. */
@@ -41,8 +41,23 @@ export function biasSliceFromFile(
   halfWidth = 0,
 ): Float64Array {
   const head = readGridHead(bytes, name);
-  const { layout } = head;
   const view = new DataView(bytes.buffer, bytes.byteOffset + head.start);
+  return biasSliceFromHead(head, (byte) => view.getFloat32(byte), channel, centre, halfWidth);
+}
+
+/**
+ * The slice from a parsed head and a reader of the big-endian float32 at a byte offset from the
+ * first pixel block (a view of the bytes, or positional reads of a file too large to hold).
+ */
+export function biasSliceFromHead(
+  head: GridFileHead,
+  floatAt: (byte: number) => number,
+  channel: number,
+  centre: number,
+  halfWidth = 0,
+): Float64Array {
+  const { layout } = head;
+  const view = { getFloat32: floatAt };
   const iStart = layout.parameters.indexOf('Sweep Start');
   const iEnd = layout.parameters.indexOf('Sweep End');
   const headerValue = (key: string): number => Number((head.header[key] ?? '').trim());

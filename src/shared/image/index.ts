@@ -17,5 +17,5 @@ export { classifyParamsSchema, DEFAULT_CLASSIFY_PARAMS } from './classifyParams.
 export type { ClassifyParams, ClassifyParamsInput } from './classifyParams.ts';
 export { SUGGESTED_LABELS } from './classifyPositions.ts';
 export type { PositionSuggestion, SuggestedLabel } from './classifyPositions.ts';
-export { assertScalarImage, LEVELLING_METHODS } from './types.ts';
+export { assertScalarImage, defaultLevelling, LEVELLING_METHODS } from './types.ts';
 export type { LevellingMethod, ScalarImage } from './types.ts';

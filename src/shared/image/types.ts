@@ -9,13 +9,30 @@ export interface ScalarImage {
 
 export type LevellingMethod = 'none' | 'plane' | 'plane-robust' | 'line-offset' | 'line-slope';
 
-export const LEVELLING_METHODS: ReadonlyArray<{ method: LevellingMethod; title: string }> = [
-  { method: 'none', title: 'None (raw)' },
-  { method: 'plane', title: 'Plane fit (all pixels)' },
-  { method: 'plane-robust', title: 'Plane fit, background (particles excluded)' },
-  { method: 'line-offset', title: 'Line offset (median)' },
-  { method: 'line-slope', title: 'Line slope (linear fit per row)' },
+/** Each method with the title its menu shows and the short name a figure title uses. */
+export const LEVELLING_METHODS: ReadonlyArray<{
+  method: LevellingMethod;
+  title: string;
+  figureName: string;
+}> = [
+  { method: 'none', title: 'None (raw)', figureName: 'raw' },
+  { method: 'plane', title: 'Plane fit (all pixels)', figureName: 'plane subtracted' },
+  {
+    method: 'plane-robust',
+    title: 'Plane fit, background (particles excluded)',
+    figureName: 'background plane subtracted',
+  },
+  { method: 'line-offset', title: 'Line offset (median)', figureName: 'line offsets (median) subtracted' },
+  { method: 'line-slope', title: 'Line slope (linear fit per row)', figureName: 'line fits subtracted' },
 ];
+
+/**
+ * The default levelling of a channel: a background plane for heights (Z, in metres), none for
+ * current, Δf, lock-in and the rest, whose absolute values mean something.
+ */
+export function defaultLevelling(channel: string, unit: string): LevellingMethod {
+  return channel.trim().toLowerCase() === 'z' || unit === 'm' ? 'plane-robust' : 'none';
+}
 
 export function assertScalarImage(image: ScalarImage): void {
   const { width, height, data } = image;

@@ -47,7 +47,8 @@ export function parseLabelsCsv(text: string): LabelsCsv {
     const [file, label] = cells;
     if (index === 0 && file?.toLowerCase() === 'file' && label?.toLowerCase() === 'label') return;
     if (cells.length !== 2 || !file || !label) {
-      problems.push({ line, reason: `expected 'file,label', found '${raw.trim()}'` });
+      // The count, not the text: the caller may have pointed at a file that is not a labels table.
+      problems.push({ line, reason: `expected 'file,label', found ${cells.length} cell(s)` });
       return;
     }
     rows.push({ line, file: file.replace(/\\/g, '/'), label });

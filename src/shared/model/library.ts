@@ -101,7 +101,8 @@ export interface ImportReport {
   images: number;
 }
 
-export type ImportState = 'running' | 'done' | 'cancelled' | 'failed';
+/** 'interrupted': the process running it died (found when the library was next opened). */
+export type ImportState = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 export interface ImportProgress {
   runId: number;
@@ -112,6 +113,8 @@ export interface ImportProgress {
   bytesTotal: number;
   bytesDone: number;
   currentFile: string | null;
+  /** While another import holds the library's write turn: who, in words; null otherwise. */
+  waiting: string | null;
   report: ImportReport;
   /** Set when the run itself failed (e.g. an unreadable folder), not for single bad files. */
   error: string | null;

@@ -1,12 +1,15 @@
 // The Analysis tab: a recipe bar and one stored analysis run shared by five sub-views (Spectra,
 // Band edges, Trap windows, Degradation, Band diagram). `version` changes when labels or the
 // library change elsewhere; the run is then marked stale and redone on request or automatically.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
+import { getApi } from '../api.ts';
 import { BandEdgesView } from './edges/BandEdgesView.tsx';
 import { BandDiagramView } from './diagram/BandDiagramView.tsx';
 import { DegradationView } from './degradation/DegradationView.tsx';
 import { RecipeBar } from './RecipeBar.tsx';
+import { ScopePicker, scopeText } from './ScopePicker.tsx';
 import { formFromRecipe, overridesOf } from './recipeForm.ts';
 import type { RecipeForm } from './recipeForm.ts';
 import { SpectraView } from './spectra/SpectraView.tsx';
@@ -24,14 +27,59 @@ const SUBTABS = [
 ] as const;
 type SubtabName = (typeof SUBTABS)[number]['name'];
 
-export function AnalysisViews({ version }: { version: number }) {
+/** A request from another tab (the Library's Analyse) to run on a scope; `id` tells requests apart. */
+export interface ScopeRequest {
+  id: number;
+  scope: AnalysisScope;
+  /** Run at once (the Library's Analyse) or just choose (the picker here). */
+  run: boolean;
+}
+
+export function AnalysisViews({
+  version,
+  request,
+  onScope,
+}: {
+  version: number;
+  /** The scope the user chose (here or in the Library), null until then. */
+  request: ScopeRequest | null;
+  onScope(scope: AnalysisScope): void;
+}) {
   const [form, setForm] = useState<RecipeForm>(formFromRecipe());
   const [auto, setAuto] = useState(false);
   const [tab, setTab] = useState<SubtabName>('spectra');
+  const [sessions, setSessions] = useState<SessionRow[]>([]);
+  useEffect(() => {
+    let current = true;
+    void getApi()
+      .listSessions({})
+      .then(({ rows }) => current && setSessions(rows));
+    return () => {
+      current = false;
+    };
+  }, [version]);
   const overrides = overridesOf(form);
-  const state = useAnalysisRun(version, auto, overrides);
+  const [runScope, setRunScope] = useState<AnalysisScope | null>(null);
+  // Without a choice: the shown run's scope, else the newest session (never the whole library).
+  const newest = sessions[0];
+  const scope = request?.scope ?? runScope ?? (newest ? { sessionIds: [newest.id] } : null);
+  const state = useAnalysisRun(version, auto, overrides, scope);
   const { run } = state;
-  const inputs = useAnalysisInputs(version, run?.runId ?? null);
+  const runSpectrumIds = useMemo(() => (run ? run.spectra.map((s) => s.spectrumId) : []), [run]);
+  const inputs = useAnalysisInputs(version, run?.runId ?? null, runSpectrumIds);
+  useEffect(() => {
+    if (run?.scope) setRunScope(run.scope);
+  }, [run]);
+
+  // The Library's "Analyse" runs at once on what it chose.
+  const handled = useRef<number | null>(null);
+  const { start } = state;
+  const overridesKey = JSON.stringify(overrides);
+  useEffect(() => {
+    if (!request || handled.current === request.id) return;
+    handled.current = request.id;
+    if (request.run) start(JSON.parse(overridesKey) as typeof overrides);
+  }, [request, start, overridesKey]);
 
   // The bar starts from the shown run's recipe (e.g. one made with the CLI).
   const shownRunId = run?.runId ?? null;
@@ -71,15 +119,18 @@ export function AnalysisViews({ version }: { version: number }) {
         onChange={setForm}
         onRun={() => state.start(overrides)}
         busySince={state.busySince}
-        stale={state.stale}
+        stale={state.stale || (run !== null && JSON.stringify(run.scope ?? null) !== JSON.stringify(scope))}
         auto={auto}
         onAuto={setAuto}
         runLabel={
           run
-            ? `Run ${run.runId} · ${new Date(run.createdAt).toLocaleString()} · ${run.spectra.length} spectra · STS Workbench ${run.appVersion}`
+            ? `Run ${run.runId} on ${scopeText(run.scope, sessions)} · ${new Date(run.createdAt).toLocaleString()} · ${run.spectra.length} spectra · STS Workbench ${run.appVersion}`
             : null
         }
       />
+      <section className="panel">
+        <ScopePicker scope={scope} sessions={sessions} onScope={onScope} />
+      </section>
       {state.error && (
         <p role="alert" className="error">
           {state.error}

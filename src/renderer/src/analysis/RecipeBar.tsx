@@ -91,6 +91,7 @@ export function RecipeBar({
             data-testid="recipe-method"
             onChange={(e) => set('method')(e.target.value as RecipeForm['method'])}
           >
+            <option value="band">band (walk inward)</option>
             <option value="first-peak">first peak</option>
             <option value="onset">onset (5σ)</option>
           </select>

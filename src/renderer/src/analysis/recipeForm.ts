@@ -7,7 +7,7 @@ export interface RecipeForm {
   /** Savitzky–Golay window, points (odd). */
   window: number;
   polyorder: number;
-  method: 'first-peak' | 'onset';
+  method: AnalysisRecipe['edges']['method'];
   /** Deep-trap window bounds, V. */
   deepLo: number;
   deepHi: number;

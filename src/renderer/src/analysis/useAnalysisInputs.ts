@@ -1,6 +1,6 @@
 // What the sub-views share besides the run: the label colours (listLabels), the curves of the
 // labelled spectra (getSpectraForAnalysis) and one worker pool for all heavy numerics.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisSpectrum } from '../../../shared/api/contract.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
 import type { AnalysisPool } from '../../../workers/analysisPool.ts';
@@ -16,7 +16,12 @@ export interface AnalysisInputs {
   pool: AnalysisPool | null;
 }
 
-export function useAnalysisInputs(version: number, runId: number | null): AnalysisInputs {
+/** `runSpectrumIds`: the shown run's spectra; only their curves are loaded, never the whole library. */
+export function useAnalysisInputs(
+  version: number,
+  runId: number | null,
+  runSpectrumIds: readonly number[],
+): AnalysisInputs {
   const [colours, setColours] = useState<Record<string, string>>({});
   const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
   const [spectraError, setSpectraError] = useState<string | null>(null);
@@ -38,11 +43,16 @@ export function useAnalysisInputs(version: number, runId: number | null): Analys
     };
   }, [version]);
 
+  const idsRef = useRef(runSpectrumIds);
   useEffect(() => {
-    if (runId === null) return;
+    idsRef.current = runSpectrumIds;
+  });
+  useEffect(() => {
+    const ids = idsRef.current;
+    if (runId === null || ids.length === 0) return;
     let current = true;
     getApi()
-      .getSpectraForAnalysis({})
+      .getSpectraForAnalysis({ ids: [...ids] })
       .then(
         ({ spectra: loaded }) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
         (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),

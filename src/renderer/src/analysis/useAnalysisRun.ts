@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisRunView } from '../../../shared/api/contract.ts';
 import type { RecipeOverrides } from '../../../shared/analysis/index.ts';
+import type { AnalysisScope } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 
 export interface AnalysisRunState {
@@ -23,13 +24,23 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useAnalysisRun(version: number, auto: boolean, recipe: RecipeOverrides): AnalysisRunState {
+/** `scope`: what the next run analyses (sessions or spectra); null leaves it to the server. */
+export function useAnalysisRun(
+  version: number,
+  auto: boolean,
+  recipe: RecipeOverrides,
+  scope: AnalysisScope | null,
+): AnalysisRunState {
   const [run, setRun] = useState<AnalysisRunView | null>(null);
   const [busySince, setBusySince] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [none, setNone] = useState(false);
   const [runVersion, setRunVersion] = useState(version);
   const busy = useRef(false);
+  const scopeRef = useRef(scope);
+  useEffect(() => {
+    scopeRef.current = scope;
+  });
 
   useEffect(() => {
     let current = true;
@@ -60,7 +71,7 @@ export function useAnalysisRun(version: number, auto: boolean, recipe: RecipeOve
       setBusySince(Date.now());
       setError(null);
       getApi()
-        .runAnalysis({ recipe: overrides })
+        .runAnalysis({ recipe: overrides, ...(scopeRef.current ? { scope: scopeRef.current } : {}) })
         .then(
           (made) => {
             setRun(made);

@@ -13,7 +13,7 @@ export interface PlottedSpectrum {
 
 const W = 420;
 const H = 260;
-const M = { left: 62, right: 12, top: 12, bottom: 40 };
+const M = { left: 80, right: 12, top: 12, bottom: 40 };
 
 export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; unit: string }) {
   const xs = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.bias)));
@@ -55,7 +55,7 @@ export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; 
           textAnchor="middle"
           className="axis-title"
         >
-          dI/dV ({unit})
+          dI/dV
         </text>
         {curves.map((c) => (
           <polyline

@@ -4,8 +4,15 @@
 // cut, a gap histogram, threshold regions into labels, exports with provenance.
 import { useEffect, useMemo, useState } from 'react';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
+import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
-import { chooseChannel, sweepRange, type AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import { didvSlice } from '../../../shared/grid/didvSlice.ts';
+import {
+  chooseChannel,
+  notBiasGrid,
+  sweepRange,
+  type AnalysedChannel,
+} from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
@@ -26,7 +33,8 @@ const PIN_COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c
 const RECIPE = resolveRecipe();
 
 /** What the map shows: a channel at a bias, or an analysis map. */
-type Shown = { kind: 'channel'; index: number } | { kind: 'analysis'; name: AnalysisMapName };
+type Shown =
+  { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
 
 export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const files = useGridFiles(version);
@@ -59,8 +67,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
   }, [cube]);
 
+  // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
-    if (!cube) return null;
+    if (!cube || notBiasGrid(cube) !== null) return null;
     try {
       return chooseChannel(cube);
     } catch {
@@ -73,6 +82,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     const [start, end] = sweepRange(cube)(0);
     return { start, end, points: cube.layout.points };
   }, [cube]);
+  // The swept signal: the bias for I–V grids, Z (m) for Z-spectroscopy grids.
+  const sweep = useMemo(() => parseColumnName(cube?.layout.sweepSignal ?? 'Bias (V)'), [cube]);
   const bias = biasAxis
     ? biasAxis.start + ((biasAxis.end - biasAxis.start) * biasIndex) / (biasAxis.points - 1)
     : 0;
@@ -80,19 +91,28 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const shownValues = useMemo(() => {
     if (!cube) return null;
     if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
+    if (shown.kind === 'didv')
+      return channel ? didvSlice(cube, channel, RECIPE, bias, windowMv / 2000) : null;
     if (!analysis.maps) return null;
     if (shown.name === 'flags')
       return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
     return analysis.maps.maps[shown.name];
-  }, [cube, shown, bias, windowMv, analysis.maps]);
+  }, [cube, shown, bias, windowMv, analysis.maps, channel]);
   const unit =
-    shown.kind === 'channel'
-      ? (cube?.channels[shown.index]?.unit ?? '')
-      : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
+    shown.kind === 'didv'
+      ? channel?.signal === 'didv'
+        ? (cube?.channels[channel.index]?.unit ?? '')
+        : 'A/V'
+      : shown.kind === 'channel'
+        ? (cube?.channels[shown.index]?.unit ?? '')
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
   const title =
-    shown.kind === 'channel'
-      ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
-      : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
+    shown.kind === 'didv'
+      ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+      : shown.kind === 'channel'
+        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, sweep.unit)}` +
+          (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
+        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
 
@@ -158,13 +178,21 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           Map{' '}
           <select
             data-testid="grid-map-select"
-            value={shown.kind === 'channel' ? `ch:${shown.index}` : `an:${shown.name}`}
+            value={
+              shown.kind === 'channel'
+                ? `ch:${shown.index}`
+                : shown.kind === 'didv'
+                  ? 'didv:'
+                  : `an:${shown.name}`
+            }
             onChange={(e) => {
               const [kind, value] = e.target.value.split(':') as [string, string];
               setShown(
-                kind === 'ch'
-                  ? { kind: 'channel', index: Number(value) }
-                  : { kind: 'analysis', name: value as AnalysisMapName },
+                kind === 'didv'
+                  ? { kind: 'didv' }
+                  : kind === 'ch'
+                    ? { kind: 'channel', index: Number(value) }
+                    : { kind: 'analysis', name: value as AnalysisMapName },
               );
             }}
           >
@@ -174,6 +202,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                   {c.name}
                 </option>
               ))}
+              <option value="didv:" disabled={!channel}>
+                dI/dV (numerical, from the current)
+              </option>
             </optgroup>
             <optgroup label="Analysis (per pixel)">
               {ANALYSIS_MAPS.map((m) => (
@@ -193,10 +224,10 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           </select>
         </label>
       </div>
-      {biasAxis && shown.kind === 'channel' && (
+      {biasAxis && shown.kind !== 'analysis' && (
         <div className="grid-controls">
           <label>
-            Bias {formatSi(bias, 'V')}{' '}
+            {sweep.quantity} {formatSi(bias, sweep.unit)}{' '}
             <input
               data-testid="grid-bias-slider"
               type="range"

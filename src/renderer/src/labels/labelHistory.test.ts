@@ -35,6 +35,26 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 describe('LabelHistory', () => {
+  it('applies several labels as one change (accepted suggestions) and undoes it exactly', async () => {
+    const h = history();
+    const none = new Map<number, string | null>();
+    await h.apply(ids.slice(0, 2), 'mine', none);
+    const labelOf = new Map<number, string | null>(
+      ids.slice(0, 6).map((id, i) => [id, i % 2 ? 'core' : 'crown-edge']),
+    );
+    await h.applyMany(labelOf, none);
+    expect([...(await labelsOf())].slice(0, 6)).toEqual([...labelOf]);
+    await h.undo();
+    expect([...(await labelsOf())].slice(0, 6)).toEqual(
+      ids.slice(0, 6).map((id, i) => [id, i < 2 ? 'mine' : null]),
+    );
+    await h.redo();
+    expect([...(await labelsOf())].slice(0, 6)).toEqual([...labelOf]);
+    await h.undo();
+    await h.undo();
+    expect([...(await labelsOf())].every(([, label]) => label === null)).toBe(true);
+  });
+
   it('undoes and redoes queued overlapping changes exactly', async () => {
     expect(ids).toHaveLength(8);
     const h = history();

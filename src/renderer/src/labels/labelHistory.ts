@@ -7,9 +7,9 @@
 export type LabelWriter = (labelOf: ReadonlyMap<number, string | null>, colour?: string) => Promise<void>;
 
 interface LabelChange {
-  /** Each spectrum's label before the change. */
+  /** Each spectrum's label before and after the change. */
   before: Map<number, string | null>;
-  after: string | null;
+  after: Map<number, string | null>;
   colour: string | undefined;
 }
 
@@ -58,12 +58,22 @@ export class LabelHistory {
     known: ReadonlyMap<number, string | null>,
     colour?: string,
   ) {
+    return this.applyMany(new Map(ids.map((id) => [id, label])), known, colour);
+  }
+
+  /** One change giving each spectrum its own label (accepting suggested labels sets several at once). */
+  applyMany(
+    labelOf: ReadonlyMap<number, string | null>,
+    known: ReadonlyMap<number, string | null>,
+    colour?: string,
+  ) {
     return this.run(async () => {
-      const before = new Map(ids.map((id) => [id, this.labelNow(id, known)]));
-      const unchanged = [...before.values()].every((l) => l === label);
-      if (ids.length === 0 || (unchanged && !colour)) return;
-      await this.save(new Map(ids.map((id) => [id, label])), colour);
-      this.undoStack.push({ before, after: label, colour });
+      const before = new Map([...labelOf.keys()].map((id) => [id, this.labelNow(id, known)]));
+      const unchanged = [...labelOf].every(([id, label]) => before.get(id) === label);
+      if (labelOf.size === 0 || (unchanged && !colour)) return;
+      const after = new Map(labelOf);
+      await this.save(after, colour);
+      this.undoStack.push({ before, after, colour });
       this.redoStack = [];
     });
   }
@@ -81,7 +91,7 @@ export class LabelHistory {
     return this.run(async () => {
       const change = this.redoStack.pop();
       if (!change) return;
-      await this.save(new Map([...change.before.keys()].map((id) => [id, change.after])), change.colour);
+      await this.save(change.after, change.colour);
       this.undoStack.push(change);
     });
   }

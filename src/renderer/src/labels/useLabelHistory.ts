@@ -33,7 +33,11 @@ export function useLabelHistory({
       void appLabelHistory.apply(ids, label, known, colour),
     [known],
   );
+  const applyMany = useCallback(
+    (labelOf: ReadonlyMap<number, string | null>) => void appLabelHistory.applyMany(labelOf, known),
+    [known],
+  );
   const undo = useCallback(() => void appLabelHistory.undo(), []);
   const redo = useCallback(() => void appLabelHistory.redo(), []);
-  return { apply, undo, redo, canUndo: state.canUndo, canRedo: state.canRedo, error: state.error };
+  return { apply, applyMany, undo, redo, canUndo: state.canUndo, canRedo: state.canRedo, error: state.error };
 }

@@ -3,8 +3,8 @@
 import { useCallback, useState } from 'react';
 import { getApi, isElectron } from '../api.ts';
 import type { DroppedPaths } from './droppedPaths.ts';
+import type { ImportState } from '../import/useAppImport.ts';
 import { ImportReportView } from './ImportReportView.tsx';
-import { useImport } from './useImport.ts';
 import { useWindowDrop } from './useWindowDrop.ts';
 
 function megabytes(bytes: number): string {
@@ -12,17 +12,17 @@ function megabytes(bytes: number): string {
 }
 
 export function ImportPanel({
-  onImported,
+  state,
   onLabelsCsv,
 }: {
-  onImported: () => void;
+  /** The app's import (its progress also shows above the tabs). */
+  state: ImportState;
   /** Dropped .csv files (labels CSVs). */
   onLabelsCsv(files: File[]): void;
 }) {
   const [pathText, setPathText] = useState('');
   const [dropNote, setDropNote] = useState<string | null>(null);
-  const { progress, error, start, cancel } = useImport(onImported);
-  const running = progress?.state === 'running';
+  const { progress, error, start, cancel, running } = state;
   const paths = pathText
     .split('\n')
     .map((line) => line.trim())
@@ -101,7 +101,7 @@ export function ImportPanel({
           {error}
         </p>
       )}
-      {progress && (
+      {progress && !error && (
         <div data-testid="import-progress" className="progress" data-state={progress.state}>
           <progress max={1} value={fraction} />
           <div className="progress-text">
@@ -112,7 +112,9 @@ export function ImportPanel({
           </div>
         </div>
       )}
-      {progress && progress.state !== 'running' && <ImportReportView progress={progress} />}
+      {progress && !error && progress.state !== 'running' && (
+        <ImportReportView progress={progress} paths={state.paths} />
+      )}
     </section>
   );
 }

@@ -1,11 +1,19 @@
 // What an import did: counts, then every skipped and failed file with its reason.
 import type { ImportProgress } from '../../../shared/model/library.ts';
 
-export function ImportReportView({ progress }: { progress: ImportProgress }) {
+export function ImportReportView({ progress, paths }: { progress: ImportProgress; paths: string[] }) {
   const report = progress.report;
+  const nothing = progress.state === 'done' && report.files === 0 && report.failed.length === 0;
   return (
     <div data-testid="import-report" className="report">
       {progress.error && <p className="error">Import failed: {progress.error}</p>}
+      {nothing && (
+        <p className="error" data-testid="import-nothing">
+          Found no files in {paths.length > 0 ? paths.join(', ') : 'the chosen folders'} (hidden files and
+          folders are left out). Point the import at the folder the instrument wrote: .dat, .sxm, .3ds, .VERT,
+          .sm4, .mtrx and text I–V files are read.
+        </p>
+      )}
       <dl className="counts">
         <div>
           <dt>files</dt>
@@ -38,7 +46,7 @@ export function ImportReportView({ progress }: { progress: ImportProgress }) {
           <ul>
             {report.skipped.map(({ file, reason }) => (
               <li key={file}>
-                <code>{file.split('/').pop()}</code> — {reason}
+                <code title={file}>{file.split(/[\\/]/).pop()}</code> — {reason}
               </li>
             ))}
           </ul>
@@ -50,7 +58,7 @@ export function ImportReportView({ progress }: { progress: ImportProgress }) {
           <ul>
             {report.failed.map(({ file, error }) => (
               <li key={file}>
-                <code>{file.split('/').pop()}</code> — {error}
+                <code>{file}</code> — {error}
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ export function LabelBar({
   onUndo,
   onRedo,
   onClear,
+  onAnalyse,
 }: {
   /** What is selected, in words. */
   summary: string;
@@ -26,6 +27,8 @@ export function LabelBar({
   onUndo(): void;
   onRedo(): void;
   onClear(): void;
+  /** Analyse just the selected spectra on the Analysis tab. */
+  onAnalyse(): void;
 }) {
   const [own, setOwn] = useState('');
   const none = count === 0;
@@ -87,6 +90,15 @@ export function LabelBar({
       </button>
       <button className="secondary" disabled={none} onClick={onClear} title="Clear the selection (Escape)">
         Clear
+      </button>
+      <button
+        className="secondary"
+        data-testid="library-analyse-selection"
+        disabled={none}
+        title="Run the analysis on the selected spectra only"
+        onClick={onAnalyse}
+      >
+        Analyse selection
       </button>
       <button
         data-testid="library-undo"

@@ -1,8 +1,15 @@
 // The library: import, browse files and spectra, select and label them, plot spectra, view a
 // file's images.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FileRow, ImageRow, LabelRow, SpectrumRow } from '../../../shared/model/library.ts';
+import type {
+  AnalysisScope,
+  FileRow,
+  ImageRow,
+  LabelRow,
+  SpectrumRow,
+} from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import type { ImportState } from '../import/useAppImport.ts';
 import { ImageView } from '../images/ImageView.tsx';
 import { appLabelHistory, useLabelHistoryState } from '../labels/appLabelHistory.ts';
 import { useLabelKeys } from '../labels/useLabelKeys.ts';
@@ -15,6 +22,7 @@ import { LabelsCsvButton, LabelsCsvReport } from './LabelsCsvImport.tsx';
 import type { LabelsCsvResult } from './LabelsCsvImport.tsx';
 import { clickRow, emptySelection, selectAll } from './rowSelection.ts';
 import type { ClickMode, RowSelection } from './rowSelection.ts';
+import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
 import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
@@ -34,7 +42,19 @@ async function spectraOfFiles(files: readonly FileRow[]): Promise<SpectrumRow[]>
   return lists.flatMap((l) => l.rows);
 }
 
-export function LibraryView({ version, onImported }: { version: number; onImported(): void }) {
+export function LibraryView({
+  version,
+  importState,
+  onImported,
+  onAnalyse,
+}: {
+  version: number;
+  importState: ImportState;
+  /** Labels or sessions changed outside the label history: lists reload. */
+  onImported(): void;
+  /** Analyse sessions or the selection on the Analysis tab. */
+  onAnalyse(scope: AnalysisScope): void;
+}) {
   const [files, setFiles] = useState<RowSelection<FileRow>>(emptySelection);
   const [spectra, setSpectra] = useState<RowSelection<SpectrumRow>>(emptySelection);
   /** The table the user last selected in: the label keys act on its selection. */
@@ -130,6 +150,10 @@ export function LibraryView({ version, onImported }: { version: number; onImport
       ),
     );
   };
+  const analyseSelection = (): void => {
+    if (target === 'spectra') onAnalyse({ spectrumIds: [...spectra.rows.keys()] });
+    else void spectraOfFiles(selectedFiles).then((rows) => onAnalyse({ spectrumIds: rows.map((r) => r.id) }));
+  };
   const clearSelection = (): void =>
     target === 'files' ? setFiles(emptySelection()) : setSpectra(emptySelection());
   useLabelKeys({
@@ -166,7 +190,7 @@ export function LibraryView({ version, onImported }: { version: number; onImport
   return (
     <div className="library">
       <div className="column">
-        <ImportPanel onImported={onImported} onLabelsCsv={importCsv} />
+        <ImportPanel state={importState} onLabelsCsv={importCsv} />
         <WatchPanel />
         <section className="panel" aria-label="Labels">
           <div className="table-head">
@@ -183,6 +207,7 @@ export function LibraryView({ version, onImported }: { version: number; onImport
             onUndo={() => void appLabelHistory.undo()}
             onRedo={() => void appLabelHistory.redo()}
             onClear={clearSelection}
+            onAnalyse={analyseSelection}
           />
           {history.error && (
             <p role="alert" className="error">
@@ -191,6 +216,7 @@ export function LibraryView({ version, onImported }: { version: number; onImport
           )}
           {csv && <LabelsCsvReport result={csv} />}
         </section>
+        <SessionsPanel version={version} onChanged={onImported} onAnalyse={onAnalyse} />
         <FilesTable
           version={version}
           selectedIds={new Set(files.rows.keys())}

@@ -1,5 +1,8 @@
 // Tip-position markers drawn over the image in screen coordinates (constant size at any zoom),
-// coloured by label; unlabelled ones as a grey outline. Selected markers get a white-and-black ring.
+// coloured by label; unlabelled ones as a grey outline. Selected markers get a white-and-black ring,
+// a suggested label (not yet accepted) a dashed ring in its colour. The ×n count of a stacked spot
+// is drawn beneath every marker, so it never hides a neighbour.
+import type { PositionSuggestion } from '../../../shared/image/classifyPositions.ts';
 import type { LabelRow } from '../../../shared/model/library.ts';
 import { labelColour } from './labelColours.ts';
 import type { TopoMarker } from './markers.ts';
@@ -12,6 +15,7 @@ export function MarkerLayer({
   spots,
   labels,
   selected,
+  suggested,
   interactive,
   onPick,
   onHover,
@@ -21,24 +25,38 @@ export function MarkerLayer({
   spots: ReadonlyMap<string, readonly TopoMarker[]>;
   labels: readonly LabelRow[];
   selected: ReadonlySet<string>;
+  /** Suggested labels by marker key (Suggest labels), drawn where they differ from the label. */
+  suggested: ReadonlyMap<string, PositionSuggestion> | null;
   /** Markers take clicks (pan, select and box tools); otherwise presses go to the gesture below. */
   interactive: boolean;
   onPick(key: string, toggle: boolean): void;
   onHover(key: string | null): void;
 }) {
+  const stacks = points.flatMap(({ marker, x, y }) => {
+    const spot = spots.get(marker.key) ?? [marker];
+    // The count of a stacked spot is drawn once, for its topmost (last drawn) marker.
+    return spot.at(-1) === marker && spot.length > 1 ? [{ key: marker.key, x, y, count: spot.length }] : [];
+  });
   return (
     <g>
+      <g pointerEvents="none">
+        {stacks.map(({ key, x, y, count }) => (
+          <text key={key} className="topo-stack" x={x + RADIUS + 1.5} y={y - RADIUS + 1}>
+            ×{count}
+          </text>
+        ))}
+      </g>
       {points.map(({ marker, x, y }) => {
         const colour = labelColour(marker.label, labels);
         const isSelected = selected.has(marker.key);
-        const spot = spots.get(marker.key) ?? [marker];
-        // The count of a stacked spot is drawn once, on its topmost (last drawn) marker.
-        const stackCount = spot.at(-1) === marker && spot.length > 1 ? spot.length : 0;
+        const suggestion = suggested?.get(marker.key);
+        const pending = suggestion && suggestion.label !== null && suggestion.label !== marker.label;
         return (
           <g
             key={marker.key}
             data-testid="topo-marker"
             data-label={marker.label ?? ''}
+            data-suggested={suggestion ? (suggestion.label ?? '') : undefined}
             data-selected={isSelected}
             data-key={marker.key}
             data-file={marker.row.fileName}
@@ -58,15 +76,17 @@ export function MarkerLayer({
                 <circle r={RADIUS + 4} fill="none" stroke="#fff" strokeWidth={2} />
               </>
             )}
+            {pending && (
+              <circle
+                r={RADIUS + 2.2}
+                className="topo-suggested-ring"
+                stroke={labelColour(suggestion.label, labels)}
+              />
+            )}
             {marker.label === null ? (
               <circle r={RADIUS} fill="rgba(0,0,0,0.15)" stroke={colour} strokeWidth={1.8} />
             ) : (
               <circle r={RADIUS} fill={colour} stroke="#fff" strokeWidth={1.2} />
-            )}
-            {stackCount > 0 && (
-              <text className="topo-stack" x={RADIUS + 2} y={-RADIUS + 1}>
-                ×{stackCount}
-              </text>
             )}
           </g>
         );

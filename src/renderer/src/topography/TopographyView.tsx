@@ -2,6 +2,7 @@
 // tip position where a spectrum was taken; select markers and label them, draw height profiles.
 import { useCallback, useMemo, useState } from 'react';
 import type { Direction } from '../../../shared/formats/types.ts';
+import { defaultLevelling, LEVELLING_METHODS } from '../../../shared/image/types.ts';
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import { colormapTable } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
@@ -26,15 +27,31 @@ import { useShortcuts } from './useShortcuts.ts';
 import { Viewport } from './Viewport.tsx';
 import './topography.css';
 import { TopographyExport } from './TopographyExport.tsx';
-import { labelColour } from './labelColours.ts';
+import { labelColour, UNLABELLED_COLOUR } from './labelColours.ts';
+import { SuggestPanel } from './classify/SuggestPanel.tsx';
+import { topographyOf, useSuggestions } from './classify/useSuggestions.ts';
 
 /** Longer side of the image viewport, CSS px. */
 const VIEW_SIZE = 640;
+/** A constant image is drawn in this one grey (the colormap's middle would suggest a value). */
+const GREY_TABLE = new Uint8Array(256 * 3).fill(160);
 
 export function TopographyView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const scans = useScanImages(version);
   const image = scans.image;
-  const [levelling, setLevelling] = useState<LevellingMethod>('plane-robust');
+  // Levelling per channel: the user's choice for this channel, else the channel kind's default.
+  const [levellingChoice, setLevellingChoice] = useState<{ channel: string; method: LevellingMethod } | null>(
+    null,
+  );
+  const levelling =
+    image && levellingChoice?.channel === image.channel
+      ? levellingChoice.method
+      : image
+        ? defaultLevelling(image.channel, image.unit)
+        : 'none';
+  const setLevelling = (method: LevellingMethod): void => {
+    if (image) setLevellingChoice({ channel: image.channel, method });
+  };
   const [colormap, setColormap] = useState<ColormapName>('afmhot');
   const [contrast, setContrast] = useState<ContrastMode>('auto');
   const [manual, setManual] = useState<Range | null>(null);
@@ -49,11 +66,31 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
     onLabelsChanged();
   }, [reload, onLabelsChanged]);
   const history = useLabelHistory({ rows, assumeLabels, onSaved });
+  const topography = useMemo(
+    () => topographyOf(scans.scan?.images ?? [], image?.direction ?? null),
+    [scans.scan, image?.direction],
+  );
+  const suggest = useSuggestions(topography, markers);
+  const legend = useMemo(() => {
+    const counts = new Map<string | null, number>();
+    for (const m of markers) counts.set(m.label, (counts.get(m.label) ?? 0) + 1);
+    return [...counts]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+      .map(([name, count]) => ({
+        name: name ?? 'unlabelled',
+        colour: name === null ? UNLABELLED_COLOUR : labelColour(name, labels),
+        count,
+      }));
+  }, [markers, labels]);
+  const levellingName = LEVELLING_METHODS.find((m) => m.method === levelling)?.figureName ?? levelling;
 
   const data = levelled?.data ?? null;
   const autoRange = useMemo(() => (data ? contrastRange(data, contrast, null) : null), [data, contrast]);
   const range = contrast === 'manual' ? (manual ?? autoRange) : autoRange;
-  const table = useMemo(() => colormapTable(colormap), [colormap]);
+  const colourTable = useMemo(() => colormapTable(colormap), [colormap]);
+  // Every pixel the same (constant-height scans record a flat Z): uniform grey with a note.
+  const constant = image !== null && image.min !== null && image.min === image.max;
+  const table = constant ? GREY_TABLE : colourTable;
 
   const select = useCallback((keys: string[], mode: SelectMode) => {
     setSelected((previous) => {
@@ -149,6 +186,12 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
                 spots={spots}
                 labels={labels}
                 selected={selected}
+                suggestions={suggest.suggestions}
+                note={
+                  constant
+                    ? `Constant image: every pixel is ${formatSi(image.min, image.unit, 4)} (a constant-height scan?)`
+                    : null
+                }
                 profile={profile}
                 onSelect={select}
                 onProfile={setProfile}
@@ -164,7 +207,15 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
                       height: image.height,
                       frame,
                       unit: image.unit,
-                      title: `${image.fileName} · ${image.channel} ${image.direction === 'forward' ? 'fwd' : 'bwd'} · ${levelling}`,
+                      title: `${image.fileName} · ${image.channel} (${image.direction}) · ${levellingName}`,
+                      legend,
+                      outlines: suggest.suggestions
+                        ? {
+                            width: suggest.suggestions.width,
+                            height: suggest.suggestions.height,
+                            particles: suggest.suggestions.particles,
+                          }
+                        : null,
                       range,
                       table,
                       markers: markers.map((m) => ({
@@ -206,6 +257,18 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
             onLabel={label}
             onUndo={history.undo}
             onRedo={history.redo}
+          />
+          <SuggestPanel
+            available={topography ? null : 'Suggestions read the Z (height) channel; this scan has none.'}
+            busy={suggest.busy}
+            error={suggest.error}
+            suggestions={suggest.suggestions}
+            markers={markers}
+            selected={selected}
+            labels={labels}
+            onSuggest={() => void suggest.suggest()}
+            onClear={suggest.clear}
+            onAccept={(labelOf) => history.applyMany(labelOf)}
           />
           <LabelLegend
             markers={markers}

@@ -11,6 +11,8 @@ import { GestureShape } from './GestureShape.tsx';
 import type { TopoMarker } from './markers.ts';
 import { MarkerLayer } from './MarkerLayer.tsx';
 import { MarkerTooltip } from './MarkerTooltip.tsx';
+import { OutlineLayer } from './classify/OutlineLayer.tsx';
+import type { Suggestions } from './classify/useSuggestions.ts';
 import type { ProfileLine, SelectMode, TopoTool } from './tools.ts';
 import { useGestures } from './useGestures.ts';
 import { useImageCanvas } from './useImageCanvas.ts';
@@ -41,6 +43,8 @@ export function Viewport({
   spots,
   labels,
   selected,
+  suggestions,
+  note,
   profile,
   onSelect,
   onProfile,
@@ -54,6 +58,9 @@ export function Viewport({
   spots: ReadonlyMap<string, readonly TopoMarker[]>;
   labels: readonly LabelRow[];
   selected: ReadonlySet<string>;
+  suggestions: Suggestions | null;
+  /** Shown over the image, e.g. that it is constant. */
+  note: string | null;
   profile: ProfileLine | null;
   onSelect(keys: string[], mode: SelectMode): void;
   onProfile(line: ProfileLine): void;
@@ -121,6 +128,11 @@ export function Viewport({
       >
         <canvas ref={canvas} data-testid="topo-canvas" style={{ width: size.width, height: size.height }} />
         {image.data && !range && <div className="image-empty">every pixel is NaN (aborted scan)</div>}
+        {note && (
+          <div className="image-empty" data-testid="topo-image-note">
+            {note}
+          </div>
+        )}
         <svg width={size.width} height={size.height} className="topo-overlay" {...handlers}>
           {profilePoints && (
             <g className="topo-profile-line" data-testid="profile-line">
@@ -140,8 +152,10 @@ export function Viewport({
               </text>
             </g>
           )}
+          {suggestions && <OutlineLayer suggestions={suggestions} transform={transform} size={size} />}
           <MarkerLayer
             points={points}
+            suggested={suggestions?.byMarker ?? null}
             spots={spots}
             labels={labels}
             selected={selected}

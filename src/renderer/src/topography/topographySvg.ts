@@ -1,8 +1,12 @@
 // The topography as a standalone figure: the levelled, colour-mapped scan (its own pixels, drawn
 // sharp), a marker at every tip position coloured by label, a scale bar, a colour bar with the
-// value range and a title naming file, channel, direction and levelling. Units: frame in metres.
+// value range in round ticks of one unit, a legend of the labels, the particle outlines of the
+// suggestions when shown, and a title naming file, channel, direction and levelling. Units: frame in
+// metres.
 import { colourise } from '../lib/contrast.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi, siTicks } from '../lib/siFormat.ts';
+import { niceTicks } from './niceTicks.ts';
+import { outlinePath } from './classify/outlinePath.ts';
 import { niceLength } from '../images/niceLength.ts';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { Range } from './contrastRange.ts';
@@ -18,7 +22,18 @@ export interface TopographyFigure {
   range: Range;
   table: Uint8Array;
   markers: Array<{ u: number; v: number; colour: string; title: string }>;
+  /** Label legend: each label shown on the markers, with its colour and number of markers. */
+  legend: Array<{ name: string; colour: string; count: number }>;
+  /** Particle outlines (segments in the pixels of a width × height image), or null. */
+  outlines: {
+    width: number;
+    height: number;
+    particles: Array<{ outline: number[]; coreOutline: number[] }>;
+  } | null;
 }
+
+/** Height of one legend row below the image, SVG units. */
+const LEGEND_ROW = 20;
 
 /** Width of the image area in the figure, SVG units (CSS px). */
 const IMAGE_WIDTH = 600;
@@ -50,7 +65,9 @@ export function topographySvg(figure: TopographyFigure): string {
   const y0 = MARGIN + TITLE_HEIGHT;
   const barX = x0 + w + 14;
   const totalWidth = barX + BAR_WIDTH + 90;
-  const totalHeight = y0 + h + MARGIN;
+  const legendTop = y0 + h + 12;
+  const legendRows = figure.legend.length + (figure.outlines ? 2 : 0);
+  const totalHeight = legendTop + legendRows * LEGEND_ROW + MARGIN;
   const scale = niceLength(figure.frame.width);
   const scalePx = (scale / figure.frame.width) * w;
   const stops = Array.from({ length: 17 }, (_, i) => {
@@ -64,6 +81,42 @@ export function topographySvg(figure: TopographyFigure): string {
       (m) =>
         `<circle cx="${(x0 + m.u * w).toFixed(2)}" cy="${(y0 + m.v * h).toFixed(2)}" r="4.5" fill="${m.colour}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(m.title)}</title></circle>`,
     );
+  const { lo, hi } = figure.range;
+  const tickValues = hi > lo ? niceTicks(lo, hi, 6) : [lo];
+  const tickLabels = siTicks(tickValues, figure.unit);
+  const ticks = tickValues.map((value, i) => {
+    const y = hi > lo ? y0 + ((hi - value) / (hi - lo)) * h : y0 + h / 2;
+    return `<line x1="${barX + BAR_WIDTH}" y1="${y.toFixed(2)}" x2="${barX + BAR_WIDTH + 4}" y2="${y.toFixed(2)}" stroke="#000"/><text x="${barX + BAR_WIDTH + 7}" y="${(y + 4).toFixed(2)}">${escapeXml(tickLabels[i] ?? '')}</text>`;
+  });
+  const toFigure = (u: number, v: number): { x: number; y: number } => ({ x: x0 + u * w, y: y0 + v * h });
+  const outlines = figure.outlines
+    ? figure.outlines.particles.flatMap((p) => {
+        const o = figure.outlines as NonNullable<TopographyFigure['outlines']>;
+        const outer = outlinePath(p.outline, o.width, o.height, toFigure);
+        const core = outlinePath(p.coreOutline, o.width, o.height, toFigure);
+        return [
+          `<path d="${outer}" fill="none" stroke="#000" stroke-opacity="0.55" stroke-width="3"/>`,
+          `<path d="${outer}" fill="none" stroke="#fff" stroke-width="1.4"/>`,
+          ...(core
+            ? [
+                `<path d="${core}" fill="none" stroke="#000" stroke-opacity="0.55" stroke-width="3"/>`,
+                `<path d="${core}" fill="none" stroke="#fff" stroke-width="1.4" stroke-dasharray="4 3"/>`,
+              ]
+            : []),
+        ];
+      })
+    : [];
+  const legend = figure.legend.map((entry, i) => {
+    const y = legendTop + i * LEGEND_ROW + 10;
+    return `<circle cx="${x0 + 6}" cy="${y}" r="4.5" fill="${entry.colour}" stroke="#444" stroke-width="0.8"/><text x="${x0 + 16}" y="${y + 4}">${escapeXml(`${entry.name} (${entry.count})`)}</text>`;
+  });
+  if (figure.outlines) {
+    const y = legendTop + figure.legend.length * LEGEND_ROW + 10;
+    legend.push(
+      `<line x1="${x0}" y1="${y}" x2="${x0 + 12}" y2="${y}" stroke="#000" stroke-width="1.4"/><text x="${x0 + 16}" y="${y + 4}">platelet outline (half height)</text>`,
+      `<line x1="${x0}" y1="${y + LEGEND_ROW}" x2="${x0 + 12}" y2="${y + LEGEND_ROW}" stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/><text x="${x0 + 16}" y="${y + LEGEND_ROW + 4}">core outline (midway between crown and core), suggested from the topography</text>`,
+    );
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${totalWidth}" height="${totalHeight}" viewBox="0 0 ${totalWidth} ${totalHeight}" font-family="Helvetica, Arial, sans-serif" font-size="13">`,
@@ -71,13 +124,14 @@ export function topographySvg(figure: TopographyFigure): string {
     `<text x="${x0}" y="${MARGIN + 16}" font-size="14" font-weight="600">${escapeXml(figure.title)}</text>`,
     `<image x="${x0}" y="${y0}" width="${w}" height="${h}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${scanDataUrl(figure)}"/>`,
     `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="none" stroke="#000"/>`,
+    ...outlines,
     ...markers,
     `<rect x="${x0 + 14}" y="${y0 + h - 18}" width="${scalePx.toFixed(2)}" height="5" fill="#fff" stroke="#000" stroke-width="0.6"/>`,
     `<text x="${x0 + 14}" y="${y0 + h - 24}" fill="#fff" stroke="#000" stroke-width="2.5" paint-order="stroke" font-weight="600">${escapeXml(formatSi(scale, 'm', 2))}</text>`,
     `<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">${stops.join('')}</linearGradient></defs>`,
     `<rect x="${barX}" y="${y0}" width="${BAR_WIDTH}" height="${h}" fill="url(#bar)" stroke="#000" stroke-width="0.6"/>`,
-    `<text x="${barX + BAR_WIDTH + 6}" y="${y0 + 10}">${escapeXml(formatSi(figure.range.hi, figure.unit, 4))}</text>`,
-    `<text x="${barX + BAR_WIDTH + 6}" y="${y0 + h}">${escapeXml(formatSi(figure.range.lo, figure.unit, 4))}</text>`,
+    ...ticks,
+    ...legend,
     '</svg>',
   ].join('\n');
 }

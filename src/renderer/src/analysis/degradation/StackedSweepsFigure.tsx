@@ -100,7 +100,7 @@ export function StackedSweepsFigure({
       })}
       <Axes
         frame={frame}
-        x={{ scale: sx, label: 'Sample bias V (V)' }}
+        x={{ scale: sx, label: 'Sample bias (V)' }}
         y={{ scale: sy, label: `dI/dV (${unit.unit}), offset`, factor: unit.factor }}
       />
       <g fontFamily={FONT} fontSize={TICK_FONT - 1} fill="#333">

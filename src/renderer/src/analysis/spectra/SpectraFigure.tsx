@@ -152,7 +152,7 @@ export function SpectraFigure({
       </g>
       <Axes
         frame={frame}
-        x={{ scale: sx, label: 'Sample bias V (V)' }}
+        x={{ scale: sx, label: 'Sample bias (V)' }}
         y={{ scale: sy, label: axisTitle(mode, log, yUnit.unit), factor: yUnit.factor }}
       />
       <Cursor

@@ -111,7 +111,7 @@ export function TrapFigure({
       })}
       <Axes
         frame={frame}
-        x={{ scale: sx, label: 'Sample bias V (V)' }}
+        x={{ scale: sx, label: 'Sample bias (V)' }}
         y={{ scale: sy, label: 'dI/dV ÷ VB peak' }}
       />
       <Cursor

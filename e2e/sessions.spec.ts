@@ -1,0 +1,94 @@
+// Sessions on a library of the demo and real instrument files (Debian Chromium, browser mode):
+// each import is a session with its counts and labels; analysing one session shows its groups
+// only; a Library selection can be analysed alone; rename, merge and delete from the panel.
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+
+async function importPaths(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('import-path').fill(paths.join('\n'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+}
+
+function sessionRow(page: Page, name: string) {
+  return page.getByTestId('sessions-table').getByTestId('session-row').filter({ hasText: name });
+}
+
+test('analyses one session at a time, a selection, and renames, merges, deletes sessions', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
+  await importPaths(page, [join(realDataDir, 'nanonis-dat')]);
+  await expect(page.getByTestId('session-row')).toHaveCount(2);
+
+  // Label the demo from its labels.csv, and two real files by hand-written CSV rows.
+  await page.getByTestId('labels-csv-input').setInputFiles(join(repoRoot, 'resources/demo/labels.csv'));
+  await expect(page.getByTestId('labels-csv-unmatched')).toHaveText('0');
+  await page.getByTestId('labels-csv-input').setInputFiles({
+    name: 'real.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('file,label\nSTS003.dat,defect\nnanonis_sts_15mv.dat,defect\ni_v.dat,defect\n'),
+  });
+  await expect(page.getByTestId('labels-csv-matched')).toHaveText('3');
+  const real = sessionRow(page, 'nanonis-dat');
+  await expect(real).toContainText('defect');
+  const demo = sessionRow(page, 'demo');
+  await expect(demo).toContainText('core');
+  await page.screenshot({ path: screenshotPath('library-sessions'), fullPage: true });
+
+  // Analyse the real session: its groups only, never the demo's 60 labelled spectra.
+  await real.getByRole('button', { name: 'analyse' }).click();
+  await expect(page.getByRole('tab', { name: 'Analysis', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByTestId('run-label')).toContainText('on session nanonis-dat', { timeout: 60_000 });
+  const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
+  await expect(legend).toContainText('defect (n = ');
+  await expect(legend).not.toContainText('crown-edge');
+  await page.screenshot({ path: screenshotPath('analysis-real-session'), fullPage: true });
+
+  // The demo session: the seed study's three groups of 20.
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await sessionRow(page, 'demo').getByRole('button', { name: 'analyse' }).click();
+  await expect(page.getByTestId('run-label')).toContainText('on session demo', { timeout: 60_000 });
+  for (const group of ['core', 'crown-centre', 'crown-edge'])
+    await expect(legend).toContainText(`${group} (n = 20)`);
+
+  // A Library selection analysed alone: the core spectra of the demo only.
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await page.getByTestId('spectra-label-filter').fill('core');
+  await expect(page.getByTestId('spectra-table').getByTestId('spectrum-label').first()).toHaveText('core');
+  await page.getByTestId('spectra-select-all').click();
+  await expect(page.getByTestId('library-selection')).toHaveText(/^\d+ spectra selected$/);
+  await page.getByTestId('library-analyse-selection').click();
+  await expect(page.getByTestId('run-label')).toContainText('spectra selected in the Library', {
+    timeout: 60_000,
+  });
+  await expect(legend).toContainText('core (n = 20)');
+  await expect(legend).not.toContainText('crown-centre');
+
+  // Rename, merge, delete.
+  await page.getByRole('tab', { name: 'Library' }).click();
+  const realId = await sessionRow(page, 'nanonis-dat').getAttribute('data-session-id');
+  await page.getByTestId(`session-rename-${realId}`).click();
+  await page.getByTestId(`session-name-input-${realId}`).fill('Real Nanonis files');
+  await page.keyboard.press('Enter');
+  await expect(sessionRow(page, 'Real Nanonis files')).toHaveCount(1);
+  const demoId = await sessionRow(page, 'demo').getAttribute('data-session-id');
+  await page.getByTestId(`session-tick-${realId}`).check();
+  await page.getByTestId(`session-tick-${demoId}`).check();
+  await page.getByTestId('sessions-merge').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await expect(page.getByTestId('session-row')).toContainText('demo');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId(`session-delete-${demoId}`).click();
+  await expect(page.getByTestId('session-row')).toHaveCount(0);
+  await expect(page.getByTestId('library-counts')).toHaveText('0 files · 0 spectra · 0 images');
+});

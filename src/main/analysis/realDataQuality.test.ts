@@ -1,0 +1,69 @@
+// The analysis on real instrument files (../shared/data/real): a clipped sweep is flagged
+// saturated, and the lock-in channel, used as dI/dV, gives the same edges as the numerical
+// derivative.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../shared/analysis/index.ts';
+import type { PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/index.ts';
+import { parseFile } from '../../shared/formats/index.ts';
+import { realFile } from '../../testing/realData.ts';
+
+function forwardSweeps(name: string): Array<PipelineSpectrum<number>> {
+  const parsed = parseFile(name, readFileSync(realFile('nanonis-dat', name)));
+  return parsed.spectra
+    .filter((s) => !s.isAverage && s.direction === 'forward')
+    .map((s, i) => {
+      const lockIn = s.extra.find((e) => /lock-?in/i.test(e.name) && !/\bY\b/.test(e.name));
+      return {
+        id: i,
+        label: 'real',
+        fileName: name,
+        time: null,
+        x: null,
+        y: null,
+        sweep: s.sweep,
+        bias: s.bias,
+        current: s.current,
+        lockIn: lockIn ? { x: lockIn.values } : null,
+      };
+    });
+}
+
+describe('real files', () => {
+  it('NanonisReader_BiasSpectroscopy.dat (current clipped at ±10 nA) is flagged saturated and excluded', () => {
+    const result = runPipeline(forwardSweeps('NanonisReader_BiasSpectroscopy.dat'));
+    expect(result.spectra.length).toBeGreaterThan(0);
+    for (const r of result.spectra) {
+      expect(r.flags).toContain('saturated');
+      expect(r.excluded).toBe(true);
+      expect(r.exclusionReason).toMatch(/saturated: current flat at -?10\.00 nA/);
+    }
+    expect(result.groups[0]!.counted).toBe(0);
+  });
+
+  // The issue asks ±20 mV, which on a ±15 mV sweep cannot fail; measured: the lock-in edges sit on
+  // the coherence peaks (±4.5 mV), the numerically differentiated current (noisier) puts them at
+  // −12.6 / +14.8 mV, 8–10 mV further out. Asserted at 12 mV, with the lock-in edges at the peaks.
+  it('nanonis_sts_15mv.dat: lock-in and numerical dI/dV give gap edges within 12 mV', () => {
+    // A ±15 mV sweep with a soft gap at 0 V: edges are the coherence peaks a few mV out.
+    const recipe: RecipeOverrides = {
+      derivative: { window: 9, polyorder: 3 },
+      edges: { ignoreBelow: 0.001, minContrast: 1 },
+    };
+    const spectra = forwardSweeps('nanonis_sts_15mv.dat');
+    expect(spectra.every((s) => s.lockIn !== null)).toBe(true);
+    const numerical = runPipeline(spectra, recipe);
+    const lockIn = runPipeline(spectra, { ...recipe, didvSource: 'lock-in' });
+    numerical.spectra.forEach((n, i) => {
+      const l = lockIn.spectra[i]!;
+      expect(l.lockInFit).not.toBeNull();
+      expect(l.lockInFit!.r2).toBeGreaterThan(0.2);
+      expect(n.vbm).not.toBeNull();
+      expect(n.cbm).not.toBeNull();
+      expect(Math.abs(l.vbm! - n.vbm!)).toBeLessThan(0.012);
+      expect(Math.abs(l.cbm! - n.cbm!)).toBeLessThan(0.012);
+      expect(Math.abs(l.vbm! + 0.0045)).toBeLessThan(0.0019);
+      expect(Math.abs(l.cbm! - 0.005)).toBeLessThan(0.0019);
+    });
+  });
+});

@@ -1,0 +1,238 @@
+// STS-ANALYSIS.md step 6, method 'band' (the default): band edges found by walking inward from
+// each band's maximum, so isolated in-gap peaks are never taken for an edge, however tall.
+//
+// For one smoothed dI/dV spectrum (A/V on an ascending bias grid, V):
+//   B  in-gap baseline: 5th percentile of dI/dV between the two sides' maxima (the in-gap span);
+//   σ  noise of dI/dV: given by the caller (the pipeline: the current's noise σ_I propagated
+//      through the derivative kernel, σ_I · ‖h‖₂), else 1.4826 · MAD of the second-difference
+//      residual d[i] − (d[i−1] + d[i+1])/2 divided by √1.5;
+//   per side (V < 0 for VBM, V > 0 for CBM):
+//   P  the side's largest dI/dV (a band peak, or the sweep end when the band keeps rising);
+//   no band onset when P − B < minContrast · max(|B|, bandK·σ): a metal, or a gap too filled to tell;
+//   walking from P toward 0 V, each local maximum q (prominence ≥ prominenceFraction · (P − B) and
+//   ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the band's
+//   innermost peak so far (the valley v) stays above the baseline:
+//      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
+//   the first maximum that fails ends the band: it and everything inward are in the gap.
+//   The edge is the innermost band peak (parabolic apex). A band without any peak (dI/dV rising
+//   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
+//   inward (linear interpolation).
+// In-gap states are the local maxima between the two band regions with prominence ≥
+// prominenceFraction · (P_VB − B) and ≥ bandK·σ: bias (apex), height relative to the principal VB
+// peak, full width at half prominence (V).
+import { localMaximaInto } from './localMaxima.ts';
+import { parabolicApex } from './parabolicApex.ts';
+import { peakProminence } from './peakProminences.ts';
+import { percentileSorted } from './percentile.ts';
+import { medianInPlace } from './quickselect.ts';
+import type { NumberArray } from './types.ts';
+
+export interface BandWalkOptions {
+  /** Candidate peaks need prominence ≥ this × (P − B). */
+  prominenceFraction: number;
+  /** Peaks with |V| below this (V) are ignored. */
+  ignoreBelow: number;
+  /** Noise multiple k: peaks, valleys and the band contrast must exceed bandK·σ. */
+  bandK: number;
+  /** A peak joins the band when the valley to it stays this fraction of its height above B. */
+  connectFraction: number;
+  /** A side has a band only when P − B ≥ this × max(|B|, bandK·σ). */
+  minContrast: number;
+}
+
+export interface InGapState {
+  /** V (parabolic apex). */
+  bias: number;
+  /** dI/dV at the apex divided by the principal VB peak (dimensionless). */
+  height: number;
+  /** Full width at half prominence, V. */
+  width: number;
+}
+
+export interface BandSide {
+  /** The edge, V, or a reason why there is none. */
+  edge: number | string;
+  /** Index of the innermost band sample: the band region runs from here outward. */
+  inner: number;
+  /** The side's largest dI/dV, A/V (−Infinity without data). */
+  top: number;
+}
+
+export interface BandWalkResult {
+  vbm: BandSide;
+  cbm: BandSide;
+  /** In-gap baseline B and noise σ, A/V. */
+  baseline: number;
+  noise: number;
+  inGapStates: InGapState[];
+}
+
+/** Robust σ of a smooth curve's noise from its second differences (A/V). */
+export function curveNoise(y: NumberArray): number {
+  const n = y.length;
+  if (n < 3) return 0;
+  const r = new Float64Array(n - 2);
+  for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i]! - 0.5 * (y[i - 1]! + y[i + 1]!));
+  return (1.4826 * medianInPlace(r)) / Math.sqrt(1.5);
+}
+
+function baselineOf(didv: NumberArray, from: number, to: number): number {
+  const values = Float64Array.from({ length: to - from + 1 }, (_, k) => didv[from + k]!).sort();
+  return percentileSorted(values, 5);
+}
+
+interface Peak {
+  index: number;
+  prominence: number;
+}
+
+function walkSide(
+  bias: NumberArray,
+  didv: NumberArray,
+  peaks: Peak[],
+  side: 'vbm' | 'cbm',
+  top: number,
+  topIndex: number,
+  baseline: number,
+  noise: number,
+  o: BandWalkOptions,
+): BandSide {
+  const negative = side === 'vbm';
+  const name = negative ? 'V < 0' : 'V > 0';
+  if (topIndex < 0) return { edge: `no data at ${name}`, inner: -1, top };
+  const floor = o.bandK * noise;
+  const contrast = top - baseline;
+  if (!(contrast >= o.minContrast * Math.max(Math.abs(baseline), floor)) || !(contrast > 0)) {
+    const ratio = Math.abs(baseline) > 0 ? ` (${(top / baseline).toFixed(2)}× the in-gap baseline)` : '';
+    return {
+      edge: `no band onset at ${name}: dI/dV does not rise clearly above the in-gap level${ratio}`,
+      inner: topIndex,
+      top,
+    };
+  }
+  const minProminence = Math.max(o.prominenceFraction * contrast, floor);
+  const inward = negative ? 1 : -1;
+  const n = bias.length;
+  const isPeakAt = new Map(peaks.map((p) => [p.index, p]));
+  const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeakAt.has(topIndex);
+  let edgeIndex = topIsPeak ? topIndex : -1;
+  let previousHeight = top;
+  let valley = Infinity;
+  let inner = topIndex;
+  for (let i = topIndex + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
+    const d = didv[i]!;
+    const peak = isPeakAt.get(i);
+    if (peak && peak.prominence >= minProminence && Math.abs(bias[i]!) >= o.ignoreBelow) {
+      const lower = Math.min(d, previousHeight) - baseline;
+      if (valley - baseline >= o.connectFraction * lower && valley - baseline >= floor) {
+        edgeIndex = i;
+        previousHeight = d;
+        valley = Infinity;
+        inner = i;
+        continue;
+      }
+      break;
+    }
+    if (d < valley) valley = d;
+  }
+  if (edgeIndex >= 0) return { edge: parabolicApex(bias, didv, edgeIndex), inner, top };
+  // A band without a peak: where it falls below B + connectFraction·(P − B), walking inward.
+  const level = baseline + o.connectFraction * contrast;
+  for (let i = topIndex; i + inward >= 0 && i + inward < n; i += inward) {
+    const a = didv[i]!;
+    const b = didv[i + inward]!;
+    if (a >= level && b < level) {
+      const t = (a - level) / (a - b);
+      const v = bias[i]! + t * (bias[i + inward]! - bias[i]!);
+      return negative === v < 0
+        ? { edge: v, inner: i, top }
+        : { edge: `no band onset at ${name}`, inner: i, top };
+    }
+  }
+  return {
+    edge: `dI/dV never falls to the in-gap level at ${name}: no gap on this side`,
+    inner: topIndex,
+    top,
+  };
+}
+
+/** Full width at half prominence of the peak at `p` (V), linear interpolation. */
+function halfProminenceWidth(bias: NumberArray, didv: NumberArray, p: number, prominence: number): number {
+  const level = didv[p]! - prominence / 2;
+  let l = p;
+  while (l > 0 && didv[l]! > level) l--;
+  let r = p;
+  while (r < didv.length - 1 && didv[r]! > level) r++;
+  const cross = (i: number, j: number): number => {
+    const a = didv[i]!;
+    const b = didv[j]!;
+    return a === b ? bias[i]! : bias[i]! + ((level - a) / (b - a)) * (bias[j]! - bias[i]!);
+  };
+  const left = didv[l]! <= level ? cross(l, l + 1) : bias[l]!;
+  const right = didv[r]! <= level ? cross(r, r - 1) : bias[r]!;
+  return right - left;
+}
+
+let peakScratch = new Int32Array(0);
+
+export function bandWalk(
+  bias: NumberArray,
+  didv: NumberArray,
+  o: BandWalkOptions,
+  /** Height (A/V) that in-gap heights are divided by; default the largest dI/dV at V < 0. */
+  principalVb?: number | null,
+  /**
+   * σ of dI/dV's noise (A/V) when the caller knows it (the pipeline propagates the current's noise
+   * through the derivative kernel); default curveNoise(didv), which underestimates it on
+   * smoothed curves.
+   */
+  knownNoise?: number | null,
+): BandWalkResult {
+  const n = bias.length;
+  if (peakScratch.length < n) peakScratch = new Int32Array(n);
+  let vbTop = -Infinity;
+  let vbIndex = -1;
+  let cbTop = -Infinity;
+  let cbIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const v = bias[i]!;
+    const d = didv[i]!;
+    if (Math.abs(v) < o.ignoreBelow) continue;
+    if (v < 0 && d > vbTop) {
+      vbTop = d;
+      vbIndex = i;
+    } else if (v > 0 && d > cbTop) {
+      cbTop = d;
+      cbIndex = i;
+    }
+  }
+  const from = vbIndex >= 0 ? vbIndex : 0;
+  const to = cbIndex >= 0 ? cbIndex : n - 1;
+  const baseline = baselineOf(didv, Math.min(from, to), Math.max(from, to));
+  const noise = knownNoise ?? curveNoise(didv);
+  const count = localMaximaInto(didv, peakScratch);
+  const peaks: Peak[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = peakScratch[k]!;
+    peaks.push({ index, prominence: peakProminence(didv, index) });
+  }
+  const vbm = walkSide(bias, didv, peaks, 'vbm', vbTop, vbIndex, baseline, noise, o);
+  const cbm = walkSide(bias, didv, peaks, 'cbm', cbTop, cbIndex, baseline, noise, o);
+  // In-gap states: strictly inside the band regions (or the whole side when a band is missing).
+  const lo = typeof vbm.edge === 'number' ? vbm.inner : -1;
+  const hi = typeof cbm.edge === 'number' ? cbm.inner : n;
+  const reference = principalVb ?? (vbTop > 0 ? vbTop : null);
+  const minProminence = Math.max(o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline), o.bandK * noise);
+  const inGapStates: InGapState[] = [];
+  if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
+    for (const p of peaks) {
+      if (p.index <= lo || p.index >= hi || !(p.prominence >= minProminence)) continue;
+      inGapStates.push({
+        bias: parabolicApex(bias, didv, p.index),
+        height: didv[p.index]! / reference,
+        width: halfProminenceWidth(bias, didv, p.index, p.prominence),
+      });
+    }
+  }
+  return { vbm, cbm, baseline, noise, inGapStates };
+}
