@@ -13,7 +13,9 @@
 //   ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the band's
 //   innermost peak so far (the valley v) stays above the baseline:
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
-//   the first maximum that fails ends the band: it and everything inward are in the gap.
+//   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
+//   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band);
+//   the first maximum that fails both ends the band: it and everything inward are in the gap.
 //   The edge is the innermost band peak (parabolic apex). A band without any peak (dI/dV rising
 //   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
 //   inward (linear interpolation).
@@ -38,6 +40,8 @@ export interface BandWalkOptions {
   connectFraction: number;
   /** A side has a band only when P − B ≥ this × max(|B|, bandK·σ). */
   minContrast: number;
+  /** A peak this fraction of P − B above B belongs to the band whatever the valley. */
+  bandPeakFraction: number;
 }
 
 export interface InGapState {
@@ -124,7 +128,10 @@ function walkSide(
     const peak = isPeakAt.get(i);
     if (peak && peak.prominence >= minProminence && Math.abs(bias[i]!) >= o.ignoreBelow) {
       const lower = Math.min(d, previousHeight) - baseline;
-      if (valley - baseline >= o.connectFraction * lower && valley - baseline >= floor) {
+      const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
+      // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
+      // tail rising to the sweep end (in-gap states stay below ~0.6 of the band).
+      if (connected || d - baseline >= o.bandPeakFraction * contrast) {
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;
@@ -190,6 +197,13 @@ export function bandWalk(
 ): BandWalkResult {
   const n = bias.length;
   if (peakScratch.length < n) peakScratch = new Int32Array(n);
+  const noise = knownNoise ?? curveNoise(didv);
+  const count = localMaximaInto(didv, peakScratch);
+  const peaks: Peak[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = peakScratch[k]!;
+    peaks.push({ index, prominence: peakProminence(didv, index) });
+  }
   let vbTop = -Infinity;
   let vbIndex = -1;
   let cbTop = -Infinity;
@@ -209,13 +223,6 @@ export function bandWalk(
   const from = vbIndex >= 0 ? vbIndex : 0;
   const to = cbIndex >= 0 ? cbIndex : n - 1;
   const baseline = baselineOf(didv, Math.min(from, to), Math.max(from, to));
-  const noise = knownNoise ?? curveNoise(didv);
-  const count = localMaximaInto(didv, peakScratch);
-  const peaks: Peak[] = [];
-  for (let k = 0; k < count; k++) {
-    const index = peakScratch[k]!;
-    peaks.push({ index, prominence: peakProminence(didv, index) });
-  }
   const vbm = walkSide(bias, didv, peaks, 'vbm', vbTop, vbIndex, baseline, noise, o);
   const cbm = walkSide(bias, didv, peaks, 'cbm', cbTop, cbIndex, baseline, noise, o);
   // In-gap states: strictly inside the band regions (or the whole side when a band is missing).

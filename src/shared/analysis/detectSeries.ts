@@ -2,7 +2,8 @@
 // are one series; so are consecutive files (ordered by time, then file name: no file taken
 // elsewhere between them) whose tip positions lie within `radius` (default 0.5 nm) of the previous
 // file's AND that started within `maxGapMinutes` (default 10 min) of it. Files at the same
-// coordinates hours or days apart are independent spots. When either start time is unknown only
+// coordinates hours or days apart are independent spots, and so are files that started at the
+// same instant (copies of one acquisition, not a repeat). When either start time is unknown only
 // the position decides. Grid files: each pixel (gridIndex) is its own spot. A file without a tip
 // position never joins another. By hand: `split` starts a new series at a spectrum (also inside
 // a file), `join` attaches a spectrum's file to the series before it whatever the distance.
@@ -91,7 +92,7 @@ export function detectSeries<Id>(
       previous !== null &&
       (!Number.isFinite(file.time) ||
         !Number.isFinite(previous.time) ||
-        file.time - previous.time <= maxGapMinutes * 60_000);
+        (file.time > previous.time && file.time - previous.time <= maxGapMinutes * 60_000));
     const joined = file.spots.some((s) => join.has(s.id));
     const startsSeries = split.has(file.spots[0]!.id);
     if (series.length === 0 || startsSeries || !(joined || (near && soon))) series.push({ spotIds: [] });

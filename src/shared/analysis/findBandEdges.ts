@@ -45,6 +45,8 @@ export interface BandEdgeOptions {
   connectFraction?: number;
   /** band: a side has a band only when it rises this many times max(|baseline|, k·σ) above the in-gap baseline. Default 4. */
   minContrast?: number;
+  /** band: a peak this fraction of the band's rise above the baseline is the band's whatever the valley. Default 0.75. */
+  bandPeakFraction?: number;
   /** band: peak prominences and valleys above the baseline must exceed bandK · σ (σ of the smoothed dI/dV). Default 3.5. */
   bandK?: number;
   /** onset: threshold in units of the in-gap noise σ. Default 5. */
@@ -73,6 +75,7 @@ export const DEFAULT_BAND_EDGE_OPTIONS: Required<BandEdgeOptions> = {
   ignoreBelow: 0.1,
   connectFraction: 0.25,
   minContrast: 4,
+  bandPeakFraction: 0.75,
   bandK: 3.5,
   onsetK: 5,
   noiseWindow: 0.2,

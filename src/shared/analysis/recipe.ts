@@ -40,6 +40,8 @@ const edgesSchema = z
     connectFraction: fraction.default(0.25),
     /** band: the band must rise this many times max(|baseline|, k·σ) above the in-gap baseline. */
     minContrast: z.number().min(0).max(1000).default(4),
+    /** band: a peak this fraction of the band's rise above the baseline is the band's whatever the valley. */
+    bandPeakFraction: fraction.default(0.75),
     /** band: peak prominences and valleys above the baseline must exceed bandK · σ of dI/dV. */
     bandK: z.number().positive().max(1000).default(3.5),
     /** onset: threshold in units of the in-gap noise σ. */

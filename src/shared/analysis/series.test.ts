@@ -41,6 +41,35 @@ describe('detectSeries', () => {
     expect(s).toEqual([{ spotIds: [0, 1, 2] }]);
   });
 
+  it('joins only within 10 min of the previous start: revisits hours later and same-instant copies are new spots', () => {
+    const min = 60_000;
+    const s = detectSeries([
+      spot(1, 'a.dat', 0, 0),
+      spot(2, 'b.dat', 3 * min, 0.1e-9),
+      spot(3, 'c.dat', 3 * min + 3 * 3600_000, 0.1e-9),
+      spot(4, 'd.dat', 3 * min + 3 * 3600_000, 0.1e-9),
+      spot(5, 'e.dat', 3 * min + 3 * 3600_000 + 9 * min, 0.2e-9),
+    ]);
+    expect(s.map((x) => x.spotIds)).toEqual([[1, 2], [3], [4, 5]]);
+    expect(
+      detectSeries([spot(1, 'a.dat', 0, 0), spot(2, 'b.dat', 11 * min, 0)], { maxGapMinutes: 10 }),
+    ).toHaveLength(2);
+    expect(
+      detectSeries([spot(1, 'a.dat', 0, 0), spot(2, 'b.dat', 11 * min, 0)], { maxGapMinutes: 20 }),
+    ).toHaveLength(1);
+  });
+
+  it('split and join by hand', () => {
+    const s = detectSeries(
+      [spot(1, 'a.dat', 0, 0), spot(2, 'b.dat', 60_000, 0), spot(3, 'c.dat', 120_000, 50e-9)],
+      {
+        split: [2],
+        join: [3],
+      },
+    );
+    expect(s.map((x) => x.spotIds)).toEqual([[1], [2, 3]]);
+  });
+
   it('grid pixels are separate spots', () => {
     const s = detectSeries([
       { ...spot(1, 'g.3ds', 0, 0), gridIndex: 0 },

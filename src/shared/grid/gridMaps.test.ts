@@ -60,7 +60,9 @@ describe('metal guard', () => {
   it('the bare first-peak rule finds "edges" in the substrate noise; the map drops them', () => {
     const grid = syntheticGrid({ seed: 21, width: 24, height: 24, points: 256 });
     const cube = decodeNanonis3dsCube(grid.bytes, 'metal.3ds');
-    const recipe = resolveRecipe();
+    // The first-peak rule (no longer the default: the default 'band' method finds no edges on a
+    // metal by itself) is the one the guard must rescue.
+    const recipe = resolveRecipe({ edges: { method: 'first-peak' } });
     const range = sweepRange(cube);
     const points = cube.layout.points;
     let substrate = 0;
