@@ -2,10 +2,19 @@
 // a watched folder is one session however many batches it takes, so each batch's new session is
 // merged into the watch's first one.
 import type { Database } from 'better-sqlite3';
-import { mergeSessions } from '../library/sessions.ts';
+import { basename } from 'node:path';
+import { mergeSessions, renameSession } from '../library/sessions.ts';
 
-/** Files the run `runId` added into the session `sessionId` (or adopts the run's); returns the session. */
-export function fileBatchIntoSession(db: Database, runId: number, sessionId: number | null): number | null {
+/**
+ * Files the run `runId` added into the session `sessionId` (or adopts the run's, named after the
+ * watched folders); returns the session.
+ */
+export function fileBatchIntoSession(
+  db: Database,
+  runId: number,
+  sessionId: number | null,
+  folders: string[],
+): number | null {
   const filed = db
     .prepare(
       `SELECT DISTINCT sf.session_id FROM session_files sf JOIN files f ON f.id = sf.file_id
@@ -15,7 +24,12 @@ export function fileBatchIntoSession(db: Database, runId: number, sessionId: num
     .all(runId) as number[];
   const exists =
     sessionId !== null && db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId) !== undefined;
-  if (!exists) return filed[0] ?? null; // first batch with files, or the user deleted the session
+  if (!exists) {
+    // First batch with files, or the user deleted the session.
+    const adopted = filed[0] ?? null;
+    if (adopted !== null) renameSession(db, adopted, folders.map((folder) => basename(folder)).join(' + '));
+    return adopted;
+  }
   const others = filed.filter((id) => id !== sessionId);
   if (others.length > 0) mergeSessions(db, [sessionId, ...others]);
   return sessionId;

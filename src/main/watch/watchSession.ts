@@ -171,7 +171,7 @@ export class WatchSession {
     const warmUp = initial && paths.length === 0 && this.queue.size === 0;
     const progress =
       paths.length > 0 || warmUp ? await this.options.importPaths(warmUp ? this.folders : paths) : null;
-    if (progress) this.sessionId = fileBatchIntoSession(db, progress.runId, this.sessionId);
+    if (progress) this.sessionId = fileBatchIntoSession(db, progress.runId, this.sessionId, this.folders);
     if (paths.length > 0) markPresent(db, paths);
     const changed = progress
       ? db
