@@ -143,6 +143,12 @@ describe('watching a session folder', () => {
     const stored = h.service.db.prepare('SELECT count(*) AS n FROM spectra').get() as { n: number };
     expect(stored.n).toBe(expectedSpectra);
     expect(h.batches.reduce((sum, batch) => sum + batch.report.updated, 0)).toBe(0);
+    // However many batches it took, the watched folder is one library session holding every file.
+    const sessions = h.service.db
+      .prepare('SELECT session_id, count(*) AS n FROM session_files GROUP BY session_id')
+      .all() as Array<{ session_id: number; n: number }>;
+    expect(h.batches.length).toBeGreaterThan(2);
+    expect(sessions.map((row) => row.n)).toEqual([names.length]);
   });
 
   it('imports a .dat written in pieces cut mid-line with 0.6 s pauses once, whole', async () => {

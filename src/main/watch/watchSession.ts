@@ -16,6 +16,7 @@ import {
   markMissing,
   markPresent,
 } from './missingFiles.ts';
+import { fileBatchIntoSession } from './batchSession.ts';
 import { DEFAULT_SETTLE_TIMES, SettleQueue } from './settleQueue.ts';
 import type { ReadyFile, SettleTimes } from './settleQueue.ts';
 
@@ -88,6 +89,8 @@ export class WatchSession {
   private timer: NodeJS.Timeout | null = null;
   private batch: Promise<void> | null = null;
   private stopped = false;
+  /** The library session this watch files its batches into (null until a batch brings files). */
+  private sessionId: number | null = null;
   /** Resolves once the initial import has been written and reported. */
   readonly started: Promise<void>;
 
@@ -163,8 +166,12 @@ export class WatchSession {
     const paths = ready.map((file) => file.path);
     const renamedTo = new Set(renamed.map((r) => r.to));
     const known = new Set(paths.filter((path) => !renamedTo.has(path) && isInLibrary(db, path)));
-    // The initial import runs even when empty: it starts the parse workers before files arrive.
-    const progress = paths.length > 0 || initial ? await this.options.importPaths(paths) : null;
+    // An initial import with nothing ready still runs over the folders when nothing is in flight
+    // there either: it starts the parse workers before files arrive.
+    const warmUp = initial && paths.length === 0 && this.queue.size === 0;
+    const progress =
+      paths.length > 0 || warmUp ? await this.options.importPaths(warmUp ? this.folders : paths) : null;
+    if (progress) this.sessionId = fileBatchIntoSession(db, progress.runId, this.sessionId, this.folders);
     if (paths.length > 0) markPresent(db, paths);
     const changed = progress
       ? db
