@@ -23,6 +23,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click on a link would otherwise open it in a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
