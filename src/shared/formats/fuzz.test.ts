@@ -15,46 +15,11 @@ import { parseRhkSm4 } from './rhkSm4.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type ParsedFile } from './types.ts';
 import { mulberry32 } from '../analysis/random.ts';
+import { mutate } from '../../testing/mutate.ts';
 
 const MUTANTS_PER_FILE = 200;
-/** Most parsing decisions sit in the text header; half of all damage lands in its first bytes. */
-const HEADER_REGION = 8192;
-
 /** Seeded (mulberry32), so every failure can be replayed. */
 const random = mulberry32;
-
-function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; what: string } {
-  const position = (): number =>
-    Math.floor(next() * (next() < 0.5 ? Math.min(HEADER_REGION, original.length) : original.length));
-  const kind = Math.floor(next() * 4);
-  if (kind === 0) {
-    const bytes = original.slice();
-    const flips = 1 + Math.floor(next() * 8);
-    for (let i = 0; i < flips; i++) bytes[position()] = Math.floor(next() * 256);
-    return { bytes, what: `${flips} byte flips` };
-  }
-  if (kind === 1) {
-    const at = position();
-    return { bytes: original.slice(0, at), what: `truncated at ${at}` };
-  }
-  const at = position();
-  const junk = new Uint8Array(1 + Math.floor(next() * 64)).map(() =>
-    // Junk that looks like the format's own syntax is the most likely to confuse a reader.
-    next() < 0.5
-      ? '\t\n\r:=";[]0123456789.eE-+NaN'.charCodeAt(Math.floor(next() * 27))
-      : Math.floor(next() * 256),
-  );
-  const bytes = new Uint8Array(original.length + junk.length);
-  bytes.set(original.subarray(0, at));
-  bytes.set(junk, at);
-  bytes.set(original.subarray(at), at + junk.length);
-  if (kind === 2) return { bytes, what: `${junk.length} junk bytes inserted at ${at}` };
-  bytes[position()] = Math.floor(next() * 256);
-  return {
-    bytes: bytes.slice(0, bytes.length - Math.floor(next() * 100)),
-    what: `junk at ${at}, flip, cut tail`,
-  };
-}
 
 const realBytesCache = new Map<string, Uint8Array>();
 function realBytes(folder: string, name: string): Uint8Array {
