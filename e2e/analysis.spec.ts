@@ -13,6 +13,7 @@ import type { Server } from './fixtures.ts';
 interface Truth {
   groups: Array<{ label: string; vbmMean: number; cbmMean: number }>;
   deepTrapReductionCoreToCrownCentre: number;
+  series: Array<{ label: string; sweeps: Array<{ gap: number }> }>;
 }
 
 const demo = join(repoRoot, 'resources/demo');
@@ -111,11 +112,23 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   await expect(reduction).toContainText('95 % CI');
   await page.screenshot({ path: screenshotPath('analysis-trap-windows'), fullPage: true });
 
-  // Degradation: the core series turns metallic.
+  // Degradation: the core series' gap shrinks sweep by sweep as in truth.json (in-gap states grow
+  // beside the bands but are not taken for band edges), and it stays semiconducting.
   await page.getByTestId('subtab-degradation').click();
   const degradation = page.getByTestId('degradation-figure');
   await expect(degradation.locator('svg[data-figure]')).toBeVisible();
-  await expect(degradation.getByTestId('sweep-table')).toContainText('metallic');
+  const coreTruth = truth.series.find((s) => s.label === 'core');
+  if (!coreTruth) throw new Error('truth.json has no core series');
+  const rows = degradation.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows).toHaveCount(coreTruth.sweeps.length);
+  for (const [k, sweep] of coreTruth.sweeps.entries()) {
+    const cells = rows.nth(k).locator('td');
+    const gap = Number((await cells.nth(3).textContent())?.replace('−', '-'));
+    expect(Math.abs(gap - sweep.gap), `sweep ${k + 1}: Eg ${gap} eV vs truth ${sweep.gap}`).toBeLessThan(
+      0.06,
+    );
+    await expect(cells.nth(6)).toHaveText('semiconducting');
+  }
   await page.screenshot({ path: screenshotPath('analysis-degradation'), fullPage: true });
 
   // Band diagram with UPS and optical inputs; PNG, SVG and CSV exports carry the recipe.

@@ -121,5 +121,6 @@ describe('an import killed mid-way', () => {
     };
     runs.close();
     expect(running.n).toBe(0);
-  }, 120_000);
+    // Eleven CLI starts and two whole imports: generous for a loaded 2-core CI machine.
+  }, 300_000);
 });
