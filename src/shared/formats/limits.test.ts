@@ -71,4 +71,12 @@ describe('reader limits', () => {
   it('reads the same file under the defaults', () => {
     expect(parseFile('a.dat', dat).spectra.length).toBeGreaterThan(0);
   });
+
+  it('refuses a grid channel name longer than allowed (each pixel would store a copy)', () => {
+    const grid = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'NanonisReader_STS_grid_lockin.3ds')));
+    expect(parseFile('g.3ds', grid).spectra.length).toBeGreaterThan(0);
+    const error = failure(() => parseFile('g.3ds', grid, { limits: { maxChannelNameChars: 5 } }));
+    expect(error.code).toBe('limit');
+    expect(error.message).toMatch(/^characters in a channel name of the grid: \d+, over the limit of 5$/);
+  });
 });

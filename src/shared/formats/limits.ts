@@ -16,6 +16,11 @@ export interface ReaderLimits {
   maxImageValues: number;
   /** Longest line of a text format, characters. */
   maxLineChars: number;
+  /**
+   * Longest channel name, characters: every spectrum of a grid stores its channel names, so one
+   * crafted megabyte name would be copied per pixel (found by bench:fuzz).
+   */
+  maxChannelNameChars: number;
 }
 
 const MB = 1024 * 1024;
@@ -35,6 +40,7 @@ export const DEFAULT_READER_LIMITS: ReaderLimits = {
   // 2^25 float32 = 128 MB: eight 2048 x 2048 planes.
   maxImageValues: 1 << 25,
   maxLineChars: 1 * MB,
+  maxChannelNameChars: 1024,
 };
 
 export function withDefaults(limits: Partial<ReaderLimits> = {}): ReaderLimits {

@@ -74,6 +74,10 @@ export function parseNanonis3ds(
   if (layout.channels.length > limits.maxColumns) {
     overLimit('channels of the grid', layout.channels.length, limits.maxColumns);
   }
+  const longestName = Math.max(0, ...layout.channels.map((channel) => channel.length));
+  if (longestName > limits.maxChannelNameChars) {
+    overLimit('characters in a channel name of the grid', longestName, limits.maxChannelNameChars);
+  }
   const start = dataStart(bytes, headerEnd);
   const view = new DataView(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
   const written = writtenPixels(view, layout);
