@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Entry of the `sts-workbench` command. The CLI is TypeScript run by Node 22's type stripping
-// (npm scripts and npx put the project's pinned Node 22 first on PATH).
+// Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) when it
+// is newer than every source file it is made from, else the TypeScript sources through Node 22's
+// type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH).
+import { pathToFileURL } from 'node:url';
+import { upToDateCliEntry } from './cliBuildState.js';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(
@@ -8,8 +12,11 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
-const { runCli } = await import('../src/cli/main.ts');
-const { UsageError } = await import('../src/cli/usage.ts');
+const built = process.env.STS_CLI_SOURCE === '1' ? null : upToDateCliEntry();
+const { runCli } = await import(built ? pathToFileURL(built).href : '../src/cli/main.ts');
+const { UsageError } = await import(
+  built ? new URL('../out/cli/usage.js', import.meta.url).href : '../src/cli/usage.ts'
+);
 // Exit only once stdout has drained: a large --json report piped to another program must arrive whole.
 const exitAfterFlush = (code) => process.stdout.write('', () => process.exit(code));
 runCli(process.argv.slice(2)).then(exitAfterFlush, (error) => {

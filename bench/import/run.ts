@@ -1,17 +1,23 @@
-// Import benchmark: a generated session of Nanonis .dat files (512 points each) imported into a
-// fresh library, next to a plain read of the same files in the same run (the I/O floor).
-// Prints files/s and MB/s, medians of several runs; asserts nothing.
+// Import benchmark: a generated session of Nanonis .dat files (512 points each) imported by the
+// CLI (`sts-workbench import`, the built JavaScript, process start included) into a fresh library,
+// next to, in the same run, a nanonispy2-style Python reader parsing the same files
+// (nanonis_reader.py, python3 + numpy, parse only) and a plain read (the I/O floor).
+// Prints files/s and MB/s, medians of several runs, and the ratios; asserts nothing.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LibraryService } from '../../src/main/services/libraryService.ts';
+import { spawnSync } from 'node:child_process';
+import { upToDateCliEntry } from '../../bin/cliBuildState.js';
+import { buildCli } from '../../scripts/buildCli.ts';
 import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
 
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 const POINTS = 512;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const sessionDir = resolve(dirname(fileURLToPath(import.meta.url)), '../.data/import-session');
+const here = dirname(fileURLToPath(import.meta.url));
+const sessionDir = resolve(here, '../.data/import-session');
+const bin = resolve(here, '../../bin/sts-workbench.js');
 
 function generateSession(): void {
   const existing = (() => {
@@ -61,36 +67,59 @@ function plainRead(files: string[]): number {
   return (performance.now() - start) / 1000;
 }
 
-async function importOnce(): Promise<number> {
+/** Wall-clock seconds of one `sts-workbench import` of the session into a new library. */
+function importOnce(): number {
   const dir = mkdtempSync(join(tmpdir(), 'sts-bench-'));
-  const service = new LibraryService({ dbPath: join(dir, 'library.sqlite') });
   const start = performance.now();
-  const progress = await service.startImport([sessionDir]).done;
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'import', sessionDir, '--db', join(dir, 'library.sqlite'), '--json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - start) / 1000;
-  await service.close();
   rmSync(dir, { recursive: true, force: true });
-  if (progress.report.imported !== FILES) {
-    throw new Error(
-      `imported ${progress.report.imported} of ${FILES}: ${JSON.stringify(progress.report.failed.slice(0, 3))}`,
-    );
+  if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
+  const report = JSON.parse(result.stdout) as { imported: number; failed: unknown[] };
+  if (report.imported !== FILES) {
+    throw new Error(`imported ${report.imported} of ${FILES}: ${JSON.stringify(report.failed.slice(0, 3))}`);
   }
   return seconds;
 }
 
+/** Seconds the Python reader takes to parse every file (it times itself, interpreter start excluded). */
+function pythonOnce(files: string[]): number {
+  const result = spawnSync('python3', [join(here, 'nanonis_reader.py'), String(POINTS)], {
+    input: files.join('\n'),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`python reader failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
+}
+
+// Measure what ships: the built CLI (rebuilt here when a source changed).
+if (!upToDateCliEntry()) await buildCli();
 generateSession();
 const files = readdirSync(sessionDir).map((name) => join(sessionDir, name));
 const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
 const readTimes: number[] = [];
 const importTimes: number[] = [];
+const pythonTimes: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   readTimes.push(plainRead(files));
-  importTimes.push(await importOnce());
+  pythonTimes.push(pythonOnce(files));
+  importTimes.push(importOnce());
 }
 const read = median(readTimes);
 const imported = median(importTimes);
+const python = median(pythonTimes);
 const line = (name: string, seconds: number): string =>
   `${name.padEnd(22)} ${(files.length / seconds).toFixed(0).padStart(8)} files/s ${(megabytes / seconds).toFixed(1).padStart(8)} MB/s  (median of ${RUNS}: ${seconds.toFixed(3)} s)`;
 console.log(`session: ${files.length} Nanonis .dat files, ${POINTS} points, ${megabytes.toFixed(1)} MB`);
 console.log(line('plain read (floor)', read));
-console.log(line('import into library', imported));
-console.log(`import / plain read: ${((read / imported) * 100).toFixed(1)} % of the I/O floor's files/s`);
+console.log(line('python reader (numpy)', python));
+console.log(line('CLI import', imported));
+console.log(`CLI import / python reader: ${(python / imported).toFixed(2)}x (goal >= 4x)`);
+console.log(`CLI import / plain read: ${(read / imported).toFixed(3)}x (goal >= 0.25x)`);

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatch } from '../shared/api/dispatch.ts';
 import parseWorkerPath from './import/parseWorker.ts?modulePath';
+import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
 import { registerIpc } from './ipc/registerIpc.ts';
 import { LibraryService } from './services/libraryService.ts';
@@ -37,7 +38,11 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const dbPath = process.env.STS_LIBRARY ?? join(app.getPath('userData'), 'library.sqlite');
-  service = new LibraryService({ dbPath, workerUrl: parseWorkerPath });
+  service = new LibraryService({
+    dbPath,
+    workerUrl: parseWorkerPath,
+    analysisWorkerUrl: analysisRunWorkerPath,
+  });
   openDemoOnFirstRun(service);
   const window = createWindow();
   const handlers = {

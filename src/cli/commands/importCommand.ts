@@ -1,6 +1,7 @@
 // `sts-workbench import <paths...> --db <file> [--json]`
 import { existsSync } from 'node:fs';
 import { LibraryService } from '../../main/services/libraryService.ts';
+import { cliWorkerUrls } from '../buildPaths.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { UsageError } from '../usage.ts';
 
@@ -19,7 +20,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   if (args.paths.length === 0) throw new UsageError('import: name at least one folder or file');
   const missing = args.paths.find((path) => !existsSync(path));
   if (missing) throw new UsageError(`import: cannot read ${missing}: no such file or folder`);
-  const service = new LibraryService({ dbPath: args.db });
+  const service = new LibraryService({ dbPath: args.db, ...cliWorkerUrls() });
   try {
     const run = service.startImport(args.paths);
     const ticker = args.json

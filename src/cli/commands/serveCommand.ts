@@ -1,13 +1,13 @@
 // `sts-workbench serve --db <file> [--port n]`: browser mode on 127.0.0.1.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { startBridge } from '../../main/bridge/bridgeServer.ts';
 import type { RunningBridge } from '../../main/bridge/bridgeServer.ts';
 import { LibraryService } from '../../main/services/libraryService.ts';
 import { createDispatch } from '../../shared/api/dispatch.ts';
+import { cliWorkerUrls, PROJECT_ROOT } from '../buildPaths.ts';
 
-export const RENDERER_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
+export const RENDERER_ROOT = join(PROJECT_ROOT, 'out/renderer');
 
 export async function startBrowserMode(
   dbPath: string,
@@ -16,7 +16,7 @@ export async function startBrowserMode(
   if (!existsSync(resolve(RENDERER_ROOT, 'index.html'))) {
     throw new Error(`the renderer is not built (${RENDERER_ROOT} is missing): run 'npm run build' first`);
   }
-  const service = new LibraryService({ dbPath });
+  const service = new LibraryService({ dbPath, ...cliWorkerUrls() });
   const dispatch = createDispatch(service.handlers, (error) => console.error('internal error:', error));
   const bridge = await startBridge({ dispatch, rendererRoot: RENDERER_ROOT, port });
   return { bridge, service };

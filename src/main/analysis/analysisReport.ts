@@ -60,6 +60,10 @@ export interface AnalysisReport {
   }>;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function stats(s: SummaryStats): StatsJson {
   return { n: s.n, mean: s.mean, std: s.std, median: s.median };
 }
@@ -68,23 +72,31 @@ export function analysisReport(run: AnalysisRunView): AnalysisReport {
   const quality = new Map((run.quality ?? []).map((q) => [q.spectrumId, q]));
   return {
     recipe: { ...run.recipe, appVersion: run.appVersion },
-    spectra: run.spectra.map((r) => {
-      const q = quality.get(r.spectrumId);
-      return {
-        file: q?.file ?? String(r.spectrumId),
-        name: q?.name ?? String(r.spectrumId),
-        sweep: q?.sweep ?? 1,
-        direction: run.recipe.direction,
-        label: r.label,
-        vbm: r.vbm,
-        cbm: r.cbm,
-        gap: r.gap,
-        inGapStates: (q?.inGapStates ?? []).map((s) => ({ bias: s.bias, height: s.height, width: s.width })),
-        flags: q?.flags ?? [],
-        excluded: q?.excluded ?? !r.ok,
-        reason: q?.exclusionReason ?? (r.ok ? null : r.reason),
-      };
-    }),
+    // In file order, then sweep: the same files give the same report whatever order they were
+    // imported in (a watched folder imports them as they arrive).
+    spectra: run.spectra
+      .map((r) => {
+        const q = quality.get(r.spectrumId);
+        return {
+          file: q?.file ?? String(r.spectrumId),
+          name: q?.name ?? String(r.spectrumId),
+          sweep: q?.sweep ?? 1,
+          direction: run.recipe.direction,
+          label: r.label,
+          vbm: r.vbm,
+          cbm: r.cbm,
+          gap: r.gap,
+          inGapStates: (q?.inGapStates ?? []).map((s) => ({
+            bias: s.bias,
+            height: s.height,
+            width: s.width,
+          })),
+          flags: q?.flags ?? [],
+          excluded: q?.excluded ?? !r.ok,
+          reason: q?.exclusionReason ?? (r.ok ? null : r.reason),
+        };
+      })
+      .sort((a, b) => compareText(a.file, b.file) || a.sweep - b.sweep),
     groups: run.groups.map((g) => ({
       label: g.label,
       n: g.counted,

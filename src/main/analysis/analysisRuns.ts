@@ -193,14 +193,22 @@ function rowToCurves(r: CurvesDbRow): GroupCurves {
   };
 }
 
-export function getAnalysisRun(db: Database, runId: number): AnalysisRunView {
+/** A stored run; with `results: 'none'` its per-spectrum rows are left out (page them instead). */
+export function getAnalysisRun(
+  db: Database,
+  runId: number,
+  results: 'all' | 'none' = 'all',
+): AnalysisRunView {
   const run = db.prepare('SELECT * FROM analysis_runs WHERE id = ?').get(runId) as RunDbRow | undefined;
   if (!run) throw new ApiError('not-found', `no analysis run ${runId}`);
-  const spectra = (
-    db
-      .prepare('SELECT * FROM spectrum_results WHERE run_id = ? ORDER BY spectrum_id')
-      .all(runId) as ResultDbRow[]
-  ).map(rowToResult);
+  const spectra =
+    results === 'none'
+      ? []
+      : (
+          db
+            .prepare('SELECT * FROM spectrum_results WHERE run_id = ? ORDER BY spectrum_id')
+            .all(runId) as ResultDbRow[]
+        ).map(rowToResult);
   const curves: Record<string, GroupCurves> = {};
   for (const row of db
     .prepare('SELECT * FROM analysis_group_curves WHERE run_id = ?')
@@ -216,6 +224,26 @@ export function getAnalysisRun(db: Database, runId: number): AnalysisRunView {
     curves,
     spectra,
   };
+}
+
+/** One page of a run's per-spectrum results in spectrum-id order, optionally of one label. */
+export function listAnalysisResults(
+  db: Database,
+  input: { runId: number; label?: string; limit: number; offset: number },
+): { rows: AnalysisSpectrumResult[]; total: number } {
+  if (!db.prepare('SELECT 1 FROM analysis_runs WHERE id = ?').get(input.runId))
+    throw new ApiError('not-found', `no analysis run ${input.runId}`);
+  const where = input.label === undefined ? 'run_id = @runId' : 'run_id = @runId AND label = @label';
+  const params = { runId: input.runId, label: input.label };
+  const rows = db
+    .prepare(`SELECT * FROM spectrum_results WHERE ${where} ORDER BY spectrum_id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: input.limit, offset: input.offset }) as ResultDbRow[];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM spectrum_results WHERE ${where}`).get(params) as {
+      n: number;
+    }
+  ).n;
+  return { rows: rows.map(rowToResult), total };
 }
 
 export function listAnalysisRuns(db: Database): { rows: AnalysisRunRow[] } {

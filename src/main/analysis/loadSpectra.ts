@@ -2,34 +2,53 @@
 // bias-spectroscopy file with its label, series information (file, time, tip position, sweep) and
 // its backward partner (same file, sweep and grid pixel). Backward records are kept in acquisition
 // order (reversed bias relative to forward); tidySweep sorts both.
+// Curves land in one Float64Array slab (SpectraSlab): the metadata is read first without BLOBs to
+// lay the slab out, then each curve BLOB is copied straight into its place, so loading 100k sweeps
+// makes one large buffer instead of hundreds of thousands of small ones. A page (limit/offset over
+// the forward sweeps in file-path order) bounds what one call reads.
 import type { Database } from 'better-sqlite3';
 import type { AnalysisSpectrum } from '../../shared/api/contract.ts';
-import { blobToFloat64 } from '../library/blobs.ts';
+import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
+import type { SlabSpectrumMeta, SpectraSlab } from '../../shared/model/spectraSlab.ts';
 
 export interface LoadSpectraFilter {
   /** Forward spectrum ids; a backward id selects its forward partner's analysis too. */
   ids?: number[];
   /** Only spectra with this label. */
   label?: string;
+  /** Only the spectra a stored analysis run analysed. */
+  runId?: number;
   /** Only spectra of these sessions' files. */
   sessionIds?: number[];
 }
 
-interface Row {
+export interface SlabPage {
+  limit: number;
+  offset: number;
+}
+
+interface ForwardRow {
   id: number;
   file_id: number;
   path: string;
   name: string;
   sweep: number;
-  direction: 'forward' | 'backward';
   grid_index: number | null;
+  points: number;
   x: number | null;
   y: number | null;
   acquired_at: string | null;
   file_acquired_at: string | null;
   label: string | null;
-  bias: Buffer;
-  current: Buffer;
+}
+
+interface CurveRow {
+  id: number;
+  file_id: number;
+  sweep: number;
+  grid_index: number | null;
+  direction: 'forward' | 'backward';
+  points: number;
 }
 
 function timeOf(iso: string | null): number | null {
@@ -38,27 +57,26 @@ function timeOf(iso: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter = {}): AnalysisSpectrum[] {
-  // Grid pixels join when labelled (a region of the Grid view): each pixel its own spot.
-  const clauses = [
-    `(f.kind = 'bias-spectroscopy' OR (f.kind = 'grid-spectroscopy'
-      AND EXISTS (SELECT 1 FROM spectrum_labels gl WHERE gl.spectrum_id = s.id)))`,
-    "f.status = 'imported'",
-    's.is_average = 0',
-  ];
+const FORWARD_FROM = `FROM spectra s JOIN files f ON f.id = s.file_id
+  LEFT JOIN spectrum_labels sl ON sl.spectrum_id = s.id
+  LEFT JOIN labels lb ON lb.id = sl.label_id`;
+
+/** Grid pixels join when labelled (a region of the Grid view): each pixel its own spot. */
+const ANALYSABLE = `(f.kind = 'bias-spectroscopy' OR (f.kind = 'grid-spectroscopy'
+  AND EXISTS (SELECT 1 FROM spectrum_labels gl WHERE gl.spectrum_id = s.id)))
+  AND f.status = 'imported' AND s.is_average = 0`;
+
+function forwardWhere(filter: LoadSpectraFilter): { sql: string; params: Record<string, unknown> } {
+  const clauses = [ANALYSABLE, "s.direction = 'forward'"];
   const params: Record<string, unknown> = {};
   if (filter.label !== undefined) {
-    // Whole files with a spectrum of that label, so backward partners come along whatever their
-    // own label; the forward sweep's label decides below.
-    clauses.push(`s.file_id IN (SELECT s2.file_id FROM spectra s2
-      JOIN spectrum_labels sl2 ON sl2.spectrum_id = s2.id JOIN labels l2 ON l2.id = sl2.label_id
-      WHERE l2.name = @label)`);
+    clauses.push('lb.name = @label');
     params.label = filter.label;
   }
   if (filter.ids !== undefined) {
-    clauses.push(
-      's.file_id IN (SELECT file_id FROM spectra WHERE id IN (SELECT value FROM json_each(@ids)))',
-    );
+    clauses.push(`(s.id IN (SELECT value FROM json_each(@ids)) OR EXISTS (SELECT 1 FROM spectra b
+      WHERE b.file_id = s.file_id AND b.sweep = s.sweep AND b.grid_index IS s.grid_index
+        AND b.direction = 'backward' AND b.is_average = 0 AND b.id IN (SELECT value FROM json_each(@ids))))`);
     params.ids = JSON.stringify(filter.ids);
   }
   if (filter.sessionIds !== undefined) {
@@ -67,28 +85,52 @@ export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter =
     );
     params.sessionIds = JSON.stringify(filter.sessionIds);
   }
-  const rows = db
+  if (filter.runId !== undefined) {
+    clauses.push('s.id IN (SELECT spectrum_id FROM spectrum_results WHERE run_id = @runId)');
+    params.runId = filter.runId;
+  }
+  return { sql: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+const keyOf = (r: { file_id: number; sweep: number; grid_index: number | null }): string =>
+  `${r.file_id}:${r.sweep}:${r.grid_index ?? ''}`;
+
+/** One page of forward sweeps (all of them without `page`) and their partners, curves in one slab. */
+export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, page?: SlabPage): SpectraSlab {
+  const where = forwardWhere(filter);
+  const limit = page ? 'LIMIT @limit OFFSET @offset' : '';
+  const forward = db
     .prepare(
-      `SELECT s.id, s.file_id, f.path, f.name, s.sweep, s.direction, s.grid_index, s.x, s.y,
-        s.acquired_at, f.acquired_at AS file_acquired_at, lb.name AS label, s.bias, s.current
-      FROM spectra s JOIN files f ON f.id = s.file_id
-        LEFT JOIN spectrum_labels sl ON sl.spectrum_id = s.id
-        LEFT JOIN labels lb ON lb.id = sl.label_id
-      WHERE ${clauses.join(' AND ')}
-      ORDER BY f.path, s.idx`,
+      `SELECT s.id, s.file_id, f.path, f.name, s.sweep, s.grid_index, s.points, s.x, s.y, s.acquired_at,
+        f.acquired_at AS file_acquired_at, lb.name AS label
+      ${FORWARD_FROM} ${where.sql} ORDER BY f.path, s.idx ${limit}`,
     )
-    .all(params) as Row[];
-  const key = (r: Row): string => `${r.file_id}:${r.sweep}:${r.grid_index ?? ''}`;
-  const backward = new Map<string, Row>();
-  for (const r of rows) if (r.direction === 'backward' && !backward.has(key(r))) backward.set(key(r), r);
-  const wanted = filter.ids ? new Set(filter.ids) : null;
-  const out: AnalysisSpectrum[] = [];
-  for (const r of rows) {
-    if (r.direction !== 'forward') continue;
-    if (filter.label !== undefined && r.label !== filter.label) continue;
-    const partner = backward.get(key(r));
-    if (wanted && !wanted.has(r.id) && !(partner && wanted.has(partner.id))) continue;
-    out.push({
+    .all({ ...where.params, ...page }) as ForwardRow[];
+  const total = page
+    ? (db.prepare(`SELECT count(*) AS n ${FORWARD_FROM} ${where.sql}`).get(where.params) as { n: number }).n
+    : forward.length;
+
+  // The files' sweeps without their BLOBs: which backward sweep partners which forward one.
+  const fileIds = JSON.stringify([...new Set(forward.map((r) => r.file_id))]);
+  const curves = db
+    .prepare(
+      `SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points
+      FROM spectra s JOIN files f ON f.id = s.file_id
+      WHERE s.file_id IN (SELECT value FROM json_each(?)) AND ${ANALYSABLE} ORDER BY s.file_id, s.idx`,
+    )
+    .all(fileIds) as CurveRow[];
+  const partner = new Map<string, CurveRow>();
+  for (const r of curves) if (r.direction === 'backward' && !partner.has(keyOf(r))) partner.set(keyOf(r), r);
+
+  // Layout: where each curve's bias and current go in the slab (Float64 index).
+  const placeOf = new Map<number, number>();
+  /** Where a forward sweep's backward partner belongs, and the partner's id. */
+  const backwardSlots: Array<{ at: number; id: number; points: number }> = [];
+  const spectra: SlabSpectrumMeta[] = [];
+  let next = 0;
+  for (const r of forward) {
+    const back = partner.get(keyOf(r));
+    spectra.push({
       id: r.id,
       label: r.label,
       fileName: r.path,
@@ -98,12 +140,51 @@ export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter =
       y: r.y,
       sweep: r.sweep,
       gridIndex: r.grid_index,
-      bias: blobToFloat64(r.bias),
-      current: blobToFloat64(r.current),
-      backward: partner
-        ? { bias: blobToFloat64(partner.bias), current: blobToFloat64(partner.current) }
-        : null,
+      offset: next,
+      points: r.points,
+      backwardPoints: back ? back.points : 0,
     });
+    placeOf.set(r.id, next);
+    next += 2 * r.points;
+    if (back) {
+      // A backward sweep partners one forward sweep (first come); a second claim reads it again.
+      if (!placeOf.has(back.id)) placeOf.set(back.id, next);
+      backwardSlots.push({ at: next, id: back.id, points: back.points });
+      next += 2 * back.points;
+    }
   }
-  return out;
+  const values = new Float64Array(next);
+  const bytes = new Uint8Array(values.buffer);
+  const copyInto = (at: number, blob: Buffer, points: number): void => {
+    // BLOB bytes are little-endian Float64, as the slab on every platform we run on.
+    bytes.set(blob.subarray(0, points * 8), at * 8);
+  };
+  // Only the BLOBs placed (a grid file's unlabelled pixels stay unread).
+  const wanted = db
+    .prepare(
+      'SELECT s.id, s.points, s.bias, s.current FROM spectra s WHERE s.id IN (SELECT value FROM json_each(?))',
+    )
+    .iterate(JSON.stringify([...placeOf.keys()])) as IterableIterator<{
+    id: number;
+    points: number;
+    bias: Buffer;
+    current: Buffer;
+  }>;
+  for (const row of wanted) {
+    const at = placeOf.get(row.id);
+    if (at === undefined) continue;
+    copyInto(at, row.bias, row.points);
+    copyInto(at + row.points, row.current, row.points);
+  }
+  // Forward sweeps sharing one backward partner: copy it to each later claimant.
+  for (const slot of backwardSlots) {
+    const stored = placeOf.get(slot.id)!;
+    if (stored !== slot.at) values.copyWithin(slot.at, stored, stored + 2 * slot.points);
+  }
+  return { spectra, values, total };
+}
+
+/** Every analysable spectrum (or those of the filter) with curves as views into one slab. */
+export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter = {}): AnalysisSpectrum[] {
+  return spectraOfSlab(loadSpectraSlab(db, filter));
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../shared/api/dispatch.ts';
+import { BINARY_WIRE_TYPE, encodeBinaryWire } from '../../shared/api/binaryWire.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -54,6 +55,19 @@ async function readBody(request: IncomingMessage): Promise<string> {
 function sendJson(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(body);
+}
+
+/** A binary frame (binaryWire.ts): curves as raw bytes, asked for with `accept`. */
+function sendBinary(response: ServerResponse, value: unknown): void {
+  const chunks = encodeBinaryWire(value);
+  const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  response.writeHead(200, {
+    'content-type': BINARY_WIRE_TYPE,
+    'content-length': length,
+    'cache-control': 'no-store',
+  });
+  for (const chunk of chunks) response.write(chunk);
+  response.end();
 }
 
 function errorBody(code: string, message: string): string {
@@ -152,7 +166,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     const method = url.pathname.slice('/api/'.length);
     const envelope = await options.dispatch(method, input);
-    sendJson(response, 200, encodeBounded(envelope, method, options.maxResponseChars ?? MAX_RESPONSE_CHARS));
+    if (request.headers.accept?.includes(BINARY_WIRE_TYPE)) sendBinary(response, envelope);
+    else
+      sendJson(
+        response,
+        200,
+        encodeBounded(envelope, method, options.maxResponseChars ?? MAX_RESPONSE_CHARS),
+      );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -35,7 +35,7 @@ describe('importLabelsText', () => {
       files: 1,
       spectra: ofFile.length,
       unmatched: [{ line: 3, file: 'missing.dat' }],
-      problems: [{ line: 4, reason: "expected 'file,label', found 'only-one-cell'" }],
+      problems: [{ line: 4, reason: "expected 'file,label', found 1 cell(s)" }],
     });
     const { rows: after } = await service.handlers.listSpectra({
       fileId: target!.id,

@@ -37,6 +37,7 @@ describe('library migrations', () => {
         'spectrum_labels',
         'spectrum_results',
         'tags',
+        'write_lock',
       ].sort(),
     );
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
@@ -67,7 +68,7 @@ describe('library migrations', () => {
     const path = tempDb();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'this is a text file, not SQLite, and it is long enough to have a header page');
-    expect(() => openLibrary(path)).toThrow(/is not an STS Workbench library/);
+    expect(() => openLibrary(path)).toThrow(/not an STS Workbench library/);
   });
 
   it('enforces STRICT column types', () => {

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
-import { getAnalysisRun, listAnalysisRuns } from '../analysis/analysisRuns.ts';
-import { loadSpectraForAnalysis } from '../analysis/loadSpectra.ts';
-import { runAnalysis, withScope } from '../analysis/runAnalysis.ts';
+import { AnalysisJobs } from '../analysis/analysisJobs.ts';
+import { getAnalysisRun, listAnalysisResults, listAnalysisRuns } from '../analysis/analysisRuns.ts';
+import { loadSpectraForAnalysis, loadSpectraSlab } from '../analysis/loadSpectra.ts';
+import { withScope } from '../analysis/runAnalysis.ts';
 import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
@@ -44,6 +45,8 @@ export interface LibraryServiceOptions {
   workerUrl?: URL | string;
   /** Parse workers; default one per core. */
   workers?: number;
+  /** Stored-run worker script; the bundled app passes its built copy. */
+  analysisWorkerUrl?: URL | string;
   /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
   workerLimits?: ResourceLimits;
   /** Open the library read-only (browsing and export of a library on a read-only disk). */
@@ -58,6 +61,7 @@ export class LibraryService {
   /** The paths each run was asked to import, by run id. */
   private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
+  private readonly analyses: AnalysisJobs;
   /** The watched session of this library (src/main/watch). */
   readonly watch: LibraryWatch;
 
@@ -65,6 +69,7 @@ export class LibraryService {
     this.options = options;
     this.dbPath = options.dbPath;
     this.db = openLibrary(options.dbPath, { readonly: options.readonly });
+    this.analyses = new AnalysisJobs(this.db.name, APP_VERSION, options.analysisWorkerUrl);
     this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
@@ -74,10 +79,6 @@ export class LibraryService {
    */
   startImport(paths: string[]): ImportRun {
     if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
-    // A path that does not exist is reported by the run like any bad file, unless none exists.
-    const missing = paths.filter((path) => !existsSync(path));
-    if (missing.length === paths.length)
-      throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
     this.pool ??= new ParsePool(
       this.options.workerUrl ?? SOURCE_WORKER_URL,
       this.options.workers,
@@ -131,7 +132,14 @@ export class LibraryService {
         images: count('images'),
       };
     },
-    startImport: ({ paths }) => ({ runId: this.startImport(paths).progress.runId }),
+    startImport: ({ paths }) => {
+      // A path that does not exist is reported by the run like any bad file, unless none exists.
+      // (The watcher calls startImport itself, with files that may vanish between event and import.)
+      const missing = paths.filter((path) => !existsSync(path));
+      if (missing.length === paths.length)
+        throw new ApiError('not-found', `nothing to import: no such file or folder: ${missing.join(', ')}`);
+      return { runId: this.startImport(paths).progress.runId };
+    },
     getImportProgress: ({ runId, since }) => this.progressOf(runId, since),
     getCurrentImport: () => {
       const ids = [...this.runs.keys()];
@@ -161,12 +169,18 @@ export class LibraryService {
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },
-    // Runs on this thread: the demo session takes well under a second; 10,000 spectra a few
-    // seconds (the renderer's worker pool is the fast path for interactive re-analysis).
-    runAnalysis: ({ recipe, scope }) => runAnalysis(this.db, recipe, scope),
-    getAnalysisRun: ({ runId }) => withScope(this.db, getAnalysisRun(this.db, runId)),
+    // Stored runs are computed in a worker thread (analysisJobs.ts): this thread keeps answering.
+    runAnalysis: async ({ recipe, scope }) =>
+      withScope(this.db, getAnalysisRun(this.db, await this.analyses.run(recipe ?? {}, scope))),
+    getAnalysisRun: ({ runId, results }) => withScope(this.db, getAnalysisRun(this.db, runId, results)),
     listAnalysisRuns: () => ({ rows: listAnalysisRuns(this.db).rows.map((row) => withScope(this.db, row)) }),
     getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
+    startAnalysis: ({ recipe, scope }) => ({ ...this.analyses.start(recipe ?? {}, scope).progress }),
+    getAnalysisProgress: ({ jobId }) => this.analyses.progress(jobId),
+    cancelAnalysis: ({ jobId }) => this.analyses.cancel(jobId),
+    listAnalysisResults: (input) => listAnalysisResults(this.db, input),
+    getSpectraSlab: ({ runId, ids, label, limit, offset }) =>
+      loadSpectraSlab(this.db, { runId, ids, label }, { limit, offset }),
     listSessions: () => ({ rows: listSessions(this.db) }),
     renameSession: ({ id, name }) => renameSession(this.db, id, name),
     mergeSessions: ({ ids }) => mergeSessions(this.db, ids),
@@ -186,6 +200,7 @@ export class LibraryService {
     for (const run of this.runs.values()) run.cancel();
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();
+    await this.analyses.close();
     this.db.close();
   }
 }

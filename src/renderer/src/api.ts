@@ -5,6 +5,7 @@ import { createApiClient } from '../../shared/api/client.ts';
 import type { LibraryApi } from '../../shared/api/contract.ts';
 import type { ApiEnvelope } from '../../shared/api/envelope.ts';
 import type { LibraryApiMethod } from '../../shared/api/methods.ts';
+import { BINARY_WIRE_TYPE, decodeBinaryWire } from '../../shared/api/binaryWire.ts';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
 
 type PreloadApi = { [K in LibraryApiMethod]: (input: unknown) => Promise<ApiEnvelope<unknown>> };
@@ -30,9 +31,13 @@ function createBridgeApi(): LibraryApi {
   return createApiClient<LibraryApi>(async (method, input) => {
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sts-token': token },
+      // Binary answers carry curves and images as raw bytes (no base64 to decode on this thread).
+      headers: { 'content-type': 'application/json', 'x-sts-token': token, accept: BINARY_WIRE_TYPE },
       body: encodeWire(input),
     });
+    if (response.headers.get('content-type') === BINARY_WIRE_TYPE) {
+      return decodeBinaryWire(await response.arrayBuffer()) as ApiEnvelope<unknown>;
+    }
     return decodeWire(await response.text()) as ApiEnvelope<unknown>;
   });
 }

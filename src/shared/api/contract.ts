@@ -16,6 +16,7 @@ import type {
   SpectrumRow,
 } from '../model/library.ts';
 import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
+import type { SpectraSlab } from '../model/spectraSlab.ts';
 import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
@@ -180,12 +181,17 @@ export const apiInputSchemas = {
   chooseImportPaths: z.object({}).strict(),
   /**
    * Runs the analysis on the labelled bias-spectroscopy spectra of the scope (every one in the
-   * library without a scope: the CLI's default) and stores the run with its scope.
+   * library without a scope: the CLI's default) and stores the run with its scope. Computed in a
+   * worker thread; the answer comes when it is stored (startAnalysis to follow or cancel it).
    */
   runAnalysis: z
     .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
     .strict(),
-  getAnalysisRun: z.object({ runId: id }).strict(),
+  /**
+   * `results: 'none'` leaves the per-spectrum rows out (a 100k-spectrum run's summary stays small);
+   * page them with listAnalysisResults.
+   */
+  getAnalysisRun: z.object({ runId: id, results: z.enum(['all', 'none']).optional() }).strict(),
   listAnalysisRuns: z.object({}).strict(),
   /** Exclude a spectrum from group statistics by hand, include a flagged one back, or clear either; with a note. */
   setSpectrumExclusion: z
@@ -202,6 +208,27 @@ export const apiInputSchemas = {
       ids: z.array(id).min(1).max(MAX_IDS).optional(),
       label: z.string().min(1).max(1000).optional(),
       sessionIds: z.array(id).min(1).max(10_000).optional(),
+    })
+    .strict(),
+  /** Starts a stored run in a worker thread; follow it with getAnalysisProgress. */
+  startAnalysis: z
+    .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
+    .strict(),
+  getAnalysisProgress: z.object({ jobId: id }).strict(),
+  cancelAnalysis: z.object({ jobId: id }).strict(),
+  /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
+  listAnalysisResults: z.object({ runId: id, label: z.string().min(1).optional(), ...page }).strict(),
+  /**
+   * Curves for the renderer's analysis workers as one Float64Array slab, a page of forward sweeps
+   * at a time: of a stored run (`runId`), of given spectra, or of a label.
+   */
+  getSpectraSlab: z
+    .object({
+      runId: id.optional(),
+      ids: z.array(id).min(1).optional(),
+      label: z.string().min(1).optional(),
+      limit: z.number().int().min(1).max(20_000).default(2000),
+      offset: z.number().int().min(0).default(0),
     })
     .strict(),
   listSessions: z.object({}).strict(),
@@ -250,6 +277,11 @@ export interface ApiOutputs {
   setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
   listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
   getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
+  startAnalysis: AnalysisProgress;
+  getAnalysisProgress: AnalysisProgress;
+  cancelAnalysis: AnalysisProgress;
+  listAnalysisResults: { rows: AnalysisSpectrumResult[]; total: number };
+  getSpectraSlab: SpectraSlab;
   listSessions: { rows: SessionRow[] };
   renameSession: SessionRow;
   mergeSessions: SessionRow;
@@ -258,6 +290,21 @@ export interface ApiOutputs {
   startWatch: WatchStatus;
   stopWatch: WatchStatus;
   getWatchStatus: WatchStatus;
+}
+
+/** A stored run computed in a worker thread. */
+export interface AnalysisProgress {
+  jobId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  phase: 'loading' | 'analysing' | 'storing';
+  /** Spectra being analysed (0 while loading). */
+  spectra: number;
+  /** The stored run, once done. */
+  runId: number | null;
+  error: string | null;
+  /** The ApiError code of a failed run (e.g. 'no-data'), when it had one. */
+  errorCode?: string;
+  elapsedMs: number;
 }
 
 /** A grid file's decoded data and where it came from. */

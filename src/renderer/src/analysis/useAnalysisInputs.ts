@@ -1,7 +1,9 @@
 // What the sub-views share besides the run: the label colours (listLabels), the curves of the
-// labelled spectra (getSpectraForAnalysis) and one worker pool for all heavy numerics.
+// run's spectra (getSpectraSlab by run id: pages of one binary slab each, curves as views, not
+// copies) and one worker pool for all heavy numerics.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalysisSpectrum } from '../../../shared/api/contract.ts';
+import type { AnalysisSpectrum, LibraryApi } from '../../../shared/api/contract.ts';
+import { spectraOfSlab } from '../../../shared/model/spectraSlab.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
 import type { AnalysisPool } from '../../../workers/analysisPool.ts';
 import { getApi } from '../api.ts';
@@ -51,12 +53,10 @@ export function useAnalysisInputs(
     const ids = idsRef.current;
     if (runId === null || ids.length === 0) return;
     let current = true;
-    getApi()
-      .getSpectraForAnalysis({ ids: [...ids] })
-      .then(
-        ({ spectra: loaded }) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
-        (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),
-      );
+    loadRunSpectra(getApi(), runId).then(
+      (loaded) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
+      (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),
+    );
     return () => {
       current = false;
     };
@@ -73,4 +73,17 @@ export function useAnalysisInputs(
   }, [colours]);
 
   return { colourOf, spectra, spectraError, pool };
+}
+
+/** Forward sweeps per slab page: ~8 MB of 512-point curves with their backward partners. */
+const SLAB_PAGE = 2000;
+
+/** The curves of the spectra a stored run analysed, page by page. */
+async function loadRunSpectra(api: LibraryApi, runId: number): Promise<AnalysisSpectrum[]> {
+  const spectra: AnalysisSpectrum[] = [];
+  for (let offset = 0; ; offset += SLAB_PAGE) {
+    const page = await api.getSpectraSlab({ runId, limit: SLAB_PAGE, offset });
+    spectra.push(...spectraOfSlab(page));
+    if (page.spectra.length < SLAB_PAGE || offset + SLAB_PAGE >= page.total) return spectra;
+  }
 }

@@ -1,0 +1,39 @@
+// Builds the CLI and its worker threads (parse worker, stored-run analysis worker) into out/cli as
+// plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
+// (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
+// when it is newer than every source file it is built from (cliBuildState.js decides).
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { CLI_OUT_DIR, newestSourceMs } from '../bin/cliBuildState.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+export async function buildCli(): Promise<void> {
+  const started = newestSourceMs();
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir: CLI_OUT_DIR,
+      emptyOutDir: true,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      rollupOptions: {
+        input: {
+          main: resolve(root, 'src/cli/main.ts'),
+          usage: resolve(root, 'src/cli/usage.ts'),
+          parseWorker: resolve(root, 'src/main/import/parseWorker.ts'),
+          analysisRunWorker: resolve(root, 'src/main/analysis/analysisRunWorker.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  });
+  if (newestSourceMs() > started)
+    console.warn('buildCli: sources changed during the build; it will rebuild next time');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

@@ -1,0 +1,22 @@
+// Paths that differ between the CLI run from source (src/cli/*.ts, type-stripped) and the built
+// CLI (out/cli/main.js, scripts/buildCli.ts): the worker scripts (built beside the bundle as .js)
+// and the project root (two levels up in both layouts).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SOURCE_ANALYSIS_RUN_WORKER_URL } from '../main/analysis/analysisJobs.ts';
+import { SOURCE_WORKER_URL } from '../main/import/parsePool.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const built = import.meta.url.endsWith('.js');
+
+/** The repository root (package.json's folder). */
+export const PROJECT_ROOT = resolve(here, '../..');
+
+/** Worker scripts for LibraryService: the built ones when this is the built CLI. */
+export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
+  if (!built) return { workerUrl: SOURCE_WORKER_URL, analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL };
+  return {
+    workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
+    analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
+  };
+}
