@@ -80,7 +80,23 @@ test('excludes a spectrum by hand with a note, and the group n follows on the ne
   await expect(page.getByTestId(`quality-use-${id}`)).not.toBeChecked();
   await page.screenshot({ path: screenshotPath('exclusions-quality'), fullPage: true });
 
+  // In-gap states: circles on the averaged dI/dV with a legend entry; counts per sweep.
+  await page.getByTestId('subtab-spectra').click();
+  const spectra = page.getByTestId('spectra-figure');
+  await expect(spectra.locator('[data-testid=figure-legend]')).toContainText('In-gap states');
+  const counts = await spectra
+    .locator('[data-testid=in-gap-markers]')
+    .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  await page.screenshot({ path: screenshotPath('exclusions-spectra-in-gap'), fullPage: true });
+  await page.getByTestId('subtab-degradation').click();
+  await expect(page.getByTestId('sweep-table')).toContainText('In-gap states');
+  await expect(page.getByTestId('in-gap-count-1')).toHaveText(/^\d+$/);
+  await page.screenshot({ path: screenshotPath('exclusions-degradation-in-gap'), fullPage: true });
+
   // Reset: the flags decide again, and the n comes back.
+  await page.getByTestId('subtab-quality').click();
+  await page.getByTestId('quality-filter-excluded').click();
   await page.getByTestId(`quality-reset-${id}`).click();
   await page.getByTestId('quality-rerun').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 3', { timeout: 60_000 });
