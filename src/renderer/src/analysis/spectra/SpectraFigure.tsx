@@ -65,7 +65,8 @@ export function SpectraFigure({
   // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
   const inGapPoints = withEdges
     ? shown.map((g) => {
-        const biases = Float64Array.from(inGapBiases.get(g.label) ?? []);
+        // interpolateAt walks the grid once: the biases must ascend.
+        const biases = Float64Array.from(inGapBiases.get(g.label) ?? []).sort();
         const ys = interpolateAt(g.bias, cols.get(g.label)!.y, biases);
         return {
           label: g.label,
