@@ -1,6 +1,7 @@
-// The Analysis tab: a recipe bar and one stored analysis run shared by five sub-views (Spectra,
-// Band edges, Trap windows, Degradation, Band diagram). `version` changes when labels or the
-// library change elsewhere; the run is then marked stale and redone on request or automatically.
+// The Analysis tab: a recipe bar and one stored analysis run shared by six sub-views (Spectra,
+// Band edges, Trap windows, Degradation, Band diagram, Quality & exclusions). `version` changes
+// when labels or the library change elsewhere; the run is then marked stale and redone on request
+// or automatically.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
@@ -8,6 +9,7 @@ import { getApi } from '../api.ts';
 import { BandEdgesView } from './edges/BandEdgesView.tsx';
 import { BandDiagramView } from './diagram/BandDiagramView.tsx';
 import { DegradationView } from './degradation/DegradationView.tsx';
+import { QualityView } from './quality/QualityView.tsx';
 import { RecipeBar } from './RecipeBar.tsx';
 import { ScopePicker, scopeText } from './ScopePicker.tsx';
 import { formFromRecipe, overridesOf } from './recipeForm.ts';
@@ -24,6 +26,7 @@ const SUBTABS = [
   { name: 'trap-windows', title: 'Trap windows' },
   { name: 'degradation', title: 'Degradation' },
   { name: 'band-diagram', title: 'Band diagram' },
+  { name: 'quality', title: 'Quality & exclusions' },
 ] as const;
 type SubtabName = (typeof SUBTABS)[number]['name'];
 
@@ -108,6 +111,7 @@ export function AnalysisViews({
         {tab === 'trap-windows' && <TrapView {...common} spectra={inputs.spectra} pool={inputs.pool} />}
         {tab === 'degradation' && <DegradationView {...common} spectra={inputs.spectra} pool={inputs.pool} />}
         {tab === 'band-diagram' && <BandDiagramView {...common} />}
+        {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
       </div>
     );
   }

@@ -1,5 +1,6 @@
 // Which spectra a run's group statistics and averages used, and their sweeps in the run's
 // direction, so views recompute from the same inputs the stored run had.
+import type { InGapState } from '../../../shared/analysis/index.ts';
 import type {
   AnalysisRunView,
   AnalysisSpectrum,
@@ -13,10 +14,26 @@ export interface RawCurve {
   current: Float64Array;
 }
 
-/** Results of a group's counted spectra: usable, and the first sweep of their series (unless all). */
+/** Ids the run left out of group statistics (quality flags or by hand); older runs stored none. */
+export function excludedIds(run: AnalysisRunView): Set<number> {
+  return new Set((run.quality ?? []).filter((q) => q.excluded).map((q) => q.spectrumId));
+}
+
+/** Each spectrum's in-gap states (bias V, height ÷ principal VB peak, width V); none for older runs. */
+export function inGapStatesById(run: AnalysisRunView): Map<number, InGapState[]> {
+  return new Map((run.quality ?? []).map((q) => [q.spectrumId, q.inGapStates]));
+}
+
+/**
+ * Results of a group's counted spectra: usable, not excluded, and the first sweep of their series
+ * (unless all), as the run's statistics and averages counted them.
+ */
 export function countedResults(run: AnalysisRunView, label: string): AnalysisSpectrumResult[] {
   const all = run.recipe.averageSweeps === 'all';
-  return run.spectra.filter((r) => r.label === label && r.ok && (all || r.sweepInSeries === 1));
+  const excluded = excludedIds(run);
+  return run.spectra.filter(
+    (r) => r.label === label && r.ok && !excluded.has(r.spectrumId) && (all || r.sweepInSeries === 1),
+  );
 }
 
 /** The sweeps a spectrum contributes in `direction`; 'mean' contributes both directions. */

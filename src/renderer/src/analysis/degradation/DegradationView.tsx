@@ -5,6 +5,7 @@ import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/c
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
+import { inGapStatesById } from '../runGroups.ts';
 import { StackedSweepsFigure } from './StackedSweepsFigure.tsx';
 import { SweepTrendFigure } from './SweepTrendFigure.tsx';
 import { useSweepCurves } from './useSweepCurves.ts';
@@ -23,6 +24,12 @@ export function DegradationView({
   const [index, setIndex] = useState(0);
   const series = run.series[index] ?? null;
   const { curves, error } = useSweepCurves(pool, run, spectra, series);
+  const states = inGapStatesById(run);
+  // In-gap states of sweep k (the series' k-th spectrum): count and tallest height ÷ VB peak.
+  const inGapOf = (ids: number[], k: number) => {
+    const found = states.get(ids[k - 1]!) ?? [];
+    return { count: found.length, tallest: found.length ? Math.max(...found.map((s) => s.height)) : null };
+  };
   if (run.series.length === 0) return <p className="empty">No spot was swept more than once in this run.</p>;
   const name = (i: number): string => {
     const s = run.series[i]!;
@@ -41,6 +48,8 @@ export function DegradationView({
       w.inGap,
       w.atZero,
       w.metallic ? 'yes' : 'no',
+      inGapOf(s.spectrumIds, w.k).count,
+      inGapOf(s.spectrumIds, w.k).tallest,
     ]),
   );
   const header = [
@@ -55,6 +64,8 @@ export function DegradationView({
     'in_gap_V',
     'norm_didv_at_0V',
     'metallic',
+    'in_gap_states',
+    'tallest_in_gap_state_per_vb_peak',
   ];
   return (
     <>
@@ -101,6 +112,8 @@ export function DegradationView({
                 <th className="num">Eg (eV)</th>
                 <th className="num">ΔEg (eV)</th>
                 <th className="num">In-gap ∫ (V)</th>
+                <th className="num">In-gap states</th>
+                <th className="num">Tallest ÷ VB peak</th>
                 <th>State</th>
               </tr>
             </thead>
@@ -113,6 +126,10 @@ export function DegradationView({
                   <td className="num">{fixed(w.gap, 3)}</td>
                   <td className="num">{fixed(w.deltaGap, 3)}</td>
                   <td className="num">{fixed(w.inGap, 3)}</td>
+                  <td className="num" data-testid={`in-gap-count-${w.k}`}>
+                    {inGapOf(series.spectrumIds, w.k).count}
+                  </td>
+                  <td className="num">{fixed(inGapOf(series.spectrumIds, w.k).tallest, 2)}</td>
                   <td className={w.metallic ? 'error' : undefined}>
                     {w.metallic ? 'metallic' : 'semiconducting'}
                   </td>

@@ -131,7 +131,8 @@ export function HistogramFigure({
                   fontWeight={600}
                   fill={colour}
                 >
-                  {g.label} (n = {g.counted})
+                  {g.label} (n = {g.counted}
+                  {g.excluded > 0 ? `, ${g.excluded} excluded` : ''})
                 </text>
               )}
             </g>

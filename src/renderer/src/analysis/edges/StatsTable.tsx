@@ -1,5 +1,6 @@
 // Tables S5–S8 in short: per group n, mean ± s.d. and median of VBM, CBM and Eg (eV), one sweep
-// per spot, and the edges of the group's averaged spectrum.
+// per spot, and the edges of the group's averaged spectrum. n is the first sweeps used; those left
+// out (quality flags or by hand) are counted beside it, and a group too small for a CI says why.
 import type { AnalysisGroupSummary } from '../../../../shared/api/contract.ts';
 import { fixed, meanStd } from '../plot/units.ts';
 import type { EdgeQuantity } from './quantities.ts';
@@ -17,7 +18,8 @@ export function StatsTable({
       <thead>
         <tr>
           <th>Group</th>
-          <th className="num">n</th>
+          <th className="num">n used</th>
+          <th className="num">n excluded</th>
           {EDGE_QUANTITIES.map((q) => (
             <th key={q} className="num" colSpan={3}>
               {QUANTITY_TITLES[q]} (eV): mean ± s.d. · median · avg. spectrum
@@ -32,7 +34,12 @@ export function StatsTable({
               <span className="swatch" style={{ background: colourOf(g.label) }} />
               {g.label}
             </td>
-            <td className="num">{g.counted}</td>
+            <td className="num" data-testid={`stat-${g.label}-n`} data-value={g.counted}>
+              {g.counted}
+            </td>
+            <td className="num" data-testid={`stat-${g.label}-excluded`} data-value={g.excluded}>
+              {g.excluded}
+            </td>
             {EDGE_QUANTITIES.map((q: EdgeQuantity) => {
               const s = g.stats[q];
               return [
@@ -55,6 +62,24 @@ export function StatsTable({
           </tr>
         ))}
       </tbody>
+      <CiReasons groups={groups} />
     </table>
+  );
+}
+
+/** Why a group's statistics carry no confidence interval (n below the recipe's minimum). */
+function CiReasons({ groups }: { groups: AnalysisGroupSummary[] }) {
+  const without = groups.filter((g) => g.ciReason !== null);
+  if (without.length === 0) return null;
+  return (
+    <tfoot>
+      {without.map((g) => (
+        <tr key={g.label} data-testid={`ci-reason-${g.label}`}>
+          <td colSpan={2 + 1 + EDGE_QUANTITIES.length * 3} className="note">
+            {g.label}: no confidence interval — {g.ciReason}
+          </td>
+        </tr>
+      ))}
+    </tfoot>
   );
 }

@@ -1,5 +1,6 @@
 // Fig. "averaged spectra": each group's averaged curve (bold) over its ±1 s.d. spread, linear or
-// log axis; on dI/dV the band edges of each averaged spectrum (drop lines) and its gap (arrow).
+// log axis; on dI/dV the band edges of each averaged spectrum (drop lines) and its gap (arrow),
+// and the in-gap states of the group's spectra as open circles on its averaged curve.
 import { useId } from 'react';
 import { Axes } from '../plot/Axes.tsx';
 import { Cursor } from '../plot/Cursor.tsx';
@@ -11,6 +12,7 @@ import { frameFor, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { axisUnit, fixed } from '../plot/units.ts';
 import { rich } from '../plot/rich.tsx';
 import { formatSi } from '../../lib/siFormat.ts';
+import { interpolateAt } from '../runGroups.ts';
 import type { SpectraMode } from './spectraModes.ts';
 import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
 import type { GroupSpectra } from './useGroupCurves.ts';
@@ -22,6 +24,7 @@ export function SpectraFigure({
   mode,
   log,
   hidden,
+  inGapBiases,
   onToggle,
   colourOf,
 }: {
@@ -29,6 +32,8 @@ export function SpectraFigure({
   mode: SpectraMode;
   log: boolean;
   hidden: ReadonlySet<string>;
+  /** V, per group label: in-gap states of its counted spectra. */
+  inGapBiases: ReadonlyMap<string, number[]>;
   onToggle(label: string): void;
   colourOf(label: string): string;
 }) {
@@ -57,6 +62,21 @@ export function SpectraFigure({
   const yUnit = log ? { factor: 1, unit } : axisUnit(yDomain, unit);
   const floorY = sy.domain[0];
   const withEdges = mode !== 'current';
+  // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
+  const inGapPoints = withEdges
+    ? shown.map((g) => {
+        // interpolateAt walks the grid once: the biases must ascend.
+        const biases = Float64Array.from(inGapBiases.get(g.label) ?? []).sort();
+        const ys = interpolateAt(g.bias, cols.get(g.label)!.y, biases);
+        return {
+          label: g.label,
+          points: Array.from(biases, (b, i) => [b, ys[i]!] as const).filter(
+            ([, y]) => Number.isFinite(y) && (!log || y > 0),
+          ),
+        };
+      })
+    : [];
+  const anyInGap = inGapPoints.some((p) => p.points.length > 0);
   // The legend sits over the gap, where the curves are low.
   const centres = groups.flatMap((g) =>
     g.edges.vbm !== null && g.edges.cbm !== null ? [(g.edges.vbm + g.edges.cbm) / 2] : [],
@@ -149,6 +169,21 @@ export function SpectraFigure({
               </g>
             );
           })}
+        {inGapPoints.map(({ label, points }) => (
+          <g
+            key={`in-gap-${label}`}
+            data-testid="in-gap-markers"
+            data-count={points.length}
+            fill="#fff"
+            fillOpacity={0.6}
+            stroke={colourOf(label)}
+            strokeWidth={1.3}
+          >
+            {points.map(([b, y], i) => (
+              <circle key={i} cx={sx(b)} cy={sy(y)} r={4} />
+            ))}
+          </g>
+        ))}
       </g>
       <Axes
         frame={frame}
@@ -182,6 +217,9 @@ export function SpectraFigure({
           { key: '__std', label: '±1 s.d.', colour: withAlpha('#555555', 0.25), kind: 'patch' as const },
           ...(withEdges
             ? [{ key: '__edges', label: 'VBM / CBM', colour: '#555', kind: 'dashed' as const }]
+            : []),
+          ...(anyInGap
+            ? [{ key: '__in-gap', label: 'In-gap states (spectra)', colour: '#555', kind: 'open' as const }]
             : []),
         ]}
       />

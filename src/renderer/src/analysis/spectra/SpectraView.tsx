@@ -1,10 +1,11 @@
 // Spectra: per-group averaged I–V, dI/dV or normalised dI/dV with their spread, band edges and
 // gaps; smoothing adjustable here with live update (recomputed in the worker pool).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
+import { countedResults, inGapStatesById } from '../runGroups.ts';
 import { SpectraFigure } from './SpectraFigure.tsx';
 import type { SpectraMode } from './spectraModes.ts';
 import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
@@ -40,6 +41,16 @@ export function SpectraView({
     });
   };
   const groups = curves.state === 'ready' ? curves.groups : [];
+  // Biases (V) of the in-gap states of each group's counted spectra, drawn on its averaged curve.
+  const inGapBiases = useMemo(() => {
+    const states = inGapStatesById(run);
+    return new Map(
+      run.groups.map((g) => [
+        g.label,
+        countedResults(run, g.label).flatMap((r) => (states.get(r.spectrumId) ?? []).map((s) => s.bias)),
+      ]),
+    );
+  }, [run]);
   const unit = siUnitOf(mode);
 
   const controls = (
@@ -131,7 +142,8 @@ export function SpectraView({
           averaging (Savitzky–Golay {smoothing.window} points, order {smoothing.polyorder}); shading ±1 s.d.
           of the member sweeps. Band edges ({run.recipe.edges.method}) of each averaged dI/dV:{' '}
           {groups.map((g) => `${g.label} ${fixed(g.edges.vbm, 2)} / ${fixed(g.edges.cbm, 2)} V`).join('; ')}.
-          Click legend entries to hide groups.
+          Open circles: in-gap states found in the group’s individual spectra, placed at their bias on the
+          averaged curve. Click legend entries to hide groups.
         </>
       }
     >
@@ -152,6 +164,7 @@ export function SpectraView({
           mode={mode}
           log={log}
           hidden={hidden}
+          inGapBiases={inGapBiases}
           onToggle={toggle}
           colourOf={colourOf}
         />

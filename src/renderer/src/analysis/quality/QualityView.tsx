@@ -1,0 +1,171 @@
+// Quality & exclusions: every spectrum of the run with its quality flags and why, and whether the
+// run used it in its group statistics. The user includes a flagged spectrum back or excludes any
+// other one with a note (stored in the library by setSpectrumExclusion); the next run applies it.
+import { useEffect, useMemo, useState } from 'react';
+import type { AnalysisRunView, SpectrumExclusion } from '../../../../shared/api/contract.ts';
+import { getApi } from '../../api.ts';
+import { QualityRow } from './QualityRow.tsx';
+import type { QualityRowData } from './QualityRow.tsx';
+
+const PAGE = 50; // rows per page: runs on a large library hold thousands of spectra
+
+type Filter = 'all' | 'flagged' | 'excluded';
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The run's spectra joined with their label and usability, in file and sweep order. */
+function rowsOf(run: AnalysisRunView): QualityRowData[] {
+  const results = new Map(run.spectra.map((r) => [r.spectrumId, r]));
+  return (run.quality ?? [])
+    .map((q) => ({ ...q, label: results.get(q.spectrumId)?.label ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.sweep - b.sweep);
+}
+
+export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun(): void }) {
+  const [stored, setStored] = useState<ReadonlyMap<number, SpectrumExclusion>>(new Map());
+  const [changed, setChanged] = useState<ReadonlySet<number>>(new Set());
+  const [filter, setFilter] = useState<Filter>('flagged');
+  const [page, setPage] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    getApi()
+      .listSpectrumExclusions({})
+      .then(
+        ({ exclusions }) => current && setStored(new Map(exclusions.map((e) => [e.spectrumId, e]))),
+        (e: unknown) => current && setError(message(e)),
+      );
+    return () => {
+      current = false;
+    };
+  }, [run.runId]);
+
+  const all = useMemo(() => rowsOf(run), [run]);
+  const rows = all.filter((r) =>
+    filter === 'flagged' ? r.flags.length > 0 : filter === 'excluded' ? r.excluded : true,
+  );
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const shownPage = Math.min(page, pages - 1);
+  const flagged = all.filter((r) => r.flags.length > 0).length;
+  const excluded = all.filter((r) => r.excluded).length;
+
+  const save = (spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string) => {
+    setError(null);
+    // Shown at once (a controlled box must follow the click); the server's list then replaces it.
+    setStored((m) => {
+      const next = new Map(m);
+      if (action === 'clear') next.delete(spectrumId);
+      else next.set(spectrumId, { spectrumId, action, note, updatedAt: new Date().toISOString() });
+      return next;
+    });
+    getApi()
+      .setSpectrumExclusion({ spectrumId, action, note })
+      .then(
+        ({ exclusions }) => {
+          setStored(new Map(exclusions.map((e) => [e.spectrumId, e])));
+          setChanged((c) => new Set(c).add(spectrumId));
+        },
+        (e: unknown) => setError(message(e)),
+      );
+  };
+
+  return (
+    <section className="panel" data-testid="quality-view">
+      <div className="figure-head">
+        <h2>Quality flags and exclusions</h2>
+        <div className="figure-controls">
+          <div className="segmented" role="radiogroup" aria-label="Show spectra">
+            {(['flagged', 'excluded', 'all'] as const).map((f) => (
+              <button
+                key={f}
+                role="radio"
+                aria-checked={filter === f}
+                className={filter === f ? 'small' : 'secondary small'}
+                data-testid={`quality-filter-${f}`}
+                onClick={() => {
+                  setFilter(f);
+                  setPage(0);
+                }}
+              >
+                {f === 'flagged'
+                  ? `Flagged (${flagged})`
+                  : f === 'excluded'
+                    ? `Excluded (${excluded})`
+                    : `All (${all.length})`}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      <p className="note">
+        Flagged spectra are left out of group statistics by default, each with its reason. Untick “Use” to
+        exclude a spectrum by hand (say why in the note); tick a flagged one to include it back. Choices are
+        stored in the library and copied into the recipe of every later run.
+      </p>
+      {changed.size > 0 && (
+        <p className="stale" data-testid="quality-pending">
+          {changed.size} change{changed.size === 1 ? '' : 's'} not yet in run {run.runId}.{' '}
+          <button
+            className="small"
+            data-testid="quality-rerun"
+            onClick={() => {
+              setChanged(new Set());
+              onRerun();
+            }}
+          >
+            Run analysis again
+          </button>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="scroll">
+        <table data-testid="quality-table">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th className="num">Sweep</th>
+              <th>Group</th>
+              <th>Flags</th>
+              <th>Reason</th>
+              <th className="num">In-gap states</th>
+              <th>In run {run.runId}</th>
+              <th>Use</th>
+              <th>Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(shownPage * PAGE, (shownPage + 1) * PAGE).map((r) => (
+              <QualityRow
+                key={r.spectrumId}
+                row={r}
+                stored={stored.get(r.spectrumId) ?? null}
+                onSave={save}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 && (
+        <p className="empty">{filter === 'flagged' ? 'No spectrum of this run is flagged.' : 'None.'}</p>
+      )}
+      {pages > 1 && (
+        <p className="note">
+          <button className="small" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>
+            Previous
+          </button>{' '}
+          page {shownPage + 1} of {pages} ({rows.length} spectra){' '}
+          <button className="small" disabled={shownPage >= pages - 1} onClick={() => setPage(shownPage + 1)}>
+            Next
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
