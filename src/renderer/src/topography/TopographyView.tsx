@@ -23,7 +23,7 @@ import { useLabelHistory } from '../labels/useLabelHistory.ts';
 import { useLevelledImage } from './useLevelledImage.ts';
 import { useMarkers } from './useMarkers.ts';
 import { useScanImages } from './useScanImages.ts';
-import { useShortcuts } from './useShortcuts.ts';
+import { useLabelKeys } from '../labels/useLabelKeys.ts';
 import { Viewport } from './Viewport.tsx';
 import './topography.css';
 import { TopographyExport } from './TopographyExport.tsx';
@@ -109,7 +109,7 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
   const selectedIds = useMemo(() => idsOfMarkers(markers, selected), [markers, selected]);
   const label = (name: string | null, colour?: string): void => history.apply(selectedIds, name, colour);
 
-  useShortcuts({
+  useLabelKeys({
     label: (name) => label(name),
     undo: history.undo,
     redo: history.redo,
