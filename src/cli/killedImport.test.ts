@@ -37,6 +37,8 @@ describe('an import killed mid-way', () => {
     }
     const db = join(dir, 'library.sqlite');
     const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
+    // Listen before killing: an import that finished first has already emitted 'exit'.
+    const exited = new Promise((r) => child.once('exit', r));
     // Kill once some files have landed (the library file exists and holds rows).
     for (let tries = 0; tries < 400; tries++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -47,7 +49,7 @@ describe('an import killed mid-way', () => {
       }
     }
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
 
     const partial = counts(db);
     expect(partial.integrity).toBe('ok');
@@ -96,9 +98,12 @@ describe('an import killed mid-way', () => {
     const random = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let kill = 0; kill < 10; kill++) {
       const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
+      // Listen at once: on a fast machine the import may finish before the kill, and a listener
+      // added after its 'exit' would wait forever.
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, 100 + random() * 1500));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       try {
         const state = counts(db);
         expect(state.integrity).toBe('ok');
