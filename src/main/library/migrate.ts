@@ -10,7 +10,7 @@ import { updateToSchemaVersion4 } from './migrations/0004-spectrum-exclusions.ts
 import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
 import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
-import { updateToSchemaVersion9 } from './migrations/0009-classify-runs.ts';
+import { updateToSchemaVersion8 } from './migrations/0008-classify-runs.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
@@ -21,7 +21,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion5,
   updateToSchemaVersion6,
   updateToSchemaVersion7,
-  updateToSchemaVersion9,
+  updateToSchemaVersion8,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

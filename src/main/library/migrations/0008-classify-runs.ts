@@ -5,7 +5,7 @@
 //   UI, a labels CSV), which a classification never overwrites.
 import type { Database } from 'better-sqlite3';
 
-export function updateToSchemaVersion9(db: Database): void {
+export function updateToSchemaVersion8(db: Database): void {
   db.exec(`
     CREATE TABLE classify_runs (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
