@@ -1,4 +1,4 @@
-// Version 9: labels suggested from the topography keep the settings that made them.
+// Version 8: labels suggested from the topography keep the settings that made them.
 // - classify_runs: one row per classified image and application, with the classifier's parameters
 //   (ClassifyParams, nm and nm²) and the image it read.
 // - spectrum_labels.classify_run_id: the run that set a label; NULL for a label set by hand (the
