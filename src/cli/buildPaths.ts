@@ -4,6 +4,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SOURCE_ANALYSIS_RUN_WORKER_URL } from '../main/analysis/analysisJobs.ts';
+import { SOURCE_GRID_MAP_WORKER_URL } from '../main/grid/nodeGridMapPool.ts';
 import { SOURCE_WORKER_URL } from '../main/import/parsePool.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,4 +20,9 @@ export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
   };
+}
+
+/** The grid-map worker (`sts-workbench map`): the built one when this is the built CLI. */
+export function cliGridMapWorkerUrl(): URL {
+  return built ? pathToFileURL(join(here, 'gridMapWorker.js')) : SOURCE_GRID_MAP_WORKER_URL;
 }
