@@ -14,11 +14,17 @@ const built = import.meta.url.endsWith('.js');
 export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
-export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
-  if (!built) return { workerUrl: SOURCE_WORKER_URL, analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL };
+export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridMapWorkerUrl: URL } {
+  if (!built)
+    return {
+      workerUrl: SOURCE_WORKER_URL,
+      analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL,
+      gridMapWorkerUrl: SOURCE_GRID_MAP_WORKER_URL,
+    };
   return {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
+    gridMapWorkerUrl: cliGridMapWorkerUrl(),
   };
 }
 

@@ -266,7 +266,14 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             <button onClick={analysis.cancel}>Cancel</button>
           </>
         )}
-        {analysis.maps && <span data-testid="grid-analysis-done"> · analysis maps ready</span>}
+        {analysis.maps && analysis.run && (
+          <span data-testid="grid-analysis-done">
+            {' '}
+            · analysis maps {analysis.stored ? 'from the library' : 'computed and stored'} (run{' '}
+            {analysis.run.runId}, {analysis.run.channel}, app {analysis.run.appVersion},{' '}
+            {analysis.run.createdAt.slice(0, 16).replace('T', ' ')} UTC)
+          </span>
+        )}
         {analysis.note && <span className="note"> · {analysis.note}</span>}
       </div>
       {cube && shownValues && (
@@ -314,7 +321,17 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 grid: grid?.name ?? '',
                 map: title,
                 unit,
-                view: { bias, windowMv, colormap },
+                view: shown.kind === 'analysis' ? { colormap } : { bias, windowMv, colormap },
+                run:
+                  shown.kind === 'analysis' && analysis.run
+                    ? {
+                        runId: analysis.run.runId,
+                        recipe: analysis.run.recipe,
+                        appVersion: analysis.run.appVersion,
+                        createdAt: analysis.run.createdAt,
+                        channel: analysis.run.channel,
+                      }
+                    : null,
               })}
             />
             <GridRegionLabel
