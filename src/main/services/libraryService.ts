@@ -23,6 +23,7 @@ import { getSchemaVersion } from '../library/migrate.ts';
 import { readGridCube } from '../grid/readGridCube.ts';
 import { GridRunJobs } from '../grid/gridRunJobs.ts';
 import { getGridRun } from '../grid/gridRuns.ts';
+import { listGridFrames } from '../grid/gridFrames.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import {
   deleteSession,
@@ -175,6 +176,7 @@ export class LibraryService {
     getGridRunProgress: ({ jobId }) => this.gridRuns.progress(jobId),
     cancelGridRun: ({ jobId }) => this.gridRuns.cancel(jobId),
     getGridRun: ({ runId }) => getGridRun(this.db, runId),
+    listGridFrames: ({ imageId }) => listGridFrames(this.db, imageId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({

@@ -19,6 +19,7 @@ import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 import type { SpectraSlab } from '../model/spectraSlab.ts';
 import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
+import type { ImageFrame } from '../formats/types.ts';
 import type { MapName } from '../grid/gridMaps.ts';
 import type { PixelSignal } from '../grid/pixelMeasures.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
@@ -259,6 +260,8 @@ export const apiInputSchemas = {
   cancelGridRun: z.object({ jobId: id }).strict(),
   /** A stored grid run: its maps, recipe, app version and grid. */
   getGridRun: z.object({ runId: id }).strict(),
+  /** The grids of an image's session with their frames, to draw them on the image. */
+  listGridFrames: z.object({ imageId: id }).strict(),
   /** Watches folders: imports what is there, then each file as it completes. */
   startWatch: z
     .object({
@@ -309,6 +312,7 @@ export interface ApiOutputs {
   getGridRunProgress: GridRunProgress;
   cancelGridRun: GridRunProgress;
   getGridRun: GridRunView;
+  listGridFrames: { rows: GridFrameRow[] };
   startWatch: WatchStatus;
   stopWatch: WatchStatus;
   getWatchStatus: WatchStatus;
@@ -335,6 +339,17 @@ export interface GridCubeView {
   name: string;
   path: string;
   cube: GridCube;
+}
+
+/** A grid file's lattice and frame (metres, degrees clockwise), from its header. */
+export interface GridFrameRow {
+  fileId: number;
+  name: string;
+  pointsX: number;
+  pointsY: number;
+  /** Pixels measured (an aborted grid writes fewer than pointsX × pointsY). */
+  written: number;
+  frame: ImageFrame;
 }
 
 /** A grid analysis job (startGridRun). */

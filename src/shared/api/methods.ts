@@ -31,6 +31,7 @@ export const LIBRARY_API_METHODS = [
   'getGridRunProgress',
   'cancelGridRun',
   'getGridRun',
+  'listGridFrames',
   'listSessions',
   'renameSession',
   'mergeSessions',
