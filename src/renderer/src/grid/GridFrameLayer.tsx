@@ -57,7 +57,10 @@ export function GridFrameLayer({
           const at = project(overlay.u[p]!, overlay.v[p]!);
           dots += `M${at.x.toFixed(1)} ${at.y.toFixed(1)}h0`;
         }
-        const label = corners.reduce((best, c) => (c.y < best.y ? c : best), corners[0]!);
+        // The name above the frame's topmost point, centred on it (stays over the frame at any angle).
+        const top = Math.min(...corners.map((c) => c.y));
+        const topmost = corners.filter((c) => c.y - top < 0.5);
+        const label = { x: topmost.reduce((sum, c) => sum + c.x, 0) / topmost.length, y: top };
         return (
           <g
             key={grid.fileId}
@@ -82,8 +85,9 @@ export function GridFrameLayer({
             <circle cx={corners[0]!.x} cy={corners[0]!.y} r={4} fill="#e6194b" stroke="#fff" />
             <text
               className="grid-frame-name"
-              x={label.x + 6}
-              y={label.y - 6}
+              x={label.x}
+              y={Math.max(14, label.y - 6)}
+              textAnchor="middle"
               fill="#e6194b"
               stroke="#fff"
               strokeWidth={3}

@@ -21,7 +21,9 @@ import { ColourBar } from '../topography/ColourBar.tsx';
 import { ANALYSIS_MAPS, finiteRange, lineCutPixels, type AnalysisMapName } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
-import { GridMapCanvas, type Pixel } from './GridMapCanvas.tsx';
+import { GridMapCanvas, type GridDragTool, type Pixel } from './GridMapCanvas.tsx';
+import { pixelsInside } from './gridRegion.ts';
+import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import { GridRegionLabel } from './GridRegionLabel.tsx';
 import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
 import { GridExportButtons } from './GridExportButtons.tsx';
@@ -52,6 +54,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const [hover, setHover] = useState<Pixel | null>(null);
   const [pinned, setPinned] = useState<number[]>([]);
   const [cut, setCut] = useState<{ from: Pixel; to: Pixel } | null>(null);
+  const [dragTool, setDragTool] = useState<GridDragTool>('cut');
+  const [region, setRegion] = useState<Point2[] | null>(null);
   const [appVersion, setAppVersion] = useState('');
   useEffect(
     () =>
@@ -63,6 +67,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   useEffect(() => {
     setPinned([]);
     setCut(null);
+    setRegion(null);
     setShown({ kind: 'channel', index: 0 });
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
   }, [cube]);
@@ -152,6 +157,11 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     return { spectra: pixels.map((p) => pixelSpectrum(cube, p, channel, RECIPE)), lengthNm };
   }, [cube, channel, cut]);
 
+  const drawn = useMemo(
+    () => (region && cube ? new Set(pixelsInside(region, cube.layout.pointsX, cube.layout.pointsY)) : null),
+    [region, cube],
+  );
+
   const hoverValue =
     hover && shownValues && cube ? shownValues[hover.row * cube.layout.pointsX + hover.column] : undefined;
   const didvUnit = channel?.signal === 'didv' ? (cube?.channels[channel.index]?.unit ?? '') : 'A/V';
@@ -213,6 +223,18 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 </option>
               ))}
             </optgroup>
+          </select>
+        </label>
+        <label>
+          Drag draws{' '}
+          <select
+            data-testid="grid-drag-tool"
+            value={dragTool}
+            onChange={(e) => setDragTool(e.target.value as GridDragTool)}
+          >
+            <option value="cut">a line cut</option>
+            <option value="box">a box region</option>
+            <option value="lasso">a lasso region</option>
           </select>
         </label>
         <label>
@@ -293,6 +315,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 size={MAP_SIZE}
                 pinned={pinned}
                 cut={cut}
+                tool={dragTool}
+                region={region}
+                onRegion={setRegion}
                 onHover={setHover}
                 onPin={(p) => {
                   const index = p.row * cube.layout.pointsX + p.column;
@@ -307,7 +332,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             <p className="note" data-testid="grid-hover">
               {hover
                 ? `pixel (${hover.column}, ${hover.row}): ${formatSi(hoverValue ?? NaN, unit)}`
-                : 'Hover: spectrum · click: pin · drag: line cut'}
+                : `Hover: spectrum · click: pin · drag: ${dragTool === 'cut' ? 'line cut' : `${dragTool} region`}`}
             </p>
             <GridExportButtons
               values={shownValues}
@@ -339,6 +364,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
               values={shownValues}
               width={cube.layout.pointsX}
               unit={unit}
+              drawn={drawn}
+              onClearDrawn={() => setRegion(null)}
               onLabelled={onLabelsChanged}
             />
           </div>
