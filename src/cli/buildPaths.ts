@@ -4,6 +4,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SOURCE_ANALYSIS_RUN_WORKER_URL } from '../main/analysis/analysisJobs.ts';
+import { SOURCE_GRID_MAP_WORKER_URL } from '../main/grid/nodeGridMapPool.ts';
 import { SOURCE_WORKER_URL } from '../main/import/parsePool.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,10 +14,21 @@ const built = import.meta.url.endsWith('.js');
 export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
-export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
-  if (!built) return { workerUrl: SOURCE_WORKER_URL, analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL };
+export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridMapWorkerUrl: URL } {
+  if (!built)
+    return {
+      workerUrl: SOURCE_WORKER_URL,
+      analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL,
+      gridMapWorkerUrl: SOURCE_GRID_MAP_WORKER_URL,
+    };
   return {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
+    gridMapWorkerUrl: cliGridMapWorkerUrl(),
   };
+}
+
+/** The grid-map worker (`sts-workbench map`): the built one when this is the built CLI. */
+export function cliGridMapWorkerUrl(): URL {
+  return built ? pathToFileURL(join(here, 'gridMapWorker.js')) : SOURCE_GRID_MAP_WORKER_URL;
 }

@@ -14,6 +14,7 @@ import { DisplayControls } from './DisplayControls.tsx';
 import { ImagePicker } from './ImagePicker.tsx';
 import { LabelLegend } from './LabelLegend.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
+import { GridFrameLayer, useGridFrames } from '../grid/GridFrameLayer.tsx';
 import { idsOfMarkers, spotsOf } from './markers.ts';
 import { ProfilePlot } from './ProfilePlot.tsx';
 import { ToolBar } from './ToolBar.tsx';
@@ -117,6 +118,7 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
   });
 
   const frame = image?.frame;
+  const gridFrames = useGridFrames(image?.id ?? null);
   const aspect = frame && frame.width > 0 ? frame.height / frame.width : 1;
   const size =
     aspect > 1
@@ -193,6 +195,9 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
                     : null
                 }
                 profile={profile}
+                underlay={(project) => (
+                  <GridFrameLayer grids={gridFrames} imageFrame={frame} project={project} />
+                )}
                 onSelect={select}
                 onProfile={setProfile}
               />
