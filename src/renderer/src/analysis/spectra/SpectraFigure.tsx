@@ -12,7 +12,7 @@ import { extent, linearScale, logScale, positiveDecades } from '../plot/scale.ts
 import { frameFor, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { axisUnit, fixed } from '../plot/units.ts';
 import { rich } from '../plot/rich.tsx';
-import { formatSi } from '../../lib/siFormat.ts';
+import { formatSi } from '../../lib/axisKit.ts';
 import { interpolateAt } from '../runGroups.ts';
 import type { SpectraMode } from './spectraModes.ts';
 import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
