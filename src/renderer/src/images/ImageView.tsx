@@ -7,9 +7,7 @@ import { getApi } from '../api.ts';
 import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourise, percentileRange } from '../lib/contrast.ts';
-import { formatSiRange } from '../lib/siAxis.ts';
-import { formatSi } from '../lib/siFormat.ts';
-import { niceLength } from './niceLength.ts';
+import { formatSi, formatSiRange, niceLength } from '../lib/axisKit.ts';
 
 /** Displayed image size, CSS pixels (the canvas keeps the scan's own pixels). */
 const DISPLAY_SIZE = 460;

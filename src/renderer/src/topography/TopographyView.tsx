@@ -6,7 +6,7 @@ import { defaultLevelling, LEVELLING_METHODS } from '../../../shared/image/types
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import { colormapTable } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from './ColourBar.tsx';
 import { contrastRange } from './contrastRange.ts';
 import type { ContrastMode, Range } from './contrastRange.ts';
