@@ -3,16 +3,12 @@
 // bridge, a real SQLite library with known labels.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../shared/api/client.ts';
-import type { LibraryApi } from '../../shared/api/contract.ts';
-import type { ApiEnvelope } from '../../shared/api/envelope.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
-import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
+import { bridgeApi } from '../../testing/bridgeClient.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { MOUNT_UNAVAILABLE, mountTmpfs, remountReadonly, unmountAll } from '../../testing/mounts.ts';
 import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
@@ -93,23 +89,7 @@ describe.skipIf(MOUNT_UNAVAILABLE !== null)('reading commands on a read-only lib
     const { bridge, service } = await startBrowserMode(db, 0, renderer);
     try {
       expect(service.readOnly).toBe(true);
-      const base = new URL(bridge.url).origin;
-      const api = createApiClient<LibraryApi>(
-        (method, input) =>
-          new Promise<ApiEnvelope<unknown>>((done, fail) => {
-            const req = request(
-              `${base}/api/${method}`,
-              { method: 'POST', headers: { 'x-sts-token': bridge.token } },
-              (res) => {
-                let text = '';
-                res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-                res.on('end', () => done(decodeWire(text) as ApiEnvelope<unknown>));
-              },
-            );
-            req.on('error', fail);
-            req.end(encodeWire(input));
-          }),
-      );
+      const api = bridgeApi(bridge);
       const info = await api.getLibraryInfo({});
       expect(info).toMatchObject({ readOnly: true, spectra: truth.spectra });
       const page = await api.listSpectra({ limit: 10 });

@@ -101,7 +101,7 @@ export class ImportRun {
         importRunId: this.progress.runId,
         readerVersion: this.options.readerVersion,
       });
-      const scan = scanPaths(this.options.paths);
+      const scan = await scanPaths(this.options.paths);
       this.progress.filesTotal = scan.files.length;
       this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
