@@ -2,19 +2,18 @@
 // the group analysis like point spectra (each pixel a spot: its forward sweep in the library).
 import { useState } from 'react';
 import { getApi } from '../api.ts';
+import { appLabelHistory } from '../labels/appLabelHistory.ts';
 
 export function GridRegionLabel({
   fileId,
   values,
   width,
   unit,
-  onLabelled,
 }: {
   fileId: number | null;
   values: Float64Array;
   width: number;
   unit: string;
-  onLabelled(): void;
 }) {
   const [lo, setLo] = useState('');
   const [hi, setHi] = useState('');
@@ -26,22 +25,24 @@ export function GridRegionLabel({
   const apply = async () => {
     if (fileId === null) return;
     const page = await getApi().listSpectra({ fileId, limit: 100_000 });
-    const ids = page.rows
-      .filter(
-        (row) =>
-          row.gridIndex !== null &&
-          row.direction === 'forward' &&
-          !row.isAverage &&
-          inside(values[row.gridIndex]!),
-      )
-      .map((row) => row.id);
-    if (ids.length === 0) {
+    const rows = page.rows.filter(
+      (row) =>
+        row.gridIndex !== null &&
+        row.direction === 'forward' &&
+        !row.isAverage &&
+        inside(values[row.gridIndex]!),
+    );
+    if (rows.length === 0) {
       setMessage('no library spectra for these pixels (is the grid imported as I–V spectra?)');
       return;
     }
-    const { changed } = await getApi().setLabel({ spectrumIds: ids, label });
-    setMessage(`${changed} pixels labelled ${label}`);
-    onLabelled();
+    // Through the app's one label history: undo/redo on any tab, every view reloads.
+    await appLabelHistory.apply(
+      rows.map((row) => row.id),
+      label,
+      new Map(rows.map((row) => [row.id, row.label])),
+    );
+    setMessage(`${rows.length} pixels labelled ${label}`);
   };
   return (
     <div className="grid-controls" data-testid="grid-region">

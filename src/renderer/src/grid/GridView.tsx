@@ -2,7 +2,7 @@
 // numerical dI/dV, and the per-pixel analysis maps (VBM, CBM, gap, deep trap, in-gap density,
 // quality flags) computed in workers; hover for a pixel's spectrum, click to pin, drag for a line
 // cut, a gap histogram, threshold regions into labels, exports with provenance.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
@@ -14,7 +14,7 @@ import {
   type AnalysedChannel,
 } from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
-import { getApi } from '../api.ts';
+import { useLibraryInfo } from '../data/libraryQueries.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
 import { formatSi } from '../lib/siFormat.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
@@ -36,12 +36,11 @@ const RECIPE = resolveRecipe();
 type Shown =
   { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
 
-export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
-  const files = useGridFiles(version);
-  const [fileId, setFileId] = useState<number | null>(null);
-  useEffect(() => {
-    if (fileId === null && files[0]) setFileId(files[0].id);
-  }, [files, fileId]);
+export function GridView() {
+  const files = useGridFiles();
+  const [chosenFileId, setFileId] = useState<number | null>(null);
+  // Until the user picks one: the first grid file.
+  const fileId = chosenFileId ?? files[0]?.id ?? null;
   const { grid, error } = useGridCube(fileId);
   const cube = grid?.cube ?? null;
   const analysis = useGridMaps(grid, undefined);
@@ -52,20 +51,16 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const [hover, setHover] = useState<Pixel | null>(null);
   const [pinned, setPinned] = useState<number[]>([]);
   const [cut, setCut] = useState<{ from: Pixel; to: Pixel } | null>(null);
-  const [appVersion, setAppVersion] = useState('');
-  useEffect(
-    () =>
-      void getApi()
-        .getLibraryInfo({})
-        .then((info) => setAppVersion(info.appVersion)),
-    [],
-  );
-  useEffect(() => {
+  const appVersion = useLibraryInfo().data?.appVersion ?? '';
+  // Another grid: pins, cut and map start afresh (adjusted while rendering, not in an effect).
+  const [viewedCube, setViewedCube] = useState(cube);
+  if (viewedCube !== cube) {
+    setViewedCube(cube);
     setPinned([]);
     setCut(null);
     setShown({ kind: 'channel', index: 0 });
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
-  }, [cube]);
+  }
 
   // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
@@ -317,13 +312,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 view: { bias, windowMv, colormap },
               })}
             />
-            <GridRegionLabel
-              fileId={fileId}
-              values={shownValues}
-              width={cube.layout.pointsX}
-              unit={unit}
-              onLabelled={onLabelsChanged}
-            />
+            <GridRegionLabel fileId={fileId} values={shownValues} width={cube.layout.pointsX} unit={unit} />
           </div>
           <div>
             <GridSpectrumPlot curves={curves} unit={didvUnit} />
