@@ -74,8 +74,12 @@ export function Viewport({
   const maxScale = Math.max(4, (MAX_PIXEL_SIZE * image.width) / size.width);
 
   // A new scan (another frame) starts unzoomed.
-  const frameKey = JSON.stringify(image.frame) + image.width;
-  useEffect(() => setTransform(IDENTITY), [frameKey, size.width, size.height]);
+  const frameKey = `${JSON.stringify(image.frame)} ${image.width} ${size.width}x${size.height}`;
+  const [transformFor, setTransformFor] = useState(frameKey);
+  if (transformFor !== frameKey) {
+    setTransformFor(frameKey);
+    setTransform(IDENTITY);
+  }
 
   // Wheel zoom about the cursor; a native listener, because React's wheel listener is passive.
   useEffect(() => {
