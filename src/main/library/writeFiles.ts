@@ -1,7 +1,8 @@
 // Writes a batch of import outcomes in one synchronous transaction, each file in its own savepoint:
 // a file and all its spectra and images land together or not at all, and a file SQLite refuses
 // (a constraint, a value too big) is recorded failed with the reason while the others land. A re-imported file replaces its old rows; labels set on its
-// spectra survive the replacement (matched by the spectrum's place in the file).
+// spectra survive the replacement (matched by the spectrum's place in the file), with their
+// provenance: a label the classifier set keeps its classify run, a hand label stays a hand label.
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileOutcome } from './fileOutcome.ts';
 import type { ColumnValues, FileRows } from './fileRows.ts';
@@ -12,20 +13,21 @@ export interface WriteContext {
 }
 
 interface Statements {
-  labelsOfFile: Statement<[number], { idx: number; label_id: number }>;
+  labelsOfFile: Statement<[number], { idx: number; label_id: number; classify_run_id: number | null }>;
   deleteFile: Statement<[number]>;
   findFile: Statement<[string], { id: number }>;
   insertFile: Statement;
   insertSpectrum: Statement;
   insertImage: Statement;
-  insertLabel: Statement<[number, number]>;
+  insertLabel: Statement<[number, number, number | null]>;
   spectrumAt: Statement<[number, number]>;
 }
 
 function prepare(db: Database): Statements {
   return {
     labelsOfFile: db.prepare(
-      'SELECT s.idx AS idx, l.label_id AS label_id FROM spectra s JOIN spectrum_labels l ON l.spectrum_id = s.id WHERE s.file_id = ?',
+      `SELECT s.idx AS idx, l.label_id AS label_id, l.classify_run_id AS classify_run_id
+      FROM spectra s JOIN spectrum_labels l ON l.spectrum_id = s.id WHERE s.file_id = ?`,
     ),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     findFile: db.prepare('SELECT id FROM files WHERE path = ?'),
@@ -46,7 +48,9 @@ function prepare(db: Database): Statements {
       centre_y, frame_width, frame_height, angle_deg, min, max, mean, nan_count, data)
       VALUES (@file_id, @idx, @channel, @unit, @direction, @width, @height, @centre_x, @centre_y, @frame_width,
       @frame_height, @angle_deg, @min, @max, @mean, @nan_count, @data)`),
-    insertLabel: db.prepare('INSERT INTO spectrum_labels (spectrum_id, label_id) VALUES (?, ?)'),
+    insertLabel: db.prepare(
+      'INSERT INTO spectrum_labels (spectrum_id, label_id, classify_run_id) VALUES (?, ?, ?)',
+    ),
     spectrumAt: db.prepare('SELECT id FROM spectra WHERE file_id = ? AND idx = ?'),
   };
 }
@@ -108,9 +112,9 @@ export function createBatchWriter(db: Database, context: WriteContext): BatchWri
     const fileId = Number(statements.insertFile.run(fileColumns(outcome, context)).lastInsertRowid);
     if (outcome.status !== 'imported') return;
     insertContents(statements, fileId, outcome.rows);
-    for (const { idx, label_id } of keptLabels) {
+    for (const { idx, label_id, classify_run_id } of keptLabels) {
       const spectrum = statements.spectrumAt.get(fileId, idx) as { id: number } | undefined;
-      if (spectrum) statements.insertLabel.run(spectrum.id, label_id);
+      if (spectrum) statements.insertLabel.run(spectrum.id, label_id, classify_run_id);
     }
   };
   // Nested better-sqlite3 transactions are savepoints: a throw rolls back this file only.

@@ -199,8 +199,8 @@ export class LibraryService {
     getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
-    setLabel: ({ spectrumIds, label, colour }) => ({
-      changed: setLabel(this.db, spectrumIds, label, colour),
+    setLabel: ({ spectrumIds, label, colour, classified }) => ({
+      changed: setLabel(this.db, spectrumIds, label, colour, classified),
     }),
     importLabels: ({ path }) => applyLabelsCsv(this.db, readLabelsFile(path)),
     importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),

@@ -20,6 +20,7 @@ import type { SpectraSlab } from '../model/spectraSlab.ts';
 import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
+import { classifyParamsSchema } from '../image/classifyParams.ts';
 import type {
   AnalysisRecipe,
   BandEdges,
@@ -170,6 +171,8 @@ export const apiInputSchemas = {
         .string()
         .regex(/^#[0-9a-fA-F]{6}$/)
         .optional(),
+      /** Labels accepted from the classifier's suggestions: the image and settings that made them. */
+      classified: z.object({ imageId: id, params: classifyParamsSchema }).strict().optional(),
     })
     .strict(),
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file').max(4096) }).strict(),

@@ -268,7 +268,14 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
             labels={labels}
             onSuggest={() => void suggest.suggest()}
             onClear={suggest.clear}
-            onAccept={(labelOf) => history.applyMany(labelOf)}
+            onAccept={(labelOf) =>
+              history.applyMany(
+                labelOf,
+                suggest.suggestions
+                  ? { imageId: suggest.suggestions.imageId, params: suggest.suggestions.params }
+                  : undefined,
+              )
+            }
           />
           <LabelLegend
             markers={markers}
