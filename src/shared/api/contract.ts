@@ -169,6 +169,7 @@ export const apiInputSchemas = {
       label: z.string().trim().min(1).max(80).nullable(),
       colour: z
         .string()
+        .max(7)
         .regex(/^#[0-9a-fA-F]{6}$/)
         .optional(),
       /** Labels accepted from the classifier's suggestions: the image and settings that made them. */
@@ -220,7 +221,9 @@ export const apiInputSchemas = {
   getAnalysisProgress: z.object({ jobId: id }).strict(),
   cancelAnalysis: z.object({ jobId: id }).strict(),
   /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
-  listAnalysisResults: z.object({ runId: id, label: z.string().min(1).optional(), ...page }).strict(),
+  listAnalysisResults: z
+    .object({ runId: id, label: z.string().min(1).max(1000).optional(), ...page })
+    .strict(),
   /**
    * Curves for the renderer's analysis workers as one Float64Array slab, a page of forward sweeps
    * at a time: of a stored run (`runId`), of given spectra, or of a label.
@@ -228,8 +231,8 @@ export const apiInputSchemas = {
   getSpectraSlab: z
     .object({
       runId: id.optional(),
-      ids: z.array(id).min(1).optional(),
-      label: z.string().min(1).optional(),
+      ids: z.array(id).min(1).max(MAX_IDS).optional(),
+      label: z.string().min(1).max(1000).optional(),
       limit: z.number().int().min(1).max(20_000).default(2000),
       offset: z.number().int().min(0).default(0),
     })
@@ -247,7 +250,7 @@ export const apiInputSchemas = {
   /** Watches folders: imports what is there, then each file as it completes. */
   startWatch: z
     .object({
-      folders: z.array(z.string().min(1)).min(1, 'name at least one folder to watch'),
+      folders: z.array(z.string().min(1).max(4096)).min(1, 'name at least one folder to watch').max(100),
       /** Poll instead of file events (network shares). */
       polling: z.boolean().default(false),
     })
