@@ -8,7 +8,8 @@ import parseWorkerPath from './import/parseWorker.ts?modulePath';
 import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
 import gridMapWorkerPath from './grid/nodeGridMapWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
-import { registerIpc } from './ipc/registerIpc.ts';
+import { fromMainFrameOf, registerIpc } from './ipc/registerIpc.ts';
+import { isAllowedExternal } from './externalLinks.ts';
 import { libraryApiError } from './library/libraryErrors.ts';
 import { LibraryService } from './services/libraryService.ts';
 
@@ -39,21 +40,6 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-/**
- * Origins the renderer may open in the system browser: none. A compromised page must not be able
- * to hand arbitrary URLs (or file:/custom schemes) to the OS.
- */
-const EXTERNAL_ORIGINS: readonly string[] = [];
-
-function isAllowedExternal(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && EXTERNAL_ORIGINS.includes(parsed.origin);
-  } catch {
-    return false;
-  }
-}
-
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // Permission *checks* (synchronous queries such as navigator.permissions) are denied as well.
@@ -81,7 +67,7 @@ app.whenReady().then(() => {
   registerIpc(
     ipcMain,
     createDispatch(handlers, undefined, (error) => libraryApiError(dbPath, error)),
-    (event) => event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame,
+    fromMainFrameOf(window.webContents),
   );
 });
 

@@ -22,7 +22,8 @@ export function formatInfo(path: string, counts: LibraryCounts): string {
 
 export function infoCommand(args: { db: string; json: boolean }): number {
   if (!existsSync(args.db)) throw new UsageError(`info: no library at ${args.db}`);
-  const db = openLibrary(args.db);
+  // info only reads: a library on a read-only disk is opened read-only.
+  const db = openLibrary(args.db, { readonlyIfNeeded: true });
   try {
     const counts = libraryCounts(db);
     process.stdout.write(args.json ? `${JSON.stringify(counts)}\n` : formatInfo(args.db, counts));

@@ -14,6 +14,7 @@ import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
 import type { ParsePool } from './parsePool.ts';
 import { asLibraryError } from '../library/libraryErrors.ts';
+import { dataFilesWaitingFor, parameterFileArrived } from './matrixWaiting.ts';
 import { scanPaths } from './scanPaths.ts';
 import type { ScannedFile } from './scanPaths.ts';
 
@@ -37,6 +38,7 @@ interface KnownFile {
   reader_version: string;
   status: string;
   error: string | null;
+  not_iv: string | null;
 }
 
 function emptyReport(): ImportReport {
@@ -105,6 +107,8 @@ export class ImportRun {
         readerVersion: this.options.readerVersion,
       });
       const scan = await scanPaths(this.options.paths);
+      // A MATRIX parameter file that arrived: its data files recorded without it are read again.
+      scan.files.push(...(await dataFilesWaitingFor(db, scan.files)));
       this.progress.filesTotal = scan.files.length;
       this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
@@ -146,7 +150,7 @@ export class ImportRun {
 
   private async importAll(files: ScannedFile[]): Promise<void> {
     const known = this.options.db.prepare(
-      'SELECT size, mtime_ms, sha256, reader_version, status, error FROM files WHERE path = ?',
+      'SELECT size, mtime_ms, sha256, reader_version, status, error, not_iv FROM files WHERE path = ?',
     );
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -165,14 +169,17 @@ export class ImportRun {
     // A file recorded failed because its worker died is read again: the crash may have been
     // another file's, or memory that is free now.
     const crashed = known?.status === 'failed' && (known.error ?? '').startsWith(CRASH_MESSAGE_PREFIX);
-    if (known && sameReader && !crashed && known.size === file.size && known.mtime_ms === file.mtimeMs) {
+    // A MATRIX data file read without its parameter file is read again once the file is there.
+    const calibrated = known !== undefined && parameterFileArrived(file.path, file.name, known.not_iv);
+    const readAgain = crashed || calibrated;
+    if (known && sameReader && !readAgain && known.size === file.size && known.mtime_ms === file.mtimeMs) {
       report.unchanged++;
       this.finishFile(file);
       return;
     }
     this.progress.currentFile = file.path;
     const response = await this.options.pool.parse(file.path, file.name, file.size);
-    if (known && sameReader && !crashed && response.sha256 !== '' && response.sha256 === known.sha256) {
+    if (known && sameReader && !readAgain && response.sha256 !== '' && response.sha256 === known.sha256) {
       // Touched but not changed: remember the new mtime so the next import skips the read.
       this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
       report.unchanged++;

@@ -4,6 +4,13 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../../shared/api/dispatch.ts';
 import { LIBRARY_API_METHODS } from '../../shared/api/methods.ts';
 
+/** Only the window's own top frame may call: not a subframe, not another page or window. */
+export function fromMainFrameOf(contents: {
+  mainFrame: unknown;
+}): (event: { sender: unknown; senderFrame: unknown }) => boolean {
+  return (event) => event.sender === contents && event.senderFrame === contents.mainFrame;
+}
+
 export function registerIpc(
   ipcMain: IpcMain,
   dispatch: Dispatch,

@@ -2,7 +2,8 @@
 // images land together or not at all, and a file SQLite refuses (a constraint, a value too big) is
 // recorded failed with the reason while the others land (the batch is then redone with each file
 // in its own savepoint). A re-imported file replaces its old rows; labels set on its spectra
-// survive the replacement (matched by the spectrum's place in the file).
+// survive the replacement (matched by the spectrum's place in the file), with their provenance: a
+// label the classifier set keeps its classify run, a hand label stays a hand label.
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileOutcome } from './fileOutcome.ts';
 import type { ColumnValues, FileRows } from './fileRows.ts';
@@ -13,13 +14,13 @@ export interface WriteContext {
 }
 
 interface Statements {
-  labelsOfFile: Statement<[number], { idx: number; label_id: number }>;
+  labelsOfFile: Statement<[number], { idx: number; label_id: number; classify_run_id: number | null }>;
   deleteFile: Statement<[number]>;
   findFile: Statement<[string], { id: number }>;
   insertFile: Statement<unknown[]>;
   insertSpectrum: Statement<unknown[]>;
   insertImage: Statement<unknown[]>;
-  insertLabel: Statement<[number, number]>;
+  insertLabel: Statement<[number, number, number | null]>;
   spectrumAt: Statement<[number, number]>;
 }
 
@@ -50,14 +51,17 @@ function valuesOf(row: ColumnValues, columns: readonly string[], fileId?: number
 function prepare(db: Database): Statements {
   return {
     labelsOfFile: db.prepare(
-      'SELECT s.idx AS idx, l.label_id AS label_id FROM spectra s JOIN spectrum_labels l ON l.spectrum_id = s.id WHERE s.file_id = ?',
+      `SELECT s.idx AS idx, l.label_id AS label_id, l.classify_run_id AS classify_run_id
+      FROM spectra s JOIN spectrum_labels l ON l.spectrum_id = s.id WHERE s.file_id = ?`,
     ),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     findFile: db.prepare('SELECT id FROM files WHERE path = ?'),
     insertFile: db.prepare(insertSql('files', FILE_COLUMNS)),
     insertSpectrum: db.prepare(insertSql('spectra', SPECTRUM_COLUMNS)),
     insertImage: db.prepare(insertSql('images', IMAGE_COLUMNS)),
-    insertLabel: db.prepare('INSERT INTO spectrum_labels (spectrum_id, label_id) VALUES (?, ?)'),
+    insertLabel: db.prepare(
+      'INSERT INTO spectrum_labels (spectrum_id, label_id, classify_run_id) VALUES (?, ?, ?)',
+    ),
     spectrumAt: db.prepare('SELECT id FROM spectra WHERE file_id = ? AND idx = ?'),
   };
 }
@@ -122,9 +126,9 @@ export function createBatchWriter(db: Database, context: WriteContext): BatchWri
     );
     if (outcome.status !== 'imported') return;
     insertContents(statements, fileId, outcome.rows);
-    for (const { idx, label_id } of keptLabels) {
+    for (const { idx, label_id, classify_run_id } of keptLabels) {
       const spectrum = statements.spectrumAt.get(fileId, idx) as { id: number } | undefined;
-      if (spectrum) statements.insertLabel.run(spectrum.id, label_id);
+      if (spectrum) statements.insertLabel.run(spectrum.id, label_id, classify_run_id);
     }
   };
   // The common case first: the whole batch in one transaction, no savepoints. If SQLite refuses a

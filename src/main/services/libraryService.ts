@@ -217,8 +217,8 @@ export class LibraryService {
     listGridFrames: ({ imageId }) => listGridFrames(this.db, imageId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
-    setLabel: ({ spectrumIds, label, colour }) => ({
-      changed: setLabel(this.db, spectrumIds, label, colour),
+    setLabel: ({ spectrumIds, label, colour, classified }) => ({
+      changed: setLabel(this.db, spectrumIds, label, colour, classified),
     }),
     importLabels: ({ path }) => applyLabelsCsv(this.db, readLabelsFile(path)),
     importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),

@@ -11,7 +11,9 @@ const fraction = z.number().min(0).max(1);
 /** Voltages, V: bounded so a typo cannot ask for a grid of billions of points. */
 const volts = z.number().min(-100).max(100);
 /** A spectrum's id as the caller knows it (library row id, or any string key). */
-const spectrumId = z.union([z.number(), z.string()]);
+// Limits (issue #7): ids are short, and no recipe names more spectra than a library holds.
+const spectrumId = z.union([z.number(), z.string().max(4096)]);
+const MAX_RECIPE_IDS = 200_000;
 
 const derivativeSchema = z
   .object({
@@ -61,9 +63,9 @@ const seriesSchema = z
     /** Normalised dI/dV at 0 V above this marks a sweep metallic. */
     metallicThreshold: z.number().min(0).max(100).default(0.1),
     /** By hand: start a new series at these spectra. */
-    split: z.array(spectrumId).default([]),
+    split: z.array(spectrumId).max(MAX_RECIPE_IDS).default([]),
     /** By hand: join these spectra (and the rest of their file) to the series before them. */
-    join: z.array(spectrumId).default([]),
+    join: z.array(spectrumId).max(MAX_RECIPE_IDS).default([]),
   })
   .strict();
 
@@ -148,7 +150,7 @@ export const recipeSchema = z
     /** Quality flags and which spectra group statistics leave out. */
     quality: qualitySchema.prefault({}),
     /** Spectra excluded by hand or included back, each with a note (stored with every run). */
-    exclusions: z.array(exclusionSchema).default([]),
+    exclusions: z.array(exclusionSchema).max(MAX_RECIPE_IDS).default([]),
     /** Step 7: histogram bins for VBM, CBM, Eg. */
     histogram: z
       .union([

@@ -23,6 +23,7 @@ import type { ImageFrame } from '../formats/types.ts';
 import type { MapName } from '../grid/gridMaps.ts';
 import type { PixelSignal } from '../grid/pixelMeasures.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
+import { classifyParamsSchema } from '../image/classifyParams.ts';
 import type {
   AnalysisRecipe,
   BandEdges,
@@ -171,8 +172,11 @@ export const apiInputSchemas = {
       label: z.string().trim().min(1).max(80).nullable(),
       colour: z
         .string()
+        .max(7)
         .regex(/^#[0-9a-fA-F]{6}$/)
         .optional(),
+      /** Labels accepted from the classifier's suggestions: the image and settings that made them. */
+      classified: z.object({ imageId: id, params: classifyParamsSchema }).strict().optional(),
     })
     .strict(),
   importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file').max(4096) }).strict(),
@@ -220,7 +224,9 @@ export const apiInputSchemas = {
   getAnalysisProgress: z.object({ jobId: id }).strict(),
   cancelAnalysis: z.object({ jobId: id }).strict(),
   /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
-  listAnalysisResults: z.object({ runId: id, label: z.string().min(1).optional(), ...page }).strict(),
+  listAnalysisResults: z
+    .object({ runId: id, label: z.string().min(1).max(1000).optional(), ...page })
+    .strict(),
   /**
    * Curves for the renderer's analysis workers as one Float64Array slab, a page of forward sweeps
    * at a time: of a stored run (`runId`), of given spectra, or of a label.
@@ -228,8 +234,8 @@ export const apiInputSchemas = {
   getSpectraSlab: z
     .object({
       runId: id.optional(),
-      ids: z.array(id).min(1).optional(),
-      label: z.string().min(1).optional(),
+      ids: z.array(id).min(1).max(MAX_IDS).optional(),
+      label: z.string().min(1).max(1000).optional(),
       limit: z.number().int().min(1).max(20_000).default(2000),
       offset: z.number().int().min(0).default(0),
     })
@@ -265,7 +271,7 @@ export const apiInputSchemas = {
   /** Watches folders: imports what is there, then each file as it completes. */
   startWatch: z
     .object({
-      folders: z.array(z.string().min(1)).min(1, 'name at least one folder to watch'),
+      folders: z.array(z.string().min(1).max(4096)).min(1, 'name at least one folder to watch').max(100),
       /** Poll instead of file events (network shares). */
       polling: z.boolean().default(false),
     })

@@ -19,7 +19,7 @@ export { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
 export { SUPPORTED_FORMATS, type SupportedFormat } from './supportedFormats.ts';
 export { ParseError } from './types.ts';
 export { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits.ts';
-export { matrixParameterFileName } from './omicronMatrix.ts';
+export { matrixMissingParameterReason, matrixParameterFileName } from './omicronMatrix.ts';
 
 /** Files a reader needs besides the one it parses (found by the caller beside it). */
 export interface ParseContext {

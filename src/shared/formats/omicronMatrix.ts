@@ -28,6 +28,14 @@ export function matrixParameterFileName(dataFileName: string): string | null {
   return match ? `${match[1] as string}_0001.mtrx` : null;
 }
 
+/**
+ * Why a data file was read without calibration: its parameter file was not beside it. The import
+ * recognises data files recorded with this reason and reads them again once the file appears.
+ */
+export function matrixMissingParameterReason(parameterName: string): string {
+  return `its parameter file ${parameterName} is not beside it (axes and calibration live there)`;
+}
+
 /** UTC seconds since 1970 as ISO 8601 with `Z` (MATRIX stores UTC; local time is unknown). */
 function utcIso(seconds: number): string {
   const date = new Date(seconds * 1000);
@@ -161,11 +169,7 @@ export function parseOmicronMatrix(
   const data = readMatrixDataFile(bytes);
   const parameterName = matrixParameterFileName(name) ?? '<experiment>_0001.mtrx';
   if (parameterFile === null) {
-    return structuralOnly(
-      name,
-      data,
-      `its parameter file ${parameterName} is not beside it (axes and calibration live there)`,
-    );
+    return structuralOnly(name, data, matrixMissingParameterReason(parameterName));
   }
   const session = readMatrixSession(parameterFile, name);
   const channel = session.channel(data.channelKey);

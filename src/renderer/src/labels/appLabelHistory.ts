@@ -5,9 +5,15 @@ import { labelsChanged } from '../data/queryClient.ts';
 import { groupByLabel, LabelHistory } from './labelHistory.ts';
 import type { LabelHistorySnapshot } from './labelHistory.ts';
 
-export const appLabelHistory = new LabelHistory(async (labelOf, colour) => {
+export const appLabelHistory = new LabelHistory(async (labelOf, colour, classified) => {
   for (const [label, spectrumIds] of groupByLabel(labelOf)) {
-    await getApi().setLabel({ spectrumIds, label, ...(colour && label !== null ? { colour } : {}) });
+    await getApi().setLabel({
+      spectrumIds,
+      label,
+      ...(colour && label !== null ? { colour } : {}),
+      // Accepted suggestions keep the classification that made them (a classify run).
+      ...(classified && label !== null ? { classified } : {}),
+    });
   }
 });
 // Every saved change, undo, redo (and a failed write, which may have saved part) reloads what

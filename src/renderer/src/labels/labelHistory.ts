@@ -2,15 +2,28 @@
 // the Topography can be undone in the Library and the other way round. Each change is saved in the
 // library at once (setLabel); undo restores every spectrum's previous label, redo re-applies.
 // Changes run one after another, so fast key presses never interleave.
+import type { ApiInput } from '../../../shared/api/contract.ts';
 
-/** Writes labels (grouped by label, one setLabel each); injected so tests use a real library. */
-export type LabelWriter = (labelOf: ReadonlyMap<number, string | null>, colour?: string) => Promise<void>;
+/** The classify run behind labels accepted from suggestions: image and settings (setLabel's). */
+export type LabelProvenance = NonNullable<ApiInput<'setLabel'>['classified']>;
+
+/**
+ * Writes labels (grouped by label, one setLabel each); injected so tests use a real library.
+ * `classified`: the labels are accepted suggestions, stored with the classify run that made them.
+ */
+export type LabelWriter = (
+  labelOf: ReadonlyMap<number, string | null>,
+  colour?: string,
+  classified?: LabelProvenance,
+) => Promise<void>;
 
 interface LabelChange {
   /** Each spectrum's label before and after the change. */
   before: Map<number, string | null>;
   after: Map<number, string | null>;
   colour: string | undefined;
+  /** Set when the change accepted suggestions: redo stores them as the classifier's again. */
+  classified: LabelProvenance | undefined;
 }
 
 export interface LabelHistorySnapshot {
@@ -61,19 +74,23 @@ export class LabelHistory {
     return this.applyMany(new Map(ids.map((id) => [id, label])), known, colour);
   }
 
-  /** One change giving each spectrum its own label (accepting suggested labels sets several at once). */
+  /**
+   * One change giving each spectrum its own label (accepting suggested labels sets several at
+   * once, with `classified` saying which classification made them).
+   */
   applyMany(
     labelOf: ReadonlyMap<number, string | null>,
     known: ReadonlyMap<number, string | null>,
     colour?: string,
+    classified?: LabelProvenance,
   ) {
     return this.run(async () => {
       const before = new Map([...labelOf.keys()].map((id) => [id, this.labelNow(id, known)]));
       const unchanged = [...labelOf].every(([id, label]) => before.get(id) === label);
       if (labelOf.size === 0 || (unchanged && !colour)) return;
       const after = new Map(labelOf);
-      await this.save(after, colour);
-      this.undoStack.push({ before, after, colour });
+      await this.save(after, colour, classified);
+      this.undoStack.push({ before, after, colour, classified });
       this.redoStack = [];
     });
   }
@@ -91,7 +108,7 @@ export class LabelHistory {
     return this.run(async () => {
       const change = this.redoStack.pop();
       if (!change) return;
-      await this.save(change.after, change.colour);
+      await this.save(change.after, change.colour, change.classified);
       this.undoStack.push(change);
     });
   }
@@ -113,10 +130,14 @@ export class LabelHistory {
     return this.written.has(id) ? (this.written.get(id) ?? null) : (known.get(id) ?? null);
   }
 
-  private async save(labelOf: ReadonlyMap<number, string | null>, colour?: string): Promise<void> {
+  private async save(
+    labelOf: ReadonlyMap<number, string | null>,
+    colour?: string,
+    classified?: LabelProvenance,
+  ): Promise<void> {
     for (const [id, label] of labelOf) this.written.set(id, label);
     this.emit({ phase: 'writing', labelOf });
-    await this.write(labelOf, colour);
+    await this.write(labelOf, colour, classified);
   }
 
   private run(task: () => Promise<void>): Promise<void> {

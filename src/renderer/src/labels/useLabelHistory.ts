@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { appLabelHistory, useLabelHistoryState } from './appLabelHistory.ts';
+import type { LabelProvenance } from './labelHistory.ts';
 
 export function useLabelHistory({
   rows,
@@ -31,7 +32,8 @@ export function useLabelHistory({
     [known],
   );
   const applyMany = useCallback(
-    (labelOf: ReadonlyMap<number, string | null>) => void appLabelHistory.applyMany(labelOf, known),
+    (labelOf: ReadonlyMap<number, string | null>, classified?: LabelProvenance) =>
+      void appLabelHistory.applyMany(labelOf, known, undefined, classified),
     [known],
   );
   const undo = useCallback(() => void appLabelHistory.undo(), []);

@@ -269,7 +269,14 @@ export function TopographyView() {
             labels={labels}
             onSuggest={() => void suggest.suggest()}
             onClear={suggest.clear}
-            onAccept={(labelOf) => history.applyMany(labelOf)}
+            onAccept={(labelOf) =>
+              history.applyMany(
+                labelOf,
+                suggest.suggestions
+                  ? { imageId: suggest.suggestions.imageId, params: suggest.suggestions.params }
+                  : undefined,
+              )
+            }
           />
           <LabelLegend
             markers={markers}

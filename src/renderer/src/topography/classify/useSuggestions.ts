@@ -5,6 +5,7 @@ import { wrap } from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImageClassification } from '../../../../shared/image/classifyImage.ts';
 import { DEFAULT_CLASSIFY_PARAMS } from '../../../../shared/image/classifyParams.ts';
+import type { ClassifyParams } from '../../../../shared/image/classifyParams.ts';
 import type { PositionSuggestion } from '../../../../shared/image/classifyPositions.ts';
 import type { ImageRow } from '../../../../shared/model/library.ts';
 import { getApi } from '../../api.ts';
@@ -15,6 +16,8 @@ export interface Suggestions {
   /** The Z image the suggestions were read from. */
   imageId: number;
   imageName: string;
+  /** The classifier's settings: stored with the labels accepted (a classify run). */
+  params: ClassifyParams;
   particles: ImageClassification['particles'];
   /** Suggested label per marker key. */
   byMarker: ReadonlyMap<string, PositionSuggestion>;
@@ -63,6 +66,7 @@ export function useSuggestions(topography: ImageRow | null, markers: readonly To
       setSuggestions({
         imageId: row.id,
         imageName: row.fileName,
+        params: DEFAULT_CLASSIFY_PARAMS,
         particles: result.particles,
         byMarker: new Map(markers.map((m, k) => [m.key, result.suggestions[k] as PositionSuggestion])),
         width: row.width,
