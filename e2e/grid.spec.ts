@@ -116,6 +116,26 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   );
   expect(boxed).toBeGreaterThan(5);
   await page.screenshot({ path: screenshotPath('grid-synthetic-box-region'), fullPage: true });
+  // A lasso replaces the box: a triangle drawn point by point encloses fewer pixels than the box.
+  const boxPixels = Number(
+    /(\d+) pixels/.exec((await page.getByTestId('grid-region-drawn').textContent()) ?? '')?.[1],
+  );
+  await page.getByTestId('grid-drag-tool').selectOption('lasso');
+  await page.mouse.move(mx - 70, my - 70);
+  await page.mouse.down();
+  await page.mouse.move(mx + 70, my - 70, { steps: 8 });
+  await page.mouse.move(mx - 70, my + 70, { steps: 8 });
+  await page.mouse.move(mx - 70, my - 60, { steps: 8 });
+  await page.mouse.up();
+  const lassoPixels = Number(
+    /(\d+) pixels/.exec((await page.getByTestId('grid-region-drawn').textContent()) ?? '')?.[1],
+  );
+  // Half the box's area, within pixel rounding.
+  expect(lassoPixels).toBeGreaterThan(boxPixels * 0.35);
+  expect(lassoPixels).toBeLessThan(boxPixels * 0.65);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-lasso-region'), fullPage: true });
+  await page.getByTestId('grid-region-drawn').getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('grid-region-shape')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   // The analysis asks which imported sessions to analyse: the synthetic grid's folder.
   await page.getByRole('checkbox', { name: /sts-grid-e2e-/ }).check();
