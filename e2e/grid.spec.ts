@@ -93,6 +93,49 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
     /(\d+) pixels labelled/.exec((await page.getByTestId('grid-region-message').textContent()) ?? '')?.[1],
   );
   expect(labelled).toBeGreaterThan(20);
+  // A drawn region: a box over the middle of the gap map, combined with gap ≤ 2.8 V so it shares
+  // no pixel with the rim (a pixel has one label), labelled grid-box.
+  await page.getByTestId('grid-region-min').fill('');
+  await page.getByTestId('grid-region-max').fill('2.8');
+  await page.getByTestId('grid-drag-tool').selectOption('box');
+  const mapBox = (await page.getByTestId('grid-map').boundingBox())!;
+  const mx = mapBox.x + mapBox.width / 2;
+  const my = mapBox.y + mapBox.height / 2;
+  await page.mouse.move(mx - 70, my - 70);
+  await page.mouse.down();
+  await page.mouse.move(mx + 10, my + 10, { steps: 5 });
+  await page.mouse.move(mx + 70, my + 70, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('grid-region-shape')).toBeVisible();
+  await expect(page.getByTestId('grid-region-drawn')).toContainText('drawn region:');
+  await page.getByTestId('grid-region-label').fill('grid-box');
+  await page.getByTestId('grid-region-apply').click();
+  await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled grid-box');
+  const boxed = Number(
+    /(\d+) pixels labelled/.exec((await page.getByTestId('grid-region-message').textContent()) ?? '')?.[1],
+  );
+  expect(boxed).toBeGreaterThan(5);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-box-region'), fullPage: true });
+  // A lasso replaces the box: a triangle drawn point by point encloses fewer pixels than the box.
+  const boxPixels = Number(
+    /(\d+) pixels/.exec((await page.getByTestId('grid-region-drawn').textContent()) ?? '')?.[1],
+  );
+  await page.getByTestId('grid-drag-tool').selectOption('lasso');
+  await page.mouse.move(mx - 70, my - 70);
+  await page.mouse.down();
+  await page.mouse.move(mx + 70, my - 70, { steps: 8 });
+  await page.mouse.move(mx - 70, my + 70, { steps: 8 });
+  await page.mouse.move(mx - 70, my - 60, { steps: 8 });
+  await page.mouse.up();
+  const lassoPixels = Number(
+    /(\d+) pixels/.exec((await page.getByTestId('grid-region-drawn').textContent()) ?? '')?.[1],
+  );
+  // Half the box's area, within pixel rounding.
+  expect(lassoPixels).toBeGreaterThan(boxPixels * 0.35);
+  expect(lassoPixels).toBeLessThan(boxPixels * 0.65);
+  await page.screenshot({ path: screenshotPath('grid-synthetic-lasso-region'), fullPage: true });
+  await page.getByTestId('grid-region-drawn').getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByTestId('grid-region-shape')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   // The analysis asks which imported sessions to analyse: the synthetic grid's folder.
   await page.getByRole('checkbox', { name: /sts-grid-e2e-/ }).check();
@@ -103,6 +146,9 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   const used = Number(await page.getByTestId('stat-grid-rim-n').getAttribute('data-value'));
   const excluded = Number(await page.getByTestId('stat-grid-rim-excluded').getAttribute('data-value'));
   expect(used + excluded).toBe(labelled);
+  const boxUsed = Number(await page.getByTestId('stat-grid-box-n').getAttribute('data-value'));
+  const boxExcluded = Number(await page.getByTestId('stat-grid-box-excluded').getAttribute('data-value'));
+  expect(boxUsed + boxExcluded).toBe(boxed);
   await page.screenshot({ path: screenshotPath('grid-region-in-analysis'), fullPage: true });
 
   // The real grids: the aborted Z grid shows its 88 measured pixels; the lock-in grid is rotated 45°.
@@ -110,12 +156,32 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await chooseGrid(page, 'Grid Spectroscopy006.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('32 × 32 pixels, 88 measured');
   await expect(page.getByTestId('grid-status')).toContainText('is not the bias');
+  // Its topography recorded during the grid scan: only the 88 measured pixels are drawn.
+  await page.getByTestId('grid-map-select').selectOption('par:Scan:Z (m)');
+  await expect(page.getByTestId('grid-map-title')).toContainText('the grid’s own topography');
+  const drawnPixels = await canvas.evaluate((element) => {
+    const c = element as unknown as {
+      width: number;
+      height: number;
+      getContext(
+        kind: '2d',
+      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let opaque = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) opaque++;
+    return opaque;
+  });
+  expect(drawnPixels).toBe(88);
   await page.screenshot({ path: screenshotPath('grid-real-aborted'), fullPage: true });
   await chooseGrid(page, 'NanonisReader_STS_grid_lockin.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('30 × 30 pixels, 900 measured');
   await expect(page.getByTestId('grid-status')).toContainText('45°');
   const frame = page.getByTestId('grid-map').locator('.grid-map-frame');
   await expect(frame).toHaveAttribute('style', /rotate\(45deg\)/);
+  await page.getByTestId('grid-map-select').selectOption('par:Z (m)');
+  await expect(page.getByTestId('grid-map-title')).toContainText('Z (m) at each pixel');
+  await page.screenshot({ path: screenshotPath('grid-real-lockin-topography'), fullPage: true });
   await page.getByTestId('grid-map-select').selectOption({ label: 'LockinX (V)' });
   await page.screenshot({ path: screenshotPath('grid-real-lockin-45deg'), fullPage: true });
   // Back to the synthetic grid: its maps come from the library (same recipe), not recomputed.

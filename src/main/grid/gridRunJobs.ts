@@ -76,7 +76,7 @@ export class GridRunJobs {
         throw new ApiError('read-only', 'the library is open read-only: grid maps cannot be stored');
       this.pool ??= createNodeGridMapPool(
         this.options.workers,
-        new URL(this.options.workerUrl ?? SOURCE_GRID_MAP_WORKER_URL),
+        this.options.workerUrl ?? SOURCE_GRID_MAP_WORKER_URL,
       );
       const maps = await this.pool.run(grid.cube, channel, overrides, {
         signal: controller.signal,

@@ -4,7 +4,8 @@ import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../../shared/analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../../shared/formats/nanonis3dsCube.ts';
 import { chooseChannel, gridMaps, MAP_NAMES } from '../../shared/grid/gridMaps.ts';
-import { createNodeGridMapPool } from './nodeGridMapPool.ts';
+import { fileURLToPath } from 'node:url';
+import { createNodeGridMapPool, SOURCE_GRID_MAP_WORKER_URL } from './nodeGridMapPool.ts';
 
 describe('grid-map worker pool', () => {
   const pool = createNodeGridMapPool(2);
@@ -44,5 +45,16 @@ describe('grid-map worker pool', () => {
     await expect(run).rejects.toThrow('cancelled by the user');
     const again = await pool.run(cube, chooseChannel(cube), overrides);
     expect(Number.isFinite(again.maps.gap.find(Number.isFinite) ?? NaN)).toBe(true);
+  });
+
+  it('takes the worker as a plain path too (the Electron build passes one)', async () => {
+    const byPath = createNodeGridMapPool(1, fileURLToPath(SOURCE_GRID_MAP_WORKER_URL));
+    try {
+      const maps = await byPath.run(cube, chooseChannel(cube), overrides);
+      const expected = gridMaps(cube, resolveRecipe(overrides));
+      expect(Array.from(maps.maps.gap)).toEqual(Array.from(expected.maps.gap));
+    } finally {
+      byPath.terminate();
+    }
   });
 });

@@ -9,7 +9,8 @@ export const SOURCE_GRID_MAP_WORKER_URL = new URL('./nodeGridMapWorker.ts', impo
 
 export function createNodeGridMapPool(
   size = availableParallelism(),
-  workerUrl: URL = SOURCE_GRID_MAP_WORKER_URL,
+  /** A file URL, or a path (the Electron build's `?modulePath` import gives a path). */
+  workerUrl: URL | string = SOURCE_GRID_MAP_WORKER_URL,
 ): GridMapPool {
   return createGridMapPool({
     size,

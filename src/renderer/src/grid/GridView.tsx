@@ -14,13 +14,15 @@ import {
   type AnalysedChannel,
 } from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
+import { parameterMap } from '../../../shared/grid/parameterMap.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
-import { ANALYSIS_MAPS, finiteRange, lineCutPixels, type AnalysisMapName } from './gridDisplay.ts';
+import { ANALYSIS_MAPS, finiteRange, lineCutPixels } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
+import { GridMapSelect, isTopography, type Shown } from './GridMapSelect.tsx';
 import { GridMapCanvas, type GridDragTool, type Pixel } from './GridMapCanvas.tsx';
 import { pixelsInside } from './gridRegion.ts';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
@@ -33,10 +35,6 @@ import './grid.css';
 const MAP_SIZE = 420;
 const PIN_COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 const RECIPE = resolveRecipe();
-
-/** What the map shows: a channel at a bias, or an analysis map. */
-type Shown =
-  { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
 
 export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const files = useGridFiles(version);
@@ -98,26 +96,31 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
     if (shown.kind === 'didv')
       return channel ? didvSlice(cube, channel, RECIPE, bias, windowMv / 2000) : null;
+    if (shown.kind === 'parameter') return parameterMap(cube, shown.name);
     if (!analysis.maps) return null;
     if (shown.name === 'flags')
       return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
     return analysis.maps.maps[shown.name];
   }, [cube, shown, bias, windowMv, analysis.maps, channel]);
   const unit =
-    shown.kind === 'didv'
-      ? channel?.signal === 'didv'
-        ? (cube?.channels[channel.index]?.unit ?? '')
-        : 'A/V'
-      : shown.kind === 'channel'
-        ? (cube?.channels[shown.index]?.unit ?? '')
-        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
+    shown.kind === 'parameter'
+      ? parseColumnName(shown.name).unit
+      : shown.kind === 'didv'
+        ? channel?.signal === 'didv'
+          ? (cube?.channels[channel.index]?.unit ?? '')
+          : 'A/V'
+        : shown.kind === 'channel'
+          ? (cube?.channels[shown.index]?.unit ?? '')
+          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
   const title =
-    shown.kind === 'didv'
-      ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
-      : shown.kind === 'channel'
-        ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, sweep.unit)}` +
-          (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
-        : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
+    shown.kind === 'parameter'
+      ? `${shown.name} at each pixel${isTopography(shown.name) ? ' (the grid’s own topography)' : ''}`
+      : shown.kind === 'didv'
+        ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
+        : shown.kind === 'channel'
+          ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, sweep.unit)}` +
+            (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
+          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
 
@@ -184,47 +187,13 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             ))}
           </select>
         </label>
-        <label>
-          Map{' '}
-          <select
-            data-testid="grid-map-select"
-            value={
-              shown.kind === 'channel'
-                ? `ch:${shown.index}`
-                : shown.kind === 'didv'
-                  ? 'didv:'
-                  : `an:${shown.name}`
-            }
-            onChange={(e) => {
-              const [kind, value] = e.target.value.split(':') as [string, string];
-              setShown(
-                kind === 'didv'
-                  ? { kind: 'didv' }
-                  : kind === 'ch'
-                    ? { kind: 'channel', index: Number(value) }
-                    : { kind: 'analysis', name: value as AnalysisMapName },
-              );
-            }}
-          >
-            <optgroup label="Channel at a bias">
-              {cube?.channels.map((c, i) => (
-                <option key={c.name} value={`ch:${i}`}>
-                  {c.name}
-                </option>
-              ))}
-              <option value="didv:" disabled={!channel}>
-                dI/dV (numerical, from the current)
-              </option>
-            </optgroup>
-            <optgroup label="Analysis (per pixel)">
-              {ANALYSIS_MAPS.map((m) => (
-                <option key={m.name} value={`an:${m.name}`} disabled={!analysis.maps}>
-                  {m.title}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+        <GridMapSelect
+          cube={cube}
+          shown={shown}
+          didvAvailable={channel !== null}
+          analysisReady={analysis.maps !== null}
+          onShow={setShown}
+        />
         <label>
           Drag draws{' '}
           <select
@@ -246,7 +215,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           </select>
         </label>
       </div>
-      {biasAxis && shown.kind !== 'analysis' && (
+      {biasAxis && (shown.kind === 'channel' || shown.kind === 'didv') && (
         <div className="grid-controls">
           <label>
             {sweep.quantity} {formatSi(bias, sweep.unit)}{' '}
@@ -346,7 +315,10 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 grid: grid?.name ?? '',
                 map: title,
                 unit,
-                view: shown.kind === 'analysis' ? { colormap } : { bias, windowMv, colormap },
+                view:
+                  shown.kind === 'channel' || shown.kind === 'didv'
+                    ? { bias, windowMv, colormap }
+                    : { colormap },
                 run:
                   shown.kind === 'analysis' && analysis.run
                     ? {
