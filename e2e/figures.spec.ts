@@ -68,3 +68,41 @@ for (const width of [1440, 1920]) {
     }
   });
 }
+
+test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own SG settings', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await page.getByTestId('import-path').fill(join(realDataDir, 'nanonis-dat'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('files-filter').fill('STS003.dat');
+  await page.getByTestId('files-table').locator('tbody tr', { hasText: 'STS003.dat' }).first().click();
+  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
+  const plot = page.getByTestId('spectrum-plot');
+  await expect(plot.locator('canvas')).toBeVisible();
+  // uPlot draws its axis titles on the canvas: read them in the screenshots.
+  await page.getByTestId('channel-select').selectOption('dI/dV (lock-in)');
+  await expect(plot).toHaveAttribute('data-unit', 'A/V');
+  await expect(page.getByTestId('derived-note').first()).toContainText('R² =');
+  await page.screenshot({ path: screenshotPath('library-spectrum-lockin-didv'), fullPage: true });
+
+  await page.getByTestId('channel-select').selectOption('Normalised dI/dV (Feenstra)');
+  await expect(page.getByTestId('library-delta-v')).toHaveValue('0.3');
+  await expect(plot).toHaveAttribute('data-unit', '');
+  const range = async (): Promise<number[]> =>
+    ((await plot.getAttribute('data-y-range')) ?? '').split(' ').map(Number);
+  await expect.poll(async () => (await range()).length).toBe(2);
+  // Normalised conductance of a semiconductor stays O(1–10); the old end spikes reached −17.
+  const [lo, hi] = await range();
+  expect(lo).toBeGreaterThan(-2);
+  expect(hi).toBeLessThan(15);
+  await page.screenshot({ path: screenshotPath('library-spectrum-feenstra'), fullPage: true });
+
+  // The view's own Savitzky–Golay window changes the curve.
+  const before = await plot.getAttribute('data-y-range');
+  await page.getByTestId('library-sg-window').fill('31');
+  await expect(plot).not.toHaveAttribute('data-y-range', before ?? '');
+});
