@@ -2,10 +2,11 @@
 // a paper figure, with the layout checks a reviewer would make: the figure fills its panel, axis
 // titles read "Sample bias (V)", legends do not sit on the data they explain.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
+import { readPngText } from '../src/shared/png/index.ts';
 import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
 import type { Server } from './fixtures.ts';
 
@@ -44,7 +45,13 @@ async function xAxisTitles(page: Page): Promise<string[]> {
 for (const width of [1440, 1920]) {
   test(`analysis figures fill their panels at ${width} px`, async ({ page, labelledServer }) => {
     await page.setViewportSize({ width, height: 1000 });
+    // No request of the page fails (the favicon is inline in index.html: no /favicon.ico 404).
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto(labelledServer.url);
+    await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^data:image\/svg\+xml/);
     await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
     await expect(page.getByTestId('run-label')).toContainText('Run 1');
     const views: Array<[string, string]> = [
@@ -66,6 +73,7 @@ for (const width of [1440, 1920]) {
         .soft(fraction, `${tab} at ${width} px fills ${fraction.toFixed(2)} of its panel`)
         .toBeGreaterThan(0.9);
     }
+    expect(failed).toEqual([]);
   });
 }
 
@@ -105,4 +113,51 @@ test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own 
   const before = await plot.getAttribute('data-y-range');
   await page.getByTestId('library-sg-window').fill('31');
   await expect(plot).not.toHaveAttribute('data-y-range', before ?? '');
+});
+
+async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'sts-e2e-figures-')), (file as Download).suggestedFilename());
+  await file.saveAs(path);
+  return readFileSync(path);
+}
+
+test('topography export: label legend, colour bar in round ticks of one unit, human names', async ({
+  page,
+  labelledServer,
+}) => {
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Topography' }).click();
+  await expect(page.getByTestId('topo-marker')).toHaveCount(68);
+  await expect(page.locator('[data-testid=topo-marker][data-label=core]')).not.toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('figures-topography-view'), fullPage: true });
+
+  const svg = (await download(page, () => page.getByTestId('topo-export-svg').click())).toString('utf8');
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  // Title: file, channel, direction and the levelling's human name (never an internal key).
+  expect(texts[0]).toMatch(/^Topography001\.sxm · /);
+  expect(texts[0]).not.toMatch(/plane-robust|line-median|\bnone\b/);
+  // Label legend: one entry per label with its count of markers.
+  for (const label of ['core', 'crown-centre', 'crown-edge'])
+    expect(texts.some((t) => t.startsWith(`${label} (`))).toBe(true);
+  // Colour bar: round ticks (plain <text x y>, unlike the bold scale bar), all in one unit.
+  const barTicks = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+">(−?[\d.]+) ([pnµ]?m)<\/text>/g)];
+  expect(barTicks.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(barTicks.map((m) => m[2])).size).toBe(1);
+  const values = barTicks.map((m) => Number(m[1]!.replace('−', '-')));
+  const steps = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
+  // Equal steps of 1, 2 or 5 × 10^k.
+  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 9);
+  expect([1, 2, 5]).toContain(Number((steps[0]! / 10 ** Math.floor(Math.log10(steps[0]!))).toFixed(6)));
+  // Show the exported SVG itself, as a reader of the paper would see it.
+  await page.setContent(`<body style="margin:0;background:#fff">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+  await page.screenshot({ path: screenshotPath('figures-topography-export'), fullPage: true });
+
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Topography' }).click();
+  await expect(page.getByTestId('topo-marker')).toHaveCount(68);
+  const png = await download(page, () => page.getByTestId('topo-export-png').click());
+  const chunks = readPngText(new Uint8Array(png));
+  expect(chunks.map((c) => [c.type, c.keyword])).toEqual([['iTXt', 'sts-workbench']]);
+  expect(JSON.parse(chunks[0]!.text)).toMatchObject({ figure: 'topography' });
 });
