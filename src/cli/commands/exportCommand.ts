@@ -136,7 +136,8 @@ export function exportCommand(args: ExportArgs): number {
     if (!Number.isInteger(runId) || runId < 1) throw new UsageError(`--run: '${args.run}' is not a run id`);
   }
   if (!existsSync(args.db)) throw new UsageError(`export: no library at ${args.db}`);
-  const db = openLibrary(args.db);
+  // Export only reads: a library on a read-only disk is opened read-only.
+  const db = openLibrary(args.db, { readonlyIfNeeded: true });
   try {
     runId ??= latestAnalysisRunId(db);
     if (runId === null)

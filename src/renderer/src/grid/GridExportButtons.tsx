@@ -3,7 +3,7 @@ import { downloadBlob, fileStem } from '../analysis/export/download.ts';
 import { withProvenance } from '../analysis/export/figureExport.ts';
 import { colourise } from '../lib/contrast.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { exportCsv, gridMapSvg, gridProvenance } from './gridExport.ts';
+import { exportCsv, gridMapSvg, gridProvenance, type GridProvenance } from './gridExport.ts';
 
 /** The map as an upright PNG data URL (row 0 at the bottom), one image pixel per grid pixel × 4. */
 function mapPng(
@@ -44,11 +44,12 @@ export function GridExportButtons({
     map: string;
     unit: string;
     view: Record<string, unknown>;
+    run: GridProvenance['run'];
   };
 }) {
   const full = () => {
     const p = provenance();
-    return gridProvenance(p.appVersion, p.grid, p.map, p.unit, p.view);
+    return gridProvenance(p.appVersion, p.grid, p.map, p.unit, p.view, p.run);
   };
   const scale = Math.max(1, Math.floor(400 / Math.max(width, height)));
   const svgText = (): string | null => {
