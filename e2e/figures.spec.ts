@@ -2,10 +2,11 @@
 // a paper figure, with the layout checks a reviewer would make: the figure fills its panel, axis
 // titles read "Sample bias (V)", legends do not sit on the data they explain.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
+import { readPngText } from '../src/shared/png/index.ts';
 import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
 import type { Server } from './fixtures.ts';
 
@@ -44,7 +45,13 @@ async function xAxisTitles(page: Page): Promise<string[]> {
 for (const width of [1440, 1920]) {
   test(`analysis figures fill their panels at ${width} px`, async ({ page, labelledServer }) => {
     await page.setViewportSize({ width, height: 1000 });
+    // No request of the page fails (the favicon is inline in index.html: no /favicon.ico 404).
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto(labelledServer.url);
+    await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^data:image\/svg\+xml/);
     await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
     await expect(page.getByTestId('run-label')).toContainText('Run 1');
     const views: Array<[string, string]> = [
@@ -66,5 +73,91 @@ for (const width of [1440, 1920]) {
         .soft(fraction, `${tab} at ${width} px fills ${fraction.toFixed(2)} of its panel`)
         .toBeGreaterThan(0.9);
     }
+    expect(failed).toEqual([]);
   });
 }
+
+test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own SG settings', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await page.getByTestId('import-path').fill(join(realDataDir, 'nanonis-dat'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('files-filter').fill('STS003.dat');
+  await page.getByTestId('files-table').locator('tbody tr', { hasText: 'STS003.dat' }).first().click();
+  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
+  const plot = page.getByTestId('spectrum-plot');
+  await expect(plot.locator('canvas')).toBeVisible();
+  // uPlot draws its axis titles on the canvas: read them in the screenshots.
+  await page.getByTestId('channel-select').selectOption('dI/dV (lock-in)');
+  await expect(plot).toHaveAttribute('data-unit', 'A/V');
+  await expect(page.getByTestId('derived-note').first()).toContainText('R² =');
+  await page.screenshot({ path: screenshotPath('library-spectrum-lockin-didv'), fullPage: true });
+
+  await page.getByTestId('channel-select').selectOption('Normalised dI/dV (Feenstra)');
+  await expect(page.getByTestId('library-delta-v')).toHaveValue('0.3');
+  await expect(plot).toHaveAttribute('data-unit', '');
+  const range = async (): Promise<number[]> =>
+    ((await plot.getAttribute('data-y-range')) ?? '').split(' ').map(Number);
+  await expect.poll(async () => (await range()).length).toBe(2);
+  // Normalised conductance of a semiconductor stays O(1–10); the old end spikes reached −17.
+  const [lo, hi] = await range();
+  expect(lo).toBeGreaterThan(-2);
+  expect(hi).toBeLessThan(15);
+  await page.screenshot({ path: screenshotPath('library-spectrum-feenstra'), fullPage: true });
+
+  // The view's own Savitzky–Golay window changes the curve.
+  const before = await plot.getAttribute('data-y-range');
+  await page.getByTestId('library-sg-window').fill('31');
+  await expect(plot).not.toHaveAttribute('data-y-range', before ?? '');
+});
+
+async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'sts-e2e-figures-')), (file as Download).suggestedFilename());
+  await file.saveAs(path);
+  return readFileSync(path);
+}
+
+test('topography export: label legend, colour bar in round ticks of one unit, human names', async ({
+  page,
+  labelledServer,
+}) => {
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Topography' }).click();
+  await expect(page.getByTestId('topo-marker')).toHaveCount(68);
+  await expect(page.locator('[data-testid=topo-marker][data-label=core]')).not.toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('figures-topography-view'), fullPage: true });
+
+  const svg = (await download(page, () => page.getByTestId('topo-export-svg').click())).toString('utf8');
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  // Title: file, channel, direction and the levelling's human name (never an internal key).
+  expect(texts[0]).toMatch(/^Topography001\.sxm · /);
+  expect(texts[0]).not.toMatch(/plane-robust|line-median|\bnone\b/);
+  // Label legend: one entry per label with its count of markers.
+  for (const label of ['core', 'crown-centre', 'crown-edge'])
+    expect(texts.some((t) => t.startsWith(`${label} (`))).toBe(true);
+  // Colour bar: round ticks (plain <text x y>, unlike the bold scale bar), all in one unit.
+  const barTicks = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+">(−?[\d.]+) ([pnµ]?m)<\/text>/g)];
+  expect(barTicks.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(barTicks.map((m) => m[2])).size).toBe(1);
+  const values = barTicks.map((m) => Number(m[1]!.replace('−', '-')));
+  const steps = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
+  // Equal steps of 1, 2 or 5 × 10^k.
+  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 9);
+  expect([1, 2, 5]).toContain(Number((steps[0]! / 10 ** Math.floor(Math.log10(steps[0]!))).toFixed(6)));
+  // Show the exported SVG itself, as a reader of the paper would see it.
+  await page.setContent(`<body style="margin:0;background:#fff">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+  await page.screenshot({ path: screenshotPath('figures-topography-export'), fullPage: true });
+
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Topography' }).click();
+  await expect(page.getByTestId('topo-marker')).toHaveCount(68);
+  const png = await download(page, () => page.getByTestId('topo-export-png').click());
+  const chunks = readPngText(new Uint8Array(png));
+  expect(chunks.map((c) => [c.type, c.keyword])).toEqual([['iTXt', 'sts-workbench']]);
+  expect(JSON.parse(chunks[0]!.text)).toMatchObject({ figure: 'topography' });
+});

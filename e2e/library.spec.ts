@@ -59,7 +59,7 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await expect(plot).toHaveAttribute('data-series', '2');
   await page.screenshot({ path: screenshotPath('library-spectrum'), fullPage: true });
   // dI/dV of both sweeps, differentiated in a Web Worker.
-  await page.getByTestId('channel-select').selectOption('dI/dV (Savitzky–Golay 15/3)');
+  await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
   await expect(plot).toHaveAttribute('data-unit', 'A/V');
   await expect(plot).toHaveAttribute('data-series', '2');
   await page.screenshot({ path: screenshotPath('library-spectrum-didv'), fullPage: true });

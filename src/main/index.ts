@@ -20,6 +20,8 @@ function createWindow(): BrowserWindow {
     width: 1400,
     height: 900,
     title: 'STS Workbench',
+    // resources/icon.png (scripts/makeIcon.py): out/main → the repository's resources.
+    icon: join(import.meta.dirname, '../../resources/icon.png'),
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,

@@ -72,6 +72,9 @@ describe('axis labels', () => {
       '0.75',
       '1.00',
     ]);
+    // Steps that carry binary noise once divided by their prefix still get one decimal.
+    expect(axisLabels([0, 0.1e-9, 0.2e-9, 1.1e-9], 'A/V').labels).toEqual(['0.0', '0.1', '0.2', '1.1']);
+    expect(axisLabels([0, 0.1, 0.2, 0.3], '').labels).toEqual(['0.0', '0.1', '0.2', '0.3']);
     expect(axisLabels([0, 500e-9, 1000e-9], 'm')).toEqual({
       labels: ['0.0', '0.5', '1.0'],
       prefix: { factor: 1e-6, symbol: 'µ' },

@@ -63,7 +63,9 @@ export interface AxisLabels {
  * Decimals that write `step` (display units) exactly: d3's precisionFixed gives the decimals of
  * its leading digit (0.25 → 1), raised until the step reads back (0.25 → 2).
  */
-function decimalsFor(step: number): number {
+function decimalsFor(rawStep: number): number {
+  // A step divided by its prefix carries binary noise (1e-10 / 1e-9 = 0.09999999999999999).
+  const step = Number(rawStep.toPrecision(12));
   let decimals = precisionFixed(step);
   while (decimals < 12 && Math.abs(Number(step.toFixed(decimals)) - step) > 1e-9 * step) decimals++;
   return decimals;

@@ -9,19 +9,26 @@ function ticksOf(u: uPlot, scaleKey: string, count: number): number[] {
   return niceTicks(scale?.min ?? 0, scale?.max ?? 0, count);
 }
 
-/** An axis for `quantity` in `unit` on scale `scaleKey`, label "quantity (prefix unit)". */
+/**
+ * An axis for `quantity` in `axisUnit` on scale `scaleKey`, label "quantity (prefix unit)". Sample
+ * bias passes `prefixed` false: it reads in V on every plot of the app, as in the analysis figures.
+ */
 export function siAxis(
   scaleKey: string,
   quantity: string,
-  unit: string,
+  axisUnit: string,
   size: number,
-  count = 6,
+  { count = 6, prefixed = true }: { count?: number; prefixed?: boolean } = {},
 ): uPlot.Axis {
+  // The plot kit gives no prefix for the unit ''.
+  const unit = prefixed ? axisUnit : '';
   return {
     scale: scaleKey,
     splits: (_u, _axis, min, max) => niceTicks(min, max, count),
     label: (u) =>
-      unit ? `${quantity} (${axisLabels(ticksOf(u, scaleKey, count), unit).prefix.symbol}${unit})` : quantity,
+      axisUnit
+        ? `${quantity} (${axisLabels(ticksOf(u, scaleKey, count), unit).prefix.symbol}${axisUnit})`
+        : quantity,
     values: (_u, splits) => axisLabels(splits, unit).labels,
     size,
   };

@@ -6,8 +6,9 @@ import { getApi } from '../api.ts';
 import { siAxis } from '../lib/siAxis.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { alignCurves, sortedCurve } from './alignCurves.ts';
-import type { XYCurve } from './alignCurves.ts';
-import { DERIVED_SIGNALS, derivedSignal } from './derivedSignals.ts';
+import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
+import { DEFAULT_DELTA_V, DERIVED_SIGNALS, LOCKIN_DIDV, derivedSignal, hasLockIn } from './derivedSignals.ts';
+import type { DerivedCurve, DerivativeSettings } from './derivedSignals.ts';
 import { PALETTE } from './palette.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
@@ -29,6 +30,19 @@ function channelQuantity(channel: string): string {
   return channel.replace(/\s*\([^)]*\)\s*$/, '');
 }
 
+/** "min max" of the shown curves' finite values (for tests and tools reading the page). */
+function yRange(shown: Array<{ curve: { y: Float64Array } }>): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { curve } of shown)
+    for (const v of curve.y)
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  return lo <= hi ? `${lo} ${hi}` : '';
+}
+
 export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
   const [spectra, setSpectra] = useState<SpectrumCurves[]>([]);
   const [channel, setChannel] = useState(CURRENT);
@@ -45,16 +59,24 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
     };
   }, [spectrumIds]);
 
+  /** Savitzky–Golay window/order (from the analysis recipe) and Feenstra ΔV (V) of this view. */
+  const [settings, setSettings] = useState<DerivativeSettings>({
+    window: DEFAULT_RECIPE.derivative.window,
+    order: DEFAULT_RECIPE.derivative.polyorder,
+    deltaV: DEFAULT_DELTA_V,
+  });
   /** Derived signals (dI/dV ...) of the shown spectra, computed in a worker, keyed by id. */
-  const [derived, setDerived] = useState<Map<number, XYCurve & { unit: string }>>(new Map());
+  const [derived, setDerived] = useState<Map<number, DerivedCurve>>(new Map());
   const isDerived = DERIVED_SIGNALS.includes(channel);
   useEffect(() => {
     if (!isDerived) return;
     let current = true;
-    Promise.all(spectra.map((s) => derivedSignal(s, channel).then((d) => [s.row.id, d] as const))).then(
+    Promise.all(
+      spectra.map((s) => derivedSignal(s, channel, settings).then((d) => [s.row.id, d] as const)),
+    ).then(
       (pairs) => {
         if (!current) return;
-        const next = new Map<number, XYCurve & { unit: string }>();
+        const next = new Map<number, DerivedCurve>();
         for (const [id, d] of pairs) if (d) next.set(id, d);
         setDerived(next);
       },
@@ -63,12 +85,12 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
     return () => {
       current = false;
     };
-  }, [spectra, channel, isDerived]);
+  }, [spectra, channel, isDerived, settings]);
 
   const channels = useMemo(
     () => [
       CURRENT,
-      ...DERIVED_SIGNALS,
+      ...DERIVED_SIGNALS.filter((name) => name !== LOCKIN_DIDV || spectra.some(hasLockIn)),
       ...new Set(spectra.flatMap((s) => s.extra.map((e) => channelKey(e.name)))),
     ],
     [spectra],
@@ -87,6 +109,19 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
     () => alignCurves(shown.map(({ curve }) => curve)) as uPlot.AlignedData,
     [spectra, channel, derived],
   );
+  const notes = [...new Set(shown.flatMap(({ spectrum }) => derived.get(spectrum.row.id)?.note ?? []))];
+  const setting =
+    (key: keyof DerivativeSettings) =>
+    (e: { target: { value: string } }): void => {
+      const value = Number(e.target.value);
+      const valid =
+        key === 'deltaV'
+          ? value > 0
+          : key === 'window'
+            ? Number.isInteger(value) && value >= 3 && value % 2 === 1
+            : Number.isInteger(value) && value >= 0 && value < settings.window;
+      if (valid) setSettings((s) => ({ ...s, [key]: value }));
+    };
   const seriesKey = shown.map(({ spectrum }) => spectrum.row.id).join(',') + channel;
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
     () => ({
@@ -95,7 +130,7 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false } },
       axes: [
-        siAxis('x', 'Sample bias', 'V', 44),
+        siAxis('x', 'Sample bias', 'V', 44, { prefixed: false }),
         siAxis('y', channel === CURRENT ? 'Tunnelling current' : channelQuantity(channel), unit, 64),
       ],
       series: [
@@ -115,7 +150,7 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
 
   if (spectrumIds.length === 0) return <p className="empty">Select a spectrum to plot its I(V).</p>;
   return (
-    <div data-testid="spectrum-plot" data-series={shown.length} data-unit={unit}>
+    <div data-testid="spectrum-plot" data-series={shown.length} data-unit={unit} data-y-range={yRange(shown)}>
       <div className="row">
         <label>
           Signal{' '}
@@ -125,10 +160,61 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
             ))}
           </select>
         </label>
+        {isDerived && (
+          <span
+            className="derivative-settings"
+            data-testid="derivative-settings"
+            style={{ display: 'inline-flex', gap: 12 }}
+          >
+            <label>
+              SG window{' '}
+              <input
+                type="number"
+                style={{ width: 64 }}
+                step={2}
+                min={3}
+                defaultValue={settings.window}
+                onChange={setting('window')}
+                data-testid="library-sg-window"
+                aria-label="Savitzky–Golay window (points, odd)"
+              />
+            </label>
+            <label>
+              order{' '}
+              <input
+                type="number"
+                style={{ width: 64 }}
+                min={0}
+                defaultValue={settings.order}
+                onChange={setting('order')}
+                data-testid="library-sg-order"
+                aria-label="Savitzky–Golay polynomial order"
+              />
+            </label>
+            <label title="Width of the exponential kernel that broadens I/V (Feenstra & Mårtensson)">
+              ΔV (V){' '}
+              <input
+                type="number"
+                style={{ width: 64 }}
+                step={0.05}
+                min={0.01}
+                defaultValue={settings.deltaV}
+                onChange={setting('deltaV')}
+                data-testid="library-delta-v"
+                aria-label="Feenstra broadening width ΔV (V)"
+              />
+            </label>
+          </span>
+        )}
         <span className="note">
           Ctrl/Cmd-click adds a row, Shift-click a range · drag to zoom, double-click to reset.
         </span>
       </div>
+      {notes.map((note) => (
+        <p key={note} className="note" data-testid="derived-note">
+          {note}
+        </p>
+      ))}
       {error && <p className="error">{error}</p>}
       {shown.length > 0 && <UPlotChart options={options} data={data} />}
     </div>
