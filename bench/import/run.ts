@@ -7,7 +7,7 @@
 // - nanonis_reader.py parses with numpy.loadtxt (C-implemented), a stricter second line.
 // Prints files/s and MB/s, medians of several runs, and the ratios; asserts nothing.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -124,6 +124,11 @@ const loadtxt = median(loadtxtTimes);
 const line = (name: string, seconds: number): string =>
   `${name.padEnd(30)} ${(files.length / seconds).toFixed(0).padStart(8)} files/s ${(megabytes / seconds).toFixed(1).padStart(8)} MB/s  (median of ${RUNS}: ${seconds.toFixed(3)} s)`;
 console.log(`session: ${files.length} Nanonis .dat files, ${POINTS} points, ${megabytes.toFixed(1)} MB`);
+console.log(
+  `load average (1, 5, 15 min) at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 console.log(line('plain read (floor)', read));
 console.log(line('nanonispy2-style (genfromtxt)', nanonispy));
 console.log(line('numpy.loadtxt reader', loadtxt));

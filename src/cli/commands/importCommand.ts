@@ -32,9 +32,13 @@ export async function importCommand(args: ImportArgs): Promise<number> {
     const report = progress.report;
     if (args.json) {
       const { files, imported, unchanged, updated, skipped, failed, spectra, images } = report;
+      const warnings = report.warnings ?? [];
       process.stdout.write(
-        JSON.stringify({ files, imported, unchanged, updated, skipped, failed, spectra, images }, null, 2) +
-          '\n',
+        JSON.stringify(
+          { files, imported, unchanged, updated, skipped, failed, warnings, spectra, images },
+          null,
+          2,
+        ) + '\n',
       );
     } else {
       process.stderr.write('\r');
@@ -44,6 +48,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       );
       for (const { file, reason } of report.skipped) console.log(`skipped ${file}: ${reason}`);
       for (const { file, error } of report.failed) console.log(`failed  ${file}: ${error}`);
+      for (const { file, warning } of report.warnings ?? []) console.log(`warning ${file}: ${warning}`);
     }
     return 0;
   } finally {

@@ -120,6 +120,7 @@ describe('import of hostile sessions', () => {
           },
         ],
         images: [],
+        warnings: [],
       },
     });
     const write = createBatchWriter(db, { importRunId: null, readerVersion: 't' });

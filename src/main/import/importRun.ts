@@ -118,6 +118,7 @@ export class ImportRun {
       // Workers finish in any order; report files in path order.
       this.progress.report.skipped.sort((a, b) => a.file.localeCompare(b.file));
       this.progress.report.failed.sort((a, b) => a.file.localeCompare(b.file));
+      this.progress.report.warnings?.sort((a, b) => a.file.localeCompare(b.file));
       this.progress.state = this.cancelled ? 'cancelled' : 'done';
     } catch (error) {
       if (this.cancelled && !lock) {
@@ -216,6 +217,8 @@ export class ImportRun {
       } else report.imported++;
       report.spectra += outcome.rows.spectra.length;
       report.images += outcome.rows.images.length;
+      for (const warning of outcome.rows.warnings)
+        (report.warnings ??= []).push({ file: outcome.file.path, warning });
     } else if (outcome.status === 'skipped') {
       report.skipped.push({ file: outcome.file.path, reason: outcome.reason });
     } else {
@@ -245,6 +248,7 @@ export class ImportRun {
         else report.imported--;
         report.spectra -= outcome.rows.spectra.length;
         report.images -= outcome.rows.images.length;
+        report.warnings = report.warnings?.filter((entry) => entry.file !== outcome.file.path);
       } else if (outcome.status === 'skipped') {
         report.skipped = report.skipped.filter((entry) => entry.file !== outcome.file.path);
       } else {

@@ -15,6 +15,8 @@ export interface FileRows {
   spectra: ColumnValues[];
   /** images rows without file_id. */
   images: ColumnValues[];
+  /** The reader's warnings (e.g. truncated), stored as the file's note. */
+  warnings: string[];
 }
 
 /** Finite min/max/mean of a curve or image; NaN points are ignored. */
@@ -133,5 +135,5 @@ export function toFileRows(parsed: ParsedFile, packer = new BlobPacker()): FileR
       data: blobOf(packer, [image.data], 'f32'),
     };
   });
-  return { file, spectra, images };
+  return { file, spectra, images, warnings: parsed.warnings };
 }

@@ -93,7 +93,13 @@ function fileColumns(outcome: FileOutcome, context: WriteContext): ColumnValues 
     mtime_ms: outcome.file.mtimeMs,
     sha256: outcome.file.sha256,
     status: outcome.status,
-    error: outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? outcome.error : null,
+    // An imported file's note is its reader's warnings (the Files table shows it), else NULL.
+    error:
+      outcome.status === 'skipped'
+        ? outcome.reason
+        : outcome.status === 'failed'
+          ? outcome.error
+          : outcome.rows.warnings.join('; ') || null,
     import_run_id: context.importRunId,
     reader_version: context.readerVersion,
     imported_at: new Date().toISOString(),

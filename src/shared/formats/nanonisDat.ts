@@ -8,7 +8,7 @@ import { nanonisDateToIso } from './nanonisDate.ts';
 import { emptyParsedFile, positionFromHeader, setpointFromHeader } from './parsedFile.ts';
 import { pickBiasColumn, pickCurrentQuantity, spectraFromColumns } from './spectrumColumns.ts';
 import { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits.ts';
-import { parseTabTable } from './tabTable.ts';
+import { parseTabTable, type NumericTable } from './tabTable.ts';
 import { ParseError, type ChannelColumn, type FileKind, type ParsedFile } from './types.ts';
 
 const DATA_MARKER = '[DATA]';
@@ -95,6 +95,43 @@ function notIvReason(
   }
 }
 
+/** Header entry announcing the points per sweep, by experiment (none known for a generic Sweep). */
+const POINTS_KEYS = new Map<FileKind, string>([
+  ['bias-spectroscopy', 'Bias Spectroscopy>Num Pixel'],
+  ['z-spectroscopy', 'Z Spectroscopy>Num Pixel'],
+  ['frequency-sweep', 'Number of points'],
+]);
+
+function announcedPoints(header: Record<string, string>, kind: FileKind): number | null {
+  const key = POINTS_KEYS.get(kind);
+  const value = key === undefined ? NaN : Number((header[key] ?? '').trim());
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * A file cut short (a copy interrupted, a disk full while saving): fewer rows than the header
+ * announces, or a last row the file ends inside with fewer cells than other rows. The rows read are kept
+ * except a last row the cut may have gone through (cells missing, or the file ends inside it
+ * while rows are missing): its values cannot be trusted. Returns the warning, or null.
+ */
+function cutTruncatedRow(table: NumericTable, announced: number | null): string | null {
+  const rows = table.columns[0]?.length ?? 0;
+  // A short row ended by a line feed was written short (its cells read as NaN); one the file ends
+  // inside was cut.
+  const lastRowCut = rows > 0 && !table.endsWithNewline && table.lastRowCells < table.widestRowCells;
+  const short = announced !== null && rows < announced;
+  if (!lastRowCut && !short) return null;
+  const dropLast = rows > 0 && (lastRowCut || !table.endsWithNewline);
+  const kept = dropLast ? rows - 1 : rows;
+  if (dropLast) table.columns = table.columns.map((column) => column.slice(0, kept));
+  const cut = dropLast ? ` (the file ends inside row ${count(rows)}, which is left out)` : '';
+  return announced !== null
+    ? `truncated: ${count(kept)} of ${count(announced)} points${cut}`
+    : `truncated: ${count(kept)} points read, the header announces no count${cut}`;
+}
+
 /** Parses a Nanonis .dat file. Throws ParseError on a missing `[DATA]` or a non-numeric cell. */
 export function parseNanonisDat(
   bytes: Uint8Array,
@@ -105,6 +142,9 @@ export function parseNanonisDat(
   const { entries, bodyStart } = readHeader(bytes);
   const header = firstWins(entries);
   const table = parseTabTable(bytes, bodyStart, limits.maxColumns);
+  const experiment = header['Experiment'];
+  const kind = kindOfExperiment(experiment);
+  const truncated = cutTruncatedRow(table, announcedPoints(header, kind));
 
   const channels: ChannelColumn[] = table.names.map((name, i) => ({
     name,
@@ -112,9 +152,8 @@ export function parseNanonisDat(
     values: table.columns[i] as Float64Array,
   }));
 
-  const experiment = header['Experiment'];
-  const kind = kindOfExperiment(experiment);
   const parsed = emptyParsedFile('nanonis-dat', kind);
+  if (truncated) parsed.warnings.push(truncated);
   parsed.header = header;
   parsed.headerEntries = entries;
   parsed.position = positionFromHeader(header);

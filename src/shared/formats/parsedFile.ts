@@ -18,6 +18,7 @@ export function emptyParsedFile(format: FileFormat, kind: FileKind): ParsedFile 
     images: [],
     grid: null,
     notIv: null,
+    warnings: [],
   };
 }
 

@@ -15,6 +15,8 @@ export interface NumericTable {
    * `names.length` when the file ends inside a row, e.g. a file cut short.
    */
   lastRowCells: number;
+  /** The most cells written on any data row (blank trailing cells not counted). */
+  widestRowCells: number;
   /** Whether the bytes end with a line feed (the last row was written whole, up to its end). */
   endsWithNewline: boolean;
 }
@@ -111,6 +113,7 @@ export function parseTabTable(
   let capacity = 0;
   let row = 0;
   let lastRowCells = 0;
+  let widestRowCells = 0;
   let pos = bodyStart;
   while (pos < n) {
     // A blank line (only tabs, spaces, CRs) is skipped.
@@ -212,6 +215,7 @@ export function parseTabTable(
     }
     for (let c = column; c < width; c++) (columns[c] as Float64Array)[row] = NaN;
     lastRowCells = Math.min(written, width);
+    if (lastRowCells > widestRowCells) widestRowCells = lastRowCells;
     row++;
     pos = i + 1;
   }
@@ -223,6 +227,7 @@ export function parseTabTable(
       return row === capacity ? column : column.slice(0, row);
     }),
     lastRowCells,
+    widestRowCells,
     endsWithNewline: n > 0 && bytes[n - 1] === LF,
   };
 }

@@ -131,6 +131,8 @@ export interface ParsedFile {
   grid: GridInfo | null;
   /** Why this file gives no I–V spectra (e.g. "Z spectroscopy, not an I–V sweep"), null when it does or is an image. */
   notIv: string | null;
+  /** What the reader read around, e.g. "truncated: 44 of 1,024 points"; empty when nothing. */
+  warnings: string[];
 }
 
 /** A file could not be parsed. `message` names the problem; the caller adds the file name. */

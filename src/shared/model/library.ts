@@ -15,7 +15,7 @@ export interface FileRow {
   format: FileFormat | null;
   kind: FileKind | null;
   status: FileStatus;
-  /** Skip reason or parse error; null when imported. */
+  /** Skip reason or parse error; for an imported file its reader's warnings (e.g. truncated), else null. */
   error: string | null;
   /** Why an imported file gives no I–V spectra (Z spectroscopy, ...), null otherwise. */
   notIv: string | null;
@@ -97,6 +97,8 @@ export interface ImportReport {
   updated: number;
   skipped: Array<{ file: string; reason: string }>;
   failed: Array<{ file: string; error: string }>;
+  /** Files imported with a warning (e.g. "truncated: 44 of 1,024 points"); absent in older reports. */
+  warnings?: Array<{ file: string; warning: string }>;
   spectra: number;
   images: number;
 }
