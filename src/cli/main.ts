@@ -55,6 +55,7 @@ export async function runCli(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         labels: { type: 'string' },
+        session: { type: 'string' },
         method: { type: 'string' },
         window: { type: 'string' },
         sg: { type: 'string' },
@@ -89,6 +90,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return analyzeCommand({
         db: requireDb(values.db, 'analyze'),
         labels: values.labels,
+        session: values.session,
         method: values.method,
         window: values.window,
         sg: values.sg,
