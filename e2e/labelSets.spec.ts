@@ -5,16 +5,7 @@
 // session analyses its labelled spectra alone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
-
-async function importPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('import-path').fill(paths.join('\n'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-state', 'done', {
-    timeout: 60_000,
-  });
-}
+import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 const demoCsv = join(repoRoot, 'resources/demo/labels.csv');
 /** Data rows of the demo's labels.csv (one per file), read from the file itself. */
