@@ -9,6 +9,7 @@ import { recipeOverridesSchema } from '../../shared/api/contract.ts';
 import { analysisReport, formatAnalysisReport } from '../../main/analysis/analysisReport.ts';
 import { runAnalysis } from '../../main/analysis/runAnalysis.ts';
 import { applyLabelsCsv } from '../../main/library/applyLabelsCsv.ts';
+import { ANALYZE_TABLES, shadowTablesForDryRun } from '../../main/library/dryRun.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { UsageError } from '../usage.ts';
 
@@ -23,6 +24,8 @@ export interface AnalyzeArgs {
   /** Savitzky–Golay "window,order" (points, polynomial order). */
   sg?: string;
   json: boolean;
+  /** Compute and print only: the library is opened read-only and nothing is stored. */
+  dryRun?: boolean;
 }
 
 function numberPair(option: string, text: string): [number, number] {
@@ -77,10 +80,11 @@ export function analyzeCommand(args: AnalyzeArgs): number {
     }
   }
   const sessionId = args.session === undefined ? undefined : sessionIdOf(args.session);
-  const db = openLibrary(args.db);
+  const db = openLibrary(args.db, { readonly: args.dryRun === true });
   try {
     if (sessionId !== undefined && !db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId))
       throw new UsageError(`--session: no session ${sessionId} in ${args.db}`);
+    if (args.dryRun) shadowTablesForDryRun(db, ANALYZE_TABLES);
     if (labelsText !== null) {
       const outcome = applyLabelsCsv(db, labelsText, sessionId === undefined ? {} : { sessionId });
       if (!args.json) {
@@ -94,6 +98,10 @@ export function analyzeCommand(args: AnalyzeArgs): number {
         : runAnalysis(db, recipe, { sessionIds: [sessionId] });
     const report = analysisReport(run);
     if (args.json) process.stdout.write(JSON.stringify(report) + '\n');
+    else if (args.dryRun)
+      process.stdout.write(
+        `dry run: nothing stored in ${args.db}\n${formatAnalysisReport(report, run.runId)}`,
+      );
     else process.stdout.write(formatAnalysisReport(report, run.runId));
     return 0;
   } finally {

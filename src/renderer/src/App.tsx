@@ -1,7 +1,12 @@
 // The app shell: a title bar with the library's counts and the views' tabs.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorText, useLibraryInfo } from './data/libraryQueries.ts';
-import { libraryChanged } from './data/queryClient.ts';
+import {
+  analysisInputsRevision,
+  labelsChanged,
+  libraryChanged,
+  subscribeAnalysisInputs,
+} from './data/queryClient.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ImportStatusBar } from './import/ImportStatusBar.tsx';
 import { useAppImport } from './import/useAppImport.ts';
@@ -33,6 +38,8 @@ export function App() {
   const chooseScope = (scope: AnalysisScope, run: boolean): void =>
     setScopeRequest((previous) => ({ id: (previous?.id ?? 0) + 1, scope, run }));
 
+  // The grid view still reloads its file list by a revision number (it predates the query hooks).
+  const inputsRevision = useSyncExternalStore(subscribeAnalysisInputs, analysisInputsRevision);
   const { data: info, error } = useLibraryInfo(INFO_POLL_MS);
   const counts = info ? `${info.files}/${info.spectra}/${info.images}` : null;
   const seenCounts = useRef<string | null>(null);
@@ -87,7 +94,7 @@ export function App() {
           {view === 'analysis' && (
             <AnalysisViews request={scopeRequest} onScope={(scope) => chooseScope(scope, false)} />
           )}
-          {view === 'grid' && <GridView />}
+          {view === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
         </ErrorBoundary>
       </main>
       <WatchNotices onChanged={libraryChanged} />

@@ -2,7 +2,7 @@
 // numerical dI/dV, and the per-pixel analysis maps (VBM, CBM, gap, deep trap, in-gap density,
 // quality flags) computed in workers; hover for a pixel's spectrum, click to pin, drag for a line
 // cut, a gap histogram, threshold regions into labels, exports with provenance.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
@@ -14,14 +14,16 @@ import {
   type AnalysedChannel,
 } from '../../../shared/grid/gridMaps.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
-import { useLibraryInfo } from '../data/libraryQueries.ts';
+import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
 import { ANALYSIS_MAPS, finiteRange, lineCutPixels, type AnalysisMapName } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
-import { GridMapCanvas, type Pixel } from './GridMapCanvas.tsx';
+import { GridMapCanvas, type GridDragTool, type Pixel } from './GridMapCanvas.tsx';
+import { pixelsInside } from './gridRegion.ts';
+import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import { GridRegionLabel } from './GridRegionLabel.tsx';
 import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
 import { GridExportButtons } from './GridExportButtons.tsx';
@@ -36,11 +38,12 @@ const RECIPE = resolveRecipe();
 type Shown =
   { kind: 'channel'; index: number } | { kind: 'didv' } | { kind: 'analysis'; name: AnalysisMapName };
 
-export function GridView() {
-  const files = useGridFiles();
-  const [chosenFileId, setFileId] = useState<number | null>(null);
-  // Until the user picks one: the first grid file.
-  const fileId = chosenFileId ?? files[0]?.id ?? null;
+export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
+  const files = useGridFiles(version);
+  const [fileId, setFileId] = useState<number | null>(null);
+  useEffect(() => {
+    if (fileId === null && files[0]) setFileId(files[0].id);
+  }, [files, fileId]);
   const { grid, error } = useGridCube(fileId);
   const cube = grid?.cube ?? null;
   const analysis = useGridMaps(grid, undefined);
@@ -51,16 +54,23 @@ export function GridView() {
   const [hover, setHover] = useState<Pixel | null>(null);
   const [pinned, setPinned] = useState<number[]>([]);
   const [cut, setCut] = useState<{ from: Pixel; to: Pixel } | null>(null);
-  const appVersion = useLibraryInfo().data?.appVersion ?? '';
-  // Another grid: pins, cut and map start afresh (adjusted while rendering, not in an effect).
-  const [viewedCube, setViewedCube] = useState(cube);
-  if (viewedCube !== cube) {
-    setViewedCube(cube);
+  const [dragTool, setDragTool] = useState<GridDragTool>('cut');
+  const [region, setRegion] = useState<Point2[] | null>(null);
+  const [appVersion, setAppVersion] = useState('');
+  useEffect(
+    () =>
+      void getApi()
+        .getLibraryInfo({})
+        .then((info) => setAppVersion(info.appVersion)),
+    [],
+  );
+  useEffect(() => {
     setPinned([]);
     setCut(null);
+    setRegion(null);
     setShown({ kind: 'channel', index: 0 });
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
-  }
+  }, [cube]);
 
   // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
@@ -147,6 +157,11 @@ export function GridView() {
     return { spectra: pixels.map((p) => pixelSpectrum(cube, p, channel, RECIPE)), lengthNm };
   }, [cube, channel, cut]);
 
+  const drawn = useMemo(
+    () => (region && cube ? new Set(pixelsInside(region, cube.layout.pointsX, cube.layout.pointsY)) : null),
+    [region, cube],
+  );
+
   const hoverValue =
     hover && shownValues && cube ? shownValues[hover.row * cube.layout.pointsX + hover.column] : undefined;
   const didvUnit = channel?.signal === 'didv' ? (cube?.channels[channel.index]?.unit ?? '') : 'A/V';
@@ -211,6 +226,18 @@ export function GridView() {
           </select>
         </label>
         <label>
+          Drag draws{' '}
+          <select
+            data-testid="grid-drag-tool"
+            value={dragTool}
+            onChange={(e) => setDragTool(e.target.value as GridDragTool)}
+          >
+            <option value="cut">a line cut</option>
+            <option value="box">a box region</option>
+            <option value="lasso">a lasso region</option>
+          </select>
+        </label>
+        <label>
           Colours{' '}
           <select value={colormap} onChange={(e) => setColormap(e.target.value as ColormapName)}>
             {COLORMAP_NAMES.map((c) => (
@@ -261,7 +288,14 @@ export function GridView() {
             <button onClick={analysis.cancel}>Cancel</button>
           </>
         )}
-        {analysis.maps && <span data-testid="grid-analysis-done"> · analysis maps ready</span>}
+        {analysis.maps && analysis.run && (
+          <span data-testid="grid-analysis-done">
+            {' '}
+            · analysis maps {analysis.stored ? 'from the library' : 'computed and stored'} (run{' '}
+            {analysis.run.runId}, {analysis.run.channel}, app {analysis.run.appVersion},{' '}
+            {analysis.run.createdAt.slice(0, 16).replace('T', ' ')} UTC)
+          </span>
+        )}
         {analysis.note && <span className="note"> · {analysis.note}</span>}
       </div>
       {cube && shownValues && (
@@ -281,6 +315,9 @@ export function GridView() {
                 size={MAP_SIZE}
                 pinned={pinned}
                 cut={cut}
+                tool={dragTool}
+                region={region}
+                onRegion={setRegion}
                 onHover={setHover}
                 onPin={(p) => {
                   const index = p.row * cube.layout.pointsX + p.column;
@@ -295,7 +332,7 @@ export function GridView() {
             <p className="note" data-testid="grid-hover">
               {hover
                 ? `pixel (${hover.column}, ${hover.row}): ${formatSi(hoverValue ?? NaN, unit)}`
-                : 'Hover: spectrum · click: pin · drag: line cut'}
+                : `Hover: spectrum · click: pin · drag: ${dragTool === 'cut' ? 'line cut' : `${dragTool} region`}`}
             </p>
             <GridExportButtons
               values={shownValues}
@@ -309,10 +346,28 @@ export function GridView() {
                 grid: grid?.name ?? '',
                 map: title,
                 unit,
-                view: { bias, windowMv, colormap },
+                view: shown.kind === 'analysis' ? { colormap } : { bias, windowMv, colormap },
+                run:
+                  shown.kind === 'analysis' && analysis.run
+                    ? {
+                        runId: analysis.run.runId,
+                        recipe: analysis.run.recipe,
+                        appVersion: analysis.run.appVersion,
+                        createdAt: analysis.run.createdAt,
+                        channel: analysis.run.channel,
+                      }
+                    : null,
               })}
             />
-            <GridRegionLabel fileId={fileId} values={shownValues} width={cube.layout.pointsX} unit={unit} />
+            <GridRegionLabel
+              fileId={fileId}
+              values={shownValues}
+              width={cube.layout.pointsX}
+              unit={unit}
+              drawn={drawn}
+              onClearDrawn={() => setRegion(null)}
+              onLabelled={onLabelsChanged}
+            />
           </div>
           <div>
             <GridSpectrumPlot curves={curves} unit={didvUnit} />

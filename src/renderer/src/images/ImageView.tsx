@@ -9,9 +9,7 @@ import { queryKeys } from '../data/queryClient.ts';
 import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourise, percentileRange } from '../lib/contrast.ts';
-import { formatSiRange } from '../lib/siAxis.ts';
-import { formatSi } from '../lib/siFormat.ts';
-import { niceLength } from './niceLength.ts';
+import { formatSi, formatSiRange, niceLength } from '../lib/axisKit.ts';
 
 const NO_SPECTRA: SpectrumRow[] = [];
 

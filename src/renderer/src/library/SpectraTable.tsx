@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { queryKeys } from '../data/queryClient.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';

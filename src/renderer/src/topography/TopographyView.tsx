@@ -6,7 +6,7 @@ import { defaultLevelling, LEVELLING_METHODS } from '../../../shared/image/types
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import { colormapTable } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from './ColourBar.tsx';
 import { contrastRange } from './contrastRange.ts';
 import type { ContrastMode, Range } from './contrastRange.ts';
@@ -14,6 +14,7 @@ import { DisplayControls } from './DisplayControls.tsx';
 import { ImagePicker } from './ImagePicker.tsx';
 import { LabelLegend } from './LabelLegend.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
+import { GridFrameLayer, useGridFrames } from '../grid/GridFrameLayer.tsx';
 import { idsOfMarkers, spotsOf } from './markers.ts';
 import { ProfilePlot } from './ProfilePlot.tsx';
 import { ToolBar } from './ToolBar.tsx';
@@ -113,6 +114,7 @@ export function TopographyView() {
   });
 
   const frame = image?.frame;
+  const gridFrames = useGridFrames(image?.id ?? null);
   const aspect = frame && frame.width > 0 ? frame.height / frame.width : 1;
   const size =
     aspect > 1
@@ -189,6 +191,9 @@ export function TopographyView() {
                     : null
                 }
                 profile={profile}
+                underlay={(project) => (
+                  <GridFrameLayer grids={gridFrames} imageFrame={frame} project={project} />
+                )}
                 onSelect={select}
                 onProfile={setProfile}
               />
