@@ -16,6 +16,8 @@ import { setLabel } from './labels.ts';
 export interface LabelsCsvOptions {
   /** Match only the files of this session (sessions.id); absent: every imported file. */
   sessionId?: number;
+  /** Match only files at these paths (as stored: files.path), e.g. the batch a watch just imported. */
+  paths?: ReadonlySet<string>;
 }
 
 export function applyLabelsCsv(
@@ -23,7 +25,7 @@ export function applyLabelsCsv(
   csvText: string,
   options: LabelsCsvOptions = {},
 ): LabelsCsvOutcome {
-  const { sessionId } = options;
+  const { sessionId, paths } = options;
   if (sessionId !== undefined && !db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId))
     throw new ApiError('not-found', `labels CSV: no session ${sessionId} in this library`);
   const csv = parseLabelsCsv(csvText);
@@ -38,7 +40,7 @@ export function applyLabelsCsv(
     for (const row of csv.rows) {
       const files = filesNamed
         .all({ name: baseName(row.file), session: sessionId ?? null })
-        .filter((file) => pathMatches(file.path, row.file));
+        .filter((file) => (!paths || paths.has(file.path)) && pathMatches(file.path, row.file));
       const spectra = files.flatMap((file) => spectraOf.all(file.id) as number[]);
       if (spectra.length === 0) {
         outcome.unmatched.push({ line: row.line, file: row.file });

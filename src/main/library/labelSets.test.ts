@@ -13,6 +13,7 @@ import type { SessionRow, SpectrumRow } from '../../shared/model/library.ts';
 import { analyzeCommand } from '../../cli/commands/analyzeCommand.ts';
 import { DEMO_DIR } from '../demoSession.ts';
 import { LibraryService } from '../services/libraryService.ts';
+import { applyLabelsCsv } from './applyLabelsCsv.ts';
 import { openLibrary } from './openLibrary.ts';
 import { getAnalysisRun } from '../analysis/analysisRuns.ts';
 
@@ -88,6 +89,30 @@ describe('labels CSV applied to one session', () => {
     expect(outcome.files).toBe(1);
     const realRows = [...(await spectraOfSession(real.id)).values()].flat();
     expect(realRows.filter((r) => r.label !== null)).toEqual([]);
+  });
+
+  it('restricted to given paths (a watched batch), a row labels only those files', async () => {
+    const realFiles = [...(await spectraOfSession(real.id))];
+    const target = realFiles.find(([path]) => basename(path) === 'Bias-Spectroscopy003.dat')!;
+    const outcome = await service.handlers.importLabelsText({
+      text: 'file,label\nBias-Spectroscopy003.dat,probe\n',
+    });
+    expect(outcome.files).toBe(2); // unrestricted: the demo's and the real file of that name
+    const db = openLibrary(dbPath);
+    try {
+      const restricted = applyLabelsCsv(db, 'file,label\nBias-Spectroscopy003.dat,batch\n', {
+        paths: new Set([target[0]]),
+      });
+      expect(restricted).toEqual({ files: 1, spectra: target[1].length, unmatched: [], problems: [] });
+    } finally {
+      db.close();
+    }
+    const labelsOf = async (sessionId: number) =>
+      [...(await spectraOfSession(sessionId))]
+        .filter(([path]) => basename(path) === 'Bias-Spectroscopy003.dat')
+        .flatMap(([, rows]) => rows.map((r) => r.label));
+    expect(new Set(await labelsOf(real.id))).toEqual(new Set(['batch']));
+    expect(new Set(await labelsOf(demo.id))).toEqual(new Set(['probe']));
   });
 
   it('an unknown session is refused with its id', () => {
