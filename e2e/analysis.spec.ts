@@ -2,13 +2,11 @@
 // labelled with the CLI before the server starts (the page's API needs the run's token), then run
 // the analysis from the page, check numbers against resources/demo/truth.json, drag the deep-trap
 // window, and export figures.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
-import type { Server } from './fixtures.ts';
+import { demoDir as demo, expect, screenshotPath, test } from './fixtures.ts';
 
 interface Truth {
   groups: Array<{ label: string; vbmMean: number; cbmMean: number }>;
@@ -16,27 +14,7 @@ interface Truth {
   series: Array<{ label: string; sweeps: Array<{ gap: number }> }>;
 }
 
-const demo = join(repoRoot, 'resources/demo');
 const truth = JSON.parse(readFileSync(join(demo, 'truth.json'), 'utf8')) as Truth;
-
-/** A server on a library that already holds the demo session with its labels. */
-const test = base.extend<{ labelledServer: Server }>({
-  // eslint-disable-next-line no-empty-pattern
-  labelledServer: async ({}, use) => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-analysis-')), 'library.sqlite');
-    const cli = (...args: string[]): void => {
-      execFileSync(process.execPath, [join(repoRoot, 'bin/sts-workbench.js'), ...args], {
-        cwd: repoRoot,
-        stdio: 'pipe',
-      });
-    };
-    cli('import', demo, '--db', dbPath);
-    cli('analyze', '--db', dbPath, '--labels', join(demo, 'labels.csv'));
-    const server = await startServer(dbPath);
-    await use(server);
-    server.process.kill('SIGTERM');
-  },
-});
 
 async function saveDownload(
   page: Page,

@@ -2,33 +2,8 @@
 // session labelled with the CLI: exclude one used core spectrum by hand with a note, run again and
 // see the core group's n go down by one and its excluded count up by one; reset it, run again and
 // see both return. In-gap states are drawn on the spectra and degradation views.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
-import type { Server } from './fixtures.ts';
-
-const demo = join(repoRoot, 'resources/demo');
-
-const test = base.extend<{ labelledServer: Server }>({
-  // eslint-disable-next-line no-empty-pattern
-  labelledServer: async ({}, use) => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-exclusions-')), 'library.sqlite');
-    const cli = (...args: string[]): void => {
-      execFileSync(process.execPath, [join(repoRoot, 'bin/sts-workbench.js'), ...args], {
-        cwd: repoRoot,
-        stdio: 'pipe',
-      });
-    };
-    cli('import', demo, '--db', dbPath);
-    cli('analyze', '--db', dbPath, '--labels', join(demo, 'labels.csv'));
-    const server = await startServer(dbPath);
-    await use(server);
-    server.process.kill('SIGTERM');
-  },
-});
+import { expect, screenshotPath, test } from './fixtures.ts';
 
 async function groupCounts(page: Page, label: string): Promise<{ n: number; excluded: number }> {
   await page.getByTestId('subtab-band-edges').click();

@@ -1,8 +1,9 @@
 // Each test gets its own browser-mode server on its own fresh library, started as a user would
 // (`sts-workbench serve`), and waits for its "Listening on" line, never for a fixed sleep.
 import { test as base } from '@playwright/test';
-import type { Locator } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,32 @@ export async function startServer(dbPath: string): Promise<Server> {
   return { url, dbPath, process: child };
 }
 
-export const test = base.extend<{ server: Server; appUrl: string; realDataDir: string }>({
+/** The demo session shipped with the app (resources/demo): 67 files, its labels.csv and truth.json. */
+export const demoDir = join(repoRoot, 'resources/demo');
+
+/** Runs the built CLI (bin/sts-workbench.js) and waits for it. */
+function cli(...args: string[]): void {
+  execFileSync(process.execPath, [join(repoRoot, 'bin/sts-workbench.js'), ...args], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
+}
+
+/** Imports paths from the Library's import panel and waits until that import is done. */
+export async function importPaths(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('import-path').fill(paths.join('\n'));
+  await page.getByTestId('import-button').click();
+  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+}
+
+export const test = base.extend<{
+  server: Server;
+  appUrl: string;
+  realDataDir: string;
+  labelledServer: Server;
+}>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-')), 'library.sqlite');
@@ -57,6 +83,19 @@ export const test = base.extend<{ server: Server; appUrl: string; realDataDir: s
   // eslint-disable-next-line no-empty-pattern
   realDataDir: async ({}, use) => {
     await use(realDataDir());
+  },
+  /**
+   * A server on a library that already holds the demo session labelled from its labels.csv and
+   * one analysis run (made with the CLI before the server starts: the page's API needs its token).
+   */
+  // eslint-disable-next-line no-empty-pattern
+  labelledServer: async ({}, use) => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'sts-e2e-labelled-')), 'library.sqlite');
+    cli('import', demoDir, '--db', dbPath);
+    cli('analyze', '--db', dbPath, '--labels', join(demoDir, 'labels.csv'));
+    const server = await startServer(dbPath);
+    await use(server);
+    server.process.kill('SIGTERM');
   },
 });
 

@@ -2,7 +2,7 @@
 // Library count, the topography's tip markers and the analysis (auto re-run, group n) follow
 // without a page reload; a notice per new file. Files are copied from the demo session, whose
 // labels.csv sits in the watched folder so new sweeps join their groups.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -82,6 +82,18 @@ test('the app follows a watched folder without reloading', async ({ page, appUrl
 
   expect(loads).toBe(0);
   await page.getByRole('tab', { name: 'Library', exact: true }).click();
+
+  // A sweep deleted from the folder: a notice, and the Files table marks it missing (kept).
+  rmSync(join(folder, sweep(1)));
+  await expect(page.getByTestId('watch-notices')).toContainText(`${sweep(1)} is gone from disk`);
+  await page.getByTestId('files-filter').fill(sweep(1).replace('.dat', ''));
+  const missing = page
+    .getByTestId('files-table')
+    .locator('tbody tr')
+    .filter({ hasText: sweep(1) });
+  await expect(missing.getByTestId('file-missing')).toHaveText('missing');
+  await expect(missing).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('watch-file-missing'), fullPage: true });
   await page.getByTestId('watch-toggle').click();
   await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'false');
 });

@@ -42,6 +42,7 @@ function parseCliArgs(rest: string[]) {
       json: { type: 'boolean', default: false },
       port: { type: 'string' },
       labels: { type: 'string' },
+      session: { type: 'string' },
       method: { type: 'string' },
       window: { type: 'string' },
       sg: { type: 'string' },
@@ -106,6 +107,7 @@ async function runCommand(command: string, values: ParsedValues, positionals: st
       return (await import('./commands/analyzeCommand.ts')).analyzeCommand({
         db: requireDb(values.db, 'analyze'),
         labels: values.labels,
+        session: values.session,
         method: values.method,
         window: values.window,
         sg: values.sg,

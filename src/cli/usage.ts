@@ -4,11 +4,12 @@ Commands:
   import <folder|file>... --db <file> [--json]   import files into a library (created if absent)
   inspect <file> [--json]                        show what the reader finds in one file
   info --db <file> [--json]                      files by status, spectra, images, labels, runs
-  analyze --db <file> [--labels <csv>] [--method first-peak|onset] [--window <lo>,<hi>]
-          [--sg <window>,<order>] [--json] [--dry-run]
+  analyze --db <file> [--labels <csv>] [--session <id>] [--method first-peak|onset]
+          [--window <lo>,<hi>] [--sg <window>,<order>] [--json] [--dry-run]
                                                  band edges, statistics, trap comparisons and
-                                                 series of the library's spectra (run stored;
-                                                 --dry-run: printed only, nothing stored)
+                                                 series of the library's (or the session's)
+                                                 spectra (run stored; --dry-run: printed only,
+                                                 nothing stored)
   export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
                                                  one table of the newest (or given) analysis run
                                                  as CSV, recipe in <out>.recipe.json
@@ -33,6 +34,8 @@ Options:
   --poll         watch by polling (network shares, where file events do not arrive)
   --watch <dir>  serve: watch this folder from the start (repeatable)
   --labels <csv> labels CSV (file,label) applied before the analysis
+  --session <id> analyze: the labels CSV matches only this session's files, and only this
+                 session is analysed (ids: info lists them)
   --method       band-edge method: first-peak (default) or onset
   --window       deep-trap window in volts, e.g. -0.8,1.0
   --channel      grid channel to analyse (default: the forward current); a lock-in channel is dI/dV

@@ -34,8 +34,21 @@ async function prepareDemo(service: LibraryService, dir: string): Promise<DemoRe
   if (progress.state !== 'done')
     return { ...ready, problem: `the demo import ${progress.state}: ${progress.error}` };
   try {
-    ready.labelled = (await service.handlers.importLabels({ path: join(dir, 'labels.csv') })).spectra;
-    ready.runId = (await service.handlers.runAnalysis({})).runId;
+    // The demo's label set and analysis are its session's: its labels.csv names files such as
+    // Bias-Spectroscopy002.dat that a user's own sessions may hold too.
+    const session = service.db
+      .prepare(
+        'SELECT DISTINCT sf.session_id FROM session_files sf JOIN files f ON f.id = sf.file_id WHERE f.import_run_id = ?',
+      )
+      .pluck()
+      .get(progress.runId) as number | undefined;
+    const scoped = session === undefined ? {} : { sessionId: session };
+    ready.labelled = (
+      await service.handlers.importLabels({ path: join(dir, 'labels.csv'), ...scoped })
+    ).spectra;
+    ready.runId = (
+      await service.handlers.runAnalysis(session === undefined ? {} : { scope: { sessionIds: [session] } })
+    ).runId;
   } catch (error) {
     ready.problem = message(error);
   }

@@ -1,7 +1,8 @@
-// `sts-workbench analyze --db <file> [--labels <csv>] [--method band|first-peak|onset]
+// `sts-workbench analyze --db <file> [--labels <csv>] [--session <id>] [--method band|first-peak|onset]
 //   [--window <lo>,<hi>] [--sg <window>,<order>] [--json]`
 // Applies the labels CSV first (when given), runs the pipeline on the library, stores the run
-// (recipe + app version + results) and prints the report.
+// (recipe + app version + results) and prints the report. With --session both the labels CSV and
+// the analysis are that session's: the CSV's rows match only its files.
 import { existsSync, readFileSync } from 'node:fs';
 import type { RecipeOverrides } from '../../shared/analysis/index.ts';
 import { recipeOverridesSchema } from '../../shared/api/contract.ts';
@@ -15,6 +16,8 @@ import { UsageError } from '../usage.ts';
 export interface AnalyzeArgs {
   db: string;
   labels?: string;
+  /** Session id (as `info` and the app list them): label set and analysis scope. */
+  session?: string;
   method?: string;
   /** Deep-trap window "lo,hi" in volts. */
   window?: string;
@@ -56,6 +59,13 @@ export function recipeFromArgs(args: Pick<AnalyzeArgs, 'method' | 'window' | 'sg
   return parsed.data;
 }
 
+function sessionIdOf(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new UsageError(`--session: expected a session id, a positive integer (got '${text}')`);
+  return id;
+}
+
 export function analyzeCommand(args: AnalyzeArgs): number {
   const recipe = recipeFromArgs(args);
   if (!existsSync(args.db)) throw new UsageError(`analyze: no library at ${args.db} (run import first)`);
@@ -69,17 +79,23 @@ export function analyzeCommand(args: AnalyzeArgs): number {
       );
     }
   }
+  const sessionId = args.session === undefined ? undefined : sessionIdOf(args.session);
   const db = openLibrary(args.db, { readonly: args.dryRun === true });
   try {
+    if (sessionId !== undefined && !db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId))
+      throw new UsageError(`--session: no session ${sessionId} in ${args.db}`);
     if (args.dryRun) shadowTablesForDryRun(db, ANALYZE_TABLES);
     if (labelsText !== null) {
-      const outcome = applyLabelsCsv(db, labelsText);
+      const outcome = applyLabelsCsv(db, labelsText, sessionId === undefined ? {} : { sessionId });
       if (!args.json) {
         console.log(`labels: ${outcome.spectra} spectra in ${outcome.files} files labelled`);
         for (const u of outcome.unmatched) console.log(`  line ${u.line}: no imported file ${u.file}`);
       }
     }
-    const run = runAnalysis(db, recipe);
+    const run =
+      sessionId === undefined
+        ? runAnalysis(db, recipe)
+        : runAnalysis(db, recipe, { sessionIds: [sessionId] });
     const report = analysisReport(run);
     if (args.json) process.stdout.write(JSON.stringify(report) + '\n');
     else if (args.dryRun)

@@ -17,10 +17,11 @@ export interface FileDbRow {
   comment: string;
   spectra: number;
   images: number;
+  missing_since: string | null;
 }
 
 export const FILE_COLUMNS = `f.id, f.path, f.name, f.size, f.sha256, f.format, f.kind, f.status, f.error, f.not_iv,
-  f.acquired_at, f.comment,
+  f.acquired_at, f.comment, f.missing_since,
   (SELECT count(*) FROM spectra s WHERE s.file_id = f.id AND s.is_average = 0) AS spectra,
   (SELECT count(*) FROM images i WHERE i.file_id = f.id) AS images`;
 
@@ -40,6 +41,7 @@ export function rowToFile(row: FileDbRow): FileRow {
     comment: row.comment,
     spectra: row.spectra,
     images: row.images,
+    missingSince: row.missing_since,
   };
 }
 

@@ -220,8 +220,10 @@ export class LibraryService {
     setLabel: ({ spectrumIds, label, colour, classified }) => ({
       changed: setLabel(this.db, spectrumIds, label, colour, classified),
     }),
-    importLabels: ({ path }) => applyLabelsCsv(this.db, readLabelsFile(path)),
-    importLabelsText: ({ text }) => applyLabelsCsv(this.db, text),
+    importLabels: ({ path, sessionId }) =>
+      applyLabelsCsv(this.db, readLabelsFile(path), sessionId === undefined ? {} : { sessionId }),
+    importLabelsText: ({ text, sessionId }) =>
+      applyLabelsCsv(this.db, text, sessionId === undefined ? {} : { sessionId }),
     chooseImportPaths: () => {
       throw new ApiError('unsupported', 'no native dialogs in browser mode: type the folder path instead');
     },

@@ -22,7 +22,9 @@ export function applyFolderLabels(db: Database, folders: string[], paths: string
     }
     const [head, ...rows] = text.split(/\r?\n/);
     const mine = rows.filter((row) => names.has(basename(row.split(',')[0]?.trim() ?? '')));
-    if (mine.length > 0) labelled += applyLabelsCsv(db, [head, ...mine].join('\n')).spectra;
+    // Only the batch's own files: a same-named file of another session keeps its labels.
+    if (mine.length > 0)
+      labelled += applyLabelsCsv(db, [head, ...mine].join('\n'), { paths: new Set(paths) }).spectra;
   }
   return labelled;
 }

@@ -98,6 +98,9 @@ const analysisScopeSchema = z.union([
   z.object({ spectrumIds: z.array(id).min(1, 'select at least one spectrum').max(MAX_IDS) }).strict(),
 ]);
 
+/** The session a labels CSV applies to (its label set); absent: files of any session. */
+const labelSetSessionId = z.number().int().positive('a session id is a positive integer').optional();
+
 export const apiInputSchemas = {
   getLibraryInfo: z.object({}).strict(),
   startImport: z
@@ -179,10 +182,19 @@ export const apiInputSchemas = {
       classified: z.object({ imageId: id, params: classifyParamsSchema }).strict().optional(),
     })
     .strict(),
-  importLabels: z.object({ path: z.string().min(1, 'name the labels CSV file').max(4096) }).strict(),
+  /** A labels CSV on disk; with `sessionId` its rows match only that session's files. */
+  importLabels: z
+    .object({
+      path: z.string().min(1, 'name the labels CSV file').max(4096),
+      sessionId: labelSetSessionId,
+    })
+    .strict(),
   /** A labels CSV the page read itself (file picker or drop: browsers give no paths); 5 MB at most. */
   importLabelsText: z
-    .object({ text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV') })
+    .object({
+      text: z.string().max(5_000_000, 'a labels CSV of more than 5 MB is not a labels CSV'),
+      sessionId: labelSetSessionId,
+    })
     .strict(),
   /** Native folder dialog (desktop only; browser mode answers 'unsupported'). */
   chooseImportPaths: z.object({}).strict(),

@@ -23,6 +23,8 @@ export interface FileRow {
   comment: string;
   spectra: number;
   images: number;
+  /** When a watched folder lost this file (ISO time), null while it is on disk; kept with its labels. */
+  missingSince: string | null;
 }
 
 export interface SpectrumRow {

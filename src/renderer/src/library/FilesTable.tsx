@@ -118,7 +118,17 @@ export function FilesTable({
                 <td className="name-cell">{file.name}</td>
                 <td>{file.format ?? '—'}</td>
                 <td>{file.kind ?? '—'}</td>
-                <td className={`status-${file.status}`}>{file.status}</td>
+                {file.missingSince ? (
+                  <td
+                    className="status-missing"
+                    data-testid="file-missing"
+                    title={`Gone from disk since ${file.missingSince.replace('T', ' ')}: kept, with its labels`}
+                  >
+                    missing
+                  </td>
+                ) : (
+                  <td className={`status-${file.status}`}>{file.status}</td>
+                )}
                 <td className="num">{file.spectra}</td>
                 <td className="num">{file.images}</td>
                 <td>{file.acquiredAt?.replace('T', ' ') ?? '—'}</td>

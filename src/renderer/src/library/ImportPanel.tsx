@@ -5,6 +5,7 @@ import { getApi, isElectron } from '../api.ts';
 import type { DroppedPaths } from './droppedPaths.ts';
 import type { ImportState } from '../import/useAppImport.ts';
 import { ImportReportView } from './ImportReportView.tsx';
+import { PathsField, pathsOf } from './PathsField.tsx';
 import { useWindowDrop } from './useWindowDrop.ts';
 
 function megabytes(bytes: number): string {
@@ -23,10 +24,7 @@ export function ImportPanel({
   const [pathText, setPathText] = useState('');
   const [dropNote, setDropNote] = useState<string | null>(null);
   const { progress, error, start, cancel, running } = state;
-  const paths = pathText
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+  const paths = pathsOf(pathText);
 
   const chooseFolder = (): void => {
     void getApi()
@@ -57,16 +55,14 @@ export function ImportPanel({
   return (
     <section className="panel" data-testid="import-panel">
       <h2>Import a session</h2>
-      <label className="field">
-        <span>Folders or files (one per line)</span>
-        <textarea
-          data-testid="import-path"
-          rows={2}
-          placeholder="/data/2026-11-21 CsPbBr3 platelets"
-          value={pathText}
-          onChange={(e) => setPathText(e.target.value)}
-        />
-      </label>
+      <PathsField
+        label="Folders or files (one per line)"
+        testId="import-path"
+        rows={2}
+        placeholder="/data/2026-11-21 CsPbBr3 platelets"
+        value={pathText}
+        onChange={setPathText}
+      />
       <div className="row">
         <button
           data-testid="import-button"

@@ -2,7 +2,8 @@
 // removal (key 0), undo and redo of the app's one label history, and a labels CSV.
 import { useState } from 'react';
 import type { LabelRow } from '../../../shared/model/library.ts';
-import { COMMON_LABELS, labelColour } from '../topography/labelColours.ts';
+import { CommonLabelButtons, RemoveLabelButton, UndoRedoButtons } from '../labels/LabelButtons.tsx';
+import { COMMON_LABELS } from '../topography/labelColours.ts';
 
 export function LabelBar({
   summary,
@@ -38,19 +39,13 @@ export function LabelBar({
       <span className="note" data-testid="library-selection">
         {summary}
       </span>
-      {COMMON_LABELS.map((l) => (
-        <button
-          key={l.name}
-          data-testid={`library-${l.testId}`}
-          className="label-button"
-          disabled={none}
-          title={`Label the selected spectra ${l.name} (key ${l.key})`}
-          onClick={() => onLabel(l.name)}
-        >
-          <span className="swatch-dot" style={{ background: labelColour(l.name, labels) }} />
-          {l.name} <kbd>{l.key}</kbd>
-        </button>
-      ))}
+      <CommonLabelButtons
+        labels={labels}
+        disabled={none}
+        what="the selected spectra"
+        testIdPrefix="library-"
+        onLabel={onLabel}
+      />
       <select
         aria-label="Apply another label to the selection"
         data-testid="library-label-menu"
@@ -79,15 +74,12 @@ export function LabelBar({
       <button data-testid="library-label-own-apply" disabled={none || !name} onClick={() => onLabel(name)}>
         Apply
       </button>
-      <button
-        data-testid="library-label-remove"
-        className="secondary"
+      <RemoveLabelButton
         disabled={none}
-        title="Remove the label of the selected spectra (key 0)"
-        onClick={() => onLabel(null)}
-      >
-        Remove <kbd>0</kbd>
-      </button>
+        what="the selected spectra"
+        testIdPrefix="library-"
+        onRemove={() => onLabel(null)}
+      />
       <button className="secondary" disabled={none} onClick={onClear} title="Clear the selection (Escape)">
         Clear
       </button>
@@ -100,24 +92,13 @@ export function LabelBar({
       >
         Analyse selection
       </button>
-      <button
-        data-testid="library-undo"
-        className="secondary"
-        disabled={!canUndo}
-        onClick={onUndo}
-        title="Undo the last label change, on any tab (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        data-testid="library-redo"
-        className="secondary"
-        disabled={!canRedo}
-        onClick={onRedo}
-        title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
-      >
-        Redo
-      </button>
+      <UndoRedoButtons
+        canUndo={canUndo}
+        canRedo={canRedo}
+        testIdPrefix="library-"
+        onUndo={onUndo}
+        onRedo={onRedo}
+      />
     </div>
   );
 }

@@ -2,9 +2,12 @@
 // the file itself (browsers give no paths) and reports matched files and unmatched rows.
 import { useRef } from 'react';
 import type { LabelsCsvOutcome } from '../../../shared/model/labelsCsv.ts';
+import type { SessionRow } from '../../../shared/model/library.ts';
 
 export interface LabelsCsvResult {
   name: string;
+  /** The session the CSV was applied to, null for every session. */
+  session: string | null;
   outcome: LabelsCsvOutcome | null;
   error: string | null;
 }
@@ -37,6 +40,38 @@ export function LabelsCsvButton({ onFiles }: { onFiles(files: File[]): void }) {
   );
 }
 
+/**
+ * Which session a labels CSV applies to: a label set names files by name, and two sessions may
+ * hold files of the same name (every Nanonis folder has a Bias-Spectroscopy002.dat).
+ */
+export function LabelsCsvSessionPicker({
+  sessions,
+  sessionId,
+  onSession,
+}: {
+  sessions: readonly SessionRow[];
+  sessionId: number | null;
+  onSession(id: number | null): void;
+}) {
+  return (
+    <label className="inline-field">
+      CSV applies to{' '}
+      <select
+        data-testid="labels-csv-session"
+        value={sessionId ?? ''}
+        onChange={(e) => onSession(e.target.value === '' ? null : Number(e.target.value))}
+      >
+        <option value="">every session</option>
+        {sessions.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.files} files)
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Unmatched rows listed at most, so a wrong CSV of 10,000 rows stays readable. */
 const SHOWN_ROWS = 20;
 
@@ -52,8 +87,10 @@ export function LabelsCsvReport({ result }: { result: LabelsCsvResult }) {
   return (
     <div className="report" data-testid="labels-csv-report">
       <p>
-        {name}: <strong data-testid="labels-csv-matched">{files}</strong> file{files === 1 ? '' : 's'}{' '}
-        matched, <strong data-testid="labels-csv-spectra">{spectra}</strong> spectra labelled ·{' '}
+        {name}
+        {result.session === null ? '' : ` → session ${result.session}`}:{' '}
+        <strong data-testid="labels-csv-matched">{files}</strong> file{files === 1 ? '' : 's'} matched,{' '}
+        <strong data-testid="labels-csv-spectra">{spectra}</strong> spectra labelled ·{' '}
         <strong data-testid="labels-csv-unmatched">{unmatched.length}</strong> row
         {unmatched.length === 1 ? '' : 's'} matched no imported file
         {problems.length > 0 ? ` · ${problems.length} unreadable row${problems.length === 1 ? '' : 's'}` : ''}

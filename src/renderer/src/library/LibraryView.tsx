@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AnalysisScope, FileRow, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
-import { useLabels } from '../data/libraryQueries.ts';
+import { useLabels, useSessions } from '../data/libraryQueries.ts';
 import { queryKeys } from '../data/queryClient.ts';
 import type { ImportState } from '../import/useAppImport.ts';
 import { ImageView } from '../images/ImageView.tsx';
@@ -15,7 +15,7 @@ import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
 import { FilesTable } from './FilesTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { LabelBar } from './LabelBar.tsx';
-import { LabelsCsvButton, LabelsCsvReport } from './LabelsCsvImport.tsx';
+import { LabelsCsvButton, LabelsCsvReport, LabelsCsvSessionPicker } from './LabelsCsvImport.tsx';
 import type { LabelsCsvResult } from './LabelsCsvImport.tsx';
 import { clickRow, emptySelection, selectAll } from './rowSelection.ts';
 import type { ClickMode, RowSelection } from './rowSelection.ts';
@@ -138,26 +138,36 @@ export function LibraryView({
     clearSelection,
   });
 
-  const importCsv = useCallback((chosen: File[]) => {
-    for (const csvFile of chosen) {
-      csvFile
-        .text()
-        .then((text) => getApi().importLabelsText({ text }))
-        .then(
-          (outcome) => {
-            setCsv({ name: csvFile.name, outcome, error: null });
-            // Also reloads every view that shows labels (the history's 'saved' event).
-            appLabelHistory.labelsReplaced();
-          },
-          (e: unknown) =>
-            setCsv({
-              name: csvFile.name,
-              outcome: null,
-              error: e instanceof Error ? e.message : String(e),
-            }),
-        );
-    }
-  }, []);
+  const { rows: sessions } = useSessions();
+  /** The session a labels CSV applies to; null: files of every session. */
+  const [csvSessionId, setCsvSessionId] = useState<number | null>(null);
+  const csvSession = sessions.find((s) => s.id === csvSessionId) ?? null;
+  const importCsv = useCallback(
+    (chosen: File[]) => {
+      const scope = csvSession ? { sessionId: csvSession.id } : {};
+      const session = csvSession?.name ?? null;
+      for (const csvFile of chosen) {
+        csvFile
+          .text()
+          .then((text) => getApi().importLabelsText({ text, ...scope }))
+          .then(
+            (outcome) => {
+              setCsv({ name: csvFile.name, session, outcome, error: null });
+              // Also reloads every view that shows labels (the history's 'saved' event).
+              appLabelHistory.labelsReplaced();
+            },
+            (e: unknown) =>
+              setCsv({
+                name: csvFile.name,
+                session,
+                outcome: null,
+                error: e instanceof Error ? e.message : String(e),
+              }),
+          );
+      }
+    },
+    [csvSession],
+  );
 
   return (
     <div className="library">
@@ -167,6 +177,11 @@ export function LibraryView({
         <section className="panel" aria-label="Labels">
           <div className="table-head">
             <h2>Labels</h2>
+            <LabelsCsvSessionPicker
+              sessions={sessions}
+              sessionId={csvSession?.id ?? null}
+              onSession={setCsvSessionId}
+            />
             <LabelsCsvButton onFiles={importCsv} />
           </div>
           <LabelBar

@@ -2,7 +2,8 @@
 // own label with a colour, removal (key 0), undo and redo.
 import { useState } from 'react';
 import type { LabelRow } from '../../../shared/model/library.ts';
-import { COMMON_LABELS, labelColour, suggestColour } from './labelColours.ts';
+import { CommonLabelButtons, RemoveLabelButton, UndoRedoButtons } from '../labels/LabelButtons.tsx';
+import { suggestColour } from './labelColours.ts';
 
 export function LabelPanel({
   selectedCount,
@@ -45,28 +46,8 @@ export function LabelPanel({
           : `${selectedCount} marker${selectedCount === 1 ? '' : 's'} selected · ${spectraCount} spectra`}
       </div>
       <div className="row">
-        {COMMON_LABELS.map((l) => (
-          <button
-            key={l.name}
-            data-testid={l.testId}
-            className="label-button"
-            disabled={none}
-            title={`Label the selection ${l.name} (key ${l.key})`}
-            onClick={() => onLabel(l.name)}
-          >
-            <span className="topo-swatch" style={{ background: labelColour(l.name, labels) }} />
-            {l.name} <kbd>{l.key}</kbd>
-          </button>
-        ))}
-        <button
-          data-testid="label-remove"
-          className="secondary"
-          disabled={none}
-          title="Remove the label of the selection (key 0)"
-          onClick={() => onLabel(null)}
-        >
-          Remove label <kbd>0</kbd>
-        </button>
+        <CommonLabelButtons labels={labels} disabled={none} what="the selection" onLabel={onLabel} />
+        <RemoveLabelButton disabled={none} what="the selection" onRemove={() => onLabel(null)} />
       </div>
       <div className="row">
         <input
@@ -97,18 +78,7 @@ export function LabelPanel({
           Apply
         </button>
         <span className="spacer" />
-        <button data-testid="undo" className="secondary" disabled={!canUndo} onClick={onUndo} title="Ctrl+Z">
-          Undo
-        </button>
-        <button
-          data-testid="redo"
-          className="secondary"
-          disabled={!canRedo}
-          onClick={onRedo}
-          title="Ctrl+Shift+Z or Ctrl+Y"
-        >
-          Redo
-        </button>
+        <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} onUndo={onUndo} onRedo={onRedo} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 // instrument finishes it. Polling is an option for network shares, where file events do not arrive.
 import { useState } from 'react';
 import { getApi } from '../api.ts';
+import { PathsField, pathsOf } from '../library/PathsField.tsx';
 import { useWatchStatus } from './useWatchStatus.ts';
 import './watch.css';
 
@@ -12,10 +13,7 @@ export function WatchPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const watching = status?.watching ?? false;
-  const folders = folderText
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+  const folders = pathsOf(folderText);
 
   const toggle = (): void => {
     setBusy(true);
@@ -50,16 +48,14 @@ export function WatchPanel() {
         </p>
       ) : (
         <>
-          <label className="field">
-            <span>Folders to watch (one per line)</span>
-            <textarea
-              data-testid="watch-path"
-              rows={1}
-              placeholder="/data/live session"
-              value={folderText}
-              onChange={(e) => setFolderText(e.target.value)}
-            />
-          </label>
+          <PathsField
+            label="Folders to watch (one per line)"
+            testId="watch-path"
+            rows={1}
+            placeholder="/data/live session"
+            value={folderText}
+            onChange={setFolderText}
+          />
           <label className="watch-option">
             <input type="checkbox" checked={polling} onChange={(e) => setPolling(e.target.checked)} /> Poll
             for changes (network shares)
