@@ -50,10 +50,12 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   );
   await expect(page.getByTestId('run-label')).toContainText('on session nanonis-dat', { timeout: 60_000 });
   const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
-  // The three real 'defect' sweeps are metallic or ±15 mV wide: each is flagged no-gap and left out
-  // of the average, so the group is listed without a curve. Only this session's groups appear.
+  // The three real 'defect' sweeps are metallic or ±15 mV wide: each is flagged no-gap, which is a
+  // finding, not an exclusion, so they are averaged into the group's curve (with no band edges).
+  // Only this session's groups appear.
   const spectraView = page.getByTestId('spectra-figure');
-  await expect(spectraView).toContainText('defect: no curves to average');
+  await expect(legend).toContainText('defect (n = 3)');
+  await expect(spectraView).not.toContainText('no curves to average');
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');
   await page.screenshot({ path: screenshotPath('analysis-real-session'), fullPage: true });

@@ -61,7 +61,7 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
       .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
       .filter((reason) => reason !== null)
       .join('; ');
-    const hand = byHand.get(String(r.id));
+    const hand = byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
       r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;
@@ -105,9 +105,9 @@ export function aggregateGroups<Id>(
     const usable = results.filter((r) => r.label === label && r.ok);
     const firsts = results.filter((r) => r.label === label && r.sweepInSeries === 1);
     const counted = firsts.filter((r) => !r.excluded);
-    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deep') =>
+    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deepTrap') =>
       counted.map((r) => r[key]).filter((v): v is number => v !== null);
-    deepByLabel.set(label, pick('deep'));
+    deepByLabel.set(label, pick('deepTrap'));
     const members = ordered.filter((k) => k.label === label && !excludedIndex.has(k.index));
     const averaged: AveragedGroupCurve =
       members.length > 0
@@ -132,7 +132,7 @@ export function aggregateGroups<Id>(
         vbm: summaryStats(pick('vbm')),
         cbm: summaryStats(pick('cbm')),
         gap: summaryStats(pick('gap')),
-        deepTrap: summaryStats(pick('deep')),
+        deepTrap: summaryStats(pick('deepTrap')),
       },
       histograms: {
         vbm: histogram(pick('vbm'), recipe.histogram),

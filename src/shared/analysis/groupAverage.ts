@@ -11,24 +11,25 @@ import { spectrumMeasures } from './spectrumMeasures.ts';
 import type { SpectrumMeasures } from './spectrumMeasures.ts';
 import type { Curve, Outcome } from './types.ts';
 
-export type GroupAverage = Outcome<
-  SpectrumMeasures & {
-    /** Curves averaged. */
-    n: number;
-    /** Common grid, V. */
-    bias: Float64Array;
-    /** Mean (or median) current, A. */
-    current: Float64Array;
-    /** Point-wise sample std of the current (ddof = 1), A. */
-    currentStd: Float64Array;
-    /** dI/dV of the averaged current, A/V. */
-    didv: Float64Array;
-    /** Feenstra (dI/dV)/(I/V)‾, dimensionless (step 5). */
-    normalisedConductance: Float64Array;
-    /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
-    didvByVbPeak: Float64Array | null;
-  }
->;
+/** The curves of a group's averaged spectrum on its common grid (stored with a run; the API's GroupCurves). */
+export interface GroupCurves {
+  /** Curves averaged. */
+  n: number;
+  /** Common grid, V. */
+  bias: Float64Array;
+  /** Mean (or median) current, A. */
+  current: Float64Array;
+  /** Point-wise sample std of the current (ddof = 1), A. */
+  currentStd: Float64Array;
+  /** dI/dV of the averaged current, A/V. */
+  didv: Float64Array;
+  /** Feenstra (dI/dV)/(I/V)‾, dimensionless (step 5). */
+  normalisedConductance: Float64Array;
+  /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
+  didvByVbPeak: Float64Array | null;
+}
+
+export type GroupAverage = Outcome<SpectrumMeasures & GroupCurves>;
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;

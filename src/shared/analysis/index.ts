@@ -70,7 +70,7 @@ export type {
   SeriesResult,
   SpectrumResult,
 } from './results.ts';
-export type { GroupAverage } from './groupAverage.ts';
+export type { GroupAverage, GroupCurves } from './groupAverage.ts';
 export { bandWalk, curveNoise } from './bandWalk.ts';
 export type { BandSide, BandWalkOptions, BandWalkResult, InGapState } from './bandWalk.ts';
 export { spectrumBandEdges } from './spectrumBandEdges.ts';

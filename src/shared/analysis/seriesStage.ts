@@ -42,7 +42,7 @@ function failed<Id>(
   k: number,
 ): SpectrumResult<Id> {
   return {
-    id: spectrum.id,
+    spectrumId: spectrum.id,
     label: spectrum.label,
     ok: false,
     reason,
@@ -50,7 +50,7 @@ function failed<Id>(
     cbm: null,
     gap: null,
     vbPeak: null,
-    deep: null,
+    deepTrap: null,
     shallowVb: null,
     shallowCb: null,
     inGapStates: [],
@@ -59,7 +59,7 @@ function failed<Id>(
     excluded: true,
     exclusionReason: `too-few-points: ${reason}`,
     lockInFit: null,
-    series,
+    seriesIndex: series,
     sweepInSeries: k,
   };
 }
@@ -243,7 +243,7 @@ export function analyseSeriesSet<Id>(
       ].filter((r) => r !== null);
       const excluding = findings.filter((f) => EXCLUDING_FLAGS.has(f.flag));
       results[index] = {
-        id: spectrum.id,
+        spectrumId: spectrum.id,
         label: spectrum.label,
         ok: true,
         reason: reasons.length ? reasons.join('; ') : null,
@@ -251,7 +251,7 @@ export function analyseSeriesSet<Id>(
         cbm: edges.cbm,
         gap: edges.gap,
         vbPeak: measured.vbPeak,
-        deep: traps.deep,
+        deepTrap: traps.deep,
         shallowVb: traps.shallowVb,
         shallowCb: traps.shallowCb,
         inGapStates: measured.inGapStates,
@@ -262,7 +262,7 @@ export function analyseSeriesSet<Id>(
         excluded: excluding.length > 0,
         exclusionReason: excluding.length ? excluding.map((f) => `${f.flag}: ${f.reason}`).join('; ') : null,
         lockInFit,
-        series: seriesIndex,
+        seriesIndex,
         sweepInSeries: k,
       };
       if (spectrum.label !== null && (k === 1 || recipe.averageSweeps === 'all')) {
