@@ -12,7 +12,7 @@ import type {
   KeptCurve,
   PipelineResult,
   RecipeOverrides,
-  SpectrumResult,
+  GroupInput,
   TrapWindows,
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
@@ -83,10 +83,22 @@ export const analysisWorkerApi = {
     return transfer(result, buffersOf(result.kept));
   },
 
+  /** analyseChunk on several held chunks in one call (re-analysis: one round trip per worker). */
+  analyseChunks<Id extends SpectrumId>(
+    datasetId: number,
+    chunks: number[],
+    overrides: RecipeOverrides,
+    withKept: boolean,
+  ): Array<ChunkResult<Id>> {
+    const results = chunks.map((c) => analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept));
+    for (const r of results) r.kept = r.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
+    return transfer(results, buffersOf(results.map((r) => r.kept)));
+  },
+
   /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
-    results: Array<SpectrumResult<Id>>,
+    results: Array<GroupInput<Id>>,
     kept: KeptCurve[] | null,
     overrides: RecipeOverrides,
   ): { groups: GroupResult[]; comparisons: GroupComparison[] } {

@@ -26,7 +26,7 @@
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
+import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
@@ -203,15 +203,26 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    // Chunk c lives in worker c mod size, which keeps its stage caches between runs.
+    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Chunks not
+    // yet loaded go one call each (progress while a large set loads); held chunks go in one call
+    // per worker (a re-analysis is a round trip per worker, not per chunk).
     const drain = async (slot: Slot, w: number): Promise<void> => {
-      for (let c = w; c < plans.length && !opts.signal?.aborted; c += workers.length) {
+      const mine: number[] = [];
+      for (let c = w; c < plans.length; c += workers.length) mine.push(c);
+      const heldHere = mine.filter((c) => held.loaded[c]);
+      if (heldHere.length > 0) {
+        const chunks = (await slot.api.analyseChunks(held.id, heldHere, overrides, withKept)) as Array<
+          ChunkResult<Id>
+        >;
+        heldHere.forEach((c, k) => (results[c] = chunks[k]!));
+        done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+        opts.onProgress?.({ done, total: spectra.length });
+      }
+      for (const c of mine) {
+        if (held.loaded[c] || opts.signal?.aborted) continue;
         const plan = plans[c]!;
-        let load: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> } | undefined;
-        if (!held.loaded[c]) {
-          const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
-          load = transfer({ packed, plan }, [packed.data.buffer]);
-        }
+        const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
+        const load = transfer({ packed, plan }, [packed.data.buffer]);
         results[c] = (await slot.api.analyseChunk(held.id, c, overrides, withKept, load)) as ChunkResult<Id>;
         held.loaded[c] = true;
         done += plan.indices.length;
@@ -227,7 +238,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const kept = withKept ? merged.kept : null;
     const { groups, comparisons } = await workers[0]!.api.aggregate(
       held.id,
-      merged.spectra,
+      merged.spectra.map(groupInputOf),
       kept &&
         transfer(
           kept,

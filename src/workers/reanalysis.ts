@@ -12,7 +12,7 @@ import type {
   KeptCurve,
   PipelineSpectrum,
   RecipeOverrides,
-  SpectrumResult,
+  GroupInput,
 } from '../shared/analysis/index.ts';
 import { averageGroupCurves } from '../shared/analysis/groupAverage.ts';
 import type { AveragedGroupCurve } from '../shared/analysis/groupAverage.ts';
@@ -87,7 +87,7 @@ export function analyseHeldChunk<Id extends SpectrumId>(
 export function aggregateHeld<Id extends SpectrumId>(
   state: ReanalysisState,
   datasetId: number,
-  results: Array<SpectrumResult<Id>>,
+  results: Array<GroupInput<Id>>,
   kept: KeptCurve[] | null,
   overrides: RecipeOverrides,
 ): { groups: GroupResult[]; comparisons: GroupComparison[] } {

@@ -7,7 +7,7 @@ import { labelSeed } from './random.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { EXCLUDING_FLAGS } from './qualityFlags.ts';
 import { medianInPlace } from './quickselect.ts';
-import type { GroupComparison, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
+import type { GroupComparison, GroupInput, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
 import { summaryStats } from './summaryStats.ts';
 import type { Curve } from './types.ts';
 
@@ -82,7 +82,7 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
  * call this, so they cannot drift apart.
  */
 export function aggregateGroups<Id>(
-  results: ReadonlyArray<SpectrumResult<Id>>,
+  results: ReadonlyArray<GroupInput<Id>>,
   kept: ReadonlyArray<KeptCurve>,
   recipe: AnalysisRecipe,
   /**

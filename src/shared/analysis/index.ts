@@ -61,8 +61,10 @@ export { aggregateGroups, applyExclusions } from './aggregateGroups.ts';
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
 export { prepareCurve, differentiate } from './prepareSpectrum.ts';
+export { groupInputOf } from './results.ts';
 export type {
   GroupComparison,
+  GroupInput,
   GroupResult,
   KeptCurve,
   PipelineResult,

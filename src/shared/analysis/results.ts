@@ -62,6 +62,17 @@ export interface SpectrumResult<Id = number | string> {
   sweepInSeries: number;
 }
 
+/** What the group stage reads of a spectrum's results (the worker pool sends only this). */
+export type GroupInput<Id = number | string> = Pick<
+  SpectrumResult<Id>,
+  'label' | 'ok' | 'sweepInSeries' | 'excluded' | 'vbm' | 'cbm' | 'gap' | 'deepTrap'
+>;
+
+export function groupInputOf<Id>(r: SpectrumResult<Id>): GroupInput<Id> {
+  const { label, ok, sweepInSeries, excluded, vbm, cbm, gap, deepTrap } = r;
+  return { label, ok, sweepInSeries, excluded, vbm, cbm, gap, deepTrap };
+}
+
 export interface GroupResult {
   label: string;
   /** Usable spectra in the group, and how many of them are first of their series and not excluded (counted, n). */
