@@ -31,7 +31,6 @@ import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../share
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
-import type { PackedSpectra } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
