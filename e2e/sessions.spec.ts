@@ -50,10 +50,12 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   );
   await expect(page.getByTestId('run-label')).toContainText('on session nanonis-dat', { timeout: 60_000 });
   const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
-  // The three real 'defect' sweeps are metallic or ±15 mV wide: each is flagged no-gap and left out
-  // of the average, so the group is listed without a curve. Only this session's groups appear.
+  // The real 'defect' files: i_v.dat is metallic (flagged no-gap, a finding, not an exclusion), so
+  // it is the group's averaged curve, with no band edges; STS003.dat and both sweeps of
+  // nanonis_sts_15mv.dat carry a tip-change step (6–7 σ) and stay out. Only this session's groups.
   const spectraView = page.getByTestId('spectra-figure');
-  await expect(spectraView).toContainText('defect: no curves to average');
+  await expect(legend).toContainText('defect (n = 1)');
+  await expect(spectraView).not.toContainText('no curves to average');
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');
   await page.screenshot({ path: screenshotPath('analysis-real-session'), fullPage: true });

@@ -2,7 +2,9 @@
 // written to bench/.data for the numpy/scipy baseline (baseline.py: vectorised Savitzky–Golay,
 // scipy find_peaks per row, trap integral, and the group stage), then timed in the same run:
 // runPipeline on one thread (median of 3 after a warm-up), the worker pool on Node worker_threads
-// (median of 3), and the Python baseline (median of 3). Prints seconds and ratios; asserts nothing.
+// (median of 3), incremental re-analysis of 1,000 spectra after a deep-window and after a
+// Savitzky–Golay window change (reanalysis.ts), and the Python baseline (median of 3). Prints
+// milliseconds/seconds and ratios; asserts nothing.
 // BENCH_SPECTRA / BENCH_POINTS change the size.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeAnalysisPool } from '../../src/main/analysis/nodeAnalysisPool.ts';
 import { runPipeline } from '../../src/shared/analysis/index.ts';
+import { benchReanalysis } from './reanalysis.ts';
 import { syntheticSpectra } from './synthetic.ts';
 
 const COUNT = Number(process.env.BENCH_SPECTRA ?? 10_000);
@@ -57,6 +60,16 @@ for (let r = 0; r < RUNS; r++) {
 pool.terminate();
 console.log(
   `TypeScript worker pool, ${pool.size} worker(s) on ${availableParallelism()} cores: ${median(pooled).toFixed(3)} s (median of ${RUNS})`,
+);
+
+// Incremental re-analysis of 1,000 spectra (same generator) through the renderer's worker path:
+// see reanalysis.ts.
+const re = await benchReanalysis(syntheticSpectra({ count: 1000, points: POINTS, noise: 1e-12 }));
+console.log(
+  `re-analysis 1000 spectra: deep window ${re.deep.toFixed(1)} ms, SG window ${re.sg.toFixed(1)} ms`,
+);
+console.log(
+  `  (medians of 20 changes each, ${re.workers} worker_threads running src/workers/analysisApi.ts; first full run ${re.first.toFixed(0)} ms)`,
 );
 
 const python = spawnSync(

@@ -2,21 +2,24 @@
 // cross in one buffer; results carry their typed arrays in the transfer list, so nothing large
 // is copied on the way back. Pure: the same object runs in a Web Worker, in Node worker_threads
 // (tests, main) and directly.
-import { aggregateGroups, prepareCurve, resolveRecipe, runPipeline } from '../shared/analysis/index.ts';
+import { prepareCurve, resolveRecipe, runPipeline } from '../shared/analysis/index.ts';
 import type {
   BandEdges,
   Curve,
+  GroupComparison,
+  GroupResult,
   InGapState,
   KeptCurve,
   PipelineResult,
   RecipeOverrides,
+  GroupInput,
   TrapWindows,
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import { transfer } from 'comlink';
 import { unpackSpectra } from './packSpectra.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { analyseChunk } from './splitPipeline.ts';
+import { aggregateHeld, analyseHeldChunk, createReanalysisState } from './reanalysis.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
@@ -51,26 +54,57 @@ function ownCurve(curve: Curve): Curve {
   return { bias: curve.bias.slice(), current: curve.current.slice() };
 }
 
+/** This worker's held spectra and stage caches (reanalysis.ts). */
+const held = createReanalysisState();
+
 export const analysisWorkerApi = {
-  /** Per-spectrum stage of one chunk (splitPipeline step 2). */
+  /**
+   * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
+   * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
+   * load the chunk (first call, or a new dataset). Kept curves come back (copied: the worker keeps
+   * its own) only when `withKept`.
+   */
   analyseChunk<Id extends SpectrumId>(
-    packed: PackedSpectra<Id>,
-    plan: ChunkPlan<Id>,
+    datasetId: number,
+    chunk: number,
     overrides: RecipeOverrides,
+    withKept: boolean,
+    load?: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> },
   ): ChunkResult<Id> {
-    const result = analyseChunk(unpackSpectra(packed), plan, overrides);
+    const result = analyseHeldChunk(
+      held,
+      datasetId,
+      chunk,
+      overrides,
+      withKept,
+      load && { spectra: unpackSpectra(load.packed), plan: load.plan },
+    );
     result.kept = result.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
     return transfer(result, buffersOf(result.kept));
   },
 
-  /** Group stage on merged per-spectrum results (splitPipeline step 3). */
-  aggregate(
-    results: Parameters<typeof aggregateGroups>[0],
-    kept: KeptCurve[],
+  /** analyseChunk on several held chunks in one call (re-analysis: one round trip per worker). */
+  analyseChunks<Id extends SpectrumId>(
+    datasetId: number,
+    chunks: number[],
     overrides: RecipeOverrides,
-  ): ReturnType<typeof aggregateGroups> {
-    const out = aggregateGroups(results, kept, resolveRecipe(overrides));
-    return transfer(out, buffersOf(out.groups));
+    withKept: boolean,
+  ): Array<ChunkResult<Id>> {
+    const results = chunks.map((c) => analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept));
+    for (const r of results) r.kept = r.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
+    return transfer(results, buffersOf(results.map((r) => r.kept)));
+  },
+
+  /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */
+  aggregate<Id extends SpectrumId>(
+    datasetId: number,
+    results: Array<GroupInput<Id>>,
+    kept: KeptCurve[] | null,
+    overrides: RecipeOverrides,
+  ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+    // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
+    // (a few curves of a few hundred points).
+    return aggregateHeld(held, datasetId, results, kept, overrides);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

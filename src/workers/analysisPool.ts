@@ -13,18 +13,27 @@
 //
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, comparisons) once, in one worker, on
-// the merged results. Curves go to the workers packed in one transferred buffer per chunk and
-// come back transferred; the caller's arrays are never detached. Aborting terminates the busy
-// workers; the pool starts fresh ones for the next call.
+// the merged results. Curves go to the workers packed in one transferred buffer per chunk.
+//
+// Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
+// stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
+// curve arrays: sameSpectra) with another recipe sends only the recipe; each chunk stays in the
+// worker that holds it, and only the stages whose recipe key changed run (stageKeys.ts): a
+// deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
+// window change the derivative onward. The group-stage worker keeps the kept curves and each
+// label's averaged I(V). The result equals runPipeline() (src/main/analysis/reanalysis.test.ts).
+// Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
+// pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
+import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
-import type { ChunkResult } from './splitPipeline.ts';
+import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
+import { stageKeys } from '../shared/analysis/stageKeys.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
 export interface WorkerHandle {
@@ -79,6 +88,38 @@ function defaultSize(): number {
   return Math.max(1, (cores ?? 2) - 1);
 }
 
+/**
+ * The same input as last time: same ids, labels, positions and times, and the very same curve
+ * arrays (by reference: a caller that rewrites a curve in place must pass a new array).
+ */
+function sameSpectra(
+  a: ReadonlyArray<PipelineSpectrum<SpectrumId>>,
+  b: ReadonlyArray<PipelineSpectrum<SpectrumId>>,
+): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const s = a[i]!;
+    const t = b[i]!;
+    if (
+      s.id !== t.id ||
+      s.label !== t.label ||
+      s.bias !== t.bias ||
+      s.current !== t.current ||
+      (s.backward ?? null) !== (t.backward ?? null) ||
+      (s.lockIn ?? null) !== (t.lockIn ?? null) ||
+      s.time !== t.time ||
+      s.x !== t.x ||
+      s.y !== t.y ||
+      s.fileName !== t.fileName ||
+      s.sweep !== t.sweep ||
+      (s.gridIndex ?? null) !== (t.gridIndex ?? null)
+    )
+      return false;
+  }
+  return true;
+}
+
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('analysis aborted', 'AbortError');
 }
@@ -103,6 +144,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   const terminate = (): void => {
     for (const slot of slots) slot.handle.terminate();
     slots = [];
+    dataset = null; // fresh workers hold nothing
   };
 
   /** Rejects as soon as the signal aborts (terminating the workers), else settles with `work`. */
@@ -119,31 +161,69 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     });
   };
 
+  /** What the workers hold: the spectra (by reference), their chunk plans and the series key. */
+  let dataset: {
+    id: number;
+    spectra: ReadonlyArray<PipelineSpectrum<SpectrumId>>;
+    seriesKey: string;
+    plans: Array<ChunkPlan<SpectrumId>>;
+    /** The key of the kept curves the group stage holds; null until sent. */
+    keptKey: string | null;
+    loaded: boolean[];
+  } | null = null;
+  let nextDatasetId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+
   async function runAll<Id extends SpectrumId>(
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
     opts: RunOptions,
   ): Promise<PipelineResult<Id>> {
     const overrides = opts.recipe ?? {};
     const recipe = resolveRecipe(overrides);
+    const keys = stageKeys(recipe);
     const workers = ensureSlots();
-    const chunkSize =
-      options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
-    const plans = planChunks(spectra, recipe, chunkSize);
+    if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      const chunkSize =
+        options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
+      const plans = planChunks(spectra, recipe, chunkSize);
+      dataset = {
+        id: nextDatasetId++,
+        spectra,
+        seriesKey: keys.series,
+        plans,
+        keptKey: null,
+        loaded: plans.map(() => false),
+      };
+    }
+    const held = dataset;
+    const plans = held.plans as Array<ChunkPlan<Id>>;
+    const keptKey = `${keys.prepare}|${recipe.averageSweeps}`;
+    const withKept = held.keptKey !== keptKey;
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
-    let next = 0;
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    const drain = async (slot: Slot): Promise<void> => {
-      while (next < plans.length && !opts.signal?.aborted) {
-        const c = next++;
+    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Chunks not
+    // yet loaded go one call each (progress while a large set loads); held chunks go in one call
+    // per worker (a re-analysis is a round trip per worker, not per chunk).
+    const drain = async (slot: Slot, w: number): Promise<void> => {
+      const mine: number[] = [];
+      for (let c = w; c < plans.length; c += workers.length) mine.push(c);
+      const heldHere = mine.filter((c) => held.loaded[c]);
+      if (heldHere.length > 0) {
+        const chunks = (await slot.api.analyseChunks(held.id, heldHere, overrides, withKept)) as Array<
+          ChunkResult<Id>
+        >;
+        heldHere.forEach((c, k) => (results[c] = chunks[k]!));
+        done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+        opts.onProgress?.({ done, total: spectra.length });
+      }
+      for (const c of mine) {
+        if (held.loaded[c] || opts.signal?.aborted) continue;
         const plan = plans[c]!;
         const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
-        const chunk = (await slot.api.analyseChunk(
-          transfer(packed, [packed.data.buffer]),
-          plan,
-          overrides,
-        )) as ChunkResult<Id>;
-        results[c] = chunk;
+        const load = transfer({ packed, plan }, [packed.data.buffer]);
+        results[c] = (await slot.api.analyseChunk(held.id, c, overrides, withKept, load)) as ChunkResult<Id>;
+        held.loaded[c] = true;
         done += plan.indices.length;
         opts.onProgress?.({ done, total: spectra.length });
       }
@@ -152,22 +232,31 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
     applyExclusions(merged.spectra, recipe);
-    // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free.
-    const kept = merged.kept;
+    // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free;
+    // it holds the kept curves, so they travel only when they changed.
+    const kept = withKept ? merged.kept : null;
     const { groups, comparisons } = await workers[0]!.api.aggregate(
-      merged.spectra,
-      transfer(
-        kept,
-        kept.flatMap((k) => [k.curve.bias.buffer, k.curve.current.buffer]),
-      ),
+      held.id,
+      merged.spectra.map(groupInputOf),
+      kept &&
+        transfer(
+          kept,
+          kept.flatMap((k) => [k.curve.bias.buffer, k.curve.current.buffer]),
+        ),
       overrides,
     );
+    held.keptKey = keptKey;
     return { recipe, spectra: merged.spectra, groups, comparisons, series: merged.series };
   }
 
   return {
     size,
-    run: (spectra, opts = {}) => abortable(runAll(spectra, opts), opts.signal),
+    run: (spectra, opts = {}) => {
+      // One run at a time: the workers' held dataset and caches belong to one sequence of runs.
+      const started = queue.then(() => abortable(runAll(spectra, opts), opts.signal));
+      queue = started.catch(() => undefined);
+      return started;
+    },
     averageAndDifferentiate: (curves, recipe = {}, signal) =>
       abortable(
         Promise.resolve(

@@ -52,11 +52,11 @@ export function summaryOf(
       sweeps: s.sweeps,
     })),
     quality: result.spectra.map((r) => {
-      const s = byId.get(r.id);
+      const s = byId.get(r.spectrumId);
       return {
-        spectrumId: r.id,
-        file: s?.fileName ?? String(r.id),
-        name: s?.name ?? String(r.id),
+        spectrumId: r.spectrumId,
+        file: s?.fileName ?? String(r.spectrumId),
+        name: s?.name ?? String(r.spectrumId),
         sweep: s?.sweep ?? 1,
         inGapStates: r.inGapStates,
         flags: r.flags,
@@ -90,17 +90,17 @@ export function storeAnalysisRun(
     for (const r of result.spectra) {
       insert.run(
         runId,
-        r.id,
+        r.spectrumId,
         r.label,
         r.ok ? 1 : 0,
         r.vbm,
         r.cbm,
         r.gap,
         r.vbPeak,
-        r.deep,
+        r.deepTrap,
         r.shallowVb,
         r.shallowCb,
-        r.series,
+        r.seriesIndex,
         r.sweepInSeries,
         r.reason,
       );

@@ -1,13 +1,15 @@
 import { bootstrapMeans } from './bootstrapMeans.ts';
 import { finiteValues, reductionFromSamples } from './deepTrapReduction.ts';
-import { groupAverage } from './groupAverage.ts';
-import type { GroupAverage } from './groupAverage.ts';
+import { averageGroupCurves, measureAverage } from './groupAverage.ts';
+import type { AveragedGroupCurve, GroupAverage } from './groupAverage.ts';
 import { histogram } from './histogram.ts';
 import { labelSeed } from './random.ts';
 import type { AnalysisRecipe } from './recipe.ts';
+import { EXCLUDING_FLAGS } from './qualityFlags.ts';
 import { medianInPlace } from './quickselect.ts';
-import type { GroupComparison, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
+import type { GroupComparison, GroupInput, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
 import { summaryStats } from './summaryStats.ts';
+import type { Curve } from './types.ts';
 
 export type { KeptCurve };
 
@@ -24,8 +26,9 @@ function robust(values: number[]): { median: number; spread: number } | null {
  * Outliers and exclusions, in place on the per-spectrum results: within each group, a first
  * sweep not already flagged whose VBM or CBM lies more than outlierK robust spreads (at least
  * outlierMinSpread V) from the group's median is flagged 'outlier' (groups of outlierMinGroup or
- * more). Then every flagged spectrum is excluded with its reasons unless the recipe includes it
- * back, and the recipe's 'exclude' entries are excluded with their notes.
+ * more). Then every spectrum with an excluding flag (EXCLUDING_FLAGS: not 'no-gap', which is a
+ * finding) is excluded with its reasons unless the recipe includes it back, and the recipe's
+ * 'exclude' entries are excluded with their notes.
  */
 export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const q = recipe.quality;
@@ -54,8 +57,11 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
   }
   const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
   for (const r of results) {
-    const flagged = r.flags.map((f, i) => `${f}: ${r.flagReasons[i]}`).join('; ');
-    const hand = byHand.get(String(r.id));
+    const flagged = r.flags
+      .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
+      .filter((reason) => reason !== null)
+      .join('; ');
+    const hand = byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
       r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;
@@ -63,7 +69,7 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
       r.excluded = !r.ok;
       r.exclusionReason = r.ok ? null : r.reason;
     } else {
-      r.excluded = !r.ok || r.flags.length > 0;
+      r.excluded = !r.ok || flagged !== '';
       r.exclusionReason = r.excluded ? flagged || r.reason : null;
     }
   }
@@ -76,9 +82,16 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
  * call this, so they cannot drift apart.
  */
 export function aggregateGroups<Id>(
-  results: ReadonlyArray<SpectrumResult<Id>>,
+  results: ReadonlyArray<GroupInput<Id>>,
   kept: ReadonlyArray<KeptCurve>,
   recipe: AnalysisRecipe,
+  /**
+   * Averages a label's curves (the kept curves not excluded, in input order; `indices` their
+   * input indices). Default averageGroupCurves; re-analysis passes one that reuses the previous
+   * average while the label's curves and the average's stage key are unchanged.
+   */
+  averageOf: (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve = (_, curves) =>
+    averageGroupCurves(curves, recipe),
 ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
   const labels = [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
   const ordered = [...kept].sort((a, b) => a.index - b.index);
@@ -89,22 +102,25 @@ export function aggregateGroups<Id>(
   const minCiN = recipe.quality.minCiN;
   const deepByLabel = new Map<string, number[]>();
   const groups = labels.map((label): GroupResult => {
-    const members = results.filter((r) => r.label === label && r.ok);
+    const usable = results.filter((r) => r.label === label && r.ok);
     const firsts = results.filter((r) => r.label === label && r.sweepInSeries === 1);
     const counted = firsts.filter((r) => !r.excluded);
-    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deep') =>
+    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deepTrap') =>
       counted.map((r) => r[key]).filter((v): v is number => v !== null);
-    deepByLabel.set(label, pick('deep'));
-    const curves = ordered
-      .filter((k) => k.label === label && !excludedIndex.has(k.index))
-      .map((k) => k.curve);
-    const average: GroupAverage =
-      curves.length > 0
-        ? groupAverage(curves, recipe)
+    deepByLabel.set(label, pick('deepTrap'));
+    const members = ordered.filter((k) => k.label === label && !excludedIndex.has(k.index));
+    const averaged: AveragedGroupCurve =
+      members.length > 0
+        ? averageOf(
+            label,
+            members.map((k) => k.curve),
+            members.map((k) => k.index),
+          )
         : { ok: false, reason: 'no usable spectra to average' };
+    const average: GroupAverage = averaged.ok ? measureAverage(averaged, recipe) : averaged;
     return {
       label,
-      spectra: members.length,
+      spectra: usable.length,
       counted: counted.length,
       excluded: firsts.length - counted.length,
       ciReason:
@@ -116,7 +132,7 @@ export function aggregateGroups<Id>(
         vbm: summaryStats(pick('vbm')),
         cbm: summaryStats(pick('cbm')),
         gap: summaryStats(pick('gap')),
-        deepTrap: summaryStats(pick('deep')),
+        deepTrap: summaryStats(pick('deepTrap')),
       },
       histograms: {
         vbm: histogram(pick('vbm'), recipe.histogram),

@@ -24,9 +24,9 @@
 // peak, full width at half prominence (V).
 import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
-import { peakProminence } from './peakProminences.ts';
+import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
-import { medianInPlace } from './quickselect.ts';
+import { medianInPlace, selectInPlace } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 export interface BandWalkOptions {
@@ -80,20 +80,39 @@ export function curveNoise(y: NumberArray): number {
   return (1.4826 * medianInPlace(r)) / Math.sqrt(1.5);
 }
 
-function baselineOf(didv: NumberArray, from: number, to: number): number {
-  const values = Float64Array.from({ length: to - from + 1 }, (_, k) => didv[from + k]!).sort();
-  return percentileSorted(values, 5);
-}
+let baselineScratch = new Float64Array(0);
 
-interface Peak {
-  index: number;
-  prominence: number;
+/** The 5th percentile (numpy 'linear') of didv[from..to], by selection instead of a full sort. */
+function baselineOf(didv: NumberArray, from: number, to: number): number {
+  const m = to - from + 1;
+  if (baselineScratch.length < m) baselineScratch = new Float64Array(m);
+  const values = baselineScratch.subarray(0, m);
+  let finite = true;
+  for (let k = 0; k < m; k++) {
+    const v = didv[from + k]!;
+    values[k] = v;
+    if (v !== v) finite = false;
+  }
+  if (!finite) return percentileSorted(values.sort(), 5); // NaN sorts last: keep that behaviour
+  const position = 0.05 * (m - 1);
+  const below = Math.min(Math.max(Math.floor(position), 0), m - 1);
+  const a = selectInPlace(values, below);
+  // After selection every value right of `below` is ≥ a: the next order statistic is their minimum.
+  let b = a;
+  if (below + 1 < m) {
+    b = values[below + 1]!;
+    for (let k = below + 2; k < m; k++) if (values[k]! < b) b = values[k]!;
+  }
+  const t = position - below;
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
 function walkSide(
   bias: NumberArray,
   didv: NumberArray,
-  peaks: Peak[],
+  /** 1 at the local maxima of didv. */
+  isPeak: Uint8Array,
   side: 'vbm' | 'cbm',
   top: number,
   topIndex: number,
@@ -117,16 +136,15 @@ function walkSide(
   const minProminence = Math.max(o.prominenceFraction * contrast, floor);
   const inward = negative ? 1 : -1;
   const n = bias.length;
-  const isPeakAt = new Map(peaks.map((p) => [p.index, p]));
-  const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeakAt.has(topIndex);
+  const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeak[topIndex] === 1;
   let edgeIndex = topIsPeak ? topIndex : -1;
   let previousHeight = top;
   let valley = Infinity;
   let inner = topIndex;
   for (let i = topIndex + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
     const d = didv[i]!;
-    const peak = isPeakAt.get(i);
-    if (peak && peak.prominence >= minProminence && Math.abs(bias[i]!) >= o.ignoreBelow) {
+    // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
+    if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
       const lower = Math.min(d, previousHeight) - baseline;
       const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
@@ -181,6 +199,7 @@ function halfProminenceWidth(bias: NumberArray, didv: NumberArray, p: number, pr
 }
 
 let peakScratch = new Int32Array(0);
+let isPeakScratch = new Uint8Array(0);
 
 export function bandWalk(
   bias: NumberArray,
@@ -196,14 +215,16 @@ export function bandWalk(
   knownNoise?: number | null,
 ): BandWalkResult {
   const n = bias.length;
-  if (peakScratch.length < n) peakScratch = new Int32Array(n);
+  if (peakScratch.length < n) {
+    peakScratch = new Int32Array(n);
+    isPeakScratch = new Uint8Array(n);
+  }
   const noise = knownNoise ?? curveNoise(didv);
   const count = localMaximaInto(didv, peakScratch);
-  const peaks: Peak[] = [];
-  for (let k = 0; k < count; k++) {
-    const index = peakScratch[k]!;
-    peaks.push({ index, prominence: peakProminence(didv, index) });
-  }
+  const peaks = peakScratch.subarray(0, count);
+  const isPeak = isPeakScratch.subarray(0, n);
+  isPeak.fill(0);
+  for (let k = 0; k < count; k++) isPeak[peaks[k]!] = 1;
   let vbTop = -Infinity;
   let vbIndex = -1;
   let cbTop = -Infinity;
@@ -223,8 +244,8 @@ export function bandWalk(
   const from = vbIndex >= 0 ? vbIndex : 0;
   const to = cbIndex >= 0 ? cbIndex : n - 1;
   const baseline = baselineOf(didv, Math.min(from, to), Math.max(from, to));
-  const vbm = walkSide(bias, didv, peaks, 'vbm', vbTop, vbIndex, baseline, noise, o);
-  const cbm = walkSide(bias, didv, peaks, 'cbm', cbTop, cbIndex, baseline, noise, o);
+  const vbm = walkSide(bias, didv, isPeak, 'vbm', vbTop, vbIndex, baseline, noise, o);
+  const cbm = walkSide(bias, didv, isPeak, 'cbm', cbTop, cbIndex, baseline, noise, o);
   // In-gap states: strictly inside the band regions (or the whole side when a band is missing).
   const lo = typeof vbm.edge === 'number' ? vbm.inner : -1;
   const hi = typeof cbm.edge === 'number' ? cbm.inner : n;
@@ -232,12 +253,12 @@ export function bandWalk(
   const minProminence = Math.max(o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline), o.bandK * noise);
   const inGapStates: InGapState[] = [];
   if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
-    for (const p of peaks) {
-      if (p.index <= lo || p.index >= hi || !(p.prominence >= minProminence)) continue;
+    for (const index of peaks) {
+      if (index <= lo || index >= hi || !hasProminence(didv, index, minProminence)) continue;
       inGapStates.push({
-        bias: parabolicApex(bias, didv, p.index),
-        height: didv[p.index]! / reference,
-        width: halfProminenceWidth(bias, didv, p.index, p.prominence),
+        bias: parabolicApex(bias, didv, index),
+        height: didv[index]! / reference,
+        width: halfProminenceWidth(bias, didv, index, peakProminence(didv, index)),
       });
     }
   }

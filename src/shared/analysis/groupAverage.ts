@@ -11,24 +11,25 @@ import { spectrumMeasures } from './spectrumMeasures.ts';
 import type { SpectrumMeasures } from './spectrumMeasures.ts';
 import type { Curve, Outcome } from './types.ts';
 
-export type GroupAverage = Outcome<
-  SpectrumMeasures & {
-    /** Curves averaged. */
-    n: number;
-    /** Common grid, V. */
-    bias: Float64Array;
-    /** Mean (or median) current, A. */
-    current: Float64Array;
-    /** Point-wise sample std of the current (ddof = 1), A. */
-    currentStd: Float64Array;
-    /** dI/dV of the averaged current, A/V. */
-    didv: Float64Array;
-    /** Feenstra (dI/dV)/(I/V)‾, dimensionless (step 5). */
-    normalisedConductance: Float64Array;
-    /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
-    didvByVbPeak: Float64Array | null;
-  }
->;
+/** The curves of a group's averaged spectrum on its common grid (stored with a run; the API's GroupCurves). */
+export interface GroupCurves {
+  /** Curves averaged. */
+  n: number;
+  /** Common grid, V. */
+  bias: Float64Array;
+  /** Mean (or median) current, A. */
+  current: Float64Array;
+  /** Point-wise sample std of the current (ddof = 1), A. */
+  currentStd: Float64Array;
+  /** dI/dV of the averaged current, A/V. */
+  didv: Float64Array;
+  /** Feenstra (dI/dV)/(I/V)‾, dimensionless (step 5). */
+  normalisedConductance: Float64Array;
+  /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
+  didvByVbPeak: Float64Array | null;
+}
+
+export type GroupAverage = Outcome<SpectrumMeasures & GroupCurves>;
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
@@ -36,7 +37,19 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecipe): GroupAverage {
+/** A group's curves on their common grid, averaged point-wise (the I(V) half of groupAverage). */
+export type AveragedGroupCurve = Outcome<{
+  grid: Float64Array;
+  step: number;
+  centre: Float64Array;
+  std: Float64Array;
+  n: number;
+}>;
+
+export function averageGroupCurves(
+  curves: ReadonlyArray<Curve>,
+  recipe: Pick<AnalysisRecipe, 'average'>,
+): AveragedGroupCurve {
   const gridResult = commonGrid(curves);
   if (!gridResult.ok) return gridResult;
   const { grid, step } = gridResult;
@@ -51,12 +64,21 @@ export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecip
     return row;
   });
   const averaged = averageCurves(rows, recipe.average);
-  const curve = { bias: grid, current: averaged.centre, step };
-  const derivative = differentiate(curve, recipe);
+  return { ok: true, grid, step, centre: averaged.centre, std: averaged.std, n: averaged.n };
+}
+
+/** dI/dV of an averaged I(V) and its measures, like a single spectrum's (steps 4–8). */
+export function measureAverage(
+  averaged: Extract<AveragedGroupCurve, { ok: true }>,
+  recipe: AnalysisRecipe,
+): GroupAverage {
+  const { grid, step, centre } = averaged;
+  const m = grid.length;
+  const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
   if (!derivative.ok) return derivative;
   const didv = derivative.didv.slice();
   const measures = spectrumMeasures(grid, didv, recipe);
-  const feenstra = normalisedConductance(grid, averaged.centre, didv, recipe.normalisation);
+  const feenstra = normalisedConductance(grid, centre, didv, recipe.normalisation);
   let didvByVbPeak: Float64Array | null = null;
   if (measures.vbPeak !== null) {
     didvByVbPeak = new Float64Array(m);
@@ -67,10 +89,15 @@ export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecip
     ...measures,
     n: averaged.n,
     bias: grid,
-    current: averaged.centre,
+    current: centre,
     currentStd: averaged.std,
     didv,
     normalisedConductance: feenstra.normalised,
     didvByVbPeak,
   };
+}
+
+export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecipe): GroupAverage {
+  const averaged = averageGroupCurves(curves, recipe);
+  return averaged.ok ? measureAverage(averaged, recipe) : averaged;
 }

@@ -25,6 +25,7 @@ describe('analysis public API', () => {
         "differentiate",
         "findBandEdges",
         "firstOfEachSeries",
+        "groupInputOf",
         "histogram",
         "inPhase",
         "integrateWindow",

@@ -61,8 +61,10 @@ export { aggregateGroups, applyExclusions } from './aggregateGroups.ts';
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
 export { prepareCurve, differentiate } from './prepareSpectrum.ts';
+export { groupInputOf } from './results.ts';
 export type {
   GroupComparison,
+  GroupInput,
   GroupResult,
   KeptCurve,
   PipelineResult,
@@ -70,7 +72,7 @@ export type {
   SeriesResult,
   SpectrumResult,
 } from './results.ts';
-export type { GroupAverage } from './groupAverage.ts';
+export type { GroupAverage, GroupCurves } from './groupAverage.ts';
 export { bandWalk, curveNoise } from './bandWalk.ts';
 export type { BandSide, BandWalkOptions, BandWalkResult, InGapState } from './bandWalk.ts';
 export { spectrumBandEdges } from './spectrumBandEdges.ts';

@@ -21,6 +21,18 @@ export const QUALITY_FLAGS: readonly QualityFlag[] = [
   'too-few-points',
 ];
 
+/**
+ * Flags that leave a spectrum out of its group's average and statistics by default. 'no-gap' is
+ * a finding, not a defect of the measurement: a metallic spot's spectrum still belongs to its
+ * group's averaged curve and counts in its statistics (docs/ANALYSIS.md, "Exclusions").
+ */
+export const EXCLUDING_FLAGS: ReadonlySet<QualityFlag> = new Set<QualityFlag>([
+  'saturated',
+  'tip-change',
+  'outlier',
+  'too-few-points',
+]);
+
 export interface FlagFinding {
   flag: QualityFlag;
   reason: string;

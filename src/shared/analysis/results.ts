@@ -27,8 +27,12 @@ export interface PipelineSpectrum<Id = number | string> extends SeriesSpot<Id> {
   lockIn?: { x: ArrayLike<number>; y?: ArrayLike<number> | null } | null;
 }
 
+/**
+ * One spectrum's results. The API's AnalysisSpectrumResult (src/shared/api/contract.ts) is this
+ * type with number ids, less the quality fields (stored apart), so its field names are these.
+ */
 export interface SpectrumResult<Id = number | string> {
-  id: Id;
+  spectrumId: Id;
   label: string | null;
   /** False when the sweep was unusable; `reason` says why. */
   ok: boolean;
@@ -39,8 +43,8 @@ export interface SpectrumResult<Id = number | string> {
   gap: number | null;
   /** Principal VB peak height, A/V. */
   vbPeak: number | null;
-  /** Trap integrals of VB-peak-normalised dI/dV, V. */
-  deep: number | null;
+  /** Trap integrals of VB-peak-normalised dI/dV, V: the deep window's, and the shallow ones. */
+  deepTrap: number | null;
   shallowVb: number | null;
   shallowCb: number | null;
   /** In-gap peaks: bias V, height / principal VB peak, width V. */
@@ -53,9 +57,20 @@ export interface SpectrumResult<Id = number | string> {
   exclusionReason: string | null;
   /** Lock-in scaling fit (didvSource 'lock-in'): A/V per channel unit, phase (rad), R². */
   lockInFit: { scale: number; phase: number; r2: number } | null;
-  /** Index into PipelineResult.series and 1-based sweep number within it. */
-  series: number;
+  /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep number within it. */
+  seriesIndex: number;
   sweepInSeries: number;
+}
+
+/** What the group stage reads of a spectrum's results (the worker pool sends only this). */
+export type GroupInput<Id = number | string> = Pick<
+  SpectrumResult<Id>,
+  'label' | 'ok' | 'sweepInSeries' | 'excluded' | 'vbm' | 'cbm' | 'gap' | 'deepTrap'
+>;
+
+export function groupInputOf<Id>(r: SpectrumResult<Id>): GroupInput<Id> {
+  const { label, ok, sweepInSeries, excluded, vbm, cbm, gap, deepTrap } = r;
+  return { label, ok, sweepInSeries, excluded, vbm, cbm, gap, deepTrap };
 }
 
 export interface GroupResult {

@@ -155,7 +155,7 @@ describe('runPipeline', () => {
     const deep = (label: string) =>
       result.spectra
         .filter((r) => r.label === label && r.sweepInSeries === 1)
-        .map((r) => r.deep ?? Number.NaN);
+        .map((r) => r.deepTrap ?? Number.NaN);
     const alone = deepTrapReduction(deep('core'), deep('crown-centre'), {
       seed: labelSeed(DEFAULT_SEED, 'core'),
       seedB: labelSeed(DEFAULT_SEED, 'crown-centre'),
@@ -177,10 +177,10 @@ describe('runPipeline', () => {
   });
 
   it('per-spectrum results carry edges and trap integrals, in input order', () => {
-    expect(result.spectra.map((r) => r.id)).toEqual(spectra.map((s) => s.id));
+    expect(result.spectra.map((r) => r.spectrumId)).toEqual(spectra.map((s) => s.id));
     const r = result.spectra[1]!;
     expect(r.ok).toBe(true);
-    expect(r.deep).not.toBeNull();
+    expect(r.deepTrap).not.toBeNull();
     expect(r.shallowVb).not.toBeNull();
   });
 

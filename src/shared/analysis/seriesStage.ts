@@ -17,7 +17,13 @@ import type { FlagFinding } from './qualityFlags.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import type { KeptCurve, PipelineSpectrum, SeriesResult, SpectrumResult } from './results.ts';
 import { sweepDegradation } from './seriesDegradation.ts';
-import { spectrumMeasures } from './spectrumMeasures.ts';
+import type { SweepDegradation } from './seriesDegradation.ts';
+import { spectrumEdges, spectrumTraps } from './spectrumMeasures.ts';
+import type { SpectrumEdges } from './spectrumMeasures.ts';
+import { stageKeys } from './stageKeys.ts';
+import type { StageKeys } from './stageKeys.ts';
+import type { TrapWindows } from './trapWindows.ts';
+import { EXCLUDING_FLAGS } from './qualityFlags.ts';
 import type { NumberArray, Outcome } from './types.ts';
 
 const NO_EDGES: BandEdges = { vbm: null, cbm: null, gap: null, reason: null };
@@ -36,7 +42,7 @@ function failed<Id>(
   k: number,
 ): SpectrumResult<Id> {
   return {
-    id: spectrum.id,
+    spectrumId: spectrum.id,
     label: spectrum.label,
     ok: false,
     reason,
@@ -44,7 +50,7 @@ function failed<Id>(
     cbm: null,
     gap: null,
     vbPeak: null,
-    deep: null,
+    deepTrap: null,
     shallowVb: null,
     shallowCb: null,
     inGapStates: [],
@@ -53,7 +59,7 @@ function failed<Id>(
     excluded: true,
     exclusionReason: `too-few-points: ${reason}`,
     lockInFit: null,
-    series,
+    seriesIndex: series,
     sweepInSeries: k,
   };
 }
@@ -79,15 +85,83 @@ function lockInOnGrid<Id>(
   return { ok: true, didv: r.didv, fit: { scale: r.scale, phase: r.phase, r2: r.r2 } };
 }
 
-/** σ of the numerical dI/dV (A/V): the current's white-noise σ through the derivative kernel. */
-function derivativeNoise(curve: PreparedCurve, recipe: AnalysisRecipe): number {
-  const sigma = secondDifferenceNoise(curve.current);
+/**
+ * σ of the numerical dI/dV (A/V): the current's white-noise σ (A, `currentNoise`, from the
+ * prepared curve's second differences) through the derivative kernel.
+ */
+function derivativeNoise(curve: PreparedCurve, currentNoise: number, recipe: AnalysisRecipe): number {
   const { method, window, polyorder } = recipe.derivative;
-  if (method === 'central') return sigma / (Math.SQRT2 * curve.step);
+  if (method === 'central') return currentNoise / (Math.SQRT2 * curve.step);
   const h = savgolKernel(window, polyorder, 1).interior;
   let sum = 0;
   for (let j = 0; j < h.length; j++) sum += h[j]! * h[j]!;
-  return (sigma * Math.sqrt(sum)) / curve.step;
+  return (currentNoise * Math.sqrt(sum)) / curve.step;
+}
+
+/**
+ * One spectrum's intermediate results, each with the stage key (stageKeys.ts) it was computed
+ * under. A fresh (empty) cache computes everything; re-analysis passes the previous run's caches
+ * and only stages whose key changed run again, with the same functions, so the results are equal.
+ */
+export interface SpectrumCache {
+  /** The prepared curve and its current's white-noise σ (A). */
+  prepared?: { key: string; curve: Outcome<PreparedCurve>; currentNoise: number };
+  currentFlags?: { key: string; findings: FlagFinding[] };
+  derivative?: {
+    key: string;
+    result: Outcome<{
+      didv: NumberArray;
+      lockInFit: SpectrumResult['lockInFit'];
+      notes: string[];
+      /** σ of the numerical dI/dV, A/V; null with the lock-in channel. */
+      noise: number | null;
+    }>;
+  };
+  edges?: { key: string; measured: SpectrumEdges };
+  traps?: { key: string; traps: TrapWindows };
+  degradation?: { key: string; row: SweepDegradation };
+}
+
+function cached<K extends keyof SpectrumCache>(
+  cache: SpectrumCache,
+  stage: K,
+  key: string,
+  compute: () => Omit<NonNullable<SpectrumCache[K]>, 'key'>,
+): NonNullable<SpectrumCache[K]> {
+  const held = cache[stage];
+  if (held && held.key === key) return held as NonNullable<SpectrumCache[K]>;
+  const fresh = { key, ...compute() } as NonNullable<SpectrumCache[K]>;
+  cache[stage] = fresh;
+  return fresh;
+}
+
+/** Tidy → grid → dI/dV of one spectrum, through its cache. */
+function derivativeOf<Id>(
+  spectrum: PipelineSpectrum<Id>,
+  cache: SpectrumCache,
+  recipe: AnalysisRecipe,
+  keys: StageKeys,
+): { curve: Outcome<PreparedCurve>; derivative: NonNullable<SpectrumCache['derivative']>['result'] } {
+  const { curve, currentNoise } = cached(cache, 'prepared', keys.prepare, () => {
+    const prepared = prepareCurve(spectrum, spectrum.backward, recipe);
+    return { curve: prepared, currentNoise: prepared.ok ? secondDifferenceNoise(prepared.current) : 0 };
+  });
+  type Derived = NonNullable<SpectrumCache['derivative']>['result'];
+  const { result } = cached(cache, 'derivative', keys.derivative, (): { result: Derived } => {
+    if (!curve.ok) return { result: curve };
+    const numerical = differentiate(curve, recipe);
+    if (!numerical.ok) return { result: numerical };
+    const own = numerical.didv.slice(); // differentiate's buffer is overwritten by the next call
+    const notes: string[] = [];
+    if (recipe.didvSource === 'lock-in') {
+      const l = lockInOnGrid(spectrum, curve, own, recipe);
+      if (l.ok) return { result: { ok: true as const, didv: l.didv, lockInFit: l.fit, notes, noise: null } };
+      notes.push(`lock-in not used (${l.reason}): numerical dI/dV`);
+    }
+    const noise = derivativeNoise(curve, currentNoise, recipe);
+    return { result: { ok: true as const, didv: own, lockInFit: null, notes, noise } };
+  });
+  return { curve, derivative: result };
 }
 
 export function analyseSeriesSet<Id>(
@@ -97,7 +171,10 @@ export function analyseSeriesSet<Id>(
   /** Added to series indices (chunks of a larger set); and each spectrum's index in the whole input. */
   seriesOffset = 0,
   inputIndex: (i: number) => number = (i) => i,
+  /** One per spectrum (same order), kept by the caller between runs; default fresh ones. */
+  caches: SpectrumCache[] = spectra.map(() => ({})),
 ): SeriesStageResult<Id> {
+  const keys = stageKeys(recipe);
   const byId = new Map<Id, number>();
   spectra.forEach((s, i) => byId.set(s.id, i));
   const results: Array<SpectrumResult<Id>> = new Array(spectra.length);
@@ -111,11 +188,11 @@ export function analyseSeriesSet<Id>(
     s.spotIds.forEach((id, position) => {
       const index = byId.get(id)!;
       const spectrum = spectra[index]!;
+      const cache = caches[index]!;
       const k = position + 1;
-      const curve = prepareCurve(spectrum, spectrum.backward, recipe);
-      const numerical = curve.ok ? differentiate(curve, recipe) : curve;
-      if (!curve.ok || !numerical.ok) {
-        const reason = `sweep unusable: ${numerical.ok ? '' : numerical.reason}`;
+      const { curve, derivative } = derivativeOf(spectrum, cache, recipe, keys);
+      if (!curve.ok || !derivative.ok) {
+        const reason = `sweep unusable: ${derivative.ok ? '' : derivative.reason}`;
         results[index] = failed(spectrum, reason, seriesIndex, k);
         first ??= NO_EDGES;
         rows.push({
@@ -126,58 +203,70 @@ export function analyseSeriesSet<Id>(
         });
         return;
       }
-      let didv: NumberArray = numerical.didv;
-      let lockInFit: SpectrumResult<Id>['lockInFit'] = null;
-      const notes: string[] = [];
-      if (recipe.didvSource === 'lock-in') {
-        const l = lockInOnGrid(spectrum, curve, numerical.didv, recipe);
-        if (l.ok) {
-          didv = l.didv;
-          lockInFit = l.fit;
-        } else notes.push(`lock-in not used (${l.reason}): numerical dI/dV`);
-      }
-      const noise = lockInFit ? null : derivativeNoise(curve, recipe);
-      const m = spectrumMeasures(curve.bias, didv, recipe, noise);
-      const findings: FlagFinding[] = [];
-      const q = recipe.quality;
-      const sat = saturation(curve.bias, curve.current, { run: q.saturationRun, k: q.saturationK });
-      if (sat) findings.push(sat);
-      // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
-      const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });
-      if (tip) findings.push(tip);
-      findings.push(...m.flags);
-      first ??= m.edges;
-      rows.push({
-        ...sweepDegradation(k, curve.bias, didv, m.edges, m.vbPeak, first, recipe.series.metallicThreshold),
-        inGapStates: m.inGapStates,
+      const { didv, lockInFit, notes, noise } = derivative;
+      const { measured } = cached(cache, 'edges', keys.edges, () => ({
+        measured: spectrumEdges(curve.bias, didv, recipe, noise),
+      }));
+      const { traps } = cached(cache, 'traps', keys.traps, () => ({
+        traps: spectrumTraps(curve.bias, didv, measured, recipe),
+      }));
+      const { findings: currentFindings } = cached(cache, 'currentFlags', keys.currentFlags, () => {
+        const findings: FlagFinding[] = [];
+        const q = recipe.quality;
+        const sat = saturation(curve.bias, curve.current, { run: q.saturationRun, k: q.saturationK });
+        if (sat) findings.push(sat);
+        // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
+        const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });
+        if (tip) findings.push(tip);
+        return { findings };
       });
-      const reasons = [m.edges.reason, m.vbPeak === null ? 'no positive VB peak' : null, ...notes].filter(
-        (r) => r !== null,
-      );
+      const findings = [...currentFindings, ...measured.flags];
+      const edges = measured.edges;
+      first ??= edges;
+      const firstEdges = first;
+      const { row } = cached(cache, 'degradation', keys.degradation, () => ({
+        row: sweepDegradation(
+          k,
+          curve.bias,
+          didv,
+          edges,
+          measured.vbPeak,
+          firstEdges,
+          recipe.series.metallicThreshold,
+        ),
+      }));
+      rows.push({ ...row, inGapStates: measured.inGapStates });
+      const reasons = [
+        edges.reason,
+        measured.vbPeak === null ? 'no positive VB peak' : null,
+        ...notes,
+      ].filter((r) => r !== null);
+      const excluding = findings.filter((f) => EXCLUDING_FLAGS.has(f.flag));
       results[index] = {
-        id: spectrum.id,
+        spectrumId: spectrum.id,
         label: spectrum.label,
         ok: true,
         reason: reasons.length ? reasons.join('; ') : null,
-        vbm: m.edges.vbm,
-        cbm: m.edges.cbm,
-        gap: m.edges.gap,
-        vbPeak: m.vbPeak,
-        deep: m.traps.deep,
-        shallowVb: m.traps.shallowVb,
-        shallowCb: m.traps.shallowCb,
-        inGapStates: m.inGapStates,
+        vbm: edges.vbm,
+        cbm: edges.cbm,
+        gap: edges.gap,
+        vbPeak: measured.vbPeak,
+        deepTrap: traps.deep,
+        shallowVb: traps.shallowVb,
+        shallowCb: traps.shallowCb,
+        inGapStates: measured.inGapStates,
         flags: findings.map((f) => f.flag),
         flagReasons: findings.map((f) => f.reason),
-        // Decided by the group stage (outliers, the user's exclusions); flagged ones by default.
-        excluded: findings.length > 0,
-        exclusionReason: findings.length ? findings.map((f) => `${f.flag}: ${f.reason}`).join('; ') : null,
+        // Decided by the group stage (outliers, the user's exclusions); by default a spectrum
+        // flagged with an excluding flag (not a finding such as 'no-gap') is left out.
+        excluded: excluding.length > 0,
+        exclusionReason: excluding.length ? excluding.map((f) => `${f.flag}: ${f.reason}`).join('; ') : null,
         lockInFit,
-        series: seriesIndex,
+        seriesIndex,
         sweepInSeries: k,
       };
       if (spectrum.label !== null && (k === 1 || recipe.averageSweeps === 'all')) {
-        // The prepared arrays are this spectrum's own (the derivative buffer is not kept).
+        // The prepared arrays are this spectrum's own (kept in its cache, never written to).
         kept.push({
           index: inputIndex(index),
           label: spectrum.label,

@@ -1,6 +1,7 @@
 // Pipeline stage: the numbers of one differentiated spectrum: band edges and in-gap states
-// (step 6, spectrumBandEdges), principal VB peak (A/V) and trap integrals of the
-// VB-peak-normalised dI/dV (step 8, V). The integrals are taken on dI/dV and divided by the peak
+// (step 6, spectrumBandEdges), principal VB peak (A/V) (spectrumEdges), and trap integrals of the
+// VB-peak-normalised dI/dV (step 8, V) (spectrumTraps, which re-analysis reruns alone when only
+// the windows change). The integrals are taken on dI/dV and divided by the peak
 // height, which equals integrating the normalised curve.
 import type { InGapState } from './bandWalk.ts';
 import type { BandEdges } from './findBandEdges.ts';
@@ -24,6 +25,37 @@ export interface SpectrumMeasures {
   traps: TrapWindows;
 }
 
+/** The measures before the trap integrals: edges, in-gap states, dI/dV flags, VB peak. */
+export type SpectrumEdges = Omit<SpectrumMeasures, 'traps'>;
+
+export function spectrumEdges(
+  bias: NumberArray,
+  didv: NumberArray,
+  recipe: Pick<AnalysisRecipe, 'edges'>,
+  /** σ of dI/dV's noise (A/V), when known. */
+  noise?: number | null,
+): SpectrumEdges {
+  const p = principalVbPeak(bias, didv);
+  const vbPeak = p >= 0 && didv[p]! > 0 ? didv[p]! : null;
+  const found = spectrumBandEdges(bias, didv, recipe.edges, vbPeak, noise);
+  const edges: BandEdges = { vbm: found.vbm, cbm: found.cbm, gap: found.gap, reason: found.reason };
+  return { edges, inGapStates: found.inGapStates, flags: found.flags, vbPeak };
+}
+
+/** Trap integrals of dI/dV / vbPeak (V) over the recipe's windows; all null without a VB peak. */
+export function spectrumTraps(
+  bias: NumberArray,
+  didv: NumberArray,
+  measured: Pick<SpectrumEdges, 'edges' | 'vbPeak'>,
+  recipe: Pick<AnalysisRecipe, 'traps'>,
+): TrapWindows {
+  const { edges, vbPeak } = measured;
+  if (vbPeak === null) return { deep: null, shallowVb: null, shallowCb: null };
+  const raw = trapWindows(bias, didv, { vbm: edges.vbm, cbm: edges.cbm, deep: recipe.traps.deep });
+  const scale = (v: number | null) => (v === null ? null : v / vbPeak);
+  return { deep: scale(raw.deep), shallowVb: scale(raw.shallowVb), shallowCb: scale(raw.shallowCb) };
+}
+
 export function spectrumMeasures(
   bias: NumberArray,
   didv: NumberArray,
@@ -31,16 +63,6 @@ export function spectrumMeasures(
   /** σ of dI/dV's noise (A/V), when known. */
   noise?: number | null,
 ): SpectrumMeasures {
-  const p = principalVbPeak(bias, didv);
-  const vbPeak = p >= 0 && didv[p]! > 0 ? didv[p]! : null;
-  const found = spectrumBandEdges(bias, didv, recipe.edges, vbPeak, noise);
-  const edges: BandEdges = { vbm: found.vbm, cbm: found.cbm, gap: found.gap, reason: found.reason };
-  const base = { edges, inGapStates: found.inGapStates, flags: found.flags, vbPeak };
-  if (vbPeak === null) return { ...base, traps: { deep: null, shallowVb: null, shallowCb: null } };
-  const raw = trapWindows(bias, didv, { vbm: edges.vbm, cbm: edges.cbm, deep: recipe.traps.deep });
-  const scale = (v: number | null) => (v === null ? null : v / vbPeak);
-  return {
-    ...base,
-    traps: { deep: scale(raw.deep), shallowVb: scale(raw.shallowVb), shallowCb: scale(raw.shallowCb) },
-  };
+  const measured = spectrumEdges(bias, didv, recipe, noise);
+  return { ...measured, traps: spectrumTraps(bias, didv, measured, recipe) };
 }

@@ -28,6 +28,8 @@ import type {
   AnalysisRecipe,
   BandEdges,
   GroupComparison,
+  GroupCurves,
+  SpectrumResult,
   InGapState,
   QualityFlag,
   SummaryStats,
@@ -431,21 +433,8 @@ export type StoredGroupAverage =
   | { ok: false; reason: string }
   | { ok: true; n: number; edges: BandEdges; vbPeak: number | null; traps: TrapWindows };
 
-/** The curves of a group's averaged spectrum on its common grid. */
-export interface GroupCurves {
-  n: number;
-  /** V. */
-  bias: Float64Array;
-  /** Mean (or median) current and its point-wise sample std, A. */
-  current: Float64Array;
-  currentStd: Float64Array;
-  /** A/V. */
-  didv: Float64Array;
-  /** Feenstra (dI/dV)/(I/V)‾, dimensionless. */
-  normalisedConductance: Float64Array;
-  /** dI/dV / principal VB peak, dimensionless; null without a VB peak. */
-  didvByVbPeak: Float64Array | null;
-}
+/** The curves of a group's averaged spectrum on its common grid (defined with the analysis). */
+export type { GroupCurves };
 
 export interface AnalysisGroupSummary {
   label: string;
@@ -491,25 +480,26 @@ export interface AnalysisSummary {
   quality: AnalysisSpectrumQuality[];
 }
 
-export interface AnalysisSpectrumResult {
-  spectrumId: number;
-  label: string | null;
-  ok: boolean;
-  reason: string | null;
-  /** V. */
-  vbm: number | null;
-  cbm: number | null;
-  gap: number | null;
-  /** A/V. */
-  vbPeak: number | null;
-  /** Trap integrals of VB-peak-normalised dI/dV, V. */
-  deepTrap: number | null;
-  shallowVb: number | null;
-  shallowCb: number | null;
-  /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep within it. */
-  seriesIndex: number;
-  sweepInSeries: number;
-}
+/**
+ * One spectrum's numbers as stored with a run: the analysis's SpectrumResult (library ids), less
+ * the quality fields, which AnalysisSpectrumQuality carries.
+ */
+export type AnalysisSpectrumResult = Pick<
+  SpectrumResult<number>,
+  | 'spectrumId'
+  | 'label'
+  | 'ok'
+  | 'reason'
+  | 'vbm'
+  | 'cbm'
+  | 'gap'
+  | 'vbPeak'
+  | 'deepTrap'
+  | 'shallowVb'
+  | 'shallowCb'
+  | 'seriesIndex'
+  | 'sweepInSeries'
+>;
 
 /** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
 export interface SpectrumExclusion {

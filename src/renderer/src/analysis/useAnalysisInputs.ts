@@ -30,7 +30,9 @@ export function useAnalysisInputs(
   const [pool, setPool] = useState<AnalysisPool | null>(null);
 
   useEffect(() => {
-    const created = createAnalysisPool({ size: Math.min(4, Math.max(1, navigator.hardwareConcurrency - 1)) });
+    // At least two workers, so a re-analysis uses both cores of a 2-core laptop (the UI thread
+    // only waits meanwhile).
+    const created = createAnalysisPool({ size: Math.min(4, Math.max(2, navigator.hardwareConcurrency - 1)) });
     setPool(created);
     return () => created.terminate();
   }, []);

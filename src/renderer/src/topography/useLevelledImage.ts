@@ -1,16 +1,13 @@
-// The picked image's pixels, levelled. Up to 512 × 512 pixels are levelled at once; larger images
-// in bands of rows with a yield to the event loop between bands, so the UI stays responsive, and
-// a newer request abandons an older one.
-import { useEffect, useState } from 'react';
-import { levelRows, planLevelling } from '../../../shared/image/levelImage.ts';
+// The picked image's pixels, levelled in a Web Worker (src/workers/levelImageWorker.ts): the
+// robust plane fit takes 60–140 ms on 256 × 256, far over a frame, so the UI thread never runs it.
+// One worker per mounted view, started on first use; a newer request makes an older result moot.
+import { useEffect, useRef, useState } from 'react';
+import { wrap } from 'comlink';
+import type { Remote } from 'comlink';
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import type { ImagePixels } from '../../../shared/model/library.ts';
+import type { LevelImageWorkerApi } from '../../../workers/levelImageApi.ts';
 import { getApi } from '../api.ts';
-
-/** Pixels levelled without yielding: 512 × 512. */
-const AT_ONCE = 512 * 512;
-/** Pixels per band for larger images (a few ms each). */
-const BAND = 128 * 1024;
 
 export interface LevelledImage {
   pixels: ImagePixels;
@@ -19,27 +16,27 @@ export interface LevelledImage {
   data: Float32Array;
 }
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+interface LevelWorker {
+  api: Remote<LevelImageWorkerApi>;
+  terminate(): void;
+}
+
+function startLevelWorker(): LevelWorker {
+  const worker = new Worker(new URL('../../../workers/levelImageWorker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return { api: wrap<LevelImageWorkerApi>(worker), terminate: () => worker.terminate() };
+}
 
 async function level(
+  worker: LevelWorker,
   pixels: ImagePixels,
   method: LevellingMethod,
-  cancelled: () => boolean,
-): Promise<Float32Array | null> {
-  const { width, height } = pixels.row;
+): Promise<Float32Array> {
   if (method === 'none') return pixels.data;
-  const image = { data: pixels.data, width, height };
-  const plan = planLevelling(image, method);
-  const out = new Float64Array(width * height);
-  const rowsPerBand = width * height <= AT_ONCE ? height : Math.max(1, Math.floor(BAND / width));
-  for (let row = 0; row < height; row += rowsPerBand) {
-    levelRows(image, plan, out, row, row + rowsPerBand);
-    if (rowsPerBand < height) {
-      await nextTask();
-      if (cancelled()) return null;
-    }
-  }
-  return Float32Array.from(out);
+  const { width, height } = pixels.row;
+  // Copied, not transferred: the raw pixels stay with the view.
+  return worker.api.level(pixels.data, width, height, method);
 }
 
 export function useLevelledImage(imageId: number | null, method: LevellingMethod) {
@@ -64,12 +61,23 @@ export function useLevelledImage(imageId: number | null, method: LevellingMethod
     };
   }, [imageId]);
 
+  const worker = useRef<LevelWorker | null>(null);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!pixels) return;
     let current = true;
-    void level(pixels, method, () => !current).then((data) => {
-      if (current && data) setLevelled({ pixels, method, data });
-    });
+    worker.current ??= startLevelWorker();
+    level(worker.current, pixels, method).then(
+      (data) => current && setLevelled({ pixels, method, data }),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
     return () => {
       current = false;
     };

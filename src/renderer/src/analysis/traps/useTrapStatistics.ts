@@ -64,7 +64,9 @@ export function useTrapStatistics(
               const ids = new Set(countedResults(run, g.label).map((r) => r.spectrumId));
               return [
                 g.label,
-                summaryStats(result.spectra.filter((r) => ids.has(r.id)).map((r) => r.deep ?? Number.NaN)),
+                summaryStats(
+                  result.spectra.filter((r) => ids.has(r.spectrumId)).map((r) => r.deepTrap ?? Number.NaN),
+                ),
               ];
             }),
           );

@@ -1,0 +1,117 @@
+// Incremental re-analysis through the renderer's worker path (src/workers/analysisPool.ts with the
+// worker API of analysisApi.ts) on real Node worker_threads: after each recipe change of a
+// sequence, the pool's result must equal a full runPipeline of the same spectra and recipe
+// (every number within 1e-12 relative, every string and flag identical), on seeded synthetic sets
+// of several seeds. A second part checks, in process, that the stages whose key did not change
+// really were reused (else "incremental" would be a full run under another name).
+import { afterAll, describe, expect, it } from 'vitest';
+import { syntheticSpectra } from '../../../bench/analysis/synthetic.ts';
+import { resolveRecipe, runPipeline, seriesOf } from '../../shared/analysis/index.ts';
+import type { PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/index.ts';
+import { createReanalysisState, analyseHeldChunk } from '../../workers/reanalysis.ts';
+import { planChunks } from '../../workers/splitPipeline.ts';
+import { createNodeAnalysisPool } from './nodeAnalysisPool.ts';
+
+/** Walks two results together: numbers within `tolerance` (relative, absolute below 1), all else equal. */
+function expectClose(actual: unknown, expected: unknown, tolerance: number, path = 'result'): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual, path).toBe('number');
+    const a = actual as number;
+    if (Number.isNaN(expected)) expect(Number.isNaN(a), path).toBe(true);
+    else
+      expect(Math.abs(a - expected), path).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+    return;
+  }
+  if (ArrayBuffer.isView(expected) || Array.isArray(expected)) {
+    const e = expected as ArrayLike<unknown>;
+    const a = actual as ArrayLike<unknown>;
+    expect(a.length, `${path}.length`).toBe(e.length);
+    for (let i = 0; i < e.length; i++) expectClose(a[i], e[i], tolerance, `${path}[${i}]`);
+    return;
+  }
+  if (typeof expected === 'object' && expected !== null) {
+    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const [k, v] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)[k], v, tolerance, `${path}.${k}`);
+    return;
+  }
+  expect(actual, path).toBe(expected);
+}
+
+const SEQUENCES: Record<string, RecipeOverrides[]> = {
+  'deep window drags': [
+    {},
+    { traps: { deep: [-0.7, 0.9] } },
+    { traps: { deep: [-0.5, 0.5] } },
+    { traps: { deep: [-1.0, 1.2] } },
+  ],
+  'Savitzky–Golay window, then deep window': [
+    { derivative: { window: 21 } },
+    { derivative: { window: 9 } },
+    { derivative: { window: 9 }, traps: { deep: [-0.6, 0.8] } },
+    { derivative: { window: 31, polyorder: 2 } },
+  ],
+  'edges, direction, sweeps, exclusions, back to defaults': [
+    { edges: { method: 'onset' } },
+    { edges: { method: 'onset' }, direction: 'mean' },
+    { direction: 'mean', averageSweeps: 'all', average: 'median' },
+    { exclusions: [{ id: 3, action: 'exclude', note: 'by hand' }], derivative: { method: 'central' } },
+    {},
+  ],
+};
+
+const pool = createNodeAnalysisPool(2);
+afterAll(() => pool.terminate());
+
+describe('incremental re-analysis in the worker pool', () => {
+  for (const seed of [11, 2026, 90210]) {
+    const spectra = syntheticSpectra({ count: 260, points: 256, seed, backward: true, noise: 3e-12 });
+    for (const [name, sequence] of Object.entries(SEQUENCES)) {
+      it(`equals runPipeline after every step: ${name} (seed ${seed})`, async () => {
+        for (const overrides of sequence) {
+          // A new array of new objects around the same curves, as the renderer builds it.
+          const input: Array<PipelineSpectrum<number>> = spectra.map((s) => ({ ...s }));
+          const pooled = await pool.run(input, { recipe: overrides });
+          const direct = runPipeline(spectra, overrides);
+          expectClose(pooled, direct, 1e-12);
+        }
+      });
+    }
+  }
+
+  it('reruns a changed curve (new array) instead of reusing its cache', async () => {
+    const spectra = syntheticSpectra({ count: 120, points: 256, seed: 5 });
+    await pool.run(spectra, {});
+    const changed = spectra.map((s, i) =>
+      i === 4 ? { ...s, current: Float64Array.from(s.current, (v) => v * 2) } : s,
+    );
+    expectClose(await pool.run(changed, {}), runPipeline(changed, {}), 1e-12);
+  });
+});
+
+describe('stage reuse', () => {
+  const spectra = syntheticSpectra({ count: 80, points: 256, seed: 7 });
+  const [plan] = planChunks(spectra, resolveRecipe(), 10_000);
+  const state = createReanalysisState();
+  const caches = () => state.dataset!.chunks.get(0)!.caches;
+
+  it('keeps prepared curves and dI/dV on a deep-window change, dI/dV anew on an SG change', () => {
+    expect(plan!.series).toEqual(seriesOf(spectra, resolveRecipe()));
+    analyseHeldChunk(state, 1, 0, {}, false, { spectra, plan: plan! });
+    const before = caches().map((c) => ({ ...c }));
+    analyseHeldChunk(state, 1, 0, { traps: { deep: [-0.6, 0.7] } }, false);
+    caches().forEach((c, i) => {
+      expect(c.prepared).toBe(before[i]!.prepared);
+      expect(c.derivative).toBe(before[i]!.derivative);
+      expect(c.edges).toBe(before[i]!.edges);
+      expect(c.traps).not.toBe(before[i]!.traps);
+    });
+    analyseHeldChunk(state, 1, 0, { traps: { deep: [-0.6, 0.7] }, derivative: { window: 21 } }, false);
+    caches().forEach((c, i) => {
+      expect(c.prepared).toBe(before[i]!.prepared);
+      expect(c.currentFlags).toBe(before[i]!.currentFlags);
+      expect(c.derivative).not.toBe(before[i]!.derivative);
+      expect(c.edges).not.toBe(before[i]!.edges);
+    });
+  });
+});

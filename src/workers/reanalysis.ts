@@ -1,0 +1,110 @@
+// What one analysis worker keeps between runs on the same spectra (incremental re-analysis):
+// its chunks' spectra with each spectrum's stage cache (prepared curve, dI/dV, edges, traps,
+// flags, degradation row: seriesStage.ts), and, in the worker that runs the group stage, every
+// kept curve and each group's averaged I(V). A recipe change reruns only the stages whose key
+// (stageKeys.ts) changed: a deep-window change recomputes the trap integrals and the group
+// statistics; a Savitzky–Golay window change recomputes from the derivative on. One dataset is
+// held at a time: a new dataset id drops the previous one.
+import { aggregateGroups, resolveRecipe } from '../shared/analysis/index.ts';
+import type {
+  GroupComparison,
+  GroupResult,
+  KeptCurve,
+  PipelineSpectrum,
+  RecipeOverrides,
+  GroupInput,
+} from '../shared/analysis/index.ts';
+import { averageGroupCurves } from '../shared/analysis/groupAverage.ts';
+import type { AveragedGroupCurve } from '../shared/analysis/groupAverage.ts';
+import { analyseSeriesSet } from '../shared/analysis/seriesStage.ts';
+import type { SpectrumCache } from '../shared/analysis/seriesStage.ts';
+import { stageKeys } from '../shared/analysis/stageKeys.ts';
+import type { SpectrumId } from './packSpectra.ts';
+import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
+
+interface HeldChunk<Id extends SpectrumId> {
+  spectra: Array<PipelineSpectrum<Id>>;
+  plan: ChunkPlan<Id>;
+  caches: SpectrumCache[];
+}
+
+interface HeldDataset<Id extends SpectrumId> {
+  id: number;
+  chunks: Map<number, HeldChunk<Id>>;
+  /** Group stage: every kept curve of the dataset (input order) and each label's average. */
+  kept: KeptCurve[] | null;
+  averages: Map<string, { key: string; averaged: AveragedGroupCurve }>;
+}
+
+export interface ReanalysisState {
+  dataset: HeldDataset<SpectrumId> | null;
+}
+
+export function createReanalysisState(): ReanalysisState {
+  return { dataset: null };
+}
+
+function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
+  if (state.dataset?.id !== id) state.dataset = { id, chunks: new Map(), kept: null, averages: new Map() };
+  return state.dataset;
+}
+
+/**
+ * Per-spectrum stages of one chunk through its caches. `load` carries the chunk's spectra the
+ * first time (and after the worker restarted). `withKept`: return the chunk's kept curves (the
+ * caller asks when the curves a group averages changed: new data, another direction or sweeps
+ * choice); otherwise `kept` is empty.
+ */
+export function analyseHeldChunk<Id extends SpectrumId>(
+  state: ReanalysisState,
+  datasetId: number,
+  chunk: number,
+  overrides: RecipeOverrides,
+  withKept: boolean,
+  load?: { spectra: Array<PipelineSpectrum<Id>>; plan: ChunkPlan<Id> },
+): ChunkResult<Id> {
+  const dataset = datasetOf(state, datasetId) as unknown as HeldDataset<Id>;
+  if (load) dataset.chunks.set(chunk, { ...load, caches: load.spectra.map(() => ({})) });
+  const held = dataset.chunks.get(chunk);
+  if (!held) throw new Error(`analysis worker: chunk ${chunk} of dataset ${datasetId} was never loaded`);
+  const { plan } = held;
+  const result = analyseSeriesSet(
+    held.spectra,
+    plan.series,
+    resolveRecipe(overrides),
+    plan.seriesOffset,
+    (i) => plan.indices[i]!,
+    held.caches,
+  );
+  return withKept ? result : { ...result, kept: [] };
+}
+
+/**
+ * The group stage on merged per-spectrum results; `kept` (all kept curves, any order) when they
+ * changed, else null to reuse the held ones. A label's averaged I(V) is reused while its member
+ * curves (input indices) and the average's stage key are unchanged.
+ */
+export function aggregateHeld<Id extends SpectrumId>(
+  state: ReanalysisState,
+  datasetId: number,
+  results: Array<GroupInput<Id>>,
+  kept: KeptCurve[] | null,
+  overrides: RecipeOverrides,
+): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+  const dataset = datasetOf(state, datasetId);
+  if (kept) {
+    dataset.kept = kept;
+    dataset.averages.clear();
+  }
+  if (!dataset.kept) throw new Error(`analysis worker: no kept curves for dataset ${datasetId}`);
+  const recipe = resolveRecipe(overrides);
+  const averageKey = stageKeys(recipe).average;
+  return aggregateGroups(results, dataset.kept, recipe, (label, curves, indices) => {
+    const key = `${averageKey}|${indices.join(',')}`;
+    const held = dataset.averages.get(label);
+    if (held?.key === key) return held.averaged;
+    const averaged = averageGroupCurves(curves, recipe);
+    dataset.averages.set(label, { key, averaged });
+    return averaged;
+  });
+}
