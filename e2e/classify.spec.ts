@@ -131,7 +131,7 @@ test('a constant-height real scan is grey with a note; Z is levelled by default,
   const value = await scan.locator('option', { hasText: 'Image_445.sxm' }).getAttribute('value');
   await scan.selectOption(value ?? '');
   await page.getByTestId('topo-channel-select').selectOption('Z');
-  await expect(page.getByTestId('topo-image-note')).toContainText('Constant image: every pixel is -14.3 nm');
+  await expect(page.getByTestId('topo-image-note')).toContainText('Constant image: every pixel is −14.3 nm');
   await expect(page.getByTestId('levelling-select')).toHaveValue('plane-robust');
   await page.screenshot({ path: screenshotPath('classify-constant-scan'), fullPage: true });
   for (const channel of ['Current', 'Amplitude', 'LI_X']) {
