@@ -1,16 +1,8 @@
-// The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
+// The sts-workbench command. Errors end as one line on stderr and a non-zero exit code. Each
+// command's module is loaded when it runs: `import` does not pay for loading the server or analysis.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { asLibraryError } from '../main/library/libraryErrors.ts';
-import { analyzeCommand } from './commands/analyzeCommand.ts';
-import { classifyCommand } from './commands/classifyCommand.ts';
-import { exportCommand } from './commands/exportCommand.ts';
-import { importCommand } from './commands/importCommand.ts';
-import { infoCommand } from './commands/infoCommand.ts';
-import { inspectCommand } from './commands/inspectCommand.ts';
-import { mapCommand } from './commands/mapCommand.ts';
-import { serveCommand } from './commands/serveCommand.ts';
-import { watchCommand } from './commands/watchCommand.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function requireDb(db: string | undefined, command: string): string {
@@ -95,17 +87,23 @@ type ParsedValues = ReturnType<typeof parseCliArgs>['values'];
 async function runCommand(command: string, values: ParsedValues, positionals: string[]): Promise<number> {
   switch (command) {
     case 'import':
-      return importCommand({
+      return (await import('./commands/importCommand.ts')).importCommand({
         paths: positionals,
         db: requireDb(values.db, 'import'),
         json: values.json ?? false,
       });
     case 'info':
-      return infoCommand({ db: requireDb(values.db, 'info'), json: values.json ?? false });
+      return (await import('./commands/infoCommand.ts')).infoCommand({
+        db: requireDb(values.db, 'info'),
+        json: values.json ?? false,
+      });
     case 'inspect':
-      return inspectCommand({ file: positionals[0], json: values.json ?? false });
+      return (await import('./commands/inspectCommand.ts')).inspectCommand({
+        file: positionals[0],
+        json: values.json ?? false,
+      });
     case 'analyze':
-      return analyzeCommand({
+      return (await import('./commands/analyzeCommand.ts')).analyzeCommand({
         db: requireDb(values.db, 'analyze'),
         labels: values.labels,
         method: values.method,
@@ -115,7 +113,7 @@ async function runCommand(command: string, values: ParsedValues, positionals: st
         dryRun: values['dry-run'] ?? false,
       });
     case 'map':
-      return mapCommand({
+      return (await import('./commands/mapCommand.ts')).mapCommand({
         file: positionals[0],
         channel: values.channel,
         json: values.json ?? false,
@@ -125,7 +123,7 @@ async function runCommand(command: string, values: ParsedValues, positionals: st
         sg: values.sg,
       });
     case 'export':
-      return exportCommand({
+      return (await import('./commands/exportCommand.ts')).exportCommand({
         db: requireDb(values.db, 'export'),
         group: values.group,
         what: values.what,
@@ -133,20 +131,20 @@ async function runCommand(command: string, values: ParsedValues, positionals: st
         run: values.run,
       });
     case 'classify':
-      return classifyCommand({
+      return (await import('./commands/classifyCommand.ts')).classifyCommand({
         db: requireDb(values.db, 'classify'),
         image: values.image,
         json: values.json ?? false,
         apply: values.apply ?? false,
       });
     case 'serve':
-      return serveCommand({
+      return (await import('./commands/serveCommand.ts')).serveCommand({
         db: requireDb(values.db, 'serve'),
         port: parsePort(values.port),
         watch: values.watch,
       });
     case 'watch':
-      return watchCommand({
+      return (await import('./commands/watchCommand.ts')).watchCommand({
         folders: positionals,
         db: requireDb(values.db, 'watch'),
         json: values.json ?? false,

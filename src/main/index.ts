@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createDispatch } from '../shared/api/dispatch.ts';
 import parseWorkerPath from './import/parseWorker.ts?modulePath';
 import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
+import gridMapWorkerPath from './grid/nodeGridMapWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
 import { fromMainFrameOf, registerIpc } from './ipc/registerIpc.ts';
 import { isAllowedExternal } from './externalLinks.ts';
@@ -48,6 +49,7 @@ app.whenReady().then(() => {
     dbPath,
     workerUrl: parseWorkerPath,
     analysisWorkerUrl: analysisRunWorkerPath,
+    gridMapWorkerUrl: gridMapWorkerPath,
   });
   openDemoOnFirstRun(service);
   const window = createWindow();

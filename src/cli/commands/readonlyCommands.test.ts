@@ -53,7 +53,11 @@ describe.skipIf(MOUNT_UNAVAILABLE !== null)('reading commands on a read-only lib
     const r = cli('export', '--db', db, '--group', 'core', '--what', 'edges', '--csv', csv);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    // '# ' lines are the CSV writer's provenance header.
+    const lines = readFileSync(csv, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('#'));
     expect(lines[0]).toMatch(/^file,sweep,direction,/);
     // The default recipe analyses the forward sweep: one row per core file (labels count both sweeps).
     expect(lines.length - 1).toBe(truth.labels.core! / 2);

@@ -25,8 +25,10 @@ export interface ImportRunOptions {
   readerVersion: string;
   /** Files per write transaction. */
   batchFiles?: number;
-  /** Parse requests in flight at once: bounds memory on huge sessions. */
+  /** Parse requests in flight at once: keeps the workers' batches full (see parsePool.ts). */
   inFlight?: number;
+  /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
+  batchBytes?: number;
 }
 
 interface KnownFile {
@@ -49,6 +51,7 @@ export class ImportRun {
   private cancelled = false;
   private readonly options: Required<ImportRunOptions>;
   private readonly pending: FileOutcome[] = [];
+  private pendingBytes = 0;
   private readonly shaInRun = new Map<string, string>();
   private writeBatch!: BatchWriter;
   private sameContent: Statement | null = null;
@@ -57,7 +60,7 @@ export class ImportRun {
   private readonly updatedPaths = new Set<string>();
 
   constructor(options: ImportRunOptions) {
-    this.options = { batchFiles: 64, inFlight: 16, ...options };
+    this.options = { batchFiles: 128, inFlight: 96, batchBytes: 64 << 20, ...options };
     const runId = Number(
       options.db
         .prepare(
@@ -175,7 +178,7 @@ export class ImportRun {
       return;
     }
     this.progress.currentFile = file.path;
-    const response = await this.options.pool.parse(file.path, file.name);
+    const response = await this.options.pool.parse(file.path, file.name, file.size);
     if (known && sameReader && !readAgain && response.sha256 !== '' && response.sha256 === known.sha256) {
       // Touched but not changed: remember the new mtime so the next import skips the read.
       this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
@@ -221,7 +224,9 @@ export class ImportRun {
     }
     if (keepPrevious) return;
     this.pending.push(outcome);
-    if (this.pending.length >= this.options.batchFiles) this.flush();
+    this.pendingBytes += outcome.file.size;
+    if (this.pending.length >= this.options.batchFiles || this.pendingBytes >= this.options.batchBytes)
+      this.flush();
   }
 
   private finishFile(file: ScannedFile): void {
@@ -231,6 +236,7 @@ export class ImportRun {
 
   private flush(): void {
     if (this.pending.length === 0) return;
+    this.pendingBytes = 0;
     const report = this.progress.report;
     for (const { outcome, error } of this.writeBatch(this.pending.splice(0))) {
       // Counted as it was classified; SQLite refused it, so it is a failure after all.

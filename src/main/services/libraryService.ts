@@ -22,6 +22,9 @@ import { LibraryWatch } from '../watch/libraryWatch.ts';
 import { importThrough } from '../watch/serviceImport.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { readGridCube } from '../grid/readGridCube.ts';
+import { GridRunJobs } from '../grid/gridRunJobs.ts';
+import { getGridRun } from '../grid/gridRuns.ts';
+import { listGridFrames } from '../grid/gridFrames.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { readOnlyRefusal } from '../library/libraryErrors.ts';
 import {
@@ -49,6 +52,8 @@ export interface LibraryServiceOptions {
   workers?: number;
   /** Stored-run worker script; the bundled app passes its built copy. */
   analysisWorkerUrl?: URL | string;
+  /** Grid-map worker script (src/main/grid/nodeGridMapWorker.ts); the bundled app passes its built copy. */
+  gridMapWorkerUrl?: URL | string;
   /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
   workerLimits?: ResourceLimits;
   /** Open the library read-only (browsing and export of a library on a read-only disk). */
@@ -83,6 +88,7 @@ export class LibraryService {
   private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
   private readonly analyses: AnalysisJobs;
+  private readonly gridRuns: GridRunJobs;
   /** The watched session of this library (src/main/watch). */
   readonly watch: LibraryWatch;
 
@@ -96,6 +102,11 @@ export class LibraryService {
     this.readOnly = this.db.readonly;
     if (this.readOnly) this.refuseWrites();
     this.analyses = new AnalysisJobs(this.db.name, APP_VERSION, options.analysisWorkerUrl);
+    this.gridRuns = new GridRunJobs(this.db, {
+      appVersion: APP_VERSION,
+      workerUrl: options.gridMapWorkerUrl,
+      readonly: options.readonly,
+    });
     this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
@@ -197,6 +208,13 @@ export class LibraryService {
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
     getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
+    startGridRun: ({ fileId, channel, recipe }) => ({
+      ...this.gridRuns.start(fileId, channel, recipe ?? {}).progress,
+    }),
+    getGridRunProgress: ({ jobId }) => this.gridRuns.progress(jobId),
+    cancelGridRun: ({ jobId }) => this.gridRuns.cancel(jobId),
+    getGridRun: ({ runId }) => getGridRun(this.db, runId),
+    listGridFrames: ({ imageId }) => listGridFrames(this.db, imageId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour, classified }) => ({
@@ -236,6 +254,7 @@ export class LibraryService {
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();
     await this.analyses.close();
+    await this.gridRuns.close();
     this.db.close();
   }
 }
