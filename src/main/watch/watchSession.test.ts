@@ -274,6 +274,8 @@ describe('watching a session folder', () => {
     const renamed = join(h.folder, 'renamed.dat');
     renameSync(first, renamed);
     await until('the rename followed', () => h.row(renamed) !== undefined);
+    // The row moves before the batch's import runs (the scan is asynchronous): wait for its report.
+    await until('the rename reported', () => h.batches.some((b) => b.renamed.length > 0));
     expect(h.row(renamed)?.id).toBe(firstId);
     expect(h.row(first)).toBeUndefined();
     const labelled = db
