@@ -9,6 +9,7 @@ import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
 import gridMapWorkerPath from './grid/nodeGridMapWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
 import { registerIpc } from './ipc/registerIpc.ts';
+import { libraryApiError } from './library/libraryErrors.ts';
 import { LibraryService } from './services/libraryService.ts';
 
 let service: LibraryService | null = null;
@@ -79,7 +80,7 @@ app.whenReady().then(() => {
   // Only the window's own top frame may call: not a subframe, not another page it navigated to.
   registerIpc(
     ipcMain,
-    createDispatch(handlers),
+    createDispatch(handlers, undefined, (error) => libraryApiError(dbPath, error)),
     (event) => event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame,
   );
 });

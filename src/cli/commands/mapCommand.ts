@@ -14,6 +14,7 @@ import { chooseChannel, notBiasGrid, type GridMaps } from '../../shared/grid/gri
 import { cliGridMapWorkerUrl } from '../buildPaths.ts';
 import { UsageError } from '../usage.ts';
 import { recipeFromArgs } from './analyzeCommand.ts';
+import { writeCsv } from '../../shared/csv/index.ts';
 
 export interface MapArgs {
   file: string | undefined;
@@ -41,15 +42,12 @@ export function mapReport(file: string, maps: GridMaps): Record<string, unknown>
 }
 
 export function mapCsv(maps: GridMaps): string {
-  const lines = [['x', 'y', ...CLI_MAPS].join(',')];
-  for (let pixel = 0; pixel < maps.width * maps.height; pixel++) {
-    const cells = CLI_MAPS.map((name) => {
-      const v = maps.maps[name][pixel]!;
-      return Number.isFinite(v) ? String(v) : '';
-    });
-    lines.push([pixel % maps.width, Math.floor(pixel / maps.width), ...cells].join(','));
-  }
-  return lines.join('\n') + '\n';
+  const rows = Array.from({ length: maps.width * maps.height }, (_, pixel) => [
+    pixel % maps.width,
+    Math.floor(pixel / maps.width),
+    ...CLI_MAPS.map((name) => maps.maps[name][pixel]!),
+  ]);
+  return writeCsv({ header: ['x', 'y', ...CLI_MAPS], rows });
 }
 
 function summary(file: string, maps: GridMaps): string {

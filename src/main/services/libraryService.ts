@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ResourceLimits } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
@@ -25,6 +26,7 @@ import { GridRunJobs } from '../grid/gridRunJobs.ts';
 import { getGridRun } from '../grid/gridRuns.ts';
 import { listGridFrames } from '../grid/gridFrames.ts';
 import { openLibrary } from '../library/openLibrary.ts';
+import { readOnlyRefusal } from '../library/libraryErrors.ts';
 import {
   deleteSession,
   fileImportRunAsSession,
@@ -56,11 +58,30 @@ export interface LibraryServiceOptions {
   workerLimits?: ResourceLimits;
   /** Open the library read-only (browsing and export of a library on a read-only disk). */
   readonly?: boolean;
+  /** Open it read-only only if it cannot be written (serve: browsing a library on a read-only disk). */
+  readonlyIfNeeded?: boolean;
 }
+
+/** The methods that write to the library: a read-only library refuses them with code 'read-only'. */
+const WRITING_METHODS = [
+  'startImport',
+  'setLabel',
+  'importLabels',
+  'importLabelsText',
+  'runAnalysis',
+  'startAnalysis',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
+  'setSpectrumExclusion',
+  'startWatch',
+] as const satisfies ReadonlyArray<keyof LibraryApiHandlers>;
 
 export class LibraryService {
   readonly db: Database;
   readonly dbPath: string;
+  /** True when the library was opened read-only (asked for, or its disk/file/folder is read-only). */
+  readonly readOnly: boolean;
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
   /** The paths each run was asked to import, by run id. */
@@ -74,7 +95,12 @@ export class LibraryService {
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
-    this.db = openLibrary(options.dbPath, { readonly: options.readonly });
+    this.db = openLibrary(options.dbPath, {
+      readonly: options.readonly,
+      readonlyIfNeeded: options.readonlyIfNeeded,
+    });
+    this.readOnly = this.db.readonly;
+    if (this.readOnly) this.refuseWrites();
     this.analyses = new AnalysisJobs(this.db.name, APP_VERSION, options.analysisWorkerUrl);
     this.gridRuns = new GridRunJobs(this.db, {
       appVersion: APP_VERSION,
@@ -88,8 +114,19 @@ export class LibraryService {
    * Starts an import and returns the run; poll run.progress or await run.done. While another import
    * (here or in another process) writes to this library, the run waits its turn (progress.waiting).
    */
+  /** Every writing method answers "library is read-only: <path>"; reading keeps working. */
+  private refuseWrites(): void {
+    const path = resolve(this.dbPath);
+    for (const method of WRITING_METHODS) {
+      (this.handlers as Record<string, unknown>)[method] = () => {
+        throw new ApiError('read-only', readOnlyRefusal(path, method).message);
+      };
+    }
+  }
+
   startImport(paths: string[]): ImportRun {
-    if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+    if (this.readOnly)
+      throw new ApiError('read-only', readOnlyRefusal(resolve(this.dbPath), 'import').message);
     this.pool ??= new ParsePool(
       this.options.workerUrl ?? SOURCE_WORKER_URL,
       this.options.workers,
@@ -141,6 +178,7 @@ export class LibraryService {
         // I–V spectra as the tables list them: the instrument's [AVG] columns are not counted.
         spectra: count('spectra WHERE is_average = 0'),
         images: count('images'),
+        ...(this.readOnly ? { readOnly: true } : {}),
       };
     },
     startImport: ({ paths }) => {
@@ -205,10 +243,7 @@ export class LibraryService {
     deleteSession: ({ id }) => deleteSession(this.db, id),
     setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
     listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
-    startWatch: ({ folders, polling }) => {
-      if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
-      return this.watch.start(folders, polling);
-    },
+    startWatch: ({ folders, polling }) => this.watch.start(folders, polling),
     stopWatch: () => this.watch.stop(),
     getWatchStatus: () => this.watch.status(),
   };

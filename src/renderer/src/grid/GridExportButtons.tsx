@@ -1,5 +1,6 @@
 // PNG, SVG and CSV of the shown map, with provenance (grid, map, recipe, app version).
 import { downloadBlob, fileStem } from '../analysis/export/download.ts';
+import { withProvenance } from '../analysis/export/figureExport.ts';
 import { colourise } from '../lib/contrast.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { exportCsv, gridMapSvg, gridProvenance, type GridProvenance } from './gridExport.ts';
@@ -94,7 +95,11 @@ export function GridExportButtons({
             context.fillRect(0, 0, canvas.width, canvas.height);
             context.drawImage(image, 0, 0);
             canvas.toBlob(
-              (blob) => blob && downloadBlob(blob, `${fileStem(full().grid)}-map.png`),
+              (blob) =>
+                blob &&
+                void withProvenance(blob, full()).then((png) =>
+                  downloadBlob(png, `${fileStem(full().grid)}-map.png`),
+                ),
               'image/png',
             );
           };

@@ -17,7 +17,7 @@ import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { parameterMap } from '../../../shared/grid/parameterMap.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
 import { ANALYSIS_MAPS, finiteRange, lineCutPixels } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';

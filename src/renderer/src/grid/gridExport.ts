@@ -4,6 +4,7 @@
 import type { AnalysisRecipe } from '../../../shared/analysis/recipe.ts';
 import { downloadBlob, fileStem } from '../analysis/export/download.ts';
 import { colormapGradient, type ColormapName } from '../lib/colormaps.ts';
+import { writeCsv } from '../../../shared/csv/index.ts';
 
 export interface GridProvenance {
   app: 'STS Workbench';
@@ -45,15 +46,11 @@ export function gridProvenance(
 }
 
 export function gridMapCsv(values: Float64Array, width: number, provenance: GridProvenance): string {
-  const lines = [
-    `# ${JSON.stringify(provenance)}`,
-    `x,y,${provenance.map}${provenance.unit ? ` (${provenance.unit})` : ''}`,
-  ];
-  for (let p = 0; p < values.length; p++) {
-    const v = values[p]!;
-    lines.push(`${p % width},${Math.floor(p / width)},${Number.isFinite(v) ? v : ''}`);
-  }
-  return lines.join('\n') + '\n';
+  const rows = Array.from(values, (v, p) => [p % width, Math.floor(p / width), v]);
+  return writeCsv(
+    { header: ['x', 'y', `${provenance.map}${provenance.unit ? ` (${provenance.unit})` : ''}`], rows },
+    [JSON.stringify(provenance)],
+  );
 }
 
 export function exportCsv(values: Float64Array, width: number, provenance: GridProvenance): void {

@@ -4,8 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import type { LabelRow } from '../../../shared/model/library.ts';
-import { niceLength } from '../images/niceLength.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi, niceLength } from '../lib/axisKit.ts';
 import type { Range } from './contrastRange.ts';
 import { GestureShape } from './GestureShape.tsx';
 import type { TopoMarker } from './markers.ts';
@@ -75,8 +74,12 @@ export function Viewport({
   const maxScale = Math.max(4, (MAX_PIXEL_SIZE * image.width) / size.width);
 
   // A new scan (another frame) starts unzoomed.
-  const frameKey = JSON.stringify(image.frame) + image.width;
-  useEffect(() => setTransform(IDENTITY), [frameKey, size.width, size.height]);
+  const frameKey = `${JSON.stringify(image.frame)} ${image.width} ${size.width}x${size.height}`;
+  const [transformFor, setTransformFor] = useState(frameKey);
+  if (transformFor !== frameKey) {
+    setTransformFor(frameKey);
+    setTransform(IDENTITY);
+  }
 
   // Wheel zoom about the cursor; a native listener, because React's wheel listener is passive.
   useEffect(() => {
