@@ -50,5 +50,8 @@ test("a labels CSV applied to one session labels that session's files only", asy
   // Analysing the demo session: its run, its labels.
   await demo.getByRole('button', { name: 'analyse' }).click();
   await expect(page.getByTestId('run-label')).toContainText('on session demo', { timeout: 60_000 });
+  // The demo's three groups, averaged in the workers, and nothing of the real session's.
+  const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
+  for (const label of ['core', 'crown-centre', 'crown-edge']) await expect(legend).toContainText(label);
   await page.screenshot({ path: screenshotPath('analysis-demo-session-label-set'), fullPage: true });
 });
