@@ -3,8 +3,6 @@
 // and the project root (two levels up from src/cli and out/cli).
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SOURCE_ANALYSIS_RUN_WORKER_URL } from '../main/analysis/analysisJobs.ts';
-import { SOURCE_WORKER_URL } from '../main/import/parsePool.ts';
 
 const built = import.meta.url.endsWith('.js');
 // src/cli, or out/cli, where the bundler may put this module in out/cli/chunks (commands load lazily).
@@ -17,7 +15,13 @@ export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
 export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
-  if (!built) return { workerUrl: SOURCE_WORKER_URL, analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL };
+  // From source: the worker modules themselves (named here rather than imported from parsePool.ts
+  // and analysisJobs.ts, so that asking for a path does not load the analysis code).
+  if (!built)
+    return {
+      workerUrl: new URL('../main/import/parseWorker.ts', import.meta.url),
+      analysisWorkerUrl: new URL('../main/analysis/analysisRunWorker.ts', import.meta.url),
+    };
   return {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
