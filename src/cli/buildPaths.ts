@@ -10,20 +10,30 @@ const here = ((dir) => (built && basename(dir) === 'chunks' ? dirname(dir) : dir
   dirname(fileURLToPath(import.meta.url)),
 );
 
+/** The grid-map worker module when running from source (see cliWorkerUrls). */
+const SOURCE_GRID_MAP_WORKER_URL = new URL('../main/grid/nodeGridMapWorker.ts', import.meta.url);
+
 /** The repository root (package.json's folder). */
 export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
-export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL } {
-  // From source: the worker modules themselves (named here rather than imported from parsePool.ts
-  // and analysisJobs.ts, so that asking for a path does not load the analysis code).
+export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridMapWorkerUrl: URL } {
+  // From source: the worker modules themselves (named here rather than imported from parsePool.ts,
+  // analysisJobs.ts and nodeGridMapPool.ts, so that asking for a path loads none of their code).
   if (!built)
     return {
       workerUrl: new URL('../main/import/parseWorker.ts', import.meta.url),
       analysisWorkerUrl: new URL('../main/analysis/analysisRunWorker.ts', import.meta.url),
+      gridMapWorkerUrl: SOURCE_GRID_MAP_WORKER_URL,
     };
   return {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
+    gridMapWorkerUrl: cliGridMapWorkerUrl(),
   };
+}
+
+/** The grid-map worker (`sts-workbench map`): the built one when this is the built CLI. */
+export function cliGridMapWorkerUrl(): URL {
+  return built ? pathToFileURL(join(here, 'gridMapWorker.js')) : SOURCE_GRID_MAP_WORKER_URL;
 }

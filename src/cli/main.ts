@@ -1,6 +1,8 @@
 // The sts-workbench command. Errors end as one line on stderr and a non-zero exit code. Each
 // command's module is loaded when it runs: `import` does not pay for loading the server or analysis.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { asLibraryError } from '../main/library/libraryErrors.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function requireDb(db: string | undefined, command: string): string {
@@ -31,6 +33,32 @@ function joinSignedValues(args: string[]): string[] {
   return out;
 }
 
+function parseCliArgs(rest: string[]) {
+  return parseArgs({
+    args: joinSignedValues(rest),
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      labels: { type: 'string' },
+      method: { type: 'string' },
+      window: { type: 'string' },
+      sg: { type: 'string' },
+      group: { type: 'string' },
+      what: { type: 'string' },
+      csv: { type: 'string' },
+      run: { type: 'string' },
+      channel: { type: 'string' },
+      image: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      poll: { type: 'boolean', default: false },
+      watch: { type: 'string', multiple: true },
+    },
+  });
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -39,33 +67,24 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: joinSignedValues(rest),
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        labels: { type: 'string' },
-        method: { type: 'string' },
-        window: { type: 'string' },
-        sg: { type: 'string' },
-        group: { type: 'string' },
-        what: { type: 'string' },
-        csv: { type: 'string' },
-        run: { type: 'string' },
-        channel: { type: 'string' },
-        image: { type: 'string' },
-        apply: { type: 'boolean', default: false },
-        poll: { type: 'boolean', default: false },
-        watch: { type: 'string', multiple: true },
-      },
-    });
+    parsed = parseCliArgs(rest);
   } catch (error) {
     // One line on stderr: Node's messages add hints on further lines.
     throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0]!);
   }
+
   const { values, positionals } = parsed;
+  try {
+    return await runCommand(command, values, positionals);
+  } catch (error) {
+    // A SQLite error met after opening (disk full, locked) is worded as the library's, naming it.
+    throw values.db === undefined ? error : asLibraryError(resolve(values.db), error);
+  }
+}
+
+type ParsedValues = ReturnType<typeof parseCliArgs>['values'];
+
+async function runCommand(command: string, values: ParsedValues, positionals: string[]): Promise<number> {
   switch (command) {
     case 'import':
       return (await import('./commands/importCommand.ts')).importCommand({
@@ -91,6 +110,7 @@ export async function runCli(argv: string[]): Promise<number> {
         window: values.window,
         sg: values.sg,
         json: values.json ?? false,
+        dryRun: values['dry-run'] ?? false,
       });
     case 'map':
       return (await import('./commands/mapCommand.ts')).mapCommand({

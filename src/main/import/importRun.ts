@@ -13,6 +13,7 @@ import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
 import type { ParsePool } from './parsePool.ts';
+import { asLibraryError } from '../library/libraryErrors.ts';
 import { scanPaths } from './scanPaths.ts';
 import type { ScannedFile } from './scanPaths.ts';
 
@@ -103,7 +104,7 @@ export class ImportRun {
         importRunId: this.progress.runId,
         readerVersion: this.options.readerVersion,
       });
-      const scan = scanPaths(this.options.paths);
+      const scan = await scanPaths(this.options.paths);
       this.progress.filesTotal = scan.files.length;
       this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
@@ -120,18 +121,27 @@ export class ImportRun {
         this.progress.state = 'cancelled';
       } else {
         this.progress.state = 'failed';
-        this.progress.error = error instanceof Error ? error.message : String(error);
+        // The library's own errors (disk full, read-only, locked) are worded with its path.
+        const worded = asLibraryError(db.name, error);
+        this.progress.error = worded instanceof Error ? worded.message : String(worded);
       }
     }
     lock?.release();
     this.progress.currentFile = null;
     this.progress.waiting = null;
-    db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
-      new Date().toISOString(),
-      this.progress.state,
-      JSON.stringify(this.progress.report),
-      this.progress.runId,
-    );
+    try {
+      db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
+        new Date().toISOString(),
+        this.progress.state,
+        JSON.stringify(this.progress.report),
+        this.progress.runId,
+      );
+    } catch (error) {
+      // A full disk may refuse this last write too: the run is then marked interrupted at the next
+      // open; the caller still gets the report and the reason.
+      const worded = asLibraryError(db.name, error);
+      this.progress.error ??= worded instanceof Error ? worded.message : String(worded);
+    }
     return this.progress;
   }
 
