@@ -3,9 +3,6 @@
 // and the project root (two levels up from src/cli and out/cli).
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SOURCE_ANALYSIS_RUN_WORKER_URL } from '../main/analysis/analysisJobs.ts';
-import { SOURCE_GRID_MAP_WORKER_URL } from '../main/grid/nodeGridMapPool.ts';
-import { SOURCE_WORKER_URL } from '../main/import/parsePool.ts';
 
 const built = import.meta.url.endsWith('.js');
 // src/cli, or out/cli, where the bundler may put this module in out/cli/chunks (commands load lazily).
@@ -13,15 +10,20 @@ const here = ((dir) => (built && basename(dir) === 'chunks' ? dirname(dir) : dir
   dirname(fileURLToPath(import.meta.url)),
 );
 
+/** The grid-map worker module when running from source (see cliWorkerUrls). */
+const SOURCE_GRID_MAP_WORKER_URL = new URL('../main/grid/nodeGridMapWorker.ts', import.meta.url);
+
 /** The repository root (package.json's folder). */
 export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
 export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridMapWorkerUrl: URL } {
+  // From source: the worker modules themselves (named here rather than imported from parsePool.ts,
+  // analysisJobs.ts and nodeGridMapPool.ts, so that asking for a path loads none of their code).
   if (!built)
     return {
-      workerUrl: SOURCE_WORKER_URL,
-      analysisWorkerUrl: SOURCE_ANALYSIS_RUN_WORKER_URL,
+      workerUrl: new URL('../main/import/parseWorker.ts', import.meta.url),
+      analysisWorkerUrl: new URL('../main/analysis/analysisRunWorker.ts', import.meta.url),
       gridMapWorkerUrl: SOURCE_GRID_MAP_WORKER_URL,
     };
   return {

@@ -3,6 +3,7 @@
 // the initial import. SIGINT/SIGTERM finish the batch under way, then exit 0.
 import { existsSync, statSync } from 'node:fs';
 import { LibraryService } from '../../main/services/libraryService.ts';
+import { cliWorkerUrls } from '../buildPaths.ts';
 import { importThrough } from '../../main/watch/serviceImport.ts';
 import { WatchSession } from '../../main/watch/watchSession.ts';
 import type { BatchDetail } from '../../main/watch/watchSession.ts';
@@ -33,7 +34,7 @@ export async function watchCommand(args: WatchArgs): Promise<number> {
     if (!existsSync(folder)) throw new UsageError(`watch: cannot read ${folder}: no such folder`);
     if (!statSync(folder).isDirectory()) throw new UsageError(`watch: ${folder} is not a folder`);
   }
-  const service = new LibraryService({ dbPath: args.db });
+  const service = new LibraryService({ dbPath: args.db, ...cliWorkerUrls() });
   let stopRequested: () => void = () => undefined;
   const stopSignal = new Promise<void>((resolveStop) => (stopRequested = resolveStop));
   process.once('SIGINT', () => stopRequested());
