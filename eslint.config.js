@@ -1,6 +1,7 @@
 // Lint rules. The one that matters most: src/shared is pure TypeScript (no Node, Electron, DOM
 // or SQLite), because it runs in main, in worker_threads, in Web Workers and in the renderer.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -77,6 +78,31 @@ export default tseslint.config(
         '__dirname',
         'navigator',
       ],
+    },
+  },
+  // Hooks rules (order, dependencies, no state set in render/effects without cause) for the UI.
+  { ...reactHooks.configs.flat.recommended, files: ['src/renderer/**/*.{ts,tsx}'] },
+  {
+    // Findings in files other engineers were rewriting when the rules were enabled (the figure
+    // kit: FigurePanel, SpectrumPlot, UPlotChart; the analysis hooks: useAnalysisInputs,
+    // useLevelledImage). Off here until their owners fix them (listed in the uidata report): delete
+    // this block then. 8 findings: refs read in export handlers, setState in load effects, deps.
+    files: [
+      'src/renderer/src/analysis/export/FigurePanel.tsx',
+      'src/renderer/src/plots/SpectrumPlot.tsx',
+      'src/renderer/src/plots/UPlotChart.tsx',
+      'src/renderer/src/analysis/useAnalysisInputs.ts',
+      'src/renderer/src/topography/useLevelledImage.ts',
+      // The grid view (its owner was adding regions and stored runs when the rules came in).
+      'src/renderer/src/grid/GridFrameLayer.tsx',
+      'src/renderer/src/grid/GridView.tsx',
+      'src/renderer/src/grid/useGridData.ts',
+    ],
+    rules: {
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/immutability': 'off',
+      'react-hooks/exhaustive-deps': 'off',
     },
   },
   {

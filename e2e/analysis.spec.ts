@@ -168,5 +168,12 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   const spectraPng = await saveDownload(page, () =>
     page.getByTestId('spectra-figure').getByTestId('export-png').click(),
   );
-  expect(spectraPng.bytes.readUInt32BE(16)).toBe(760 * 3);
+  // The figure is laid out at its panel's width (viewBox units = CSS px) and rasterised at 3×.
+  const viewBox = await page
+    .getByTestId('spectra-figure')
+    .locator('svg[data-figure]')
+    .getAttribute('viewBox');
+  const figureWidth = Number(viewBox?.split(' ')[2]);
+  expect(figureWidth).toBeGreaterThan(1000);
+  expect(spectraPng.bytes.readUInt32BE(16)).toBe(figureWidth * 3);
 });

@@ -77,6 +77,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
 
   // The analysis maps: gap, with its histogram.
   await expect(page.getByTestId('grid-analysis-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('grid-analysis-done')).toContainText('computed and stored');
   await page.getByTestId('grid-map-select').selectOption('an:gap');
   await expect(page.getByTestId('grid-map-title')).toHaveText('Gap Eg');
   await expect(page.getByTestId('grid-histogram')).toContainText('pixels with a gap');
@@ -88,12 +89,21 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await page.getByTestId('grid-region-label').fill('grid-rim');
   await page.getByTestId('grid-region-apply').click();
   await expect(page.getByTestId('grid-region-message')).toContainText('pixels labelled grid-rim');
+  const labelled = Number(
+    /(\d+) pixels labelled/.exec((await page.getByTestId('grid-region-message').textContent()) ?? '')?.[1],
+  );
+  expect(labelled).toBeGreaterThan(20);
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   // The analysis asks which imported sessions to analyse: the synthetic grid's folder.
   await page.getByRole('checkbox', { name: /sts-grid-e2e-/ }).check();
   await page.getByTestId('run-analysis').click();
   await page.getByTestId('subtab-band-edges').click();
   await expect(page.getByTestId('stats-row-grid-rim')).toBeVisible({ timeout: 60_000 });
+  // Each labelled pixel is its own spot: n used + n excluded = the pixels labelled.
+  const used = Number(await page.getByTestId('stat-grid-rim-n').getAttribute('data-value'));
+  const excluded = Number(await page.getByTestId('stat-grid-rim-excluded').getAttribute('data-value'));
+  expect(used + excluded).toBe(labelled);
+  await page.screenshot({ path: screenshotPath('grid-region-in-analysis'), fullPage: true });
 
   // The real grids: the aborted Z grid shows its 88 measured pixels; the lock-in grid is rotated 45°.
   await page.getByRole('tab', { name: 'Grid', exact: true }).click();
@@ -108,6 +118,9 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(frame).toHaveAttribute('style', /rotate\(45deg\)/);
   await page.getByTestId('grid-map-select').selectOption({ label: 'LockinX (V)' });
   await page.screenshot({ path: screenshotPath('grid-real-lockin-45deg'), fullPage: true });
+  // Back to the synthetic grid: its maps come from the library (same recipe), not recomputed.
+  await chooseGrid(page, 'synthetic-core-crown.3ds');
+  await expect(page.getByTestId('grid-analysis-done')).toContainText('from the library');
   await chooseGrid(page, 'Grid Spectroscopy002.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('20 × 20 pixels, 400 measured');
 });

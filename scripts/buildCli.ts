@@ -1,4 +1,4 @@
-// Builds the CLI and its worker threads (parse worker, stored-run analysis worker) into out/cli as
+// Builds the CLI and its worker threads (parse worker, stored-run analysis worker, grid maps) into out/cli as
 // plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
 // (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
 // when it is newer than every source file it is built from (cliBuildState.js decides).
@@ -27,6 +27,7 @@ export async function buildCli(): Promise<void> {
           usage: resolve(root, 'src/cli/usage.ts'),
           parseWorker: resolve(root, 'src/main/import/parseWorker.ts'),
           analysisRunWorker: resolve(root, 'src/main/analysis/analysisRunWorker.ts'),
+          gridMapWorker: resolve(root, 'src/main/grid/nodeGridMapWorker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -75,6 +75,16 @@ for (let r = 0; r < RUNS; r++) {
 pool.terminate();
 console.log(`TypeScript gap map, ${pool.size} workers on ${availableParallelism()} cores: ${fmt(pooled)}`);
 
+// The CLI as a user runs it: a new process reads, decodes and maps on its worker threads.
+const cliStart = performance.now();
+const cli = spawnSync(process.execPath, [resolve(here, '../../bin/sts-workbench.js'), 'map', file], {
+  encoding: 'utf8',
+});
+console.log(
+  `sts-workbench map (whole process: start, read, decode, workers; 1 run): ${seconds(cliStart).toFixed(3)} s` +
+    (cli.status === 0 ? '' : ` — failed: ${cli.stderr.trim()}`),
+);
+
 const python = spawnSync('python3', [join(here, 'baseline.py'), file, String(RUNS), String(SLICE_BIAS)], {
   encoding: 'utf8',
 });

@@ -6,6 +6,8 @@
 // the band dI/dV falls back to the background; between the edge peak and the principal peak it
 // does not. I(V) is the integral of dI/dV from 0 V; noise is added to the current.
 
+import { currentFromConductance, withNoise } from './modelCurrent.ts';
+
 export interface InGapTruth {
   /** Centre, V. */
   bias: number;
@@ -90,27 +92,10 @@ export function trueEdges(spot: Pick<SpotTruth, 'vbm' | 'cbm'>): { vbm: number; 
 
 /** Noise-free I(V) in amperes on the given bias grid (ascending), I(0 V) = 0. */
 export function modelCurrent(bias: ArrayLike<number>, spot: SpotTruth): Float64Array {
-  // Integrate dI/dV on a fine grid from 0 V outward (trapezoid), then sample at the bias points.
-  const current = new Float64Array(bias.length);
-  const step = 1e-3;
-  for (let i = 0; i < bias.length; i++) {
-    const target = bias[i]!;
-    const n = Math.max(1, Math.ceil(Math.abs(target) / step));
-    const h = target / n;
-    let sum = 0;
-    for (let k = 0; k <= n; k++) {
-      const weight = k === 0 || k === n ? 0.5 : 1;
-      sum += weight * relativeConductance(k * h, spot);
-    }
-    current[i] = PEAK_CONDUCTANCE * sum * h;
-  }
-  return current;
+  return currentFromConductance(bias, (v) => relativeConductance(v, spot), PEAK_CONDUCTANCE);
 }
 
-/** Adds white noise of the given standard deviation (amperes). */
-export function withNoise(current: Float64Array, sigma: number, gaussian: () => number): Float64Array {
-  return current.map((value) => value + sigma * gaussian());
-}
+export { withNoise };
 
 /** Clips the current at ±level (A), as a saturated preamplifier or a limited sweep range would. */
 export function clipped(current: Float64Array, level: number): Float64Array {

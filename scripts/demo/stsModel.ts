@@ -2,6 +2,8 @@
 // at each band edge (VBM < 0 < CBM), the bulk band continuum beyond it, in-gap trap states and a
 // small constant background; I(V) is its integral from 0 V, plus white current noise.
 
+import { currentFromConductance, withNoise } from './modelCurrent.ts';
+
 export interface SpotTruth {
   /** Band edges, volts (sample bias). */
   vbm: number;
@@ -35,25 +37,8 @@ export function relativeConductance(v: number, spot: SpotTruth): number {
 }
 
 /** Noise-free I(V) in amperes on the given bias grid (ascending), I(0 V) = 0. */
-export function modelCurrent(bias: Float64Array, spot: SpotTruth): Float64Array {
-  // Integrate dI/dV on a fine grid from 0 V outward (trapezoid), then sample at the bias points.
-  const current = new Float64Array(bias.length);
-  const step = 1e-3;
-  for (let i = 0; i < bias.length; i++) {
-    const target = bias[i] as number;
-    const n = Math.max(1, Math.ceil(Math.abs(target) / step));
-    const h = target / n;
-    let sum = 0;
-    for (let k = 0; k <= n; k++) {
-      const weight = k === 0 || k === n ? 0.5 : 1;
-      sum += weight * relativeConductance(k * h, spot);
-    }
-    current[i] = PEAK_CONDUCTANCE * sum * h;
-  }
-  return current;
+export function modelCurrent(bias: ArrayLike<number>, spot: SpotTruth): Float64Array {
+  return currentFromConductance(bias, (v) => relativeConductance(v, spot), PEAK_CONDUCTANCE);
 }
 
-/** Adds white noise of the given standard deviation (amperes). */
-export function withNoise(current: Float64Array, sigma: number, gaussian: () => number): Float64Array {
-  return current.map((value) => value + sigma * gaussian());
-}
+export { withNoise };

@@ -9,7 +9,9 @@
 //   - weak in-gap states everywhere on particles (the seed's ratios: core 2.4 × crown centre), and
 //     a few particle pixels with strong in-gap peaks (up to 0.55 of the VB peak) inside the gap;
 // each pixel's edges spread by EDGE_SPREAD; 2 pA white current noise; a lock-in channel
-// (LIX 1 omega (A), dI/dV × modulation amplitude plus noise); the frame rotated by 30°.
+// (LIX 1 omega (A), dI/dV × modulation amplitude plus noise); the frame rotated by 30°. An extra
+// channel named `Current [bwd] (A)` is the backward sweep: the same current with its own noise,
+// stored against the forward bias axis as Nanonis does.
 import { mulberry32 } from '../../src/shared/analysis/random.ts';
 import { normal } from '../demo/random.ts';
 import { relativeConductance, PEAK_CONDUCTANCE, type SpotTruth } from '../demo/stsModel.ts';
@@ -47,6 +49,8 @@ export interface SyntheticGridOptions {
   extraChannels?: string[];
   /** Fraction of particle pixels given in-gap states. */
   defectFraction?: number;
+  /** Frame side, m (default 40 nm; 10 nm over 32 pixels puts pixel centres 0.31 nm apart). */
+  frameSize?: number;
 }
 
 export interface PixelTruth {
@@ -133,7 +137,7 @@ function currentOf(bias: Float64Array, conductance: (v: number) => number): [Flo
 function headerText(o: Required<Omit<SyntheticGridOptions, 'written'>>, channels: string[]): string {
   const lines = [
     `Grid dim="${o.width} x ${o.height}"`,
-    `Grid settings=${[CENTRE_X, CENTRE_Y, FRAME_SIZE, FRAME_SIZE, o.angleDeg].map((v) => v.toExponential(6).toUpperCase()).join(';')}`,
+    `Grid settings=${[CENTRE_X, CENTRE_Y, o.frameSize, o.frameSize, o.angleDeg].map((v) => v.toExponential(6).toUpperCase()).join(';')}`,
     'Filetype=Linear',
     'Sweep Signal="Bias (V)"',
     'Fixed parameters="Sweep Start;Sweep End"',
@@ -173,6 +177,7 @@ export function syntheticGrid(options: SyntheticGridOptions): SyntheticGrid {
     noise: 2e-12,
     extraChannels: ['LIX 1 omega (A)'],
     defectFraction: 0.04,
+    frameSize: FRAME_SIZE,
     ...options,
   };
   const uniform = mulberry32(o.seed);
@@ -213,8 +218,8 @@ export function syntheticGrid(options: SyntheticGridOptions): SyntheticGrid {
         : (v) => relativeConductance(v, spot) + (defect ? defectPeaks(v) : 0),
     );
     // Pixel centres in the frame rotated clockwise about its centre (Nanonis), metres.
-    const localX = ((column + 0.5) / o.width - 0.5) * FRAME_SIZE;
-    const localY = ((row + 0.5) / o.height - 0.5) * FRAME_SIZE;
+    const localX = ((column + 0.5) / o.width - 0.5) * o.frameSize;
+    const localY = ((row + 0.5) / o.height - 0.5) * o.frameSize;
     const x = CENTRE_X + localX * Math.cos(angle) + localY * Math.sin(angle);
     const y = CENTRE_Y - localX * Math.sin(angle) + localY * Math.cos(angle);
     const parameters = [SWEEP_START, SWEEP_END, x, y, -2e-9, 0, 5e-3, 20e-3, 1, -2e-9];
@@ -225,6 +230,10 @@ export function syntheticGrid(options: SyntheticGridOptions): SyntheticGrid {
     }
     for (let i = 0; i < o.points; i++, at += 4) view.setFloat32(at, current[i]! + o.noise * gaussian());
     for (let c = 1; c < channels.length; c++) {
+      if (channels[c]!.startsWith('Current')) {
+        for (let i = 0; i < o.points; i++, at += 4) view.setFloat32(at, current[i]! + o.noise * gaussian());
+        continue;
+      }
       for (let i = 0; i < o.points; i++, at += 4) {
         view.setFloat32(at, LOCK_IN_GAIN * didv[i]! + LOCK_IN_GAIN * 0.01 * PEAK_CONDUCTANCE * gaussian());
       }
@@ -239,8 +248,8 @@ export function syntheticGrid(options: SyntheticGridOptions): SyntheticGrid {
     frame: {
       centreX: CENTRE_X,
       centreY: CENTRE_Y,
-      width: FRAME_SIZE,
-      height: FRAME_SIZE,
+      width: o.frameSize,
+      height: o.frameSize,
       angleDeg: o.angleDeg,
     },
     biasStart: SWEEP_START,

@@ -1,14 +1,8 @@
-// The sts-workbench command. Errors end as one line on stderr and a non-zero exit code.
+// The sts-workbench command. Errors end as one line on stderr and a non-zero exit code. Each
+// command's module is loaded when it runs: `import` does not pay for loading the server or analysis.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeCommand } from './commands/analyzeCommand.ts';
-import { classifyCommand } from './commands/classifyCommand.ts';
-import { exportCommand } from './commands/exportCommand.ts';
-import { importCommand } from './commands/importCommand.ts';
-import { infoCommand } from './commands/infoCommand.ts';
-import { inspectCommand } from './commands/inspectCommand.ts';
-import { mapCommand } from './commands/mapCommand.ts';
-import { serveCommand } from './commands/serveCommand.ts';
-import { watchCommand } from './commands/watchCommand.ts';
+import { asLibraryError } from '../main/library/libraryErrors.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 function requireDb(db: string | undefined, command: string): string {
@@ -39,6 +33,32 @@ function joinSignedValues(args: string[]): string[] {
   return out;
 }
 
+function parseCliArgs(rest: string[]) {
+  return parseArgs({
+    args: joinSignedValues(rest),
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      labels: { type: 'string' },
+      method: { type: 'string' },
+      window: { type: 'string' },
+      sg: { type: 'string' },
+      group: { type: 'string' },
+      what: { type: 'string' },
+      csv: { type: 'string' },
+      run: { type: 'string' },
+      channel: { type: 'string' },
+      image: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      poll: { type: 'boolean', default: false },
+      watch: { type: 'string', multiple: true },
+    },
+  });
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -47,55 +67,53 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: joinSignedValues(rest),
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        labels: { type: 'string' },
-        method: { type: 'string' },
-        window: { type: 'string' },
-        sg: { type: 'string' },
-        group: { type: 'string' },
-        what: { type: 'string' },
-        csv: { type: 'string' },
-        run: { type: 'string' },
-        channel: { type: 'string' },
-        image: { type: 'string' },
-        apply: { type: 'boolean', default: false },
-        poll: { type: 'boolean', default: false },
-        watch: { type: 'string', multiple: true },
-      },
-    });
+    parsed = parseCliArgs(rest);
   } catch (error) {
     // One line on stderr: Node's messages add hints on further lines.
     throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0]!);
   }
+
   const { values, positionals } = parsed;
+  try {
+    return await runCommand(command, values, positionals);
+  } catch (error) {
+    // A SQLite error met after opening (disk full, locked) is worded as the library's, naming it.
+    throw values.db === undefined ? error : asLibraryError(resolve(values.db), error);
+  }
+}
+
+type ParsedValues = ReturnType<typeof parseCliArgs>['values'];
+
+async function runCommand(command: string, values: ParsedValues, positionals: string[]): Promise<number> {
   switch (command) {
     case 'import':
-      return importCommand({
+      return (await import('./commands/importCommand.ts')).importCommand({
         paths: positionals,
         db: requireDb(values.db, 'import'),
         json: values.json ?? false,
       });
     case 'info':
-      return infoCommand({ db: requireDb(values.db, 'info'), json: values.json ?? false });
+      return (await import('./commands/infoCommand.ts')).infoCommand({
+        db: requireDb(values.db, 'info'),
+        json: values.json ?? false,
+      });
     case 'inspect':
-      return inspectCommand({ file: positionals[0], json: values.json ?? false });
+      return (await import('./commands/inspectCommand.ts')).inspectCommand({
+        file: positionals[0],
+        json: values.json ?? false,
+      });
     case 'analyze':
-      return analyzeCommand({
+      return (await import('./commands/analyzeCommand.ts')).analyzeCommand({
         db: requireDb(values.db, 'analyze'),
         labels: values.labels,
         method: values.method,
         window: values.window,
         sg: values.sg,
         json: values.json ?? false,
+        dryRun: values['dry-run'] ?? false,
       });
     case 'map':
-      return mapCommand({
+      return (await import('./commands/mapCommand.ts')).mapCommand({
         file: positionals[0],
         channel: values.channel,
         json: values.json ?? false,
@@ -105,7 +123,7 @@ export async function runCli(argv: string[]): Promise<number> {
         sg: values.sg,
       });
     case 'export':
-      return exportCommand({
+      return (await import('./commands/exportCommand.ts')).exportCommand({
         db: requireDb(values.db, 'export'),
         group: values.group,
         what: values.what,
@@ -113,20 +131,20 @@ export async function runCli(argv: string[]): Promise<number> {
         run: values.run,
       });
     case 'classify':
-      return classifyCommand({
+      return (await import('./commands/classifyCommand.ts')).classifyCommand({
         db: requireDb(values.db, 'classify'),
         image: values.image,
         json: values.json ?? false,
         apply: values.apply ?? false,
       });
     case 'serve':
-      return serveCommand({
+      return (await import('./commands/serveCommand.ts')).serveCommand({
         db: requireDb(values.db, 'serve'),
         port: parsePort(values.port),
         watch: values.watch,
       });
     case 'watch':
-      return watchCommand({
+      return (await import('./commands/watchCommand.ts')).watchCommand({
         folders: positionals,
         db: requireDb(values.db, 'watch'),
         json: values.json ?? false,

@@ -5,8 +5,10 @@ Commands:
   inspect <file> [--json]                        show what the reader finds in one file
   info --db <file> [--json]                      files by status, spectra, images, labels, runs
   analyze --db <file> [--labels <csv>] [--method first-peak|onset] [--window <lo>,<hi>]
-          [--sg <window>,<order>] [--json]       band edges, statistics, trap comparisons and
-                                                 series of the library's spectra (run stored)
+          [--sg <window>,<order>] [--json] [--dry-run]
+                                                 band edges, statistics, trap comparisons and
+                                                 series of the library's spectra (run stored;
+                                                 --dry-run: printed only, nothing stored)
   export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]
                                                  one table of the newest (or given) analysis run
                                                  as CSV, recipe in <out>.recipe.json
@@ -25,7 +27,7 @@ Commands:
   help                                           this text
 
 Options:
-  --db <file>    library file (SQLite)
+  --db <file>    library file (SQLite); export and serve open a read-only one read-only
   --json         machine-readable output on stdout
   --port <n>     port for serve (default: a free one)
   --poll         watch by polling (network shares, where file events do not arrive)
@@ -36,6 +38,7 @@ Options:
   --channel      grid channel to analyse (default: the forward current); a lock-in channel is dI/dV
   --image <name> classify: only this topography file (default: every one)
   --apply        classify: store the suggested labels
+  --dry-run      analyze: compute and print, store nothing (works on a read-only library)
   --sg           Savitzky–Golay window (odd points) and polynomial order, e.g. 15,3
 `;
 

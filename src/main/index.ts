@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { createDispatch } from '../shared/api/dispatch.ts';
 import parseWorkerPath from './import/parseWorker.ts?modulePath';
 import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
+import gridMapWorkerPath from './grid/nodeGridMapWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
 import { registerIpc } from './ipc/registerIpc.ts';
+import { libraryApiError } from './library/libraryErrors.ts';
 import { LibraryService } from './services/libraryService.ts';
 
 let service: LibraryService | null = null;
@@ -61,6 +63,7 @@ app.whenReady().then(() => {
     dbPath,
     workerUrl: parseWorkerPath,
     analysisWorkerUrl: analysisRunWorkerPath,
+    gridMapWorkerUrl: gridMapWorkerPath,
   });
   openDemoOnFirstRun(service);
   const window = createWindow();
@@ -77,7 +80,7 @@ app.whenReady().then(() => {
   // Only the window's own top frame may call: not a subframe, not another page it navigated to.
   registerIpc(
     ipcMain,
-    createDispatch(handlers),
+    createDispatch(handlers, undefined, (error) => libraryApiError(dbPath, error)),
     (event) => event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame,
   );
 });

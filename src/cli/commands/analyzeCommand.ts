@@ -8,6 +8,7 @@ import { recipeOverridesSchema } from '../../shared/api/contract.ts';
 import { analysisReport, formatAnalysisReport } from '../../main/analysis/analysisReport.ts';
 import { runAnalysis } from '../../main/analysis/runAnalysis.ts';
 import { applyLabelsCsv } from '../../main/library/applyLabelsCsv.ts';
+import { ANALYZE_TABLES, shadowTablesForDryRun } from '../../main/library/dryRun.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { UsageError } from '../usage.ts';
 
@@ -20,6 +21,8 @@ export interface AnalyzeArgs {
   /** Savitzky–Golay "window,order" (points, polynomial order). */
   sg?: string;
   json: boolean;
+  /** Compute and print only: the library is opened read-only and nothing is stored. */
+  dryRun?: boolean;
 }
 
 function numberPair(option: string, text: string): [number, number] {
@@ -66,8 +69,9 @@ export function analyzeCommand(args: AnalyzeArgs): number {
       );
     }
   }
-  const db = openLibrary(args.db);
+  const db = openLibrary(args.db, { readonly: args.dryRun === true });
   try {
+    if (args.dryRun) shadowTablesForDryRun(db, ANALYZE_TABLES);
     if (labelsText !== null) {
       const outcome = applyLabelsCsv(db, labelsText);
       if (!args.json) {
@@ -78,6 +82,10 @@ export function analyzeCommand(args: AnalyzeArgs): number {
     const run = runAnalysis(db, recipe);
     const report = analysisReport(run);
     if (args.json) process.stdout.write(JSON.stringify(report) + '\n');
+    else if (args.dryRun)
+      process.stdout.write(
+        `dry run: nothing stored in ${args.db}\n${formatAnalysisReport(report, run.runId)}`,
+      );
     else process.stdout.write(formatAnalysisReport(report, run.runId));
     return 0;
   } finally {

@@ -152,11 +152,13 @@ describe('sts-workbench export', () => {
     expect(cli('analyze', '--db', db, '--json').status).toBe(0);
   });
 
-  const readCsv = (path: string): string[][] =>
-    readFileSync(path, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.split(','));
+  // The provenance header ("# " lines) first, then the table (no field here needs quoting).
+  const readCsv = (path: string): string[][] => {
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# STS Workbench .* · analysis run \d+ /);
+    expect(lines[1]).toMatch(/^# recipe: \{/);
+    return lines.filter((line) => !line.startsWith('#')).map((line) => line.split(','));
+  };
 
   it('writes the averaged spectrum of a group with its recipe beside it', () => {
     const csv = join(out, 'core-averaged.csv');

@@ -1,12 +1,14 @@
 // `sts-workbench export --db <file> --group <label> --what averaged|edges|series --csv <out> [--run <id>]`
-// Writes one table of a stored analysis run (the newest unless --run) as plain CSV with a header
-// row, and the run's recipe beside it in <out>.recipe.json so the numbers stay traceable.
+// Writes one table of a stored analysis run (the newest unless --run) as CSV (src/shared/csv: a
+// "# " provenance header, then a header row), and the run's recipe beside it in <out>.recipe.json.
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { AnalysisRunView } from '../../shared/api/contract.ts';
 import { getAnalysisRun, latestAnalysisRunId } from '../../main/analysis/analysisRuns.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { UsageError } from '../usage.ts';
+import { provenanceHeader, writeCsv } from '../../shared/csv/index.ts';
+import type { CsvCell } from '../../shared/csv/index.ts';
 
 export const EXPORT_TABLES = ['averaged', 'edges', 'series'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -19,17 +21,7 @@ export interface ExportArgs {
   run: string | undefined;
 }
 
-type Cell = string | number | boolean | null;
-
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
+type Cell = CsvCell;
 
 function averagedTable(run: AnalysisRunView, group: string): { header: string[]; rows: Cell[][] } {
   const curves = run.curves[group];
@@ -144,7 +136,8 @@ export function exportCommand(args: ExportArgs): number {
     if (!Number.isInteger(runId) || runId < 1) throw new UsageError(`--run: '${args.run}' is not a run id`);
   }
   if (!existsSync(args.db)) throw new UsageError(`export: no library at ${args.db}`);
-  const db = openLibrary(args.db);
+  // Export only reads: a library on a read-only disk is opened read-only.
+  const db = openLibrary(args.db, { readonlyIfNeeded: true });
   try {
     runId ??= latestAnalysisRunId(db);
     if (runId === null)
@@ -162,7 +155,17 @@ export function exportCommand(args: ExportArgs): number {
         : what === 'edges'
           ? edgesTable(db, run, args.group)
           : seriesTable(db, run, args.group);
-    writeFileSync(args.csv, toCsv(table.header, table.rows));
+    // The app's one CSV writer: the same quoting, empty missing values and "# " provenance header
+    // as the figure exports in the UI.
+    const comments = provenanceHeader({
+      appVersion: run.appVersion,
+      what: `${what} table of group ${args.group}`,
+      runId: run.runId,
+      runCreatedAt: run.createdAt,
+      recipe: run.recipe,
+      settings: { group: args.group, what },
+    });
+    writeFileSync(args.csv, writeCsv(table, comments));
     const sidecar = {
       runId: run.runId,
       createdAt: run.createdAt,

@@ -2,14 +2,19 @@
 //   [--sg …]`: band-edge maps of a Nanonis grid, read from the file directly (no library).
 // Every map has width × height entries in the file's pixel order (index = row × width + column);
 // JSON null where a side has no edge, gap null when either edge is, every map null at pixels an
-// aborted grid never wrote.
+// aborted grid never wrote. Pixels are measured in worker threads, one per core (the same
+// measureBlock as one thread, so the same numbers: mapCommand.test.ts compares them exactly).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createNodeGridMapPool } from '../../main/grid/nodeGridMapPool.ts';
 import { resolveRecipe } from '../../shared/analysis/recipe.ts';
-import { decodeNanonis3dsCube } from '../../shared/formats/nanonis3dsCube.ts';
+import { decodeNanonis3dsCube, type GridCube } from '../../shared/formats/nanonis3dsCube.ts';
 import { ParseError } from '../../shared/formats/types.ts';
-import { gridMaps, type GridMaps } from '../../shared/grid/gridMaps.ts';
+import { chooseChannel, notBiasGrid, type GridMaps } from '../../shared/grid/gridMaps.ts';
+import { cliGridMapWorkerUrl } from '../buildPaths.ts';
 import { UsageError } from '../usage.ts';
 import { recipeFromArgs } from './analyzeCommand.ts';
+import { writeCsv } from '../../shared/csv/index.ts';
 
 export interface MapArgs {
   file: string | undefined;
@@ -37,15 +42,12 @@ export function mapReport(file: string, maps: GridMaps): Record<string, unknown>
 }
 
 export function mapCsv(maps: GridMaps): string {
-  const lines = [['x', 'y', ...CLI_MAPS].join(',')];
-  for (let pixel = 0; pixel < maps.width * maps.height; pixel++) {
-    const cells = CLI_MAPS.map((name) => {
-      const v = maps.maps[name][pixel]!;
-      return Number.isFinite(v) ? String(v) : '';
-    });
-    lines.push([pixel % maps.width, Math.floor(pixel / maps.width), ...cells].join(','));
-  }
-  return lines.join('\n') + '\n';
+  const rows = Array.from({ length: maps.width * maps.height }, (_, pixel) => [
+    pixel % maps.width,
+    Math.floor(pixel / maps.width),
+    ...CLI_MAPS.map((name) => maps.maps[name][pixel]!),
+  ]);
+  return writeCsv({ header: ['x', 'y', ...CLI_MAPS], rows });
 }
 
 function summary(file: string, maps: GridMaps): string {
@@ -57,10 +59,17 @@ function summary(file: string, maps: GridMaps): string {
   );
 }
 
-export function mapCommand(args: MapArgs): number {
+/** Workers for a grid: one per core, none idle on a small grid (a block is at least 256 pixels). */
+function workersFor(cube: GridCube): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(cube.written / 256)));
+}
+
+export async function mapCommand(args: MapArgs): Promise<number> {
   if (args.file === undefined) throw new UsageError('map: a .3ds file is required');
   if (args.json && args.csv !== undefined) throw new UsageError('map: --json and --csv exclude each other');
-  const recipe = resolveRecipe(recipeFromArgs(args));
+  const overrides = recipeFromArgs(args);
+  // Validates the options before any file is read.
+  resolveRecipe(overrides);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(args.file));
@@ -69,12 +78,23 @@ export function mapCommand(args: MapArgs): number {
       `map: cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
   }
-  let maps: GridMaps;
+  let cube: GridCube;
+  let channel;
   try {
-    maps = gridMaps(decodeNanonis3dsCube(bytes, args.file), recipe, args.channel);
+    cube = decodeNanonis3dsCube(bytes, args.file);
+    const reason = notBiasGrid(cube);
+    if (reason !== null) throw new ParseError('not-bias-grid', reason);
+    channel = chooseChannel(cube, args.channel);
   } catch (error) {
     if (error instanceof ParseError) throw new Error(`map: ${args.file}: ${error.message}`, { cause: error });
     throw error;
+  }
+  const pool = createNodeGridMapPool(workersFor(cube), cliGridMapWorkerUrl());
+  let maps: GridMaps;
+  try {
+    maps = await pool.run(cube, channel, overrides);
+  } finally {
+    pool.terminate();
   }
   if (args.csv !== undefined) {
     writeFileSync(args.csv, mapCsv(maps));

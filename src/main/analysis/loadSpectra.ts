@@ -110,13 +110,16 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
     ? (db.prepare(`SELECT count(*) AS n ${FORWARD_FROM} ${where.sql}`).get(where.params) as { n: number }).n
     : forward.length;
 
-  // The files' sweeps without their BLOBs: which backward sweep partners which forward one.
+  // The files' sweeps without their BLOBs: which backward sweep partners which forward one. The
+  // files are those of analysable forward sweeps already; a grid pixel's backward sweep partners
+  // its labelled forward sweep without a label of its own.
   const fileIds = JSON.stringify([...new Set(forward.map((r) => r.file_id))]);
   const curves = db
     .prepare(
       `SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points
       FROM spectra s JOIN files f ON f.id = s.file_id
-      WHERE s.file_id IN (SELECT value FROM json_each(?)) AND ${ANALYSABLE} ORDER BY s.file_id, s.idx`,
+      WHERE s.file_id IN (SELECT value FROM json_each(?)) AND f.status = 'imported' AND s.is_average = 0
+      ORDER BY s.file_id, s.idx`,
     )
     .all(fileIds) as CurveRow[];
   const partner = new Map<string, CurveRow>();

@@ -4,13 +4,17 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createGridMapPool, type GridMapPool } from '../../workers/gridMapPool.ts';
 
-const WORKER_URL = new URL('./nodeGridMapWorker.ts', import.meta.url);
+/** The worker run from source; the built CLI passes its bundled gridMapWorker.js instead. */
+export const SOURCE_GRID_MAP_WORKER_URL = new URL('./nodeGridMapWorker.ts', import.meta.url);
 
-export function createNodeGridMapPool(size = availableParallelism()): GridMapPool {
+export function createNodeGridMapPool(
+  size = availableParallelism(),
+  workerUrl: URL = SOURCE_GRID_MAP_WORKER_URL,
+): GridMapPool {
   return createGridMapPool({
     size,
     createWorker: () => {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(workerUrl);
       return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };
     },
   });

@@ -13,6 +13,7 @@ import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
 import type { ParsePool } from './parsePool.ts';
+import { asLibraryError } from '../library/libraryErrors.ts';
 import { scanPaths } from './scanPaths.ts';
 import type { ScannedFile } from './scanPaths.ts';
 
@@ -23,8 +24,10 @@ export interface ImportRunOptions {
   readerVersion: string;
   /** Files per write transaction. */
   batchFiles?: number;
-  /** Parse requests in flight at once: bounds memory on huge sessions. */
+  /** Parse requests in flight at once: keeps the workers' batches full (see parsePool.ts). */
   inFlight?: number;
+  /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
+  batchBytes?: number;
 }
 
 interface KnownFile {
@@ -46,6 +49,7 @@ export class ImportRun {
   private cancelled = false;
   private readonly options: Required<ImportRunOptions>;
   private readonly pending: FileOutcome[] = [];
+  private pendingBytes = 0;
   private readonly shaInRun = new Map<string, string>();
   private writeBatch!: BatchWriter;
   private sameContent: Statement | null = null;
@@ -54,7 +58,7 @@ export class ImportRun {
   private readonly updatedPaths = new Set<string>();
 
   constructor(options: ImportRunOptions) {
-    this.options = { batchFiles: 64, inFlight: 16, ...options };
+    this.options = { batchFiles: 128, inFlight: 96, batchBytes: 64 << 20, ...options };
     const runId = Number(
       options.db
         .prepare(
@@ -100,7 +104,7 @@ export class ImportRun {
         importRunId: this.progress.runId,
         readerVersion: this.options.readerVersion,
       });
-      const scan = scanPaths(this.options.paths);
+      const scan = await scanPaths(this.options.paths);
       this.progress.filesTotal = scan.files.length;
       this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
       this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
@@ -116,18 +120,27 @@ export class ImportRun {
         this.progress.state = 'cancelled';
       } else {
         this.progress.state = 'failed';
-        this.progress.error = error instanceof Error ? error.message : String(error);
+        // The library's own errors (disk full, read-only, locked) are worded with its path.
+        const worded = asLibraryError(db.name, error);
+        this.progress.error = worded instanceof Error ? worded.message : String(worded);
       }
     }
     lock?.release();
     this.progress.currentFile = null;
     this.progress.waiting = null;
-    db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
-      new Date().toISOString(),
-      this.progress.state,
-      JSON.stringify(this.progress.report),
-      this.progress.runId,
-    );
+    try {
+      db.prepare('UPDATE import_runs SET finished_at = ?, state = ?, report_json = ? WHERE id = ?').run(
+        new Date().toISOString(),
+        this.progress.state,
+        JSON.stringify(this.progress.report),
+        this.progress.runId,
+      );
+    } catch (error) {
+      // A full disk may refuse this last write too: the run is then marked interrupted at the next
+      // open; the caller still gets the report and the reason.
+      const worded = asLibraryError(db.name, error);
+      this.progress.error ??= worded instanceof Error ? worded.message : String(worded);
+    }
     return this.progress;
   }
 
@@ -158,7 +171,7 @@ export class ImportRun {
       return;
     }
     this.progress.currentFile = file.path;
-    const response = await this.options.pool.parse(file.path, file.name);
+    const response = await this.options.pool.parse(file.path, file.name, file.size);
     if (known && sameReader && !crashed && response.sha256 !== '' && response.sha256 === known.sha256) {
       // Touched but not changed: remember the new mtime so the next import skips the read.
       this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
@@ -204,7 +217,9 @@ export class ImportRun {
     }
     if (keepPrevious) return;
     this.pending.push(outcome);
-    if (this.pending.length >= this.options.batchFiles) this.flush();
+    this.pendingBytes += outcome.file.size;
+    if (this.pending.length >= this.options.batchFiles || this.pendingBytes >= this.options.batchBytes)
+      this.flush();
   }
 
   private finishFile(file: ScannedFile): void {
@@ -214,6 +229,7 @@ export class ImportRun {
 
   private flush(): void {
     if (this.pending.length === 0) return;
+    this.pendingBytes = 0;
     const report = this.progress.report;
     for (const { outcome, error } of this.writeBatch(this.pending.splice(0))) {
       // Counted as it was classified; SQLite refused it, so it is a failure after all.

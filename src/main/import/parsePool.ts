@@ -1,5 +1,6 @@
-// A fixed pool of parse workers (one per core). parse() resolves with the worker's response. Each
-// worker holds a few requests at once, so it never idles while main is busy writing a batch. A
+// A fixed pool of parse workers. parse() resolves with the worker's response. Requests go to a
+// worker in batches (several files per message, see parseMessages.ts), and each worker holds a
+// couple of batches at once, so it never idles while main is busy writing a transaction. A
 // worker that dies (out of memory, a native crash) is replaced; since any of its queued requests
 // may have killed it, each is retried once alone in a fresh worker, so only the file that kills a
 // worker on its own is reported failed. Workers run with V8 heap limits.
@@ -7,10 +8,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
-import type { ParseRequest, ParseResponse } from './parseMessages.ts';
+import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from './parseMessages.ts';
 
 interface Job {
   request: ParseRequest;
+  /** File size in bytes (0 when unknown), to bound the bytes of one batch. */
+  bytes: number;
   resolve: (response: ParseResponse) => void;
   /** Was in a worker that died with others queued: now runs alone, and a second death is its own. */
   suspect: boolean;
@@ -20,10 +23,16 @@ interface Slot {
   worker: Worker;
   /** Requests posted to this worker and not yet answered, by request id. */
   pending: Map<number, Job>;
+  /** Batches posted to this worker and not yet answered. */
+  batches: number;
 }
 
-/** Requests queued inside one worker: enough to cover a write transaction on main. */
-const PER_WORKER = 4;
+/** Files per message to a worker. */
+const BATCH_FILES = 16;
+/** File bytes per message: a batch of large files (grids, images) stays one or two files. */
+const BATCH_BYTES = 4 << 20;
+/** Batches queued inside one worker: the next is there when it finishes one. */
+const BATCHES_PER_WORKER = 2;
 
 /** V8 heap of one parse worker, MB. Typed arrays live outside it: the readers' limits bound those. */
 export const DEFAULT_WORKER_LIMITS: ResourceLimits = {
@@ -41,17 +50,20 @@ export class ParsePool {
   /** Workers that died, for tests and logs. */
   crashes = 0;
 
-  constructor(workerUrl: URL | string, size = availableParallelism(), limits = DEFAULT_WORKER_LIMITS) {
+  private pumpScheduled = false;
+
+  constructor(workerUrl: URL | string, size = defaultPoolSize(), limits = DEFAULT_WORKER_LIMITS) {
     this.workerUrl = workerUrl;
     this.limits = limits;
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
-  parse(path: string, name: string): Promise<ParseResponse> {
+  /** Parses one file; `bytes` (its size, when known) keeps batches of large files small. */
+  parse(path: string, name: string, bytes = 0): Promise<ParseResponse> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, path, name }, resolve, suspect: false });
-      this.pump();
+      this.queue.push({ request: { id: this.nextId++, path, name }, bytes, resolve, suspect: false });
+      this.schedulePump();
     });
   }
 
@@ -60,16 +72,33 @@ export class ParsePool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
+  /**
+   * Dispatches once the callers of parse() in this turn of the event loop have all queued their
+   * files (setImmediate runs after every pending promise continuation), so batches fill up.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
   private spawn(): Slot {
     const slot: Slot = {
       worker: new Worker(this.workerUrl, { resourceLimits: this.limits }),
       pending: new Map(),
+      batches: 0,
     };
-    slot.worker.on('message', (response: ParseResponse) => {
-      const job = slot.pending.get(response.id);
-      slot.pending.delete(response.id);
-      job?.resolve(response);
-      this.pump();
+    slot.worker.on('message', ({ responses }: ParseBatchAnswer) => {
+      slot.batches--;
+      for (const response of responses) {
+        const job = slot.pending.get(response.id);
+        slot.pending.delete(response.id);
+        job?.resolve(response);
+      }
+      this.schedulePump();
     });
     slot.worker.on('error', (error) => this.replace(slot, error));
     slot.worker.on('exit', (code) => {
@@ -87,6 +116,7 @@ export class ParsePool {
     this.slots[index] = this.spawn();
     const jobs = [...slot.pending.values()];
     slot.pending.clear();
+    slot.batches = 0;
     if (jobs.length === 1 || jobs.every((job) => job.suspect)) {
       // Alone in the worker: this file killed it.
       for (const job of jobs) {
@@ -107,21 +137,44 @@ export class ParsePool {
   }
 
   private pump(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
-      const busyWithSuspect = [...slot.pending.values()].some((job) => job.suspect);
-      if (busyWithSuspect) continue;
-      while (slot.pending.size < PER_WORKER) {
-        const job = this.queue[0];
-        if (!job) return;
-        // A suspect only goes to an idle worker, and then that worker takes nothing else.
-        if (job.suspect && slot.pending.size > 0) break;
-        this.queue.shift();
-        slot.pending.set(job.request.id, job);
-        slot.worker.postMessage(job.request);
-        if (job.suspect) break;
+      while (slot.batches < BATCHES_PER_WORKER && this.queue.length > 0) {
+        // A suspect runs alone in an idle worker, and that worker takes nothing else meanwhile.
+        if (slot.pending.size > 0 && [...slot.pending.values()].some((job) => job.suspect)) break;
+        const first = this.queue[0] as Job;
+        if (first.suspect && slot.pending.size > 0) break;
+        const batch = first.suspect ? this.queue.splice(0, 1) : this.takeBatch();
+        for (const job of batch) slot.pending.set(job.request.id, job);
+        slot.batches++;
+        const message: ParseBatch = { requests: batch.map((job) => job.request) };
+        slot.worker.postMessage(message);
       }
     }
   }
+
+  /** The next files in the queue up to BATCH_FILES and BATCH_BYTES (at least one), no suspects. */
+  private takeBatch(): Job[] {
+    let count = 0;
+    let bytes = 0;
+    while (count < this.queue.length && count < BATCH_FILES) {
+      const job = this.queue[count] as Job;
+      if (job.suspect || (count > 0 && bytes + job.bytes > BATCH_BYTES)) break;
+      bytes += job.bytes;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+}
+
+/**
+ * Workers for a machine: one per core beyond the main thread's share, since main writes SQLite
+ * while the workers parse (STS_PARSE_WORKERS overrides, e.g. to measure).
+ */
+export function defaultPoolSize(): number {
+  const override = Number(process.env.STS_PARSE_WORKERS);
+  if (Number.isInteger(override) && override > 0) return override;
+  return Math.max(1, availableParallelism());
 }
 
 /** Where the worker script is when running from source under Node (type stripping runs it). */

@@ -1,21 +1,25 @@
-// Runs in a worker_threads thread: reads one file, hashes it and parses it, so main's event loop
-// never parses. It also builds the library rows (JSON, BLOB bytes), which go back transferred.
+// Runs in a worker_threads thread: reads files, hashes and parses them, so main's event loop never
+// parses. It also builds the library rows (JSON, BLOB bytes), which go back in one message per
+// batch with the BLOB chunks transferred.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../../shared/formats/types.ts';
 import { parseFile } from '../../shared/formats/index.ts';
 import { parseContextFor } from './parseContext.ts';
-import type { ParseRequest, ParseResponse } from './parseMessages.ts';
-import { blobBuffersOf, toFileRows } from '../library/fileRows.ts';
+import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from './parseMessages.ts';
+import { toFileRows } from '../library/fileRows.ts';
+import { BlobPacker } from '../library/blobPacker.ts';
 
-function handle(request: ParseRequest): { response: ParseResponse; transfer: ArrayBuffer[] } {
+const packer = new BlobPacker();
+
+function handle(request: ParseRequest): ParseResponse {
   let bytes: Buffer;
   try {
     bytes = readFileSync(request.path);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { response: { id: request.id, ok: false, sha256: '', code: 'unreadable', message }, transfer: [] };
+    return { id: request.id, ok: false, sha256: '', code: 'unreadable', message };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
@@ -24,19 +28,15 @@ function handle(request: ParseRequest): { response: ParseResponse; transfer: Arr
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       parseContextFor(request.path, request.name),
     );
-    const rows = toFileRows(parsed);
-    return {
-      response: { id: request.id, ok: true, sha256, format: parsed.format, rows },
-      transfer: blobBuffersOf(rows),
-    };
+    return { id: request.id, ok: true, sha256, format: parsed.format, rows: toFileRows(parsed, packer) };
   } catch (error) {
     const code = error instanceof ParseError ? error.code : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    return { response: { id: request.id, ok: false, sha256, code, message }, transfer: [] };
+    return { id: request.id, ok: false, sha256, code, message };
   }
 }
 
-parentPort?.on('message', (request: ParseRequest) => {
-  const { response, transfer } = handle(request);
-  parentPort?.postMessage(response, transfer);
+parentPort?.on('message', ({ requests }: ParseBatch) => {
+  const answer: ParseBatchAnswer = { responses: requests.map(handle) };
+  parentPort?.postMessage(answer, packer.drain());
 });

@@ -3,8 +3,11 @@
 // stops the others. Links are followed, but never into a folder already being scanned (real paths
 // are tracked, so a link loop ends); entries that are not regular files (FIFOs, sockets, devices)
 // and kernel pseudo-files (/proc, /sys, /dev) are never opened: each is listed as skipped with why.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
+// Asynchronous (fs.promises), so the process that scans a 20,000-entry tree keeps answering
+// requests meanwhile; the walk stays depth-first in sorted order, so its outcome is the same on
+// every run. A folder's plain files are stat'ed together (in chunks), its other entries one by one.
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 
 export interface ScannedFile {
@@ -46,7 +49,18 @@ function isPseudo(realPath: string): string | null {
   return PSEUDO_ROOTS.find((root) => realPath === root || realPath.startsWith(root + sep)) ?? null;
 }
 
-export function scanPaths(paths: string[]): ScanResult {
+/** Files of one folder stat'ed at once: enough to keep the disk busy, few enough to stay small. */
+const STAT_CHUNK = 64;
+
+interface Entry {
+  path: string;
+  /** Its real path when known without asking (a plain file in a folder whose real path is known). */
+  real?: string;
+  /** Its stats, when fetched with its siblings. */
+  stats?: Stats;
+}
+
+export async function scanPaths(paths: string[]): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const problems: ScanResult['problems'] = [];
   const skipped: ScanResult['skipped'] = [];
@@ -56,14 +70,53 @@ export function scanPaths(paths: string[]): ScanResult {
   const ancestors = new Set<string>();
   /** Real paths of every folder scanned: two links to one folder scan it once. */
   const scannedFolders = new Set<string>();
-  const visit = (path: string, explicit: boolean): void => {
-    const name = basename(path);
-    if (!explicit && name.startsWith('.')) return;
+
+  const listFile = (path: string, real: string, stats: Stats): void => {
+    const first = seen.get(real);
+    if (first !== undefined) {
+      if (first !== path) skipped.push({ file: path, reason: `the same file as ${first} (a link)` });
+      return;
+    }
+    seen.set(real, path);
+    files.push({ path, name: basename(path), size: stats.size, mtimeMs: stats.mtimeMs });
+  };
+
+  /** The folder's entries, sorted, hidden ones left out; its plain files come with their stats. */
+  const entriesOf = async (path: string, real: string): Promise<Entry[]> => {
+    const dirents: Dirent[] = await readdir(path, { withFileTypes: true });
+    const visible = dirents
+      .filter((d) => !d.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries: Entry[] = visible.map((d) =>
+      d.isFile() ? { path: join(path, d.name), real: join(real, d.name) } : { path: join(path, d.name) },
+    );
+    const plain = entries.filter((e) => e.real !== undefined);
+    for (let i = 0; i < plain.length; i += STAT_CHUNK) {
+      await Promise.all(
+        plain.slice(i, i + STAT_CHUNK).map(async (entry) => {
+          try {
+            entry.stats = await stat(entry.path);
+          } catch {
+            // Gone or unreadable since the listing: visit() asks again and reports why.
+            entry.real = undefined;
+          }
+        }),
+      );
+    }
+    return entries;
+  };
+
+  const visit = async (entry: Entry): Promise<void> => {
+    const { path } = entry;
+    if (entry.real !== undefined && entry.stats?.isFile()) {
+      listFile(path, entry.real, entry.stats);
+      return;
+    }
     let stats: Stats;
     let real: string;
     try {
-      stats = statSync(path);
-      real = realpathSync(path);
+      stats = await stat(path);
+      real = await realpath(path);
     } catch (error) {
       problems.push({ file: path, reason: describe(error) });
       return;
@@ -83,28 +136,22 @@ export function scanPaths(paths: string[]): ScanResult {
         return;
       }
       scannedFolders.add(real);
-      let entries: string[];
+      let entries: Entry[];
       try {
-        entries = readdirSync(path);
+        entries = await entriesOf(path, real);
       } catch (error) {
         problems.push({ file: path, reason: describe(error) });
         return;
       }
       ancestors.add(real);
-      for (const entry of entries.sort()) visit(join(path, entry), false);
+      for (const child of entries) await visit(child);
       ancestors.delete(real);
     } else if (stats.isFile()) {
-      const first = seen.get(real);
-      if (first !== undefined) {
-        if (first !== path) skipped.push({ file: path, reason: `the same file as ${first} (a link)` });
-        return;
-      }
-      seen.set(real, path);
-      files.push({ path, name, size: stats.size, mtimeMs: stats.mtimeMs });
+      listFile(path, real, stats);
     } else {
       skipped.push({ file: path, reason: `not a regular file (${kindOf(stats)})` });
     }
   };
-  for (const path of paths) visit(resolve(path), true);
+  for (const path of paths) await visit({ path: resolve(path) });
   return { files, problems, skipped };
 }

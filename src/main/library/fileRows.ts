@@ -1,7 +1,10 @@
 // A parsed file turned into the column values its library rows need: JSON text, BLOB bytes and
 // statistics. The parse workers build these, so the main thread's write transaction only binds
-// values; BLOBs are Uint8Arrays over buffers that are transferred, not copied.
+// values. Each BLOB is written once, as the bytes SQLite stores, into a BlobPacker chunk shared by
+// a batch of files: the worker transfers a few chunks per batch instead of several small
+// ArrayBuffers per file (small transfers cost more than the bytes they carry).
 import type { ParsedFile } from '../../shared/formats/types.ts';
+import { BlobPacker } from './blobPacker.ts';
 
 export type ColumnValues = Record<string, string | number | null | Uint8Array>;
 
@@ -37,16 +40,25 @@ export function finiteStats(values: ArrayLike<number>): {
   return { min, max, mean: sum / finite, nanCount: values.length - finite };
 }
 
-/** Little-endian bytes of one or more equal-length channels, channel after channel (a fresh buffer). */
-function blobOf(channels: Array<Float64Array | Float32Array>, kind: 'f64' | 'f32'): Uint8Array {
-  const total = channels.reduce((sum, channel) => sum + channel.length, 0);
-  const joined = kind === 'f64' ? new Float64Array(total) : new Float32Array(total);
+/** Little-endian bytes of one or more channels, channel after channel, written into the packer. */
+function blobOf(
+  packer: BlobPacker,
+  channels: Array<Float64Array | Float32Array>,
+  kind: 'f64' | 'f32',
+): Uint8Array {
+  let total = 0;
+  for (const channel of channels) total += channel.length;
+  const bytes = packer.take(total * (kind === 'f64' ? 8 : 4));
+  const joined =
+    kind === 'f64'
+      ? new Float64Array(bytes.buffer, bytes.byteOffset, total)
+      : new Float32Array(bytes.buffer, bytes.byteOffset, total);
   let offset = 0;
   for (const channel of channels) {
     joined.set(channel, offset);
     offset += channel.length;
   }
-  return new Uint8Array(joined.buffer);
+  return bytes;
 }
 
 /** A finite number, or null: SQLite REAL columns get NULL for "not known", never NaN. */
@@ -54,7 +66,11 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function toFileRows(parsed: ParsedFile): FileRows {
+/**
+ * The rows of a parsed file. BLOBs are views into `packer`'s chunks (a packer of their own when
+ * none is given): transfer packer.drain() with the rows to move them without a copy.
+ */
+export function toFileRows(parsed: ParsedFile, packer = new BlobPacker()): FileRows {
   const file: ColumnValues = {
     format: parsed.format,
     kind: parsed.kind,
@@ -87,9 +103,10 @@ export function toFileRows(parsed: ParsedFile): FileRows {
       z: finiteOrNull(position?.z ?? NaN),
       acquired_at: parsed.acquiredAt,
       channels_json: JSON.stringify(spectrum.extra.map(({ name, unit }) => ({ name, unit }))),
-      bias: blobOf([spectrum.bias], 'f64'),
-      current: blobOf([spectrum.current], 'f64'),
+      bias: blobOf(packer, [spectrum.bias], 'f64'),
+      current: blobOf(packer, [spectrum.current], 'f64'),
       extra: blobOf(
+        packer,
         spectrum.extra.map((channel) => channel.values),
         'f64',
       ),
@@ -113,19 +130,8 @@ export function toFileRows(parsed: ParsedFile): FileRows {
       max: stats.max,
       mean: stats.mean,
       nan_count: stats.nanCount,
-      data: blobOf([image.data], 'f32'),
+      data: blobOf(packer, [image.data], 'f32'),
     };
   });
   return { file, spectra, images };
-}
-
-/** The buffers under a FileRows' BLOBs, to transfer from the worker. */
-export function blobBuffersOf(rows: FileRows): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const row of [...rows.spectra, ...rows.images]) {
-    for (const value of Object.values(row)) {
-      if (value instanceof Uint8Array && value.buffer instanceof ArrayBuffer) buffers.push(value.buffer);
-    }
-  }
-  return buffers;
 }

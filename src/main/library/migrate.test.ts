@@ -27,6 +27,7 @@ describe('library migrations', () => {
         'classify_runs',
         'file_tags',
         'files',
+        'grid_runs',
         'images',
         'import_runs',
         'labels',

@@ -11,6 +11,7 @@ import { updateToSchemaVersion5 } from './migrations/0005-sessions.ts';
 import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
 import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 import { updateToSchemaVersion8 } from './migrations/0008-classify-runs.ts';
+import { updateToSchemaVersion9 } from './migrations/0009-grid-runs.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
@@ -22,6 +23,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion6,
   updateToSchemaVersion7,
   updateToSchemaVersion8,
+  updateToSchemaVersion9,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,54 +1,123 @@
 // Opens (creating if needed) one library file: WAL so readers never wait for the importer,
-// foreign keys on so deleting a file deletes its spectra and images. Read-only opening serves
-// export, browsing and dry runs of a library on a read-only disk. Every failure names the path and
-// says what is wrong (read-only, disk full, locked, not a library).
+// foreign keys on so deleting a file deletes its spectra and images. A new library is built in a
+// temporary file beside it and linked into place only once its tables exist, so a full disk never
+// leaves a library file without tables. Read-only opening serves export, browsing and dry runs of
+// a library on a read-only disk. Every failure names the path and says what is wrong
+// (libraryErrors.ts: read-only, disk full, locked, not a library, newer schema).
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { getSchemaVersion, migrate, SCHEMA_VERSION } from './migrate.ts';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LibraryError, libraryError, libraryErrorKind } from './libraryErrors.ts';
+import { DatabaseTooNewError, getSchemaVersion, migrate, SCHEMA_VERSION } from './migrate.ts';
 import { markInterruptedRuns } from './writeLock.ts';
+
+export { libraryError } from './libraryErrors.ts';
 
 export interface OpenLibraryOptions {
   /** Open without writing anything (the library must exist at the current schema version). */
   readonly?: boolean;
+  /**
+   * Open read-only when the library cannot be written (read-only file, folder or disk) instead of
+   * failing: the reading commands (export, serve, analyze --dry-run). `db.readonly` tells which.
+   */
+  readonlyIfNeeded?: boolean;
 }
 
-/** A library error naming the path and the cause in words. */
-export function libraryError(path: string, error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code ?? '';
-  let why = message;
-  if (/file is not a database/.test(message) || code === 'SQLITE_NOTADB') {
-    why = 'not an STS Workbench library (not an SQLite database)';
-  } else if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES') {
-    why = `read-only (${message}); open it read-only (export, serve) or copy it to a writable disk`;
-  } else if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    why = `disk full (${message})`;
-  } else if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    why = `locked by another process (${message})`;
-  } else if (code.startsWith('SQLITE_CANTOPEN')) {
-    why = `cannot open (${message}): the folder may be missing, read-only or not accessible`;
+/** Why the file (or, for its -wal/-shm, its folder) cannot be written, or null if it can. */
+function writeRefusal(absolute: string): NodeJS.ErrnoException | null {
+  for (const target of [absolute, dirname(absolute)]) {
+    try {
+      // access(W_OK) answers EROFS on a read-only mount even for root; EACCES for permissions.
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return error as NodeJS.ErrnoException;
+    }
   }
-  if (why.startsWith(path)) return new Error(why, { cause: error });
-  return new Error(`library ${path}: ${why}`, { cause: error });
+  return null;
+}
+
+function checkSchema(db: Db, absolute: string): void {
+  const found = getSchemaVersion(db);
+  if (found !== SCHEMA_VERSION) {
+    throw new LibraryError(
+      found > SCHEMA_VERSION ? 'newer-schema' : 'read-only',
+      absolute,
+      `library ${absolute}: schema version ${found}, this app reads ${SCHEMA_VERSION}` +
+        (found > SCHEMA_VERSION
+          ? ': it was written by a newer STS Workbench; update the app to open it'
+          : '; open it once with write access to update it'),
+    );
+  }
+}
+
+/**
+ * A WAL library in a folder where its -shm cannot be created cannot be read in place (SQLite needs
+ * the shared-memory file, or the `immutable` URI flag, which better-sqlite3 is built without). It is
+ * read from a private copy instead: the copy's header says rollback journal (bytes 18–19 = 1) and
+ * the copy is unlinked once open, so nothing is left behind and the original is never touched.
+ */
+function openPrivateCopy(absolute: string): Db {
+  const wal = `${absolute}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0)
+    throw new LibraryError(
+      'read-only',
+      absolute,
+      `library ${absolute}: read-only, and its unfinished writes (${basename(wal)}) cannot be read without its -shm file; open it once with write access`,
+    );
+  const folder = mkdtempSync(join(tmpdir(), 'sts-readonly-'));
+  const copy = join(folder, basename(absolute));
+  try {
+    copyFileSync(absolute, copy);
+    const fd = openSync(copy, 'r+');
+    try {
+      writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    } finally {
+      closeSync(fd);
+    }
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function openReadonly(absolute: string): Db {
   let db: Db;
   try {
     db = new Database(absolute, { readonly: true, fileMustExist: true });
+    // The first read opens the -wal/-shm: a read-only folder without them fails here.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
-    throw libraryError(absolute, error);
+    if (libraryErrorKind(error) !== 'cannot-open' || !existsSync(absolute))
+      throw libraryError(absolute, error);
+    try {
+      db = openPrivateCopy(absolute);
+    } catch (copyError) {
+      throw libraryError(absolute, copyError);
+    }
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const found = getSchemaVersion(db);
-    if (found !== SCHEMA_VERSION) {
-      throw new Error(
-        `schema version ${found}, this app reads ${SCHEMA_VERSION}; open it once with write access to update it`,
-      );
-    }
+    checkSchema(db, absolute);
   } catch (error) {
     db.close();
     throw libraryError(absolute, error);
@@ -56,27 +125,77 @@ function openReadonly(absolute: string): Db {
   return db;
 }
 
+function configure(db: Db, absolute: string): void {
+  // Wait for another process's write (or its migration) rather than fail at once.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, absolute);
+}
+
+function removeWithJournals(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Creates the library's tables in a temporary file in the same folder and links it into place:
+ * the path holds either nothing or a complete library. If another process created the library
+ * meanwhile, its file wins and ours is discarded.
+ */
+function createAtomically(absolute: string): void {
+  const temp = join(
+    dirname(absolute),
+    `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.creating`,
+  );
+  try {
+    const db = new Database(temp);
+    try {
+      configure(db, absolute);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temp, absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // File systems without hard links (FAT, exFAT): rename, if nobody created it meanwhile.
+      if (existsSync(absolute)) return;
+      renameSync(temp, absolute);
+    }
+  } finally {
+    removeWithJournals(temp);
+  }
+}
+
 export function openLibrary(path: string, options: OpenLibraryOptions = {}): Db {
   const absolute = resolve(path);
   if (options.readonly) return openReadonly(absolute);
+  const refusal = existsSync(absolute) ? writeRefusal(absolute) : null;
+  if (refusal) {
+    if (options.readonlyIfNeeded) return openReadonly(absolute);
+    throw libraryError(absolute, refusal);
+  }
   let db: Db;
   try {
-    mkdirSync(dirname(absolute), { recursive: true });
-    db = new Database(absolute);
+    if (!existsSync(absolute)) {
+      mkdirSync(dirname(absolute), { recursive: true });
+      createAtomically(absolute);
+    }
+    db = new Database(absolute, { fileMustExist: true });
   } catch (error) {
+    if (options.readonlyIfNeeded && libraryErrorKind(error) === 'read-only' && existsSync(absolute))
+      return openReadonly(absolute);
     throw libraryError(absolute, error);
   }
   try {
-    // Wait for another process's write (or its migration) rather than fail at once.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db, absolute);
+    configure(db, absolute);
     markInterruptedRuns(db);
   } catch (error) {
     db.close();
-    if (error instanceof Error && error.name === 'DatabaseTooNewError') throw error;
+    if (error instanceof DatabaseTooNewError) throw error;
+    if (options.readonlyIfNeeded && libraryErrorKind(error) === 'read-only') return openReadonly(absolute);
     throw libraryError(absolute, error);
   }
   return db;

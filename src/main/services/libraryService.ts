@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ResourceLimits } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LibraryApiHandlers } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
@@ -21,7 +22,11 @@ import { LibraryWatch } from '../watch/libraryWatch.ts';
 import { importThrough } from '../watch/serviceImport.ts';
 import { getSchemaVersion } from '../library/migrate.ts';
 import { readGridCube } from '../grid/readGridCube.ts';
+import { GridRunJobs } from '../grid/gridRunJobs.ts';
+import { getGridRun } from '../grid/gridRuns.ts';
+import { listGridFrames } from '../grid/gridFrames.ts';
 import { openLibrary } from '../library/openLibrary.ts';
+import { readOnlyRefusal } from '../library/libraryErrors.ts';
 import {
   deleteSession,
   fileImportRunAsSession,
@@ -47,29 +52,61 @@ export interface LibraryServiceOptions {
   workers?: number;
   /** Stored-run worker script; the bundled app passes its built copy. */
   analysisWorkerUrl?: URL | string;
+  /** Grid-map worker script (src/main/grid/nodeGridMapWorker.ts); the bundled app passes its built copy. */
+  gridMapWorkerUrl?: URL | string;
   /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
   workerLimits?: ResourceLimits;
   /** Open the library read-only (browsing and export of a library on a read-only disk). */
   readonly?: boolean;
+  /** Open it read-only only if it cannot be written (serve: browsing a library on a read-only disk). */
+  readonlyIfNeeded?: boolean;
 }
+
+/** The methods that write to the library: a read-only library refuses them with code 'read-only'. */
+const WRITING_METHODS = [
+  'startImport',
+  'setLabel',
+  'importLabels',
+  'importLabelsText',
+  'runAnalysis',
+  'startAnalysis',
+  'renameSession',
+  'mergeSessions',
+  'deleteSession',
+  'setSpectrumExclusion',
+  'startWatch',
+] as const satisfies ReadonlyArray<keyof LibraryApiHandlers>;
 
 export class LibraryService {
   readonly db: Database;
   readonly dbPath: string;
+  /** True when the library was opened read-only (asked for, or its disk/file/folder is read-only). */
+  readonly readOnly: boolean;
   private pool: ParsePool | null = null;
   private readonly runs = new Map<number, ImportRun>();
   /** The paths each run was asked to import, by run id. */
   private readonly runPaths = new Map<number, string[]>();
   private readonly options: LibraryServiceOptions;
   private readonly analyses: AnalysisJobs;
+  private readonly gridRuns: GridRunJobs;
   /** The watched session of this library (src/main/watch). */
   readonly watch: LibraryWatch;
 
   constructor(options: LibraryServiceOptions) {
     this.options = options;
     this.dbPath = options.dbPath;
-    this.db = openLibrary(options.dbPath, { readonly: options.readonly });
+    this.db = openLibrary(options.dbPath, {
+      readonly: options.readonly,
+      readonlyIfNeeded: options.readonlyIfNeeded,
+    });
+    this.readOnly = this.db.readonly;
+    if (this.readOnly) this.refuseWrites();
     this.analyses = new AnalysisJobs(this.db.name, APP_VERSION, options.analysisWorkerUrl);
+    this.gridRuns = new GridRunJobs(this.db, {
+      appVersion: APP_VERSION,
+      workerUrl: options.gridMapWorkerUrl,
+      readonly: options.readonly,
+    });
     this.watch = new LibraryWatch(this.db, importThrough(this));
   }
 
@@ -77,8 +114,19 @@ export class LibraryService {
    * Starts an import and returns the run; poll run.progress or await run.done. While another import
    * (here or in another process) writes to this library, the run waits its turn (progress.waiting).
    */
+  /** Every writing method answers "library is read-only: <path>"; reading keeps working. */
+  private refuseWrites(): void {
+    const path = resolve(this.dbPath);
+    for (const method of WRITING_METHODS) {
+      (this.handlers as Record<string, unknown>)[method] = () => {
+        throw new ApiError('read-only', readOnlyRefusal(path, method).message);
+      };
+    }
+  }
+
   startImport(paths: string[]): ImportRun {
-    if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
+    if (this.readOnly)
+      throw new ApiError('read-only', readOnlyRefusal(resolve(this.dbPath), 'import').message);
     this.pool ??= new ParsePool(
       this.options.workerUrl ?? SOURCE_WORKER_URL,
       this.options.workers,
@@ -130,6 +178,7 @@ export class LibraryService {
         // I–V spectra as the tables list them: the instrument's [AVG] columns are not counted.
         spectra: count('spectra WHERE is_average = 0'),
         images: count('images'),
+        ...(this.readOnly ? { readOnly: true } : {}),
       };
     },
     startImport: ({ paths }) => {
@@ -159,6 +208,13 @@ export class LibraryService {
     getSpectrum: ({ id }) => getSpectrum(this.db, id),
     getImage: ({ id }) => getImage(this.db, id),
     getGridCube: ({ fileId }) => readGridCube(this.db, fileId),
+    startGridRun: ({ fileId, channel, recipe }) => ({
+      ...this.gridRuns.start(fileId, channel, recipe ?? {}).progress,
+    }),
+    getGridRunProgress: ({ jobId }) => this.gridRuns.progress(jobId),
+    cancelGridRun: ({ jobId }) => this.gridRuns.cancel(jobId),
+    getGridRun: ({ runId }) => getGridRun(this.db, runId),
+    listGridFrames: ({ imageId }) => listGridFrames(this.db, imageId),
     listSpectraInFrame: ({ imageId }) => listSpectraInFrame(this.db, imageId),
     listLabels: () => listLabels(this.db),
     setLabel: ({ spectrumIds, label, colour }) => ({
@@ -187,10 +243,7 @@ export class LibraryService {
     deleteSession: ({ id }) => deleteSession(this.db, id),
     setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
     listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
-    startWatch: ({ folders, polling }) => {
-      if (this.options.readonly) throw new ApiError('read-only', `library ${this.dbPath} is open read-only`);
-      return this.watch.start(folders, polling);
-    },
+    startWatch: ({ folders, polling }) => this.watch.start(folders, polling),
     stopWatch: () => this.watch.stop(),
     getWatchStatus: () => this.watch.status(),
   };
@@ -201,6 +254,7 @@ export class LibraryService {
     await Promise.all([...this.runs.values()].map((run) => run.done));
     await this.pool?.close();
     await this.analyses.close();
+    await this.gridRuns.close();
     this.db.close();
   }
 }

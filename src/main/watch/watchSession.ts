@@ -129,7 +129,7 @@ export class WatchSession {
 
   /** Everything already complete now is imported in one batch; files still in flight wait. */
   private async initialImport(): Promise<void> {
-    const scan = scanPaths(this.folders);
+    const scan = await scanPaths(this.folders);
     for (const file of scan.files) this.queue.touch(file.path, true);
     const ready = this.queue.takeReady(Date.now());
     const gone = filesGoneFrom(this.options.db, this.folders);

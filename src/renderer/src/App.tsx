@@ -1,11 +1,15 @@
 // The app shell: a title bar with the library's counts and the views' tabs.
-import { useCallback, useEffect, useState } from 'react';
-import type { LibraryInfo } from '../../shared/model/library.ts';
-import { getApi } from './api.ts';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { errorText, useLibraryInfo } from './data/libraryQueries.ts';
+import {
+  analysisInputsRevision,
+  labelsChanged,
+  libraryChanged,
+  subscribeAnalysisInputs,
+} from './data/queryClient.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ImportStatusBar } from './import/ImportStatusBar.tsx';
 import { useAppImport } from './import/useAppImport.ts';
-import { useLabelHistoryState } from './labels/appLabelHistory.ts';
 import { AnalysisViews } from './analysis/AnalysisViews.tsx';
 import { GridView } from './grid/GridView.tsx';
 import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
@@ -22,43 +26,28 @@ const VIEWS: Array<{ name: ViewName; title: string }> = [
   { name: 'grid', title: 'Grid' },
 ];
 
+/** The library's counts are asked for this often: an import started elsewhere (the demo on first
+ * start, the CLI) shows up, and the lists reload when its counts change. */
+const INFO_POLL_MS = 2000;
+
 export function App() {
-  const [info, setInfo] = useState<LibraryInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<ViewName>('library');
-  /** Bumped after each import so lists reload. */
-  const [version, setVersion] = useState(0);
-  /** Label changes (on any tab, undo and redo included) reload the views too. */
-  const dataVersion = version + useLabelHistoryState().revision;
-  const importState = useAppImport(() => setVersion((v) => v + 1));
+  const importState = useAppImport(libraryChanged);
   /** What the Analysis tab analyses, kept across tab switches. */
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
   const chooseScope = (scope: AnalysisScope, run: boolean): void =>
     setScopeRequest((previous) => ({ id: (previous?.id ?? 0) + 1, scope, run }));
 
-  const refresh = useCallback(() => {
-    getApi()
-      .getLibraryInfo({})
-      .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  useEffect(refresh, [refresh, version]);
-  const bumpVersion = useCallback(() => setVersion((v) => v + 1), []);
-  // An import may also have been started elsewhere (the demo session on first start, the CLI):
-  // follow the counts and reload the lists when they change.
+  // The grid view still reloads its file list by a revision number (it predates the query hooks).
+  const inputsRevision = useSyncExternalStore(subscribeAnalysisInputs, analysisInputsRevision);
+  const { data: info, error } = useLibraryInfo(INFO_POLL_MS);
+  const counts = info ? `${info.files}/${info.spectra}/${info.images}` : null;
+  const seenCounts = useRef<string | null>(null);
   useEffect(() => {
-    const timer = window.setInterval(() => {
-      void getApi()
-        .getLibraryInfo({})
-        .then((next) => {
-          setInfo((previous) => {
-            if (previous && (previous.files !== next.files || previous.spectra !== next.spectra))
-              setVersion((v) => v + 1);
-            return next;
-          });
-        });
-    }, 2000);
-    return () => window.clearInterval(timer);
-  }, []);
+    if (counts === null) return;
+    if (seenCounts.current !== null && seenCounts.current !== counts) libraryChanged();
+    seenCounts.current = counts;
+  }, [counts]);
 
   return (
     <div className="app">
@@ -87,38 +76,28 @@ export function App() {
       <ImportStatusBar state={importState} />
       {error && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
       <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
         <ErrorBoundary>
           {view === 'library' && (
             <LibraryView
-              version={dataVersion}
               importState={importState}
-              onImported={() => setVersion((v) => v + 1)}
               onAnalyse={(scope) => {
                 chooseScope(scope, true);
                 setView('analysis');
               }}
             />
           )}
-          {view === 'topography' && (
-            <TopographyView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
-          )}
+          {view === 'topography' && <TopographyView />}
           {view === 'analysis' && (
-            <AnalysisViews
-              version={dataVersion}
-              request={scopeRequest}
-              onScope={(scope) => chooseScope(scope, false)}
-            />
+            <AnalysisViews request={scopeRequest} onScope={(scope) => chooseScope(scope, false)} />
           )}
-          {view === 'grid' && (
-            <GridView version={dataVersion} onLabelsChanged={() => setVersion((v) => v + 1)} />
-          )}
+          {view === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
         </ErrorBoundary>
       </main>
-      <WatchNotices onChanged={bumpVersion} />
+      <WatchNotices onChanged={libraryChanged} />
     </div>
   );
 }

@@ -38,9 +38,22 @@ export interface Series<Id = number | string> {
   spotIds: Id[];
 }
 
+/**
+ * Whether a spot may continue the series of the spot before it by distance and time. Grid pixels
+ * never do: pixels closer than `radius` are neighbours on a map, not repeated sweeps, so each is
+ * its own spot (only sweeps of the same pixel, grouped by file and gridIndex, form its series).
+ */
+export function mayContinueSeries(
+  previous: { gridIndex?: number | null },
+  next: { gridIndex?: number | null },
+): boolean {
+  return (previous.gridIndex ?? null) === null && (next.gridIndex ?? null) === null;
+}
+
 interface FileGroup<Id> {
   key: string;
   fileName: string;
+  gridIndex: number | null;
   time: number;
   x: number | null;
   y: number | null;
@@ -59,7 +72,15 @@ export function detectSeries<Id>(
     const key = `${spot.fileName}\u0000${spot.gridIndex ?? ''}`;
     let file = files.get(key);
     if (!file) {
-      file = { key, fileName: spot.fileName, time: Infinity, x: null, y: null, spots: [] };
+      file = {
+        key,
+        fileName: spot.fileName,
+        gridIndex: spot.gridIndex ?? null,
+        time: Infinity,
+        x: null,
+        y: null,
+        spots: [],
+      };
       files.set(key, file);
     }
     file.spots.push(spot);
@@ -83,6 +104,7 @@ export function detectSeries<Id>(
   for (const file of ordered) {
     const near =
       previous !== null &&
+      mayContinueSeries(previous, file) &&
       file.x !== null &&
       file.y !== null &&
       previous.x !== null &&

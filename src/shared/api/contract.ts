@@ -19,6 +19,9 @@ import type { LabelsCsvOutcome } from '../model/labelsCsv.ts';
 import type { SpectraSlab } from '../model/spectraSlab.ts';
 import type { WatchStatus } from '../model/watch.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
+import type { ImageFrame } from '../formats/types.ts';
+import type { MapName } from '../grid/gridMaps.ts';
+import type { PixelSignal } from '../grid/pixelMeasures.ts';
 import { recipeSchema } from '../analysis/recipe.ts';
 import type {
   AnalysisRecipe,
@@ -243,6 +246,24 @@ export const apiInputSchemas = {
   deleteSession: z.object({ id }).strict(),
   /** A .3ds grid of the library decoded into one Float32Array (read from its path). */
   getGridCube: z.object({ fileId: id }).strict(),
+  /**
+   * Per-pixel analysis maps of a grid with a recipe, in worker threads; answered from the library
+   * when that grid, channel and recipe are stored (`stored: true`). Follow with getGridRunProgress.
+   */
+  startGridRun: z
+    .object({
+      fileId: id,
+      /** Channel to analyse (full name or quantity); default the forward current. */
+      channel: z.string().min(1).max(1024).optional(),
+      recipe: recipeOverridesSchema.optional(),
+    })
+    .strict(),
+  getGridRunProgress: z.object({ jobId: id }).strict(),
+  cancelGridRun: z.object({ jobId: id }).strict(),
+  /** A stored grid run: its maps, recipe, app version and grid. */
+  getGridRun: z.object({ runId: id }).strict(),
+  /** The grids of an image's session with their frames, to draw them on the image. */
+  listGridFrames: z.object({ imageId: id }).strict(),
   /** Watches folders: imports what is there, then each file as it completes. */
   startWatch: z
     .object({
@@ -289,6 +310,11 @@ export interface ApiOutputs {
   mergeSessions: SessionRow;
   deleteSession: { files: number };
   getGridCube: GridCubeView;
+  startGridRun: GridRunProgress;
+  getGridRunProgress: GridRunProgress;
+  cancelGridRun: GridRunProgress;
+  getGridRun: GridRunView;
+  listGridFrames: { rows: GridFrameRow[] };
   startWatch: WatchStatus;
   stopWatch: WatchStatus;
   getWatchStatus: WatchStatus;
@@ -315,6 +341,51 @@ export interface GridCubeView {
   name: string;
   path: string;
   cube: GridCube;
+}
+
+/** A grid file's lattice and frame (metres, degrees clockwise), from its header. */
+export interface GridFrameRow {
+  fileId: number;
+  name: string;
+  pointsX: number;
+  pointsY: number;
+  /** Pixels measured (an aborted grid writes fewer than pointsX × pointsY). */
+  written: number;
+  frame: ImageFrame;
+}
+
+/** A grid analysis job (startGridRun). */
+export interface GridRunProgress {
+  jobId: number;
+  fileId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Pixels measured, of the written pixels. */
+  done: number;
+  total: number;
+  /** The stored run, once done. */
+  runId: number | null;
+  /** True when the run was already in the library (nothing recomputed). */
+  stored: boolean;
+  error: string | null;
+}
+
+/** A stored grid run (grid_runs): maps in the file's pixel order, NaN where no value. */
+export interface GridRunView {
+  runId: number;
+  fileId: number;
+  gridName: string;
+  channel: string;
+  recipe: AnalysisRecipe;
+  appVersion: string;
+  createdAt: string;
+  width: number;
+  height: number;
+  points: number;
+  written: number;
+  signal: PixelSignal;
+  maps: Record<MapName, Float64Array>;
+  /** PIXEL_FLAGS bits per pixel (Float64 so binary frames carry them). */
+  flags: Float64Array;
 }
 
 /** One forward sweep ready for runPipeline (a PipelineSpectrum<number>), with its backward partner. */

@@ -13,9 +13,14 @@ export function isLibraryApiMethod(name: string): name is LibraryApiMethod {
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiEnvelope<unknown>>;
 
+/**
+ * `classify` turns an error the transport knows how to word (a library's: read-only, disk full,
+ * locked) into an ApiError with its own code; anything else is answered 'internal'.
+ */
 export function createDispatch(
   handlers: LibraryApiHandlers,
   onInternalError?: (error: unknown) => void,
+  classify?: (error: unknown) => ApiError | null,
 ): Dispatch {
   return async (method, input) => {
     if (!isLibraryApiMethod(method)) {
@@ -32,8 +37,8 @@ export function createDispatch(
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof ApiError)
-        return { ok: false, error: { code: error.code, message: error.message } };
+      const known = error instanceof ApiError ? error : (classify?.(error) ?? null);
+      if (known) return { ok: false, error: { code: known.code, message: known.message } };
       onInternalError?.(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };

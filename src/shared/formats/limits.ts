@@ -60,15 +60,20 @@ export function checkFileSize(format: FileFormat, bytes: number, limits: ReaderL
   if (bytes > limit) overLimit(`file size (bytes) for ${format}`, bytes, limit);
 }
 
-/** Throws when a line of the text is longer than the limit; O(n) over the bytes. */
+/**
+ * Throws when a line of the text is longer than the limit; O(n) over the bytes. Hops a window of
+ * `limit + 1` bytes at a time to the last line feed in it (one native search per window, not per
+ * line): a window without one holds a line over the limit.
+ */
 export function checkLineLength(bytes: Uint8Array, limit: number): void {
   let start = 0;
-  for (;;) {
-    const end = bytes.indexOf(10, start);
-    const stop = end === -1 ? bytes.length : end;
-    if (stop - start > limit) overLimit('line length (characters)', stop - start, limit);
-    if (end === -1) return;
-    start = end + 1;
+  while (bytes.length - start > limit) {
+    const lastFeed = bytes.lastIndexOf(10, start + limit);
+    if (lastFeed < start) {
+      const end = bytes.indexOf(10, start);
+      overLimit('line length (characters)', (end === -1 ? bytes.length : end) - start, limit);
+    }
+    start = lastFeed + 1;
   }
 }
 

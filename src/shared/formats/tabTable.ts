@@ -1,5 +1,7 @@
 // The numeric body of a Nanonis .dat file: one tab-separated line of column names, then rows of
-// numbers. Parsed in one pass over the file's bytes into column-major Float64Arrays.
+// numbers. Parsed in one pass over the file's bytes straight into column-major Float64Arrays: each
+// cell's digits are read once (no line or cell strings, no split/parseFloat), and only a cell that is
+// not a plain decimal (NaN, Inf, a long mantissa, a huge exponent, junk) takes parseNumberInBytes.
 import { latin1 } from './binary.ts';
 import { parseNumberInBytes } from './numbers.ts';
 import { DEFAULT_READER_LIMITS, overLimit } from './limits.ts';
@@ -8,12 +10,35 @@ import { ParseError } from './types.ts';
 export interface NumericTable {
   names: string[];
   columns: Float64Array[];
+  /**
+   * Cells written on the last data row (blank trailing cells not counted): fewer than
+   * `names.length` when the file ends inside a row, e.g. a file cut short.
+   */
+  lastRowCells: number;
+  /** Whether the bytes end with a line feed (the last row was written whole, up to its end). */
+  endsWithNewline: boolean;
 }
 
 const TAB = 9;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const E_UPPER = 69;
+const E_LOWER = 101;
+
+/** Exact powers of ten: every 10^k with k <= 22 is representable as a double. */
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
+
+/** 2^53: integer mantissas below it are exact in a double. */
+const MAX_EXACT = 9007199254740992;
 
 /** End of the line starting at `start` (index of its LF, or bytes.length). */
 function lineEnd(bytes: Uint8Array, start: number): number {
@@ -33,17 +58,38 @@ function isBlankRange(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** Upper bound on the rows from `start` on (lines, counted with native indexOf), to size arrays once. */
-function countLines(bytes: Uint8Array, start: number): number {
-  let lines = 0;
-  for (let i = bytes.indexOf(LF, start); i !== -1; i = bytes.indexOf(LF, i + 1)) lines++;
-  return lines + 1;
+/**
+ * Rows to allocate for a body of `bodyBytes` whose first row takes `rowBytes`: Nanonis writes
+ * fixed-width numbers, so rows are about that long; a few more than the estimate avoids growing
+ * when the sign column varies. Wrong estimates only cost a regrow or some spare room.
+ */
+function estimateRows(bodyBytes: number, rowBytes: number): number {
+  return Math.ceil((bodyBytes / Math.max(1, rowBytes)) * 1.05) + 8;
+}
+
+/** The columns with room for at least `rows` rows (doubling), values kept. */
+function grow(columns: Float64Array[], rows: number): Float64Array[] {
+  return columns.map((column) => {
+    const bigger = new Float64Array(Math.max(rows, column.length * 2));
+    bigger.set(column);
+    return bigger;
+  });
+}
+
+function tooManyCells(row: number, width: number): ParseError {
+  return new ParseError('bad-row', `data row ${row + 1} has more than ${width} cells`);
+}
+
+function notANumber(bytes: Uint8Array, start: number, end: number, row: number, column: string): ParseError {
+  const shown = latin1(bytes, start, Math.min(trimCr(bytes, start, end), start + 40));
+  return new ParseError('bad-number', `data row ${row + 1}, column "${column}": "${shown}" is not a number`);
 }
 
 /**
  * Parses the column-name line at byte `start` and every row after it. Empty cells and `NaN`
  * become NaN; missing trailing cells become NaN; a cell that is not a number, or a non-empty cell
  * beyond the last column, is a ParseError naming the row (1 = first data row) and the column.
+ * Blank lines are skipped. Numbers are correctly rounded (the same doubles as parseFloat).
  */
 export function parseTabTable(
   bytes: Uint8Array,
@@ -58,42 +104,125 @@ export function parseTabTable(
   if (names.length === 0) throw new ParseError('missing-columns', 'no column names after [DATA]');
   if (names.length > maxColumns) overLimit('columns after [DATA]', names.length, maxColumns);
 
-  const bodyStart = Math.min(headerEnd + 1, bytes.length);
-  const rowCount = countLines(bytes, bodyStart);
+  const n = bytes.length;
+  const bodyStart = Math.min(headerEnd + 1, n);
   const width = names.length;
-  const columns = names.map(() => new Float64Array(rowCount));
+  let columns: Float64Array[] = [];
+  let capacity = 0;
   let row = 0;
+  let lastRowCells = 0;
   let pos = bodyStart;
-  while (pos < bytes.length && row < rowCount) {
-    const next = lineEnd(bytes, pos);
-    const end = trimCr(bytes, pos, next);
-    if (isBlankRange(bytes, pos, end)) {
-      pos = next + 1;
+  while (pos < n) {
+    // A blank line (only tabs, spaces, CRs) is skipped.
+    let i = pos;
+    let code = bytes[i] as number;
+    while (code === TAB || code === SPACE || code === CR) code = bytes[++i] as number;
+    if (i >= n) break;
+    if (code === LF) {
+      pos = i + 1;
       continue;
     }
-    let cellStart = pos;
-    let column = 0;
-    for (let i = pos; i <= end; i++) {
-      if (i < end && bytes[i] !== TAB) continue;
-      if (column < width) {
-        const value = parseNumberInBytes(bytes, cellStart, i);
-        if (value === undefined) {
-          throw new ParseError(
-            'bad-number',
-            `data row ${row + 1}, column "${names[column]}": "${latin1(bytes, cellStart, Math.min(i, cellStart + 40))}" is not a number`,
-          );
-        }
-        (columns[column] as Float64Array)[row] = value;
-      } else if (!isBlankRange(bytes, cellStart, i)) {
-        throw new ParseError('bad-row', `data row ${row + 1} has more than ${width} cells`);
-      }
-      column++;
-      cellStart = i + 1;
+    if (row === capacity) {
+      capacity =
+        row === 0 ? estimateRows(n - pos, lineEnd(bytes, pos) + 1 - pos) : Math.max(2 * capacity, row + 1);
+      columns = row === 0 ? names.map(() => new Float64Array(capacity)) : grow(columns, capacity);
     }
-    for (; column < width; column++) (columns[column] as Float64Array)[row] = NaN;
+    // Cells of one row: `i` walks the bytes once; each cell ends at a TAB, an LF or the end.
+    i = pos;
+    let column = 0;
+    let written = 0;
+    for (;;) {
+      const cellStart = i;
+      code = bytes[i] as number;
+      while (code === SPACE || code === CR) code = bytes[++i] as number;
+      // Fast path (the digits read once, correctly rounded as in numbers.ts's fastDecimal): [sign] digits [. digits] [e [sign] digits], then blanks, then TAB/LF/end.
+      let negative = false;
+      if (code === MINUS || code === PLUS) {
+        negative = code === MINUS;
+        code = bytes[++i] as number;
+      }
+      let mantissa = 0;
+      let digits = 0;
+      let fraction = 0;
+      while (code >= DIGIT_0 && code <= DIGIT_9) {
+        mantissa = mantissa * 10 + (code - DIGIT_0);
+        digits++;
+        code = bytes[++i] as number;
+      }
+      if (code === DOT) {
+        code = bytes[++i] as number;
+        while (code >= DIGIT_0 && code <= DIGIT_9) {
+          mantissa = mantissa * 10 + (code - DIGIT_0);
+          digits++;
+          fraction++;
+          code = bytes[++i] as number;
+        }
+      }
+      let exponent = 0;
+      let simple = digits > 0 && mantissa < MAX_EXACT;
+      if (simple && (code === E_UPPER || code === E_LOWER)) {
+        code = bytes[++i] as number;
+        let expNegative = false;
+        if (code === MINUS || code === PLUS) {
+          expNegative = code === MINUS;
+          code = bytes[++i] as number;
+        }
+        const expStart = i;
+        while (code >= DIGIT_0 && code <= DIGIT_9 && exponent < 1000) {
+          exponent = exponent * 10 + (code - DIGIT_0);
+          code = bytes[++i] as number;
+        }
+        if (i === expStart) simple = false;
+        if (expNegative) exponent = -exponent;
+      }
+      while (code === SPACE || code === CR) code = bytes[++i] as number;
+      const scale = exponent - fraction;
+      let value: number;
+      if (simple && (i >= n || code === TAB || code === LF) && scale >= -22 && scale <= 22) {
+        value =
+          scale === 0
+            ? mantissa
+            : scale > 0
+              ? mantissa * (POW10[scale] as number)
+              : mantissa / (POW10[-scale] as number);
+        if (negative) value = -value;
+      } else {
+        // Any other cell: find its end and take the general parser (empty -> NaN, NaN/Inf words,
+        // long mantissas, big exponents) or report it.
+        while (i < n && code !== TAB && code !== LF) code = bytes[++i] as number;
+        const blank = isBlankRange(bytes, cellStart, i);
+        if (!blank) {
+          if (column >= width) throw tooManyCells(row, width);
+          const parsed = parseNumberInBytes(bytes, cellStart, i);
+          if (parsed === undefined) throw notANumber(bytes, cellStart, i, row, names[column] as string);
+          (columns[column] as Float64Array)[row] = parsed;
+          written = column + 1;
+        } else if (column < width) (columns[column] as Float64Array)[row] = NaN;
+        column++;
+        if (i >= n || code === LF) break;
+        i++;
+        continue;
+      }
+      if (column >= width) throw tooManyCells(row, width);
+      (columns[column] as Float64Array)[row] = value;
+      column++;
+      written = column;
+      if (i >= n || code === LF) break;
+      i++;
+    }
+    for (let c = column; c < width; c++) (columns[c] as Float64Array)[row] = NaN;
+    lastRowCells = Math.min(written, width);
     row++;
-    pos = next + 1;
+    pos = i + 1;
   }
-  // Blank lines were counted in the bound: cut the arrays to the rows actually read.
-  return { names, columns: row === rowCount ? columns : columns.map((c) => c.slice(0, row)) };
+  // Exactly the rows read: each column owns a buffer of its own size (callers may transfer it).
+  return {
+    names,
+    columns: names.map((_, c) => {
+      const column = columns[c] ?? new Float64Array(0);
+      return row === capacity ? column : column.slice(0, row);
+    }),
+    lastRowCells,
+    endsWithNewline: n > 0 && bytes[n - 1] === LF,
+  };
 }

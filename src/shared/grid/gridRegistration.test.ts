@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { realFile } from '../../testing/realData.ts';
 import { frameToLocal } from '../geometry/frameToLocal.ts';
 import { decodeNanonis3dsCube, gridParameterIndex } from '../formats/nanonis3dsCube.ts';
-import { gridPixelCentres } from './gridRegistration.ts';
+import { gridOverlayOnImage, gridPixelCentre, gridPixelCentres } from './gridRegistration.ts';
 
 describe('grid pixel centres against the X/Y Nanonis stored in each pixel', () => {
   // The 45° lock-in grid's stored positions sit 0.11 nm (2.2 % of its 5 nm frame) to −x of the
@@ -47,5 +47,57 @@ describe('grid pixel centres against the X/Y Nanonis stored in each pixel', () =
     const last = frameToLocal(frame, centres.x[7]!, centres.y[7]!);
     expect(last.u).toBeCloseTo(0.875, 12);
     expect(last.v).toBeCloseTo(0.25, 12);
+  });
+});
+
+describe('a grid drawn on an image (gridOverlayOnImage)', () => {
+  it('the real 45° lock-in grid on an unrotated image centred on it: a diamond, pixel centres inside', () => {
+    const name = 'NanonisReader_STS_grid_lockin.3ds';
+    const cube = decodeNanonis3dsCube(new Uint8Array(readFileSync(realFile('nanonis-3ds', name))), name);
+    const grid = cube.layout.frame;
+    expect(grid.angleDeg).toBe(45);
+    // A 10 nm image centred on the grid: the 5 nm frame turned 45° spans ±(5/√2)/2 nm about the centre.
+    const image = { centreX: grid.centreX, centreY: grid.centreY, width: 10e-9, height: 10e-9, angleDeg: 0 };
+    const overlay = gridOverlayOnImage(image, grid, cube.layout.pointsX, cube.layout.pointsY, cube.written);
+    const half = (5e-9 * Math.SQRT1_2) / 10e-9;
+    const us = overlay.corners.map((c) => c.u).sort((a, b) => a - b);
+    const vs = overlay.corners.map((c) => c.v).sort((a, b) => a - b);
+    // Diamond: one corner at each extreme of u and of v, two on the centre line.
+    expect(us[0]).toBeCloseTo(0.5 - half, 9);
+    expect(us[3]).toBeCloseTo(0.5 + half, 9);
+    expect(us[1]).toBeCloseTo(0.5, 9);
+    expect(vs[0]).toBeCloseTo(0.5 - half, 9);
+    expect(vs[3]).toBeCloseTo(0.5 + half, 9);
+    expect(overlay.u).toHaveLength(900);
+    // In the grid's own (rotated) axes the centres fill a 30 × 30 lattice of pitch 5/30 nm whose
+    // outermost centres sit half a pitch inside the frame: |local| ≤ (5 − 5/30)/2 nm.
+    const c = Math.SQRT1_2;
+    let widest = 0;
+    const onLattice: number[] = [];
+    for (let p = 0; p < 900; p++) {
+      const du = (overlay.u[p]! - 0.5) * 10;
+      const dv = (0.5 - overlay.v[p]!) * 10;
+      const localX = du * c - dv * c;
+      const localY = du * c + dv * c;
+      widest = Math.max(widest, Math.abs(localX), Math.abs(localY));
+      // Distance to the nearest lattice line, in pitches.
+      const k = (localX + 2.5) / (5 / 30) - 0.5;
+      onLattice.push(Math.abs(k - Math.round(k)));
+    }
+    expect(widest).toBeCloseTo((5 - 5 / 30) / 2, 9);
+    expect(Math.max(...onLattice)).toBeLessThan(1e-6);
+  });
+
+  it('an aborted grid: only its written pixels, at the same places as in the whole lattice', () => {
+    const image = { centreX: 0, centreY: 0, width: 2e-8, height: 2e-8, angleDeg: 10 };
+    const grid = { centreX: 1e-9, centreY: -2e-9, width: 8e-9, height: 4e-9, angleDeg: 30 };
+    const all = gridOverlayOnImage(image, grid, 8, 4, 32);
+    const aborted = gridOverlayOnImage(image, grid, 8, 4, 11);
+    expect(aborted.u).toHaveLength(11);
+    expect(Array.from(aborted.u)).toEqual(Array.from(all.u.subarray(0, 11)));
+    const centre = gridPixelCentre(grid, 8, 4, 3, 1);
+    const expected = frameToLocal(image, centre.x, centre.y);
+    expect(all.u[11]).toBeCloseTo(expected.u, 12);
+    expect(all.v[11]).toBeCloseTo(expected.v, 12);
   });
 });

@@ -132,6 +132,8 @@ export interface LibraryInfo {
   files: number;
   spectra: number;
   images: number;
+  /** Opened read-only (a read-only disk): browsing works, writes answer 'read-only'. */
+  readOnly?: boolean;
 }
 
 /** What one import (one instrument folder) brought in, as the user named it. */

@@ -1,11 +1,12 @@
 // The Analysis tab: a recipe bar and one stored analysis run shared by six sub-views (Spectra,
-// Band edges, Trap windows, Degradation, Band diagram, Quality & exclusions). `version` changes
-// when labels or the library change elsewhere; the run is then marked stale and redone on request
-// or automatically.
+// Band edges, Trap windows, Degradation, Band diagram, Quality & exclusions), given to them by
+// AnalysisContext. When labels, exclusions or the library change (on any tab) the run is marked
+// stale and redone on request or automatically.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
-import { getApi } from '../api.ts';
+import type { AnalysisScope } from '../../../shared/model/library.ts';
+import { useAnalysisInputsRevision, useSessions } from '../data/libraryQueries.ts';
+import { AnalysisContext } from './AnalysisContext.tsx';
 import { BandEdgesView } from './edges/BandEdgesView.tsx';
 import { BandDiagramView } from './diagram/BandDiagramView.tsx';
 import { DegradationView } from './degradation/DegradationView.tsx';
@@ -39,11 +40,9 @@ export interface ScopeRequest {
 }
 
 export function AnalysisViews({
-  version,
   request,
   onScope,
 }: {
-  version: number;
   /** The scope the user chose (here or in the Library), null until then. */
   request: ScopeRequest | null;
   onScope(scope: AnalysisScope): void;
@@ -51,17 +50,11 @@ export function AnalysisViews({
   const [form, setForm] = useState<RecipeForm>(formFromRecipe());
   const [auto, setAuto] = useState(false);
   const [tab, setTab] = useState<SubtabName>('spectra');
-  const [sessions, setSessions] = useState<SessionRow[]>([]);
-  useEffect(() => {
-    let current = true;
-    void getApi()
-      .listSessions({})
-      .then(({ rows }) => current && setSessions(rows));
-    return () => {
-      current = false;
-    };
-  }, [version]);
+  const { rows: sessions } = useSessions();
+  /** Changes to labels, exclusions and spectra: the analysis hooks mark the run stale on a new one. */
+  const version = useAnalysisInputsRevision();
   const overrides = overridesOf(form);
+  /** The scope of the last run shown that had one (a CLI run may have none). */
   const [runScope, setRunScope] = useState<AnalysisScope | null>(null);
   // Without a choice: the shown run's scope, else the newest session (never the whole library).
   const newest = sessions[0];
@@ -70,9 +63,14 @@ export function AnalysisViews({
   const { run } = state;
   const runSpectrumIds = useMemo(() => (run ? run.spectra.map((s) => s.spectrumId) : []), [run]);
   const inputs = useAnalysisInputs(version, run?.runId ?? null, runSpectrumIds);
-  useEffect(() => {
+  // Another run shown: its scope becomes the default and the bar starts from its recipe (e.g. one
+  // made with the CLI). Adjusted while rendering (React's pattern for state derived from a change).
+  const [shownRun, setShownRun] = useState<typeof run>(null);
+  if (run !== shownRun) {
+    setShownRun(run);
     if (run?.scope) setRunScope(run.scope);
-  }, [run]);
+    if (run && run.runId !== shownRun?.runId) setForm(formFromRecipe(run.recipe));
+  }
 
   // The Library's "Analyse" runs at once on what it chose.
   const handled = useRef<number | null>(null);
@@ -83,13 +81,6 @@ export function AnalysisViews({
     handled.current = request.id;
     if (request.run) start(JSON.parse(overridesKey) as typeof overrides);
   }, [request, start, overridesKey]);
-
-  // The bar starts from the shown run's recipe (e.g. one made with the CLI).
-  const shownRunId = run?.runId ?? null;
-  useEffect(() => {
-    if (run) setForm(formFromRecipe(run.recipe));
-    // Only when another run is shown, not on every re-render (form deliberately left out).
-  }, [shownRunId]);
 
   let body: ReactNode;
   if (!run)
@@ -103,16 +94,17 @@ export function AnalysisViews({
   else if (run.groups.length === 0)
     body = <p className="empty">The run found no labelled spectra: label spectra in the Library first.</p>;
   else {
-    const common = { run, colourOf: inputs.colourOf };
     body = (
-      <div key={run.runId} className="subview" data-testid={`subview-${tab}`}>
-        {tab === 'spectra' && <SpectraView {...common} spectra={inputs.spectra} pool={inputs.pool} />}
-        {tab === 'band-edges' && <BandEdgesView {...common} spectra={inputs.spectra} />}
-        {tab === 'trap-windows' && <TrapView {...common} spectra={inputs.spectra} pool={inputs.pool} />}
-        {tab === 'degradation' && <DegradationView {...common} spectra={inputs.spectra} pool={inputs.pool} />}
-        {tab === 'band-diagram' && <BandDiagramView {...common} />}
-        {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
-      </div>
+      <AnalysisContext value={{ run, spectra: inputs.spectra, pool: inputs.pool, colourOf: inputs.colourOf }}>
+        <div key={run.runId} className="subview" data-testid={`subview-${tab}`}>
+          {tab === 'spectra' && <SpectraView />}
+          {tab === 'band-edges' && <BandEdgesView />}
+          {tab === 'trap-windows' && <TrapView />}
+          {tab === 'degradation' && <DegradationView />}
+          {tab === 'band-diagram' && <BandDiagramView />}
+          {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
+        </div>
+      </AnalysisContext>
     );
   }
 

@@ -1,8 +1,9 @@
 // PNG, SVG and CSV of the shown map, with provenance (grid, map, recipe, app version).
 import { downloadBlob, fileStem } from '../analysis/export/download.ts';
+import { withProvenance } from '../analysis/export/figureExport.ts';
 import { colourise } from '../lib/contrast.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { exportCsv, gridMapSvg, gridProvenance } from './gridExport.ts';
+import { exportCsv, gridMapSvg, gridProvenance, type GridProvenance } from './gridExport.ts';
 
 /** The map as an upright PNG data URL (row 0 at the bottom), one image pixel per grid pixel × 4. */
 function mapPng(
@@ -43,11 +44,12 @@ export function GridExportButtons({
     map: string;
     unit: string;
     view: Record<string, unknown>;
+    run: GridProvenance['run'];
   };
 }) {
   const full = () => {
     const p = provenance();
-    return gridProvenance(p.appVersion, p.grid, p.map, p.unit, p.view);
+    return gridProvenance(p.appVersion, p.grid, p.map, p.unit, p.view, p.run);
   };
   const scale = Math.max(1, Math.floor(400 / Math.max(width, height)));
   const svgText = (): string | null => {
@@ -93,7 +95,11 @@ export function GridExportButtons({
             context.fillRect(0, 0, canvas.width, canvas.height);
             context.drawImage(image, 0, 0);
             canvas.toBlob(
-              (blob) => blob && downloadBlob(blob, `${fileStem(full().grid)}-map.png`),
+              (blob) =>
+                blob &&
+                void withProvenance(blob, full()).then((png) =>
+                  downloadBlob(png, `${fileStem(full().grid)}-map.png`),
+                ),
               'image/png',
             );
           };

@@ -1,6 +1,6 @@
 // Histogram of the gap map (20 mV bins, as the group statistics), SVG with axes.
 import { histogram } from '../../../shared/analysis/histogram.ts';
-import { niceTicks } from '../topography/niceTicks.ts';
+import { niceTicks } from '../lib/axisKit.ts';
 
 const W = 420;
 const H = 200;

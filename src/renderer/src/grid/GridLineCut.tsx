@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { colourise } from '../lib/contrast.ts';
 import { percentileRange } from '../lib/contrast.ts';
-import { niceTicks } from '../topography/niceTicks.ts';
+import { niceTicks } from '../lib/axisKit.ts';
 
 const W = 420;
 const H = 240;

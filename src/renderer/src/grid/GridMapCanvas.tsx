@@ -1,10 +1,14 @@
 // One grid map drawn as pixels, rotated clockwise by the frame angle (row 0 at the bottom), with the
-// hovered, pinned and line-cut pixels marked. Unmeasured pixels (NaN) stay empty.
-import { useEffect, useRef } from 'react';
+// hovered, pinned and line-cut pixels and a drawn region marked. Unmeasured pixels (NaN) stay
+// empty. A click pins a pixel; a drag draws with the tool: a line cut, a box or a lasso region.
+import { useEffect, useRef, useState } from 'react';
+import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import { colourise } from '../lib/contrast.ts';
 import { pixelAt } from './gridDisplay.ts';
+import { pixelPointAt, screenBox } from './gridRegion.ts';
 
 export type Pixel = { column: number; row: number };
+export type GridDragTool = 'cut' | 'box' | 'lasso';
 
 export function GridMapCanvas({
   values,
@@ -16,9 +20,12 @@ export function GridMapCanvas({
   size,
   pinned,
   cut,
+  tool,
+  region,
   onHover,
   onPin,
   onCut,
+  onRegion,
 }: {
   values: Float64Array;
   width: number;
@@ -30,12 +37,19 @@ export function GridMapCanvas({
   size: number;
   pinned: number[];
   cut: { from: Pixel; to: Pixel } | null;
+  /** What a drag draws. */
+  tool: GridDragTool;
+  /** The drawn region, in pixel coordinates (gridRegion.ts), or null. */
+  region: Point2[] | null;
   onHover(pixel: Pixel | null): void;
   onPin(pixel: Pixel): void;
   onCut(cut: { from: Pixel; to: Pixel }): void;
+  onRegion(polygon: Point2[]): void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const drag = useRef<{ from: Pixel; x: number; y: number } | null>(null);
+  const drag = useRef<{ from: Pixel | null; x: number; y: number; dx: number; dy: number } | null>(null);
+  /** The box or lasso being drawn (pixel coordinates). */
+  const [drawing, setDrawing] = useState<Point2[] | null>(null);
   const scale = size / Math.max(width, height);
 
   useEffect(() => {
@@ -50,12 +64,26 @@ export function GridMapCanvas({
     context.putImageData(new ImageData(rgba, width, height), 0, 0);
   }, [values, width, height, range, table]);
 
-  const toPixel = (event: React.MouseEvent): Pixel | null => {
+  const fromCentre = (event: React.MouseEvent): { dx: number; dy: number } => {
     const box = event.currentTarget.getBoundingClientRect();
-    const dx = event.clientX - (box.left + box.width / 2);
-    const dy = event.clientY - (box.top + box.height / 2);
+    return { dx: event.clientX - (box.left + box.width / 2), dy: event.clientY - (box.top + box.height / 2) };
+  };
+  const toPixel = (event: React.MouseEvent): Pixel | null => {
+    const { dx, dy } = fromCentre(event);
     return pixelAt(dx, dy, width, height, scale, angleDeg);
   };
+  const shapeTo = (event: React.MouseEvent): Point2[] | null => {
+    const start = drag.current;
+    if (!start) return null;
+    const at = fromCentre(event);
+    if (tool === 'box') return screenBox(start, at, width, height, scale, angleDeg);
+    if (tool === 'lasso')
+      return [...(drawing ?? []), pixelPointAt(at.dx, at.dy, width, height, scale, angleDeg)];
+    return null;
+  };
+  /** Pixel coordinates → the unrotated drawing's CSS px (row 0 at the bottom). */
+  const toCss = (points: readonly Point2[]): string =>
+    points.map((p) => `${p.x * scale},${(height - p.y) * scale}`).join(' ');
   const marker = (pixel: number, className: string) => {
     const column = pixel % width;
     const row = Math.floor(pixel / width);
@@ -79,20 +107,29 @@ export function GridMapCanvas({
       className="grid-map-box"
       data-testid="grid-map"
       style={{ width: boxW, height: boxH }}
-      onMouseMove={(e) => onHover(toPixel(e))}
+      onMouseMove={(e) => {
+        onHover(toPixel(e));
+        if (drag.current && tool !== 'cut') setDrawing(shapeTo(e));
+      }}
       onMouseLeave={() => onHover(null)}
       onMouseDown={(e) => {
-        const p = toPixel(e);
-        if (p) drag.current = { from: p, x: e.clientX, y: e.clientY };
+        const at = fromCentre(e);
+        drag.current = { from: toPixel(e), x: e.clientX, y: e.clientY, ...at };
+        setDrawing(tool === 'lasso' ? [pixelPointAt(at.dx, at.dy, width, height, scale, angleDeg)] : null);
       }}
       onMouseUp={(e) => {
         const start = drag.current;
+        const shape = shapeTo(e);
         drag.current = null;
+        setDrawing(null);
+        if (!start) return;
         const p = toPixel(e);
-        if (!start || !p) return;
         const moved = Math.hypot(e.clientX - start.x, e.clientY - start.y) > 4;
-        if (moved) onCut({ from: start.from, to: p });
-        else onPin(p);
+        if (!moved) {
+          if (p) onPin(p);
+        } else if (tool === 'cut') {
+          if (start.from && p) onCut({ from: start.from, to: p });
+        } else if (shape && shape.length >= 3) onRegion(shape);
       }}
     >
       <div
@@ -101,16 +138,20 @@ export function GridMapCanvas({
       >
         <canvas ref={canvas} width={width} height={height} style={{ width: w, height: h }} />
         {pinned.map((p) => marker(p, 'grid-pin'))}
-        {cut && (
-          <svg className="grid-cut" width={w} height={h}>
+        <svg className="grid-cut" width={w} height={h}>
+          {cut && (
             <line
               x1={centre(cut.from)[0]}
               y1={centre(cut.from)[1]}
               x2={centre(cut.to)[0]}
               y2={centre(cut.to)[1]}
             />
-          </svg>
-        )}
+          )}
+          {region && (
+            <polygon className="grid-region" data-testid="grid-region-shape" points={toCss(region)} />
+          )}
+          {drawing && <polygon className="grid-region drawing" points={toCss(drawing)} />}
+        </svg>
       </div>
     </div>
   );

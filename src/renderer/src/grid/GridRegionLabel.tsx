@@ -1,4 +1,5 @@
-// Regions by threshold: the pixels whose shown value lies in [min, max] get a label, so they join
+// Regions by threshold and/or drawing: the pixels whose shown value lies in [min, max] (empty =
+// unbounded) and, when a box or lasso is drawn, whose centres it encloses, get a label, so they join
 // the group analysis like point spectra (each pixel a spot: its forward sweep in the library).
 import { useState } from 'react';
 import { getApi } from '../api.ts';
@@ -8,31 +9,41 @@ export function GridRegionLabel({
   values,
   width,
   unit,
+  drawn,
+  onClearDrawn,
   onLabelled,
 }: {
   fileId: number | null;
   values: Float64Array;
   width: number;
   unit: string;
+  /** Pixels inside the drawn box or lasso, or null when none is drawn. */
+  drawn: ReadonlySet<number> | null;
+  onClearDrawn(): void;
   onLabelled(): void;
 }) {
   const [lo, setLo] = useState('');
   const [hi, setHi] = useState('');
   const [label, setLabel] = useState('core');
   const [message, setMessage] = useState<string | null>(null);
-  const inside = (v: number) =>
-    Number.isFinite(v) && (lo === '' || v >= Number(lo)) && (hi === '' || v <= Number(hi));
-  const count = values.reduce((n, v) => n + (inside(v) ? 1 : 0), 0);
+  const inside = (pixel: number) => {
+    const v = values[pixel]!;
+    return (
+      Number.isFinite(v) &&
+      (lo === '' || v >= Number(lo)) &&
+      (hi === '' || v <= Number(hi)) &&
+      (drawn === null || drawn.has(pixel))
+    );
+  };
+  let count = 0;
+  for (let p = 0; p < values.length; p++) if (inside(p)) count++;
   const apply = async () => {
     if (fileId === null) return;
     const page = await getApi().listSpectra({ fileId, limit: 100_000 });
     const ids = page.rows
       .filter(
         (row) =>
-          row.gridIndex !== null &&
-          row.direction === 'forward' &&
-          !row.isAverage &&
-          inside(values[row.gridIndex]!),
+          row.gridIndex !== null && row.direction === 'forward' && !row.isAverage && inside(row.gridIndex),
       )
       .map((row) => row.id);
     if (ids.length === 0) {
@@ -87,7 +98,13 @@ export function GridRegionLabel({
           {message}
         </span>
       )}
-      <span className="note">({width} px per row)</span>
+      {drawn ? (
+        <span className="note" data-testid="grid-region-drawn">
+          drawn region: {drawn.size} pixels <button onClick={onClearDrawn}>Clear</button>
+        </span>
+      ) : (
+        <span className="note">(or drag a box or lasso on the map; {width} px per row)</span>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 // dI/dV of the hovered pixel and the pinned ones, overlaid (SVG, axes with units).
-import { siTicks } from '../lib/siFormat.ts';
-import { niceTicks } from '../topography/niceTicks.ts';
+import { niceTicks, siTicks } from '../lib/axisKit.ts';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { finiteRange } from './gridDisplay.ts';
 

@@ -16,12 +16,14 @@ import {
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
 import { ANALYSIS_MAPS, finiteRange, lineCutPixels, type AnalysisMapName } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
-import { GridMapCanvas, type Pixel } from './GridMapCanvas.tsx';
+import { GridMapCanvas, type GridDragTool, type Pixel } from './GridMapCanvas.tsx';
+import { pixelsInside } from './gridRegion.ts';
+import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import { GridRegionLabel } from './GridRegionLabel.tsx';
 import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
 import { GridExportButtons } from './GridExportButtons.tsx';
@@ -52,6 +54,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const [hover, setHover] = useState<Pixel | null>(null);
   const [pinned, setPinned] = useState<number[]>([]);
   const [cut, setCut] = useState<{ from: Pixel; to: Pixel } | null>(null);
+  const [dragTool, setDragTool] = useState<GridDragTool>('cut');
+  const [region, setRegion] = useState<Point2[] | null>(null);
   const [appVersion, setAppVersion] = useState('');
   useEffect(
     () =>
@@ -63,6 +67,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   useEffect(() => {
     setPinned([]);
     setCut(null);
+    setRegion(null);
     setShown({ kind: 'channel', index: 0 });
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
   }, [cube]);
@@ -152,6 +157,11 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     return { spectra: pixels.map((p) => pixelSpectrum(cube, p, channel, RECIPE)), lengthNm };
   }, [cube, channel, cut]);
 
+  const drawn = useMemo(
+    () => (region && cube ? new Set(pixelsInside(region, cube.layout.pointsX, cube.layout.pointsY)) : null),
+    [region, cube],
+  );
+
   const hoverValue =
     hover && shownValues && cube ? shownValues[hover.row * cube.layout.pointsX + hover.column] : undefined;
   const didvUnit = channel?.signal === 'didv' ? (cube?.channels[channel.index]?.unit ?? '') : 'A/V';
@@ -216,6 +226,18 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           </select>
         </label>
         <label>
+          Drag draws{' '}
+          <select
+            data-testid="grid-drag-tool"
+            value={dragTool}
+            onChange={(e) => setDragTool(e.target.value as GridDragTool)}
+          >
+            <option value="cut">a line cut</option>
+            <option value="box">a box region</option>
+            <option value="lasso">a lasso region</option>
+          </select>
+        </label>
+        <label>
           Colours{' '}
           <select value={colormap} onChange={(e) => setColormap(e.target.value as ColormapName)}>
             {COLORMAP_NAMES.map((c) => (
@@ -266,7 +288,14 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             <button onClick={analysis.cancel}>Cancel</button>
           </>
         )}
-        {analysis.maps && <span data-testid="grid-analysis-done"> · analysis maps ready</span>}
+        {analysis.maps && analysis.run && (
+          <span data-testid="grid-analysis-done">
+            {' '}
+            · analysis maps {analysis.stored ? 'from the library' : 'computed and stored'} (run{' '}
+            {analysis.run.runId}, {analysis.run.channel}, app {analysis.run.appVersion},{' '}
+            {analysis.run.createdAt.slice(0, 16).replace('T', ' ')} UTC)
+          </span>
+        )}
         {analysis.note && <span className="note"> · {analysis.note}</span>}
       </div>
       {cube && shownValues && (
@@ -286,6 +315,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 size={MAP_SIZE}
                 pinned={pinned}
                 cut={cut}
+                tool={dragTool}
+                region={region}
+                onRegion={setRegion}
                 onHover={setHover}
                 onPin={(p) => {
                   const index = p.row * cube.layout.pointsX + p.column;
@@ -300,7 +332,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             <p className="note" data-testid="grid-hover">
               {hover
                 ? `pixel (${hover.column}, ${hover.row}): ${formatSi(hoverValue ?? NaN, unit)}`
-                : 'Hover: spectrum · click: pin · drag: line cut'}
+                : `Hover: spectrum · click: pin · drag: ${dragTool === 'cut' ? 'line cut' : `${dragTool} region`}`}
             </p>
             <GridExportButtons
               values={shownValues}
@@ -314,7 +346,17 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 grid: grid?.name ?? '',
                 map: title,
                 unit,
-                view: { bias, windowMv, colormap },
+                view: shown.kind === 'analysis' ? { colormap } : { bias, windowMv, colormap },
+                run:
+                  shown.kind === 'analysis' && analysis.run
+                    ? {
+                        runId: analysis.run.runId,
+                        recipe: analysis.run.recipe,
+                        appVersion: analysis.run.appVersion,
+                        createdAt: analysis.run.createdAt,
+                        channel: analysis.run.channel,
+                      }
+                    : null,
               })}
             />
             <GridRegionLabel
@@ -322,6 +364,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
               values={shownValues}
               width={cube.layout.pointsX}
               unit={unit}
+              drawn={drawn}
+              onClearDrawn={() => setRegion(null)}
               onLabelled={onLabelsChanged}
             />
           </div>

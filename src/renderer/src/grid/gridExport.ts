@@ -1,8 +1,10 @@
 // Exports of the shown grid map: CSV (one row per pixel), PNG and SVG (map, colour bar, title),
-// each carrying provenance: the grid file, the recipe, the map, and the app version.
-import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
+// each carrying provenance: the grid file, the map, the app version, and for analysis maps the
+// stored run (recipe, app version that made it, when).
+import type { AnalysisRecipe } from '../../../shared/analysis/recipe.ts';
 import { downloadBlob, fileStem } from '../analysis/export/download.ts';
 import { colormapGradient, type ColormapName } from '../lib/colormaps.ts';
+import { writeCsv } from '../../../shared/csv/index.ts';
 
 export interface GridProvenance {
   app: 'STS Workbench';
@@ -11,7 +13,15 @@ export interface GridProvenance {
   map: string;
   unit: string;
   exportedAt: string;
-  recipe: typeof DEFAULT_RECIPE;
+  /** The stored run the analysis maps come from (its recipe, app version, when made), or null
+   *  for a channel or dI/dV slice (no per-pixel analysis). */
+  run: {
+    runId: number;
+    recipe: AnalysisRecipe;
+    appVersion: string;
+    createdAt: string;
+    channel: string;
+  } | null;
   view: Record<string, unknown>;
 }
 
@@ -21,6 +31,7 @@ export function gridProvenance(
   map: string,
   unit: string,
   view: Record<string, unknown>,
+  run: GridProvenance['run'],
 ): GridProvenance {
   return {
     app: 'STS Workbench',
@@ -29,21 +40,17 @@ export function gridProvenance(
     map,
     unit,
     exportedAt: new Date().toISOString(),
-    recipe: DEFAULT_RECIPE,
+    run,
     view,
   };
 }
 
 export function gridMapCsv(values: Float64Array, width: number, provenance: GridProvenance): string {
-  const lines = [
-    `# ${JSON.stringify(provenance)}`,
-    `x,y,${provenance.map}${provenance.unit ? ` (${provenance.unit})` : ''}`,
-  ];
-  for (let p = 0; p < values.length; p++) {
-    const v = values[p]!;
-    lines.push(`${p % width},${Math.floor(p / width)},${Number.isFinite(v) ? v : ''}`);
-  }
-  return lines.join('\n') + '\n';
+  const rows = Array.from(values, (v, p) => [p % width, Math.floor(p / width), v]);
+  return writeCsv(
+    { header: ['x', 'y', `${provenance.map}${provenance.unit ? ` (${provenance.unit})` : ''}`], rows },
+    [JSON.stringify(provenance)],
+  );
 }
 
 export function exportCsv(values: Float64Array, width: number, provenance: GridProvenance): void {

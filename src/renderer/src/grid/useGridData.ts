@@ -1,10 +1,9 @@
-// The grid files of the library, the chosen grid's decoded cube, and its analysis maps computed
-// in the grid-map worker pool (progress, cancel).
+// The grid files of the library, the chosen grid's decoded cube, and its analysis maps: a stored
+// run of the library (grid_runs), computed by the main process's worker threads when missing.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GridCubeView } from '../../../shared/api/contract.ts';
+import type { GridCubeView, GridRunView } from '../../../shared/api/contract.ts';
 import type { FileRow } from '../../../shared/model/library.ts';
-import { chooseChannel, notBiasGrid, type GridMaps } from '../../../shared/grid/gridMaps.ts';
-import { createGridMapPool, type GridMapPool } from '../../../workers/gridMapPool.ts';
+import { notBiasGrid, type GridMaps } from '../../../shared/grid/gridMaps.ts';
 import { getApi } from '../api.ts';
 
 export function useGridFiles(version: number): FileRow[] {
@@ -44,22 +43,48 @@ export function useGridCube(fileId: number | null): { grid: GridCubeView | null;
 
 export interface MapsState {
   maps: GridMaps | null;
+  /** The stored run shown: its recipe, app version and when it was made (provenance of exports). */
+  run: Omit<GridRunView, 'maps' | 'flags'> | null;
+  /** True when the run came from the library (its recipe matched), not computed now. */
+  stored: boolean;
   progress: { done: number; total: number } | null;
   /** Why there are no analysis maps (a Z grid, no current channel, cancelled …). */
   note: string | null;
   cancel(): void;
 }
 
+/** A stored run as the maps the view draws (flags back to bytes). */
+function mapsOfRun(run: GridRunView): GridMaps {
+  return {
+    width: run.width,
+    height: run.height,
+    points: run.points,
+    written: run.written,
+    channel: run.channel,
+    signal: run.signal,
+    maps: run.maps,
+    flags: Uint8Array.from(run.flags),
+  };
+}
+
+const POLL_MS = 150;
+
+/**
+ * The grid's analysis maps with the default recipe: the library's stored run when one matches,
+ * else computed in the main process's worker threads (progress, cancel) and stored there.
+ */
 export function useGridMaps(grid: GridCubeView | null, channelName: string | undefined): MapsState {
-  const pool = useRef<GridMapPool | null>(null);
-  const controller = useRef<AbortController | null>(null);
+  const job = useRef<number | null>(null);
   const [maps, setMaps] = useState<GridMaps | null>(null);
+  const [run, setRun] = useState<MapsState['run']>(null);
+  const [stored, setStored] = useState(false);
   const [progress, setProgress] = useState<MapsState['progress']>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  useEffect(() => () => pool.current?.terminate(), []);
   useEffect(() => {
     setMaps(null);
+    setRun(null);
+    setStored(false);
     setProgress(null);
     setNote(null);
     if (!grid) return;
@@ -68,27 +93,38 @@ export function useGridMaps(grid: GridCubeView | null, channelName: string | und
       setNote(reason);
       return;
     }
-    let channel;
-    try {
-      channel = chooseChannel(grid.cube, channelName);
-    } catch (e) {
-      setNote(e instanceof Error ? e.message : String(e));
-      return;
-    }
-    pool.current ??= createGridMapPool();
-    const abort = new AbortController();
-    controller.current = abort;
-    pool.current
-      .run(grid.cube, channel, {}, { signal: abort.signal, onProgress: setProgress })
-      .then(setMaps, (e: unknown) => {
-        if (!abort.signal.aborted) setNote(e instanceof Error ? e.message : String(e));
-      });
-    return () => abort.abort(new Error('superseded'));
+    let live = true;
+    const api = getApi();
+    const follow = async (): Promise<void> => {
+      let state = await api.startGridRun({ fileId: grid.fileId, channel: channelName });
+      job.current = state.jobId;
+      while (live && state.state === 'running') {
+        setProgress({ done: state.done, total: state.total });
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        state = await api.getGridRunProgress({ jobId: state.jobId });
+      }
+      if (!live) return;
+      if (state.state !== 'done' || state.runId === null) {
+        setNote(state.state === 'cancelled' ? 'analysis cancelled' : (state.error ?? state.state));
+        return;
+      }
+      const view = await api.getGridRun({ runId: state.runId });
+      if (!live) return;
+      const { maps: _maps, flags: _flags, ...about } = view;
+      setRun(about);
+      setStored(state.stored);
+      setMaps(mapsOfRun(view));
+    };
+    follow().catch((e: unknown) => live && setNote(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+      // A run nobody waits for any more still completes and is stored for next time.
+    };
   }, [grid, channelName]);
 
   const cancel = useCallback(() => {
-    controller.current?.abort(new Error('cancelled'));
+    if (job.current !== null) void getApi().cancelGridRun({ jobId: job.current });
     setNote('analysis cancelled');
   }, []);
-  return { maps, progress, note, cancel };
+  return { maps, run, stored, progress, note, cancel };
 }

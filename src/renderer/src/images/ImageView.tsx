@@ -1,15 +1,17 @@
 // One image channel of a scan with a colormap, percentile contrast, colour bar, scale bar in nm,
 // and a marker at every tip position inside the frame where a spectrum was taken.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { frameToLocal } from '../../../shared/geometry/frameToLocal.ts';
-import type { ImagePixels, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
+import type { ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { queryKeys } from '../data/queryClient.ts';
 import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourise, percentileRange } from '../lib/contrast.ts';
-import { formatSiRange } from '../lib/siAxis.ts';
-import { formatSi } from '../lib/siFormat.ts';
-import { niceLength } from './niceLength.ts';
+import { formatSi, formatSiRange, niceLength } from '../lib/axisKit.ts';
+
+const NO_SPECTRA: SpectrumRow[] = [];
 
 /** Displayed image size, CSS pixels (the canvas keeps the scan's own pixels). */
 const DISPLAY_SIZE = 460;
@@ -22,28 +24,24 @@ export function ImageView({
   onSelectSpectrum?(spectrum: SpectrumRow): void;
 }) {
   const [imageId, setImageId] = useState<number | null>(null);
-  const [pixels, setPixels] = useState<ImagePixels | null>(null);
-  const [markers, setMarkers] = useState<SpectrumRow[]>([]);
   const [colormap, setColormap] = useState<ColormapName>('afmhot');
   const canvas = useRef<HTMLCanvasElement>(null);
 
   const preferred = images.find((i) => i.channel === 'Z' && i.direction === 'forward') ?? images[0];
   const selectedId = images.some((i) => i.id === imageId) ? imageId : (preferred?.id ?? null);
 
-  useEffect(() => {
-    if (selectedId === null) return;
-    let current = true;
-    void getApi()
-      .getImage({ id: selectedId })
-      .then((image) => current && setPixels(image));
-    void getApi()
-      .listSpectraInFrame({ imageId: selectedId })
-      // One marker per tip position and sweep: the backward sweep sits on the same spot.
-      .then(({ rows }) => current && setMarkers(rows.filter((r) => r.direction === 'forward')));
-    return () => {
-      current = false;
-    };
-  }, [selectedId]);
+  const { data: pixels = null } = useQuery({
+    queryKey: ['image', selectedId],
+    queryFn: () => getApi().getImage({ id: selectedId ?? 0 }),
+    enabled: selectedId !== null,
+  });
+  const { data: inFrame = NO_SPECTRA } = useQuery({
+    queryKey: queryKeys.spectraInFrame(selectedId ?? 0),
+    queryFn: async () => (await getApi().listSpectraInFrame({ imageId: selectedId ?? 0 })).rows,
+    enabled: selectedId !== null,
+  });
+  // One marker per tip position and sweep: the backward sweep sits on the same spot.
+  const markers = useMemo(() => inFrame.filter((r) => r.direction === 'forward'), [inFrame]);
 
   const range = useMemo(() => (pixels ? percentileRange(pixels.data) : null), [pixels]);
 

@@ -1,6 +1,6 @@
-// The Topography's view of the app's label history (same interface as its former own hook): apply
-// to marker ids using the labels its rows show, show written labels at once (assumeLabels), and
-// reload after every saved change — including undo/redo made on another tab.
+// The Topography's view of the app's label history: apply to marker ids using the labels its rows
+// show, and show written labels at once (assumeLabels). Reloading after a saved change (undo/redo
+// on another tab included) is the query cache's job: appLabelHistory invalidates the label queries.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { appLabelHistory, useLabelHistoryState } from './appLabelHistory.ts';
@@ -8,23 +8,20 @@ import { appLabelHistory, useLabelHistoryState } from './appLabelHistory.ts';
 export function useLabelHistory({
   rows,
   assumeLabels,
-  onSaved,
 }: {
   rows: readonly SpectrumRow[];
   assumeLabels(labelOf: ReadonlyMap<number, string | null>): void;
-  onSaved(): void;
 }) {
   const state = useLabelHistoryState();
   const known = useMemo(() => new Map(rows.map((r) => [r.id, r.label])), [rows]);
-  const latest = useRef({ assumeLabels, onSaved });
+  const latest = useRef(assumeLabels);
   useEffect(() => {
-    latest.current = { assumeLabels, onSaved };
+    latest.current = assumeLabels;
   });
   useEffect(
     () =>
       appLabelHistory.subscribe((event) => {
-        if (event.phase === 'writing') latest.current.assumeLabels(event.labelOf);
-        else latest.current.onSaved();
+        if (event.phase === 'writing') latest.current(event.labelOf);
       }),
     [],
   );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { FileKind } from '../../../shared/formats/types.ts';
 import type { FileRow, FileStatus } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { queryKeys } from '../data/queryClient.ts';
 import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
@@ -22,12 +23,10 @@ const KINDS: FileKind[] = [
 ];
 
 export function FilesTable({
-  version,
   selectedIds,
   onClickRow,
   onSelectAll,
 }: {
-  version: number;
   selectedIds: ReadonlySet<number>;
   onClickRow(file: FileRow, visible: FileRow[], mode: ClickMode): void;
   onSelectAll(files: FileRow[]): void;
@@ -40,9 +39,8 @@ export function FilesTable({
     ...(status ? { status } : {}),
     ...(kind ? { kind } : {}),
   };
-  const list = usePagedList(
-    (limit, offset) => getApi().listFiles({ limit, offset, ...filter }),
-    [text, status, kind, version],
+  const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
+    getApi().listFiles({ limit, offset, ...f }),
   );
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),

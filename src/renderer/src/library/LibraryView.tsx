@@ -1,14 +1,11 @@
 // The library: import, browse files and spectra, select and label them, plot spectra, view a
 // file's images.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type {
-  AnalysisScope,
-  FileRow,
-  ImageRow,
-  LabelRow,
-  SpectrumRow,
-} from '../../../shared/model/library.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AnalysisScope, FileRow, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { useLabels } from '../data/libraryQueries.ts';
+import { queryKeys } from '../data/queryClient.ts';
 import type { ImportState } from '../import/useAppImport.ts';
 import { ImageView } from '../images/ImageView.tsx';
 import { appLabelHistory, useLabelHistoryState } from '../labels/appLabelHistory.ts';
@@ -29,6 +26,7 @@ import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
 
 /** Spectra overlaid in the plot at most; a larger selection is for labelling. */
 const PLOTTED = 12;
+const NO_IMAGES: ImageRow[] = [];
 
 /** Every spectrum (all sweeps, both directions, averages too, as a labels CSV does) of the files. */
 async function spectraOfFiles(files: readonly FileRow[]): Promise<SpectrumRow[]> {
@@ -43,15 +41,10 @@ async function spectraOfFiles(files: readonly FileRow[]): Promise<SpectrumRow[]>
 }
 
 export function LibraryView({
-  version,
   importState,
-  onImported,
   onAnalyse,
 }: {
-  version: number;
   importState: ImportState;
-  /** Labels or sessions changed outside the label history: lists reload. */
-  onImported(): void;
   /** Analyse sessions or the selection on the Analysis tab. */
   onAnalyse(scope: AnalysisScope): void;
 }) {
@@ -59,37 +52,19 @@ export function LibraryView({
   const [spectra, setSpectra] = useState<RowSelection<SpectrumRow>>(emptySelection);
   /** The table the user last selected in: the label keys act on its selection. */
   const [target, setTarget] = useState<'files' | 'spectra'>('spectra');
-  const [images, setImages] = useState<ImageRow[]>([]);
-  const [labels, setLabels] = useState<LabelRow[]>([]);
+  const labels = useLabels();
   const [csv, setCsv] = useState<LabelsCsvResult | null>(null);
   const history = useLabelHistoryState();
 
   /** One selected file filters the spectra list and shows its images. */
   const file = files.rows.size === 1 ? [...files.rows.values()][0]! : null;
 
-  useEffect(() => {
-    let current = true;
-    void getApi()
-      .listLabels({})
-      .then(({ rows }) => current && setLabels(rows));
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
-  useEffect(() => {
-    if (!file || file.images === 0) {
-      setImages([]);
-      return;
-    }
-    let current = true;
-    void getApi()
-      .listImages({ fileId: file.id })
-      .then(({ rows }) => current && setImages(rows));
-    return () => {
-      current = false;
-    };
-  }, [file]);
+  const imageFileId = file && file.images > 0 ? file.id : null;
+  const { data: images = NO_IMAGES } = useQuery({
+    queryKey: queryKeys.images({ fileId: imageFileId }),
+    queryFn: async () => (await getApi().listImages({ fileId: imageFileId ?? 0 })).rows,
+    enabled: imageFileId !== null,
+  });
 
   /** Latest click; an older partner lookup that answers late is ignored. */
   const click = useRef(0);
@@ -163,29 +138,26 @@ export function LibraryView({
     clearSelection,
   });
 
-  const importCsv = useCallback(
-    (chosen: File[]) => {
-      for (const csvFile of chosen) {
-        csvFile
-          .text()
-          .then((text) => getApi().importLabelsText({ text }))
-          .then(
-            (outcome) => {
-              setCsv({ name: csvFile.name, outcome, error: null });
-              appLabelHistory.labelsReplaced();
-              onImported();
-            },
-            (e: unknown) =>
-              setCsv({
-                name: csvFile.name,
-                outcome: null,
-                error: e instanceof Error ? e.message : String(e),
-              }),
-          );
-      }
-    },
-    [onImported],
-  );
+  const importCsv = useCallback((chosen: File[]) => {
+    for (const csvFile of chosen) {
+      csvFile
+        .text()
+        .then((text) => getApi().importLabelsText({ text }))
+        .then(
+          (outcome) => {
+            setCsv({ name: csvFile.name, outcome, error: null });
+            // Also reloads every view that shows labels (the history's 'saved' event).
+            appLabelHistory.labelsReplaced();
+          },
+          (e: unknown) =>
+            setCsv({
+              name: csvFile.name,
+              outcome: null,
+              error: e instanceof Error ? e.message : String(e),
+            }),
+        );
+    }
+  }, []);
 
   return (
     <div className="library">
@@ -216,9 +188,8 @@ export function LibraryView({
           )}
           {csv && <LabelsCsvReport result={csv} />}
         </section>
-        <SessionsPanel version={version} onChanged={onImported} onAnalyse={onAnalyse} />
+        <SessionsPanel onAnalyse={onAnalyse} />
         <FilesTable
-          version={version}
           selectedIds={new Set(files.rows.keys())}
           onClickRow={clickFile}
           onSelectAll={(rows) => {
@@ -227,7 +198,6 @@ export function LibraryView({
           }}
         />
         <SpectraTable
-          version={version}
           fileId={file?.id ?? null}
           selectedIds={new Set(spectra.rows.keys())}
           onClickRow={clickSpectrum}

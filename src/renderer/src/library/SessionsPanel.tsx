@@ -1,8 +1,10 @@
 // Sessions: what each import brought in, with its date range, counts and labels. Rename, merge,
 // delete, and analyse one (or the ticked ones) on the Analysis tab.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { useSessions } from '../data/libraryQueries.ts';
+import { libraryChanged } from '../data/queryClient.ts';
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 16).replace('T', ' ') : '—';
@@ -55,36 +57,13 @@ function SessionName({ session, onRenamed }: { session: SessionRow; onRenamed():
   );
 }
 
-export function SessionsPanel({
-  version,
-  onChanged,
-  onAnalyse,
-}: {
-  version: number;
-  /** Sessions renamed, merged or deleted: lists reload. */
-  onChanged(): void;
-  onAnalyse(scope: AnalysisScope): void;
-}) {
-  const [rows, setRows] = useState<SessionRow[]>([]);
+export function SessionsPanel({ onAnalyse }: { onAnalyse(scope: AnalysisScope): void }) {
+  const { rows, error: loadError } = useSessions();
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
-  useEffect(() => {
-    let current = true;
-    getApi()
-      .listSessions({})
-      .then(
-        (result) => current && setRows(result.rows),
-        (e: unknown) => current && setError(message(e)),
-      );
-    return () => {
-      current = false;
-    };
-  }, [version, reloads]);
-  const changed = (): void => {
-    setReloads((n) => n + 1);
-    onChanged();
-  };
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? loadError;
+  /** Sessions renamed, merged or deleted: every list of the library reloads. */
+  const changed = libraryChanged;
   const tickedIds = rows.filter((r) => ticked.has(r.id)).map((r) => r.id);
   const act = (promise: Promise<unknown>): void => {
     promise.then(

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { queryKeys } from '../data/queryClient.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
@@ -15,13 +16,11 @@ function nm(metres: number | null): string {
 }
 
 export function SpectraTable({
-  version,
   fileId,
   selectedIds,
   onClickRow,
   onSelectAll,
 }: {
-  version: number;
   fileId: number | null;
   selectedIds: ReadonlySet<number>;
   onClickRow(row: SpectrumRow, visible: SpectrumRow[], mode: ClickMode): void;
@@ -34,9 +33,8 @@ export function SpectraTable({
     ...(text ? { text } : {}),
     ...(label ? { label } : {}),
   };
-  const list = usePagedList(
-    (limit, offset) => getApi().listSpectra({ limit, offset, ...filter }),
-    [text, label, fileId, version],
+  const list = usePagedList(queryKeys.spectra, filter, (f, limit, offset) =>
+    getApi().listSpectra({ limit, offset, ...f }),
   );
   const all = useSelectAllKey(
     () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),

@@ -1,6 +1,9 @@
-// Loads one page of a list from the API whenever the query or the page changes; libraries of
-// 100,000 spectra are never loaded whole.
-import { useEffect, useState } from 'react';
+// Loads one page of a list from the API whenever the filter or the page changes; libraries of
+// 100,000 spectra are never loaded whole. The page is a query (key: the list's, the filter and the
+// page number), so label and import changes reload it through the query cache.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorText } from '../data/libraryQueries.ts';
 
 export const PAGE_SIZE = 200;
 
@@ -12,30 +15,29 @@ export interface PagedList<Row> {
   error: string | null;
 }
 
-export function usePagedList<Row>(
-  load: (limit: number, offset: number) => Promise<{ rows: Row[]; total: number }>,
-  dependencies: unknown[],
+const EMPTY = { rows: [], total: 0 };
+
+/** `queryKey(filter, page)` is one of queryKeys' list keys; a new filter goes back to the first page. */
+export function usePagedList<Row, Filter extends object>(
+  queryKey: (filter: Filter, page: number) => readonly unknown[],
+  filter: Filter,
+  load: (filter: Filter, limit: number, offset: number) => Promise<{ rows: Row[]; total: number }>,
 ): PagedList<Row> {
-  const [page, setPage] = useState(0);
-  const [data, setData] = useState<{ rows: Row[]; total: number }>({ rows: [], total: 0 });
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(dependencies);
-  useEffect(() => setPage(0), [key]);
-  useEffect(() => {
-    let current = true;
-    load(PAGE_SIZE, page * PAGE_SIZE).then(
-      (result) => {
-        if (current) {
-          setData(result);
-          setError(null);
-        }
-      },
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      current = false;
-    };
-    // `load` changes identity every render; `key` and `page` say when to reload.
-  }, [key, page]);
-  return { ...data, page, setPage, error };
+  const filterKey = JSON.stringify(filter);
+  const [paged, setPaged] = useState({ filterKey, page: 0 });
+  // A changed filter starts at page 0 (state adjusted while rendering, not in an effect).
+  const page = paged.filterKey === filterKey ? paged.page : 0;
+  if (paged.filterKey !== filterKey) setPaged({ filterKey, page: 0 });
+  const { data, error } = useQuery({
+    queryKey: queryKey(filter, page),
+    queryFn: () => load(filter, PAGE_SIZE, page * PAGE_SIZE),
+    // The old page stays on screen while the next one loads (no flash of "No files yet").
+    placeholderData: keepPreviousData,
+  });
+  return {
+    ...(data ?? (EMPTY as { rows: Row[]; total: number })),
+    page,
+    setPage: (next) => setPaged({ filterKey, page: next }),
+    error: errorText(error),
+  };
 }

@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import type { SpectrumCurves } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { siAxis } from '../lib/siAxis.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { alignCurves, sortedCurve } from './alignCurves.ts';
 import type { XYCurve } from './alignCurves.ts';
 import { DERIVED_SIGNALS, derivedSignal } from './derivedSignals.ts';

@@ -1,9 +1,8 @@
 // Vertical colour bar of the displayed range with SI-prefixed ticks (top = high).
 import { colormapGradient } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { siTicks } from '../lib/siFormat.ts';
+import { niceTicks, siTicks } from '../lib/axisKit.ts';
 import type { Range } from './contrastRange.ts';
-import { niceTicks } from './niceTicks.ts';
 
 export function ColourBar({
   range,

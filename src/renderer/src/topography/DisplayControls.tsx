@@ -4,7 +4,7 @@ import { LEVELLING_METHODS } from '../../../shared/image/types.ts';
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import { COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { siPrefixFor } from '../lib/siFormat.ts';
+import { siPrefix } from '../lib/axisKit.ts';
 import { CONTRAST_MODES } from './contrastRange.ts';
 import type { ContrastMode, Range } from './contrastRange.ts';
 
@@ -90,7 +90,7 @@ function ManualRange({
   unit: string;
   onChange(range: Range): void;
 }) {
-  const [factor, symbol] = siPrefixFor(Math.max(Math.abs(range.lo), Math.abs(range.hi)));
+  const { factor, symbol } = siPrefix(Math.max(Math.abs(range.lo), Math.abs(range.hi)));
   const [draft, setDraft] = useState<{ lo: string; hi: string } | null>(null);
   const shown = draft ?? {
     lo: String(Number((range.lo / factor).toPrecision(4))),

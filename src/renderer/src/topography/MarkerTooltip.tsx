@@ -1,6 +1,6 @@
 // What a marker stands for: file, sweep, label, tip position.
 import type { ImageFrame } from '../../../shared/formats/types.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import type { TopoMarker } from './markers.ts';
 import type { ViewportSize } from './viewTransform.ts';
 

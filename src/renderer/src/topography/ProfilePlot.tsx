@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import { sampleProfile } from '../../../shared/image/sampleProfile.ts';
-import { formatSi, siTicks } from '../lib/siFormat.ts';
+import { formatSi, siTicks } from '../lib/axisKit.ts';
 import { UPlotChart } from '../plots/UPlotChart.tsx';
 import type { ProfileLine } from './tools.ts';
 import { downloadBlob } from '../analysis/export/download.ts';

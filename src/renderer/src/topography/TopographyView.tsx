@@ -6,7 +6,7 @@ import { defaultLevelling, LEVELLING_METHODS } from '../../../shared/image/types
 import type { LevellingMethod } from '../../../shared/image/types.ts';
 import { colormapTable } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from './ColourBar.tsx';
 import { contrastRange } from './contrastRange.ts';
 import type { ContrastMode, Range } from './contrastRange.ts';
@@ -14,6 +14,7 @@ import { DisplayControls } from './DisplayControls.tsx';
 import { ImagePicker } from './ImagePicker.tsx';
 import { LabelLegend } from './LabelLegend.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
+import { GridFrameLayer, useGridFrames } from '../grid/GridFrameLayer.tsx';
 import { idsOfMarkers, spotsOf } from './markers.ts';
 import { ProfilePlot } from './ProfilePlot.tsx';
 import { ToolBar } from './ToolBar.tsx';
@@ -36,8 +37,8 @@ const VIEW_SIZE = 640;
 /** A constant image is drawn in this one grey (the colormap's middle would suggest a value). */
 const GREY_TABLE = new Uint8Array(256 * 3).fill(160);
 
-export function TopographyView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
-  const scans = useScanImages(version);
+export function TopographyView() {
+  const scans = useScanImages();
   const image = scans.image;
   // Levelling per channel: the user's choice for this channel, else the channel kind's default.
   const [levellingChoice, setLevellingChoice] = useState<{ channel: string; method: LevellingMethod } | null>(
@@ -60,12 +61,8 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
   const [profile, setProfile] = useState<ProfileLine | null>(null);
 
   const { levelled, busy, error: imageError } = useLevelledImage(image?.id ?? null, levelling);
-  const { rows, labels, markers, error: markerError, assumeLabels, reload } = useMarkers(image, version);
-  const onSaved = useCallback(() => {
-    reload();
-    onLabelsChanged();
-  }, [reload, onLabelsChanged]);
-  const history = useLabelHistory({ rows, assumeLabels, onSaved });
+  const { rows, labels, markers, error: markerError, assumeLabels } = useMarkers(image);
+  const history = useLabelHistory({ rows, assumeLabels });
   const topography = useMemo(
     () => topographyOf(scans.scan?.images ?? [], image?.direction ?? null),
     [scans.scan, image?.direction],
@@ -117,6 +114,7 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
   });
 
   const frame = image?.frame;
+  const gridFrames = useGridFrames(image?.id ?? null);
   const aspect = frame && frame.width > 0 ? frame.height / frame.width : 1;
   const size =
     aspect > 1
@@ -193,6 +191,9 @@ export function TopographyView({ version, onLabelsChanged }: { version: number; 
                     : null
                 }
                 profile={profile}
+                underlay={(project) => (
+                  <GridFrameLayer grids={gridFrames} imageFrame={frame} project={project} />
+                )}
                 onSelect={select}
                 onProfile={setProfile}
               />

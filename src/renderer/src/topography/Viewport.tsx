@@ -1,11 +1,10 @@
 // The zoomable image: pixel-exact canvas, SVG overlay with markers, selection shapes and the
 // profile line (all following zoom and pan), scale bar, marker tooltip and a cursor readout.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import type { LabelRow } from '../../../shared/model/library.ts';
-import { niceLength } from '../images/niceLength.ts';
-import { formatSi } from '../lib/siFormat.ts';
+import { formatSi, niceLength } from '../lib/axisKit.ts';
 import type { Range } from './contrastRange.ts';
 import { GestureShape } from './GestureShape.tsx';
 import type { TopoMarker } from './markers.ts';
@@ -46,6 +45,7 @@ export function Viewport({
   suggestions,
   note,
   profile,
+  underlay,
   onSelect,
   onProfile,
 }: {
@@ -62,6 +62,8 @@ export function Viewport({
   /** Shown over the image, e.g. that it is constant. */
   note: string | null;
   profile: ProfileLine | null;
+  /** Drawn under the markers, following zoom and pan (e.g. grid frames): gets frame → screen. */
+  underlay?: (project: (u: number, v: number) => { x: number; y: number }) => ReactNode;
   onSelect(keys: string[], mode: SelectMode): void;
   onProfile(line: ProfileLine): void;
 }) {
@@ -72,8 +74,12 @@ export function Viewport({
   const maxScale = Math.max(4, (MAX_PIXEL_SIZE * image.width) / size.width);
 
   // A new scan (another frame) starts unzoomed.
-  const frameKey = JSON.stringify(image.frame) + image.width;
-  useEffect(() => setTransform(IDENTITY), [frameKey, size.width, size.height]);
+  const frameKey = `${JSON.stringify(image.frame)} ${image.width} ${size.width}x${size.height}`;
+  const [transformFor, setTransformFor] = useState(frameKey);
+  if (transformFor !== frameKey) {
+    setTransformFor(frameKey);
+    setTransform(IDENTITY);
+  }
 
   // Wheel zoom about the cursor; a native listener, because React's wheel listener is passive.
   useEffect(() => {
@@ -152,6 +158,7 @@ export function Viewport({
               </text>
             </g>
           )}
+          {underlay?.((u, v) => toScreen(transform, size, u, v))}
           {suggestions && <OutlineLayer suggestions={suggestions} transform={transform} size={size} />}
           <MarkerLayer
             points={points}

@@ -1,6 +1,7 @@
 // Tip positions in a frame as markers: one per file, sweep (and grid point), at the forward
 // sweep's position, carrying the ids of every sweep taken there (backward included) so a label
 // set on the marker labels them all.
+import { mayContinueSeries } from '../../../shared/analysis/detectSeries.ts';
 import { frameToLocal } from '../../../shared/geometry/frameToLocal.ts';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
@@ -62,6 +63,8 @@ export function spotsOf(markers: readonly TopoMarker[]): Map<string, TopoMarker[
       for (let dy = -1; dy <= 1 && !spot; dy++) {
         spot = grid.get(`${cell(x) + dx},${cell(y) + dy}`)?.find((s) => {
           const first = s[0] as TopoMarker;
+          // Grid pixels are spots of their own however close (detectSeries' rule).
+          if (!mayContinueSeries(first.row, marker.row)) return false;
           return Math.hypot((first.row.x ?? 0) - x, (first.row.y ?? 0) - y) <= SPOT_RADIUS;
         });
       }

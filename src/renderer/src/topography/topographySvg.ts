@@ -4,10 +4,8 @@
 // suggestions when shown, and a title naming file, channel, direction and levelling. Units: frame in
 // metres.
 import { colourise } from '../lib/contrast.ts';
-import { formatSi, siTicks } from '../lib/siFormat.ts';
-import { niceTicks } from './niceTicks.ts';
+import { formatSi, niceLength, niceTicks, siTicks } from '../lib/axisKit.ts';
 import { outlinePath } from './classify/outlinePath.ts';
-import { niceLength } from '../images/niceLength.ts';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { Range } from './contrastRange.ts';
 

@@ -1,9 +1,12 @@
 // The scans in the library and the image the user picked: scan (file), channel and direction.
 // Default: the newest .sxm scan, its Z channel, forward.
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { Direction } from '../../../shared/formats/types.ts';
 import type { ImageRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { errorText } from '../data/libraryQueries.ts';
+import { queryKeys } from '../data/queryClient.ts';
 
 export interface Scan {
   fileId: number;
@@ -44,25 +47,16 @@ function newestSxm(scans: readonly Scan[]): Scan | undefined {
   })[0];
 }
 
-export function useScanImages(version: number) {
-  const [rows, setRows] = useState<ImageRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
+const NO_IMAGES: ImageRow[] = [];
+
+export function useScanImages() {
+  const { data: rows = NO_IMAGES, error } = useQuery({
+    queryKey: queryKeys.images({ limit: MAX_IMAGES }),
+    queryFn: async () => (await getApi().listImages({ limit: MAX_IMAGES })).rows,
+  });
   const [fileId, setFileId] = useState<number | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
   const [direction, setDirection] = useState<Direction>('forward');
-
-  useEffect(() => {
-    let current = true;
-    getApi()
-      .listImages({ limit: MAX_IMAGES })
-      .then(
-        ({ rows: next }) => current && setRows(next),
-        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-      );
-    return () => {
-      current = false;
-    };
-  }, [version]);
 
   const scans = useMemo(() => groupScans(rows), [rows]);
   const scan = scans.find((s) => s.fileId === fileId) ?? newestSxm(scans);
@@ -80,7 +74,7 @@ export function useScanImages(version: number) {
     channel: chosenChannel ?? null,
     directions,
     image,
-    error,
+    error: errorText(error),
     selectScan: (id: number) => setFileId(id),
     selectChannel: setChannel,
     selectDirection: setDirection,

@@ -3,6 +3,7 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { SweepDegradation } from '../../../../shared/analysis/index.ts';
 import { Axes } from '../plot/Axes.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
 import { linePath } from '../plot/paths.ts';
 import { extent, linearScale } from '../plot/scale.ts';
@@ -36,8 +37,9 @@ export function StackedSweepsFigure({
   curves: SweepCurve[];
   sweeps: SweepDegradation[];
 }) {
-  const { width, height } = STACK_SIZE;
-  const frame = frameFor(width, height, { l: 78, r: 160, t: 20, b: 56 });
+  const width = useFigureWidth(STACK_SIZE.width);
+  const height = Math.round(Math.min(640, Math.max(STACK_SIZE.height, width * 0.4)));
+  const frame = frameFor(width, height, { l: 78, r: 170, t: 20, b: 56 });
   const step = offsetStep(curves);
   const shifted = curves.map((c) => ({ ...c, y: c.didv.map((v) => v + (c.k - 1) * step) }));
   const xDomain = extent(
@@ -57,7 +59,6 @@ export function StackedSweepsFigure({
       {shifted.map((c) => {
         const colour = sweepColour(c.k, n);
         const s = sweeps[c.k - 1];
-        const end = c.y[c.y.length - 1]!;
         return (
           <g key={c.k}>
             <line
@@ -85,7 +86,7 @@ export function StackedSweepsFigure({
               )}
             <text
               x={frame.left + frame.width + 8}
-              y={Math.min(sy(end), sy((c.k - 1) * step))}
+              y={sy((c.k - 0.75) * step)}
               dy="0.35em"
               fontFamily={FONT}
               fontSize={TICK_FONT}
@@ -105,14 +106,14 @@ export function StackedSweepsFigure({
       />
       <g fontFamily={FONT} fontSize={TICK_FONT - 1} fill="#333">
         <line
-          x1={frame.left + 10}
-          x2={frame.left + 10}
-          y1={frame.top + 8}
-          y2={frame.top + 24}
+          x1={frame.left + frame.width + 10}
+          x2={frame.left + frame.width + 10}
+          y1={frame.top + frame.height - 16}
+          y2={frame.top + frame.height}
           stroke="#000"
           strokeWidth={1.8}
         />
-        <text x={frame.left + 18} y={frame.top + 20}>
+        <text x={frame.left + frame.width + 18} y={frame.top + frame.height - 4}>
           VBM / CBM of each sweep
         </text>
       </g>

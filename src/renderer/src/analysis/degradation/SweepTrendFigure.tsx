@@ -4,6 +4,7 @@ import type { AnalysisSeriesSummary } from '../../../../shared/api/contract.ts';
 import type { SweepDegradation } from '../../../../shared/analysis/index.ts';
 import { Axes } from '../plot/Axes.tsx';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { Legend } from '../plot/Legend.tsx';
 import { extent, linearScale } from '../plot/scale.ts';
 import type { Scale } from '../plot/scale.ts';
@@ -79,7 +80,8 @@ export function SweepTrendFigure({
   colourOf(label: string): string;
   selected: number;
 }) {
-  const { width, height } = TREND_SIZE;
+  const width = useFigureWidth(TREND_SIZE.width);
+  const height = TREND_SIZE.height;
   const kMax = Math.max(2, ...series.map((s) => s.sweeps.length));
   const w = (width - 78 - 80 - 180) / 2;
   const left: Frame = { left: 78, top: 20, width: w, height: height - 76 };

@@ -3,6 +3,7 @@
 // optional column from UPS VBM + optical gap, and an E − E_vac axis when a work function is given.
 import type { AnalysisGroupSummary } from '../../../../shared/api/contract.ts';
 import { Axes } from '../plot/Axes.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
 import { linearScale } from '../plot/scale.ts';
 import { FONT, TICK_FONT, withAlpha } from '../plot/theme.ts';
@@ -87,7 +88,8 @@ export function BandDiagramFigure({
   columns: Column[];
   workFunction: number | null;
 }) {
-  const { width, height } = DIAGRAM_SIZE;
+  const width = useFigureWidth(DIAGRAM_SIZE.width);
+  const height = DIAGRAM_SIZE.height;
   const frame = {
     left: 78,
     top: 20,
@@ -176,16 +178,17 @@ export function BandDiagramFigure({
                   CBM {fixed(c.cbm, 2)}
                   {c.cbmStd ? ` ± ${fixed(c.cbmStd, 2)}` : ''}
                 </text>
+                {/* The gap arrow runs from level to level: its tips touch the VBM and CBM lines. */}
                 <line
                   x1={mid}
                   x2={mid}
-                  y1={sy(c.cbm) + 26}
-                  y2={sy(c.vbm) - 26}
+                  y1={sy(c.cbm) + 9}
+                  y2={sy(c.vbm) - 9}
                   stroke="#111"
                   strokeWidth={1.2}
                 />
                 <path
-                  d={`M${mid},${sy(c.cbm) + 24}l-4,8h8z M${mid},${sy(c.vbm) - 24}l-4,-8h8z`}
+                  d={`M${mid},${sy(c.cbm) + 1.3}l-4,9h8z M${mid},${sy(c.vbm) - 1.3}l-4,-9h8z`}
                   fill="#111"
                 />
                 <text
@@ -223,7 +226,17 @@ export function BandDiagramFigure({
         strokeWidth={1.2}
         strokeDasharray="7 4"
       />
-      <text x={frame.left + 6} y={sy(0) - 6} fontFamily={FONT} fontSize={TICK_FONT} fill="#111">
+      {/* Above its dashed line with room for the subscript, haloed against the bands. */}
+      <text
+        x={frame.left + 6}
+        y={sy(0) - 11}
+        fontFamily={FONT}
+        fontSize={TICK_FONT}
+        fill="#111"
+        stroke="#fff"
+        strokeWidth={4}
+        paintOrder="stroke"
+      >
         {rich('E_F = 0')}
       </text>
       <Axes

@@ -1,6 +1,6 @@
 // Band diagram (Fig. 3e) with optional user-entered UPS VBM, work function and optical gap.
 import { useState } from 'react';
-import type { AnalysisRunView } from '../../../../shared/api/contract.ts';
+import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { BandDiagramFigure, columnsOf } from './BandDiagramFigure.tsx';
 import type { ExternalLevels } from './BandDiagramFigure.tsx';
@@ -30,13 +30,8 @@ function OptionalNumber({
   );
 }
 
-export function BandDiagramView({
-  run,
-  colourOf,
-}: {
-  run: AnalysisRunView;
-  colourOf(label: string): string;
-}) {
+export function BandDiagramView() {
+  const { run, colourOf } = useAnalysis();
   const [external, setExternal] = useState<ExternalLevels>({
     upsVbm: null,
     workFunction: null,

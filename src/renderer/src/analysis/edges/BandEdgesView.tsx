@@ -2,9 +2,9 @@
 // histograms are recomputed here from the run's per-spectrum edges: light work), the statistics
 // table, and the spectra of a clicked bar.
 import { useMemo, useState } from 'react';
-import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import { histogram } from '../../../../shared/analysis/index.ts';
 import type { Histogram } from '../../../../shared/analysis/index.ts';
+import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { countedResults } from '../runGroups.ts';
 import { BinSpectraTable } from './BinSpectraTable.tsx';
@@ -13,15 +13,8 @@ import type { BinSelection, EdgeQuantity } from './quantities.ts';
 import { EDGE_QUANTITIES, inBin, valueOf } from './quantities.ts';
 import { StatsTable } from './StatsTable.tsx';
 
-export function BandEdgesView({
-  run,
-  spectra,
-  colourOf,
-}: {
-  run: AnalysisRunView;
-  spectra: ReadonlyMap<number, AnalysisSpectrum>;
-  colourOf(label: string): string;
-}) {
+export function BandEdgesView() {
+  const { run, spectra, colourOf } = useAnalysis();
   const recipeBin = 'binWidth' in run.recipe.histogram ? run.recipe.histogram.binWidth * 1000 : 20;
   const [binMv, setBinMv] = useState(recipeBin);
   const [bin, setBin] = useState<BinSelection | null>(null);

@@ -4,13 +4,16 @@
 import type { AnalysisGroupSummary } from '../../../../shared/api/contract.ts';
 import type { Histogram } from '../../../../shared/analysis/index.ts';
 import { Axes } from '../plot/Axes.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
-import { extent, linearScale, niceTicks } from '../plot/scale.ts';
+import { niceTicks } from '../../lib/axisKit.ts';
+import { extent, linearScale } from '../plot/scale.ts';
 import { FONT, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { fixed } from '../plot/units.ts';
 import type { BinSelection, EdgeQuantity } from './quantities.ts';
 import { EDGE_QUANTITIES, QUANTITY_AXES, averagedEdge } from './quantities.ts';
 
+/** Cell width outside a measured panel, viewBox units. */
 const CELL_W = 290;
 const CELL_H = 128;
 const LEFT = 74;
@@ -19,9 +22,17 @@ const TOP = 30;
 const GAP_Y = 14;
 const BOTTOM = 62;
 
-export function histogramSize(rows: number): { width: number; height: number } {
+export function histogramSize(
+  rows: number,
+  width = LEFT + 3 * CELL_W + 2 * GAP_X + 16,
+): {
+  width: number;
+  height: number;
+  cellWidth: number;
+} {
   return {
-    width: LEFT + 3 * CELL_W + 2 * GAP_X + 16,
+    width,
+    cellWidth: (width - LEFT - 2 * GAP_X - 16) / 3,
     height: TOP + rows * CELL_H + (rows - 1) * GAP_Y + BOTTOM,
   };
 }
@@ -40,14 +51,14 @@ export function HistogramFigure({
   selected: BinSelection | null;
   onSelect(bin: BinSelection): void;
 }) {
-  const { width, height } = histogramSize(groups.length);
+  const { width, height, cellWidth } = histogramSize(groups.length, useFigureWidth(histogramSize(0).width));
   const xScales = EDGE_QUANTITIES.map((q, c) => {
     const edges = groups.flatMap((g) => [
       Array.from(histograms.get(g.label)![q].edges),
       [averagedEdge(g, q) ?? Number.NaN],
     ]);
-    const left = LEFT + c * (CELL_W + GAP_X);
-    return linearScale(extent(edges, 0.06), [left, left + CELL_W]);
+    const left = LEFT + c * (cellWidth + GAP_X);
+    return linearScale(extent(edges, 0.06), [left, left + cellWidth]);
   });
   const maxCount = Math.max(
     1,
@@ -65,7 +76,7 @@ export function HistogramFigure({
           const sx = xScales[c]!;
           const h = histograms.get(g.label)![q];
           const edge = averagedEdge(g, q);
-          const frame = { left: sx.range[0], top, width: CELL_W, height: CELL_H };
+          const frame = { left: sx.range[0], top, width: cellWidth, height: CELL_H };
           return (
             <g key={`${g.label}-${q}`}>
               {Array.from(h.counts, (count, i) => {

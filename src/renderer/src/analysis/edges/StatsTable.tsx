@@ -17,14 +17,32 @@ export function StatsTable({
     <table className="stats" data-testid="stats-table">
       <thead>
         <tr>
-          <th>Group</th>
-          <th className="num">n used</th>
-          <th className="num">n excluded</th>
+          <th rowSpan={2}>Group</th>
+          <th rowSpan={2} className="num">
+            n used
+          </th>
+          <th rowSpan={2} className="num">
+            n excluded
+          </th>
           {EDGE_QUANTITIES.map((q) => (
-            <th key={q} className="num" colSpan={3}>
-              {QUANTITY_TITLES[q]} (eV): mean ± s.d. · median · avg. spectrum
+            <th key={q} className="group-head" colSpan={3} scope="colgroup">
+              {QUANTITY_TITLES[q]} (eV)
             </th>
           ))}
+        </tr>
+        {/* One header per sub-column, so each number reads under its own name. */}
+        <tr>
+          {EDGE_QUANTITIES.map((q) => [
+            <th key={`${q}m`} className="num" scope="col">
+              mean ± s.d.
+            </th>,
+            <th key={`${q}d`} className="num" scope="col">
+              median
+            </th>,
+            <th key={`${q}a`} className="num" scope="col">
+              avg. spectrum
+            </th>,
+          ])}
         </tr>
       </thead>
       <tbody>

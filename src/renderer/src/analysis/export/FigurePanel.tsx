@@ -9,6 +9,7 @@ import { toCsv } from './csv.ts';
 import { downloadBlob, fileStem } from './download.ts';
 import { standaloneSvg, svgToPng } from './figureExport.ts';
 import { provenanceOf } from './provenance.ts';
+import { FigureWidthContext, useElementWidth } from '../plot/figureWidth.ts';
 
 export interface FigureExportSpec {
   run: AnalysisRunView;
@@ -36,6 +37,7 @@ export function FigurePanel({
 }) {
   const holder = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const holderWidth = useElementWidth(holder);
   const stem = fileStem(`${spec.name}-run${spec.run.runId}`);
   const provenance = () => provenanceOf(spec.run, title, spec.view);
   const svgElement = (): SVGSVGElement => {
@@ -81,7 +83,7 @@ export function FigurePanel({
         </span>
       </div>
       <div ref={holder} className="figure-holder">
-        {children}
+        <FigureWidthContext value={holderWidth}>{children}</FigureWidthContext>
       </div>
       {caption && <p className="caption">{caption}</p>}
       {error && <p className="error">{error}</p>}

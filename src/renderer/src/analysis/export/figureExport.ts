@@ -1,7 +1,7 @@
 // A figure's SVG as a standalone file (interactive-only parts removed, provenance in <metadata>),
 // and the same SVG rasterised through an Image onto a canvas at print resolution for PNG.
 import type { Provenance } from './provenance.ts';
-import { withPngText } from './pngText.ts';
+import { withPngITxt } from '../../../../shared/png/index.ts';
 
 /** Rasterisation factor: a 760-unit-wide figure becomes 2,280 px (≈ 300 dpi at 19 cm). */
 export const PNG_SCALE = 3;
@@ -21,7 +21,7 @@ export function standaloneSvg(svg: SVGSVGElement, provenance: Provenance): strin
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
 }
 
-/** Rasterises a standalone SVG; `provenance` (any JSON) goes into the PNG's text chunk. */
+/** Rasterises a standalone SVG; `provenance` (any JSON) goes into the PNG's iTXt chunk. */
 export async function svgToPng(
   svgText: string,
   provenance: Provenance | Record<string, unknown>,
@@ -42,13 +42,19 @@ export async function svgToPng(
     const blob = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
     );
-    const bytes = withPngText(
-      new Uint8Array(await blob.arrayBuffer()),
-      'sts-workbench',
-      JSON.stringify(provenance),
-    );
-    return new Blob([bytes.slice().buffer], { type: 'image/png' });
+    return withProvenance(blob, provenance);
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** A canvas PNG with `provenance` (JSON) in an iTXt chunk "sts-workbench": UTF-8, so label names
+ * outside Latin-1 survive. Every PNG the app exports goes through here. */
+export async function withProvenance(png: Blob, provenance: unknown): Promise<Blob> {
+  const bytes = withPngITxt(
+    new Uint8Array(await png.arrayBuffer()),
+    'sts-workbench',
+    JSON.stringify(provenance),
+  );
+  return new Blob([bytes.slice().buffer], { type: 'image/png' });
 }

@@ -5,7 +5,7 @@ import { rich } from './rich.tsx';
 import type { Scale } from './scale.ts';
 import { AXIS_COLOUR, FONT, LABEL_FONT, TICK_FONT, TICK_LENGTH } from './theme.ts';
 import type { Frame } from './theme.ts';
-import { tickText } from './units.ts';
+import { axisLabels } from '../../lib/axisKit.ts';
 
 export interface AxisSpec {
   scale: Scale;
@@ -28,10 +28,16 @@ function decade(value: number): ReactNode {
   );
 }
 
-function tickLabel(axis: AxisSpec, value: number): ReactNode {
-  if (axis.format) return axis.format(value);
-  if (axis.scale.log) return decade(value);
-  return tickText(value, axis.factor);
+/** Tick text of each value: the axis' own format, decades on log axes, else the plot kit's labels
+ * (one set of decimals for the whole axis, in display units). */
+function tickLabels(axis: AxisSpec, values: number[]): ReactNode[] {
+  if (axis.format) return values.map(axis.format);
+  if (axis.scale.log) return values.map(decade);
+  const factor = axis.factor ?? 1;
+  return axisLabels(
+    values.map((v) => v / factor),
+    '',
+  ).labels;
 }
 
 export function Axes({ frame, x, y, right }: { frame: Frame; x: AxisSpec; y: AxisSpec; right?: AxisSpec }) {
@@ -43,11 +49,14 @@ export function Axes({ frame, x, y, right }: { frame: Frame; x: AxisSpec; y: Axi
   const yTicks = (y.ticks ?? y.scale.ticks(Math.max(3, Math.round(height / 60)))).filter(
     (v) => y.scale(v) >= top - 0.5 && y.scale(v) <= bottom + 0.5,
   );
+  const xLabels = tickLabels(x, xTicks);
+  const yLabels = tickLabels(y, yTicks);
   const rTicks = right
     ? (right.ticks ?? right.scale.ticks(Math.max(3, Math.round(height / 60)))).filter(
         (v) => right.scale(v) >= top - 0.5 && right.scale(v) <= bottom + 0.5,
       )
     : [];
+  const rLabels = right ? tickLabels(right, rTicks) : [];
   return (
     <g fontFamily={FONT} fill={AXIS_COLOUR}>
       <rect
@@ -59,28 +68,28 @@ export function Axes({ frame, x, y, right }: { frame: Frame; x: AxisSpec; y: Axi
         stroke={AXIS_COLOUR}
         strokeWidth={1.2}
       />
-      {xTicks.map((v) => (
+      {xTicks.map((v, i) => (
         <g key={`x${v}`} transform={`translate(${x.scale(v)},${bottom})`}>
           <line y2={TICK_LENGTH} stroke={AXIS_COLOUR} strokeWidth={1.2} />
           <text y={TICK_LENGTH + TICK_FONT + 2} textAnchor="middle" fontSize={TICK_FONT}>
-            {tickLabel(x, v)}
+            {xLabels[i]}
           </text>
         </g>
       ))}
-      {yTicks.map((v) => (
+      {yTicks.map((v, i) => (
         <g key={`y${v}`} transform={`translate(${left},${y.scale(v)})`}>
           <line x2={-TICK_LENGTH} stroke={AXIS_COLOUR} strokeWidth={1.2} />
           <text x={-TICK_LENGTH - 4} dy="0.35em" textAnchor="end" fontSize={TICK_FONT}>
-            {tickLabel(y, v)}
+            {yLabels[i]}
           </text>
         </g>
       ))}
       {right &&
-        rTicks.map((v) => (
+        rTicks.map((v, i) => (
           <g key={`r${v}`} transform={`translate(${left + width},${right.scale(v)})`}>
             <line x2={TICK_LENGTH} stroke={AXIS_COLOUR} strokeWidth={1.2} />
             <text x={TICK_LENGTH + 4} dy="0.35em" textAnchor="start" fontSize={TICK_FONT}>
-              {tickLabel(right, v)}
+              {rLabels[i]}
             </text>
           </g>
         ))}

@@ -1,5 +1,5 @@
-// The root of every analysis figure: a fixed viewBox (the exported size, in px at 1×) scaled to
-// the panel's width, white background, the figures' font.
+// The root of every analysis figure: a viewBox laid out at the panel's width (useFigureWidth; the
+// exported size, px at 1×), white background, the figures' font.
 import type { ReactNode, Ref } from 'react';
 import { FONT } from './theme.ts';
 
@@ -23,7 +23,6 @@ export function FigureSvg({
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${width} ${height}`}
       className="figure-svg"
-      style={{ maxWidth: width * 1.35 }}
       fontFamily={FONT}
       role="img"
       aria-label={label}

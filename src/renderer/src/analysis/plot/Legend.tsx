@@ -13,6 +13,11 @@ export interface LegendEntry {
 
 const ROW = 19;
 
+/** Width of the legend box for these entries, viewBox units (labels at ~0.56 em per character). */
+export function legendWidth(entries: ReadonlyArray<Pick<LegendEntry, 'label'>>): number {
+  return 34 + Math.max(0, ...entries.map((e) => e.label.length)) * TICK_FONT * 0.56;
+}
+
 export function Legend({
   entries,
   x,
@@ -27,7 +32,7 @@ export function Legend({
   anchor?: 'start' | 'middle' | 'end';
   onToggle?: (key: string) => void;
 }) {
-  const width = 34 + Math.max(...entries.map((e) => e.label.length)) * TICK_FONT * 0.56;
+  const width = legendWidth(entries);
   const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
   return (
     <g fontFamily={FONT} fontSize={TICK_FONT} data-testid="figure-legend">

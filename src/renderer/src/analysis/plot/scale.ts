@@ -1,5 +1,8 @@
 // Scales and ticks for the analysis figures: data units (V, A, A/V, dimensionless) to SVG user
-// units (px of the figure's viewBox), linear or base-10 logarithmic.
+// units (px of the figure's viewBox), linear or base-10 logarithmic: d3-scale behind one small
+// interface, ticks from the plot kit (lib/axisKit.ts).
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { niceTicks } from '../../lib/axisKit.ts';
 
 export interface Scale {
   (value: number): number;
@@ -12,48 +15,32 @@ export interface Scale {
   ticks(count?: number): number[];
 }
 
-/** Round numbers (1, 2, 5 × 10^k) from lo to hi, about `count` of them. */
-export function niceTicks(lo: number, hi: number, count = 6): number[] {
-  if (!(hi > lo)) return [lo];
-  const raw = (hi - lo) / Math.max(1, count);
-  const power = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-  return out;
-}
-
+/** A d3 linear scale behind the figures' Scale interface. */
 export function linearScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
-  const [d0, d1] = domain;
-  const [r0, r1] = range;
-  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
-  const scale = ((v: number) => r0 + (v - d0) * k) as Scale;
+  const d3 = scaleLinear().domain(domain).range(range);
+  const scale = ((v: number) => d3(v)) as Scale;
   return Object.assign(scale, {
     domain,
     range,
     log: false,
-    invert: (px: number) => (k === 0 ? d0 : d0 + (px - r0) / k),
-    ticks: (count?: number) => niceTicks(Math.min(d0, d1), Math.max(d0, d1), count),
+    invert: (px: number) => d3.invert(px),
+    ticks: (count?: number) => {
+      const [lo, hi] = [Math.min(...domain), Math.max(...domain)];
+      return niceTicks(lo, hi, count ?? 6);
+    },
   });
 }
 
-/** Domain must be positive; ticks at whole decades. */
+/** A d3 log scale (domain positive); ticks at whole decades only. */
 export function logScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
-  const l0 = Math.log10(domain[0]);
-  const l1 = Math.log10(domain[1]);
-  const inner = linearScale([l0, l1], range);
-  const scale = ((v: number) => (v > 0 ? inner(Math.log10(v)) : Number.NaN)) as Scale;
+  const d3 = scaleLog().domain(domain).range(range);
+  const scale = ((v: number) => (v > 0 ? d3(v) : Number.NaN)) as Scale;
   return Object.assign(scale, {
     domain,
     range,
     log: true,
-    invert: (px: number) => Math.pow(10, inner.invert(px)),
-    ticks: () => {
-      const out: number[] = [];
-      for (let e = Math.ceil(l0 - 1e-9); e <= Math.floor(l1 + 1e-9); e++) out.push(Math.pow(10, e));
-      return out;
-    },
+    invert: (px: number) => d3.invert(px),
+    ticks: () => d3.ticks().filter((t) => Number.isInteger(Math.round(Math.log10(t) * 1e9) / 1e9)),
   });
 }
 

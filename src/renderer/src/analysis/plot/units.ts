@@ -1,6 +1,6 @@
 // Axis units with one SI prefix per axis (e.g. nA/V), chosen from the largest magnitude shown,
 // and tick text without trailing noise.
-import { siPrefixFor } from '../../lib/siFormat.ts';
+import { siPrefix } from '../../lib/axisKit.ts';
 
 export interface AxisUnit {
   /** Data value (SI) per displayed unit. */
@@ -11,14 +11,8 @@ export interface AxisUnit {
 
 export function axisUnit(domain: readonly [number, number], unit: string): AxisUnit {
   if (unit === '' || unit === 'V' || unit === 'eV') return { factor: 1, unit };
-  const [factor, symbol] = siPrefixFor(Math.max(Math.abs(domain[0]), Math.abs(domain[1])));
+  const { factor, symbol } = siPrefix(Math.max(Math.abs(domain[0]), Math.abs(domain[1])), unit);
   return { factor, unit: symbol + unit };
-}
-
-/** A tick value in display units, shortest exact text (0.5, 1, 1.25; "−" as the minus sign). */
-export function tickText(value: number, factor = 1): string {
-  const shown = Number((value / factor).toPrecision(6));
-  return String(shown).replace('-', '−');
 }
 
 /** Fixed decimals with a true minus sign, for annotations and tables. */

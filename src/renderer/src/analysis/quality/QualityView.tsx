@@ -1,13 +1,18 @@
 // Quality & exclusions: every spectrum of the run with its quality flags and why, and whether the
 // run used it in its group statistics. The user includes a flagged spectrum back or excludes any
 // other one with a note (stored in the library by setSpectrumExclusion); the next run applies it.
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { AnalysisRunView, SpectrumExclusion } from '../../../../shared/api/contract.ts';
 import { getApi } from '../../api.ts';
+import { errorText } from '../../data/libraryQueries.ts';
+import { exclusionsChanged, queryKeys } from '../../data/queryClient.ts';
 import { QualityRow } from './QualityRow.tsx';
 import type { QualityRowData } from './QualityRow.tsx';
 
 const PAGE = 50; // rows per page: runs on a large library hold thousands of spectra
+
+const NO_EXCLUSIONS: SpectrumExclusion[] = [];
 
 type Filter = 'all' | 'flagged' | 'excluded';
 
@@ -24,24 +29,17 @@ function rowsOf(run: AnalysisRunView): QualityRowData[] {
 }
 
 export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun(): void }) {
-  const [stored, setStored] = useState<ReadonlyMap<number, SpectrumExclusion>>(new Map());
+  const queryClient = useQueryClient();
+  const { data: exclusions = NO_EXCLUSIONS, error: loadError } = useQuery({
+    queryKey: queryKeys.exclusions(),
+    queryFn: async () => (await getApi().listSpectrumExclusions({})).exclusions,
+  });
+  const stored = useMemo(() => new Map(exclusions.map((e) => [e.spectrumId, e])), [exclusions]);
   const [changed, setChanged] = useState<ReadonlySet<number>>(new Set());
   const [filter, setFilter] = useState<Filter>('flagged');
   const [page, setPage] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    getApi()
-      .listSpectrumExclusions({})
-      .then(
-        ({ exclusions }) => current && setStored(new Map(exclusions.map((e) => [e.spectrumId, e]))),
-        (e: unknown) => current && setError(message(e)),
-      );
-    return () => {
-      current = false;
-    };
-  }, [run.runId]);
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? errorText(loadError);
 
   const all = useMemo(() => rowsOf(run), [run]);
   const rows = all.filter((r) =>
@@ -55,18 +53,17 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
   const save = (spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string) => {
     setError(null);
     // Shown at once (a controlled box must follow the click); the server's list then replaces it.
-    setStored((m) => {
-      const next = new Map(m);
-      if (action === 'clear') next.delete(spectrumId);
-      else next.set(spectrumId, { spectrumId, action, note, updatedAt: new Date().toISOString() });
-      return next;
-    });
+    queryClient.setQueryData<SpectrumExclusion[]>(queryKeys.exclusions(), (previous = []) => [
+      ...previous.filter((e) => e.spectrumId !== spectrumId),
+      ...(action === 'clear' ? [] : [{ spectrumId, action, note, updatedAt: new Date().toISOString() }]),
+    ]);
     getApi()
       .setSpectrumExclusion({ spectrumId, action, note })
       .then(
-        ({ exclusions }) => {
-          setStored(new Map(exclusions.map((e) => [e.spectrumId, e])));
+        ({ exclusions: saved }) => {
+          queryClient.setQueryData(queryKeys.exclusions(), saved);
           setChanged((c) => new Set(c).add(spectrumId));
+          exclusionsChanged();
         },
         (e: unknown) => setError(message(e)),
       );

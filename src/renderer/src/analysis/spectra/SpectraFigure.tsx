@@ -5,18 +5,20 @@ import { useId } from 'react';
 import { Axes } from '../plot/Axes.tsx';
 import { Cursor } from '../plot/Cursor.tsx';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
-import { Legend } from '../plot/Legend.tsx';
+import { Legend, legendWidth } from '../plot/Legend.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { bandPath, linePath } from '../plot/paths.ts';
 import { extent, linearScale, logScale, positiveDecades } from '../plot/scale.ts';
 import { frameFor, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { axisUnit, fixed } from '../plot/units.ts';
 import { rich } from '../plot/rich.tsx';
-import { formatSi } from '../../lib/siFormat.ts';
+import { formatSi } from '../../lib/axisKit.ts';
 import { interpolateAt } from '../runGroups.ts';
 import type { SpectraMode } from './spectraModes.ts';
 import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
 import type { GroupSpectra } from './useGroupCurves.ts';
 
+/** Layout outside a measured panel, viewBox units. */
 export const SPECTRA_SIZE = { width: 760, height: 480 };
 
 export function SpectraFigure({
@@ -38,9 +40,10 @@ export function SpectraFigure({
   colourOf(label: string): string;
 }) {
   const clip = useId();
-  const { width, height } = SPECTRA_SIZE;
-  const frame = frameFor(width, height);
+  const width = useFigureWidth(SPECTRA_SIZE.width);
+  const height = Math.round(Math.min(600, Math.max(SPECTRA_SIZE.height, width * 0.4)));
   const shown = groups.filter((g) => !hidden.has(g.label));
+  const withEdges = mode !== 'current';
   const cols = new Map(groups.map((g) => [g.label, columnsOf(g, mode, log)]));
   const lo = (label: string) => {
     const c = cols.get(label)!;
@@ -56,12 +59,19 @@ export function SpectraFigure({
   );
   const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
   const yDomain = log ? positiveDecades(yColumns) : extent(yColumns, 0.04);
+  // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
+  // width allows for every entry it may list.
+  const legendSpace =
+    legendWidth([
+      ...groups.map((g) => ({ label: `${g.label} (n = ${g.n})` })),
+      { label: 'In-gap states (spectra)' },
+    ]) + 24;
+  const frame = frameFor(width, height, { l: 78, r: legendSpace + 12, t: 20, b: 56 });
   const sx = linearScale(xDomain, [frame.left, frame.left + frame.width]);
   const sy = (log ? logScale : linearScale)(yDomain, [frame.top + frame.height, frame.top]);
   const unit = siUnitOf(mode);
   const yUnit = log ? { factor: 1, unit } : axisUnit(yDomain, unit);
   const floorY = sy.domain[0];
-  const withEdges = mode !== 'current';
   // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
   const inGapPoints = withEdges
     ? shown.map((g) => {
@@ -77,11 +87,19 @@ export function SpectraFigure({
       })
     : [];
   const anyInGap = inGapPoints.some((p) => p.points.length > 0);
-  // The legend sits over the gap, where the curves are low.
-  const centres = groups.flatMap((g) =>
-    g.edges.vbm !== null && g.edges.cbm !== null ? [(g.edges.vbm + g.edges.cbm) / 2] : [],
-  );
-  const gapCentre = centres.length ? centres.reduce((a, b) => a + b, 0) / centres.length : 0;
+  const legendEntries = [
+    ...groups.map((g) => ({
+      key: g.label,
+      label: `${g.label} (n = ${g.n})`,
+      colour: colourOf(g.label),
+      hidden: hidden.has(g.label),
+    })),
+    { key: '__std', label: '±1 s.d.', colour: withAlpha('#555555', 0.25), kind: 'patch' as const },
+    ...(withEdges ? [{ key: '__edges', label: 'VBM / CBM', colour: '#555', kind: 'dashed' as const }] : []),
+    ...(anyInGap
+      ? [{ key: '__in-gap', label: 'In-gap states (spectra)', colour: '#555', kind: 'open' as const }]
+      : []),
+  ];
 
   return (
     <FigureSvg width={width} height={height} label="Averaged spectra per group">
@@ -129,7 +147,9 @@ export function SpectraFigure({
           shown.map((g, i) => {
             const { vbm, cbm, gap } = g.edges;
             const colour = colourOf(g.label);
-            const arrowY = frame.top + 140 + i * 28;
+            // Rows clear of the peaks at the band edges; the label sits above its arrow with room for
+            // the subscript.
+            const arrowY = frame.top + 40 + i * 34;
             const bottom = frame.top + frame.height;
             return (
               <g key={`edges-${g.label}`} stroke={colour} fill={colour} data-testid="edge-markers">
@@ -155,7 +175,7 @@ export function SpectraFigure({
                     />
                     <text
                       x={(sx(vbm) + sx(cbm)) / 2}
-                      y={arrowY - 6}
+                      y={arrowY - 11}
                       textAnchor="middle"
                       fontSize={TICK_FONT}
                       stroke="#fff"
@@ -203,25 +223,11 @@ export function SpectraFigure({
         formatY={(v) => (unit ? formatSi(v, unit) : fixed(v, 3))}
       />
       <Legend
-        x={mode === 'current' && !log ? frame.left + 10 : sx(gapCentre)}
-        anchor={mode === 'current' && !log ? 'start' : 'middle'}
-        y={frame.top + 10}
+        x={frame.left + frame.width + 12}
+        anchor="start"
+        y={frame.top}
         onToggle={onToggle}
-        entries={[
-          ...groups.map((g) => ({
-            key: g.label,
-            label: `${g.label} (n = ${g.n})`,
-            colour: colourOf(g.label),
-            hidden: hidden.has(g.label),
-          })),
-          { key: '__std', label: '±1 s.d.', colour: withAlpha('#555555', 0.25), kind: 'patch' as const },
-          ...(withEdges
-            ? [{ key: '__edges', label: 'VBM / CBM', colour: '#555', kind: 'dashed' as const }]
-            : []),
-          ...(anyInGap
-            ? [{ key: '__in-gap', label: 'In-gap states (spectra)', colour: '#555', kind: 'open' as const }]
-            : []),
-        ]}
+        entries={legendEntries}
       />
     </FigureSvg>
   );

@@ -1,8 +1,7 @@
 // Spectra: per-group averaged I–V, dI/dV or normalised dI/dV with their spread, band edges and
 // gaps; smoothing adjustable here with live update (recomputed in the worker pool).
 import { useMemo, useState } from 'react';
-import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
-import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import { countedResults, inGapStatesById } from '../runGroups.ts';
@@ -11,17 +10,8 @@ import type { SpectraMode } from './spectraModes.ts';
 import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
 import { useGroupCurves } from './useGroupCurves.ts';
 
-export function SpectraView({
-  run,
-  spectra,
-  pool,
-  colourOf,
-}: {
-  run: AnalysisRunView;
-  spectra: ReadonlyMap<number, AnalysisSpectrum>;
-  pool: AnalysisPool | null;
-  colourOf(label: string): string;
-}) {
+export function SpectraView() {
+  const { run, spectra, pool, colourOf } = useAnalysis();
   const [mode, setMode] = useState<SpectraMode>('didv');
   const [log, setLog] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

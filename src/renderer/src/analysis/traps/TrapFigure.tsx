@@ -5,7 +5,8 @@ import { useId } from 'react';
 import { Axes } from '../plot/Axes.tsx';
 import { Cursor } from '../plot/Cursor.tsx';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
-import { Legend } from '../plot/Legend.tsx';
+import { Legend, legendWidth } from '../plot/Legend.tsx';
+import { useFigureWidth } from '../plot/figureWidth.ts';
 import { linePath } from '../plot/paths.ts';
 import { linearScale } from '../plot/scale.ts';
 import { FONT, TICK_FONT, frameFor } from '../plot/theme.ts';
@@ -47,8 +48,15 @@ export function TrapFigure({
   zoom: 'gap' | 'full';
 }) {
   const clip = useId();
-  const { width, height } = TRAP_SIZE;
-  const frame = frameFor(width, height, { l: 78, r: 20, t: 30, b: 56 });
+  const width = useFigureWidth(TRAP_SIZE.width);
+  const height = Math.round(Math.min(600, Math.max(TRAP_SIZE.height, width * 0.4)));
+  const legendEntries = [
+    ...curves.map((c) => ({ key: c.label, label: c.label, colour: colourOf(c.label) })),
+    { key: '__deep', label: 'deep-trap window', colour: '#cfcfcf', kind: 'patch' as const },
+    { key: '__shallow', label: 'shallow windows (bars)', colour: '#666' },
+  ];
+  // The legend stands right of the plotting area, never over the deep window it explains.
+  const frame = frameFor(width, height, { l: 78, r: legendWidth(legendEntries) + 36, t: 30, b: 56 });
   const vbms = curves.map((c) => c.vbm).filter((v): v is number => v !== null);
   const cbms = curves.map((c) => c.cbm).filter((v): v is number => v !== null);
   const x0 = Math.min(deep[0], ...vbms) - 0.35;
@@ -142,16 +150,7 @@ export function TrapFigure({
         testId="trap-window-hi"
         label="Deep window upper bound"
       />
-      <Legend
-        x={(sx(deep[0]) + sx(deep[1])) / 2}
-        anchor="middle"
-        y={frame.top + 44 + curves.length * 9}
-        entries={[
-          ...curves.map((c) => ({ key: c.label, label: c.label, colour: colourOf(c.label) })),
-          { key: '__deep', label: 'deep-trap window', colour: '#cfcfcf', kind: 'patch' as const },
-          { key: '__shallow', label: 'shallow windows (bars)', colour: '#666' },
-        ]}
-      />
+      <Legend x={frame.left + frame.width + 12} anchor="start" y={frame.top} entries={legendEntries} />
     </FigureSvg>
   );
 }

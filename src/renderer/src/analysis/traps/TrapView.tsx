@@ -2,9 +2,8 @@
 // integrals of the averages update live (cheap, main thread), the per-spectrum integrals and the
 // bootstrap CI of the reduction are recomputed in the worker pool for a new window.
 import { useMemo, useState } from 'react';
-import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import { trapWindows } from '../../../../shared/analysis/index.ts';
-import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import type { TrapCurve } from './TrapFigure.tsx';
@@ -17,17 +16,8 @@ function defaultPair(labels: string[]): [string, string] {
   return [labels[0] ?? '', labels[1] ?? labels[0] ?? ''];
 }
 
-export function TrapView({
-  run,
-  spectra,
-  pool,
-  colourOf,
-}: {
-  run: AnalysisRunView;
-  spectra: ReadonlyMap<number, AnalysisSpectrum>;
-  pool: AnalysisPool | null;
-  colourOf(label: string): string;
-}) {
+export function TrapView() {
+  const { run, spectra, pool, colourOf } = useAnalysis();
   const [deep, setDeep] = useState<[number, number]>([...run.recipe.traps.deep]);
   const [zoom, setZoom] = useState<'gap' | 'full'>('gap');
   const labels = run.groups.map((g) => g.label);

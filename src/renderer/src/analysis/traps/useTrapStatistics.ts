@@ -1,7 +1,7 @@
 // Per-spectrum deep-trap integrals and the group comparisons (reduction with bootstrap CI) for a
 // deep window. The stored window's come from the run; another window's are recomputed by the
 // whole pipeline in the worker pool (every spectrum's normalised dI/dV integrated anew).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import type { GroupComparison, PipelineSpectrum } from '../../../../shared/analysis/index.ts';
 import { summaryStats } from '../../../../shared/analysis/index.ts';
@@ -37,22 +37,20 @@ export function useTrapStatistics(
   spectra: ReadonlyMap<number, AnalysisSpectrum>,
   deep: [number, number],
 ): TrapStatisticsState {
-  const [state, setState] = useState<TrapStatisticsState>({
-    stats: storedStatistics(run),
-    computing: false,
-    error: null,
-  });
   const [lo, hi] = deep;
   const stored = lo === run.recipe.traps.deep[0] && hi === run.recipe.traps.deep[1];
+  const storedStats = useMemo(() => storedStatistics(run), [run]);
+  /** The last recomputation's outcome and what it was for (run id and window). */
+  const [recomputed, setRecomputed] = useState<{
+    key: string;
+    stats: TrapStatistics | null;
+    error: string | null;
+  }>({ key: '', stats: null, error: null });
+  const key = `${run.runId}:${lo}:${hi}`;
 
   useEffect(() => {
-    if (stored) {
-      setState({ stats: storedStatistics(run), computing: false, error: null });
-      return;
-    }
-    if (!pool || spectra.size === 0) return;
+    if (stored || !pool || spectra.size === 0) return;
     let current = true;
-    setState((s) => ({ ...s, computing: true }));
     const timer = window.setTimeout(() => {
       const input: Array<PipelineSpectrum<number>> = run.spectra.flatMap((r) => {
         const s = spectra.get(r.spectrumId);
@@ -72,15 +70,19 @@ export function useTrapStatistics(
               ];
             }),
           );
-          setState({
+          setRecomputed({
+            key: `${run.runId}:${lo}:${hi}`,
             stats: { deep: [lo, hi], source: 'recomputed', comparisons: result.comparisons, deepStats },
-            computing: false,
             error: null,
           });
         },
         (e: unknown) =>
           current &&
-          setState((s) => ({ ...s, computing: false, error: e instanceof Error ? e.message : String(e) })),
+          setRecomputed((r) => ({
+            key: `${run.runId}:${lo}:${hi}`,
+            stats: r.stats,
+            error: e instanceof Error ? e.message : String(e),
+          })),
       );
     }, RECOMPUTE_DELAY);
     return () => {
@@ -89,5 +91,13 @@ export function useTrapStatistics(
     };
   }, [pool, run, spectra, lo, hi, stored]);
 
-  return state;
+  if (stored) return { stats: storedStats, computing: false, error: null };
+  // Until this window's numbers arrive, the last ones stay shown (marked computing).
+  if (recomputed.key !== key)
+    return {
+      stats: recomputed.stats ?? storedStats,
+      computing: pool !== null && spectra.size > 0,
+      error: null,
+    };
+  return { stats: recomputed.stats, computing: false, error: recomputed.error };
 }

@@ -31,22 +31,22 @@ export function topographyOf(images: readonly ImageRow[], direction: string | nu
 
 export function useSuggestions(topography: ImageRow | null, markers: readonly TopoMarker[]) {
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The Z image being classified, if any. */
+  const [busyFor, setBusyFor] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
   const topographyId = topography?.id ?? null;
 
-  // Another scan or direction: the outlines no longer match the image.
+  // Another scan or direction: a classification still running answers for the old image; drop it.
   useEffect(() => {
     request.current++;
-    setSuggestions(null);
-    setBusy(false);
   }, [topographyId]);
 
   const suggest = useCallback(async () => {
     if (!topography) return;
     const mine = ++request.current;
-    setBusy(true);
+    const id = topography.id;
+    setBusyFor(id);
     setError(null);
     const worker = new Worker(new URL('./classifyWorker.ts', import.meta.url), { type: 'module' });
     try {
@@ -72,7 +72,7 @@ export function useSuggestions(topography: ImageRow | null, markers: readonly To
       if (mine === request.current) setError(e instanceof Error ? e.message : String(e));
     } finally {
       worker.terminate();
-      if (mine === request.current) setBusy(false);
+      setBusyFor((b) => (b === id ? null : b));
     }
   }, [topography, markers]);
 
@@ -81,5 +81,12 @@ export function useSuggestions(topography: ImageRow | null, markers: readonly To
     setSuggestions(null);
   }, []);
 
-  return { suggestions, busy, error, suggest, clear };
+  // Suggestions and progress belong to one Z image: another one shown hides them.
+  return {
+    suggestions: suggestions?.imageId === topographyId ? suggestions : null,
+    busy: busyFor !== null && busyFor === topographyId,
+    error,
+    suggest,
+    clear,
+  };
 }

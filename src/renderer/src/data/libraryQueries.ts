@@ -1,0 +1,46 @@
+// Query hooks for the lists every tab shares. Each names its cache key once (queryKeys) so the
+// invalidations in queryClient.ts reach it.
+import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import type { LabelRow, SessionRow } from '../../../shared/model/library.ts';
+import { getApi } from '../api.ts';
+import { analysisInputsRevision, queryKeys, subscribeAnalysisInputs } from './queryClient.ts';
+
+const NONE: never[] = [];
+
+export function errorText(error: unknown): string | null {
+  if (error === null || error === undefined) return null;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The library's path, counts and app version; `pollMs` also refetches it that often. */
+export function useLibraryInfo(pollMs?: number) {
+  return useQuery({
+    queryKey: queryKeys.libraryInfo(),
+    queryFn: () => getApi().getLibraryInfo({}),
+    ...(pollMs ? { refetchInterval: pollMs } : {}),
+  });
+}
+
+/** The library's labels (name, colour, count); empty while loading. */
+export function useLabels(): LabelRow[] {
+  const { data } = useQuery({
+    queryKey: queryKeys.labels(),
+    queryFn: async () => (await getApi().listLabels({})).rows,
+  });
+  return data ?? NONE;
+}
+
+/** Sessions, newest first; empty while loading. */
+export function useSessions(): { rows: SessionRow[]; error: string | null } {
+  const { data, error } = useQuery({
+    queryKey: queryKeys.sessions(),
+    queryFn: async () => (await getApi().listSessions({})).rows,
+  });
+  return { rows: data ?? NONE, error: errorText(error) };
+}
+
+/** Changes to what analysis runs read since the page loaded (see queryClient.ts). */
+export function useAnalysisInputsRevision(): number {
+  return useSyncExternalStore(subscribeAnalysisInputs, analysisInputsRevision);
+}

@@ -1,0 +1,78 @@
+// The renderer's data cache (TanStack Query): every read of the library goes through a query with
+// a key from `queryKeys`, and every change the renderer makes (or sees: an import, a watched batch)
+// invalidates the keys whose answers it changes. Nothing polls or refetches on its own: data is
+// fresh until a change says otherwise.
+import { QueryClient } from '@tanstack/react-query';
+import type { Query } from '@tanstack/react-query';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false },
+  },
+});
+
+/**
+ * Cache keys. The first segment names what the answer depends on, so a change invalidates by
+ * segment: 'library' answers change with imports and sessions, and the labelled ones (second
+ * segment in LABELLED) with labels too; 'exclusions' with hand exclusions; 'runs' with analysis runs.
+ */
+export const queryKeys = {
+  libraryInfo: () => ['library', 'info'] as const,
+  files: (filter: object, page: number) => ['library', 'files', filter, page] as const,
+  spectra: (filter: object, page: number) => ['library', 'spectra', filter, page] as const,
+  labels: () => ['library', 'labels'] as const,
+  sessions: () => ['library', 'sessions'] as const,
+  images: (filter: object) => ['library', 'images', filter] as const,
+  spectraInFrame: (imageId: number) => ['library', 'spectraInFrame', imageId] as const,
+  exclusions: () => ['exclusions'] as const,
+  runs: () => ['runs'] as const,
+};
+
+/** Second key segments of the 'library' answers a label change alters (label columns and counts). */
+const LABELLED = new Set(['spectra', 'labels', 'sessions', 'spectraInFrame']);
+
+function isLabelled(query: Query): boolean {
+  const [domain, what] = query.queryKey;
+  return domain === 'library' && typeof what === 'string' && LABELLED.has(what);
+}
+
+/**
+ * Counts changes to what an analysis run reads (labels, exclusions, spectra): the analysis hooks
+ * compare it with the count their run was made at to mark the run stale.
+ */
+let analysisInputRevision = 0;
+const revisionListeners = new Set<() => void>();
+function bumpAnalysisInputs(): void {
+  analysisInputRevision++;
+  for (const listener of revisionListeners) listener();
+}
+export function subscribeAnalysisInputs(listener: () => void): () => void {
+  revisionListeners.add(listener);
+  return () => revisionListeners.delete(listener);
+}
+export function analysisInputsRevision(): number {
+  return analysisInputRevision;
+}
+
+/** Labels were set, undone, redone or imported from a CSV. */
+export function labelsChanged(): void {
+  void queryClient.invalidateQueries({ predicate: isLabelled });
+  bumpAnalysisInputs();
+}
+
+/** A hand exclusion was set or cleared. */
+export function exclusionsChanged(): void {
+  void queryClient.invalidateQueries({ queryKey: ['exclusions'] });
+  bumpAnalysisInputs();
+}
+
+/** Files came or went (an import, a watched batch) or sessions were renamed, merged or deleted. */
+export function libraryChanged(): void {
+  void queryClient.invalidateQueries({ queryKey: ['library'] });
+  bumpAnalysisInputs();
+}
+
+/** An analysis run was stored. */
+export function runsChanged(): void {
+  void queryClient.invalidateQueries({ queryKey: ['runs'] });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { axisLabels, formatSi, formatSiRange, niceLength, niceTicks, siPrefix, siTicks } from './axisKit.ts';
+
+/** Ticks in nm, rounded to remove binary noise. */
+const nm = (values: number[]): number[] => values.map((t) => Number((t * 1e9).toFixed(6)));
+
+describe('niceTicks', () => {
+  it('simple case', () => {
+    expect(niceTicks(0, 10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(-2, 2, 8)).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]);
+  });
+  it('nanometre range across zero', () => {
+    expect(nm(niceTicks(-2.112e-9, 3.481e-9))).toEqual([-2, -1, 0, 1, 2, 3]);
+    expect(nm(niceTicks(-2.112e-9, 3.481e-9, 3))).toEqual([-2, 0, 2]);
+  });
+  it('inside the range only', () => {
+    expect(niceTicks(-1.28, 1.69, 6)).toEqual([-1, -0.5, 0, 0.5, 1, 1.5]);
+  });
+  it('empty or reversed range', () => {
+    expect(niceTicks(1, 1)).toEqual([]);
+    expect(niceTicks(2, 1)).toEqual([]);
+    expect(niceTicks(0, Number.NaN)).toEqual([]);
+  });
+});
+
+describe('niceLength', () => {
+  it('1, 2 or 5 × 10^k near a quarter of the span', () => {
+    expect(niceLength(100e-9)).toBeCloseTo(20e-9, 20);
+    // 7.5 nm wanted: 10 is nearer than 5 on a log scale (d3's rule).
+    expect(niceLength(30e-9)).toBeCloseTo(10e-9, 20);
+    expect(niceLength(18e-9)).toBeCloseTo(5e-9, 20);
+    expect(niceLength(7e-6)).toBeCloseTo(2e-6, 20);
+    expect(niceLength(0)).toBe(0);
+  });
+});
+
+describe('SI prefixes', () => {
+  it('prefix for a magnitude', () => {
+    expect(siPrefix(2e-9, 'A')).toEqual({ factor: 1e-9, symbol: 'n' });
+    expect(siPrefix(1e-9, 'A')).toEqual({ factor: 1e-9, symbol: 'n' });
+    expect(siPrefix(4.5e-6, 'm')).toEqual({ factor: 1e-6, symbol: 'µ' });
+    expect(siPrefix(0.3, 'V')).toEqual({ factor: 1e-3, symbol: 'm' });
+    expect(siPrefix(0.001, 'deg')).toEqual({ factor: 1, symbol: '' });
+    expect(siPrefix(0, 'A')).toEqual({ factor: 1, symbol: '' });
+  });
+  it('formatted values', () => {
+    expect(formatSi(1.2e-9, 'A')).toBe('1.2 nA');
+    expect(formatSi(-3.237e-11, 'm', 4)).toBe('−32.37 pm');
+    expect(formatSi(1.5, 'V', 4)).toBe('1.5 V');
+    expect(formatSi(0, 'V')).toBe('0 V');
+    expect(formatSi(Number.NaN, 'V')).toBe('—');
+    expect(formatSi(12.5, '%')).toBe('12.5 %');
+  });
+});
+
+describe('axis labels', () => {
+  it('one prefix, decimals from the step', () => {
+    const { labels, prefix } = axisLabels([-1e-9, -0.5e-9, 0, 0.5e-9, 1e-9], 'A');
+    expect(prefix.symbol).toBe('n');
+    expect(labels).toEqual(['−1.0', '−0.5', '0.0', '0.5', '1.0']);
+    expect(axisLabels([-0.2, 0, 0.2], '').labels).toEqual(['−0.2', '0.0', '0.2']);
+    expect(axisLabels([0, 0.25, 0.5], '').labels).toEqual(['0.00', '0.25', '0.50']);
+    // The largest tick sets the prefix: 0.5 nA is 500 pA.
+    expect(axisLabels([0, 0.25e-9, 0.5e-9], 'A')).toEqual({
+      labels: ['0', '250', '500'],
+      prefix: { factor: 1e-12, symbol: 'p' },
+    });
+    expect(axisLabels([0, 0.25e-9, 0.5e-9, 0.75e-9, 1e-9], 'A').labels).toEqual([
+      '0.00',
+      '0.25',
+      '0.50',
+      '0.75',
+      '1.00',
+    ]);
+    expect(axisLabels([0, 500e-9, 1000e-9], 'm')).toEqual({
+      labels: ['0.0', '0.5', '1.0'],
+      prefix: { factor: 1e-6, symbol: 'µ' },
+    });
+  });
+  it('colour-bar ticks in one unit', () => {
+    // The topography that read "4.596 nm / −32.37 pm": round ticks, all in nm.
+    expect(siTicks(niceTicks(-32.37e-12, 4.596e-9, 5), 'm')).toEqual([
+      '0 nm',
+      '1 nm',
+      '2 nm',
+      '3 nm',
+      '4 nm',
+    ]);
+  });
+});
+
+describe('formatSiRange', () => {
+  it('tells close ends apart', () => {
+    expect(formatSiRange(105.12e-9, 105.84e-9, 'm')).toEqual(['105.12 nm', '105.84 nm']);
+  });
+  it('wide range', () => {
+    expect(formatSiRange(-0.383e-9, 4.7e-9, 'm')).toEqual(['−0.4 nm', '4.7 nm']);
+  });
+  it('constant', () => {
+    expect(formatSiRange(2e-9, 2e-9, 'm')).toEqual(['2.00 nm', '2.00 nm']);
+  });
+});

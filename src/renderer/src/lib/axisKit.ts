@@ -1,0 +1,102 @@
+// The app's one plot kit: round tick values (d3-array), SI prefixes and number formats
+// (d3-format) for every axis, colour bar, scale bar and readout, uPlot or SVG. Values are in SI
+// base units (m, A, V, A/V); text uses the typographic minus d3-format writes ("−").
+import { tickStep, ticks } from 'd3-array';
+import { format, formatPrefix, precisionFixed } from 'd3-format';
+
+/** Units that read badly with a prefix ("mdeg", "k%") or are shown unprefixed by convention. */
+export function takesPrefix(unit: string): boolean {
+  return unit !== '' && unit !== 'deg' && unit !== '°' && unit !== '%' && unit !== 'eV';
+}
+
+/** Round values (1, 2 or 5 × 10^k apart) inside [lo, hi], about `count` of them. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) return [];
+  return ticks(lo, hi, Math.max(1, count)).map((t) => (t === 0 ? 0 : t));
+}
+
+/** A round length (1, 2 or 5 × 10^k) near `span` / `parts`: scale bars, m in and out. */
+export function niceLength(span: number, parts = 4): number {
+  if (!(span > 0) || !Number.isFinite(span)) return 0;
+  return tickStep(0, span, parts);
+}
+
+/** Decimal exponent of |value| (1.2e-9 → −9), exact for powers of ten. */
+function decimalExponent(value: number): number {
+  return Number(Math.abs(value).toExponential().split('e')[1]);
+}
+
+export interface SiPrefix {
+  /** Data value (SI) per displayed unit: 1e-9 for "n". */
+  factor: number;
+  /** The prefix symbol ("n", "µ", "" …). */
+  symbol: string;
+}
+
+/** The prefix d3-format gives `magnitude` (value in [1, 1000) of it), or none for `unit`. */
+export function siPrefix(magnitude: number, unit = 'x'): SiPrefix {
+  if (!takesPrefix(unit) || !Number.isFinite(magnitude) || magnitude === 0) return { factor: 1, symbol: '' };
+  const exponent = Math.max(-24, Math.min(24, 3 * Math.floor(decimalExponent(magnitude) / 3)));
+  const factor = 10 ** exponent;
+  // d3 writes 10^exponent as "1" and its prefix symbol.
+  return { factor, symbol: formatPrefix('.0', factor)(factor).slice(1) };
+}
+
+/** A number in SI units with its prefix: 1.2e-9, "A" → "1.2 nA"; "—" when not finite. */
+export function formatSi(value: number | null | undefined, unit: string, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (!takesPrefix(unit)) return `${format(`.${digits}~g`)(value)} ${unit}`.trim();
+  const text = format(`.${digits}~s`)(value);
+  const match = /^(.*?\d)([^\d]*)$/.exec(text);
+  const [number, symbol] = match ? [match[1], match[2]] : [text, ''];
+  return `${number} ${symbol}${unit}`;
+}
+
+export interface AxisLabels {
+  /** Tick text in display units, no unit: "−0.5". */
+  labels: string[];
+  /** The shared prefix, named once in the axis title: "(nA)". */
+  prefix: SiPrefix;
+}
+
+/**
+ * Decimals that write `step` (display units) exactly: d3's precisionFixed gives the decimals of
+ * its leading digit (0.25 → 1), raised until the step reads back (0.25 → 2).
+ */
+function decimalsFor(step: number): number {
+  let decimals = precisionFixed(step);
+  while (decimals < 12 && Math.abs(Number(step.toFixed(decimals)) - step) > 1e-9 * step) decimals++;
+  return decimals;
+}
+
+/** Tick text for `values` with one shared prefix and the decimals their step needs. */
+export function axisLabels(values: number[], unit: string): AxisLabels {
+  const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : largest || 1;
+  const prefix = siPrefix(largest, unit);
+  const decimals = decimalsFor((step || 1) / prefix.factor);
+  // formatPrefix (d3) scales by the prefix and appends its symbol, named once in the title instead.
+  const write = prefix.symbol === '' ? format(`.${decimals}f`) : formatPrefix(`.${decimals}`, prefix.factor);
+  return {
+    labels: values.map((v) => write(v).slice(0, write(v).length - prefix.symbol.length)),
+    prefix,
+  };
+}
+
+/** Tick text with the unit on every tick, one prefix for all: "−2 nm", "0 nm", "2 nm". */
+export function siTicks(values: number[], unit: string): string[] {
+  const { labels, prefix } = axisLabels(values, unit);
+  return labels.map((l) => `${l} ${prefix.symbol}${unit}`.trim());
+}
+
+/**
+ * The two ends of a range written with one prefix and enough decimals to tell them apart:
+ * 105.12 nm … 105.84 nm, not 105 nm … 106 nm.
+ */
+export function formatSiRange(lo: number, hi: number, unit: string): [string, string] {
+  const { factor, symbol } = siPrefix(Math.max(Math.abs(lo), Math.abs(hi)), unit);
+  const span = Math.abs(hi - lo) / factor;
+  const decimals = span > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(span)) + 1)) : 2;
+  const write = format(`.${decimals}f`);
+  return [lo, hi].map((v) => `${write(v / factor)} ${symbol}${unit}`.trim()) as [string, string];
+}
