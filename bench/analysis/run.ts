@@ -49,7 +49,8 @@ console.log(
   `TypeScript runPipeline, one thread: ${median(single).toFixed(3)} s (median of ${RUNS}: ${single.map((t) => t.toFixed(3)).join(', ')}); VBM found in ${found}/${COUNT}`,
 );
 
-const pool = createNodeAnalysisPool();
+// Two workers at least, as the renderer starts them (both cores work; the caller only waits).
+const pool = createNodeAnalysisPool(Math.max(2, availableParallelism() - 1));
 await pool.run(spectra.slice(0, 200));
 const pooled: number[] = [];
 for (let r = 0; r < RUNS; r++) {
