@@ -92,6 +92,9 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
   // 63 single-sweep spots + one spot swept 5 times: 68 forward sweeps inside the frame.
   await expect(markers).toHaveCount(68);
   await expect(page.locator('[data-testid=topo-marker][data-label=""]')).toHaveCount(68);
+  // Levelling runs in a Web Worker: the image is drawn when it answers.
+  await expect(page.getByText('levelling…')).toHaveCount(0);
+  await expect.poll(() => distinctReds(page)).toBeGreaterThan(50);
   await page.screenshot({ path: screenshotPath('topography-demo'), fullPage: true });
 
   // Box-select the markers on the top-left platelet (±9 nm round its centre).

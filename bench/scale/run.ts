@@ -3,7 +3,9 @@
 // library's size, serve start to the first Library rows (HTTP bridge, as the renderer asks), the
 // stored-run analysis time through the bridge, the server's slowest answer to a small request
 // polled every 50 ms during the analysis (is it still answering?), and the server's peak RSS
-// (VmHWM, worker threads included). Asserts nothing. BENCH_SPECTRA sets the size.
+// (VmHWM, worker threads included). Then a 10,000-sweep session (BENCH_SESSION_SWEEPS): its
+// stored run, and the Analysis tab in Chromium (chromium.ts: time to first figure, long tasks,
+// renderer heap and RSS). Asserts nothing. BENCH_SPECTRA sets the library's size.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { upToDateCliEntry } from '../../bin/cliBuildState.js';
 import { buildCli } from '../../scripts/buildCli.ts';
 import { openLibrary } from '../../src/main/library/openLibrary.ts';
 import { writeSyntheticLibrary } from '../../src/testing/syntheticLibrary.ts';
+import { measureAnalysisTab } from './chromium.ts';
 
 const SPECTRA = Number(process.env.BENCH_SPECTRA ?? 100_000);
 const POINTS = 512;
@@ -21,17 +24,17 @@ const dataDir = resolve(here, '../.data');
 const libraryPath = join(dataDir, `scale-${SPECTRA}.sqlite`);
 const bin = resolve(here, '../../bin/sts-workbench.js');
 
-function buildLibrary(): number {
-  if (existsSync(libraryPath)) return 0;
+function buildLibrary(path = libraryPath, spectra = SPECTRA): number {
+  if (existsSync(path)) return 0;
   mkdirSync(dataDir, { recursive: true });
   const start = performance.now();
-  const db = openLibrary(libraryPath);
+  const db = openLibrary(path);
   try {
-    writeSyntheticLibrary(db, { files: SPECTRA / 2, points: POINTS, seed: 2026 });
+    writeSyntheticLibrary(db, { files: spectra / 2, points: POINTS, seed: 2026 });
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     db.close();
-    rmSync(libraryPath, { force: true });
+    rmSync(path, { force: true });
     throw error;
   }
   db.close();
@@ -39,14 +42,16 @@ function buildLibrary(): number {
 }
 
 interface Server {
+  /** The app's URL with its token, as `serve` prints it. */
+  url: string;
   origin: string;
   token: string;
   pid: number;
   stop(): void;
 }
 
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', libraryPath, '--port', '0'], {
+function startServer(path = libraryPath): Promise<Server> {
+  const child = spawn(process.execPath, [bin, 'serve', '--db', path, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveServer, reject) => {
@@ -56,6 +61,7 @@ function startServer(): Promise<Server> {
       if (!match) return;
       const url = new URL(match[1]!);
       resolveServer({
+        url: match[1]!,
         origin: url.origin,
         token: url.searchParams.get('token')!,
         pid: child.pid!,
@@ -83,54 +89,85 @@ function peakRssMb(pid: number): number {
 }
 
 if (!upToDateCliEntry()) await buildCli();
-const built = buildLibrary();
-const sizeMb = statSync(libraryPath).size / 1e6;
-console.log(
-  `library: ${SPECTRA} spectra (+ ${SPECTRA / 8} [AVG] columns), ${POINTS} points, ${sizeMb.toFixed(0)} MB` +
-    (built ? ` (built in ${built.toFixed(1)} s)` : ' (cached)'),
-);
+/** A stored run of everything in the server's worker thread, while a small request is polled every 50 ms. */
+async function storedRun(
+  on: Server,
+): Promise<{ seconds: number; spectra: number; runId: number; answered: number; slowest: number }> {
+  let slowest = 0;
+  let answered = 0;
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const start = performance.now();
+      await call(on, 'listLabels', {});
+      slowest = Math.max(slowest, performance.now() - start);
+      answered++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const analyseStart = performance.now();
+  const started = (await call(on, 'startAnalysis', {})) as { jobId: number };
+  let progress: { state: string; spectra: number; runId: number | null; error: string | null };
+  do {
+    await new Promise((r) => setTimeout(r, 100));
+    progress = (await call(on, 'getAnalysisProgress', { jobId: started.jobId })) as typeof progress;
+  } while (progress.state === 'running');
+  const seconds = (performance.now() - analyseStart) / 1000;
+  polling = false;
+  await poller;
+  if (progress.state !== 'done') throw new Error(`analysis ${progress.state}: ${progress.error}`);
+  return { seconds, spectra: progress.spectra, runId: progress.runId!, answered, slowest };
+}
 
-const spawned = performance.now();
-const server = await startServer();
-const first = (await call(server, 'listSpectra', { limit: 100 })) as { rows: unknown[]; total: number };
-const firstRowsMs = performance.now() - spawned;
-console.log(
-  `serve start to first Library rows: ${firstRowsMs.toFixed(0)} ms (${first.rows.length} of ${first.total})`,
-);
-const deep = performance.now();
-await call(server, 'listSpectra', { limit: 100, offset: Math.floor(first.total * 0.9) });
-console.log(`Library page at 90 % depth: ${(performance.now() - deep).toFixed(0)} ms`);
+// BENCH_SCALE_ONLY=session runs the session phase alone.
+if (process.env.BENCH_SCALE_ONLY !== 'session') {
+  const built = buildLibrary();
+  const sizeMb = statSync(libraryPath).size / 1e6;
+  console.log(
+    `library: ${SPECTRA} spectra (+ ${SPECTRA / 8} [AVG] columns), ${POINTS} points, ${sizeMb.toFixed(0)} MB` +
+      (built ? ` (built in ${built.toFixed(1)} s)` : ' (cached)'),
+  );
 
-// The analysis in the server's worker thread, while a small request is polled every 50 ms.
-let slowest = 0;
-let answered = 0;
-let polling = true;
-const poller = (async () => {
-  while (polling) {
-    const start = performance.now();
-    await call(server, 'listLabels', {});
-    slowest = Math.max(slowest, performance.now() - start);
-    answered++;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-})();
-const analyseStart = performance.now();
-const started = (await call(server, 'startAnalysis', {})) as { jobId: number };
-let progress: { state: string; spectra: number; runId: number | null; error: string | null };
-do {
-  await new Promise((r) => setTimeout(r, 200));
-  progress = (await call(server, 'getAnalysisProgress', { jobId: started.jobId })) as typeof progress;
-} while (progress.state === 'running');
-const analyseSeconds = (performance.now() - analyseStart) / 1000;
-polling = false;
-await poller;
-if (progress.state !== 'done') throw new Error(`analysis ${progress.state}: ${progress.error}`);
-const summaryStart = performance.now();
-await call(server, 'getAnalysisRun', { runId: progress.runId, results: 'none' });
-console.log(
-  `analyze (stored run, worker thread): ${analyseSeconds.toFixed(1)} s for ${progress.spectra} forward sweeps`,
-);
-console.log(`run summary (no per-spectrum rows): ${(performance.now() - summaryStart).toFixed(0)} ms`);
-console.log(`server while analysing: ${answered} answers, slowest ${slowest.toFixed(0)} ms`);
-console.log(`server peak RSS: ${peakRssMb(server.pid).toFixed(0)} MB`);
-server.stop();
+  const spawned = performance.now();
+  const server = await startServer();
+  const first = (await call(server, 'listSpectra', { limit: 100 })) as { rows: unknown[]; total: number };
+  const firstRowsMs = performance.now() - spawned;
+  console.log(
+    `serve start to first Library rows: ${firstRowsMs.toFixed(0)} ms (${first.rows.length} of ${first.total})`,
+  );
+  const deep = performance.now();
+  await call(server, 'listSpectra', { limit: 100, offset: Math.floor(first.total * 0.9) });
+  console.log(`Library page at 90 % depth: ${(performance.now() - deep).toFixed(0)} ms`);
+
+  const run = await storedRun(server);
+  const summaryStart = performance.now();
+  await call(server, 'getAnalysisRun', { runId: run.runId, results: 'none' });
+  console.log(
+    `analyze (stored run, worker thread): ${run.seconds.toFixed(1)} s for ${run.spectra} forward sweeps`,
+  );
+  console.log(`run summary (no per-spectrum rows): ${(performance.now() - summaryStart).toFixed(0)} ms`);
+  console.log(`server while analysing: ${run.answered} answers, slowest ${run.slowest.toFixed(0)} ms`);
+  console.log(`server peak RSS: ${peakRssMb(server.pid).toFixed(0)} MB`);
+  server.stop();
+}
+
+// A 10,000-sweep session (20,000 spectra: forward + backward) in a library of its own: the stored
+// run through the server, then the Analysis tab in Chromium (chromium.ts). Needs the built
+// renderer (npx electron-vite build), as browser mode serves it.
+const SESSION_SWEEPS = Number(process.env.BENCH_SESSION_SWEEPS ?? 10_000);
+if (!existsSync(resolve(here, '../../out/renderer/index.html'))) {
+  console.log('Chromium figures skipped: no built renderer (run npx electron-vite build first)');
+} else {
+  const sessionPath = join(dataDir, `scale-session-${SESSION_SWEEPS}.sqlite`);
+  buildLibrary(sessionPath, 2 * SESSION_SWEEPS);
+  const sessionServer = await startServer(sessionPath);
+  const sessionRun = await storedRun(sessionServer);
+  console.log(
+    `session of ${sessionRun.spectra} forward sweeps: stored run ${sessionRun.seconds.toFixed(2)} s, server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${sessionRun.slowest.toFixed(0)} ms)`,
+  );
+  const figures = await measureAnalysisTab(sessionServer.url);
+  console.log(
+    `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
+  );
+  sessionServer.stop();
+}

@@ -257,13 +257,21 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       queue = started.catch(() => undefined);
       return started;
     },
-    averageAndDifferentiate: (curves, recipe = {}, signal) =>
-      abortable(
+    averageAndDifferentiate: (curves, recipe = {}, signal) => {
+      // Own copies, transferred: curves are often views into one large slab page, and
+      // structured cloning a view copies its WHOLE buffer (8 MB a view: 37 s for 500 curves).
+      const own = curves.map((c) => ({
+        bias: Float64Array.from(c.bias),
+        current: Float64Array.from(c.current),
+      }));
+      const buffers = own.flatMap((c) => [c.bias.buffer, c.current.buffer]);
+      return abortable(
         Promise.resolve(
-          ensureSlots()[0]!.api.averageAndDifferentiate(curves, recipe),
+          ensureSlots()[0]!.api.averageAndDifferentiate(transfer(own, buffers), recipe),
         ) as Promise<AveragedColumns>,
         signal,
-      ),
+      );
+    },
     terminate,
   };
 }

@@ -115,3 +115,28 @@ describe('stage reuse', () => {
     });
   });
 });
+
+describe('averageAndDifferentiate through the pool', () => {
+  it('takes views into one large buffer without detaching or cloning it, same columns as a direct call', async () => {
+    const spectra = syntheticSpectra({ count: 30, points: 256, seed: 8 }).filter((s) => s.label === 'core');
+    // One slab, as getSpectraSlab pages arrive: every curve a view into it.
+    const slab = new Float64Array(spectra.length * 512);
+    const views = spectra.map((s, i) => {
+      slab.set(s.bias, i * 512);
+      slab.set(s.current, i * 512 + 256);
+      return {
+        bias: slab.subarray(i * 512, i * 512 + 256),
+        current: slab.subarray(i * 512 + 256, i * 512 + 512),
+      };
+    });
+    const pooled = await pool.averageAndDifferentiate(views, {});
+    const direct = await pool.averageAndDifferentiate(
+      spectra.map((s) => ({ bias: Float64Array.from(s.bias), current: Float64Array.from(s.current) })),
+      {},
+    );
+    expect(slab.byteLength).toBe(spectra.length * 512 * 8);
+    expect(views[0]!.bias[0]).toBe(spectra[0]!.bias[0]);
+    expect(pooled).toEqual(direct);
+    expect(pooled.ok).toBe(true);
+  });
+});

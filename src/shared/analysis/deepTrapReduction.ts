@@ -10,7 +10,7 @@
 // group is empty or mean(A) is 0.
 import { bootstrapMeans } from './bootstrapMeans.ts';
 import { mean } from './bootstrapCi.ts';
-import { percentileSorted } from './percentile.ts';
+import { percentileInPlace } from './percentile.ts';
 import { DEFAULT_SEED } from './random.ts';
 import type { NumberArray } from './types.ts';
 
@@ -66,9 +66,11 @@ export function reductionFromSamples(
   }
   const reduction = 1 - mean(fb) / mean(fa);
   if (valid === 0) return { reduction, ci95: null, ...base };
-  const sorted = stats.subarray(0, valid).sort();
+  // Finite values only (filtered above), so selection gives the sorted array's percentiles.
+  const kept = stats.subarray(0, valid);
   const tail = ((1 - level) / 2) * 100;
-  return { reduction, ci95: [percentileSorted(sorted, tail), percentileSorted(sorted, 100 - tail)], ...base };
+  const lower = percentileInPlace(kept, tail);
+  return { reduction, ci95: [lower, percentileInPlace(kept, 100 - tail)], ...base };
 }
 
 export function deepTrapReduction(

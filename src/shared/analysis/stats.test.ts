@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bootstrapCi, mean } from './bootstrapCi.ts';
 import { histogram } from './histogram.ts';
-import { percentileSorted } from './percentile.ts';
+import { percentileInPlace, percentileSorted } from './percentile.ts';
 import { mulberry32 } from './random.ts';
 import { summaryStats } from './summaryStats.ts';
 
@@ -92,5 +92,21 @@ describe('bootstrapCi', () => {
 
   it('a constant sample has a zero-width interval', () => {
     expect(bootstrapCi([[3, 3, 3]], ([v]) => mean(v!)).ci).toEqual([3, 3]);
+  });
+});
+
+describe('percentileInPlace', () => {
+  it('equals percentileSorted on the sorted values, ties and small sizes included', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = mulberry32(seed);
+      for (const n of [1, 2, 3, 10, 57, 2000]) {
+        // Rounded to 0.01 so many values tie.
+        const values = Float64Array.from({ length: n }, () => Math.round(random() * 100) / 100);
+        const sorted = values.slice().sort();
+        for (const q of [0, 2.5, 5, 50, 97.5, 100]) {
+          expect(percentileInPlace(values.slice(), q)).toBe(percentileSorted(sorted, q));
+        }
+      }
+    }
   });
 });

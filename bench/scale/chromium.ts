@@ -1,0 +1,107 @@
+// The renderer's side of the scale benchmark: Debian's Chromium (as e2e uses it) driven by
+// Playwright against browser mode. Opens the app (which shows the newest stored run), then clicks
+// the Analysis tab and times the click to the first figure (the spectra figure's legend drawn),
+// with every long task (PerformanceObserver 'longtask', > 50 ms by definition) from page load
+// until 3 s after the first figure, the renderer's JS heap (performance.memory) and the resident
+// set of Chromium's renderer processes (/proc, the browser's descendants with --type=renderer).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+
+export interface ChromiumFigures {
+  /** Click on the Analysis tab to the first figure, ms. */
+  firstFigureMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  heapMb: number;
+  rendererRssMb: number;
+}
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+  rssKb: number;
+}
+
+function processes(): ProcInfo[] {
+  const out: ProcInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      out.push({ pid: Number(entry), ppid, cmdline, rssKb });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return out;
+}
+
+/** RSS (MB) of the renderer processes under the browser started with `userDataDir`. */
+function rendererRssMb(userDataDir: string): number {
+  const all = processes();
+  const root = all.find((p) => p.cmdline.includes(userDataDir) && !p.cmdline.includes('--type='));
+  if (!root) return Number.NaN;
+  const under = new Set([root.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all)
+      if (under.has(p.ppid) && !under.has(p.pid)) {
+        under.add(p.pid);
+        grew = true;
+      }
+  }
+  const renderers = all.filter((p) => under.has(p.pid) && p.cmdline.includes('--type=renderer'));
+  return renderers.reduce((kb, p) => kb + p.rssKb, 0) / 1024;
+}
+
+export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigures> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sts-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    viewport: { width: 1400, height: 900 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks = tasks;
+      // 'longtask' is Chromium's entry type, not in the DOM typings' list.
+      const options = { type: 'longtask', buffered: true } as unknown as Parameters<
+        InstanceType<typeof PerformanceObserver>['observe']
+      >[0];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe(options);
+    });
+    await page.goto(appUrl);
+    const tab = page.getByRole('tab', { name: 'Analysis', exact: true });
+    await tab.waitFor();
+    const clicked = performance.now();
+    await tab.click();
+    await page
+      .getByTestId('spectra-figure')
+      .locator('[data-testid=figure-legend]')
+      .waitFor({ state: 'attached', timeout: 120_000 });
+    const firstFigureMs = performance.now() - clicked;
+    await page.waitForTimeout(3000);
+    const { tasks, heap } = await page.evaluate(() => ({
+      tasks: (globalThis as unknown as { __longTasks: number[] }).__longTasks,
+      heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
+    }));
+    return {
+      firstFigureMs,
+      longTasks: tasks.length,
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      heapMb: heap / 1e6,
+      rendererRssMb: rendererRssMb(userDataDir),
+    };
+  } finally {
+    await context.close();
+  }
+}
