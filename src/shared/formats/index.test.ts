@@ -23,6 +23,7 @@ describe('parseFile', () => {
       'ParseError',
       'SUPPORTED_FORMATS',
       'detectFormat',
+      'matrixMissingParameterReason',
       'matrixParameterFileName',
       'parseFile',
     ]);
