@@ -6,9 +6,12 @@ import { topographySvg } from './topographySvg.ts';
 import type { TopographyFigure } from './topographySvg.ts';
 
 export function TopographyExport({
+  ready,
   figure,
   settings,
 }: {
+  /** False while the image is being levelled (in a worker): there is nothing to export yet. */
+  ready: boolean;
   figure: () => TopographyFigure | null;
   /** What produced the figure, for the provenance record. */
   settings: Record<string, unknown>;
@@ -33,6 +36,7 @@ export function TopographyExport({
       <button
         className="secondary"
         data-testid="topo-export-png"
+        disabled={!ready}
         onClick={() => {
           const text = svgText();
           if (text) void svgToPng(text, provenance()).then((blob) => downloadBlob(blob, `${stem}.png`));
@@ -43,6 +47,7 @@ export function TopographyExport({
       <button
         className="secondary"
         data-testid="topo-export-svg"
+        disabled={!ready}
         onClick={() => {
           const text = svgText();
           if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${stem}.svg`);

@@ -200,6 +200,7 @@ export function TopographyView() {
               <ColourBar range={range} unit={image.unit} colormap={colormap} height={size.height} />
             </div>
             <TopographyExport
+              ready={data !== null && range !== null}
               figure={() =>
                 data && range
                   ? {
