@@ -1,6 +1,6 @@
 // Label keys for a view: 1/2/3 the seed study's labels, 0 removes, Ctrl/Cmd+Z undo,
 // Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y redo, Escape clears the selection. Ignored while typing.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { COMMON_LABELS } from '../topography/labelColours.ts';
 
 export interface LabelKeyActions {
@@ -17,7 +17,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function useLabelKeys(actions: LabelKeyActions): void {
   const latest = useRef(actions);
-  useEffect(() => {
+  // A layout effect, not an effect: it runs in the same task as the render's commit, so a key
+  // pressed as soon as the new selection is on screen acts on that selection (an effect could
+  // still hold the previous one: "20 selected" on screen, the old 3 labelled).
+  useLayoutEffect(() => {
     latest.current = actions;
   });
   useEffect(() => {
