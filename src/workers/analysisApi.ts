@@ -17,6 +17,7 @@ import type {
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import { transfer } from 'comlink';
+import { keptBuffers, keptInOneBuffer } from './keptCurves.ts';
 import { unpackSpectra } from './packSpectra.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
 import { aggregateHeld, analyseHeldChunk, createReanalysisState } from './reanalysis.ts';
@@ -49,11 +50,6 @@ export function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): Array
   return [...found];
 }
 
-/** Copies so every array owns its buffer: a view's buffer may be shared and must not be detached. */
-function ownCurve(curve: Curve): Curve {
-  return { bias: curve.bias.slice(), current: curve.current.slice() };
-}
-
 /** This worker's held spectra and stage caches (reanalysis.ts). */
 const held = createReanalysisState();
 
@@ -79,8 +75,8 @@ export const analysisWorkerApi = {
       withKept,
       load && { spectra: unpackSpectra(load.packed), plan: load.plan },
     );
-    result.kept = result.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
-    return transfer(result, buffersOf(result.kept));
+    result.kept = keptInOneBuffer(result.kept);
+    return transfer(result, keptBuffers(result.kept));
   },
 
   /** analyseChunk on several held chunks in one call (re-analysis: one round trip per worker). */
@@ -91,8 +87,11 @@ export const analysisWorkerApi = {
     withKept: boolean,
   ): Array<ChunkResult<Id>> {
     const results = chunks.map((c) => analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept));
-    for (const r of results) r.kept = r.kept.map((k) => ({ ...k, curve: ownCurve(k.curve) }));
-    return transfer(results, buffersOf(results.map((r) => r.kept)));
+    for (const r of results) r.kept = keptInOneBuffer(r.kept);
+    return transfer(
+      results,
+      results.flatMap((r) => keptBuffers(r.kept)),
+    );
   },
 
   /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */

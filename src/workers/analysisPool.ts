@@ -28,6 +28,7 @@ import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
+import { keptBuffers } from './keptCurves.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
@@ -202,33 +203,41 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Chunks not
-    // yet loaded go one call each (progress while a large set loads); held chunks go in one call
-    // per worker (a re-analysis is a round trip per worker, not per chunk).
-    const drain = async (slot: Slot, w: number): Promise<void> => {
-      const mine: number[] = [];
-      for (let c = w; c < plans.length; c += workers.length) mine.push(c);
-      const heldHere = mine.filter((c) => held.loaded[c]);
-      if (heldHere.length > 0) {
-        const chunks = (await slot.api.analyseChunks(held.id, heldHere, overrides, withKept)) as Array<
-          ChunkResult<Id>
-        >;
-        heldHere.forEach((c, k) => (results[c] = chunks[k]!));
-        done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
-        opts.onProgress?.({ done, total: spectra.length });
-      }
-      for (const c of mine) {
-        if (held.loaded[c] || opts.signal?.aborted) continue;
-        const plan = plans[c]!;
-        const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
-        const load = transfer({ packed, plan }, [packed.data.buffer]);
-        results[c] = (await slot.api.analyseChunk(held.id, c, overrides, withKept, load)) as ChunkResult<Id>;
-        held.loaded[c] = true;
-        done += plan.indices.length;
-        opts.onProgress?.({ done, total: spectra.length });
-      }
-    };
-    await Promise.all(workers.map(drain));
+    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Held chunks
+    // go in one call per worker (a re-analysis is a round trip per worker, not per chunk). Chunks
+    // not yet loaded go one call each (progress while a large set loads), all sent at once in
+    // chunk order, so each worker always has its next chunk queued: awaiting each answer before
+    // packing and sending the next left a worker idle for the pack, both structured clones and
+    // the message round trip of every chunk.
+    const pending: Array<Promise<void>> = [];
+    workers.forEach((slot, w) => {
+      const heldHere: number[] = [];
+      for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
+      if (heldHere.length === 0) return;
+      pending.push(
+        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
+          heldHere.forEach((c, k) => (results[c] = chunks[k]! as ChunkResult<Id>));
+          done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+          opts.onProgress?.({ done, total: spectra.length });
+        }),
+      );
+    });
+    for (let c = 0; c < plans.length; c++) {
+      if (held.loaded[c] || opts.signal?.aborted) continue;
+      const plan = plans[c]!;
+      const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
+      const load = transfer({ packed, plan }, [packed.data.buffer]);
+      const slot = workers[c % workers.length]!;
+      pending.push(
+        Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
+          results[c] = chunk as ChunkResult<Id>;
+          held.loaded[c] = true;
+          done += plan.indices.length;
+          opts.onProgress?.({ done, total: spectra.length });
+        }),
+      );
+    }
+    await Promise.all(pending);
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
     applyExclusions(merged.spectra, recipe);
@@ -238,11 +247,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const { groups, comparisons } = await workers[0]!.api.aggregate(
       held.id,
       merged.spectra.map(groupInputOf),
-      kept &&
-        transfer(
-          kept,
-          kept.flatMap((k) => [k.curve.bias.buffer, k.curve.current.buffer]),
-        ),
+      kept && transfer(kept, keptBuffers(kept)),
       overrides,
     );
     held.keptKey = keptKey;

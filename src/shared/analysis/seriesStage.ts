@@ -141,7 +141,12 @@ function derivativeOf<Id>(
   cache: SpectrumCache,
   recipe: AnalysisRecipe,
   keys: StageKeys,
-): { curve: Outcome<PreparedCurve>; derivative: NonNullable<SpectrumCache['derivative']>['result'] } {
+): {
+  curve: Outcome<PreparedCurve>;
+  /** White-noise σ of the prepared current, A. */
+  currentNoise: number;
+  derivative: NonNullable<SpectrumCache['derivative']>['result'];
+} {
   const { curve, currentNoise } = cached(cache, 'prepared', keys.prepare, () => {
     const prepared = prepareCurve(spectrum, spectrum.backward, recipe);
     return { curve: prepared, currentNoise: prepared.ok ? secondDifferenceNoise(prepared.current) : 0 };
@@ -161,7 +166,7 @@ function derivativeOf<Id>(
     const noise = derivativeNoise(curve, currentNoise, recipe);
     return { result: { ok: true as const, didv: own, lockInFit: null, notes, noise } };
   });
-  return { curve, derivative: result };
+  return { curve, currentNoise, derivative: result };
 }
 
 export function analyseSeriesSet<Id>(
@@ -190,7 +195,7 @@ export function analyseSeriesSet<Id>(
       const spectrum = spectra[index]!;
       const cache = caches[index]!;
       const k = position + 1;
-      const { curve, derivative } = derivativeOf(spectrum, cache, recipe, keys);
+      const { curve, currentNoise, derivative } = derivativeOf(spectrum, cache, recipe, keys);
       if (!curve.ok || !derivative.ok) {
         const reason = `sweep unusable: ${derivative.ok ? '' : derivative.reason}`;
         results[index] = failed(spectrum, reason, seriesIndex, k);
@@ -213,7 +218,11 @@ export function analyseSeriesSet<Id>(
       const { findings: currentFindings } = cached(cache, 'currentFlags', keys.currentFlags, () => {
         const findings: FlagFinding[] = [];
         const q = recipe.quality;
-        const sat = saturation(curve.bias, curve.current, { run: q.saturationRun, k: q.saturationK });
+        const sat = saturation(curve.bias, curve.current, {
+          run: q.saturationRun,
+          k: q.saturationK,
+          noise: currentNoise, // the same secondDifferenceNoise of this prepared current
+        });
         if (sat) findings.push(sat);
         // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
         const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });

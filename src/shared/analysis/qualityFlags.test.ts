@@ -1,0 +1,89 @@
+// The fast tip-change and saturation checks against their plain definitions (the code before the
+// speed work: a general median per point, fresh arrays): the same findings, the same numbers in the
+// reasons, on seeded noisy sweeps with and without steps, spikes and clipped runs.
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './random.ts';
+import { medianInPlace } from './quickselect.ts';
+import { saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
+
+/** tipChange as first written: medianInPlace over each point's neighbours. */
+function referenceTipChange(bias: Float64Array, current: Float64Array, k: number): string | null {
+  const n = current.length;
+  if (n < 10) return null;
+  const m = n - 1;
+  const d = new Float64Array(m);
+  for (let i = 0; i < m; i++) d[i] = current[i + 1]! - current[i]!;
+  const departure = new Float64Array(m);
+  const window = new Float64Array(6);
+  for (let i = 0; i < m; i++) {
+    let count = 0;
+    for (let j = Math.max(0, i - 3); j <= Math.min(m - 1, i + 3); j++) if (j !== i) window[count++] = d[j]!;
+    departure[i] = d[i]! - medianInPlace(window, count);
+  }
+  const sigma = 1.4826 * medianInPlace(departure.map(Math.abs));
+  if (!(sigma > 0)) return null;
+  const threshold = k * sigma;
+  let worst = -1;
+  for (let i = 1; i + 1 < m; i++) {
+    const s = departure[i]!;
+    if (Math.abs(s) <= threshold) continue;
+    if (Math.abs(s + departure[i + 1]!) <= threshold / 2 || Math.abs(s + departure[i - 1]!) <= threshold / 2)
+      continue;
+    if (worst < 0 || Math.abs(s) > Math.abs(departure[worst]!)) worst = i;
+  }
+  if (worst < 0) return null;
+  const step = departure[worst]!;
+  return `current steps by ${(step * 1e12).toFixed(0)} pA (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${bias[worst]!.toFixed(3)} and ${bias[worst + 1]!.toFixed(3)} V`;
+}
+
+function referenceNoise(y: Float64Array): number {
+  const r = new Float64Array(y.length - 2);
+  for (let i = 1; i < y.length - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
+  return (1.4826 * medianInPlace(r)) / Math.sqrt(6);
+}
+
+/** A seeded sweep: a smooth I(V) with white noise; some with a step, a spike or a clipped end. */
+function sweep(seed: number, points: number): { bias: Float64Array; current: Float64Array } {
+  const u = mulberry32(seed);
+  const bias = Float64Array.from({ length: points }, (_, i) => -2 + (4 * i) / (points - 1));
+  const current = bias.map((v) => 1e-9 * Math.sinh(2 * v) + 2e-12 * (u() + u() + u() - 1.5));
+  const kind = seed % 4;
+  const at = Math.floor(u() * (points - 4)) + 2;
+  if (kind === 1) for (let i = at; i < points; i++) current[i] = current[i]! + 8e-11 * (u() < 0.5 ? -1 : 1);
+  if (kind === 2) current[at] = current[at]! + 1e-10;
+  if (kind === 3) {
+    // Clipped at the level where the last eighth of the sweep begins: flat at the maximum.
+    const start = points - 1 - Math.floor(points / 8);
+    for (let i = start + 1; i < points; i++) current[i] = current[start]!;
+  }
+  return { bias, current };
+}
+
+describe('quality flags: fast paths equal the plain definitions', () => {
+  it('tipChange and secondDifferenceNoise on 400 seeded sweeps of 10–700 points', () => {
+    let found = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const points = 10 + ((seed * 37) % 691);
+      const { bias, current } = sweep(seed, points);
+      const expected = referenceTipChange(bias, current, 6);
+      expect(tipChange(bias, current, { k: 6 })?.reason ?? null).toBe(expected);
+      expect(secondDifferenceNoise(current)).toBe(referenceNoise(current));
+      if (expected) found++;
+    }
+    // The comparison covers sweeps with a finding and without one.
+    expect(found).toBeGreaterThan(50);
+    expect(found).toBeLessThan(350);
+  });
+
+  it('saturation with the noise passed in equals saturation computing it', () => {
+    let clipped = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const { bias, current } = sweep(seed, 64 + seed);
+      const own = saturation(bias, current, { run: 5, k: 4 });
+      const given = saturation(bias, current, { run: 5, k: 4, noise: referenceNoise(current) });
+      expect(given).toEqual(own);
+      if (own) clipped++;
+    }
+    expect(clipped).toBeGreaterThanOrEqual(50);
+  });
+});
