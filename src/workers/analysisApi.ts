@@ -17,11 +17,12 @@ import type {
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import { transfer } from 'comlink';
-import { keptBuffers, keptInOneBuffer } from './keptCurves.ts';
 import { unpackSpectra } from './packSpectra.ts';
+import { chunkBuffers, encodeChunk } from './resultColumns.ts';
+import type { EncodedChunkResult } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
 import { aggregateHeld, analyseHeldChunk, createReanalysisState } from './reanalysis.ts';
-import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
+import type { ChunkPlan } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
 export type AveragedColumns =
@@ -66,7 +67,7 @@ export const analysisWorkerApi = {
     overrides: RecipeOverrides,
     withKept: boolean,
     load?: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> },
-  ): ChunkResult<Id> {
+  ): EncodedChunkResult<Id> {
     const result = analyseHeldChunk(
       held,
       datasetId,
@@ -75,8 +76,8 @@ export const analysisWorkerApi = {
       withKept,
       load && { spectra: unpackSpectra(load.packed), plan: load.plan },
     );
-    result.kept = keptInOneBuffer(result.kept);
-    return transfer(result, keptBuffers(result.kept));
+    const encoded = encodeChunk(result);
+    return transfer(encoded, chunkBuffers(encoded));
   },
 
   /** analyseChunk on several held chunks in one call (re-analysis: one round trip per worker). */
@@ -85,13 +86,11 @@ export const analysisWorkerApi = {
     chunks: number[],
     overrides: RecipeOverrides,
     withKept: boolean,
-  ): Array<ChunkResult<Id>> {
-    const results = chunks.map((c) => analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept));
-    for (const r of results) r.kept = keptInOneBuffer(r.kept);
-    return transfer(
-      results,
-      results.flatMap((r) => keptBuffers(r.kept)),
+  ): Array<EncodedChunkResult<Id>> {
+    const results = chunks.map((c) =>
+      encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept)),
     );
+    return transfer(results, results.flatMap(chunkBuffers));
   },
 
   /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */

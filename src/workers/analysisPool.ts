@@ -29,6 +29,8 @@ import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import { keptBuffers } from './keptCurves.ts';
+import { decodeChunk } from './resultColumns.ts';
+import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
@@ -216,7 +218,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       if (heldHere.length === 0) return;
       pending.push(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
-          heldHere.forEach((c, k) => (results[c] = chunks[k]! as ChunkResult<Id>));
+          heldHere.forEach((c, k) => (results[c] = decodeChunk(chunks[k]! as EncodedChunkResult<Id>)));
           done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
           opts.onProgress?.({ done, total: spectra.length });
         }),
@@ -230,7 +232,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const slot = workers[c % workers.length]!;
       pending.push(
         Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
-          results[c] = chunk as ChunkResult<Id>;
+          results[c] = decodeChunk(chunk as EncodedChunkResult<Id>);
           held.loaded[c] = true;
           done += plan.indices.length;
           opts.onProgress?.({ done, total: spectra.length });

@@ -8,8 +8,17 @@ import type { KeptCurve } from '../shared/analysis/index.ts';
  * allocate, list, detach and rebuild on each side.
  */
 export function keptInOneBuffer(kept: ReadonlyArray<KeptCurve>): KeptCurve[] {
+  // Curves that share one bias array (sweeps with one setting: prepareCurve shares it) share
+  // its copy too.
+  const biases = new Map<Float64Array, Float64Array | null>();
   let total = 0;
-  for (const k of kept) total += k.curve.bias.length + k.curve.current.length;
+  for (const k of kept) {
+    if (!biases.has(k.curve.bias)) {
+      biases.set(k.curve.bias, null);
+      total += k.curve.bias.length;
+    }
+    total += k.curve.current.length;
+  }
   const slab = new Float64Array(total);
   let at = 0;
   const copy = (values: Float64Array): Float64Array => {
@@ -17,7 +26,14 @@ export function keptInOneBuffer(kept: ReadonlyArray<KeptCurve>): KeptCurve[] {
     at += values.length;
     return slab.subarray(at - values.length, at);
   };
-  return kept.map((k) => ({ ...k, curve: { bias: copy(k.curve.bias), current: copy(k.curve.current) } }));
+  return kept.map((k) => {
+    let bias = biases.get(k.curve.bias);
+    if (!bias) {
+      bias = copy(k.curve.bias);
+      biases.set(k.curve.bias, bias);
+    }
+    return { ...k, curve: { bias, current: copy(k.curve.current) } };
+  });
 }
 
 /** The buffers under the kept curves, each once (a transfer list may not repeat a buffer). */

@@ -15,11 +15,16 @@ export interface PackedMeta<Id extends SpectrumId> {
   y: number | null;
   sweep: number;
   gridIndex: number | null;
-  /** Forward bias at data[offset, offset + points), current right after it. */
+  /**
+   * Forward bias at data[offset, offset + points), current at data[currentOffset, + points).
+   * Spectra whose bias has the same values share one packed bias (sweeps with one setting).
+   */
   offset: number;
+  currentOffset: number;
   points: number;
-  /** Backward sweep likewise, or −1 when there is none. */
+  /** Backward bias and current likewise, or −1 when there is none. */
   backwardOffset: number;
+  backwardCurrentOffset: number;
   backwardPoints: number;
   /** Lock-in X at data[lockInOffset, + points), Y right after it when lockInY; −1 when none. */
   lockInOffset: number;
@@ -32,9 +37,21 @@ export interface PackedSpectra<Id extends SpectrumId> {
   data: Float64Array;
 }
 
+/** Whether data[offset, offset + values.length) holds exactly `values` (0 and −0 differ; NaN = NaN). */
+function packedEquals(data: Float64Array, offset: number, values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const a = data[offset + i]!;
+    const b = values[i]!;
+    if (a === b ? a === 0 && 1 / a !== 1 / b : a === a || b === b) return false;
+  }
+  return true;
+}
+
 export function packSpectra<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
 ): PackedSpectra<Id> {
+  // An upper bound: biases equal to the one packed before them are not stored again (a fresh
+  // page of memory costs more to touch than the comparison; a 10⁴-spectrum pack is 80 MB).
   let total = 0;
   for (const s of spectra)
     total +=
@@ -43,19 +60,28 @@ export function packSpectra<Id extends SpectrumId>(
       (s.lockIn ? s.lockIn.x.length * (s.lockIn.y ? 2 : 1) : 0);
   const data = new Float64Array(total);
   let at = 0;
-  const put = (values: ArrayLike<number>): void => {
+  const put = (values: ArrayLike<number>): number => {
     data.set(values, at);
     at += values.length;
+    return at - values.length;
+  };
+  let lastBias = -1;
+  let lastBiasLength = -1;
+  const putBias = (values: ArrayLike<number>): number => {
+    if (lastBias < 0 || lastBiasLength !== values.length || !packedEquals(data, lastBias, values)) {
+      lastBias = put(values);
+      lastBiasLength = values.length;
+    }
+    return lastBias;
   };
   const meta = spectra.map((s): PackedMeta<Id> => {
-    const offset = at;
-    put(s.bias);
-    put(s.current);
+    const offset = putBias(s.bias);
+    const currentOffset = put(s.current);
     let backwardOffset = -1;
+    let backwardCurrentOffset = -1;
     if (s.backward) {
-      backwardOffset = at;
-      put(s.backward.bias);
-      put(s.backward.current);
+      backwardOffset = putBias(s.backward.bias);
+      backwardCurrentOffset = put(s.backward.current);
     }
     let lockInOffset = -1;
     if (s.lockIn) {
@@ -73,13 +99,16 @@ export function packSpectra<Id extends SpectrumId>(
       sweep: s.sweep,
       gridIndex: s.gridIndex ?? null,
       offset,
+      currentOffset,
       points: s.bias.length,
       backwardOffset,
+      backwardCurrentOffset,
       backwardPoints: s.backward ? s.backward.bias.length : 0,
       lockInOffset,
       lockInY: Boolean(s.lockIn?.y),
     };
   });
+  // The unwritten tail is never touched, so it takes no memory pages.
   return { meta, data };
 }
 
@@ -87,17 +116,27 @@ export function packSpectra<Id extends SpectrumId>(
 export function unpackSpectra<Id extends SpectrumId>(packed: PackedSpectra<Id>): Array<PipelineSpectrum<Id>> {
   const { data } = packed;
   return packed.meta.map((m) => {
-    const { offset, points, backwardOffset, backwardPoints, lockInOffset, lockInY, ...rest } = m;
+    const {
+      offset,
+      currentOffset,
+      points,
+      backwardOffset,
+      backwardCurrentOffset,
+      backwardPoints,
+      lockInOffset,
+      lockInY,
+      ...rest
+    } = m;
     return {
       ...rest,
       bias: data.subarray(offset, offset + points),
-      current: data.subarray(offset + points, offset + 2 * points),
+      current: data.subarray(currentOffset, currentOffset + points),
       backward:
         backwardOffset < 0
           ? null
           : {
               bias: data.subarray(backwardOffset, backwardOffset + backwardPoints),
-              current: data.subarray(backwardOffset + backwardPoints, backwardOffset + 2 * backwardPoints),
+              current: data.subarray(backwardCurrentOffset, backwardCurrentOffset + backwardPoints),
             },
       lockIn:
         lockInOffset < 0

@@ -41,4 +41,26 @@ describe('runPipeline split into chunks', () => {
       expect(s.fileName).toBe(spectra[i]!.fileName);
     });
   });
+
+  it('packs a bias once for consecutive spectra with the same values, and only then', () => {
+    const base = spectra.slice(0, 6).map((s) => ({ ...s, backward: null }));
+    const bias = Float64Array.from(base[0]!.bias);
+    const zeroed = Float64Array.from(bias, (v, i) => (i === 3 ? -0 : v));
+    const shifted = Float64Array.from(bias, (v, i) => (i === 5 ? v + 1e-12 : v));
+    const input = base.map((s, i) => ({
+      ...s,
+      bias: i === 3 ? shifted : i === 4 ? zeroed : Float64Array.from(bias),
+    }));
+    input[1]!.bias[3] = 0;
+    input[2]!.bias[3] = 0; // equal to input[1], another array
+    const packed = packSpectra(input);
+    const offsets = packed.meta.map((m) => m.offset);
+    expect(offsets[2]).toBe(offsets[1]);
+    expect(new Set(offsets).size).toBe(5); // 0 | 1 = 2 | 3 (shifted) | 4 (−0) | 5
+    unpackSpectra(packed).forEach((s, i) => {
+      expect(Array.from(s.bias)).toEqual(Array.from(input[i]!.bias));
+      expect(Object.is(s.bias[3], input[i]!.bias[3])).toBe(true);
+      expect(Array.from(s.current)).toEqual(Array.from(input[i]!.current));
+    });
+  });
 });

@@ -22,9 +22,28 @@ export type PreparedCurve = Curve & { step: number };
 
 let stepScratch = new Float64Array(0);
 
+/**
+ * The last tidy bias array and what was found about it (median step V, uneven). Sweeps recorded
+ * with the same settings have the same bias values: they share this one read-only array (tidySweep's
+ * sameBias), and its step and evenness are not recomputed (a median of all steps per sweep).
+ */
+let lastBias: { bias: Float64Array; step: number; uneven: boolean } | null = null;
+let lastTolerance = Number.NaN;
+
 function tidyOrNull(sweep: RawSweep | null | undefined, minPoints: number): Outcome<Curve> | null {
   if (!sweep) return null;
-  return tidySweep(sweep.bias, sweep.current, { minPoints });
+  return tidySweep(sweep.bias, sweep.current, { minPoints, sameBias: lastBias?.bias });
+}
+
+/** Median step (V) of an ascending bias array and whether any step departs from it by more than the tolerance. */
+function stepOf(bias: Float64Array, uniformTolerance: number): { step: number; uneven: boolean } {
+  const n = bias.length;
+  if (stepScratch.length < n) stepScratch = new Float64Array(n);
+  const step = medianStep(bias, stepScratch);
+  let uneven = false;
+  const tolerance = uniformTolerance * step;
+  for (let i = 1; i < n && !uneven; i++) uneven = Math.abs(bias[i]! - bias[i - 1]! - step) > tolerance;
+  return { step, uneven };
 }
 
 export function prepareCurve(
@@ -40,11 +59,12 @@ export function prepareCurve(
   if (!combined.ok) return combined;
   const { bias, current } = combined;
   const n = bias.length;
-  if (stepScratch.length < n) stepScratch = new Float64Array(n);
-  const step = medianStep(bias, stepScratch);
-  let uneven = false;
-  const tolerance = recipe.uniformTolerance * step;
-  for (let i = 1; i < n && !uneven; i++) uneven = Math.abs(bias[i]! - bias[i - 1]! - step) > tolerance;
+  // The evenness depends on the tolerance too: reuse it only under the same one.
+  if (lastBias?.bias !== bias || lastTolerance !== recipe.uniformTolerance) {
+    lastBias = { bias, ...stepOf(bias, recipe.uniformTolerance) };
+    lastTolerance = recipe.uniformTolerance;
+  }
+  const { step, uneven } = lastBias;
   if (!uneven) return { ok: true, bias, current, step };
   const count = Math.floor((bias[n - 1]! - bias[0]!) / step + 1e-9) + 1;
   const grid = new Float64Array(count);

@@ -48,6 +48,27 @@ describe('tidySweep', () => {
   it('rejects mismatched lengths with a reason', () => {
     expect(tidySweep([1, 2], [1]).ok).toBe(false);
   });
+
+  it('shares a bias array only when every value is the same (0 and −0 differ)', () => {
+    const down = ramp(11, 1, -0.2); // 1 … −1, + → −, like an instrument sweep
+    const first = tidySweep(down, ramp(11, 0, 1));
+    if (!first.ok) throw new Error(first.reason);
+    const again = tidySweep(Float64Array.from(down), ramp(11, 5, 1), { sameBias: first.bias });
+    expect(again.ok && again.bias).toBe(first.bias);
+    expect(again.ok && Array.from(again.current)).toEqual(ramp(11, 15, -1));
+    const shifted = down.map((v, i) => (i === 4 ? v + 1e-15 : v));
+    const other = tidySweep(shifted, ramp(11, 0, 1), { sameBias: first.bias });
+    expect(other.ok && other.bias).not.toBe(first.bias);
+    expect(other.ok && other.bias[6]).toBe(shifted[4]);
+    const zeros = [-1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5];
+    const positive = tidySweep(zeros, zeros);
+    const negative = tidySweep(
+      zeros.map((v) => (v === 0 ? -0 : v)),
+      zeros,
+      { sameBias: positive.ok ? positive.bias : null },
+    );
+    expect(negative.ok && Object.is(negative.bias[2], -0)).toBe(true);
+  });
 });
 
 describe('combineDirections', () => {

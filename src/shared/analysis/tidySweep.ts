@@ -8,6 +8,12 @@ import type { Curve, NumberArray, Outcome } from './types.ts';
 export interface TidySweepOptions {
   /** Fewest valid (distinct-bias) points a usable sweep has. Default 8. */
   minPoints?: number;
+  /**
+   * A tidy bias array (V) from an earlier sweep, returned as this result's bias instead of a copy
+   * when the values are exactly the same: sweeps recorded with one bias grid then share one
+   * array. The caller then treats result biases as read-only.
+   */
+  sameBias?: Float64Array | null;
 }
 
 export type TidySweepResult = Outcome<
@@ -27,6 +33,7 @@ function strictlyMonotonicCopy(
   bias: NumberArray,
   current: NumberArray,
   minPoints: number,
+  sameBias: Float64Array | null,
 ): TidySweepResult | null {
   const n = bias.length;
   if (n < Math.max(minPoints, 2)) return null;
@@ -42,12 +49,22 @@ function strictlyMonotonicCopy(
     previous = v;
   }
   if (!ascending && !descending) return null;
-  // Native copies and reversal: this path runs once per spectrum of a 10⁴-spectrum analysis.
-  const outBias = new Float64Array(bias);
-  const outCurrent = new Float64Array(current);
-  if (descending) {
-    outBias.reverse();
-    outCurrent.reverse();
+  // This path runs once per spectrum of a 10⁴-spectrum analysis: the current is copied in one
+  // pass (reversed when descending); the bias too unless it equals `sameBias` value for value.
+  const outCurrent = new Float64Array(n);
+  if (descending) for (let i = 0; i < n; i++) outCurrent[i] = current[n - 1 - i]!;
+  else outCurrent.set(current);
+  let outBias = sameBias && sameBias.length === n ? sameBias : null;
+  for (let i = 0; i < n && outBias; i++) {
+    const v = bias[descending ? n - 1 - i : i]!;
+    const w = outBias[i]!;
+    // Bit for bit: 0 and −0 are not the same value here.
+    if (v !== w || (v === 0 && 1 / v !== 1 / w)) outBias = null;
+  }
+  if (!outBias) {
+    outBias = new Float64Array(n);
+    if (descending) for (let i = 0; i < n; i++) outBias[i] = bias[n - 1 - i]!;
+    else outBias.set(bias);
   }
   return { ok: true, bias: outBias, current: outCurrent, dropped: 0, merged: 0 };
 }
@@ -57,7 +74,7 @@ export function tidySweep(
   current: NumberArray,
   options: TidySweepOptions = {},
 ): TidySweepResult {
-  const { minPoints = 8 } = options;
+  const { minPoints = 8, sameBias = null } = options;
   assertNumberArray(bias, 'bias');
   assertNumberArray(current, 'current');
   if (bias.length !== current.length) {
@@ -65,7 +82,7 @@ export function tidySweep(
   }
   assertSameLength(bias, current, 'bias and current');
   const n = bias.length;
-  const fast = strictlyMonotonicCopy(bias, current, minPoints);
+  const fast = strictlyMonotonicCopy(bias, current, minPoints, sameBias);
   if (fast) return fast;
   const order = new Int32Array(n);
   let valid = 0;

@@ -1,0 +1,41 @@
+// bootstrapMeans against the definition (resample r: n indices floor(u · n) from one mulberry32
+// stream, their mean), on every call: the first (streamed), the second (the index table is
+// built) and later ones (read from the table), with new values of the same count each time, as a
+// re-analysis after a deep-window change bootstraps them.
+import { describe, expect, it } from 'vitest';
+import { bootstrapMeans } from './bootstrapMeans.ts';
+import { mulberry32 } from './random.ts';
+
+function reference(values: Float64Array, resamples: number, seed: number): Float64Array {
+  const u = mulberry32(seed);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(u() * values.length)]!;
+    means[r] = sum / values.length;
+  }
+  return means;
+}
+
+describe('bootstrapMeans', () => {
+  it('equals the definition bit for bit on repeated draws of one (n, resamples, seed)', () => {
+    for (const [n, resamples, seed] of [
+      [37, 500, 20240607],
+      [300, 2000, 7],
+      [70_000, 3, 11], // indices beyond 16 bits
+    ] as const) {
+      const draw = mulberry32(seed + 1);
+      for (let call = 0; call < 4; call++) {
+        const values = Float64Array.from({ length: n }, () => draw() * 3 - 1);
+        const means = bootstrapMeans(values, resamples, seed);
+        expect(Array.from(means)).toEqual(Array.from(reference(values, resamples, seed)));
+      }
+    }
+  });
+
+  it('draws beyond the table size stream as before', () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i));
+    for (let call = 0; call < 3; call++)
+      expect(Array.from(bootstrapMeans(values, 1000, 3))).toEqual(Array.from(reference(values, 1000, 3)));
+  });
+});

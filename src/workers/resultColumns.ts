@@ -1,0 +1,206 @@
+// Per-spectrum results in columns for the trip from a worker to the pool: numbers in one
+// Float64Array, flags and booleans in bytes, each distinct string once. Structured cloning the
+// objects wrote every property name of every result and rebuilt ~8 objects per spectrum on the
+// other side: for 1,000 spectra about 20 ms of the pool's thread per re-analysis, longer than the
+// analysis itself. decodeResults rebuilds objects equal to the encoded ones (same fields, same
+// order, same numbers bit for bit: null is a flag, not a NaN).
+import { QUALITY_FLAGS } from '../shared/analysis/index.ts';
+import type { InGapState, QualityFlag, SpectrumResult } from '../shared/analysis/index.ts';
+import { keptBuffers, keptInOneBuffer } from './keptCurves.ts';
+import type { SpectrumId } from './packSpectra.ts';
+import type { ChunkResult } from './splitPipeline.ts';
+
+/** The number-or-null fields of a SpectrumResult, in this order in `numbers`. */
+const NUMBER_FIELDS = ['vbm', 'cbm', 'gap', 'vbPeak', 'deepTrap', 'shallowVb', 'shallowCb'] as const;
+const FIELDS = NUMBER_FIELDS.length;
+
+export interface ResultColumns<Id extends SpectrumId> {
+  ids: Id[];
+  /** Index into `strings` of the label, reason and exclusion reason (−1: null); 3 per spectrum. */
+  texts: Int32Array;
+  strings: string[];
+  /** NUMBER_FIELDS per spectrum; `present` says which are numbers (1) and which null (0). */
+  numbers: Float64Array;
+  present: Uint8Array;
+  /** ok, excluded: 0 / 1. */
+  ok: Uint8Array;
+  excluded: Uint8Array;
+  seriesIndex: Int32Array;
+  sweepInSeries: Int32Array;
+  /** Spectrum i's flags are flagCodes[flagStart[i] .. flagStart[i+1]) (QUALITY_FLAGS index), reasons likewise. */
+  flagStart: Int32Array;
+  flagCodes: Uint8Array;
+  flagReasons: Int32Array;
+  /** In-gap states (bias, height, width) of spectrum i: rows gapStart[i] .. gapStart[i+1]). */
+  gapStart: Int32Array;
+  gaps: Float64Array;
+  /** scale, phase, r2 per spectrum; lockInPresent 0 for a null fit. */
+  lockIn: Float64Array;
+  lockInPresent: Uint8Array;
+}
+
+export function encodeResults<Id extends SpectrumId>(
+  results: ReadonlyArray<SpectrumResult<Id>>,
+): ResultColumns<Id> {
+  const n = results.length;
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const text = (s: string | null): number => {
+    if (s === null) return -1;
+    let k = stringIndex.get(s);
+    if (k === undefined) {
+      k = strings.push(s) - 1;
+      stringIndex.set(s, k);
+    }
+    return k;
+  };
+  let flagCount = 0;
+  let gapCount = 0;
+  for (const r of results) {
+    flagCount += r.flags.length;
+    gapCount += r.inGapStates.length;
+  }
+  const c: ResultColumns<Id> = {
+    ids: results.map((r) => r.spectrumId),
+    texts: new Int32Array(3 * n),
+    strings,
+    numbers: new Float64Array(FIELDS * n),
+    present: new Uint8Array(FIELDS * n),
+    ok: new Uint8Array(n),
+    excluded: new Uint8Array(n),
+    seriesIndex: new Int32Array(n),
+    sweepInSeries: new Int32Array(n),
+    flagStart: new Int32Array(n + 1),
+    flagCodes: new Uint8Array(flagCount),
+    flagReasons: new Int32Array(flagCount),
+    gapStart: new Int32Array(n + 1),
+    gaps: new Float64Array(3 * gapCount),
+    lockIn: new Float64Array(3 * n),
+    lockInPresent: new Uint8Array(n),
+  };
+  let f = 0;
+  let g = 0;
+  results.forEach((r, i) => {
+    c.texts[3 * i] = text(r.label);
+    c.texts[3 * i + 1] = text(r.reason);
+    c.texts[3 * i + 2] = text(r.exclusionReason);
+    NUMBER_FIELDS.forEach((field, k) => {
+      const v = r[field];
+      if (v !== null) {
+        c.numbers[FIELDS * i + k] = v;
+        c.present[FIELDS * i + k] = 1;
+      }
+    });
+    c.ok[i] = r.ok ? 1 : 0;
+    c.excluded[i] = r.excluded ? 1 : 0;
+    c.seriesIndex[i] = r.seriesIndex;
+    c.sweepInSeries[i] = r.sweepInSeries;
+    c.flagStart[i] = f;
+    r.flags.forEach((flag, k) => {
+      c.flagCodes[f] = QUALITY_FLAGS.indexOf(flag);
+      c.flagReasons[f++] = text(r.flagReasons[k]!);
+    });
+    c.gapStart[i] = g;
+    for (const s of r.inGapStates) {
+      c.gaps[3 * g] = s.bias;
+      c.gaps[3 * g + 1] = s.height;
+      c.gaps[3 * g++ + 2] = s.width;
+    }
+    if (r.lockInFit) {
+      c.lockIn[3 * i] = r.lockInFit.scale;
+      c.lockIn[3 * i + 1] = r.lockInFit.phase;
+      c.lockIn[3 * i + 2] = r.lockInFit.r2;
+      c.lockInPresent[i] = 1;
+    }
+  });
+  c.flagStart[n] = f;
+  c.gapStart[n] = g;
+  return c;
+}
+
+/** The typed arrays of encoded results, for a transfer list (each its own buffer). */
+export function resultBuffers(c: ResultColumns<SpectrumId>): ArrayBuffer[] {
+  const arrays = [
+    c.texts,
+    c.numbers,
+    c.present,
+    c.ok,
+    c.excluded,
+    c.seriesIndex,
+    c.sweepInSeries,
+    c.flagStart,
+    c.flagCodes,
+    c.flagReasons,
+    c.gapStart,
+    c.gaps,
+    c.lockIn,
+    c.lockInPresent,
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+export function decodeResults<Id extends SpectrumId>(c: ResultColumns<Id>): Array<SpectrumResult<Id>> {
+  const text = (k: number): string | null => (k < 0 ? null : c.strings[k]!);
+  const number = (i: number, k: number): number | null =>
+    c.present[FIELDS * i + k] === 1 ? c.numbers[FIELDS * i + k]! : null;
+  return c.ids.map((spectrumId, i): SpectrumResult<Id> => {
+    const inGapStates: InGapState[] = [];
+    for (let g = c.gapStart[i]!; g < c.gapStart[i + 1]!; g++)
+      inGapStates.push({ bias: c.gaps[3 * g]!, height: c.gaps[3 * g + 1]!, width: c.gaps[3 * g + 2]! });
+    const flags: QualityFlag[] = [];
+    const flagReasons: string[] = [];
+    for (let f = c.flagStart[i]!; f < c.flagStart[i + 1]!; f++) {
+      flags.push(QUALITY_FLAGS[c.flagCodes[f]!]!);
+      flagReasons.push(c.strings[c.flagReasons[f]!]!);
+    }
+    // Field order as seriesStage builds a result.
+    return {
+      spectrumId,
+      label: text(c.texts[3 * i]!),
+      ok: c.ok[i] === 1,
+      reason: text(c.texts[3 * i + 1]!),
+      vbm: number(i, 0),
+      cbm: number(i, 1),
+      gap: number(i, 2),
+      vbPeak: number(i, 3),
+      deepTrap: number(i, 4),
+      shallowVb: number(i, 5),
+      shallowCb: number(i, 6),
+      inGapStates,
+      flags,
+      flagReasons,
+      excluded: c.excluded[i] === 1,
+      exclusionReason: text(c.texts[3 * i + 2]!),
+      lockInFit:
+        c.lockInPresent[i] === 1
+          ? { scale: c.lockIn[3 * i]!, phase: c.lockIn[3 * i + 1]!, r2: c.lockIn[3 * i + 2]! }
+          : null,
+      seriesIndex: c.seriesIndex[i]!,
+      sweepInSeries: c.sweepInSeries[i]!,
+    };
+  });
+}
+
+/**
+ * A chunk's results as they cross to the pool: per-spectrum results in columns (resultColumns.ts),
+ * kept curves copied into one buffer (the worker keeps its own). decodeChunk restores a ChunkResult.
+ */
+export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 'spectra'> & {
+  spectra: ResultColumns<Id>;
+};
+
+export function encodeChunk<Id extends SpectrumId>(result: ChunkResult<Id>): EncodedChunkResult<Id> {
+  return {
+    spectra: encodeResults(result.spectra),
+    series: result.series,
+    kept: keptInOneBuffer(result.kept),
+  };
+}
+
+export function chunkBuffers(encoded: EncodedChunkResult<SpectrumId>): ArrayBuffer[] {
+  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept)];
+}
+
+export function decodeChunk<Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> {
+  return { spectra: decodeResults(encoded.spectra), series: encoded.series, kept: encoded.kept };
+}
