@@ -27,8 +27,15 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   if (args.paths.length === 0) throw new UsageError('import: name at least one folder or file');
   const missing = args.paths.find((path) => !existsSync(path));
   if (missing) throw new UsageError(`import: cannot read ${missing}: no such file or folder`);
-  const db = openLibrary(args.db);
+  // The workers start (load their modules) while this thread opens the library and scans.
   const pool = new ParsePool(cliWorkerUrls().workerUrl);
+  let db: ReturnType<typeof openLibrary>;
+  try {
+    db = openLibrary(args.db);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   try {
     const run = new ImportRun({ db, pool, paths: args.paths, readerVersion: APP_VERSION });
     const ticker = args.json

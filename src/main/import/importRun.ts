@@ -13,6 +13,7 @@ import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
 import type { ParsePool } from './parsePool.ts';
+import type { ParseResponse } from './parseMessages.ts';
 import { asLibraryError } from '../library/libraryErrors.ts';
 import { dataFilesWaitingFor, parameterFileArrived } from './matrixWaiting.ts';
 import { scanPaths } from './scanPaths.ts';
@@ -30,6 +31,16 @@ export interface ImportRunOptions {
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
 }
+
+/** A file the workers read, waiting for its batch to be classified and written (see flush). */
+interface ParsedFile {
+  file: ScannedFile;
+  known: KnownFile | undefined;
+  response: ParseResponse;
+}
+
+/** Files whose library rows are looked up in one read transaction (not one per file). */
+const KNOWN_CHUNK = 512;
 
 interface KnownFile {
   size: number;
@@ -50,11 +61,13 @@ export class ImportRun {
   readonly done: Promise<ImportProgress>;
   private cancelled = false;
   private readonly options: Required<ImportRunOptions>;
-  private readonly pending: FileOutcome[] = [];
-  private pendingBytes = 0;
+  /** Files read and not yet written; written in batches by flush(). */
+  private readonly parsed: ParsedFile[] = [];
+  private parsedBytes = 0;
   private readonly shaInRun = new Map<string, string>();
   private writeBatch!: BatchWriter;
   private sameContent: Statement | null = null;
+  private classifyBatch: ((files: ParsedFile[]) => FileOutcome[]) | null = null;
   private readonly abort = new AbortController();
   /** Files counted as updated (not imported) in the report. */
   private readonly updatedPaths = new Set<string>();
@@ -150,14 +163,24 @@ export class ImportRun {
   }
 
   private async importAll(files: ScannedFile[]): Promise<void> {
-    const known = this.options.db.prepare(
+    const { db } = this.options;
+    const knownStatement = db.prepare<[string], KnownFile>(
       'SELECT size, mtime_ms, sha256, reader_version, status, error, not_iv FROM files WHERE path = ?',
     );
+    // Looked up a chunk at a time in one read transaction: a statement outside a transaction
+    // takes and drops SQLite's read lock each time (two fcntl calls per file).
+    const lookUp = db.transaction((chunk: ScannedFile[]) => chunk.map((file) => knownStatement.get(file.path)));
+    let known: Array<KnownFile | undefined> = [];
+    let knownFrom = 0;
     let next = 0;
     const worker = async (): Promise<void> => {
       while (!this.cancelled && next < files.length) {
-        const file = files[next++] as ScannedFile;
-        await this.importOne(file, known.get(file.path) as KnownFile | undefined);
+        const index = next++;
+        if (index >= knownFrom + known.length) {
+          knownFrom = index;
+          known = lookUp(files.slice(index, index + KNOWN_CHUNK));
+        }
+        await this.importOne(files[index] as ScannedFile, known[index - knownFrom]);
       }
     };
     await Promise.all(Array.from({ length: this.options.inFlight }, worker));
@@ -187,9 +210,10 @@ export class ImportRun {
       this.finishFile(file);
       return;
     }
-    const identity = { ...file, sha256: response.sha256 };
-    const outcome = classifyResponse(identity, response, this.duplicateOf(file.path, response.sha256));
-    this.record(outcome, known);
+    this.parsed.push({ file, known, response });
+    this.parsedBytes += file.size;
+    if (this.parsed.length >= this.options.batchFiles || this.parsedBytes >= this.options.batchBytes)
+      this.flush();
     this.finishFile(file);
   }
 
@@ -206,7 +230,26 @@ export class ImportRun {
     return row?.path ?? null;
   }
 
-  private record(outcome: FileOutcome, known: KnownFile | undefined): void {
+  /**
+   * Outcomes of a batch of read files, in order, the duplicate lookups in one read transaction;
+   * each is counted in the report, and those to write are returned.
+   */
+  private classify(batch: ParsedFile[]): FileOutcome[] {
+    this.classifyBatch ??= this.options.db.transaction((files: ParsedFile[]) =>
+      files.map(({ file, response }) =>
+        classifyResponse(
+          { ...file, sha256: response.sha256 },
+          response,
+          this.duplicateOf(file.path, response.sha256),
+        ),
+      ),
+    );
+    const outcomes = this.classifyBatch(batch);
+    return outcomes.filter((outcome, i) => this.record(outcome, (batch[i] as ParsedFile).known));
+  }
+
+  /** Counts an outcome in the report; false when it is not written (the previous version is kept). */
+  private record(outcome: FileOutcome, known: KnownFile | undefined): boolean {
     const report = this.progress.report;
     // A changed file that no longer reads must not wipe the good version (and its labels) we hold.
     const keepPrevious = outcome.status !== 'imported' && known?.status === 'imported';
@@ -225,11 +268,7 @@ export class ImportRun {
       const kept = keepPrevious ? ' (the previously imported version is kept)' : '';
       report.failed.push({ file: outcome.file.path, error: outcome.error + kept });
     }
-    if (keepPrevious) return;
-    this.pending.push(outcome);
-    this.pendingBytes += outcome.file.size;
-    if (this.pending.length >= this.options.batchFiles || this.pendingBytes >= this.options.batchBytes)
-      this.flush();
+    return !keepPrevious;
   }
 
   private finishFile(file: ScannedFile): void {
@@ -238,10 +277,11 @@ export class ImportRun {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.pendingBytes = 0;
+    if (this.parsed.length === 0) return;
+    this.parsedBytes = 0;
+    const outcomes = this.classify(this.parsed.splice(0));
     const report = this.progress.report;
-    for (const { outcome, error } of this.writeBatch(this.pending.splice(0))) {
+    for (const { outcome, error } of this.writeBatch(outcomes)) {
       // Counted as it was classified; SQLite refused it, so it is a failure after all.
       if (outcome.status === 'imported') {
         if (this.updatedPaths.has(outcome.file.path)) report.updated--;
