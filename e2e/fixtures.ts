@@ -104,8 +104,8 @@ export function screenshotPath(name: string): string {
   return join(screenshotDir, `${name}.png`);
 }
 
-/** Distinct red values on a canvas: a drawn image has many, a blank or flat one has one or two. */
-export function distinctCanvasReds(canvas: Locator): Promise<number> {
+/** What a canvas holds: how many distinct red values, and how many pixels are not transparent. */
+export function canvasPixelStats(canvas: Locator): Promise<{ distinctReds: number; opaque: number }> {
   return canvas.evaluate((element) => {
     // The e2e project type-checks without the DOM library: name just what is used.
     const c = element as unknown as {
@@ -117,9 +117,18 @@ export function distinctCanvasReds(canvas: Locator): Promise<number> {
     };
     const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
     const reds = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4) reds.add(pixels[i] as number);
-    return reds.size;
+    let opaque = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      reds.add(pixels[i] as number);
+      if ((pixels[i + 3] as number) > 0) opaque++;
+    }
+    return { distinctReds: reds.size, opaque };
   });
+}
+
+/** Distinct red values on a canvas: a drawn image has many, a blank or flat one has one or two. */
+export async function distinctCanvasReds(canvas: Locator): Promise<number> {
+  return (await canvasPixelStats(canvas)).distinctReds;
 }
 
 export { expect } from '@playwright/test';

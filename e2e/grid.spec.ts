@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { syntheticGrid } from '../scripts/grid/syntheticGrid.ts';
-import { distinctCanvasReds, expect, screenshotPath, test } from './fixtures.ts';
+import { canvasPixelStats, distinctCanvasReds, expect, screenshotPath, test } from './fixtures.ts';
 
 async function importPath(page: Page, path: string): Promise<void> {
   await page.getByRole('tab', { name: 'Library', exact: true }).click();
@@ -159,19 +159,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   // Its topography recorded during the grid scan: only the 88 measured pixels are drawn.
   await page.getByTestId('grid-map-select').selectOption('par:Scan:Z (m)');
   await expect(page.getByTestId('grid-map-title')).toContainText('the grid’s own topography');
-  const drawnPixels = await canvas.evaluate((element) => {
-    const c = element as unknown as {
-      width: number;
-      height: number;
-      getContext(
-        kind: '2d',
-      ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-    };
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    let opaque = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) opaque++;
-    return opaque;
-  });
+  const drawnPixels = (await canvasPixelStats(canvas)).opaque;
   expect(drawnPixels).toBe(88);
   await page.screenshot({ path: screenshotPath('grid-real-aborted'), fullPage: true });
   await chooseGrid(page, 'NanonisReader_STS_grid_lockin.3ds');

@@ -47,8 +47,8 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await expect(plot).toHaveAttribute('data-series', '2');
   await expect(spectra.nth(1)).toHaveClass(/selected/);
   await expect(plot.locator('canvas')).toBeVisible();
-  await expect(plot.locator('.u-legend')).toContainText('sweep 1 · fwd');
-  await expect(plot.locator('.u-legend')).toContainText('sweep 1 · bwd');
+  await expect(page.getByTestId('spectrum-legend')).toContainText('sweep 1 · fwd');
+  await expect(page.getByTestId('spectrum-legend')).toContainText('sweep 1 · bwd');
   await page.screenshot({ path: screenshotPath('library-spectrum-current'), fullPage: true });
   await spectra.nth(2).click({ modifiers: ['Control'] });
   await expect(plot).toHaveAttribute('data-series', '3');

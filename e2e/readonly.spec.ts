@@ -39,6 +39,17 @@ test('a read-only library is browsed, and a label answers that it is read-only',
   const server = await startServer(dbPath);
   try {
     await page.goto(server.url);
+    // Import and watch would write: disabled, saying why, even with a path typed.
+    await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
+    await expect(page.getByTestId('import-button')).toBeDisabled();
+    await expect(page.getByTestId('import-button')).toHaveAttribute(
+      'title',
+      new RegExp(`read-only \\(${dbPath}`),
+    );
+    await expect(page.getByTestId('import-read-only')).toBeVisible();
+    await page.getByTestId('watch-panel').getByRole('textbox').fill(join(repoRoot, 'resources/demo'));
+    await expect(page.getByTestId('watch-toggle')).toBeDisabled();
+    await expect(page.getByTestId('watch-toggle')).toHaveAttribute('title', /read-only/);
     const table = page.getByTestId('spectra-table');
     await expect(table).toHaveAttribute('data-total', String(spectra));
     const rows = table.locator('tbody tr');

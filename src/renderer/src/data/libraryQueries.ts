@@ -44,3 +44,14 @@ export function useSessions(): { rows: SessionRow[]; error: string | null } {
 export function useAnalysisInputsRevision(): number {
   return useSyncExternalStore(subscribeAnalysisInputs, analysisInputsRevision);
 }
+
+/**
+ * Why the library cannot take writes (opened read-only: a read-only disk), to disable what would
+ * write and say so in its title; null when it can.
+ */
+export function useReadOnlyReason(what: string): string | null {
+  const { data } = useLibraryInfo();
+  return data?.readOnly
+    ? `The library is read-only (${data.path}): ${what} needs write access. Copy it to a writable disk to change it.`
+    : null;
+}

@@ -24,6 +24,10 @@ export const queryKeys = {
   sessions: () => ['library', 'sessions'] as const,
   images: (filter: object) => ['library', 'images', filter] as const,
   spectraInFrame: (imageId: number) => ['library', 'spectraInFrame', imageId] as const,
+  spectrum: (id: number) => ['library', 'spectrum', id] as const,
+  plotCurves: (ids: readonly number[], signal: string, settings: object) =>
+    ['library', 'plotCurves', ids, signal, settings] as const,
+  gridFrames: (imageId: number) => ['library', 'gridFrames', imageId] as const,
   exclusions: () => ['exclusions'] as const,
   runs: () => ['runs'] as const,
 };

@@ -30,6 +30,7 @@ export function GridExportButtons({
   range,
   table,
   colormap,
+  quantity,
   provenance,
 }: {
   values: Float64Array;
@@ -38,6 +39,8 @@ export function GridExportButtons({
   range: { lo: number; hi: number } | null;
   table: Uint8Array;
   colormap: ColormapName;
+  /** What the map's colours show (the colour bar's title). */
+  quantity: string;
   provenance(): {
     appVersion: string;
     grid: string;
@@ -60,6 +63,7 @@ export function GridExportButtons({
       height * scale,
       range,
       colormap,
+      quantity,
       full(),
     );
   };

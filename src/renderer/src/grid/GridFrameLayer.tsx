@@ -1,30 +1,24 @@
 // Grids of the image's session drawn on the topography in their true place: each grid's frame
 // (centre, size, angle) as an outline, a tick at its first (column 0, row 0) corner, and a dot at
 // the centre of every measured pixel (an aborted grid shows only what it measured).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { GridFrameRow } from '../../../shared/api/contract.ts';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import { gridOverlayOnImage } from '../../../shared/grid/gridRegistration.ts';
 import { getApi } from '../api.ts';
+import { queryKeys } from '../data/queryClient.ts';
+
+const NO_GRIDS: GridFrameRow[] = [];
 
 /** The grids of the image's session (none while loading or when the image has no session). */
 export function useGridFrames(imageId: number | null): GridFrameRow[] {
-  const [rows, setRows] = useState<GridFrameRow[]>([]);
-  useEffect(() => {
-    setRows([]);
-    if (imageId === null) return;
-    let live = true;
-    getApi()
-      .listGridFrames({ imageId })
-      .then(
-        (answer) => live && setRows(answer.rows),
-        () => live && setRows([]),
-      );
-    return () => {
-      live = false;
-    };
-  }, [imageId]);
-  return rows;
+  const { data } = useQuery({
+    queryKey: queryKeys.gridFrames(imageId ?? -1),
+    queryFn: async () => (await getApi().listGridFrames({ imageId: imageId as number })).rows,
+    enabled: imageId !== null,
+  });
+  return imageId === null ? NO_GRIDS : (data ?? NO_GRIDS);
 }
 
 /** Dot radius, CSS px: small enough for 256 pixels across a 600 px view not to merge. */

@@ -1,12 +1,19 @@
 // Histogram of the gap map (20 mV bins, as the group statistics), SVG with axes.
+import { PLOT_WIDTH } from './gridDisplay.ts';
 import { histogram } from '../../../shared/analysis/histogram.ts';
-import { niceTicks } from '../lib/axisKit.ts';
+import { axisLabels, niceTicks } from '../lib/axisKit.ts';
 
-const W = 420;
 const H = 200;
 const M = { left: 44, right: 12, top: 10, bottom: 40 };
 
-export function GridHistogram({ values }: { values: Float64Array }) {
+export function GridHistogram({
+  values,
+  width: W = PLOT_WIDTH,
+}: {
+  values: Float64Array;
+  /** CSS px: the column's width. */
+  width?: number;
+}) {
   const finite = Array.from(values).filter(Number.isFinite);
   if (finite.length === 0)
     return (
@@ -22,6 +29,10 @@ export function GridHistogram({ values }: { values: Float64Array }) {
   const innerH = H - M.top - M.bottom;
   const sx = (v: number) => M.left + ((v - lo) / (hi - lo || 1)) * innerW;
   const sy = (n: number) => M.top + innerH - (n / top) * innerH;
+  // Volts unprefixed, as on every bias axis of the app; counts are whole numbers.
+  const xTicks = niceTicks(lo, hi, 6);
+  const xLabels = axisLabels(xTicks, '').labels;
+  const yTicks = niceTicks(0, top, 4).filter(Number.isInteger);
   return (
     <figure className="grid-plot" data-testid="grid-histogram">
       <svg width={W} height={H} role="img" aria-label="Histogram of the gap map">
@@ -36,12 +47,12 @@ export function GridHistogram({ values }: { values: Float64Array }) {
           />
         ))}
         <line x1={M.left} x2={M.left + innerW} y1={M.top + innerH} y2={M.top + innerH} className="tick" />
-        {niceTicks(lo, hi, 6).map((t) => (
+        {xTicks.map((t, i) => (
           <text key={t} x={sx(t)} y={M.top + innerH + 16} textAnchor="middle">
-            {Number(t.toPrecision(3))}
+            {xLabels[i]}
           </text>
         ))}
-        {niceTicks(0, top, 4).map((t) => (
+        {yTicks.map((t) => (
           <text key={`y${t}`} x={M.left - 6} y={sy(t) + 4} textAnchor="end">
             {t}
           </text>

@@ -1,11 +1,11 @@
 // A line cut: dI/dV(bias, distance) of the pixels along a drawn line, as an image with axes.
+import { PLOT_WIDTH } from './gridDisplay.ts';
 import { useEffect, useRef } from 'react';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { colourise } from '../lib/contrast.ts';
 import { percentileRange } from '../lib/contrast.ts';
-import { niceTicks } from '../lib/axisKit.ts';
+import { axisLabels, niceTicks } from '../lib/axisKit.ts';
 
-const W = 420;
 const H = 240;
 const M = { left: 54, right: 12, top: 10, bottom: 40 };
 
@@ -13,12 +13,15 @@ export function GridLineCut({
   spectra,
   lengthNm,
   table,
+  width: W = PLOT_WIDTH,
 }: {
   /** One per pixel along the cut, in order; null where a pixel was not measured. */
   spectra: Array<PixelSpectrum | null>;
   /** Length of the cut, nm. */
   lengthNm: number;
   table: Uint8Array;
+  /** CSS px: the column's width. */
+  width?: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const first = spectra.find((s) => s !== null) ?? null;
@@ -38,6 +41,11 @@ export function GridLineCut({
   const innerH = H - M.top - M.bottom;
   const lo = first.bias[0]!;
   const hi = first.bias[columns - 1]!;
+  // Bias in V and distance in nm, as plain numbers under their titles.
+  const biasTicks = niceTicks(Math.min(lo, hi), Math.max(lo, hi), 6);
+  const biasLabels = axisLabels(biasTicks, '').labels;
+  const distanceTicks = niceTicks(0, lengthNm, 4);
+  const distanceLabels = axisLabels(distanceTicks, '').labels;
   return (
     <figure className="grid-plot" data-testid="grid-line-cut">
       <div className="grid-cut-image" style={{ width: W, height: H }}>
@@ -49,24 +57,24 @@ export function GridLineCut({
         />
         <svg width={W} height={H}>
           <rect x={M.left} y={M.top} width={innerW} height={innerH} className="frame" />
-          {niceTicks(lo, hi, 6).map((t) => (
+          {biasTicks.map((t, i) => (
             <text
               key={t}
               x={M.left + ((t - lo) / (hi - lo)) * innerW}
               y={M.top + innerH + 16}
               textAnchor="middle"
             >
-              {Number(t.toPrecision(3))}
+              {biasLabels[i]}
             </text>
           ))}
-          {niceTicks(0, lengthNm, 4).map((t) => (
+          {distanceTicks.map((t, i) => (
             <text
               key={`d${t}`}
               x={M.left - 6}
               y={M.top + (t / (lengthNm || 1)) * innerH + 4}
               textAnchor="end"
             >
-              {Number(t.toPrecision(3))}
+              {distanceLabels[i]}
             </text>
           ))}
           <text x={M.left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">

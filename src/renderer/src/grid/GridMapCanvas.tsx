@@ -4,8 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
 import { colourise } from '../lib/contrast.ts';
-import { pixelAt } from './gridDisplay.ts';
-import { pixelPointAt, screenBox } from './gridRegion.ts';
+import { pixelAt, pixelPointAt, screenBox } from './gridRegion.ts';
 
 export type Pixel = { column: number; row: number };
 export type GridDragTool = 'cut' | 'box' | 'lasso';

@@ -1,7 +1,7 @@
 // dI/dV of the hovered pixel and the pinned ones, overlaid (SVG, axes with units).
-import { niceTicks, siTicks } from '../lib/axisKit.ts';
+import { axisLabels, axisTitle, niceTicks } from '../lib/axisKit.ts';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
-import { finiteRange } from './gridDisplay.ts';
+import { finiteRange, PLOT_WIDTH } from './gridDisplay.ts';
 
 export interface PlottedSpectrum {
   key: string;
@@ -10,11 +10,19 @@ export interface PlottedSpectrum {
   spectrum: PixelSpectrum;
 }
 
-const W = 420;
 const H = 260;
 const M = { left: 80, right: 12, top: 12, bottom: 40 };
 
-export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; unit: string }) {
+export function GridSpectrumPlot({
+  curves,
+  unit,
+  width: W = PLOT_WIDTH,
+}: {
+  curves: PlottedSpectrum[];
+  unit: string;
+  /** CSS px: the column's width. */
+  width?: number;
+}) {
   const xs = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.bias)));
   const ys = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.didv)));
   const innerW = W - M.left - M.right;
@@ -25,16 +33,18 @@ export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; 
     xs && xs.hi > xs.lo ? M.left + ((v - xs.lo) / (xs.hi - xs.lo)) * innerW : M.left;
   const sy = (v: number) =>
     ys && ys.hi > ys.lo ? M.top + innerH - ((v - ys.lo) / (ys.hi - ys.lo)) * innerH : M.top;
-  const yLabels = siTicks(yTicks, unit);
+  // Bias in V on every bias axis of the app; dI/dV plain numbers under one prefixed title.
+  const xLabels = axisLabels(xTicks, '').labels;
+  const y = axisLabels(yTicks, unit);
   return (
     <figure className="grid-plot" data-testid="grid-spectrum-plot">
       <svg width={W} height={H} role="img" aria-label="dI/dV of the hovered and pinned pixels">
         <rect x={M.left} y={M.top} width={innerW} height={innerH} className="frame" />
-        {xTicks.map((t) => (
+        {xTicks.map((t, i) => (
           <g key={`x${t}`}>
             <line x1={sx(t)} x2={sx(t)} y1={M.top + innerH} y2={M.top + innerH + 4} className="tick" />
             <text x={sx(t)} y={M.top + innerH + 16} textAnchor="middle">
-              {Number(t.toPrecision(3))}
+              {xLabels[i]}
             </text>
           </g>
         ))}
@@ -42,7 +52,7 @@ export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; 
           <g key={`y${t}`}>
             <line x1={M.left - 4} x2={M.left} y1={sy(t)} y2={sy(t)} className="tick" />
             <text x={M.left - 6} y={sy(t) + 4} textAnchor="end">
-              {yLabels[i]}
+              {y.labels[i]}
             </text>
           </g>
         ))}
@@ -54,7 +64,7 @@ export function GridSpectrumPlot({ curves, unit }: { curves: PlottedSpectrum[]; 
           textAnchor="middle"
           className="axis-title"
         >
-          dI/dV
+          {axisTitle('dI/dV', y.prefix, unit)}
         </text>
         {curves.map((c) => (
           <polyline

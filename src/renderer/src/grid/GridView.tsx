@@ -3,6 +3,7 @@
 // quality flags) computed in workers; hover for a pixel's spectrum, click to pin, drag for a line
 // cut, a gap histogram, threshold regions into labels, exports with provenance.
 import { useEffect, useMemo, useState } from 'react';
+import { useWidthOf } from '../analysis/plot/figureWidth.ts';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
@@ -19,7 +20,7 @@ import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
-import { ANALYSIS_MAPS, finiteRange, lineCutPixels } from './gridDisplay.ts';
+import { ANALYSIS_MAPS, finiteRange, lineCutPixels, PLOT_WIDTH } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
 import { GridMapSelect, isTopography, type Shown } from './GridMapSelect.tsx';
@@ -38,10 +39,9 @@ const RECIPE = resolveRecipe();
 
 export function GridView({ version, onLabelsChanged }: { version: number; onLabelsChanged(): void }) {
   const files = useGridFiles(version);
-  const [fileId, setFileId] = useState<number | null>(null);
-  useEffect(() => {
-    if (fileId === null && files[0]) setFileId(files[0].id);
-  }, [files, fileId]);
+  const [chosenFileId, setFileId] = useState<number | null>(null);
+  // The first grid of the library until the user picks one.
+  const fileId = chosenFileId ?? files[0]?.id ?? null;
   const { grid, error } = useGridCube(fileId);
   const cube = grid?.cube ?? null;
   const analysis = useGridMaps(grid, undefined);
@@ -55,6 +55,10 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const [dragTool, setDragTool] = useState<GridDragTool>('cut');
   const [region, setRegion] = useState<Point2[] | null>(null);
   const [appVersion, setAppVersion] = useState('');
+  // The plots fill their column (at least the 420 px they were drawn for, at most 760 px).
+  const [plotColumn, setPlotColumn] = useState<HTMLDivElement | null>(null);
+  const columnWidth = useWidthOf(plotColumn);
+  const plotWidth = Math.min(760, Math.max(PLOT_WIDTH, columnWidth ?? PLOT_WIDTH));
   useEffect(
     () =>
       void getApi()
@@ -62,13 +66,17 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
         .then((info) => setAppVersion(info.appVersion)),
     [],
   );
-  useEffect(() => {
+  // A new grid starts afresh: no pins, cut or region, its first channel a quarter into the sweep
+  // (set while rendering, React's pattern for state that follows a prop).
+  const [cubeShown, setCubeShown] = useState(cube);
+  if (cube !== cubeShown) {
+    setCubeShown(cube);
     setPinned([]);
     setCut(null);
     setRegion(null);
     setShown({ kind: 'channel', index: 0 });
     if (cube) setBiasIndex(Math.floor(cube.layout.points / 4));
-  }, [cube]);
+  }
 
   // Spectra and dI/dV need a bias sweep (not a Z-spectroscopy grid) and a current channel.
   const channel: AnalysedChannel | null = useMemo(() => {
@@ -112,6 +120,15 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
         : shown.kind === 'channel'
           ? (cube?.channels[shown.index]?.unit ?? '')
           : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
+  /** What the map's colours show, the colour bar's title ("Current", "dI/dV", "Gap Eg"). */
+  const quantity =
+    shown.kind === 'parameter'
+      ? parseColumnName(shown.name).quantity
+      : shown.kind === 'didv'
+        ? 'dI/dV'
+        : shown.kind === 'channel'
+          ? parseColumnName(cube?.channels[shown.index]?.name ?? '').quantity
+          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const title =
     shown.kind === 'parameter'
       ? `${shown.name} at each pixel${isTopography(shown.name) ? ' (the grid’s own topography)' : ''}`
@@ -296,7 +313,13 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 }}
                 onCut={setCut}
               />
-              <ColourBar range={range} unit={unit} colormap={colormap} height={MAP_SIZE * 0.8} />
+              <ColourBar
+                range={range}
+                quantity={quantity}
+                unit={unit}
+                colormap={colormap}
+                height={MAP_SIZE * 0.8}
+              />
             </div>
             <p className="note" data-testid="grid-hover">
               {hover
@@ -310,6 +333,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
               range={range}
               table={table}
               colormap={colormap}
+              quantity={quantity}
               provenance={() => ({
                 appVersion,
                 grid: grid?.name ?? '',
@@ -341,12 +365,17 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
               onLabelled={onLabelsChanged}
             />
           </div>
-          <div>
-            <GridSpectrumPlot curves={curves} unit={didvUnit} />
+          <div ref={setPlotColumn}>
+            <GridSpectrumPlot curves={curves} unit={didvUnit} width={plotWidth} />
             {cutSpectra && (
-              <GridLineCut spectra={cutSpectra.spectra} lengthNm={cutSpectra.lengthNm} table={table} />
+              <GridLineCut
+                spectra={cutSpectra.spectra}
+                lengthNm={cutSpectra.lengthNm}
+                table={table}
+                width={plotWidth}
+              />
             )}
-            {analysis.maps && <GridHistogram values={analysis.maps.maps.gap} />}
+            {analysis.maps && <GridHistogram values={analysis.maps.maps.gap} width={plotWidth} />}
           </div>
         </div>
       )}

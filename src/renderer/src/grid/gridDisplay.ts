@@ -1,6 +1,9 @@
-// Pure helpers of the Grid view: which map to show, its unit, and screen ↔ pixel geometry of a
-// grid drawn rotated by its frame angle (row 0 at the bottom, as the frame's +y points up).
+// Pure helpers of the Grid view: which map to show, its unit, the pixels of a line cut (screen ↔
+// pixel geometry is in gridRegion.ts).
 import type { MapName } from '../../../shared/grid/gridMaps.ts';
+
+/** Width of the Grid view's plots before their column is measured (and at least), CSS px. */
+export const PLOT_WIDTH = 420;
 
 export type AnalysisMapName = MapName | 'flags';
 
@@ -12,30 +15,6 @@ export const ANALYSIS_MAPS: Array<{ name: AnalysisMapName; title: string; unit: 
   { name: 'inGap', title: 'In-gap density', unit: 'V' },
   { name: 'flags', title: 'Quality flags', unit: '' },
 ];
-
-/**
- * The grid pixel under a point given relative to the drawn map's centre in CSS px, for a map of
- * `width × height` pixels drawn `scale` CSS px per pixel and rotated by `angleDeg` clockwise (the
- * Nanonis frame angle, see gridRegistration.ts; CSS rotate(angle)); null outside the grid.
- */
-export function pixelAt(
-  dx: number,
-  dy: number,
-  width: number,
-  height: number,
-  scale: number,
-  angleDeg: number,
-): { column: number; row: number } | null {
-  const a = (angleDeg * Math.PI) / 180;
-  // Undo CSS rotate(a) (screen y down): rotate the point by −a.
-  const x = dx * Math.cos(a) + dy * Math.sin(a);
-  const y = -dx * Math.sin(a) + dy * Math.cos(a);
-  const column = Math.floor(x / scale + width / 2);
-  const rowFromTop = Math.floor(y / scale + height / 2);
-  const row = height - 1 - rowFromTop;
-  if (column < 0 || column >= width || row < 0 || row >= height) return null;
-  return { column, row };
-}
 
 /** Pixel indices along a line from one pixel to another (nearest pixel at each step, no repeats). */
 export function lineCutPixels(

@@ -4,6 +4,7 @@
 import type { AnalysisRecipe } from '../../../shared/analysis/recipe.ts';
 import { downloadBlob, fileStem } from '../analysis/export/download.ts';
 import { colormapGradient, type ColormapName } from '../lib/colormaps.ts';
+import { colourBarTicks } from '../lib/axisKit.ts';
 import { writeCsv } from '../../../shared/csv/index.ts';
 
 export interface GridProvenance {
@@ -67,6 +68,8 @@ export function gridMapSvg(
   mapHeight: number,
   range: { lo: number; hi: number },
   colormap: ColormapName,
+  /** What the colours show, the colour bar's title with the ticks' prefix and unit. */
+  quantity: string,
   provenance: GridProvenance,
 ): string {
   const stops =
@@ -77,7 +80,10 @@ export function gridMapSvg(
       return colour ? `<stop offset="${offset}%" stop-color="${colour}"/>` : '';
     })
     .join('');
-  const w = mapWidth + 140;
+  const bar = colourBarTicks(range, quantity, provenance.unit, 6);
+  // Tick text ~0.6 em per character at 12 px; the rotated title right of the widest tick.
+  const titleX = mapWidth + 38 + Math.max(...bar.ticks.map((t) => t.label.length)) * 7.5 + 18;
+  const w = Math.ceil(titleX + 12);
   const h = mapHeight + 40;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
@@ -86,8 +92,13 @@ export function gridMapSvg(
 <text x="0" y="14">${esc(`${provenance.grid} — ${provenance.map}`)}</text>
 <image x="0" y="24" width="${mapWidth}" height="${mapHeight}" href="${mapPng}"/>
 <rect x="${mapWidth + 16}" y="24" width="16" height="${mapHeight}" fill="url(#bar)" stroke="#333"/>
-<text x="${mapWidth + 38}" y="32">${esc(`${Number(range.hi.toPrecision(4))} ${provenance.unit}`)}</text>
-<text x="${mapWidth + 38}" y="${mapHeight + 24}">${esc(`${Number(range.lo.toPrecision(4))} ${provenance.unit}`)}</text>
+${bar.ticks
+  .map((t) => {
+    const y = (24 + t.fraction * mapHeight).toFixed(1);
+    return `<line x1="${mapWidth + 32}" y1="${y}" x2="${mapWidth + 36}" y2="${y}" stroke="#333"/><text class="bar-tick" x="${mapWidth + 38}" y="${(Number(y) + 4).toFixed(1)}">${esc(t.label)}</text>`;
+  })
+  .join('\n')}
+<text class="bar-title" transform="translate(${titleX.toFixed(1)} ${(24 + mapHeight / 2).toFixed(1)}) rotate(-90)" text-anchor="middle">${esc(bar.title)}</text>
 </svg>
 `;
 }

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { pixelAt } from './gridDisplay.ts';
-import { pixelPointAt, pixelsInside, screenBox } from './gridRegion.ts';
+import { pixelAt, pixelsInside, screenBox } from './gridRegion.ts';
 
-describe('drawn regions on a grid map', () => {
-  it('pixelPointAt agrees with pixelAt at every angle (floor of the continuous point, off pixel edges)', () => {
-    for (const angle of [0, 30, 45, 90, -20]) {
-      for (let k = 0; k < 200; k++) {
-        const dx = ((k * 37) % 97) - 48.37;
-        const dy = ((k * 53) % 89) - 44.41;
-        const cell = pixelAt(dx, dy, 9, 7, 10, angle);
-        const point = pixelPointAt(dx, dy, 9, 7, 10, angle);
-        if (cell === null) continue;
-        expect(Math.floor(point.x)).toBe(cell.column);
-        expect(Math.floor(point.y)).toBe(cell.row);
-      }
-    }
+describe('pixelAt', () => {
+  it('unrotated: row 0 at the bottom, column 0 at the left', () => {
+    // 4 × 2 pixels at 10 px: the map spans x −20…20, y −10…10 about its centre.
+    expect(pixelAt(-15, 5, 4, 2, 10, 0)).toEqual({ column: 0, row: 0 });
+    expect(pixelAt(15, -5, 4, 2, 10, 0)).toEqual({ column: 3, row: 1 });
+    expect(pixelAt(25, 0, 4, 2, 10, 0)).toBeNull();
   });
 
+  it('rotated 90° clockwise: the right column is drawn at the bottom', () => {
+    // Column 3 row 0 (bottom right when unrotated, at +x, +y on screen) goes to (−5, +15).
+    expect(pixelAt(-5, 15, 4, 2, 10, 90)).toEqual({ column: 3, row: 0 });
+    expect(pixelAt(5, -15, 4, 2, 10, 90)).toEqual({ column: 0, row: 1 });
+  });
+});
+
+describe('drawn regions on a grid map', () => {
   it('a box on an unrotated 4 × 3 map takes the pixels whose centres it encloses', () => {
     // 10 px per pixel, map centre at (0, 0): columns span x −20…20, rows y −15…15 (row 0 at the bottom).
     const box = screenBox({ dx: -12, dy: 14 }, { dx: 8, dy: -4 }, 4, 3, 10, 0);

@@ -14,10 +14,30 @@ export function pixelPointAt(
   angleDeg: number,
 ): Point2 {
   const a = (angleDeg * Math.PI) / 180;
-  // Undo CSS rotate(a) (screen y down), as pixelAt does.
+  // Undo CSS rotate(a) (screen y down): rotate the point by −a.
   const x = dx * Math.cos(a) + dy * Math.sin(a);
   const y = -dx * Math.sin(a) + dy * Math.cos(a);
   return { x: x / scale + width / 2, y: height / 2 - y / scale };
+}
+
+/**
+ * The grid pixel under a point given relative to the drawn map's centre in CSS px, for a map of
+ * `width × height` pixels drawn `scale` CSS px per pixel and rotated by `angleDeg` clockwise (the
+ * Nanonis frame angle, see gridRegistration.ts; CSS rotate(angle)); null outside the grid.
+ */
+export function pixelAt(
+  dx: number,
+  dy: number,
+  width: number,
+  height: number,
+  scale: number,
+  angleDeg: number,
+): { column: number; row: number } | null {
+  const point = pixelPointAt(dx, dy, width, height, scale, angleDeg);
+  const column = Math.floor(point.x);
+  const row = Math.floor(point.y);
+  if (column < 0 || column >= width || row < 0 || row >= height) return null;
+  return { column, row };
 }
 
 /**

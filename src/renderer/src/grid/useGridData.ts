@@ -21,24 +21,28 @@ export function useGridFiles(version: number): FileRow[] {
 }
 
 export function useGridCube(fileId: number | null): { grid: GridCubeView | null; error: string | null } {
-  const [grid, setGrid] = useState<GridCubeView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** The last answer, with the file it is for: a previous grid is never shown for a new choice. */
+  const [answer, setAnswer] = useState<{
+    fileId: number;
+    grid: GridCubeView | null;
+    error: string | null;
+  } | null>(null);
   useEffect(() => {
     if (fileId === null) return;
     let live = true;
-    setGrid(null);
-    setError(null);
     getApi()
       .getGridCube({ fileId })
       .then(
-        (view) => live && setGrid(view),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (view) => live && setAnswer({ fileId, grid: view, error: null }),
+        (e: unknown) =>
+          live && setAnswer({ fileId, grid: null, error: e instanceof Error ? e.message : String(e) }),
       );
     return () => {
       live = false;
     };
   }, [fileId]);
-  return { grid, error };
+  const current = answer !== null && answer.fileId === fileId ? answer : null;
+  return { grid: current?.grid ?? null, error: current?.error ?? null };
 }
 
 export interface MapsState {
@@ -75,56 +79,72 @@ const POLL_MS = 150;
  */
 export function useGridMaps(grid: GridCubeView | null, channelName: string | undefined): MapsState {
   const job = useRef<number | null>(null);
-  const [maps, setMaps] = useState<GridMaps | null>(null);
-  const [run, setRun] = useState<MapsState['run']>(null);
-  const [stored, setStored] = useState(false);
-  const [progress, setProgress] = useState<MapsState['progress']>(null);
-  const [note, setNote] = useState<string | null>(null);
+  /** What the run of `grid` has given so far; kept with its grid so a newer grid starts blank. */
+  const [result, setResult] = useState<MapsResult | null>(null);
+  // A Z-spectroscopy grid (or one without a current channel) has no analysis maps to compute.
+  const reason = grid ? notBiasGrid(grid.cube) : null;
 
   useEffect(() => {
-    setMaps(null);
-    setRun(null);
-    setStored(false);
-    setProgress(null);
-    setNote(null);
-    if (!grid) return;
-    const reason = notBiasGrid(grid.cube);
-    if (reason) {
-      setNote(reason);
-      return;
-    }
+    if (!grid || reason) return;
     let live = true;
+    const update = (patch: Partial<MapsResult>): void => {
+      if (!live) return;
+      setResult((r) => ({
+        ...(r && r.grid === grid && r.channelName === channelName ? r : blank(grid, channelName)),
+        ...patch,
+      }));
+    };
     const api = getApi();
     const follow = async (): Promise<void> => {
       let state = await api.startGridRun({ fileId: grid.fileId, channel: channelName });
       job.current = state.jobId;
       while (live && state.state === 'running') {
-        setProgress({ done: state.done, total: state.total });
+        update({ progress: { done: state.done, total: state.total } });
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         state = await api.getGridRunProgress({ jobId: state.jobId });
       }
       if (!live) return;
       if (state.state !== 'done' || state.runId === null) {
-        setNote(state.state === 'cancelled' ? 'analysis cancelled' : (state.error ?? state.state));
+        update({ note: state.state === 'cancelled' ? 'analysis cancelled' : (state.error ?? state.state) });
         return;
       }
       const view = await api.getGridRun({ runId: state.runId });
-      if (!live) return;
       const { maps: _maps, flags: _flags, ...about } = view;
-      setRun(about);
-      setStored(state.stored);
-      setMaps(mapsOfRun(view));
+      update({ run: about, stored: state.stored, maps: mapsOfRun(view) });
     };
-    follow().catch((e: unknown) => live && setNote(e instanceof Error ? e.message : String(e)));
+    follow().catch((e: unknown) => update({ note: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
       // A run nobody waits for any more still completes and is stored for next time.
     };
-  }, [grid, channelName]);
+  }, [grid, channelName, reason]);
 
   const cancel = useCallback(() => {
     if (job.current !== null) void getApi().cancelGridRun({ jobId: job.current });
-    setNote('analysis cancelled');
+    setResult((r) => r && { ...r, note: 'analysis cancelled' });
   }, []);
-  return { maps, run, stored, progress, note, cancel };
+  const current =
+    result !== null && result.grid === grid && result.channelName === channelName ? result : null;
+  return {
+    maps: current?.maps ?? null,
+    run: current?.run ?? null,
+    stored: current?.stored ?? false,
+    progress: current?.progress ?? null,
+    note: reason ?? current?.note ?? null,
+    cancel,
+  };
+}
+
+interface MapsResult {
+  grid: GridCubeView;
+  channelName: string | undefined;
+  maps: GridMaps | null;
+  run: MapsState['run'];
+  stored: boolean;
+  progress: MapsState['progress'];
+  note: string | null;
+}
+
+function blank(grid: GridCubeView, channelName: string | undefined): MapsResult {
+  return { grid, channelName, maps: null, run: null, stored: false, progress: null, note: null };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabels, formatSi, formatSiRange, niceLength, niceTicks, siPrefix, siTicks } from './axisKit.ts';
+import {
+  axisLabels,
+  colourBarTicks,
+  formatSi,
+  formatSiRange,
+  niceLength,
+  niceTicks,
+  siPrefix,
+  siTicks,
+} from './axisKit.ts';
 
 /** Ticks in nm, rounded to remove binary noise. */
 const nm = (values: number[]): number[] => values.map((t) => Number((t * 1e9).toFixed(6)));
@@ -101,5 +110,25 @@ describe('formatSiRange', () => {
   });
   it('constant', () => {
     expect(formatSiRange(2e-9, 2e-9, 'm')).toEqual(['2.00 nm', '2.00 nm']);
+  });
+});
+
+describe('colourBarTicks', () => {
+  it('plain round ticks with the prefix named once in the title', () => {
+    const { ticks, title } = colourBarTicks({ lo: -0.3e-9, hi: 4.596e-9 }, 'Z', 'm', 6);
+    expect(title).toBe('Z (nm)');
+    expect(ticks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
+    // Top of the bar is the high end: 4 nm sits (4.596 − 4) / 4.896 from the top.
+    expect(ticks[4]!.fraction).toBeCloseTo((4.596 - 4) / 4.896, 12);
+    expect(ticks[0]!.fraction).toBeCloseTo(4.596 / 4.896, 12);
+  });
+  it('picoamperes of a current image, and a quantity without a unit', () => {
+    expect(colourBarTicks({ lo: -32.37e-12, hi: 10e-12 }, 'Current', 'A', 4).title).toBe('Current (pA)');
+    expect(colourBarTicks({ lo: 0, hi: 3 }, 'Quality flags', '', 4).title).toBe('Quality flags');
+  });
+  it('a constant image: one tick in the middle', () => {
+    const { ticks, title } = colourBarTicks({ lo: 2e-9, hi: 2e-9 }, 'Z', 'm', 6);
+    expect(title).toBe('Z (nm)');
+    expect(ticks).toEqual([{ value: 2e-9, label: 'constant 2', fraction: 0.5 }]);
   });
 });

@@ -85,6 +85,11 @@ export function axisLabels(values: number[], unit: string): AxisLabels {
   };
 }
 
+/** An axis or colour-bar title over plain tick numbers: "Z (nm)"; the quantity alone without a unit. */
+export function axisTitle(quantity: string, prefix: SiPrefix, unit: string): string {
+  return unit ? `${quantity} (${prefix.symbol}${unit})` : quantity;
+}
+
 /** Tick text with the unit on every tick, one prefix for all: "−2 nm", "0 nm", "2 nm". */
 export function siTicks(values: number[], unit: string): string[] {
   const { labels, prefix } = axisLabels(values, unit);
@@ -101,4 +106,40 @@ export function formatSiRange(lo: number, hi: number, unit: string): [string, st
   const decimals = span > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(span)) + 1)) : 2;
   const write = format(`.${decimals}f`);
   return [lo, hi].map((v) => `${write(v / factor)} ${symbol}${unit}`.trim()) as [string, string];
+}
+
+export interface ColourBarTick {
+  /** SI value. */
+  value: number;
+  /** Plain number in the title's prefix and unit; "constant 4.6" for a constant image. */
+  label: string;
+  /** Position from the top (high end) of the bar, 0 … 1. */
+  fraction: number;
+}
+
+/**
+ * A colour bar's ticks (about `count` round values inside the range) and its title with the
+ * prefix they share: range 0 … 4.6e-9 m of "Z" → ticks "0" … "4", title "Z (nm)". A constant
+ * range gets one tick in the middle.
+ */
+export function colourBarTicks(
+  range: { lo: number; hi: number },
+  quantity: string,
+  unit: string,
+  count: number,
+): { ticks: ColourBarTick[]; title: string } {
+  const { lo, hi } = range;
+  if (!(hi > lo)) {
+    const { labels, prefix } = axisLabels([lo], unit);
+    return {
+      ticks: [{ value: lo, label: `constant ${labels[0] ?? ''}`, fraction: 0.5 }],
+      title: axisTitle(quantity, prefix, unit),
+    };
+  }
+  const values = niceTicks(lo, hi, count);
+  const { labels, prefix } = axisLabels(values, unit);
+  return {
+    ticks: values.map((value, i) => ({ value, label: labels[i] ?? '', fraction: (hi - value) / (hi - lo) })),
+    title: axisTitle(quantity, prefix, unit),
+  };
 }

@@ -1,7 +1,7 @@
 // uPlot axes from the plot kit (axisKit): d3's round ticks, one SI prefix per axis named in the
 // title ("Tunnelling current (nA)") over plain numbers, the prefix following zoom.
 import type uPlot from 'uplot';
-import { axisLabels, niceTicks } from './axisKit.ts';
+import { axisLabels, axisTitle, niceTicks } from './axisKit.ts';
 
 /** The ticks uPlot draws on `scaleKey` for `count` wanted. */
 function ticksOf(u: uPlot, scaleKey: string, count: number): number[] {
@@ -25,10 +25,7 @@ export function siAxis(
   return {
     scale: scaleKey,
     splits: (_u, _axis, min, max) => niceTicks(min, max, count),
-    label: (u) =>
-      axisUnit
-        ? `${quantity} (${axisLabels(ticksOf(u, scaleKey, count), unit).prefix.symbol}${axisUnit})`
-        : quantity,
+    label: (u) => axisTitle(quantity, axisLabels(ticksOf(u, scaleKey, count), unit).prefix, axisUnit),
     values: (_u, splits) => axisLabels(splits, unit).labels,
     size,
   };

@@ -2,6 +2,7 @@
 // Electron, drag and drop where the platform gives paths; progress with cancel, then the report.
 import { useCallback, useState } from 'react';
 import { getApi, isElectron } from '../api.ts';
+import { useReadOnlyReason } from '../data/libraryQueries.ts';
 import type { DroppedPaths } from './droppedPaths.ts';
 import type { ImportState } from '../import/useAppImport.ts';
 import { ImportReportView } from './ImportReportView.tsx';
@@ -25,6 +26,7 @@ export function ImportPanel({
   const [dropNote, setDropNote] = useState<string | null>(null);
   const { progress, error, start, cancel, running } = state;
   const paths = pathsOf(pathText);
+  const readOnly = useReadOnlyReason('importing');
 
   const chooseFolder = (): void => {
     void getApi()
@@ -66,13 +68,19 @@ export function ImportPanel({
       <div className="row">
         <button
           data-testid="import-button"
-          disabled={running || paths.length === 0}
+          disabled={readOnly !== null || running || paths.length === 0}
+          title={readOnly ?? undefined}
           onClick={() => start(paths)}
         >
           Import
         </button>
         {isElectron() && (
-          <button data-testid="choose-folder" disabled={running} onClick={chooseFolder}>
+          <button
+            data-testid="choose-folder"
+            disabled={readOnly !== null || running}
+            title={readOnly ?? undefined}
+            onClick={chooseFolder}
+          >
             Open folder…
           </button>
         )}
@@ -82,6 +90,11 @@ export function ImportPanel({
           </button>
         )}
       </div>
+      {readOnly && (
+        <p className="note" data-testid="import-read-only">
+          Read-only library: import and watch are off.
+        </p>
+      )}
       {dropNote && (
         <p className="note" data-testid="import-drop-note">
           {dropNote}

@@ -1,29 +1,20 @@
-// I(V) (or an extra channel) of the selected spectra, overlaid, with SI-prefixed axes.
-import { useEffect, useMemo, useState } from 'react';
+// I(V) (or an extra channel, or a derived signal) of the selected spectra, overlaid, with
+// SI-prefixed axes and a legend beside the plot that reads values under the cursor.
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type uPlot from 'uplot';
-import type { SpectrumCurves } from '../../../shared/model/library.ts';
-import { getApi } from '../api.ts';
 import { siAxis } from '../lib/siAxis.ts';
-import { formatSi } from '../lib/axisKit.ts';
-import { alignCurves, sortedCurve } from './alignCurves.ts';
+import { alignCurves, valueAt } from './alignCurves.ts';
 import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
-import { DEFAULT_DELTA_V, DERIVED_SIGNALS, LOCKIN_DIDV, derivedSignal, hasLockIn } from './derivedSignals.ts';
-import type { DerivedCurve, DerivativeSettings } from './derivedSignals.ts';
+import { DEFAULT_DELTA_V, DERIVED_SIGNALS } from './derivedSignals.ts';
+import type { DerivativeSettings } from './derivedSignals.ts';
 import { PALETTE } from './palette.ts';
+import { CURRENT, plotCurves } from './plotCurves.ts';
+import type { PlottedCurve } from './plotCurves.ts';
+import { SpectrumLegend } from './SpectrumLegend.tsx';
 import { UPlotChart } from './UPlotChart.tsx';
-
-const CURRENT = 'Current';
-
-/** A channel's name without the direction, so forward and backward sweeps share one choice. */
-function channelKey(name: string): string {
-  return name.replace(/\s*\[bwd\]/, '');
-}
-
-function channelOf(spectrum: SpectrumCurves, channel: string): { values: Float64Array; unit: string } | null {
-  if (channel === CURRENT) return { values: spectrum.current, unit: 'A' };
-  const extra = spectrum.extra.find((e) => channelKey(e.name) === channel);
-  return extra ? { values: extra.values, unit: extra.unit } : null;
-}
+import { queryKeys } from '../data/queryClient.ts';
+import { errorText } from '../data/libraryQueries.ts';
 
 /** "LockIn [00001] (V)" → "LockIn [00001]": the axis label adds the unit with its prefix. */
 function channelQuantity(channel: string): string {
@@ -31,7 +22,7 @@ function channelQuantity(channel: string): string {
 }
 
 /** "min max" of the shown curves' finite values (for tests and tools reading the page). */
-function yRange(shown: Array<{ curve: { y: Float64Array } }>): string {
+function yRange(shown: PlottedCurve[]): string {
   let lo = Infinity;
   let hi = -Infinity;
   for (const { curve } of shown)
@@ -43,73 +34,43 @@ function yRange(shown: Array<{ curve: { y: Float64Array } }>): string {
   return lo <= hi ? `${lo} ${hi}` : '';
 }
 
+function seriesName({ spectrum }: PlottedCurve): string {
+  const row = spectrum.row;
+  const which = row.gridIndex !== null ? `px ${row.gridIndex}` : `sweep ${row.sweep}`;
+  return `${row.fileName} · ${which} · ${row.direction === 'forward' ? 'fwd' : 'bwd'}`;
+}
+
+const NO_CURVES: PlottedCurve[] = [];
+
 export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
-  const [spectra, setSpectra] = useState<SpectrumCurves[]>([]);
   const [channel, setChannel] = useState(CURRENT);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all(spectrumIds.map((id) => getApi().getSpectrum({ id }))).then(
-      (loaded) => current && setSpectra(loaded),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [spectrumIds]);
-
   /** Savitzky–Golay window/order (from the analysis recipe) and Feenstra ΔV (V) of this view. */
   const [settings, setSettings] = useState<DerivativeSettings>({
     window: DEFAULT_RECIPE.derivative.window,
     order: DEFAULT_RECIPE.derivative.polyorder,
     deltaV: DEFAULT_DELTA_V,
   });
-  /** Derived signals (dI/dV ...) of the shown spectra, computed in a worker, keyed by id. */
-  const [derived, setDerived] = useState<Map<number, DerivedCurve>>(new Map());
   const isDerived = DERIVED_SIGNALS.includes(channel);
-  useEffect(() => {
-    if (!isDerived) return;
-    let current = true;
-    Promise.all(
-      spectra.map((s) => derivedSignal(s, channel, settings).then((d) => [s.row.id, d] as const)),
-    ).then(
-      (pairs) => {
-        if (!current) return;
-        const next = new Map<number, DerivedCurve>();
-        for (const [id, d] of pairs) if (d) next.set(id, d);
-        setDerived(next);
-      },
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [spectra, channel, isDerived, settings]);
-
-  const channels = useMemo(
-    () => [
-      CURRENT,
-      ...DERIVED_SIGNALS.filter((name) => name !== LOCKIN_DIDV || spectra.some(hasLockIn)),
-      ...new Set(spectra.flatMap((s) => s.extra.map((e) => channelKey(e.name)))),
-    ],
-    [spectra],
-  );
-  const shown = spectra.flatMap((s) => {
-    if (isDerived) {
-      const d = derived.get(s.row.id);
-      return d ? [{ spectrum: s, curve: { x: d.x, y: d.y }, unit: d.unit }] : [];
-    }
-    const values = channelOf(s, channel);
-    return values ? [{ spectrum: s, curve: sortedCurve(s.bias, values.values), unit: values.unit }] : [];
+  // Derivative settings only matter to derived signals: a recorded channel keeps its cache entry.
+  const used = isDerived ? settings : null;
+  const plotted = useQuery({
+    queryKey: queryKeys.plotCurves(spectrumIds, channel, used ?? {}),
+    queryFn: () => plotCurves(spectrumIds, channel, settings),
+    enabled: spectrumIds.length > 0,
+    // The previous curves stay on screen while the next signal or selection is computed.
+    placeholderData: keepPreviousData,
   });
+  const shown = plotted.data?.curves ?? NO_CURVES;
+  const channels = plotted.data?.signals ?? [CURRENT];
+  const shownSignal = plotted.data?.signal ?? channel;
   const unit = shown[0]?.unit ?? 'A';
+  const quantity = shownSignal === CURRENT ? 'Tunnelling current' : channelQuantity(shownSignal);
+  const error = errorText(plotted.error);
 
-  const data = useMemo(
-    () => alignCurves(shown.map(({ curve }) => curve)) as uPlot.AlignedData,
-    [spectra, channel, derived],
-  );
-  const notes = [...new Set(shown.flatMap(({ spectrum }) => derived.get(spectrum.row.id)?.note ?? []))];
+  const data = useMemo(() => alignCurves(shown.map(({ curve }) => curve)) as uPlot.AlignedData, [shown]);
+  /** Row of `data` under the cursor, or null when the cursor is off the plot. */
+  const [hoverIndex, setHoverIndex] = useState<number | null>(null);
+  const notes = [...new Set(shown.flatMap(({ note }) => note ?? []))];
   const setting =
     (key: keyof DerivativeSettings) =>
     (e: { target: { value: string } }): void => {
@@ -122,35 +83,47 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
             : Number.isInteger(value) && value >= 0 && value < settings.window;
       if (valid) setSettings((s) => ({ ...s, [key]: value }));
     };
-  const seriesKey = shown.map(({ spectrum }) => spectrum.row.id).join(',') + channel;
+  const seriesCount = shown.length;
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
     () => ({
       height: 380,
-      legend: { live: true },
+      legend: { show: false },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false } },
-      axes: [
-        siAxis('x', 'Sample bias', 'V', 44, { prefixed: false }),
-        siAxis('y', channel === CURRENT ? 'Tunnelling current' : channelQuantity(channel), unit, 64),
-      ],
+      axes: [siAxis('x', 'Sample bias', 'V', 44, { prefixed: false }), siAxis('y', quantity, unit, 64)],
       series: [
-        { label: 'Bias', value: (_u, v) => formatSi(v, 'V', 4) },
-        ...shown.map(({ spectrum }, i) => ({
-          label: `${spectrum.row.fileName} · ${spectrum.row.gridIndex !== null ? `px ${spectrum.row.gridIndex}` : `sweep ${spectrum.row.sweep}`} · ${spectrum.row.direction === 'forward' ? 'fwd' : 'bwd'}`,
+        {},
+        ...Array.from({ length: seriesCount }, (_, i) => ({
           stroke: PALETTE[i % PALETTE.length],
           width: 1.5,
           spanGaps: true,
           points: { show: false },
-          value: (_u: uPlot, v: number | null) => formatSi(v, unit, 4),
         })),
       ],
+      hooks: { setCursor: [(u: uPlot) => setHoverIndex(u.cursor.idx ?? null)] },
     }),
-    [seriesKey, unit],
+    [seriesCount, quantity, unit],
   );
+  const xs = data[0];
+  const hover =
+    hoverIndex !== null && hoverIndex < xs.length
+      ? {
+          bias: xs[hoverIndex] as number,
+          values: shown.map((_, i) => valueAt(xs, data[i + 1] as Array<number | null>, hoverIndex)),
+        }
+      : null;
+  const legend = shown.map((c, i) => ({ name: seriesName(c), colour: PALETTE[i % PALETTE.length]! }));
 
   if (spectrumIds.length === 0) return <p className="empty">Select a spectrum to plot its I(V).</p>;
   return (
-    <div data-testid="spectrum-plot" data-series={shown.length} data-unit={unit} data-y-range={yRange(shown)}>
+    <div
+      data-testid="spectrum-plot"
+      data-series={shown.length}
+      data-unit={unit}
+      data-signal={shownSignal}
+      data-state={plotted.isPlaceholderData || plotted.isFetching ? 'loading' : 'ready'}
+      data-y-range={yRange(shown)}
+    >
       <div className="row">
         <label>
           Signal{' '}
@@ -216,7 +189,12 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
         </p>
       ))}
       {error && <p className="error">{error}</p>}
-      {shown.length > 0 && <UPlotChart options={options} data={data} />}
+      {shown.length > 0 && (
+        <>
+          <UPlotChart options={options} data={data} />
+          <SpectrumLegend entries={legend} quantity={quantity} unit={unit} hover={hover} />
+        </>
+      )}
     </div>
   );
 }

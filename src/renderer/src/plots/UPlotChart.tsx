@@ -15,11 +15,23 @@ export function UPlotChart({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  /** The latest data, for a chart made anew when the options change. */
+  const latestData = useRef(data);
+
+  // Before the chart effect: when options and data change together the new chart starts with both.
+  useEffect(() => {
+    latestData.current = data;
+    chart.current?.setData(data);
+  }, [data]);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const plot = new uPlot({ ...options, width: Math.max(200, element.clientWidth) }, data, element);
+    const plot = new uPlot(
+      { ...options, width: Math.max(200, element.clientWidth) },
+      latestData.current,
+      element,
+    );
     chart.current = plot;
     const observer = new ResizeObserver(() =>
       plot.setSize({ width: Math.max(200, element.clientWidth), height: options.height }),
@@ -30,12 +42,8 @@ export function UPlotChart({
       plot.destroy();
       chart.current = null;
     };
-    // Data updates go through setData below; a new chart only for new options.
+    // Data updates go through setData above; a new chart only for new options.
   }, [options]);
-
-  useEffect(() => {
-    chart.current?.setData(data);
-  }, [data]);
 
   return <div ref={container} className="chart" data-testid={testId} />;
 }

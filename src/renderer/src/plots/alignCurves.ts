@@ -26,3 +26,25 @@ export function alignCurves(curves: XYCurve[]): [number[], ...Array<Array<number
   });
   return [xs, ...columns];
 }
+
+/**
+ * The value an aligned column shows at row `index`: its own, or where the column has no point
+ * there, the straight line between its nearest points on both sides (what the plot draws); null
+ * outside the curve's range.
+ */
+export function valueAt(
+  xs: ArrayLike<number>,
+  column: ArrayLike<number | null>,
+  index: number,
+): number | null {
+  const own = column[index];
+  if (own !== null && own !== undefined) return own;
+  let before = index - 1;
+  while (before >= 0 && column[before] == null) before--;
+  let after = index + 1;
+  while (after < column.length && column[after] == null) after++;
+  if (before < 0 || after >= column.length) return null;
+  const [x0, x1, x] = [xs[before] as number, xs[after] as number, xs[index] as number];
+  const [y0, y1] = [column[before] as number, column[after] as number];
+  return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+}

@@ -1,37 +1,40 @@
-// Vertical colour bar of the displayed range with SI-prefixed ticks (top = high).
+// Vertical colour bar of the displayed range (top = high): plain round ticks and, beside them, the
+// quantity's title with its one SI prefix and unit ("Z (nm)"), as a paper figure's colour bar.
 import { colormapGradient } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
-import { niceTicks, siTicks } from '../lib/axisKit.ts';
+import { colourBarTicks } from '../lib/axisKit.ts';
 import type { Range } from './contrastRange.ts';
 
 export function ColourBar({
   range,
+  quantity,
   unit,
   colormap,
   height,
 }: {
   range: Range | null;
+  /** What the colours show: the channel ("Z", "Current"), a map's name. */
+  quantity: string;
   unit: string;
   colormap: ColormapName;
   /** CSS px. */
   height: number;
 }) {
   if (!range) return null;
-  const values = niceTicks(range.lo, range.hi, Math.max(3, Math.round(height / 90)));
-  const labels = siTicks(values, unit);
+  const { ticks, title } = colourBarTicks(range, quantity, unit, Math.max(3, Math.round(height / 90)));
+  const widest = Math.max(...ticks.map((t) => t.label.length));
   return (
     <div className="topo-colour-bar" data-testid="topo-colour-bar" style={{ height }}>
       <div className="gradient" style={{ background: colormapGradient(colormap) }} />
-      <div className="ticks">
-        {range.hi > range.lo ? (
-          values.map((value, i) => (
-            <span key={value} style={{ top: `${((range.hi - value) / (range.hi - range.lo)) * 100}%` }}>
-              {labels[i]}
-            </span>
-          ))
-        ) : (
-          <span style={{ top: '50%' }}>constant {siTicks([range.lo], unit)[0]}</span>
-        )}
+      <div className="ticks" style={{ width: `${widest + 1.5}ch` }}>
+        {ticks.map((tick) => (
+          <span key={tick.value} style={{ top: `${tick.fraction * 100}%` }}>
+            {tick.label}
+          </span>
+        ))}
+      </div>
+      <div className="title" data-testid="colour-bar-title">
+        {title}
       </div>
     </div>
   );

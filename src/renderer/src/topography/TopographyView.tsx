@@ -197,7 +197,13 @@ export function TopographyView() {
                 onSelect={select}
                 onProfile={setProfile}
               />
-              <ColourBar range={range} unit={image.unit} colormap={colormap} height={size.height} />
+              <ColourBar
+                range={range}
+                quantity={image.channel}
+                unit={image.unit}
+                colormap={colormap}
+                height={size.height}
+              />
             </div>
             <TopographyExport
               ready={data !== null && range !== null}
@@ -209,6 +215,7 @@ export function TopographyView() {
                       height: image.height,
                       frame,
                       unit: image.unit,
+                      quantity: image.channel,
                       title: `${image.fileName} · ${image.channel} (${image.direction}) · ${levellingName}`,
                       legend,
                       outlines: suggest.suggestions

@@ -4,7 +4,7 @@
 // suggestions when shown, and a title naming file, channel, direction and levelling. Units: frame in
 // metres.
 import { colourise } from '../lib/contrast.ts';
-import { formatSi, niceLength, niceTicks, siTicks } from '../lib/axisKit.ts';
+import { colourBarTicks, formatSi, niceLength } from '../lib/axisKit.ts';
 import { outlinePath } from './classify/outlinePath.ts';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import type { Range } from './contrastRange.ts';
@@ -16,6 +16,8 @@ export interface TopographyFigure {
   height: number;
   frame: ImageFrame;
   unit: string;
+  /** What the colours show, the colour bar's title: the channel ("Z", "Current"). */
+  quantity: string;
   title: string;
   range: Range;
   table: Uint8Array;
@@ -62,7 +64,11 @@ export function topographySvg(figure: TopographyFigure): string {
   const x0 = MARGIN;
   const y0 = MARGIN + TITLE_HEIGHT;
   const barX = x0 + w + 14;
-  const totalWidth = barX + BAR_WIDTH + 90;
+  const bar = colourBarTicks(figure.range, figure.quantity, figure.unit, 6);
+  // Tick text is ~0.6 em per character at 13 px; the rotated title stands right of the widest.
+  const tickWidth = Math.max(...bar.ticks.map((t) => t.label.length)) * 8;
+  const titleX = barX + BAR_WIDTH + 7 + tickWidth + 18;
+  const totalWidth = titleX + MARGIN;
   const legendTop = y0 + h + 12;
   const legendRows = figure.legend.length + (figure.outlines ? 2 : 0);
   const totalHeight = legendTop + legendRows * LEGEND_ROW + MARGIN;
@@ -79,13 +85,11 @@ export function topographySvg(figure: TopographyFigure): string {
       (m) =>
         `<circle cx="${(x0 + m.u * w).toFixed(2)}" cy="${(y0 + m.v * h).toFixed(2)}" r="4.5" fill="${m.colour}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(m.title)}</title></circle>`,
     );
-  const { lo, hi } = figure.range;
-  const tickValues = hi > lo ? niceTicks(lo, hi, 6) : [lo];
-  const tickLabels = siTicks(tickValues, figure.unit);
-  const ticks = tickValues.map((value, i) => {
-    const y = hi > lo ? y0 + ((hi - value) / (hi - lo)) * h : y0 + h / 2;
-    return `<line x1="${barX + BAR_WIDTH}" y1="${y.toFixed(2)}" x2="${barX + BAR_WIDTH + 4}" y2="${y.toFixed(2)}" stroke="#000"/><text x="${barX + BAR_WIDTH + 7}" y="${(y + 4).toFixed(2)}">${escapeXml(tickLabels[i] ?? '')}</text>`;
+  const ticks = bar.ticks.map((tick) => {
+    const y = y0 + tick.fraction * h;
+    return `<line x1="${barX + BAR_WIDTH}" y1="${y.toFixed(2)}" x2="${barX + BAR_WIDTH + 4}" y2="${y.toFixed(2)}" stroke="#000"/><text class="bar-tick" x="${barX + BAR_WIDTH + 7}" y="${(y + 4).toFixed(2)}">${escapeXml(tick.label)}</text>`;
   });
+  const barTitle = `<text class="bar-title" transform="translate(${titleX} ${(y0 + h / 2).toFixed(2)}) rotate(-90)" text-anchor="middle">${escapeXml(bar.title)}</text>`;
   const toFigure = (u: number, v: number): { x: number; y: number } => ({ x: x0 + u * w, y: y0 + v * h });
   const outlines = figure.outlines
     ? figure.outlines.particles.flatMap((p) => {
@@ -129,6 +133,7 @@ export function topographySvg(figure: TopographyFigure): string {
     `<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">${stops.join('')}</linearGradient></defs>`,
     `<rect x="${barX}" y="${y0}" width="${BAR_WIDTH}" height="${h}" fill="url(#bar)" stroke="#000" stroke-width="0.6"/>`,
     ...ticks,
+    barTitle,
     ...legend,
     '</svg>',
   ].join('\n');

@@ -40,20 +40,19 @@ async function level(
 }
 
 export function useLevelledImage(imageId: number | null, method: LevellingMethod) {
-  const [pixels, setPixels] = useState<ImagePixels | null>(null);
+  /** The last image loaded: shown only while it is the one asked for. */
+  const [loaded, setLoaded] = useState<ImagePixels | null>(null);
+  const pixels = loaded !== null && loaded.row.id === imageId ? loaded : null;
   const [levelled, setLevelled] = useState<LevelledImage | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (imageId === null) {
-      setPixels(null);
-      return;
-    }
+    if (imageId === null) return;
     let current = true;
     getApi()
       .getImage({ id: imageId })
       .then(
-        (image) => current && setPixels(image),
+        (image) => current && setLoaded(image),
         (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
       );
     return () => {

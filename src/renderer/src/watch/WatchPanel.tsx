@@ -2,6 +2,7 @@
 // instrument finishes it. Polling is an option for network shares, where file events do not arrive.
 import { useState } from 'react';
 import { getApi } from '../api.ts';
+import { useReadOnlyReason } from '../data/libraryQueries.ts';
 import { PathsField, pathsOf } from '../library/PathsField.tsx';
 import { useWatchStatus } from './useWatchStatus.ts';
 import './watch.css';
@@ -14,6 +15,7 @@ export function WatchPanel() {
   const [error, setError] = useState<string | null>(null);
   const watching = status?.watching ?? false;
   const folders = pathsOf(folderText);
+  const readOnly = useReadOnlyReason('watching a folder (each new file is imported)');
 
   const toggle = (): void => {
     setBusy(true);
@@ -34,7 +36,8 @@ export function WatchPanel() {
           aria-checked={watching}
           data-testid="watch-toggle"
           className={watching ? 'watch-switch on' : 'watch-switch'}
-          disabled={busy || (!watching && folders.length === 0)}
+          disabled={busy || (!watching && (readOnly !== null || folders.length === 0))}
+          title={!watching ? (readOnly ?? undefined) : undefined}
           onClick={toggle}
         >
           {busy ? (watching ? 'Stopping…' : 'Starting…') : watching ? 'Watching' : 'Watch'}

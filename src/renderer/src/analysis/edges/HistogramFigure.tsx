@@ -18,8 +18,12 @@ const CELL_W = 290;
 const CELL_H = 128;
 const LEFT = 74;
 const GAP_X = 26;
-const TOP = 30;
-const GAP_Y = 14;
+/** Above the first row: the dashed-line key and the first group's title. */
+const TOP = 44;
+/** Between rows: the next group's title sits here, outside every plot frame, never under a bar. */
+const GAP_Y = 28;
+/** Baseline of a group's title above its row's frames. */
+const TITLE_RISE = 7;
 const BOTTOM = 62;
 
 export function histogramSize(
@@ -135,8 +139,9 @@ export function HistogramFigure({
               />
               {c === 0 && (
                 <text
-                  x={frame.left + 8}
-                  y={top + 17}
+                  x={frame.left}
+                  y={top - TITLE_RISE}
+                  data-testid={`histogram-title-${g.label}`}
                   fontFamily={FONT}
                   fontSize={TICK_FONT}
                   fontWeight={600}

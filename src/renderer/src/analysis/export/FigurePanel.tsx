@@ -45,25 +45,24 @@ export function FigurePanel({
     if (!svg) throw new Error('the figure is not drawn yet');
     return svg;
   };
-  const guard = (work: () => Promise<void> | void) => () => {
+  /** Runs an export from a click, its error shown under the figure. */
+  const run = (work: () => Promise<void> | void): void => {
     setError(null);
     Promise.resolve()
       .then(work)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
-  const exportSvg = guard(() =>
+  const exportSvg = (): void =>
     downloadBlob(
       new Blob([standaloneSvg(svgElement(), provenance())], { type: 'image/svg+xml' }),
       `${stem}.svg`,
-    ),
-  );
-  const exportPng = guard(async () => {
+    );
+  const exportPng = async (): Promise<void> => {
     const p = provenance();
     downloadBlob(await svgToPng(standaloneSvg(svgElement(), p), p), `${stem}.png`);
-  });
-  const exportCsv = guard(() =>
-    downloadBlob(new Blob([toCsv(spec.csv(), provenance())], { type: 'text/csv' }), `${stem}.csv`),
-  );
+  };
+  const exportCsv = (): void =>
+    downloadBlob(new Blob([toCsv(spec.csv(), provenance())], { type: 'text/csv' }), `${stem}.csv`);
 
   return (
     <section className="panel figure-panel" data-testid={testId}>
@@ -71,13 +70,13 @@ export function FigurePanel({
         <h2>{title}</h2>
         {controls}
         <span className="figure-exports" title="Each file carries the run's recipe (JSON)">
-          <button className="secondary small" data-testid="export-png" onClick={exportPng}>
+          <button className="secondary small" data-testid="export-png" onClick={() => run(exportPng)}>
             PNG
           </button>
-          <button className="secondary small" data-testid="export-svg" onClick={exportSvg}>
+          <button className="secondary small" data-testid="export-svg" onClick={() => run(exportSvg)}>
             SVG
           </button>
-          <button className="secondary small" data-testid="export-csv" onClick={exportCsv}>
+          <button className="secondary small" data-testid="export-csv" onClick={() => run(exportCsv)}>
             CSV
           </button>
         </span>

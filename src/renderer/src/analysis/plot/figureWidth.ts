@@ -30,3 +30,18 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>): number | nu
   }, [ref]);
   return width;
 }
+
+/**
+ * The content width of an element set through a callback ref (`ref={setElement}`): for an element
+ * rendered only later than its component mounts, which a ref object's effect would miss.
+ */
+export function useWidthOf(element: HTMLElement | null): number | null {
+  const [measured, setMeasured] = useState<{ element: HTMLElement; width: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const observer = new ResizeObserver(() => setMeasured({ element, width: element.clientWidth }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return measured !== null && measured.element === element && measured.width > 0 ? measured.width : null;
+}
