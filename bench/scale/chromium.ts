@@ -4,7 +4,7 @@
 // with every long task (PerformanceObserver 'longtask', > 50 ms by definition) from page load
 // until 3 s after the first figure, the renderer's JS heap (performance.memory) and the resident
 // set of Chromium's renderer processes (/proc, the browser's descendants with --type=renderer).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -82,6 +82,13 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     await page.goto(appUrl);
     const tab = page.getByRole('tab', { name: 'Analysis', exact: true });
     await tab.waitFor();
+    // BENCH_PROFILE_DIR: the page's main-thread CPU profile from the click to the first figure.
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const clicked = performance.now();
     await tab.click();
     await page
@@ -89,6 +96,10 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
       .locator('[data-testid=figure-legend]')
       .waitFor({ state: 'attached', timeout: 120_000 });
     const firstFigureMs = performance.now() - clicked;
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(profileDir, 'analysis-tab.cpuprofile'), JSON.stringify(profile));
+    }
     await page.waitForTimeout(3000);
     const { tasks, heap } = await page.evaluate(() => ({
       tasks: (globalThis as unknown as { __longTasks: number[] }).__longTasks,

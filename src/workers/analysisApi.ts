@@ -17,6 +17,8 @@ import type {
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import { transfer } from 'comlink';
+import { groupSpectraOf, unpackCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
 import { unpackSpectra } from './packSpectra.ts';
 import { chunkBuffers, encodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
@@ -151,6 +153,17 @@ export const analysisWorkerApi = {
       traps: a.traps,
     };
     return transfer(out, buffersOf(columns));
+  },
+
+  /** A group's averaged spectrum and its members' spread in one call (groupSpectra.ts). */
+  groupSpectra(packed: PackedCurves[], overrides: RecipeOverrides = {}): GroupSpectraResult {
+    const sweeps = packed.flatMap(unpackCurves);
+    const result = groupSpectraOf(
+      sweeps,
+      analysisWorkerApi.averageAndDifferentiate(sweeps, overrides),
+      overrides,
+    );
+    return result.ok ? transfer(result, buffersOf(result)) : result;
   },
 };
 

@@ -3,7 +3,7 @@
 //   import { createAnalysisPool } from '../workers/analysisPool.ts';
 //   const pool = createAnalysisPool();              // hardwareConcurrency − 1 workers (min 1)
 //   const result = await pool.run(spectra, {        // spectra: PipelineSpectrum[] (e.g. from
-//     recipe: { edges: { method: 'onset' } },       //   api.getSpectraForAnalysis), any number
+//     recipe: { edges: { method: 'onset' } },       //   api.getSpectraSlab pages), any number
 //     signal: controller.signal,                    // abort → rejects with the signal's reason
 //     onProgress: ({ done, total }) => ...,         // spectra analysed so far, of total
 //   });                                             // → PipelineResult, equal to runPipeline()
@@ -32,6 +32,8 @@ import { keptBuffers } from './keptCurves.ts';
 import { decodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
+import { packCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
 import { packSpectra } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
@@ -70,6 +72,15 @@ export interface AnalysisPool {
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<AveragedColumns>;
+  /**
+   * A group's average and its members' spread (groupSpectra.ts) in one worker call; successive
+   * calls go to the workers in turn, so the groups of a view are computed on every core.
+   */
+  groupSpectra(
+    curves: ReadonlyArray<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    recipe?: RecipeOverrides,
+    signal?: AbortSignal,
+  ): Promise<GroupSpectraResult>;
   terminate(): void;
 }
 
@@ -121,6 +132,14 @@ function sameSpectra(
       return false;
   }
   return true;
+}
+
+/** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
+const GROUP_PACK_BATCH = 500;
+
+/** Resolves in a later task, so the calling thread can paint and answer input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -175,6 +194,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     loaded: boolean[];
   } | null = null;
   let nextDatasetId = 1;
+  let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function runAll<Id extends SpectrumId>(
@@ -278,6 +298,27 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         ) as Promise<AveragedColumns>,
         signal,
       );
+    },
+    groupSpectra: (curves, recipe = {}, signal) => {
+      const workers = ensureSlots();
+      const slot = workers[nextGroupSlot++ % workers.length]!;
+      const work = (async () => {
+        // Packed in batches, one task each (a typed-array copy per sweep: ~4 MB a batch), so a
+        // 10,000-sweep group never holds the calling thread for long; transferred, not cloned.
+        const batches: PackedCurves[] = [];
+        for (let start = 0; start < curves.length; start += GROUP_PACK_BATCH) {
+          if (start > 0) await nextTask();
+          batches.push(packCurves(curves.slice(start, start + GROUP_PACK_BATCH)));
+        }
+        return (await slot.api.groupSpectra(
+          transfer(
+            batches,
+            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer]),
+          ),
+          recipe,
+        )) as GroupSpectraResult;
+      })();
+      return abortable(work, signal);
     },
     terminate,
   };

@@ -45,6 +45,7 @@ export class AnalysisJobs {
       state: 'running',
       phase: 'loading',
       spectra: 0,
+      waitingForWriter: false,
       runId: null,
       error: null,
       elapsedMs: 0,
@@ -64,6 +65,7 @@ export class AnalysisJobs {
         if (message.type === 'phase') {
           progress.phase = message.phase;
           progress.spectra = message.spectra;
+          progress.waitingForWriter = message.waitingForWriter ?? false;
         } else if (message.type === 'done') {
           progress.runId = message.runId;
           finish('done');

@@ -11,6 +11,6 @@ export interface AnalysisRunRequest {
 }
 
 export type AnalysisRunMessage =
-  | { type: 'phase'; phase: AnalysisPhase; spectra: number }
+  | { type: 'phase'; phase: AnalysisPhase; spectra: number; waitingForWriter?: boolean }
   | { type: 'done'; runId: number }
   | { type: 'error'; code: string | null; message: string };

@@ -7,6 +7,7 @@ import type {
   AnalysisRunRow,
   AnalysisRunView,
   AnalysisSpectrum,
+  AnalysisSpectrumQuality,
   AnalysisSpectrumResult,
   AnalysisSummary,
   GroupCurves,
@@ -14,13 +15,12 @@ import type {
 import { ApiError } from '../../shared/api/envelope.ts';
 import { blobToFloat64, float64ToBlob } from '../library/blobs.ts';
 
-/** The stored summary of a pipeline result: numbers only, curves left out. */
+/** The stored summary of a pipeline result: numbers only, curves and per-spectrum rows left out. */
 export function summaryOf(
   result: PipelineResult<number>,
   spectra: ReadonlyArray<AnalysisSpectrum>,
 ): AnalysisSummary {
   const nameOf = new Map(spectra.map((s) => [s.id, s.name]));
-  const byId = new Map(spectra.map((s) => [s.id, s]));
   return {
     groups: result.groups.map((g) => ({
       label: g.label,
@@ -51,20 +51,6 @@ export function summaryOf(
       label: s.label,
       sweeps: s.sweeps,
     })),
-    quality: result.spectra.map((r) => {
-      const s = byId.get(r.spectrumId);
-      return {
-        spectrumId: r.spectrumId,
-        file: s?.fileName ?? String(r.spectrumId),
-        name: s?.name ?? String(r.spectrumId),
-        sweep: s?.sweep ?? 1,
-        inGapStates: r.inGapStates,
-        flags: r.flags,
-        flagReasons: r.flagReasons,
-        excluded: r.excluded,
-        exclusionReason: r.exclusionReason,
-      };
-    }),
   };
 }
 
@@ -84,8 +70,9 @@ export function storeAnalysisRun(
     const runId = Number(run.lastInsertRowid);
     const insert = db.prepare(
       `INSERT INTO spectrum_results (run_id, spectrum_id, label, ok, vbm, cbm, gap, vb_peak, deep_trap,
-        shallow_vb, shallow_cb, series_index, sweep_in_series, reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        shallow_vb, shallow_cb, series_index, sweep_in_series, reason, in_gap_states_json, flags_json,
+        flag_reasons_json, excluded, exclusion_reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of result.spectra) {
       insert.run(
@@ -103,6 +90,11 @@ export function storeAnalysisRun(
         r.seriesIndex,
         r.sweepInSeries,
         r.reason,
+        JSON.stringify(r.inGapStates),
+        JSON.stringify(r.flags),
+        JSON.stringify(r.flagReasons),
+        r.excluded ? 1 : 0,
+        r.exclusionReason,
       );
     }
     const curves = db.prepare(
@@ -150,6 +142,15 @@ interface ResultDbRow {
   series_index: number;
   sweep_in_series: number;
   reason: string | null;
+  in_gap_states_json: string;
+  flags_json: string;
+  flag_reasons_json: string;
+  excluded: number;
+  exclusion_reason: string | null;
+  /** Joined from spectra and files (null when the spectrum is gone). */
+  file: string | null;
+  name: string | null;
+  sweep: number | null;
 }
 
 interface CurvesDbRow {
@@ -181,6 +182,25 @@ function rowToResult(r: ResultDbRow): AnalysisSpectrumResult {
   };
 }
 
+function rowToQuality(r: ResultDbRow): AnalysisSpectrumQuality {
+  return {
+    spectrumId: r.spectrum_id,
+    file: r.file ?? String(r.spectrum_id),
+    name: r.name ?? String(r.spectrum_id),
+    sweep: r.sweep ?? 1,
+    inGapStates: JSON.parse(r.in_gap_states_json) as AnalysisSpectrumQuality['inGapStates'],
+    flags: JSON.parse(r.flags_json) as AnalysisSpectrumQuality['flags'],
+    flagReasons: JSON.parse(r.flag_reasons_json) as string[],
+    excluded: r.excluded === 1,
+    exclusionReason: r.exclusion_reason,
+  };
+}
+
+/** A run's per-spectrum rows with the spectrum's file, name and sweep; `where` on `sr`. */
+const RESULTS_FROM = `FROM spectrum_results sr
+  LEFT JOIN spectra s ON s.id = sr.spectrum_id LEFT JOIN files f ON f.id = s.file_id`;
+const RESULTS_SELECT = `SELECT sr.*, f.path AS file, f.name AS name, s.sweep AS sweep ${RESULTS_FROM}`;
+
 function rowToCurves(r: CurvesDbRow): GroupCurves {
   return {
     n: r.n,
@@ -193,7 +213,12 @@ function rowToCurves(r: CurvesDbRow): GroupCurves {
   };
 }
 
-/** A stored run; with `results: 'none'` its per-spectrum rows are left out (page them instead). */
+/**
+ * A stored run: its summary (groups with their histograms and statistics, comparisons, series),
+ * the groups' averaged curves and how many per-spectrum rows it has. With `results: 'all'` the
+ * per-spectrum rows too (`spectra` and `quality`, in spectrum-id order); the API answers without
+ * them unless asked (page them with listAnalysisResults).
+ */
 export function getAnalysisRun(
   db: Database,
   runId: number,
@@ -201,14 +226,12 @@ export function getAnalysisRun(
 ): AnalysisRunView {
   const run = db.prepare('SELECT * FROM analysis_runs WHERE id = ?').get(runId) as RunDbRow | undefined;
   if (!run) throw new ApiError('not-found', `no analysis run ${runId}`);
-  const spectra =
+  const rows =
     results === 'none'
       ? []
-      : (
-          db
-            .prepare('SELECT * FROM spectrum_results WHERE run_id = ? ORDER BY spectrum_id')
-            .all(runId) as ResultDbRow[]
-        ).map(rowToResult);
+      : (db
+          .prepare(`${RESULTS_SELECT} WHERE sr.run_id = ? ORDER BY sr.spectrum_id`)
+          .all(runId) as ResultDbRow[]);
   const curves: Record<string, GroupCurves> = {};
   for (const row of db
     .prepare('SELECT * FROM analysis_group_curves WHERE run_id = ?')
@@ -221,29 +244,45 @@ export function getAnalysisRun(
     appVersion: run.app_version,
     recipe: JSON.parse(run.recipe_json) as AnalysisRecipe,
     ...summary,
+    resultCount: resultCount(db, runId),
     curves,
-    spectra,
+    spectra: rows.map(rowToResult),
+    quality: rows.map(rowToQuality),
   };
 }
 
-/** One page of a run's per-spectrum results in spectrum-id order, optionally of one label. */
+function resultCount(db: Database, runId: number, label?: string): number {
+  const where = label === undefined ? 'run_id = ?' : 'run_id = ? AND label = ?';
+  const params = label === undefined ? [runId] : [runId, label];
+  return (
+    db.prepare(`SELECT count(*) AS n FROM spectrum_results WHERE ${where}`).get(...params) as { n: number }
+  ).n;
+}
+
+/**
+ * One page of a run's per-spectrum rows in spectrum-id order, optionally of one label: the
+ * numbers (`rows`) and, index for index, the quality findings (`quality`).
+ */
 export function listAnalysisResults(
   db: Database,
   input: { runId: number; label?: string; limit: number; offset: number },
-): { rows: AnalysisSpectrumResult[]; total: number } {
+): { rows: AnalysisSpectrumResult[]; quality: AnalysisSpectrumQuality[]; total: number } {
   if (!db.prepare('SELECT 1 FROM analysis_runs WHERE id = ?').get(input.runId))
     throw new ApiError('not-found', `no analysis run ${input.runId}`);
-  const where = input.label === undefined ? 'run_id = @runId' : 'run_id = @runId AND label = @label';
-  const params = { runId: input.runId, label: input.label };
+  const where = input.label === undefined ? 'sr.run_id = @runId' : 'sr.run_id = @runId AND sr.label = @label';
   const rows = db
-    .prepare(`SELECT * FROM spectrum_results WHERE ${where} ORDER BY spectrum_id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: input.limit, offset: input.offset }) as ResultDbRow[];
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM spectrum_results WHERE ${where}`).get(params) as {
-      n: number;
-    }
-  ).n;
-  return { rows: rows.map(rowToResult), total };
+    .prepare(`${RESULTS_SELECT} WHERE ${where} ORDER BY sr.spectrum_id LIMIT @limit OFFSET @offset`)
+    .all({
+      runId: input.runId,
+      label: input.label,
+      limit: input.limit,
+      offset: input.offset,
+    }) as ResultDbRow[];
+  return {
+    rows: rows.map(rowToResult),
+    quality: rows.map(rowToQuality),
+    total: resultCount(db, input.runId, input.label),
+  };
 }
 
 export function listAnalysisRuns(db: Database): { rows: AnalysisRunRow[] } {

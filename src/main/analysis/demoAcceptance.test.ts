@@ -30,7 +30,7 @@ const group = (label: string) => run.groups.find((g) => g.label === label)!;
 
 describe('analysis of the demo session', () => {
   it('stores the run with its whole recipe, the app version and one result per forward sweep', async () => {
-    const stored = await service.handlers.getAnalysisRun({ runId: run.runId });
+    const stored = await service.handlers.getAnalysisRun({ runId: run.runId, results: 'all' });
     expect(stored.appVersion).toBe(APP_VERSION);
     expect(stored.recipe.derivative).toEqual({ method: 'savgol', window: 15, polyorder: 3 });
     expect(stored.recipe.edges.method).toBe('band');

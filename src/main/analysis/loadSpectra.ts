@@ -7,8 +7,6 @@
 // makes one large buffer instead of hundreds of thousands of small ones. A page (limit/offset over
 // the forward sweeps in file-path order) bounds what one call reads.
 import type { Database } from 'better-sqlite3';
-import type { AnalysisSpectrum } from '../../shared/api/contract.ts';
-import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import type { SlabSpectrumMeta, SpectraSlab } from '../../shared/model/spectraSlab.ts';
 
 export interface LoadSpectraFilter {
@@ -185,9 +183,4 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
     if (stored !== slot.at) values.copyWithin(slot.at, stored, stored + 2 * slot.points);
   }
   return { spectra, values, total };
-}
-
-/** Every analysable spectrum (or those of the filter) with curves as views into one slab. */
-export function loadSpectraForAnalysis(db: Database, filter: LoadSpectraFilter = {}): AnalysisSpectrum[] {
-  return spectraOfSlab(loadSpectraSlab(db, filter));
 }

@@ -90,7 +90,7 @@ describe('bridge under hostile requests', () => {
     const run = service.startImport([join(process.cwd(), 'resources/demo')]);
     await run.done;
     expect(run.progress.report.spectra).toBeGreaterThan(10);
-    const response = await fetch(`http://127.0.0.1:${port}/api/getSpectraForAnalysis`, {
+    const response = await fetch(`http://127.0.0.1:${port}/api/listSpectra`, {
       method: 'POST',
       headers: { 'x-sts-token': bridge.token },
       body: '{}',
@@ -98,7 +98,7 @@ describe('bridge under hostile requests', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(body).toMatchObject({ ok: false, error: { code: 'too-large' } });
-    expect(body.error.message).toContain('getSpectraForAnalysis');
+    expect(body.error.message).toContain('listSpectra');
     await stillAnswers();
   });
 });

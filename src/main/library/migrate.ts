@@ -12,6 +12,7 @@ import { updateToSchemaVersion6 } from './migrations/0006-list-indexes.ts';
 import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 import { updateToSchemaVersion8 } from './migrations/0008-classify-runs.ts';
 import { updateToSchemaVersion9 } from './migrations/0009-grid-runs.ts';
+import { updateToSchemaVersion10 } from './migrations/0010-spectrum-quality.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
@@ -24,6 +25,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion7,
   updateToSchemaVersion8,
   updateToSchemaVersion9,
+  updateToSchemaVersion10,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

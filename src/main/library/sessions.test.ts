@@ -95,7 +95,9 @@ describe('sessions', () => {
     // The groups are the labels of that session's spectra (the demo's labels.csv names files by
     // bare name, so it labels the real Bias-Spectroscopy00x.dat too), never the demo's alone.
     const realLabels = new Set(
-      (await service.handlers.getSpectraForAnalysis({ sessionIds: [real.id] })).spectra.map((s) => s.label),
+      (
+        await service.handlers.getSpectraSlab({ sessionIds: [real.id], limit: 20_000, offset: 0 })
+      ).spectra.map((s) => s.label),
     );
     realLabels.delete(null);
     expect(realRun.groups.map((g) => g.label).sort()).toEqual([...realLabels].sort());
@@ -107,7 +109,9 @@ describe('sessions', () => {
       ['crown-edge', 20],
     ]);
     const inDemo = new Set(
-      (await service.handlers.getSpectraForAnalysis({ sessionIds: [demo.id] })).spectra.map((s) => s.id),
+      (
+        await service.handlers.getSpectraSlab({ sessionIds: [demo.id], limit: 20_000, offset: 0 })
+      ).spectra.map((s) => s.id),
     );
     expect(demoRun.spectra.every((s) => inDemo.has(s.spectrumId))).toBe(true);
     expect(realRun.spectra.some((s) => inDemo.has(s.spectrumId))).toBe(false);

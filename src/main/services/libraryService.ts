@@ -9,7 +9,7 @@ import { ApiError } from '../../shared/api/envelope.ts';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { AnalysisJobs } from '../analysis/analysisJobs.ts';
 import { getAnalysisRun, listAnalysisResults, listAnalysisRuns } from '../analysis/analysisRuns.ts';
-import { loadSpectraForAnalysis, loadSpectraSlab } from '../analysis/loadSpectra.ts';
+import { loadSpectraSlab } from '../analysis/loadSpectra.ts';
 import { withScope } from '../analysis/runAnalysis.ts';
 import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
 import { APP_VERSION } from '../appVersion.ts';
@@ -230,15 +230,15 @@ export class LibraryService {
     // Stored runs are computed in a worker thread (analysisJobs.ts): this thread keeps answering.
     runAnalysis: async ({ recipe, scope }) =>
       withScope(this.db, getAnalysisRun(this.db, await this.analyses.run(recipe ?? {}, scope))),
-    getAnalysisRun: ({ runId, results }) => withScope(this.db, getAnalysisRun(this.db, runId, results)),
+    getAnalysisRun: ({ runId, results }) =>
+      withScope(this.db, getAnalysisRun(this.db, runId, results ?? 'none')),
     listAnalysisRuns: () => ({ rows: listAnalysisRuns(this.db).rows.map((row) => withScope(this.db, row)) }),
-    getSpectraForAnalysis: (filter) => ({ spectra: loadSpectraForAnalysis(this.db, filter) }),
     startAnalysis: ({ recipe, scope }) => ({ ...this.analyses.start(recipe ?? {}, scope).progress }),
     getAnalysisProgress: ({ jobId }) => this.analyses.progress(jobId),
     cancelAnalysis: ({ jobId }) => this.analyses.cancel(jobId),
     listAnalysisResults: (input) => listAnalysisResults(this.db, input),
-    getSpectraSlab: ({ runId, ids, label, limit, offset }) =>
-      loadSpectraSlab(this.db, { runId, ids, label }, { limit, offset }),
+    getSpectraSlab: ({ runId, ids, label, sessionIds, limit, offset }) =>
+      loadSpectraSlab(this.db, { runId, ids, label, sessionIds }, { limit, offset }),
     listSessions: () => ({ rows: listSessions(this.db) }),
     renameSession: ({ id, name }) => renameSession(this.db, id, name),
     mergeSessions: ({ ids }) => mergeSessions(this.db, ids),

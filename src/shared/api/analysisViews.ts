@@ -25,6 +25,8 @@ export interface AnalysisProgress {
   phase: 'loading' | 'analysing' | 'storing';
   /** Spectra being analysed (0 while loading). */
   spectra: number;
+  /** Storing waits for another writer (an import) to finish its write transaction. */
+  waitingForWriter: boolean;
   /** The stored run, once done. */
   runId: number | null;
   error: string | null;
@@ -139,7 +141,6 @@ export interface AnalysisSeriesSummary {
   sweeps: SweepDegradation[];
 }
 
-/** What analysis_runs.summary_json holds. */
 /** Per spectrum: where it came from, its in-gap states, quality flags and exclusion (CLI `spectra`). */
 export interface AnalysisSpectrumQuality {
   spectrumId: number;
@@ -153,11 +154,11 @@ export interface AnalysisSpectrumQuality {
   exclusionReason: string | null;
 }
 
+/** What analysis_runs.summary_json holds (per-spectrum rows live in spectrum_results). */
 export interface AnalysisSummary {
   groups: AnalysisGroupSummary[];
   comparisons: GroupComparison[];
   series: AnalysisSeriesSummary[];
-  quality: AnalysisSpectrumQuality[];
 }
 
 /**
@@ -209,5 +210,12 @@ export interface AnalysisRunView extends AnalysisSummary {
   recipe: AnalysisRecipe;
   /** Averaged curves by group label (groups whose average failed have none). */
   curves: Record<string, GroupCurves>;
+  /** Per-spectrum rows the run stored (listAnalysisResults pages them). */
+  resultCount: number;
+  /**
+   * The per-spectrum numbers and quality findings, index for index in spectrum-id order: all of
+   * them when asked for (`results: 'all'`), else empty.
+   */
   spectra: AnalysisSpectrumResult[];
+  quality: AnalysisSpectrumQuality[];
 }

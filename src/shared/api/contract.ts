@@ -192,8 +192,9 @@ export const apiInputSchemas = {
     .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
     .strict(),
   /**
-   * `results: 'none'` leaves the per-spectrum rows out (a 100k-spectrum run's summary stays small);
-   * page them with listAnalysisResults.
+   * A stored run's summary (groups, histograms, statistics, comparisons, series, averaged curves):
+   * per-spectrum rows only with `results: 'all'` (a 100k-spectrum run's answer stays small
+   * otherwise); page them with listAnalysisResults.
    */
   getAnalysisRun: z.object({ runId: id, results: z.enum(['all', 'none']).optional() }).strict(),
   listAnalysisRuns: z.object({}).strict(),
@@ -206,33 +207,29 @@ export const apiInputSchemas = {
     })
     .strict(),
   listSpectrumExclusions: z.object({}).strict(),
-  /** Curves for the renderer's analysis workers; all spectra when neither filter is given. */
-  getSpectraForAnalysis: z
-    .object({
-      ids: z.array(id).min(1).max(MAX_IDS).optional(),
-      label: z.string().min(1).max(1000).optional(),
-      sessionIds: z.array(id).min(1).max(10_000).optional(),
-    })
-    .strict(),
   /** Starts a stored run in a worker thread; follow it with getAnalysisProgress. */
   startAnalysis: z
     .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
     .strict(),
   getAnalysisProgress: z.object({ jobId: id }).strict(),
   cancelAnalysis: z.object({ jobId: id }).strict(),
-  /** A stored run's per-spectrum results, a page at a time, optionally of one label. */
+  /**
+   * A stored run's per-spectrum rows, a page at a time in spectrum-id order, optionally of one
+   * label: numbers (`rows`) and quality findings (`quality`), index for index.
+   */
   listAnalysisResults: z
     .object({ runId: id, label: z.string().min(1).max(1000).optional(), ...page })
     .strict(),
   /**
    * Curves for the renderer's analysis workers as one Float64Array slab, a page of forward sweeps
-   * at a time: of a stored run (`runId`), of given spectra, or of a label.
+   * at a time: of a stored run (`runId`), of given spectra, of a label or of sessions.
    */
   getSpectraSlab: z
     .object({
       runId: id.optional(),
       ids: z.array(id).min(1).max(MAX_IDS).optional(),
       label: z.string().min(1).max(1000).optional(),
+      sessionIds: z.array(id).min(1).max(10_000).optional(),
       limit: z.number().int().min(1).max(20_000).default(2000),
       offset: z.number().int().min(0).default(0),
     })
@@ -300,11 +297,14 @@ export interface ApiOutputs {
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
   listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
-  getSpectraForAnalysis: { spectra: AnalysisSpectrum[] };
   startAnalysis: AnalysisProgress;
   getAnalysisProgress: AnalysisProgress;
   cancelAnalysis: AnalysisProgress;
-  listAnalysisResults: { rows: AnalysisSpectrumResult[]; total: number };
+  listAnalysisResults: {
+    rows: AnalysisSpectrumResult[];
+    quality: AnalysisSpectrumQuality[];
+    total: number;
+  };
   getSpectraSlab: SpectraSlab;
   listSessions: { rows: SessionRow[] };
   renameSession: SessionRow;
@@ -326,7 +326,7 @@ import type {
   AnalysisProgress,
   AnalysisRunRow,
   AnalysisRunView,
-  AnalysisSpectrum,
+  AnalysisSpectrumQuality,
   AnalysisSpectrumResult,
   GridCubeView,
   GridFrameRow,

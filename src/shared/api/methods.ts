@@ -20,7 +20,6 @@ export const LIBRARY_API_METHODS = [
   'runAnalysis',
   'getAnalysisRun',
   'listAnalysisRuns',
-  'getSpectraForAnalysis',
   'startAnalysis',
   'getAnalysisProgress',
   'cancelAnalysis',

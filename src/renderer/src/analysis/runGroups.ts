@@ -47,40 +47,5 @@ export function groupLabels(run: AnalysisRunView): string[] {
   return run.groups.map((g) => g.label);
 }
 
-/** Linear interpolation of (x, y) at `grid`; NaN outside the sampled range (never extrapolates). */
-export function interpolateAt(x: Float64Array, y: Float64Array, grid: Float64Array): Float64Array {
-  const out = new Float64Array(grid.length).fill(Number.NaN);
-  let j = 0;
-  for (let i = 0; i < grid.length; i++) {
-    const g = grid[i]!;
-    if (g < x[0]! || g > x[x.length - 1]!) continue;
-    while (j < x.length - 2 && x[j + 1]! < g) j++;
-    const x0 = x[j]!;
-    const x1 = x[j + 1]!;
-    out[i] = x1 === x0 ? y[j]! : y[j]! + ((y[j + 1]! - y[j]!) * (g - x0)) / (x1 - x0);
-  }
-  return out;
-}
-
-/** Point-wise sample std (ddof = 1) over rows; NaN where fewer than 2 finite values. */
-export function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    let n = 0;
-    let sum = 0;
-    for (const r of rows)
-      if (Number.isFinite(r[i]!)) {
-        n++;
-        sum += r[i]!;
-      }
-    if (n < 2) {
-      out[i] = Number.NaN;
-      continue;
-    }
-    const mean = sum / n;
-    let squares = 0;
-    for (const r of rows) if (Number.isFinite(r[i]!)) squares += (r[i]! - mean) ** 2;
-    out[i] = Math.sqrt(squares / (n - 1));
-  }
-  return out;
-}
+// Shared with the workers' group spectra (one definition: the spread is computed there).
+export { interpolateAt, pointwiseStd } from '../../../workers/groupSpectra.ts';

@@ -1,11 +1,14 @@
 // The analysis run every sub-view shows: the newest stored run on opening, a new one on request
-// (runAnalysis stores it with its recipe). `stale` when labels changed (the app's `version`)
-// since the run was made; with `auto` on, a stale run is redone after a quiet second.
+// (startAnalysis computes and stores it in the server's worker; its progress is polled). Runs are
+// loaded as a summary and then their per-spectrum rows page by page (loadAnalysisRun.ts).
+// `stale` when labels changed (the app's `version`) since the run was made; with `auto` on, a
+// stale run is redone after a quiet second.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisRunView } from '../../../shared/api/contract.ts';
 import type { RecipeOverrides } from '../../../shared/analysis/index.ts';
 import type { AnalysisScope } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
+import { loadAnalysisRun } from './loadAnalysisRun.ts';
 
 export interface AnalysisRunState {
   run: AnalysisRunView | null;
@@ -19,6 +22,19 @@ export interface AnalysisRunState {
 }
 
 const AUTO_DELAY = 1200; // ms of quiet after a label change before an automatic re-run
+const PROGRESS_POLL = 150; // ms between progress questions while a run computes
+
+/** Starts a stored run and waits for it in the server's worker; its id, or the run's error. */
+async function runInWorker(recipe: RecipeOverrides, scope: AnalysisScope | null): Promise<number> {
+  const api = getApi();
+  let progress = await api.startAnalysis({ recipe, ...(scope ? { scope } : {}) });
+  while (progress.state === 'running') {
+    await new Promise((resolve) => window.setTimeout(resolve, PROGRESS_POLL));
+    progress = await api.getAnalysisProgress({ jobId: progress.jobId });
+  }
+  if (progress.state === 'done' && progress.runId !== null) return progress.runId;
+  throw new Error(progress.error ?? `analysis ${progress.state}`);
+}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -52,7 +68,7 @@ export function useAnalysisRun(
           if (current) setNone(true);
           return;
         }
-        const loaded = await getApi().getAnalysisRun({ runId: newest });
+        const loaded = await loadAnalysisRun(getApi(), newest);
         if (current) setRun((existing) => existing ?? loaded);
       } catch (e) {
         if (current) setError(message(e));
@@ -70,8 +86,8 @@ export function useAnalysisRun(
       const startedFor = version;
       setBusySince(Date.now());
       setError(null);
-      getApi()
-        .runAnalysis({ recipe: overrides, ...(scopeRef.current ? { scope: scopeRef.current } : {}) })
+      runInWorker(overrides, scopeRef.current)
+        .then((runId) => loadAnalysisRun(getApi(), runId))
         .then(
           (made) => {
             setRun(made);

@@ -1,12 +1,12 @@
-// Per-group averaged spectra for the Spectra view at the view's own smoothing: the worker pool
-// averages each group's I(V) and differentiates the average (averageAndDifferentiate), and
-// differentiates each member sweep alone for the ±std spread of dI/dV. The main thread only
-// interpolates those derivatives onto the group's grid and takes point-wise std.
+// Per-group averaged spectra for the Spectra view at the view's own smoothing: one worker call per
+// group (pool.groupSpectra, groups spread over the workers) averages its I(V), differentiates the
+// average, and differentiates each member sweep alone for the ±std spread of dI/dV; the UI thread
+// only packs each group's sweeps into one transferred buffer.
 import { useEffect, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import type { BandEdges, RecipeOverrides } from '../../../../shared/analysis/index.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
-import { countedResults, groupLabels, interpolateAt, pointwiseStd, sweepsOf } from '../runGroups.ts';
+import { countedResults, groupLabels, sweepsOf } from '../runGroups.ts';
 
 export interface GroupSpectra {
   label: string;
@@ -36,29 +36,10 @@ async function groupSpectra(
   curves: Array<{ bias: Float64Array; current: Float64Array }>,
   recipe: RecipeOverrides,
 ): Promise<GroupSpectra | { label: string; reason: string }> {
-  const average = await pool.averageAndDifferentiate(curves, recipe);
-  if (!average.ok) return { label, reason: average.reason };
-  const [bias, current, currentStd, didv, normalised] = average.columns;
-  const singles = await Promise.all(curves.map((c) => pool.averageAndDifferentiate([c], recipe)));
-  const didvRows: Float64Array[] = [];
-  const normRows: Float64Array[] = [];
-  for (const s of singles) {
-    if (!s.ok) continue;
-    didvRows.push(interpolateAt(s.columns[0], s.columns[3], bias));
-    normRows.push(interpolateAt(s.columns[0], s.columns[4], bias));
-  }
-  return {
-    label,
-    n: average.n,
-    bias,
-    current,
-    currentStd,
-    didv,
-    didvStd: pointwiseStd(didvRows, bias.length),
-    normalised,
-    normalisedStd: pointwiseStd(normRows, bias.length),
-    edges: average.edges,
-  };
+  const result = await pool.groupSpectra(curves, recipe);
+  if (!result.ok) return { label, reason: result.reason };
+  const { n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges } = result;
+  return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges };
 }
 
 export function useGroupCurves(

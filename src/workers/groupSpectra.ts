@@ -1,0 +1,159 @@
+// A group's averaged spectrum with the spread of its member sweeps, in ONE worker call (the
+// Analysis tab's Spectra view). Before, the renderer asked the pool for the average and then for
+// every member sweep alone (10,000 round trips to one worker for a 10,000-sweep session, each
+// measuring edges, traps and in-gap states nobody read) and interpolated on the UI thread.
+// The numbers are the same: the average is averageAndDifferentiate's; each member's dI/dV and
+// normalised conductance are those of averageAndDifferentiate([member]) (measureAverage's steps
+// without the measures: groupSpectra.test.ts compares them value for value), interpolated onto the
+// average's grid, point-wise std (ddof = 1) over members.
+import {
+  differentiate,
+  normalisedConductance,
+  prepareCurve,
+  resolveRecipe,
+} from '../shared/analysis/index.ts';
+import type { BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
+import { averageGroupCurves } from '../shared/analysis/groupAverage.ts';
+import type { AveragedColumns } from './analysisApi.ts';
+
+/** Raw sweeps (V, A; any order) packed in one buffer: sweep k at offsets[k], points[k] bias then current. */
+export interface PackedCurves {
+  data: Float64Array;
+  offsets: Int32Array;
+  points: Int32Array;
+}
+
+export type GroupSpectraResult =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      n: number;
+      /** V. */
+      bias: Float64Array;
+      /** A, mean and point-wise std. */
+      current: Float64Array;
+      currentStd: Float64Array;
+      /** A/V, of the average, and the std of the members' own dI/dV. */
+      didv: Float64Array;
+      didvStd: Float64Array;
+      /** Feenstra (dI/dV)/(I/V)‾, dimensionless, and the members' std. */
+      normalised: Float64Array;
+      normalisedStd: Float64Array;
+      edges: BandEdges;
+    };
+
+export function packCurves(
+  curves: ReadonlyArray<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+): PackedCurves {
+  const offsets = new Int32Array(curves.length);
+  const points = new Int32Array(curves.length);
+  let total = 0;
+  curves.forEach((c, k) => {
+    offsets[k] = total;
+    points[k] = c.bias.length;
+    total += 2 * c.bias.length;
+  });
+  const data = new Float64Array(total);
+  curves.forEach((c, k) => {
+    data.set(c.bias, offsets[k]);
+    data.set(c.current, offsets[k]! + points[k]!);
+  });
+  return { data, offsets, points };
+}
+
+/** Views into the packed buffer, no copies. */
+export function unpackCurves(packed: PackedCurves): Curve[] {
+  return Array.from(packed.offsets, (at, k) => {
+    const n = packed.points[k]!;
+    return { bias: packed.data.subarray(at, at + n), current: packed.data.subarray(at + n, at + 2 * n) };
+  });
+}
+
+/** Linear interpolation of (x, y) at `grid`; NaN outside the sampled range (never extrapolates). */
+export function interpolateAt(x: Float64Array, y: Float64Array, grid: Float64Array): Float64Array {
+  const out = new Float64Array(grid.length).fill(Number.NaN);
+  let j = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const g = grid[i]!;
+    if (g < x[0]! || g > x[x.length - 1]!) continue;
+    while (j < x.length - 2 && x[j + 1]! < g) j++;
+    const x0 = x[j]!;
+    const x1 = x[j + 1]!;
+    out[i] = x1 === x0 ? y[j]! : y[j]! + ((y[j + 1]! - y[j]!) * (g - x0)) / (x1 - x0);
+  }
+  return out;
+}
+
+/** Point-wise sample std (ddof = 1) over rows; NaN where fewer than 2 finite values. */
+export function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    let n = 0;
+    let sum = 0;
+    for (const r of rows)
+      if (Number.isFinite(r[i]!)) {
+        n++;
+        sum += r[i]!;
+      }
+    if (n < 2) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    const mean = sum / n;
+    let squares = 0;
+    for (const r of rows) if (Number.isFinite(r[i]!)) squares += (r[i]! - mean) ** 2;
+    out[i] = Math.sqrt(squares / (n - 1));
+  }
+  return out;
+}
+
+/**
+ * One sweep alone as averageAndDifferentiate([sweep]) sees it: its grid (V), dI/dV (A/V) and
+ * normalised conductance; null where that call answers not ok.
+ */
+export function singleSweepDerivative(
+  sweep: Curve,
+  overrides: RecipeOverrides,
+): { bias: Float64Array; didv: Float64Array; normalised: Float64Array } | null {
+  const recipe = resolveRecipe(overrides);
+  const prepared = prepareCurve(sweep, null, { ...recipe, direction: 'forward' });
+  if (!prepared.ok) return null;
+  const averaged = averageGroupCurves([{ bias: prepared.bias, current: prepared.current }], recipe);
+  if (!averaged.ok) return null;
+  const { grid, step, centre } = averaged;
+  const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
+  if (!derivative.ok) return null;
+  const didv = derivative.didv.slice();
+  const normalised = normalisedConductance(grid, centre, didv, recipe.normalisation).normalised;
+  return { bias: grid, didv, normalised };
+}
+
+/** The group's average (`average`: averageAndDifferentiate of all sweeps) and its members' spread. */
+export function groupSpectraOf(
+  sweeps: ReadonlyArray<Curve>,
+  average: AveragedColumns,
+  overrides: RecipeOverrides,
+): GroupSpectraResult {
+  if (!average.ok) return average;
+  const [bias, current, currentStd, didv, normalised] = average.columns;
+  const didvRows: Float64Array[] = [];
+  const normRows: Float64Array[] = [];
+  for (const sweep of sweeps) {
+    const single = singleSweepDerivative(sweep, overrides);
+    if (!single) continue;
+    didvRows.push(interpolateAt(single.bias, single.didv, bias));
+    normRows.push(interpolateAt(single.bias, single.normalised, bias));
+  }
+  return {
+    ok: true,
+    n: average.n,
+    bias,
+    current,
+    currentStd,
+    didv,
+    didvStd: pointwiseStd(didvRows, bias.length),
+    normalised,
+    normalisedStd: pointwiseStd(normRows, bias.length),
+    edges: average.edges,
+  };
+}
