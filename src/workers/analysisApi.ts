@@ -21,7 +21,7 @@ import { unpackSpectra } from './packSpectra.ts';
 import { chunkBuffers, encodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { aggregateHeld, analyseHeldChunk, createReanalysisState } from './reanalysis.ts';
+import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
@@ -74,9 +74,13 @@ export const analysisWorkerApi = {
       chunk,
       overrides,
       withKept,
-      load && { spectra: unpackSpectra(load.packed), plan: load.plan },
+      load && {
+        spectra: unpackSpectra(load.packed),
+        plan: load.plan,
+        buffer: load.packed.data.buffer as ArrayBuffer,
+      },
     );
-    const encoded = encodeChunk(result);
+    const encoded = encodeChunk(result, takeReleased(held));
     return transfer(encoded, chunkBuffers(encoded));
   },
 
@@ -88,7 +92,7 @@ export const analysisWorkerApi = {
     withKept: boolean,
   ): Array<EncodedChunkResult<Id>> {
     const results = chunks.map((c) =>
-      encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept)),
+      encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept), takeReleased(held)),
     );
     return transfer(results, results.flatMap(chunkBuffers));
   },

@@ -13,7 +13,11 @@ describe('result columns', () => {
   it('round-trip the pipeline results of noisy spectra (flags, in-gap states, nulls)', () => {
     const spectra = syntheticSpectra({ count: 240, points: 256, noise: 2e-12, seed: 5 });
     // A few unusable sweeps and a clipped one, so failures and flags are in the set.
-    spectra[3] = { ...spectra[3]!, current: spectra[3]!.current.slice(0, 5), bias: spectra[3]!.bias.slice(0, 5) };
+    spectra[3] = {
+      ...spectra[3]!,
+      current: spectra[3]!.current.slice(0, 5),
+      bias: spectra[3]!.bias.slice(0, 5),
+    };
     const clipped = Float64Array.from(spectra[8]!.current, (v) => Math.min(v, 2e-10));
     spectra[8] = { ...spectra[8]!, current: clipped };
     const { spectra: results } = runPipeline(spectra);
@@ -31,7 +35,13 @@ describe('result columns', () => {
   it('keeps −0, string ids and lock-in fits', () => {
     const base = runPipeline(syntheticSpectra({ count: 3, points: 128 })).spectra[0]!;
     const odd: Array<SpectrumResult<string>> = [
-      { ...base, spectrumId: 'a', vbm: -0, deepTrap: null, lockInFit: { scale: 2.5e-9, phase: -0.1, r2: 0.99 } },
+      {
+        ...base,
+        spectrumId: 'a',
+        vbm: -0,
+        deepTrap: null,
+        lockInFit: { scale: 2.5e-9, phase: -0.1, r2: 0.99 },
+      },
       { ...base, spectrumId: 'b', flags: ['outlier', 'no-gap'], flagReasons: ['far', 'no gap'], reason: 'x' },
     ];
     const back = roundTrip(odd);

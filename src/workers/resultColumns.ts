@@ -182,23 +182,29 @@ export function decodeResults<Id extends SpectrumId>(c: ResultColumns<Id>): Arra
 }
 
 /**
- * A chunk's results as they cross to the pool: per-spectrum results in columns (resultColumns.ts),
- * kept curves copied into one buffer (the worker keeps its own). decodeChunk restores a ChunkResult.
+ * A chunk's results as they cross to the pool: per-spectrum results in columns, kept curves copied
+ * into one buffer (the worker keeps its own), and buffers of chunks the worker dropped, for the
+ * pool to pack into again. decodeChunk restores the ChunkResult.
  */
 export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 'spectra'> & {
   spectra: ResultColumns<Id>;
+  released: ArrayBuffer[];
 };
 
-export function encodeChunk<Id extends SpectrumId>(result: ChunkResult<Id>): EncodedChunkResult<Id> {
+export function encodeChunk<Id extends SpectrumId>(
+  result: ChunkResult<Id>,
+  released: ArrayBuffer[] = [],
+): EncodedChunkResult<Id> {
   return {
     spectra: encodeResults(result.spectra),
     series: result.series,
     kept: keptInOneBuffer(result.kept),
+    released,
   };
 }
 
 export function chunkBuffers(encoded: EncodedChunkResult<SpectrumId>): ArrayBuffer[] {
-  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept)];
+  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept), ...encoded.released];
 }
 
 export function decodeChunk<Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> {
