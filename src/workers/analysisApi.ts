@@ -18,8 +18,8 @@ import type {
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import { transfer } from 'comlink';
 import { unpackSpectra } from './packSpectra.ts';
-import { chunkBuffers, encodeChunk } from './resultColumns.ts';
-import type { EncodedChunkResult } from './resultColumns.ts';
+import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts';
+import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
 import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
@@ -97,16 +97,20 @@ export const analysisWorkerApi = {
     return transfer(results, results.flatMap(chunkBuffers));
   },
 
-  /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */
+  /**
+   * Group stage on merged per-spectrum results (splitPipeline step 3), as objects or in columns
+   * (encodeGroupInputs: what the pool sends); `kept` null reuses the held curves.
+   */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
-    results: Array<GroupInput<Id>>,
+    results: Array<GroupInput<Id>> | GroupInputColumns,
     kept: KeptCurve[] | null,
     overrides: RecipeOverrides,
   ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+    const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, results, kept, overrides);
+    return aggregateHeld(held, datasetId, inputs, kept, overrides);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

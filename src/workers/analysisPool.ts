@@ -29,7 +29,7 @@ import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import { keptBuffers } from './keptCurves.ts';
-import { decodeChunk } from './resultColumns.ts';
+import { decodeChunk, encodeGroupInputs, groupInputBuffers } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packSpectra } from './packSpectra.ts';
@@ -267,9 +267,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free;
     // it holds the kept curves, so they travel only when they changed.
     const kept = withKept ? merged.kept : null;
+    const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
     const { groups, comparisons } = await workers[0]!.api.aggregate(
       held.id,
-      merged.spectra.map(groupInputOf),
+      transfer(inputs, groupInputBuffers(inputs)),
       kept && transfer(kept, keptBuffers(kept)),
       overrides,
     );

@@ -2,9 +2,9 @@
 // every field, null vs number, −0, flags with reasons, in-gap states, lock-in fits, failed sweeps.
 import { describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
-import { runPipeline } from '../shared/analysis/index.ts';
+import { groupInputOf, runPipeline } from '../shared/analysis/index.ts';
 import type { SpectrumResult } from '../shared/analysis/index.ts';
-import { decodeResults, encodeResults } from './resultColumns.ts';
+import { decodeGroupInputs, decodeResults, encodeGroupInputs, encodeResults } from './resultColumns.ts';
 
 const roundTrip = <Id extends number | string>(results: Array<SpectrumResult<Id>>) =>
   decodeResults(structuredClone(encodeResults(results)));
@@ -28,6 +28,8 @@ describe('result columns', () => {
     expect(results.some((r) => r.label === null)).toBe(true);
     const back = roundTrip(results);
     expect(back).toEqual(results);
+    const inputs = results.map(groupInputOf);
+    expect(decodeGroupInputs(structuredClone(encodeGroupInputs(inputs)))).toEqual(inputs);
     // Same field order as the pipeline builds (stored JSON compares as text elsewhere).
     back.forEach((r, i) => expect(Object.keys(r)).toEqual(Object.keys(results[i]!)));
   });
