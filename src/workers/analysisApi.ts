@@ -20,10 +20,10 @@ import { transfer } from 'comlink';
 import { groupSpectraOf, unpackCurves } from './groupSpectra.ts';
 import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
 import { unpackSpectra } from './packSpectra.ts';
-import { chunkBuffers, encodeChunk } from './resultColumns.ts';
-import type { EncodedChunkResult } from './resultColumns.ts';
+import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts';
+import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { aggregateHeld, analyseHeldChunk, createReanalysisState } from './reanalysis.ts';
+import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
@@ -76,9 +76,13 @@ export const analysisWorkerApi = {
       chunk,
       overrides,
       withKept,
-      load && { spectra: unpackSpectra(load.packed), plan: load.plan },
+      load && {
+        spectra: unpackSpectra(load.packed),
+        plan: load.plan,
+        buffer: load.packed.data.buffer as ArrayBuffer,
+      },
     );
-    const encoded = encodeChunk(result);
+    const encoded = encodeChunk(result, takeReleased(held));
     return transfer(encoded, chunkBuffers(encoded));
   },
 
@@ -90,21 +94,25 @@ export const analysisWorkerApi = {
     withKept: boolean,
   ): Array<EncodedChunkResult<Id>> {
     const results = chunks.map((c) =>
-      encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept)),
+      encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept), takeReleased(held)),
     );
     return transfer(results, results.flatMap(chunkBuffers));
   },
 
-  /** Group stage on merged per-spectrum results (splitPipeline step 3); `kept` null reuses the held curves. */
+  /**
+   * Group stage on merged per-spectrum results (splitPipeline step 3), as objects or in columns
+   * (encodeGroupInputs: what the pool sends); `kept` null reuses the held curves.
+   */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
-    results: Array<GroupInput<Id>>,
+    results: Array<GroupInput<Id>> | GroupInputColumns,
     kept: KeptCurve[] | null,
     overrides: RecipeOverrides,
   ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+    const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, results, kept, overrides);
+    return aggregateHeld(held, datasetId, inputs, kept, overrides);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

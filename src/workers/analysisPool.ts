@@ -29,7 +29,7 @@ import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import { keptBuffers } from './keptCurves.ts';
-import { decodeChunk } from './resultColumns.ts';
+import { decodeChunk, encodeGroupInputs, groupInputBuffers } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packCurves } from './groupSpectra.ts';
@@ -167,6 +167,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     for (const slot of slots) slot.handle.terminate();
     slots = [];
     dataset = null; // fresh workers hold nothing
+    spare = [];
   };
 
   /** Rejects as soon as the signal aborts (terminating the workers), else settles with `work`. */
@@ -196,6 +197,23 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   let nextDatasetId = 1;
   let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Buffers the workers handed back when they dropped a dataset's chunks, packed into again for the
+   * next new dataset (memory already written costs nothing to write again; fresh pages are most of
+   * what packing 10⁴ spectra costs). At most SPARE_BYTES are kept.
+   */
+  let spare: ArrayBuffer[] = [];
+  const SPARE_BYTES = 256 * 1024 * 1024;
+  const received = <Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> => {
+    let bytes = spare.reduce((n, b) => n + b.byteLength, 0);
+    for (const buffer of encoded.released) {
+      if (bytes + buffer.byteLength > SPARE_BYTES) break;
+      spare.push(buffer);
+      bytes += buffer.byteLength;
+    }
+    return decodeChunk(encoded);
+  };
 
   async function runAll<Id extends SpectrumId>(
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
@@ -238,7 +256,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       if (heldHere.length === 0) return;
       pending.push(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
-          heldHere.forEach((c, k) => (results[c] = decodeChunk(chunks[k]! as EncodedChunkResult<Id>)));
+          heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
           done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
           opts.onProgress?.({ done, total: spectra.length });
         }),
@@ -247,12 +265,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     for (let c = 0; c < plans.length; c++) {
       if (held.loaded[c] || opts.signal?.aborted) continue;
       const plan = plans[c]!;
-      const packed = packSpectra(plan.indices.map((i) => spectra[i]!));
+      const packed = packSpectra(
+        plan.indices.map((i) => spectra[i]!),
+        spare,
+      );
       const load = transfer({ packed, plan }, [packed.data.buffer]);
       const slot = workers[c % workers.length]!;
       pending.push(
         Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
-          results[c] = decodeChunk(chunk as EncodedChunkResult<Id>);
+          results[c] = received(chunk as EncodedChunkResult<Id>);
           held.loaded[c] = true;
           done += plan.indices.length;
           opts.onProgress?.({ done, total: spectra.length });
@@ -266,9 +287,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free;
     // it holds the kept curves, so they travel only when they changed.
     const kept = withKept ? merged.kept : null;
+    const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
     const { groups, comparisons } = await workers[0]!.api.aggregate(
       held.id,
-      merged.spectra.map(groupInputOf),
+      transfer(inputs, groupInputBuffers(inputs)),
       kept && transfer(kept, keptBuffers(kept)),
       overrides,
     );

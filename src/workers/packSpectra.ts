@@ -49,6 +49,11 @@ function packedEquals(data: Float64Array, offset: number, values: ArrayLike<numb
 
 export function packSpectra<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+  /**
+   * Buffers to pack into instead of a new one (the smallest that is large enough is taken out of
+   * the list): pages already written to are cheap to write again, fresh ones are not.
+   */
+  spare?: ArrayBuffer[],
 ): PackedSpectra<Id> {
   // An upper bound: biases equal to the one packed before them are not stored again (a fresh
   // page of memory costs more to touch than the comparison; a 10⁴-spectrum pack is 80 MB).
@@ -58,7 +63,12 @@ export function packSpectra<Id extends SpectrumId>(
       2 * s.bias.length +
       (s.backward ? 2 * s.backward.bias.length : 0) +
       (s.lockIn ? s.lockIn.x.length * (s.lockIn.y ? 2 : 1) : 0);
-  const data = new Float64Array(total);
+  const bytes = total * Float64Array.BYTES_PER_ELEMENT;
+  let pick = -1;
+  spare?.forEach((b, i) => {
+    if (b.byteLength >= bytes && (pick < 0 || b.byteLength < spare[pick]!.byteLength)) pick = i;
+  });
+  const data = pick >= 0 ? new Float64Array(spare!.splice(pick, 1)[0]!, 0, total) : new Float64Array(total);
   let at = 0;
   const put = (values: ArrayLike<number>): number => {
     data.set(values, at);

@@ -2,9 +2,9 @@
 // every field, null vs number, −0, flags with reasons, in-gap states, lock-in fits, failed sweeps.
 import { describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
-import { runPipeline } from '../shared/analysis/index.ts';
+import { groupInputOf, runPipeline } from '../shared/analysis/index.ts';
 import type { SpectrumResult } from '../shared/analysis/index.ts';
-import { decodeResults, encodeResults } from './resultColumns.ts';
+import { decodeGroupInputs, decodeResults, encodeGroupInputs, encodeResults } from './resultColumns.ts';
 
 const roundTrip = <Id extends number | string>(results: Array<SpectrumResult<Id>>) =>
   decodeResults(structuredClone(encodeResults(results)));
@@ -13,7 +13,11 @@ describe('result columns', () => {
   it('round-trip the pipeline results of noisy spectra (flags, in-gap states, nulls)', () => {
     const spectra = syntheticSpectra({ count: 240, points: 256, noise: 2e-12, seed: 5 });
     // A few unusable sweeps and a clipped one, so failures and flags are in the set.
-    spectra[3] = { ...spectra[3]!, current: spectra[3]!.current.slice(0, 5), bias: spectra[3]!.bias.slice(0, 5) };
+    spectra[3] = {
+      ...spectra[3]!,
+      current: spectra[3]!.current.slice(0, 5),
+      bias: spectra[3]!.bias.slice(0, 5),
+    };
     const clipped = Float64Array.from(spectra[8]!.current, (v) => Math.min(v, 2e-10));
     spectra[8] = { ...spectra[8]!, current: clipped };
     const { spectra: results } = runPipeline(spectra);
@@ -24,6 +28,8 @@ describe('result columns', () => {
     expect(results.some((r) => r.label === null)).toBe(true);
     const back = roundTrip(results);
     expect(back).toEqual(results);
+    const inputs = results.map(groupInputOf);
+    expect(decodeGroupInputs(structuredClone(encodeGroupInputs(inputs)))).toEqual(inputs);
     // Same field order as the pipeline builds (stored JSON compares as text elsewhere).
     back.forEach((r, i) => expect(Object.keys(r)).toEqual(Object.keys(results[i]!)));
   });
@@ -31,7 +37,13 @@ describe('result columns', () => {
   it('keeps −0, string ids and lock-in fits', () => {
     const base = runPipeline(syntheticSpectra({ count: 3, points: 128 })).spectra[0]!;
     const odd: Array<SpectrumResult<string>> = [
-      { ...base, spectrumId: 'a', vbm: -0, deepTrap: null, lockInFit: { scale: 2.5e-9, phase: -0.1, r2: 0.99 } },
+      {
+        ...base,
+        spectrumId: 'a',
+        vbm: -0,
+        deepTrap: null,
+        lockInFit: { scale: 2.5e-9, phase: -0.1, r2: 0.99 },
+      },
       { ...base, spectrumId: 'b', flags: ['outlier', 'no-gap'], flagReasons: ['far', 'no gap'], reason: 'x' },
     ];
     const back = roundTrip(odd);

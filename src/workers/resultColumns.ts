@@ -5,7 +5,7 @@
 // analysis itself. decodeResults rebuilds objects equal to the encoded ones (same fields, same
 // order, same numbers bit for bit: null is a flag, not a NaN).
 import { QUALITY_FLAGS } from '../shared/analysis/index.ts';
-import type { InGapState, QualityFlag, SpectrumResult } from '../shared/analysis/index.ts';
+import type { GroupInput, InGapState, QualityFlag, SpectrumResult } from '../shared/analysis/index.ts';
 import { keptBuffers, keptInOneBuffer } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import type { ChunkResult } from './splitPipeline.ts';
@@ -182,25 +182,98 @@ export function decodeResults<Id extends SpectrumId>(c: ResultColumns<Id>): Arra
 }
 
 /**
- * A chunk's results as they cross to the pool: per-spectrum results in columns (resultColumns.ts),
- * kept curves copied into one buffer (the worker keeps its own). decodeChunk restores a ChunkResult.
+ * A chunk's results as they cross to the pool: per-spectrum results in columns, kept curves copied
+ * into one buffer (the worker keeps its own), and buffers of chunks the worker dropped, for the
+ * pool to pack into again. decodeChunk restores the ChunkResult.
  */
 export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 'spectra'> & {
   spectra: ResultColumns<Id>;
+  released: ArrayBuffer[];
 };
 
-export function encodeChunk<Id extends SpectrumId>(result: ChunkResult<Id>): EncodedChunkResult<Id> {
+export function encodeChunk<Id extends SpectrumId>(
+  result: ChunkResult<Id>,
+  released: ArrayBuffer[] = [],
+): EncodedChunkResult<Id> {
   return {
     spectra: encodeResults(result.spectra),
     series: result.series,
     kept: keptInOneBuffer(result.kept),
+    released,
   };
 }
 
 export function chunkBuffers(encoded: EncodedChunkResult<SpectrumId>): ArrayBuffer[] {
-  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept)];
+  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept), ...encoded.released];
 }
 
 export function decodeChunk<Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> {
   return { spectra: decodeResults(encoded.spectra), series: encoded.series, kept: encoded.kept };
+}
+
+/** What the group stage reads of each spectrum (GroupInput), in columns for the trip to its worker. */
+export interface GroupInputColumns {
+  /** Index into `labels`, −1 for none. */
+  label: Int32Array;
+  labels: string[];
+  /** ok, excluded: 0 / 1. */
+  flags: Uint8Array;
+  sweepInSeries: Int32Array;
+  /** vbm, cbm, gap, deepTrap per spectrum; `present` 0 where null. */
+  numbers: Float64Array;
+  present: Uint8Array;
+}
+
+const GROUP_FIELDS = ['vbm', 'cbm', 'gap', 'deepTrap'] as const;
+
+export function encodeGroupInputs(results: ReadonlyArray<GroupInput<SpectrumId>>): GroupInputColumns {
+  const n = results.length;
+  const labels: string[] = [];
+  const labelIndex = new Map<string, number>();
+  const c: GroupInputColumns = {
+    label: new Int32Array(n),
+    labels,
+    flags: new Uint8Array(2 * n),
+    sweepInSeries: new Int32Array(n),
+    numbers: new Float64Array(4 * n),
+    present: new Uint8Array(4 * n),
+  };
+  results.forEach((r, i) => {
+    let k = -1;
+    if (r.label !== null) {
+      k = labelIndex.get(r.label) ?? labels.push(r.label) - 1;
+      labelIndex.set(r.label, k);
+    }
+    c.label[i] = k;
+    c.flags[2 * i] = r.ok ? 1 : 0;
+    c.flags[2 * i + 1] = r.excluded ? 1 : 0;
+    c.sweepInSeries[i] = r.sweepInSeries;
+    GROUP_FIELDS.forEach((field, f) => {
+      const v = r[field];
+      if (v !== null) {
+        c.numbers[4 * i + f] = v;
+        c.present[4 * i + f] = 1;
+      }
+    });
+  });
+  return c;
+}
+
+export function groupInputBuffers(c: GroupInputColumns): ArrayBuffer[] {
+  return [c.label, c.flags, c.sweepInSeries, c.numbers, c.present].map((a) => a.buffer as ArrayBuffer);
+}
+
+export function decodeGroupInputs(c: GroupInputColumns): Array<GroupInput<SpectrumId>> {
+  const value = (i: number, f: number): number | null =>
+    c.present[4 * i + f] === 1 ? c.numbers[4 * i + f]! : null;
+  return Array.from(c.label, (k, i) => ({
+    label: k < 0 ? null : c.labels[k]!,
+    ok: c.flags[2 * i] === 1,
+    sweepInSeries: c.sweepInSeries[i]!,
+    excluded: c.flags[2 * i + 1] === 1,
+    vbm: value(i, 0),
+    cbm: value(i, 1),
+    gap: value(i, 2),
+    deepTrap: value(i, 3),
+  }));
 }
