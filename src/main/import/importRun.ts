@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type { ImportProgress, ImportReport } from '../../shared/model/library.ts';
 import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
-import type { BatchWriter } from '../library/writeFiles.ts';
+import type { BatchWriter, RefusedFile } from '../library/writeFiles.ts';
 import { acquireWriteLock } from '../library/writeLock.ts';
 import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
@@ -169,7 +169,9 @@ export class ImportRun {
     );
     // Looked up a chunk at a time in one read transaction: a statement outside a transaction
     // takes and drops SQLite's read lock each time (two fcntl calls per file).
-    const lookUp = db.transaction((chunk: ScannedFile[]) => chunk.map((file) => knownStatement.get(file.path)));
+    const lookUp = db.transaction((chunk: ScannedFile[]) =>
+      chunk.map((file) => knownStatement.get(file.path)),
+    );
     let known: Array<KnownFile | undefined> = [];
     let knownFrom = 0;
     let next = 0;
@@ -204,6 +206,7 @@ export class ImportRun {
     this.progress.currentFile = file.path;
     const response = await this.options.pool.parse(file.path, file.name, file.size);
     if (known && sameReader && !readAgain && response.sha256 !== '' && response.sha256 === known.sha256) {
+      this.options.pool.release(response);
       // Touched but not changed: remember the new mtime so the next import skips the read.
       this.options.db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?').run(file.mtimeMs, file.path);
       report.unchanged++;
@@ -279,9 +282,17 @@ export class ImportRun {
   private flush(): void {
     if (this.parsed.length === 0) return;
     this.parsedBytes = 0;
-    const outcomes = this.classify(this.parsed.splice(0));
+    const batch = this.parsed.splice(0);
+    const outcomes = this.classify(batch);
+    let refused: RefusedFile[];
+    try {
+      refused = this.writeBatch(outcomes);
+    } finally {
+      // The rows are in the library (or will not be): their BLOB memory goes back to the workers.
+      for (const { response } of batch) this.options.pool.release(response);
+    }
     const report = this.progress.report;
-    for (const { outcome, error } of this.writeBatch(outcomes)) {
+    for (const { outcome, error } of refused) {
       // Counted as it was classified; SQLite refused it, so it is a failure after all.
       if (outcome.status === 'imported') {
         if (this.updatedPaths.has(outcome.file.path)) report.updated--;

@@ -15,9 +15,10 @@ export type ParseResponse =
   | { id: number; ok: true; sha256: string; format: FileFormat; rows: FileRows }
   | { id: number; ok: false; sha256: string; code: string; message: string };
 
-/** Main -> worker: files to read, in order. */
+/** Main -> worker: files to read, in order, and BLOB chunks to reuse (transferred). */
 export interface ParseBatch {
   requests: ParseRequest[];
+  spareChunks?: ArrayBuffer[];
 }
 
 /** Worker -> main: one response per request of a batch, in the same order. */

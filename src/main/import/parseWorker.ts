@@ -1,8 +1,8 @@
 // Runs in a worker_threads thread: reads files, hashes and parses them, so main's event loop never
 // parses. It also builds the library rows (JSON, BLOB bytes), which go back in one message per
-// batch with the BLOB chunks transferred.
+// batch with the BLOB chunks transferred. A file's bytes live in a buffer reused for the next file
+// (readWhole): every value taken from them is copied into the rows before the next read.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../../shared/formats/types.ts';
 import { parseFile } from '../../shared/formats/index.ts';
@@ -10,24 +10,21 @@ import { parseContextFor } from './parseContext.ts';
 import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from './parseMessages.ts';
 import { toFileRows } from '../library/fileRows.ts';
 import { BlobPacker } from '../library/blobPacker.ts';
+import { readWhole } from './readWhole.ts';
 
 const packer = new BlobPacker();
 
 function handle(request: ParseRequest): ParseResponse {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(request.path);
+    bytes = readWhole(request.path);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { id: request.id, ok: false, sha256: '', code: 'unreadable', message };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const parsed = parseFile(
-      request.name,
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      parseContextFor(request.path, request.name),
-    );
+    const parsed = parseFile(request.name, bytes, parseContextFor(request.path, request.name));
     return { id: request.id, ok: true, sha256, format: parsed.format, rows: toFileRows(parsed, packer) };
   } catch (error) {
     const code = error instanceof ParseError ? error.code : 'internal';
@@ -36,7 +33,8 @@ function handle(request: ParseRequest): ParseResponse {
   }
 }
 
-parentPort?.on('message', ({ requests }: ParseBatch) => {
+parentPort?.on('message', ({ requests, spareChunks }: ParseBatch) => {
+  if (spareChunks) packer.reuse(spareChunks);
   const answer: ParseBatchAnswer = { responses: requests.map(handle) };
   parentPort?.postMessage(answer, packer.drain());
 });

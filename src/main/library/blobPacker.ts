@@ -4,25 +4,40 @@
 // before SQLite. Offsets are 8-byte aligned so Float64Array views over a BLOB are valid.
 
 /** Bytes of a fresh chunk: a batch of ordinary spectra files fits in one. */
-const DEFAULT_CHUNK_BYTES = 1 << 20;
+export const BLOB_CHUNK_BYTES = 1 << 20;
 
 export class BlobPacker {
   private chunk: ArrayBuffer | null = null;
   private used = 0;
   private readonly filled: ArrayBuffer[] = [];
+  /** Chunks given back (their BLOBs written), used before allocating fresh memory. */
+  private readonly spare: ArrayBuffer[] = [];
   private readonly chunkBytes: number;
 
-  constructor(chunkBytes = DEFAULT_CHUNK_BYTES) {
+  constructor(chunkBytes = BLOB_CHUNK_BYTES) {
     this.chunkBytes = chunkBytes;
   }
 
-  /** A view of `byteLength` fresh bytes (zeroed), valid until the chunk holding it is transferred. */
+  /** Chunks to fill again (from drain(), their BLOBs no longer needed by anyone). */
+  reuse(chunks: readonly ArrayBuffer[]): void {
+    for (const chunk of chunks) if (chunk.byteLength === this.chunkBytes) this.spare.push(chunk);
+  }
+
+  /**
+   * A view of `byteLength` fresh bytes (not zeroed: the caller writes them all), valid until the
+   * chunk holding it is transferred.
+   */
   take(byteLength: number): Uint8Array {
     let offset = (this.used + 7) & ~7;
     if (this.chunk === null || offset + byteLength > this.chunk.byteLength) {
       // A BLOB larger than a chunk gets a chunk of its own size.
       if (this.chunk !== null && this.used > 0) this.filled.push(this.chunk);
-      this.chunk = new ArrayBuffer(Math.max(this.chunkBytes, byteLength));
+      // A spare chunk when the BLOB fits one, else uninitialised memory (every byte handed out is
+      // written before it is read): zeroing a chunk per batch cost ~15 µs per file in memset.
+      this.chunk =
+        byteLength <= this.chunkBytes && this.spare.length > 0
+          ? (this.spare.pop() as ArrayBuffer)
+          : Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, byteLength)).buffer;
       offset = 0;
     }
     this.used = offset + byteLength;

@@ -137,3 +137,12 @@ export function toFileRows(parsed: ParsedFile, packer = new BlobPacker()): FileR
   });
   return { file, spectra, images, warnings: parsed.warnings };
 }
+
+/** The buffers the BLOB values of `rows` are views of (each once). */
+export function blobBuffersOf(rows: FileRows): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const row of [...rows.spectra, ...rows.images])
+    for (const value of Object.values(row))
+      if (value instanceof Uint8Array) buffers.add(value.buffer as ArrayBuffer);
+  return [...buffers];
+}
