@@ -131,4 +131,36 @@ export async function distinctCanvasReds(canvas: Locator): Promise<number> {
   return (await canvasPixelStats(canvas)).distinctReds;
 }
 
+/**
+ * Header cells of `table` that are not wholly inside the box its scroll container shows, nor
+ * inside the window (a column cut off or scrolled out of sight), as "name: why".
+ */
+export async function hiddenHeaders(page: Page, table: Locator): Promise<string[]> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  return table.evaluate((element, width) => {
+    // The e2e project type-checks without the DOM library: name just what is used.
+    interface Rect {
+      left: number;
+      right: number;
+    }
+    interface El {
+      getBoundingClientRect(): Rect;
+      closest(selector: string): El | null;
+      querySelectorAll(selector: string): ArrayLike<El & { textContent: string | null }>;
+    }
+    const root = element as unknown as El;
+    const frame = (root.closest('.scroll') ?? root).getBoundingClientRect();
+    const out: string[] = [];
+    for (const th of Array.from(root.querySelectorAll('thead th'))) {
+      const r = th.getBoundingClientRect();
+      const name = th.textContent ?? '';
+      // Half a pixel of sub-pixel layout allowed.
+      if (r.right > frame.right + 0.5 || r.left < frame.left - 0.5) out.push(`${name}: outside its table`);
+      else if (r.right > width + 0.5) out.push(`${name}: outside the window`);
+    }
+    return out;
+  }, viewport.width);
+}
+
 export { expect } from '@playwright/test';

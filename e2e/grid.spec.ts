@@ -44,7 +44,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   // Bias slider: the title follows the bias.
   const slider = page.getByTestId('grid-bias-slider');
   await slider.fill('30');
-  await expect(page.getByTestId('grid-map-title')).toContainText('Current (A) at');
+  await expect(page.getByTestId('grid-map-title')).toContainText('Current at');
   const titleBefore = await page.getByTestId('grid-map-title').textContent();
   await slider.fill('160');
   await expect(page.getByTestId('grid-map-title')).not.toHaveText(titleBefore ?? '');
@@ -168,7 +168,7 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   const frame = page.getByTestId('grid-map').locator('.grid-map-frame');
   await expect(frame).toHaveAttribute('style', /rotate\(45deg\)/);
   await page.getByTestId('grid-map-select').selectOption('par:Z (m)');
-  await expect(page.getByTestId('grid-map-title')).toContainText('Z (m) at each pixel');
+  await expect(page.getByTestId('grid-map-title')).toContainText('Z at each pixel');
   await page.screenshot({ path: screenshotPath('grid-real-lockin-topography'), fullPage: true });
   await page.getByTestId('grid-map-select').selectOption({ label: 'LockinX (V)' });
   await page.screenshot({ path: screenshotPath('grid-real-lockin-45deg'), fullPage: true });

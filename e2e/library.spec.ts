@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
+import { expect, hiddenHeaders, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
 
 async function importPaths(page: Page, paths: string[]): Promise<void> {
   await page.getByTestId('import-path').fill(paths.join('\n'));
@@ -41,6 +41,13 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await openFile(page, 'nanonis_sts_15mv.dat');
   const spectra = page.getByTestId('spectra-table').locator('tbody tr');
   await expect(spectra).toHaveCount(4);
+  // Every column of both tables in sight (real file names, notes of skipped files), at 1,440 and
+  // 1,920 px.
+  for (const width of [1920, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await hiddenHeaders(page, page.getByTestId('files-table'))).toEqual([]);
+    expect(await hiddenHeaders(page, page.getByTestId('spectra-table'))).toEqual([]);
+  }
   // One click shows the sweep in both directions; Ctrl-click adds (and removes) another sweep.
   await spectra.nth(0).click();
   const plot = page.getByTestId('spectrum-plot');
@@ -70,11 +77,20 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   // The image is really drawn: its pixels vary (a blank or single-colour canvas would not).
   const spread = await distinctCanvasReds(canvas);
   expect(spread).toBeGreaterThan(50);
-  await expect(page.getByTestId('colour-bar')).toContainText('m');
-  // The colour bar's ends are written precisely enough to differ (a 1 nm corrugation on a 105 nm offset).
-  const low = await page.getByTestId('colour-bar-low').textContent();
-  const high = await page.getByTestId('colour-bar-high').textContent();
-  expect(low).not.toEqual(high);
+  // The colour bar: titled with the channel and its prefixed unit, round ticks written precisely
+  // enough to differ (a 0.3 nm corrugation on a 105 nm offset).
+  await expect(page.getByTestId('colour-bar-title')).toHaveText('Z (nm)');
+  const ticks = await page.getByTestId('colour-bar').locator('.ticks span').allTextContents();
+  expect(ticks.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  expect(Number(ticks[0])).toBeGreaterThan(105);
+  expect(Number(ticks.at(-1))).toBeLessThan(106);
+  // The image and its colour bar stay inside the panel and the window.
+  const panel = await page.getByTestId('colour-bar').locator('xpath=ancestor::section[1]').boundingBox();
+  const bar = await page.getByTestId('colour-bar').boundingBox();
+  if (!panel || !bar) throw new Error('image panel not laid out');
+  expect(bar.x + bar.width).toBeLessThanOrEqual(panel.x + panel.width);
+  expect(bar.x + bar.width).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
   await page.screenshot({ path: screenshotPath('library-image'), fullPage: true });
 });
 

@@ -185,7 +185,7 @@ test('label one platelet by box and key 1, undo and redo, profile across it, lev
   await page.getByTestId('contrast-min').fill('0');
   await page.getByTestId('contrast-max').fill('5');
   // Plain round ticks under one title naming the quantity, its prefix and unit.
-  await expect(page.getByTestId('colour-bar-title')).toHaveText('Z (nm)');
+  await expect(page.getByTestId('topo-colour-bar-title')).toHaveText('Z (nm)');
   await expect(page.getByTestId('topo-colour-bar').locator('.ticks span').first()).toHaveText('0');
   await expect(page.getByTestId('topo-colour-bar').locator('.ticks span').last()).toHaveText('5');
   await page.getByTestId('contrast-mode').selectOption('auto');

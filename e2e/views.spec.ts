@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { syntheticGrid } from '../scripts/grid/syntheticGrid.ts';
 import {
   demoDir,
   distinctCanvasReds,
+  hiddenHeaders,
   expect,
   repoRoot,
   screenshotPath,
@@ -57,38 +58,6 @@ function intersects(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/**
- * Header cells of `table` that are not wholly inside the box its scroll container shows, nor
- * inside the window (a column cut off or scrolled out of sight), as "name: why".
- */
-async function hiddenHeaders(page: Page, table: Locator): Promise<string[]> {
-  const viewport = page.viewportSize();
-  if (!viewport) throw new Error('no viewport');
-  return table.evaluate((element, width) => {
-    // The e2e project type-checks without the DOM library: name just what is used.
-    interface Rect {
-      left: number;
-      right: number;
-    }
-    interface El {
-      getBoundingClientRect(): Rect;
-      closest(selector: string): El | null;
-      querySelectorAll(selector: string): ArrayLike<El & { textContent: string | null }>;
-    }
-    const root = element as unknown as El;
-    const frame = (root.closest('.scroll') ?? root).getBoundingClientRect();
-    const out: string[] = [];
-    for (const th of Array.from(root.querySelectorAll('thead th'))) {
-      const r = th.getBoundingClientRect();
-      const name = th.textContent ?? '';
-      // Half a pixel of sub-pixel layout allowed.
-      if (r.right > frame.right + 0.5 || r.left < frame.left - 0.5) out.push(`${name}: outside its table`);
-      else if (r.right > width + 0.5) out.push(`${name}: outside the window`);
-    }
-    return out;
-  }, viewport.width);
-}
-
 async function boxes(locator: Locator): Promise<Box[]> {
   const out: Box[] = [];
   for (const element of await locator.all()) {
@@ -128,7 +97,7 @@ for (const width of [1440, 1920]) {
     await page.getByRole('tab', { name: 'Topography', exact: true }).click();
     await expect(page.getByTestId('topo-marker')).toHaveCount(68);
     await expect.poll(() => distinctCanvasReds(page.getByTestId('topo-canvas'))).toBeGreaterThan(50);
-    await expect(page.getByTestId('colour-bar-title')).toHaveText(/^Z \([pnµ]?m\)$/);
+    await expect(page.getByTestId('topo-colour-bar-title')).toHaveText(/^Z \([pnµ]?m\)$/);
     await page.screenshot({ path: screenshotPath(`views-topography-${width}`), fullPage: true });
 
     // Analysis: each view of the stored run.
@@ -159,7 +128,9 @@ for (const width of [1440, 1920]) {
     await expect
       .poll(() => distinctCanvasReds(page.getByTestId('grid-map').locator('canvas')))
       .toBeGreaterThan(10);
-    await expect(page.getByTestId('colour-bar-title')).toHaveText(/^Current \([pnµ]?A\)$/);
+    await expect(page.getByTestId('topo-colour-bar-title')).toHaveText(/^Current \([pnµ]?A\)$/);
+    // A 40 nm frame: a 10 nm scale bar (a quarter of it, rounded to 1, 2 or 5 × 10^k).
+    await expect(page.getByTestId('grid-scale-bar')).toHaveText('10 nm');
     const map = await page.getByTestId('grid-map').boundingBox();
     if (!map) throw new Error('map not visible');
     await page.mouse.click(map.x + map.width * 0.3, map.y + map.height * 0.4);
@@ -170,7 +141,7 @@ for (const width of [1440, 1920]) {
     await page.screenshot({ path: screenshotPath(`views-grid-${width}`), fullPage: true });
     await page.getByTestId('grid-map-select').selectOption('an:gap');
     await expect(page.getByTestId('grid-histogram')).toContainText('pixels with a gap');
-    await expect(page.getByTestId('colour-bar-title')).toHaveText('Gap Eg (V)');
+    await expect(page.getByTestId('topo-colour-bar-title')).toHaveText('Gap Eg (V)');
     await page.screenshot({ path: screenshotPath(`views-grid-gap-${width}`), fullPage: true });
   });
 }

@@ -2,7 +2,7 @@
 // Library count, the topography's tip markers and the analysis (auto re-run, group n) follow
 // without a page reload; a notice per new file. Files are copied from the demo session, whose
 // labels.csv sits in the watched folder so new sweeps join their groups.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -94,6 +94,54 @@ test('the app follows a watched folder without reloading', async ({ page, appUrl
   await expect(missing.getByTestId('file-missing')).toHaveText('missing');
   await expect(missing).toHaveCount(1);
   await page.screenshot({ path: screenshotPath('watch-file-missing'), fullPage: true });
+  await page.getByTestId('watch-toggle').click();
+  await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'false');
+});
+
+/**
+ * A demo sweep whose forward current is clipped at its 20th-largest value, as a preamplifier at
+ * its limit would: at least 20 points flat at the top. Returns the file text and the level (A).
+ */
+function clippedSweep(name: string): { text: string; level: number } {
+  const original = readFileSync(join(demo, name), 'utf8');
+  const newline = original.includes('\r\n') ? '\r\n' : '\n';
+  const lines = original.split(/\r?\n/);
+  const header = lines.findIndex((line) => line.trim() === '[DATA]') + 1;
+  const column = lines[header]!.split('\t').indexOf('Current (A)');
+  if (header === 0 || column < 0) throw new Error(`${name}: no [DATA] block with a Current (A) column`);
+  const rows = lines.slice(header + 1).filter((line) => line.trim() !== '');
+  const currents = rows.map((row) => Number(row.split('\t')[column]));
+  const level = [...currents].sort((a, b) => b - a)[19]!;
+  const clipped = rows.map((row) => {
+    const cells = row.split('\t');
+    if (Number(cells[column]) > level) cells[column] = level.toExponential(6).replace('e', 'E');
+    return cells.join('\t');
+  });
+  return { text: [...lines.slice(0, header + 1), ...clipped, ''].join(newline), level };
+}
+
+test('a watched sweep with a clipped current is named in its notice until dismissed', async ({
+  page,
+  appUrl,
+}) => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'sts-e2e-watch-flags-')), 'live session');
+  mkdirSync(folder);
+  await page.goto(appUrl);
+  await page.getByTestId('watch-path').fill(folder);
+  await page.getByTestId('watch-toggle').click();
+  await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'true');
+
+  const { text, level } = clippedSweep(sweep(2));
+  writeFileSync(join(folder, 'clipped.dat'), text);
+  const notice = page.getByTestId('watch-notice-flagged');
+  await expect(notice).toContainText('New clipped.dat');
+  // The forward sweep, flat at the clipping level (the reason the analysis gives, in nA).
+  await expect(notice).toContainText(
+    `sweep 1 fwd: saturated (current flat at ${(level * 1e9).toPrecision(4)} nA`,
+  );
+  await page.screenshot({ path: screenshotPath('watch-flagged-notice') });
+  await notice.getByRole('button', { name: /Dismiss/ }).click();
+  await expect(notice).toHaveCount(0);
   await page.getByTestId('watch-toggle').click();
   await expect(page.getByTestId('watch-toggle')).toHaveAttribute('aria-checked', 'false');
 });

@@ -27,6 +27,8 @@ export const queryKeys = {
   spectrum: (id: number) => ['library', 'spectrum', id] as const,
   plotCurves: (ids: readonly number[], signal: string, settings: object) =>
     ['library', 'plotCurves', ids, signal, settings] as const,
+  /** A watch event's flagged sweeps: fixed once found (the event names one batch's file). */
+  watchFlags: (path: string, seq: number) => ['watchFlags', path, seq] as const,
   gridFrames: (imageId: number) => ['library', 'gridFrames', imageId] as const,
   exclusions: () => ['exclusions'] as const,
   runs: () => ['runs'] as const,

@@ -3,6 +3,7 @@
 // empty. A click pins a pixel; a drag draws with the tool: a line cut, a box or a lasso region.
 import { useEffect, useRef, useState } from 'react';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
+import { formatSi, niceLength } from '../lib/axisKit.ts';
 import { colourise } from '../lib/contrast.ts';
 import { pixelAt, pixelPointAt, screenBox } from './gridRegion.ts';
 
@@ -14,6 +15,7 @@ export function GridMapCanvas({
   width,
   height,
   angleDeg,
+  frameWidth,
   range,
   table,
   size,
@@ -30,6 +32,8 @@ export function GridMapCanvas({
   width: number;
   height: number;
   angleDeg: number;
+  /** Width of the grid's frame (its `width` columns), m: for the scale bar. */
+  frameWidth: number;
   range: { lo: number; hi: number } | null;
   table: Uint8Array;
   /** Longer side of the drawn map, CSS px. */
@@ -101,6 +105,7 @@ export function GridMapCanvas({
   const h = height * scale;
   const boxW = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
   const boxH = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
+  const scaleBar = niceLength(frameWidth);
   return (
     <div
       className="grid-map-box"
@@ -152,6 +157,15 @@ export function GridMapCanvas({
           {drawing && <polygon className="grid-region drawing" points={toCss(drawing)} />}
         </svg>
       </div>
+      {scaleBar > 0 && (
+        <div
+          className="grid-scale-bar"
+          data-testid="grid-scale-bar"
+          style={{ width: (scaleBar / frameWidth) * w }}
+        >
+          <span>{formatSi(scaleBar, 'm', 2)}</span>
+        </div>
+      )}
     </div>
   );
 }

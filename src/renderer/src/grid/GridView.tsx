@@ -131,11 +131,11 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const title =
     shown.kind === 'parameter'
-      ? `${shown.name} at each pixel${isTopography(shown.name) ? ' (the grid’s own topography)' : ''}`
+      ? `${quantity} at each pixel${isTopography(shown.name) ? ' (the grid’s own topography)' : ''}`
       : shown.kind === 'didv'
         ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
         : shown.kind === 'channel'
-          ? `${cube?.channels[shown.index]?.name ?? ''} at ${formatSi(bias, sweep.unit)}` +
+          ? `${quantity} at ${formatSi(bias, sweep.unit)}` +
             (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
           : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
@@ -296,6 +296,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 width={cube.layout.pointsX}
                 height={cube.layout.pointsY}
                 angleDeg={frame?.angleDeg ?? 0}
+                frameWidth={frame?.width ?? 0}
                 range={range}
                 table={table}
                 size={MAP_SIZE}

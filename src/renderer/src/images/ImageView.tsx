@@ -1,20 +1,25 @@
-// One image channel of a scan with a colormap, percentile contrast, colour bar, scale bar in nm,
-// and a marker at every tip position inside the frame where a spectrum was taken.
+// One image channel of a scan with a colormap, percentile contrast, a colour bar titled with the
+// channel and its unit, a scale bar in nm, and a marker at every tip position inside the frame
+// where a spectrum was taken. The image fits the panel beside its colour bar.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { frameToLocal } from '../../../shared/geometry/frameToLocal.ts';
 import type { ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { queryKeys } from '../data/queryClient.ts';
-import { colormapGradient, colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
+import { useWidthOf } from '../analysis/plot/figureWidth.ts';
+import { colormapTable, COLORMAP_NAMES } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourise, percentileRange } from '../lib/contrast.ts';
-import { formatSi, formatSiRange, niceLength } from '../lib/axisKit.ts';
+import { formatSi, niceLength } from '../lib/axisKit.ts';
+import { ColourBar } from '../topography/ColourBar.tsx';
 
 const NO_SPECTRA: SpectrumRow[] = [];
 
-/** Displayed image size, CSS pixels (the canvas keeps the scan's own pixels). */
+/** Largest displayed image side, CSS pixels (the canvas keeps the scan's own pixels). */
 const DISPLAY_SIZE = 460;
+/** Room the colour bar (gradient, ticks, title) and the gap before it take, CSS px. */
+const COLOUR_BAR_ROOM = 120;
 
 export function ImageView({
   images,
@@ -26,6 +31,8 @@ export function ImageView({
   const [imageId, setImageId] = useState<number | null>(null);
   const [colormap, setColormap] = useState<ColormapName>('afmhot');
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [holder, setHolder] = useState<HTMLDivElement | null>(null);
+  const holderWidth = useWidthOf(holder);
 
   const preferred = images.find((i) => i.channel === 'Z' && i.direction === 'forward') ?? images[0];
   const selectedId = images.some((i) => i.id === imageId) ? imageId : (preferred?.id ?? null);
@@ -62,12 +69,16 @@ export function ImageView({
   if (images.length === 0) return <p className="empty">Select a file with images to view them.</p>;
   const row = pixels?.row;
   const aspect = row ? row.frame.height / row.frame.width : 1;
-  const displayWidth = aspect > 1 ? DISPLAY_SIZE / aspect : DISPLAY_SIZE;
+  // The longer side at most DISPLAY_SIZE, and the image and its colour bar within the panel.
+  const side = Math.max(
+    160,
+    Math.min(DISPLAY_SIZE, (holderWidth ?? DISPLAY_SIZE + COLOUR_BAR_ROOM) - COLOUR_BAR_ROOM),
+  );
+  const displayWidth = aspect > 1 ? side / aspect : side;
   const displayHeight = displayWidth * aspect;
   const bar = row ? niceLength(row.frame.width) : 0;
-  const [loLabel, hiLabel] = row && range ? formatSiRange(range.lo, range.hi, row.unit) : ['', ''];
   return (
-    <div className="image-view">
+    <div className="image-view" ref={setHolder}>
       <div className="row">
         <select
           data-testid="image-select"
@@ -92,7 +103,8 @@ export function ImageView({
         {row && (
           <span className="note">
             {row.width}×{row.height} px · {formatSi(row.frame.width, 'm')} × {formatSi(row.frame.height, 'm')}
-            {row.frame.angleDeg ? ` · ${row.frame.angleDeg}°` : ''} · {markers.length} spectra in frame
+            {row.frame.angleDeg ? ` · ${row.frame.angleDeg}°` : ''} · {markers.length} spectra in frame ·
+            colours: 1–99 % of the values
           </span>
         )}
       </div>
@@ -124,22 +136,15 @@ export function ImageView({
             </div>
           )}
         </div>
-        {row && range && range.hi === range.lo && (
-          <div className="colour-bar" data-testid="colour-bar">
-            <span>constant</span>
-            <span>{loLabel}</span>
-          </div>
-        )}
-        {row && range && range.hi > range.lo && (
-          <div className="colour-bar" data-testid="colour-bar">
-            <span data-testid="colour-bar-high">{hiLabel}</span>
-            <div
-              className="gradient"
-              style={{ background: colormapGradient(colormap), height: displayHeight - 40 }}
-            />
-            <span data-testid="colour-bar-low">{loLabel}</span>
-            <span className="colour-bar-note">1–99 %</span>
-          </div>
+        {row && range && (
+          <ColourBar
+            range={range}
+            quantity={row.channel}
+            unit={row.unit}
+            colormap={colormap}
+            height={displayHeight}
+            testId="colour-bar"
+          />
         )}
       </div>
     </div>

@@ -5,8 +5,7 @@
 // broadened I/V away from ~0 at the sweep ends. When the sweep has a lock-in channel it can be
 // shown as dI/dV: its in-phase part, scaled to A/V by least squares against the numerical
 // derivative (src/shared/analysis lockInDidv).
-import { createAnalysisPool } from '../../../workers/analysisPool.ts';
-import type { AnalysisPool } from '../../../workers/analysisPool.ts';
+import { viewPool } from '../lib/viewPool.ts';
 import type { SpectrumCurves } from '../../../shared/model/library.ts';
 import { lockInDidv, resampleLinear } from '../../../shared/analysis/index.ts';
 import { isLockInName } from '../../../shared/formats/spectrumColumns.ts';
@@ -37,8 +36,6 @@ export interface DerivedCurve {
   note: string | null;
 }
 
-let pool: AnalysisPool | null = null;
-
 /** The lock-in channels of a sweep (X, and Y when recorded: `LI X`/`LI Y`, `LIX`/`LIY`), or null. */
 function lockInChannels(spectrum: SpectrumCurves): { x: Float64Array; y: Float64Array | null } | null {
   const lockIns = spectrum.extra.filter((e) => isLockInName(e.name));
@@ -61,11 +58,13 @@ export async function derivedSignal(
   signal: string,
   settings: DerivativeSettings,
 ): Promise<DerivedCurve | null> {
-  pool ??= createAnalysisPool({ size: 1 });
-  const result = await pool.averageAndDifferentiate([{ bias: spectrum.bias, current: spectrum.current }], {
-    derivative: { method: 'savgol', window: settings.window, polyorder: settings.order },
-    normalisation: { deltaV: settings.deltaV },
-  });
+  const result = await viewPool().averageAndDifferentiate(
+    [{ bias: spectrum.bias, current: spectrum.current }],
+    {
+      derivative: { method: 'savgol', window: settings.window, polyorder: settings.order },
+      normalisation: { deltaV: settings.deltaV },
+    },
+  );
   if (!result.ok) return null;
   const [bias, , , didv, normalised] = result.columns;
   if (signal === NORMALISED) return { x: bias, y: normalised, unit: '', note: null };

@@ -11,6 +11,7 @@ export function ColourBar({
   unit,
   colormap,
   height,
+  testId = 'topo-colour-bar',
 }: {
   range: Range | null;
   /** What the colours show: the channel ("Z", "Current"), a map's name. */
@@ -19,12 +20,13 @@ export function ColourBar({
   colormap: ColormapName;
   /** CSS px. */
   height: number;
+  testId?: string;
 }) {
   if (!range) return null;
   const { ticks, title } = colourBarTicks(range, quantity, unit, Math.max(3, Math.round(height / 90)));
   const widest = Math.max(...ticks.map((t) => t.label.length));
   return (
-    <div className="topo-colour-bar" data-testid="topo-colour-bar" style={{ height }}>
+    <div className="topo-colour-bar" data-testid={testId} style={{ height }}>
       <div className="gradient" style={{ background: colormapGradient(colormap) }} />
       <div className="ticks" style={{ width: `${widest + 1.5}ch` }}>
         {ticks.map((tick) => (
@@ -33,7 +35,7 @@ export function ColourBar({
           </span>
         ))}
       </div>
-      <div className="title" data-testid="colour-bar-title">
+      <div className="title" data-testid={`${testId}-title`}>
         {title}
       </div>
     </div>

@@ -1,8 +1,14 @@
 // Follows the watched session on every tab: bumps the app's version when a batch changed the
 // library (lists, markers and the analysis reload without a page reload) and shows a subtle notice
-// per new, failed or missing file that fades after a few seconds.
+// per new, failed or missing file that fades after a few seconds. A new sweep with a quality flag
+// of its own (saturated, tip change, too few points) is named in its notice, which then stays
+// until dismissed: the user should see it while still at the instrument.
 import { useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import type { WatchEvent } from '../../../shared/model/watch.ts';
+import { queryKeys } from '../data/queryClient.ts';
+import { flaggedSweepText, flaggedSweepsOf } from './newFileFlags.ts';
+import type { FlaggedSweep } from './newFileFlags.ts';
 import { useWatchStatus } from './useWatchStatus.ts';
 import './watch.css';
 
@@ -10,6 +16,17 @@ import './watch.css';
 const NOTICE_MS = 6000;
 /** Notices shown at once; older ones give way. */
 const MAX_NOTICES = 4;
+/** Files with more sweeps than this (grids) are not checked in the renderer: too long for a notice. */
+const MAX_CHECKED_SWEEPS = 64;
+
+/** Whether a notice's file is checked for flagged sweeps. */
+function checked(event: WatchEvent): boolean {
+  return (
+    (event.kind === 'imported' || event.kind === 'updated') &&
+    event.spectra > 0 &&
+    event.spectra <= MAX_CHECKED_SWEEPS
+  );
+}
 
 function noticeText(event: WatchEvent): string {
   const held = [
@@ -53,20 +70,69 @@ export function WatchNotices({ onChanged }: { onChanged: () => void }) {
     lastSeq.current = Math.max(lastSeq.current ?? 0, newest);
   }, [status, onChanged]);
 
+  const flagged = useQueries({
+    queries: notices.map((event) => ({
+      queryKey: queryKeys.watchFlags(event.path, event.seq),
+      queryFn: () => flaggedSweepsOf(event.path, event.name),
+      enabled: checked(event),
+    })),
+  });
+  /** The flagged sweeps of each notice (same order): null while unknown or not checked. */
+  const flagsOf: Array<FlaggedSweep[] | null> = flagged.map((q) => q.data ?? null);
+  // The oldest notice that may fade: not one with flagged sweeps, nor one still being checked.
+  const fading = notices.findIndex(
+    (event, i) =>
+      !(flagsOf[i]?.length ?? 0) && !(checked(event) && flagsOf[i] === null && !flagged[i]?.isError),
+  );
+  const fadingSeq = fading >= 0 ? notices[fading]!.seq : null;
+
   useEffect(() => {
-    if (notices.length === 0) return;
-    const timer = window.setTimeout(() => setNotices((shown) => shown.slice(1)), NOTICE_MS);
+    if (fadingSeq === null) return;
+    const timer = window.setTimeout(
+      () => setNotices((shown) => shown.filter((e) => e.seq !== fadingSeq)),
+      NOTICE_MS,
+    );
     return () => window.clearTimeout(timer);
-  }, [notices]);
+  }, [fadingSeq]);
 
   if (notices.length === 0) return null;
   return (
     <div className="watch-notices" role="status" aria-live="polite" data-testid="watch-notices">
-      {notices.map((event) => (
-        <div key={event.seq} className={`watch-notice ${event.kind}`} data-kind={event.kind}>
-          {noticeText(event)}
-        </div>
-      ))}
+      {notices.map((event, i) => {
+        const sweeps = flagsOf[i] ?? [];
+        return (
+          <div
+            key={event.seq}
+            className={`watch-notice ${event.kind}${sweeps.length > 0 ? ' flagged' : ''}`}
+            data-kind={event.kind}
+            data-testid={sweeps.length > 0 ? 'watch-notice-flagged' : undefined}
+            data-check={
+              !checked(event)
+                ? 'none'
+                : flagged[i]?.isError
+                  ? `error: ${String(flagged[i]?.error)}`
+                  : flagsOf[i] === null
+                    ? 'pending'
+                    : `${sweeps.length} flagged`
+            }
+          >
+            {noticeText(event)}
+            {sweeps.length > 0 && (
+              <>
+                {' · flagged: '}
+                {sweeps.map(flaggedSweepText).join('; ')}
+                <button
+                  className="dismiss"
+                  aria-label={`Dismiss the notice about ${event.name}`}
+                  onClick={() => setNotices((shown) => shown.filter((e) => e.seq !== event.seq))}
+                >
+                  ×
+                </button>
+              </>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }
