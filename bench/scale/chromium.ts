@@ -89,6 +89,16 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // With BENCH_PROFILE_DIR also each API call after the click: start and end, ms after the click.
+    const calls: string[] = [];
+    if (profileDir)
+      page.on('requestfinished', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (!path.startsWith('/api/')) return;
+        const ended = performance.now() - clicked;
+        const took = request.timing().responseEnd;
+        calls.push(`${path.slice(5)} ${(ended - took).toFixed(0)}–${ended.toFixed(0)} ms`);
+      });
     const clicked = performance.now();
     await tab.click();
     await page
@@ -99,8 +109,11 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'analysis-tab.cpuprofile'), JSON.stringify(profile));
+      writeFileSync(join(profileDir, 'analysis-tab-calls.txt'), calls.join('\n') + '\n');
     }
     await page.waitForTimeout(3000);
+    // The figure as drawn, to look at (with BENCH_PROFILE_DIR).
+    if (profileDir) await page.screenshot({ path: join(profileDir, 'analysis-tab.png'), fullPage: true });
     const { tasks, heap } = await page.evaluate(() => ({
       tasks: (globalThis as unknown as { __longTasks: number[] }).__longTasks,
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,

@@ -4,7 +4,8 @@
 // stored-run analysis time through the bridge, the server's slowest answer to a small request
 // polled every 50 ms during the analysis (is it still answering?), and the server's peak RSS
 // (VmHWM, worker threads included). Then a 10,000-sweep session (BENCH_SESSION_SWEEPS): its
-// stored run, and the Analysis tab in Chromium (chromium.ts: time to first figure, long tasks,
+// stored run (and, as the baseline in the same run, the same run on one thread in this process),
+// and the Analysis tab in Chromium (chromium.ts: time to first figure, long tasks,
 // renderer heap and RSS). Asserts nothing. BENCH_SPECTRA sets the library's size.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { upToDateCliEntry } from '../../bin/cliBuildState.js';
 import { buildCli } from '../../scripts/buildCli.ts';
+import { analyseAndStore } from '../../src/main/analysis/analysisRunner.ts';
 import { openLibrary } from '../../src/main/library/openLibrary.ts';
 import { writeSyntheticLibrary } from '../../src/testing/syntheticLibrary.ts';
 import { measureAnalysisTab } from './chromium.ts';
@@ -165,6 +167,15 @@ if (!existsSync(resolve(here, '../../out/renderer/index.html'))) {
   console.log(
     `session of ${sessionRun.spectra} forward sweeps: stored run ${sessionRun.seconds.toFixed(2)} s, server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${sessionRun.slowest.toFixed(0)} ms)`,
   );
+  // Baseline in the same run: the same stored run on one thread (this process), as before the
+  // helper thread.
+  const oneThreadDb = openLibrary(sessionPath);
+  const oneThreadStart = performance.now();
+  analyseAndStore(oneThreadDb, {}, 'bench', undefined);
+  console.log(
+    `  baseline, the same run on one thread: ${((performance.now() - oneThreadStart) / 1000).toFixed(2)} s`,
+  );
+  oneThreadDb.close();
   const figures = await measureAnalysisTab(sessionServer.url);
   console.log(
     `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,

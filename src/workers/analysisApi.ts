@@ -165,12 +165,7 @@ export const analysisWorkerApi = {
 
   /** A group's averaged spectrum and its members' spread in one call (groupSpectra.ts). */
   groupSpectra(packed: PackedCurves[], overrides: RecipeOverrides = {}): GroupSpectraResult {
-    const sweeps = packed.flatMap(unpackCurves);
-    const result = groupSpectraOf(
-      sweeps,
-      analysisWorkerApi.averageAndDifferentiate(sweeps, overrides),
-      overrides,
-    );
+    const result = groupSpectraOf(packed.flatMap(unpackCurves), overrides);
     return result.ok ? transfer(result, buffersOf(result)) : result;
   },
 };

@@ -64,11 +64,7 @@ describe('groupSpectra: one worker call, the same numbers', () => {
       // In two packed batches, as the pool sends them.
       const unpacked = [packCurves(sweeps.slice(0, 37)), packCurves(sweeps.slice(37))].flatMap(unpackCurves);
       expect(unpacked).toHaveLength(sweeps.length);
-      const ours = groupSpectraOf(
-        unpacked,
-        analysisWorkerApi.averageAndDifferentiate(unpacked, recipe),
-        recipe,
-      );
+      const ours = groupSpectraOf(unpacked, recipe);
       const former = formerGroupSpectra(sweeps, recipe);
       expect(ours.ok).toBe(true);
       // toEqual on Float64Arrays compares element by element (NaN equals NaN).

@@ -4,17 +4,16 @@
 // measuring edges, traps and in-gap states nobody read) and interpolated on the UI thread.
 // The numbers are the same: the average is averageAndDifferentiate's; each member's dI/dV and
 // normalised conductance are those of averageAndDifferentiate([member]) (measureAverage's steps
-// without the measures: groupSpectra.test.ts compares them value for value), interpolated onto the
-// average's grid, point-wise std (ddof = 1) over members.
+// without the measures, from the sweep prepared once for both: groupSpectra.test.ts compares them
+// value for value), interpolated onto the average's grid, point-wise std (ddof = 1) over members.
 import {
   differentiate,
   normalisedConductance,
   prepareCurve,
   resolveRecipe,
 } from '../shared/analysis/index.ts';
-import type { BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
-import { averageGroupCurves } from '../shared/analysis/groupAverage.ts';
-import type { AveragedColumns } from './analysisApi.ts';
+import type { AnalysisRecipe, BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
+import { averageGroupCurves, groupAverage } from '../shared/analysis/groupAverage.ts';
 
 /** Raw sweeps (V, A; any order) packed in one buffer: sweep k at offsets[k], points[k] bias then current. */
 export interface PackedCurves {
@@ -108,17 +107,15 @@ export function pointwiseStd(rows: Float64Array[], length: number): Float64Array
 }
 
 /**
- * One sweep alone as averageAndDifferentiate([sweep]) sees it: its grid (V), dI/dV (A/V) and
- * normalised conductance; null where that call answers not ok.
+ * One sweep alone as averageAndDifferentiate([sweep]) sees it, from the sweep as prepareCurve
+ * left it (`prepared`, the same for the group average and for the sweep alone): its grid (V),
+ * dI/dV (A/V) and normalised conductance; null where that call answers not ok.
  */
 export function singleSweepDerivative(
-  sweep: Curve,
-  overrides: RecipeOverrides,
+  prepared: Curve,
+  recipe: AnalysisRecipe,
 ): { bias: Float64Array; didv: Float64Array; normalised: Float64Array } | null {
-  const recipe = resolveRecipe(overrides);
-  const prepared = prepareCurve(sweep, null, { ...recipe, direction: 'forward' });
-  if (!prepared.ok) return null;
-  const averaged = averageGroupCurves([{ bias: prepared.bias, current: prepared.current }], recipe);
+  const averaged = averageGroupCurves([prepared], recipe);
   if (!averaged.ok) return null;
   const { grid, step, centre } = averaged;
   const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
@@ -128,18 +125,26 @@ export function singleSweepDerivative(
   return { bias: grid, didv, normalised };
 }
 
-/** The group's average (`average`: averageAndDifferentiate of all sweeps) and its members' spread. */
-export function groupSpectraOf(
-  sweeps: ReadonlyArray<Curve>,
-  average: AveragedColumns,
-  overrides: RecipeOverrides,
-): GroupSpectraResult {
+/**
+ * The group's average (as averageAndDifferentiate(sweeps)) and its members' spread. Each sweep is
+ * prepared once, for the average and for itself alone.
+ */
+export function groupSpectraOf(sweeps: ReadonlyArray<Curve>, overrides: RecipeOverrides): GroupSpectraResult {
+  const recipe = resolveRecipe(overrides);
+  const prepared: Curve[] = [];
+  for (const sweep of sweeps) {
+    const p = prepareCurve(sweep, null, { ...recipe, direction: 'forward' });
+    if (!p.ok) return { ok: false, reason: p.reason };
+    prepared.push({ bias: p.bias, current: p.current });
+  }
+  if (prepared.length === 0) return { ok: false, reason: 'no curves to average' };
+  const average = groupAverage(prepared, recipe);
   if (!average.ok) return average;
-  const [bias, current, currentStd, didv, normalised] = average.columns;
+  const bias = average.bias.slice();
   const didvRows: Float64Array[] = [];
   const normRows: Float64Array[] = [];
-  for (const sweep of sweeps) {
-    const single = singleSweepDerivative(sweep, overrides);
+  for (const curve of prepared) {
+    const single = singleSweepDerivative(curve, recipe);
     if (!single) continue;
     didvRows.push(interpolateAt(single.bias, single.didv, bias));
     normRows.push(interpolateAt(single.bias, single.normalised, bias));
@@ -148,11 +153,11 @@ export function groupSpectraOf(
     ok: true,
     n: average.n,
     bias,
-    current,
-    currentStd,
-    didv,
+    current: average.current.slice(),
+    currentStd: average.currentStd.slice(),
+    didv: average.didv.slice(),
     didvStd: pointwiseStd(didvRows, bias.length),
-    normalised,
+    normalised: average.normalisedConductance.slice(),
     normalisedStd: pointwiseStd(normRows, bias.length),
     edges: average.edges,
   };

@@ -10,12 +10,28 @@ import type { AnalysisScope } from '../../shared/model/library.ts';
 import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
 import { withStoredExclusions } from './exclusions.ts';
-import { loadSpectraSlab } from './loadSpectra.ts';
+import { loadSpectraMeta, loadSpectraSlab } from './loadSpectra.ts';
+import type { LoadSpectraFilter } from './loadSpectra.ts';
+import { analyseOnTwoThreads, TWO_THREAD_MIN_SPECTRA } from './twoThreadRun.ts';
 
 /** The stages of a stored run, in order, for progress reports. */
 export type AnalysisPhase = AnalysisProgress['phase'];
 
 type OnPhase = (phase: AnalysisPhase, spectra: number) => void;
+
+function filterOf(scope: AnalysisScope | undefined): LoadSpectraFilter {
+  if (!scope) return {};
+  return 'sessionIds' in scope ? { sessionIds: scope.sessionIds } : { ids: scope.spectrumIds };
+}
+
+function noData(scope: AnalysisScope | undefined): ApiError {
+  return new ApiError(
+    'no-data',
+    scope
+      ? 'the chosen sessions or spectra hold no bias-spectroscopy spectra to analyse'
+      : 'the library holds no bias-spectroscopy spectra to analyse; import some first',
+  );
+}
 
 /** The scope's analysable spectra (the whole library without one) and the recipe with stored exclusions. */
 function loadRun(
@@ -25,19 +41,8 @@ function loadRun(
   onPhase: OnPhase,
 ): { spectra: AnalysisSpectrum[]; recipe: RecipeOverrides } {
   onPhase('loading', 0);
-  const filter = !scope
-    ? {}
-    : 'sessionIds' in scope
-      ? { sessionIds: scope.sessionIds }
-      : { ids: scope.spectrumIds };
-  const spectra = spectraOfSlab(loadSpectraSlab(db, filter));
-  if (spectra.length === 0)
-    throw new ApiError(
-      'no-data',
-      scope
-        ? 'the chosen sessions or spectra hold no bias-spectroscopy spectra to analyse'
-        : 'the library holds no bias-spectroscopy spectra to analyse; import some first',
-    );
+  const spectra = spectraOfSlab(loadSpectraSlab(db, filterOf(scope)));
+  if (spectra.length === 0) throw noData(scope);
   onPhase('analysing', spectra.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
   return { spectra, recipe: withStoredExclusions(db, overrides) };
@@ -46,7 +51,8 @@ function loadRun(
 /** A run analysed and not yet stored. */
 export interface AnalysedRun {
   result: PipelineResult<number>;
-  spectra: AnalysisSpectrum[];
+  /** The spectra analysed (their ids and names are stored with the run's series). */
+  spectra: ReadonlyArray<Pick<AnalysisSpectrum, 'id' | 'name'>>;
   scope: AnalysisScope | undefined;
 }
 
@@ -59,6 +65,29 @@ export function loadAndAnalyse(
 ): AnalysedRun {
   const { spectra, recipe } = loadRun(db, overrides, scope, onPhase);
   return { result: runPipeline(spectra, recipe), spectra, scope };
+}
+
+/**
+ * loadAndAnalyse with the per-spectrum work on both cores (twoThreadRun.ts): this thread and a
+ * helper started from `workerUrl` each read and analyse half of the chunks. Small sets stay on
+ * this thread.
+ */
+export async function loadAndAnalyseOnTwoThreads(
+  db: Database,
+  dbPath: string,
+  overrides: RecipeOverrides,
+  workerUrl: URL | string,
+  scope?: AnalysisScope,
+  onPhase: OnPhase = () => undefined,
+): Promise<AnalysedRun> {
+  onPhase('loading', 0);
+  const meta = loadSpectraMeta(db, filterOf(scope));
+  if (meta.length === 0) throw noData(scope);
+  if (meta.length < TWO_THREAD_MIN_SPECTRA) return loadAndAnalyse(db, overrides, scope, onPhase);
+  onPhase('analysing', meta.length);
+  // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
+  const recipe = withStoredExclusions(db, overrides);
+  return { result: await analyseOnTwoThreads(db, dbPath, meta, recipe, workerUrl), spectra: meta, scope };
 }
 
 /** Stores an analysed run with its scope in one transaction; its id. */

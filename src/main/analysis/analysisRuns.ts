@@ -18,7 +18,7 @@ import { blobToFloat64, float64ToBlob } from '../library/blobs.ts';
 /** The stored summary of a pipeline result: numbers only, curves and per-spectrum rows left out. */
 export function summaryOf(
   result: PipelineResult<number>,
-  spectra: ReadonlyArray<AnalysisSpectrum>,
+  spectra: ReadonlyArray<Pick<AnalysisSpectrum, 'id' | 'name'>>,
 ): AnalysisSummary {
   const nameOf = new Map(spectra.map((s) => [s.id, s.name]));
   return {
@@ -57,7 +57,7 @@ export function summaryOf(
 export function storeAnalysisRun(
   db: Database,
   result: PipelineResult<number>,
-  spectra: ReadonlyArray<AnalysisSpectrum>,
+  spectra: ReadonlyArray<Pick<AnalysisSpectrum, 'id' | 'name'>>,
   appVersion: string,
 ): number {
   const summary = summaryOf(result, spectra);

@@ -12,6 +12,8 @@ import type { SlabSpectrumMeta, SpectraSlab } from '../../shared/model/spectraSl
 export interface LoadSpectraFilter {
   /** Forward spectrum ids; a backward id selects its forward partner's analysis too. */
   ids?: number[];
+  /** Forward spectrum ids only (a stored run's chunk; no backward-id lookup). */
+  forwardIds?: number[];
   /** Only spectra with this label. */
   label?: string;
   /** Only the spectra a stored analysis run analysed. */
@@ -77,6 +79,10 @@ function forwardWhere(filter: LoadSpectraFilter): { sql: string; params: Record<
         AND b.direction = 'backward' AND b.is_average = 0 AND b.id IN (SELECT value FROM json_each(@ids))))`);
     params.ids = JSON.stringify(filter.ids);
   }
+  if (filter.forwardIds !== undefined) {
+    clauses.push('s.id IN (SELECT value FROM json_each(@forwardIds))');
+    params.forwardIds = JSON.stringify(filter.forwardIds);
+  }
   if (filter.sessionIds !== undefined) {
     clauses.push(
       's.file_id IN (SELECT file_id FROM session_files WHERE session_id IN (SELECT value FROM json_each(@sessionIds)))',
@@ -93,8 +99,24 @@ function forwardWhere(filter: LoadSpectraFilter): { sql: string; params: Record<
 const keyOf = (r: { file_id: number; sweep: number; grid_index: number | null }): string =>
   `${r.file_id}:${r.sweep}:${r.grid_index ?? ''}`;
 
-/** One page of forward sweeps (all of them without `page`) and their partners, curves in one slab. */
-export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, page?: SlabPage): SpectraSlab {
+/** Where each curve of a page goes in its slab, read without the BLOBs. */
+interface SlabLayout {
+  spectra: SlabSpectrumMeta[];
+  total: number;
+  /** Float64 index of each curve's bias (current right after it), by spectrum id. */
+  placeOf: Map<number, number>;
+  /** Where a forward sweep's backward partner belongs, and the partner's id. */
+  backwardSlots: Array<{ at: number; id: number; points: number }>;
+  /** Float64 values the slab holds. */
+  size: number;
+}
+
+/** The forward sweeps of the filter (in file-path order) with their layout in a slab, no curves read. */
+export function loadSpectraMeta(db: Database, filter: LoadSpectraFilter = {}): SlabSpectrumMeta[] {
+  return slabLayout(db, filter).spectra;
+}
+
+function slabLayout(db: Database, filter: LoadSpectraFilter, page?: SlabPage): SlabLayout {
   const where = forwardWhere(filter);
   const limit = page ? 'LIMIT @limit OFFSET @offset' : '';
   const forward = db
@@ -125,8 +147,7 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
 
   // Layout: where each curve's bias and current go in the slab (Float64 index).
   const placeOf = new Map<number, number>();
-  /** Where a forward sweep's backward partner belongs, and the partner's id. */
-  const backwardSlots: Array<{ at: number; id: number; points: number }> = [];
+  const backwardSlots: SlabLayout['backwardSlots'] = [];
   const spectra: SlabSpectrumMeta[] = [];
   let next = 0;
   for (const r of forward) {
@@ -154,7 +175,13 @@ export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, pa
       next += 2 * back.points;
     }
   }
-  const values = new Float64Array(next);
+  return { spectra, total, placeOf, backwardSlots, size: next };
+}
+
+/** One page of forward sweeps (all of them without `page`) and their partners, curves in one slab. */
+export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, page?: SlabPage): SpectraSlab {
+  const { spectra, total, placeOf, backwardSlots, size } = slabLayout(db, filter, page);
+  const values = new Float64Array(size);
   const bytes = new Uint8Array(values.buffer);
   const copyInto = (at: number, blob: Buffer, points: number): void => {
     // BLOB bytes are little-endian Float64, as the slab on every platform we run on.
