@@ -12,11 +12,11 @@ const roundTrip = <Id extends number | string>(results: Array<SpectrumResult<Id>
 describe('result columns', () => {
   it('round-trip the pipeline results of noisy spectra (flags, in-gap states, nulls)', () => {
     const spectra = syntheticSpectra({ count: 240, points: 256, noise: 2e-12, seed: 5 });
-    // A few unusable sweeps and a clipped one, so failures and flags are in the set.
+    // An unusable sweep and a clipped one, so failures and flags are in the set.
     spectra[3] = {
       ...spectra[3]!,
-      current: spectra[3]!.current.slice(0, 5),
-      bias: spectra[3]!.bias.slice(0, 5),
+      current: Float64Array.from(spectra[3]!.current).slice(0, 5),
+      bias: Float64Array.from(spectra[3]!.bias).slice(0, 5),
     };
     const clipped = Float64Array.from(spectra[8]!.current, (v) => Math.min(v, 2e-10));
     spectra[8] = { ...spectra[8]!, current: clipped };
