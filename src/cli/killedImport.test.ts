@@ -25,13 +25,15 @@ function counts(db: string): { files: number; spectra: number; integrity: string
 }
 
 describe('an import killed mid-way', () => {
+  const FILES = 800;
   it('leaves whole files only, and the next import completes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sts-kill-'));
     const session = join(dir, 'session');
     mkdirSync(session);
-    // 400 distinct files: a real 1024-point sweep, each with its own comment line.
+    // 800 distinct files: a real 1024-point sweep, each with its own comment line. Enough that the
+    // import cannot finish in the few ms between its first commit being seen and the kill.
     const text = readFileSync(realFile('nanonis-dat', 'Bias-Spectroscopy002.dat'), 'latin1');
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < FILES; i++) {
       const name = `sweep${String(i).padStart(3, '0')}.dat`;
       writeFileSync(join(session, name), text.replace('\n', `\nComment\t${i}\t\n`), 'latin1');
     }
@@ -39,15 +41,24 @@ describe('an import killed mid-way', () => {
     const child = spawn(process.execPath, [bin, 'import', session, '--db', db], { stdio: 'ignore' });
     // Listen before killing: an import that finished first has already emitted 'exit'.
     const exited = new Promise((r) => child.once('exit', r));
-    // Kill once some files have landed (the library file exists and holds rows).
-    for (let tries = 0; tries < 400; tries++) {
-      await new Promise((r) => setTimeout(r, 20));
+    // Kill once some files have landed (the library file exists and holds rows), polling with one
+    // cheap count on one read-only handle so the kill follows the first commit within a few ms.
+    let watcher: Database.Database | null = null;
+    for (let tries = 0; tries < 30_000; tries++) {
+      await new Promise((r) => setTimeout(r, 1));
       try {
-        if (counts(db).files > 0) break;
+        watcher ??= new Database(db, { readonly: true });
+        const landed = watcher.prepare("SELECT count(*) AS n FROM files WHERE status = 'imported'").get() as {
+          n: number;
+        };
+        if (landed.n > 0) break;
       } catch {
-        // not created yet
+        // not created yet, or no tables yet: open again on the next try
+        watcher?.close();
+        watcher = null;
       }
     }
+    watcher?.close();
     child.kill('SIGKILL');
     await exited;
 
@@ -55,7 +66,7 @@ describe('an import killed mid-way', () => {
     expect(partial.integrity).toBe('ok');
     expect(partial.files).toBeGreaterThan(0);
     // The kill came mid-import: not every file had landed.
-    expect(partial.files).toBeLessThan(400);
+    expect(partial.files).toBeLessThan(FILES);
     // Every imported file row has its spectra: nothing half-written.
     const handle = new Database(db, { readonly: true });
     const orphans = handle
@@ -71,12 +82,12 @@ describe('an import killed mid-way', () => {
     });
     expect(resumed.status).toBe(0);
     const report = JSON.parse(resumed.stdout) as { files: number; failed: unknown[] };
-    expect(report.files).toBe(400);
+    expect(report.files).toBe(FILES);
     expect(report.failed).toEqual([]);
     const clean = join(dir, 'clean.sqlite');
     spawnSync(process.execPath, [bin, 'import', session, '--db', clean], { encoding: 'utf8' });
     expect(counts(db)).toEqual(counts(clean));
-    expect(counts(db).files).toBe(400);
+    expect(counts(db).files).toBe(FILES);
     // The killed run was marked interrupted when the library was next opened.
     const runs = new Database(db, { readonly: true });
     const states = runs.prepare('SELECT state FROM import_runs ORDER BY id').pluck().all();

@@ -37,9 +37,9 @@ describe('importLabels reads only a labels table', () => {
   it('refuses a FIFO named .csv at once, without blocking', async () => {
     const fifo = join(dir, 'labels.csv');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
+    // Opening a FIFO with no writer blocks forever: an answer at all (within the test's timeout)
+    // shows it was refused by type, not read.
     const result = await dispatch('importLabels', { path: fifo });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ ok: false, error: { code: 'unreadable' } });
   });
 

@@ -19,11 +19,19 @@ export function ImportStatusBar({ state }: { state: ImportState }) {
       {running ? (
         <>
           <progress max={1} value={fraction} aria-label="Import progress" />
-          <span>
-            {progress.filesDone} / {progress.filesTotal} files · {megabytes(progress.bytesDone)} /{' '}
-            {megabytes(progress.bytesTotal)} MB
-            {progress.currentFile ? ` · ${progress.currentFile.split(/[\\/]/).pop()}` : ''}
-          </span>
+          {progress.waiting ? (
+            // Another import (app, CLI or watcher) holds the library's write turn: say whose. The
+            // folder is scanned only once the turn is ours, so there are no counts to show yet.
+            <span className="import-status-waiting" data-testid="import-status-waiting">
+              {progress.waiting}
+            </span>
+          ) : (
+            <span>
+              {progress.filesDone} / {progress.filesTotal} files · {megabytes(progress.bytesDone)} /{' '}
+              {megabytes(progress.bytesTotal)} MB
+              {progress.currentFile ? ` · ${progress.currentFile.split(/[\\/]/).pop()}` : ''}
+            </span>
+          )}
           <button className="secondary" data-testid="import-status-cancel" onClick={state.cancel}>
             Cancel import
           </button>
