@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  axisLabels,
-  colourBarTicks,
-  formatSi,
-  formatSiRange,
-  niceLength,
-  niceTicks,
-  siPrefix,
-  siTicks,
-} from './axisKit.ts';
+import { axisLabels, colourBarTicks, formatSi, niceLength, niceTicks, siPrefix } from './axisKit.ts';
 
 /** Ticks in nm, rounded to remove binary noise. */
 const nm = (values: number[]): number[] => values.map((t) => Number((t * 1e9).toFixed(6)));
@@ -91,25 +82,9 @@ describe('axis labels', () => {
   });
   it('colour-bar ticks in one unit', () => {
     // The topography that read "4.596 nm / −32.37 pm": round ticks, all in nm.
-    expect(siTicks(niceTicks(-32.37e-12, 4.596e-9, 5), 'm')).toEqual([
-      '0 nm',
-      '1 nm',
-      '2 nm',
-      '3 nm',
-      '4 nm',
-    ]);
-  });
-});
-
-describe('formatSiRange', () => {
-  it('tells close ends apart', () => {
-    expect(formatSiRange(105.12e-9, 105.84e-9, 'm')).toEqual(['105.12 nm', '105.84 nm']);
-  });
-  it('wide range', () => {
-    expect(formatSiRange(-0.383e-9, 4.7e-9, 'm')).toEqual(['−0.4 nm', '4.7 nm']);
-  });
-  it('constant', () => {
-    expect(formatSiRange(2e-9, 2e-9, 'm')).toEqual(['2.00 nm', '2.00 nm']);
+    const bar = colourBarTicks({ lo: -32.37e-12, hi: 4.596e-9 }, 'Z', 'm', 5);
+    expect(bar.ticks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
+    expect(bar.title).toBe('Z (nm)');
   });
 });
 

@@ -90,24 +90,6 @@ export function axisTitle(quantity: string, prefix: SiPrefix, unit: string): str
   return unit ? `${quantity} (${prefix.symbol}${unit})` : quantity;
 }
 
-/** Tick text with the unit on every tick, one prefix for all: "−2 nm", "0 nm", "2 nm". */
-export function siTicks(values: number[], unit: string): string[] {
-  const { labels, prefix } = axisLabels(values, unit);
-  return labels.map((l) => `${l} ${prefix.symbol}${unit}`.trim());
-}
-
-/**
- * The two ends of a range written with one prefix and enough decimals to tell them apart:
- * 105.12 nm … 105.84 nm, not 105 nm … 106 nm.
- */
-export function formatSiRange(lo: number, hi: number, unit: string): [string, string] {
-  const { factor, symbol } = siPrefix(Math.max(Math.abs(lo), Math.abs(hi)), unit);
-  const span = Math.abs(hi - lo) / factor;
-  const decimals = span > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(span)) + 1)) : 2;
-  const write = format(`.${decimals}f`);
-  return [lo, hi].map((v) => `${write(v / factor)} ${symbol}${unit}`.trim()) as [string, string];
-}
-
 export interface ColourBarTick {
   /** SI value. */
   value: number;

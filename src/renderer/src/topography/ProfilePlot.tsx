@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ImageFrame } from '../../../shared/formats/types.ts';
 import { sampleProfile } from '../../../shared/image/sampleProfile.ts';
-import { formatSi, siTicks } from '../lib/axisKit.ts';
+import { formatSi } from '../lib/axisKit.ts';
+import { siAxis } from '../lib/siAxis.ts';
 import { UPlotChart } from '../plots/UPlotChart.tsx';
 import type { ProfileLine } from './tools.ts';
 import { downloadBlob } from '../analysis/export/download.ts';
@@ -51,12 +52,9 @@ export function ProfilePlot({
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { label: 'Distance along A → B', values: (_u, ticks) => siTicks(ticks, 'm'), size: 40 },
-        {
-          label: channel === 'Z' ? 'Height (Z)' : channel,
-          values: (_u, ticks) => siTicks(ticks, unit),
-          size: 76,
-        },
+        // Plain tick numbers under titles naming the prefixed unit, as on every plot of the app.
+        siAxis('x', 'Distance along A → B', 'm', 44),
+        siAxis('y', channel === 'Z' ? 'Height Z' : channel, unit, 64),
       ],
       series: [{}, { stroke: '#1f77b4', width: 1.5, spanGaps: false, points: { show: false } }],
     }),
