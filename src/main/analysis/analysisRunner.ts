@@ -2,6 +2,7 @@
 // through here, so changes to the pipeline's internals (stages, incremental paths) meet main at
 // one call. Loads the library's spectra into a slab, runs the recipe, stores the run.
 import type { Database } from 'better-sqlite3';
+import { availableParallelism, loadavg } from 'node:os';
 import { runPipeline } from '../../shared/analysis/index.ts';
 import type { PipelineResult, RecipeOverrides } from '../../shared/analysis/index.ts';
 import type { AnalysisProgress, AnalysisSpectrum } from '../../shared/api/contract.ts';
@@ -69,8 +70,8 @@ export function loadAndAnalyse(
 
 /**
  * loadAndAnalyse with the per-spectrum work on both cores (twoThreadRun.ts): this thread and a
- * helper started from `workerUrl` each read and analyse half of the chunks. Small sets stay on
- * this thread.
+ * helper started from `workerUrl` each read and analyse half of the chunks. Small sets, and any
+ * set while no core is free, stay on this thread (the same numbers either way).
  */
 export async function loadAndAnalyseOnTwoThreads(
   db: Database,
@@ -83,11 +84,23 @@ export async function loadAndAnalyseOnTwoThreads(
   onPhase('loading', 0);
   const meta = loadSpectraMeta(db, filterOf(scope));
   if (meta.length === 0) throw noData(scope);
-  if (meta.length < TWO_THREAD_MIN_SPECTRA) return loadAndAnalyse(db, overrides, scope, onPhase);
+  if (meta.length < TWO_THREAD_MIN_SPECTRA || !aCoreIsFree())
+    return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('analysing', meta.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
   const recipe = withStoredExclusions(db, overrides);
   return { result: await analyseOnTwoThreads(db, dbPath, meta, recipe, workerUrl), spectra: meta, scope };
+}
+
+/**
+ * True when the machine has a core to spare for the helper thread: at least two, and a 1-minute
+ * load average below their number less one. A helper costs ~1 s of CPU for 10,000 sweeps (its
+ * own module load, layout and reads, the tidied curves sent back): on a saturated machine it slows
+ * the run down (bench:scale at load 7.5 on 2 cores: 7.8 s against 6.0 s on one thread).
+ */
+function aCoreIsFree(): boolean {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores - 1;
 }
 
 /** Stores an analysed run with its scope in one transaction; its id. */
