@@ -34,6 +34,7 @@ function sharedBias(sweeps: ReadonlyArray<{ bias: NumberArray }>): NumberArray |
   if (first.length < 2) return null;
   for (let s = 1; s < sweeps.length; s++) {
     const bias = sweeps[s]!.bias;
+    if (bias === first) continue; // one array shared by sweeps with one setting (prepareCurve)
     if (bias.length !== first.length) return null;
     for (let i = 0; i < bias.length; i++) if (bias[i] !== first[i]) return null;
   }

@@ -57,7 +57,16 @@ export function averageGroupCurves(
   // Sweeps recorded with the same settings already sit on the grid: their own currents are the
   // rows (read only; copying them was 8 MB per 2,000 curves of 512 points). The others are
   // resampled into one contiguous block.
-  const onGrid = curves.map((c) => sameValues(c.bias, grid));
+  // Curves usually share one bias array (prepareCurve): compare each distinct array once.
+  let checked: Float64Array | null = null;
+  let checkedOnGrid = false;
+  const onGrid = curves.map((c) => {
+    if (c.bias !== checked) {
+      checked = c.bias;
+      checkedOnGrid = sameValues(c.bias, grid);
+    }
+    return checkedOnGrid;
+  });
   const resampled = onGrid.reduce((n, same) => (same ? n : n + 1), 0);
   const block = new Float64Array(resampled * m);
   let next = 0;
