@@ -2,7 +2,7 @@
 // stored run it came from (its recipe, the app version that made it, when).
 import { describe, expect, it } from 'vitest';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
-import { gridMapCsv, gridProvenance } from './gridExport.ts';
+import { gridMapCsv, gridMapSvg, gridProvenance } from './gridExport.ts';
 
 describe('grid map CSV provenance', () => {
   it('first line: the grid, map, app version and stored run; then x, y, value per pixel', () => {
@@ -28,5 +28,21 @@ describe('grid map CSV provenance', () => {
   it('a channel slice has no run', () => {
     const provenance = gridProvenance('0.1.0', 'g.3ds', 'Current (A) at -1 V', 'A', { bias: -1 }, null);
     expect(JSON.parse(gridMapCsv(Float64Array.of(1), 1, provenance).split('\n')[0]!.slice(2)).run).toBeNull();
+  });
+});
+
+describe('grid map SVG colour bar', () => {
+  it('round plain ticks at their place on the bar, under a title naming the quantity and prefix', () => {
+    const provenance = gridProvenance('0.1.0', 'g.3ds', 'Current at 1 V', 'A', { bias: 1 }, null);
+    // 20 × 20 px map drawn 200 px high from y = 24: a value v sits at 24 + (hi − v) / (hi − lo) · 200.
+    const svg = gridMapSvg('data:,', 200, 200, { lo: 12e-12, hi: 348e-12 }, 'viridis', 'Current', provenance);
+    const ticks = [...svg.matchAll(/<text class="bar-tick" x="[\d.]+" y="([\d.]+)">([^<]*)<\/text>/g)];
+    expect(ticks.map((m) => m[2])).toEqual(['50', '100', '150', '200', '250', '300']);
+    for (const [, y, label] of ticks) {
+      const value = Number(label) * 1e-12;
+      // Text baseline 4 px under the tick.
+      expect(Number(y) - 4).toBeCloseTo(24 + ((348e-12 - value) / 336e-12) * 200, 0);
+    }
+    expect(/<text class="bar-title"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1]).toBe('Current (pA)');
   });
 });
