@@ -53,6 +53,7 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
   expect(demoLabels.get(handFile)).toBe('core');
   // Its file's repeated sweeps stack on one spot: a click there takes the whole spot.
   await first.click({ force: true });
+  await expect(first).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('3');
   await expect(first).toHaveAttribute('data-label', 'crown-edge');
   const handCount = await page.locator('[data-testid="topo-marker"][data-label="crown-edge"]').count();

@@ -50,9 +50,16 @@ test('label spots on the topography and follow them through the analysis', async
   await page.getByRole('tab', { name: 'Topography' }).click();
   await expect(page.getByTestId('topo-marker')).toHaveCount(68);
   await page.getByTestId('tool-select').click();
+  // Each key waits for its box's selection on screen (a key pressed earlier acts on the old one).
+  const selection = page.getByTestId('selection-count');
   await boxSelect(page, CORE_PLATELET, 9e-9);
+  await expect(selection).toContainText(/\d+ markers? selected/);
   await page.keyboard.press('1');
+  await expect(page.locator('[data-testid=topo-marker][data-label=core]')).not.toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(selection).toContainText('No markers selected');
   await boxSelect(page, CROWN_PLATELET, 4e-9);
+  await expect(selection).toContainText(/\d+ markers? selected/);
   await page.keyboard.press('2');
   const core = page.locator('[data-testid=topo-marker][data-label=core]');
   const crown = page.locator('[data-testid=topo-marker][data-label=crown-centre]');

@@ -199,9 +199,7 @@ export function SpectraFigure({
             stroke={colourOf(label)}
             strokeWidth={1.3}
           >
-            {points.map(([b, y], i) => (
-              <circle key={i} cx={sx(b)} cy={sy(y)} r={4} />
-            ))}
+            <path d={markerPath(points, sx, sy)} />
           </g>
         ))}
       </g>
@@ -231,4 +229,33 @@ export function SpectraFigure({
       />
     </FigureSvg>
   );
+}
+
+/** Radius of an in-gap marker, px. */
+const MARKER_R = 4;
+
+/**
+ * All of a group's in-gap markers as one SVG path of circles, each distinct half-pixel spot once:
+ * a 10,000-sweep session has tens of thousands of states, and one element per state made the
+ * figure's render a multi-second long task. Coincident circles drew the same pixels anyway.
+ */
+function markerPath(
+  points: ReadonlyArray<readonly [number, number]>,
+  sx: (bias: number) => number,
+  sy: (value: number) => number,
+): string {
+  const seen = new Set<number>();
+  const parts: string[] = [];
+  for (const [bias, value] of points) {
+    const x = Math.round(sx(bias) * 2) / 2;
+    const y = Math.round(sy(value) * 2) / 2;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const key = x * 1e6 + y;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(
+      `M${x - MARKER_R},${y}a${MARKER_R},${MARKER_R} 0 1,0 ${2 * MARKER_R},0a${MARKER_R},${MARKER_R} 0 1,0 ${-2 * MARKER_R},0`,
+    );
+  }
+  return parts.join('');
 }
