@@ -16,8 +16,12 @@ export function QualityRow({
   row: QualityRowData;
   /** The user's stored choice for this spectrum, or null (the flags decide). */
   stored: SpectrumExclusion | null;
-  onSave(spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string): void;
+  /** Stores the choice; settles when the server has answered (either way). */
+  onSave(spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string): Promise<void>;
 }) {
+  // The box follows the click at once and keeps that state until the save is answered, whatever
+  // list of choices a refetch brings meanwhile (a controlled box must never flick back).
+  const [pendingUse, setPendingUse] = useState<boolean | null>(null);
   const [note, setNote] = useState(stored?.note ?? '');
   const [shownNote, setShownNote] = useState(stored?.note ?? '');
   // Follow the stored note when it changes elsewhere (a reload), without losing what is typed.
@@ -25,7 +29,7 @@ export function QualityRow({
     setShownNote(stored?.note ?? '');
     setNote(stored?.note ?? '');
   }
-  const use = stored ? stored.action === 'include' : !row.excluded;
+  const use = pendingUse ?? (stored ? stored.action === 'include' : !row.excluded);
   const id = row.spectrumId;
   const states = row.inGapStates.map((s) => `${fixed(s.bias, 2)} V (${fixed(s.height, 2)})`).join(', ');
   return (
@@ -55,14 +59,18 @@ export function QualityRow({
           aria-label={`Use ${row.name} sweep ${row.sweep} in group statistics`}
           data-testid={`quality-use-${id}`}
           checked={use}
-          onChange={(e) => onSave(id, e.target.checked ? 'include' : 'exclude', note)}
+          onChange={(e) => {
+            const checked = e.target.checked;
+            setPendingUse(checked);
+            void onSave(id, checked ? 'include' : 'exclude', note).finally(() => setPendingUse(null));
+          }}
         />
         {stored && (
           <button
             className="secondary small"
             data-testid={`quality-reset-${id}`}
             title="Forget the choice: the quality flags decide"
-            onClick={() => onSave(id, 'clear', '')}
+            onClick={() => void onSave(id, 'clear', '')}
           >
             Reset
           </button>
@@ -79,7 +87,7 @@ export function QualityRow({
           maxLength={2000}
           onChange={(e) => setNote(e.target.value)}
           onBlur={() => {
-            if (stored && note !== stored.note) onSave(id, stored.action, note);
+            if (stored && note !== stored.note) void onSave(id, stored.action, note);
           }}
         />
       </td>

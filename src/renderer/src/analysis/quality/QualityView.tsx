@@ -50,14 +50,16 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
   const flagged = all.filter((r) => r.flags.length > 0).length;
   const excluded = all.filter((r) => r.excluded).length;
 
-  const save = (spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string) => {
+  const save = (spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string): Promise<void> => {
     setError(null);
+    // A fetch of the list already under way would answer with the list before this change.
+    void queryClient.cancelQueries({ queryKey: queryKeys.exclusions() });
     // Shown at once (a controlled box must follow the click); the server's list then replaces it.
     queryClient.setQueryData<SpectrumExclusion[]>(queryKeys.exclusions(), (previous = []) => [
       ...previous.filter((e) => e.spectrumId !== spectrumId),
       ...(action === 'clear' ? [] : [{ spectrumId, action, note, updatedAt: new Date().toISOString() }]),
     ]);
-    getApi()
+    return getApi()
       .setSpectrumExclusion({ spectrumId, action, note })
       .then(
         ({ exclusions: saved }) => {
