@@ -93,14 +93,15 @@ export async function loadAndAnalyseOnTwoThreads(
 }
 
 /**
- * True when the machine has a core to spare for the helper thread: at least two, and a 1-minute
- * load average below their number less one. A helper costs ~1 s of CPU for 10,000 sweeps (its
- * own module load, layout and reads, the tidied curves sent back): on a saturated machine it slows
- * the run down (bench:scale at load 7.5 on 2 cores: 7.8 s against 6.0 s on one thread).
+ * True when the machine has a core to spare for the helper thread: at least three (the server's
+ * own thread keeps one busy answering), and a 1-minute load average below their number less one.
+ * A helper costs ~1 s of CPU for 10,000 sweeps (its own module load, layout and reads, the tidied
+ * curves sent back): on 2 cores it slowed the run down even on the idle machine (bench:scale,
+ * 10,000-sweep session: 4.86 s with it, 3.88 s without; at load 7.5: 7.8 s against 6.0 s).
  */
 function aCoreIsFree(): boolean {
   const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0]! < cores - 1;
+  return cores >= 3 && loadavg()[0]! < cores - 1;
 }
 
 /** Stores an analysed run with its scope in one transaction; its id. */
