@@ -4,26 +4,13 @@
 // only packs each group's sweeps into one transferred buffer.
 import { useEffect, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
-import type { BandEdges, RecipeOverrides } from '../../../../shared/analysis/index.ts';
+import type { RecipeOverrides } from '../../../../shared/analysis/index.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
+import type { GroupSpectraResult } from '../../../../workers/groupSpectra.ts';
 import { countedResults, groupLabels, sweepsOf } from '../runGroups.ts';
 
-export interface GroupSpectra {
-  label: string;
-  n: number;
-  /** V. */
-  bias: Float64Array;
-  /** A, mean and point-wise std. */
-  current: Float64Array;
-  currentStd: Float64Array;
-  /** A/V. */
-  didv: Float64Array;
-  didvStd: Float64Array;
-  /** Feenstra (dI/dV)/(I/V)‾, dimensionless. */
-  normalised: Float64Array;
-  normalisedStd: Float64Array;
-  edges: BandEdges;
-}
+/** One group's curves as the worker computes them (`src/workers/groupSpectra.ts`), with its label. */
+export type GroupSpectra = Omit<Extract<GroupSpectraResult, { ok: true }>, 'ok'> & { label: string };
 
 export type GroupCurvesState =
   | { state: 'loading' }
