@@ -6,14 +6,12 @@
 // normalised conductance are those of averageAndDifferentiate([member]) (measureAverage's steps
 // without the measures, from the sweep prepared once for both: groupSpectra.test.ts compares them
 // value for value), interpolated onto the average's grid, point-wise std (ddof = 1) over members.
-import {
-  differentiate,
-  normalisedConductance,
-  prepareCurve,
-  resolveRecipe,
-} from '../shared/analysis/index.ts';
-import type { AnalysisRecipe, BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
-import { averageGroupCurves, groupAverage } from '../shared/analysis/groupAverage.ts';
+import { prepareCurve, resolveRecipe } from '../shared/analysis/index.ts';
+import type { BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
+import { groupAverage, interpolateAt, singleSweepDerivative } from '../shared/analysis/groupAverage.ts';
+
+// Defined with the group average (the stored run's spread uses them too); re-exported for the views.
+export { interpolateAt, singleSweepDerivative };
 
 /** Raw sweeps (V, A; any order) packed in one buffer: sweep k at offsets[k], points[k] bias then current. */
 export interface PackedCurves {
@@ -68,21 +66,6 @@ export function unpackCurves(packed: PackedCurves): Curve[] {
   });
 }
 
-/** Linear interpolation of (x, y) at `grid`; NaN outside the sampled range (never extrapolates). */
-export function interpolateAt(x: Float64Array, y: Float64Array, grid: Float64Array): Float64Array {
-  const out = new Float64Array(grid.length).fill(Number.NaN);
-  let j = 0;
-  for (let i = 0; i < grid.length; i++) {
-    const g = grid[i]!;
-    if (g < x[0]! || g > x[x.length - 1]!) continue;
-    while (j < x.length - 2 && x[j + 1]! < g) j++;
-    const x0 = x[j]!;
-    const x1 = x[j + 1]!;
-    out[i] = x1 === x0 ? y[j]! : y[j]! + ((y[j + 1]! - y[j]!) * (g - x0)) / (x1 - x0);
-  }
-  return out;
-}
-
 /** Point-wise sample std (ddof = 1) over rows; NaN where fewer than 2 finite values. */
 export function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
   const out = new Float64Array(length);
@@ -104,25 +87,6 @@ export function pointwiseStd(rows: Float64Array[], length: number): Float64Array
     out[i] = Math.sqrt(squares / (n - 1));
   }
   return out;
-}
-
-/**
- * One sweep alone as averageAndDifferentiate([sweep]) sees it, from the sweep as prepareCurve
- * left it (`prepared`, the same for the group average and for the sweep alone): its grid (V),
- * dI/dV (A/V) and normalised conductance; null where that call answers not ok.
- */
-export function singleSweepDerivative(
-  prepared: Curve,
-  recipe: AnalysisRecipe,
-): { bias: Float64Array; didv: Float64Array; normalised: Float64Array } | null {
-  const averaged = averageGroupCurves([prepared], recipe);
-  if (!averaged.ok) return null;
-  const { grid, step, centre } = averaged;
-  const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
-  if (!derivative.ok) return null;
-  const didv = derivative.didv.slice();
-  const normalised = normalisedConductance(grid, centre, didv, recipe.normalisation).normalised;
-  return { bias: grid, didv, normalised };
 }
 
 /**

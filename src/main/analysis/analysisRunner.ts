@@ -65,7 +65,7 @@ export function loadAndAnalyse(
   onPhase: OnPhase = () => undefined,
 ): AnalysedRun {
   const { spectra, recipe } = loadRun(db, overrides, scope, onPhase);
-  return { result: runPipeline(spectra, recipe), spectra, scope };
+  return { result: runPipeline(spectra, recipe, { memberSpread: true }), spectra, scope };
 }
 
 /**

@@ -99,7 +99,7 @@ export function storeAnalysisRun(
     }
     const curves = db.prepare(
       `INSERT INTO analysis_group_curves (run_id, label, n, bias, current, current_std, didv, normalised,
-        didv_by_vb_peak) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        didv_by_vb_peak, didv_std, normalised_std) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const g of result.groups) {
       const a = g.average;
@@ -114,6 +114,8 @@ export function storeAnalysisRun(
         float64ToBlob(a.didv),
         float64ToBlob(a.normalisedConductance),
         a.didvByVbPeak ? float64ToBlob(a.didvByVbPeak) : null,
+        a.didvStd ? float64ToBlob(a.didvStd) : null,
+        a.normalisedStd ? float64ToBlob(a.normalisedStd) : null,
       );
     }
     return runId;
@@ -162,6 +164,9 @@ interface CurvesDbRow {
   didv: Buffer;
   normalised: Buffer;
   didv_by_vb_peak: Buffer | null;
+  /** Null in runs stored before schema version 12. */
+  didv_std: Buffer | null;
+  normalised_std: Buffer | null;
 }
 
 function rowToResult(r: ResultDbRow): AnalysisSpectrumResult {
@@ -210,6 +215,8 @@ function rowToCurves(r: CurvesDbRow): GroupCurves {
     didv: blobToFloat64(r.didv),
     normalisedConductance: blobToFloat64(r.normalised),
     didvByVbPeak: r.didv_by_vb_peak ? blobToFloat64(r.didv_by_vb_peak) : null,
+    didvStd: r.didv_std ? blobToFloat64(r.didv_std) : null,
+    normalisedStd: r.normalised_std ? blobToFloat64(r.normalised_std) : null,
   };
 }
 

@@ -42,7 +42,7 @@ describe('a stored run on two threads', () => {
         expect(meta.map((m) => m.id)).toEqual(spectra.map((s) => s.id));
         for (const [, recipe] of RECIPES) {
           const split = await analyseOnTwoThreads(db, path, meta, recipe, SOURCE_ANALYSIS_RUN_WORKER_URL);
-          const direct = runPipeline(spectra, recipe);
+          const direct = runPipeline(spectra, recipe, { memberSpread: true });
           expect(split).toEqual(direct);
           expect(direct.groups).toHaveLength(3);
           expect(direct.spectra).toHaveLength(files);

@@ -141,6 +141,8 @@ export async function analyseOnTwoThreads(
   const results = [...(await helper), ...mine];
   const merged = mergeChunks(plans, results, spectra.length);
   applyExclusions(merged.spectra, recipe);
-  const { groups, comparisons } = aggregateGroups(merged.spectra, merged.kept, recipe);
+  const { groups, comparisons } = aggregateGroups(merged.spectra, merged.kept, recipe, undefined, {
+    memberSpread: true,
+  });
   return { recipe, spectra: merged.spectra, groups, comparisons, series: merged.series };
 }

@@ -92,6 +92,8 @@ export function aggregateGroups<Id>(
    */
   averageOf: (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve = (_, curves) =>
     averageGroupCurves(curves, recipe),
+  /** Also each average's member spread (memberSpread; a stored run keeps it for the Spectra figure). */
+  options: { memberSpread?: boolean } = {},
 ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
   const labels = [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
   const ordered = [...kept].sort((a, b) => a.index - b.index);
@@ -117,7 +119,9 @@ export function aggregateGroups<Id>(
             members.map((k) => k.index),
           )
         : { ok: false, reason: 'no usable spectra to average' };
-    const average: GroupAverage = averaged.ok ? measureAverage(averaged, recipe) : averaged;
+    const average: GroupAverage = averaged.ok
+      ? measureAverage(averaged, recipe, options.memberSpread ? members.map((k) => k.curve) : undefined)
+      : averaged;
     return {
       label,
       spectra: usable.length,

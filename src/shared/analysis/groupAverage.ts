@@ -27,6 +27,13 @@ export interface GroupCurves {
   normalisedConductance: Float64Array;
   /** dI/dV / principal VB peak, dimensionless (step 8); null without a VB peak. */
   didvByVbPeak: Float64Array | null;
+  /**
+   * Point-wise sample std (ddof = 1) of the members' own dI/dV (A/V) and normalised conductance
+   * (dimensionless), each member differentiated alone (memberSpread): the shading of the Spectra
+   * figure. Null when not asked for (live re-analysis) and in runs stored before it was kept.
+   */
+  didvStd: Float64Array | null;
+  normalisedStd: Float64Array | null;
 }
 
 export type GroupAverage = Outcome<SpectrumMeasures & GroupCurves>;
@@ -80,10 +87,116 @@ export function averageGroupCurves(
   return { ok: true, grid, step, centre: averaged.centre, std: averaged.std, n: averaged.n };
 }
 
-/** dI/dV of an averaged I(V) and its measures, like a single spectrum's (steps 4–8). */
+/** Linear interpolation of (x, y) at `grid`; NaN outside the sampled range (never extrapolates). */
+export function interpolateAt(x: Float64Array, y: Float64Array, grid: Float64Array): Float64Array {
+  const out = new Float64Array(grid.length).fill(Number.NaN);
+  let j = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const g = grid[i]!;
+    if (g < x[0]! || g > x[x.length - 1]!) continue;
+    while (j < x.length - 2 && x[j + 1]! < g) j++;
+    const x0 = x[j]!;
+    const x1 = x[j + 1]!;
+    out[i] = x1 === x0 ? y[j]! : y[j]! + ((y[j + 1]! - y[j]!) * (g - x0)) / (x1 - x0);
+  }
+  return out;
+}
+
+/**
+ * One sweep alone as the group average would treat a group of one, from the sweep as
+ * prepareCurve left it (`prepared`): its grid (V), dI/dV (A/V) and normalised conductance; null
+ * where that fails (too few points for the window).
+ */
+export function singleSweepDerivative(
+  prepared: Curve,
+  recipe: AnalysisRecipe,
+): { bias: Float64Array; didv: Float64Array; normalised: Float64Array } | null {
+  const averaged = averageGroupCurves([prepared], recipe);
+  if (!averaged.ok) return null;
+  const { grid, step, centre } = averaged;
+  const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
+  if (!derivative.ok) return null;
+  const didv = derivative.didv.slice();
+  const normalised = normalisedConductance(grid, centre, didv, recipe.normalisation).normalised;
+  return { bias: grid, didv, normalised };
+}
+
+/** Point-wise running mean and sum of squared deviations (Welford), finite values only. */
+class RunningSpread {
+  readonly n: Float64Array;
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
+  constructor(length: number) {
+    this.n = new Float64Array(length);
+    this.mean = new Float64Array(length);
+    this.m2 = new Float64Array(length);
+  }
+  add(row: ArrayLike<number>): void {
+    for (let i = 0; i < this.n.length; i++) {
+      const v = row[i]!;
+      if (!Number.isFinite(v)) continue;
+      const n = ++this.n[i]!;
+      const d = v - this.mean[i]!;
+      this.mean[i] = this.mean[i]! + d / n;
+      this.m2[i] = this.m2[i]! + d * (v - this.mean[i]!);
+    }
+  }
+  /** Sample std (ddof = 1); NaN where fewer than 2 finite values. */
+  std(): Float64Array {
+    return Float64Array.from(this.n, (n, i) => (n < 2 ? Number.NaN : Math.sqrt(this.m2[i]! / (n - 1))));
+  }
+}
+
+/**
+ * The spread the Spectra figure shades: each member curve differentiated alone
+ * (singleSweepDerivative), its dI/dV and normalised conductance interpolated onto the group's
+ * `grid`, point-wise sample std (ddof = 1) over the members with a finite value. A member whose
+ * own grid is the group's (the usual case: sweeps recorded with the same settings share one bias
+ * array, checked once per array) is differentiated on it directly, which is the same arithmetic
+ * without the copies; the running (Welford) std keeps no member rows (10,000 sweeps × 512 points
+ * would be 80 MB for the two quantities).
+ */
+export function memberSpread(
+  members: ReadonlyArray<Curve>,
+  grid: Float64Array,
+  recipe: AnalysisRecipe,
+): { didvStd: Float64Array; normalisedStd: Float64Array } {
+  const didvSpread = new RunningSpread(grid.length);
+  const normalisedSpread = new RunningSpread(grid.length);
+  let checked: Float64Array | null = null;
+  let ownStep: number | null = null; // the member's own step when its own grid is `grid`
+  for (const member of members) {
+    // Each distinct bias array (by identity, then by value) has its own grid computed once.
+    if (member.bias !== checked && !(checked !== null && sameValues(member.bias, checked))) {
+      checked = member.bias;
+      const own = commonGrid([member]);
+      ownStep = own.ok && sameValues(own.grid, grid) ? own.step : null;
+    }
+    if (ownStep !== null) {
+      const derivative = differentiate({ bias: grid, current: member.current, step: ownStep }, recipe);
+      if (!derivative.ok) continue;
+      didvSpread.add(derivative.didv);
+      normalisedSpread.add(
+        normalisedConductance(grid, member.current, derivative.didv, recipe.normalisation).normalised,
+      );
+      continue;
+    }
+    const single = singleSweepDerivative(member, recipe);
+    if (!single) continue;
+    didvSpread.add(interpolateAt(single.bias, single.didv, grid));
+    normalisedSpread.add(interpolateAt(single.bias, single.normalised, grid));
+  }
+  return { didvStd: didvSpread.std(), normalisedStd: normalisedSpread.std() };
+}
+
+/**
+ * dI/dV of an averaged I(V) and its measures, like a single spectrum's (steps 4–8); with
+ * `members` (the curves averaged) also their spread (memberSpread), else none.
+ */
 export function measureAverage(
   averaged: Extract<AveragedGroupCurve, { ok: true }>,
   recipe: AnalysisRecipe,
+  members?: ReadonlyArray<Curve>,
 ): GroupAverage {
   const { grid, step, centre } = averaged;
   const m = grid.length;
@@ -107,10 +220,16 @@ export function measureAverage(
     didv,
     normalisedConductance: feenstra.normalised,
     didvByVbPeak,
+    ...(members ? memberSpread(members, grid, recipe) : { didvStd: null, normalisedStd: null }),
   };
 }
 
-export function groupAverage(curves: ReadonlyArray<Curve>, recipe: AnalysisRecipe): GroupAverage {
+/** `spread`: also the members' spread (memberSpread). */
+export function groupAverage(
+  curves: ReadonlyArray<Curve>,
+  recipe: AnalysisRecipe,
+  spread = false,
+): GroupAverage {
   const averaged = averageGroupCurves(curves, recipe);
-  return averaged.ok ? measureAverage(averaged, recipe) : averaged;
+  return averaged.ok ? measureAverage(averaged, recipe, spread ? curves : undefined) : averaged;
 }

@@ -38,10 +38,12 @@ export function seriesOf<Id>(
 export function runPipeline<Id>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
   overrides: RecipeOverrides = {},
+  /** memberSpread: each group average's member spread too (stored runs; aggregateGroups). */
+  options: { memberSpread?: boolean } = {},
 ): PipelineResult<Id> {
   const recipe = resolveRecipe(overrides);
   const stage = analyseSeriesSet(spectra, seriesOf(spectra, recipe), recipe);
   applyExclusions(stage.spectra, recipe);
-  const { groups, comparisons } = aggregateGroups(stage.spectra, stage.kept, recipe);
+  const { groups, comparisons } = aggregateGroups(stage.spectra, stage.kept, recipe, undefined, options);
   return { recipe, spectra: stage.spectra, groups, comparisons, series: stage.series };
 }

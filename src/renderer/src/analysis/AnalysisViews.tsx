@@ -2,7 +2,7 @@
 // Band edges, Trap windows, Degradation, Band diagram, Quality & exclusions), given to them by
 // AnalysisContext. When labels, exclusions or the library change (on any tab) the run is marked
 // stale and redone on request or automatically.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AnalysisScope } from '../../../shared/model/library.ts';
 import { useAnalysisInputsRevision, useSessions } from '../data/libraryQueries.ts';
@@ -14,6 +14,7 @@ import { QualityView } from './quality/QualityView.tsx';
 import { RecipeBar } from './RecipeBar.tsx';
 import { ScopePicker, scopeText } from './ScopePicker.tsx';
 import { formFromRecipe, overridesOf } from './recipeForm.ts';
+import { rowsLoaded } from './loadAnalysisRun.ts';
 import type { RecipeForm } from './recipeForm.ts';
 import { SpectraView } from './spectra/SpectraView.tsx';
 import { TrapView } from './traps/TrapView.tsx';
@@ -61,8 +62,7 @@ export function AnalysisViews({
   const scope = request?.scope ?? runScope ?? (newest ? { sessionIds: [newest.id] } : null);
   const state = useAnalysisRun(version, auto, overrides, scope);
   const { run } = state;
-  const runSpectrumIds = useMemo(() => (run ? run.spectra.map((s) => s.spectrumId) : []), [run]);
-  const inputs = useAnalysisInputs(version, run?.runId ?? null, runSpectrumIds);
+  const inputs = useAnalysisInputs(version, run?.runId ?? null);
   // Another run shown: its scope becomes the default and the bar starts from its recipe (e.g. one
   // made with the CLI). Adjusted while rendering (React's pattern for state derived from a change).
   const [shownRun, setShownRun] = useState<typeof run>(null);
@@ -95,14 +95,31 @@ export function AnalysisViews({
     body = <p className="empty">The run found no labelled spectra: label spectra in the Library first.</p>;
   else {
     body = (
-      <AnalysisContext value={{ run, spectra: inputs.spectra, pool: inputs.pool, colourOf: inputs.colourOf }}>
+      <AnalysisContext
+        value={{
+          run,
+          spectra: inputs.spectra,
+          requestSpectra: inputs.requestSpectra,
+          pool: inputs.pool,
+          colourOf: inputs.colourOf,
+        }}
+      >
         <div key={run.runId} className="subview" data-testid={`subview-${tab}`}>
           {tab === 'spectra' && <SpectraView />}
-          {tab === 'band-edges' && <BandEdgesView />}
-          {tab === 'trap-windows' && <TrapView />}
-          {tab === 'degradation' && <DegradationView />}
-          {tab === 'band-diagram' && <BandDiagramView />}
-          {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
+          {tab !== 'spectra' && !rowsLoaded(run) && (
+            <p className="empty" data-testid="results-loading">
+              Loading the run’s {run.resultCount} per-spectrum results…
+            </p>
+          )}
+          {!rowsLoaded(run) ? null : (
+            <>
+              {tab === 'band-edges' && <BandEdgesView />}
+              {tab === 'trap-windows' && <TrapView />}
+              {tab === 'degradation' && <DegradationView />}
+              {tab === 'band-diagram' && <BandDiagramView />}
+              {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
+            </>
+          )}
         </div>
       </AnalysisContext>
     );
@@ -120,7 +137,7 @@ export function AnalysisViews({
         onAuto={setAuto}
         runLabel={
           run
-            ? `Run ${run.runId} on ${scopeText(run.scope, sessions)} · ${new Date(run.createdAt).toLocaleString()} · ${run.spectra.length} spectra · STS Workbench ${run.appVersion}`
+            ? `Run ${run.runId} on ${scopeText(run.scope, sessions)} · ${new Date(run.createdAt).toLocaleString()} · ${run.resultCount} spectra · STS Workbench ${run.appVersion}`
             : null
         }
       />

@@ -1,7 +1,10 @@
 // What the sub-views share besides the run: the label colours (listLabels), the curves of the
 // run's spectra (getSpectraSlab by run id: pages of one binary slab each, curves as views, not
-// copies) and one worker pool for all heavy numerics.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// copies) and one worker pool for all heavy numerics. The curves are loaded only once a view asks
+// for them (requestSpectra: Degradation, Trap windows, Band edges' spectra lists, the Spectra view
+// at another smoothing or for a run stored without its spread): the Spectra figure of a stored run
+// needs none, and 10,000 sweeps are ~4 s of reading on the server and ~80 MB here.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnalysisSpectrum, LibraryApi } from '../../../shared/api/contract.ts';
 import { spectraOfSlab } from '../../../shared/model/spectraSlab.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
@@ -12,22 +15,22 @@ import { PALETTE } from '../plots/palette.ts';
 export interface AnalysisInputs {
   /** Label → CSS colour (the label's own colour, else a palette colour). */
   colourOf(label: string): string;
-  /** Curves by spectrum id; empty until loaded. */
+  /** Curves by spectrum id; empty until asked for (requestSpectra) and loaded. */
   spectra: ReadonlyMap<number, AnalysisSpectrum>;
+  /** Loads the curves of the run's spectra (once per run and library change). */
+  requestSpectra(): void;
   spectraError: string | null;
   pool: AnalysisPool | null;
 }
 
-/** `runSpectrumIds`: the shown run's spectra; only their curves are loaded, never the whole library. */
-export function useAnalysisInputs(
-  version: number,
-  runId: number | null,
-  runSpectrumIds: readonly number[],
-): AnalysisInputs {
+/** `runId`: the shown run; only its spectra's curves are loaded, never the whole library. */
+export function useAnalysisInputs(version: number, runId: number | null): AnalysisInputs {
   const [colours, setColours] = useState<Record<string, string>>({});
   const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
   const [spectraError, setSpectraError] = useState<string | null>(null);
   const [pool, setPool] = useState<AnalysisPool | null>(null);
+  const [wanted, setWanted] = useState(false);
+  const requestSpectra = useCallback(() => setWanted(true), []);
 
   useEffect(() => {
     // At least two workers, so a re-analysis uses both cores of a 2-core laptop (the UI thread
@@ -47,13 +50,8 @@ export function useAnalysisInputs(
     };
   }, [version]);
 
-  const idsRef = useRef(runSpectrumIds);
   useEffect(() => {
-    idsRef.current = runSpectrumIds;
-  });
-  useEffect(() => {
-    const ids = idsRef.current;
-    if (runId === null || ids.length === 0) return;
+    if (runId === null || !wanted) return;
     let current = true;
     loadRunSpectra(getApi(), runId).then(
       (loaded) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
@@ -62,7 +60,7 @@ export function useAnalysisInputs(
     return () => {
       current = false;
     };
-  }, [version, runId]);
+  }, [version, runId, wanted]);
 
   const colourOf = useMemo(() => {
     const assigned = new Map<string, string>();
@@ -74,7 +72,7 @@ export function useAnalysisInputs(
     };
   }, [colours]);
 
-  return { colourOf, spectra, spectraError, pool };
+  return { colourOf, spectra, requestSpectra, spectraError, pool };
 }
 
 /** Forward sweeps per slab page: ~8 MB of 512-point curves with their backward partners. */

@@ -1,6 +1,7 @@
 // The analysis run every sub-view shows: the newest stored run on opening, a new one on request
 // (startAnalysis computes and stores it in the server's worker; its progress is polled). Runs are
-// loaded as a summary and then their per-spectrum rows page by page (loadAnalysisRun.ts).
+// loaded as a summary and then their per-spectrum rows page by page (loadAnalysisRun.ts): the
+// newest run is shown from its summary while its rows arrive; a run made here is shown whole.
 // `stale` when labels changed (the app's `version`) since the run was made; with `auto` on, a
 // stale run is redone after a quiet second.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -68,8 +69,14 @@ export function useAnalysisRun(
           if (current) setNone(true);
           return;
         }
-        const loaded = await loadAnalysisRun(getApi(), newest);
-        if (current) setRun((existing) => existing ?? loaded);
+        // The summary is shown at once (the Spectra figure needs nothing else); the rows replace
+        // it when all are in, unless another run was made meanwhile.
+        let summary: AnalysisRunView | null = null;
+        const loaded = await loadAnalysisRun(getApi(), newest, (s) => {
+          summary = s;
+          if (current) setRun((existing) => existing ?? s);
+        });
+        if (current) setRun((existing) => (existing === null || existing === summary ? loaded : existing));
       } catch (e) {
         if (current) setError(message(e));
       }

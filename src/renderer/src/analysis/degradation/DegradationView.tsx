@@ -1,7 +1,7 @@
 // Degradation (Fig. 5): repeated sweeps on one spot. Stacked dI/dV of a chosen series with VBM/CBM
 // per sweep, Eg and in-gap DOS against sweep for all series by label, metallic sweeps flagged.
 import { useState } from 'react';
-import { useAnalysis } from '../AnalysisContext.tsx';
+import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import { inGapStatesById } from '../runGroups.ts';
@@ -10,7 +10,8 @@ import { SweepTrendFigure } from './SweepTrendFigure.tsx';
 import { useSweepCurves } from './useSweepCurves.ts';
 
 export function DegradationView() {
-  const { run, spectra, pool, colourOf } = useAnalysis();
+  const { run, pool, colourOf } = useAnalysis();
+  const spectra = useRunSpectra();
   const [index, setIndex] = useState(0);
   const series = run.series[index] ?? null;
   const { curves, error } = useSweepCurves(pool, run, spectra, series);

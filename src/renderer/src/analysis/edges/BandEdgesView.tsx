@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { histogram } from '../../../../shared/analysis/index.ts';
 import type { Histogram } from '../../../../shared/analysis/index.ts';
-import { useAnalysis } from '../AnalysisContext.tsx';
+import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { countedResults } from '../runGroups.ts';
 import { BinSpectraTable } from './BinSpectraTable.tsx';
@@ -14,7 +14,8 @@ import { EDGE_QUANTITIES, inBin, valueOf } from './quantities.ts';
 import { StatsTable } from './StatsTable.tsx';
 
 export function BandEdgesView() {
-  const { run, spectra, colourOf } = useAnalysis();
+  const { run, colourOf } = useAnalysis();
+  const spectra = useRunSpectra();
   const recipeBin = 'binWidth' in run.recipe.histogram ? run.recipe.histogram.binWidth * 1000 : 20;
   const [binMv, setBinMv] = useState(recipeBin);
   const [bin, setBin] = useState<BinSelection | null>(null);

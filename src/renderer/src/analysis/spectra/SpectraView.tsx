@@ -1,17 +1,19 @@
 // Spectra: per-group averaged I–V, dI/dV or normalised dI/dV with their spread, band edges and
-// gaps; smoothing adjustable here with live update (recomputed in the worker pool).
+// gaps; smoothing adjustable here with live update (at the run's smoothing the run's stored curves,
+// else recomputed in the worker pool from the sweeps, loaded then).
 import { useMemo, useState } from 'react';
-import { useAnalysis } from '../AnalysisContext.tsx';
+import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
+import { rowsLoaded } from '../loadAnalysisRun.ts';
 import { countedResults, inGapStatesById } from '../runGroups.ts';
 import { SpectraFigure } from './SpectraFigure.tsx';
 import type { SpectraMode } from './spectraModes.ts';
 import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
-import { useGroupCurves } from './useGroupCurves.ts';
+import { storedGroupCurves, useGroupCurves } from './useGroupCurves.ts';
 
 export function SpectraView() {
-  const { run, spectra, pool, colourOf } = useAnalysis();
+  const { run, pool, colourOf } = useAnalysis();
   const [mode, setMode] = useState<SpectraMode>('didv');
   const [log, setLog] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -21,7 +23,15 @@ export function SpectraView() {
   });
   const valid =
     smoothing.window % 2 === 1 && smoothing.window >= smoothing.polyorder + 2 && smoothing.polyorder >= 0;
-  const curves = useGroupCurves(pool, run, spectra, valid ? smoothing : run.recipe.derivative);
+  const shownSmoothing = valid ? smoothing : run.recipe.derivative;
+  const stored = useMemo(
+    () => storedGroupCurves(run, { window: shownSmoothing.window, polyorder: shownSmoothing.polyorder }),
+    [run, shownSmoothing.window, shownSmoothing.polyorder],
+  );
+  // The sweeps only when the stored curves will not do (and then the run's rows too).
+  const spectra = useRunSpectra(stored === null);
+  const computed = useGroupCurves(pool, run, spectra, shownSmoothing, stored === null && rowsLoaded(run));
+  const curves = stored ?? computed;
   const toggle = (key: string): void => {
     if (key.startsWith('__')) return;
     setHidden((h) => {

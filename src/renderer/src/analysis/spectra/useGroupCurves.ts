@@ -1,7 +1,11 @@
-// Per-group averaged spectra for the Spectra view at the view's own smoothing: one worker call per
-// group (pool.groupSpectra, groups spread over the workers) averages its I(V), differentiates the
-// average, and differentiates each member sweep alone for the ±std spread of dI/dV; the UI thread
-// only packs each group's sweeps into one transferred buffer.
+// Per-group averaged spectra for the Spectra view. At the run's own smoothing the run's stored
+// curves are drawn as they are (storedGroupCurves: the run kept each group's average with its
+// members' spread, memberSpread in src/shared/analysis/groupAverage.ts, equal to the worker's
+// numbers; storedSpread.test.ts), so the figure needs no sweep at all. At another smoothing, or for
+// a run stored without the spread, one worker call per group (pool.groupSpectra, groups spread
+// over the workers) averages its I(V), differentiates the average, and differentiates each member
+// sweep alone for the ±std spread of dI/dV; the UI thread only packs each group's sweeps into one
+// transferred buffer.
 import { useEffect, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import type { RecipeOverrides } from '../../../../shared/analysis/index.ts';
@@ -29,17 +33,61 @@ async function groupSpectra(
   return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges };
 }
 
+/**
+ * The run's stored group curves as the Spectra view draws them, or null when they are not what the
+ * worker would compute: another smoothing than the run's Savitzky–Golay one, a direction other than
+ * forward (the worker takes each sweep of 'mean' as a member of its own), or a run stored without
+ * the members' spread.
+ */
+export function storedGroupCurves(
+  run: AnalysisRunView,
+  smoothing: { window: number; polyorder: number },
+): Extract<GroupCurvesState, { state: 'ready' }> | null {
+  const d = run.recipe.derivative;
+  if (d.method !== 'savgol' || d.window !== smoothing.window || d.polyorder !== smoothing.polyorder)
+    return null;
+  if (run.recipe.direction !== 'forward') return null;
+  const groups: GroupSpectra[] = [];
+  const failed: Array<{ label: string; reason: string }> = [];
+  for (const g of run.groups) {
+    if (!g.average.ok) {
+      failed.push({ label: g.label, reason: g.average.reason });
+      continue;
+    }
+    const c = run.curves[g.label];
+    if (!c?.didvStd || !c.normalisedStd) return null;
+    groups.push({
+      label: g.label,
+      n: c.n,
+      bias: c.bias,
+      current: c.current,
+      currentStd: c.currentStd,
+      didv: c.didv,
+      didvStd: c.didvStd,
+      normalised: c.normalisedConductance,
+      normalisedStd: c.normalisedStd,
+      edges: g.average.edges,
+    });
+  }
+  return { state: 'ready', groups, failed };
+}
+
+/**
+ * The worker's group curves at `smoothing`, from the run's counted sweeps (`spectra`, with the
+ * run's rows loaded); idle while `enabled` is false (the stored curves are drawn).
+ */
 export function useGroupCurves(
   pool: AnalysisPool | null,
   run: AnalysisRunView,
   spectra: ReadonlyMap<number, AnalysisSpectrum>,
   smoothing: { window: number; polyorder: number },
+  enabled: boolean,
 ): GroupCurvesState {
   const [result, setResult] = useState<GroupCurvesState>({ state: 'loading' });
   const { window: sgWindow, polyorder } = smoothing;
 
   useEffect(() => {
-    if (!pool || spectra.size === 0) return;
+    if (!enabled || !pool || spectra.size === 0) return;
     let current = true;
     const recipe: RecipeOverrides = {
       ...run.recipe,
@@ -70,7 +118,7 @@ export function useGroupCurves(
       current = false;
       window.clearTimeout(timer);
     };
-  }, [pool, run, spectra, sgWindow, polyorder]);
+  }, [enabled, pool, run, spectra, sgWindow, polyorder]);
 
   return result;
 }

@@ -3,7 +3,7 @@
 // bootstrap CI of the reduction are recomputed in the worker pool for a new window.
 import { useMemo, useState } from 'react';
 import { trapWindows } from '../../../../shared/analysis/index.ts';
-import { useAnalysis } from '../AnalysisContext.tsx';
+import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import type { TrapCurve } from './TrapFigure.tsx';
@@ -17,7 +17,8 @@ function defaultPair(labels: string[]): [string, string] {
 }
 
 export function TrapView() {
-  const { run, spectra, pool, colourOf } = useAnalysis();
+  const { run, pool, colourOf } = useAnalysis();
+  const spectra = useRunSpectra();
   const [deep, setDeep] = useState<[number, number]>([...run.recipe.traps.deep]);
   const [zoom, setZoom] = useState<'gap' | 'full'>('gap');
   const labels = run.groups.map((g) => g.label);
