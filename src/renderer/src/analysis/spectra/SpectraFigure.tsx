@@ -1,7 +1,7 @@
 // Fig. "averaged spectra": each group's averaged curve (bold) over its ±1 s.d. spread, linear or
 // log axis; on dI/dV the band edges of each averaged spectrum (drop lines) and its gap (arrow),
 // and the in-gap states of the group's spectra as open circles on its averaged curve.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Axes } from '../plot/Axes.tsx';
 import { Cursor } from '../plot/Cursor.tsx';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
@@ -21,7 +21,8 @@ import type { GroupSpectra } from './useGroupCurves.ts';
 /** Layout outside a measured panel, viewBox units. */
 export const SPECTRA_SIZE = { width: 760, height: 480 };
 
-export function SpectraFigure({
+/** Memoised: the Analysis tab re-renders on every library poll, and this figure is costly to draw. */
+export const SpectraFigure = memo(function SpectraFigure({
   groups,
   mode,
   log,
@@ -34,8 +35,8 @@ export function SpectraFigure({
   mode: SpectraMode;
   log: boolean;
   hidden: ReadonlySet<string>;
-  /** V, per group label: in-gap states of its counted spectra. */
-  inGapBiases: ReadonlyMap<string, number[]>;
+  /** V, ascending, per group label: in-gap states of its counted spectra. */
+  inGapBiases: ReadonlyMap<string, Float64Array>;
   onToggle(label: string): void;
   colourOf(label: string): string;
 }) {
@@ -75,18 +76,16 @@ export function SpectraFigure({
   // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
   const inGapPoints = withEdges
     ? shown.map((g) => {
-        // interpolateAt walks the grid once: the biases must ascend.
-        const biases = Float64Array.from(inGapBiases.get(g.label) ?? []).sort();
-        const ys = interpolateAt(g.bias, cols.get(g.label)!.y, biases);
-        return {
-          label: g.label,
-          points: Array.from(biases, (b, i) => [b, ys[i]!] as const).filter(
-            ([, y]) => Number.isFinite(y) && (!log || y > 0),
-          ),
-        };
+        // interpolateAt walks the grid once: the biases ascend.
+        const biases = inGapBiases.get(g.label) ?? new Float64Array(0);
+        return { label: g.label, biases, values: interpolateAt(g.bias, cols.get(g.label)!.y, biases) };
       })
     : [];
-  const anyInGap = inGapPoints.some((p) => p.points.length > 0);
+  const inGapMarks = inGapPoints.map((p) => ({
+    label: p.label,
+    ...markerPath(p.biases, p.values, sx, sy, log),
+  }));
+  const anyInGap = inGapMarks.some((p) => p.count > 0);
   const legendEntries = [
     ...groups.map((g) => ({
       key: g.label,
@@ -189,17 +188,17 @@ export function SpectraFigure({
               </g>
             );
           })}
-        {inGapPoints.map(({ label, points }) => (
+        {inGapMarks.map(({ label, count, d }) => (
           <g
             key={`in-gap-${label}`}
             data-testid="in-gap-markers"
-            data-count={points.length}
+            data-count={count}
             fill="#fff"
             fillOpacity={0.6}
             stroke={colourOf(label)}
             strokeWidth={1.3}
           >
-            <path d={markerPath(points, sx, sy)} />
+            <path d={d} />
           </g>
         ))}
       </g>
@@ -229,7 +228,7 @@ export function SpectraFigure({
       />
     </FigureSvg>
   );
-}
+});
 
 /** Radius of an in-gap marker, px. */
 const MARKER_R = 4;
@@ -238,24 +237,31 @@ const MARKER_R = 4;
  * All of a group's in-gap markers as one SVG path of circles, each distinct half-pixel spot once:
  * a 10,000-sweep session has tens of thousands of states, and one element per state made the
  * figure's render a multi-second long task. Coincident circles drew the same pixels anyway.
+ * `count`: the states drawn (finite on the curve, and positive on a log axis), duplicates included.
+ * Typed arrays in, one string out: no per-state objects (their garbage was a long task too).
  */
 function markerPath(
-  points: ReadonlyArray<readonly [number, number]>,
+  biases: Float64Array,
+  values: Float64Array,
   sx: (bias: number) => number,
   sy: (value: number) => number,
-): string {
+  log: boolean,
+): { count: number; d: string } {
   const seen = new Set<number>();
   const parts: string[] = [];
-  for (const [bias, value] of points) {
-    const x = Math.round(sx(bias) * 2) / 2;
+  let count = 0;
+  const arc = `a${MARKER_R},${MARKER_R} 0 1,0 ${2 * MARKER_R},0a${MARKER_R},${MARKER_R} 0 1,0 ${-2 * MARKER_R},0`;
+  for (let i = 0; i < biases.length; i++) {
+    const value = values[i]!;
+    if (!Number.isFinite(value) || (log && !(value > 0))) continue;
+    count++;
+    const x = Math.round(sx(biases[i]!) * 2) / 2;
     const y = Math.round(sy(value) * 2) / 2;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const key = x * 1e6 + y;
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push(
-      `M${x - MARKER_R},${y}a${MARKER_R},${MARKER_R} 0 1,0 ${2 * MARKER_R},0a${MARKER_R},${MARKER_R} 0 1,0 ${-2 * MARKER_R},0`,
-    );
+    parts.push(`M${x - MARKER_R},${y}${arc}`);
   }
-  return parts.join('');
+  return { count, d: parts.join('') };
 }

@@ -1,7 +1,7 @@
 // Spectra: per-group averaged I–V, dI/dV or normalised dI/dV with their spread, band edges and
 // gaps; smoothing adjustable here with live update (at the run's smoothing the run's stored curves,
 // else recomputed in the worker pool from the sweeps, loaded then).
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
@@ -32,23 +32,26 @@ export function SpectraView() {
   const spectra = useRunSpectra(stored === null);
   const computed = useGroupCurves(pool, run, spectra, shownSmoothing, stored === null && rowsLoaded(run));
   const curves = stored ?? computed;
-  const toggle = (key: string): void => {
+  const toggle = useCallback((key: string): void => {
     if (key.startsWith('__')) return;
     setHidden((h) => {
       const next = new Set(h);
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  };
+  }, []);
   const groups = curves.state === 'ready' ? curves.groups : [];
-  // Biases (V) of the in-gap states of each group's counted spectra, drawn on its averaged curve.
+  // Biases (V, ascending) of the in-gap states of each group's counted spectra, drawn on its
+  // averaged curve; none until the run's per-spectrum rows are in.
   const inGapBiases = useMemo(() => {
     const states = inGapStatesById(run);
     return new Map(
-      run.groups.map((g) => [
-        g.label,
-        countedResults(run, g.label).flatMap((r) => (states.get(r.spectrumId) ?? []).map((s) => s.bias)),
-      ]),
+      run.groups.map((g) => {
+        const biases: number[] = [];
+        for (const r of countedResults(run, g.label))
+          for (const state of states.get(r.spectrumId) ?? []) biases.push(state.bias);
+        return [g.label, Float64Array.from(biases).sort()] as const;
+      }),
     );
   }, [run]);
   const unit = siUnitOf(mode);
