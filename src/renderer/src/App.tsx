@@ -1,5 +1,5 @@
 // The app shell: a title bar with the library's counts and the views' tabs.
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorText, useLibraryInfo } from './data/libraryQueries.ts';
 import {
   analysisInputsRevision,
@@ -68,7 +68,8 @@ export function App() {
               aria-selected={v.name === view}
               data-testid={`tab-${v.name}`}
               className={v.name === view ? 'tab active' : 'tab'}
-              onClick={() => setView(v.name)}
+              // A transition: the next view renders in slices (a tab switch was one long task).
+              onClick={() => startTransition(() => setView(v.name))}
             >
               {v.title}
             </button>

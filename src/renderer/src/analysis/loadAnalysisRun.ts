@@ -6,10 +6,11 @@
 import type { AnalysisRunView, LibraryApi } from '../../../shared/api/contract.ts';
 
 /**
- * Per-spectrum rows per page: ~0.4 MB of JSON, decoded on the UI thread in well under a frame's
- * worth of long-task budget (2,500 rows were ~1 MB, and with the figure's render a long task).
+ * Per-spectrum rows per page: ~0.2 MB of JSON, decoded on the UI thread well inside the 50 ms
+ * long-task budget (2,500 rows were ~1 MB: 60–100 ms with the reviver; 1,000 still ~50 ms on a
+ * busy 2-core machine).
  */
-export const RESULTS_PAGE = 1000;
+export const RESULTS_PAGE = 500;
 
 /** True once every per-spectrum row of the run is in `spectra` and `quality`. */
 export function rowsLoaded(run: AnalysisRunView): boolean {

@@ -36,6 +36,26 @@ export function countedResults(run: AnalysisRunView, label: string): AnalysisSpe
   );
 }
 
+/**
+ * Biases (V, ascending) of the in-gap states of each group's counted spectra (as countedResults
+ * counts them), in one pass over the rows: ~30k states at 10,000 sweeps, computed while the
+ * figure waits.
+ */
+export function inGapBiasesByGroup(run: AnalysisRunView): Map<string, Float64Array> {
+  const all = run.recipe.averageSweeps === 'all';
+  const byLabel = new Map<string, number[]>(run.groups.map((g) => [g.label, []]));
+  // spectra and quality are index for index (loadAnalysisRun); older runs have no quality.
+  const quality = run.quality ?? [];
+  run.spectra.forEach((r, i) => {
+    const q = quality[i];
+    if (!q || q.spectrumId !== r.spectrumId || q.excluded || !r.ok || r.label === null) return;
+    if (!all && r.sweepInSeries !== 1) return;
+    const list = byLabel.get(r.label);
+    if (list) for (const state of q.inGapStates) list.push(state.bias);
+  });
+  return new Map([...byLabel].map(([label, biases]) => [label, Float64Array.from(biases).sort()]));
+}
+
 /** The sweeps a spectrum contributes in `direction`; 'mean' contributes both directions. */
 export function sweepsOf(s: AnalysisSpectrum, direction: AnalysisRunView['recipe']['direction']): RawCurve[] {
   const forward = { bias: s.bias, current: s.current };

@@ -4,7 +4,7 @@
 // newest run is shown from its summary while its rows arrive; a run made here is shown whole.
 // `stale` when labels changed (the app's `version`) since the run was made; with `auto` on, a
 // stale run is redone after a quiet second.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisRunView } from '../../../shared/api/contract.ts';
 import type { RecipeOverrides } from '../../../shared/analysis/index.ts';
 import type { AnalysisScope } from '../../../shared/model/library.ts';
@@ -76,7 +76,11 @@ export function useAnalysisRun(
           summary = s;
           if (current) setRun((existing) => existing ?? s);
         });
-        if (current) setRun((existing) => (existing === null || existing === summary ? loaded : existing));
+        // A transition: React renders the views with 10,000 rows in slices, yielding to input.
+        if (current)
+          startTransition(() =>
+            setRun((existing) => (existing === null || existing === summary ? loaded : existing)),
+          );
       } catch (e) {
         if (current) setError(message(e));
       }

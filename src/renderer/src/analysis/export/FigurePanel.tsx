@@ -82,7 +82,9 @@ export function FigurePanel({
         </span>
       </div>
       <div ref={holder} className="figure-holder">
-        <FigureWidthContext value={holderWidth}>{children}</FigureWidthContext>
+        {/* Drawn once the holder's width is known: drawing first at the fallback width and again
+            at the measured one doubled the first render of every figure (one long task). */}
+        {holderWidth !== null && <FigureWidthContext value={holderWidth}>{children}</FigureWidthContext>}
       </div>
       {caption && <p className="caption">{caption}</p>}
       {error && <p className="error">{error}</p>}

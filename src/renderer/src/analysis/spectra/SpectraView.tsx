@@ -6,7 +6,7 @@ import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import { rowsLoaded } from '../loadAnalysisRun.ts';
-import { countedResults, inGapStatesById } from '../runGroups.ts';
+import { inGapBiasesByGroup } from '../runGroups.ts';
 import { SpectraFigure } from './SpectraFigure.tsx';
 import type { SpectraMode } from './spectraModes.ts';
 import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
@@ -43,17 +43,7 @@ export function SpectraView() {
   const groups = curves.state === 'ready' ? curves.groups : [];
   // Biases (V, ascending) of the in-gap states of each group's counted spectra, drawn on its
   // averaged curve; none until the run's per-spectrum rows are in.
-  const inGapBiases = useMemo(() => {
-    const states = inGapStatesById(run);
-    return new Map(
-      run.groups.map((g) => {
-        const biases: number[] = [];
-        for (const r of countedResults(run, g.label))
-          for (const state of states.get(r.spectrumId) ?? []) biases.push(state.bias);
-        return [g.label, Float64Array.from(biases).sort()] as const;
-      }),
-    );
-  }, [run]);
+  const inGapBiases = useMemo(() => inGapBiasesByGroup(run), [run]);
   const unit = siUnitOf(mode);
 
   const controls = (
