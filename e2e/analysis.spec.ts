@@ -50,8 +50,14 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   await expect(spectra.locator('[data-testid=edge-markers]')).toHaveCount(3);
   await expect(spectra.locator('[data-testid=figure-legend]')).toContainText('core (n = 20)');
   await page.screenshot({ path: screenshotPath('analysis-spectra'), fullPage: true });
+  // The run's stored curves at its own smoothing; at another one, recomputed from the sweeps.
+  await expect(page.getByTestId('spectra-source')).toHaveText('Curves as stored with the run.');
   await page.getByTestId('spectra-sg-window').fill('25');
   await expect(spectra.locator('.caption')).toContainText('Savitzky–Golay 25 points');
+  await expect(page.getByTestId('spectra-source')).toHaveText(
+    'Recomputed from the member sweeps at this smoothing.',
+  );
+  await expect(spectra.locator('[data-testid=figure-legend]')).toContainText('core (n = 20)');
   await page.getByTestId('spectra-mode-current').click();
   await page.getByTestId('spectra-log').check();
   await expect(spectra.locator('svg[data-figure] text', { hasText: '|I| (A)' })).toHaveCount(1);

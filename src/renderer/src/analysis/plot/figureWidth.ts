@@ -1,7 +1,7 @@
 // The width a figure is laid out at: the CSS width of the panel that holds it, so a figure fills
 // its panel at any window size while text keeps its size (viewBox units = CSS px at 1×). Exports
 // keep this layout (PNG at 3×).
-import { createContext, useContext, useLayoutEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /** CSS px available to the figure, or null before the panel is laid out (or outside a panel). */
@@ -16,13 +16,20 @@ export function useFigureWidth(fallback: number): number {
   return measured === null ? fallback : Math.max(MIN_FIGURE_WIDTH, Math.floor(measured));
 }
 
-/** The content width of an element, followed through resizes (CSS px). */
+/**
+ * The content width of an element, followed through resizes (CSS px). Set in a transition: what
+ * is drawn at that width (a figure) renders in its own, interruptible task after the element's
+ * first paint, not synchronously inside the commit that mounted it (one long task at 10k sweeps).
+ */
 export function useElementWidth(ref: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = (): void => setWidth(element.clientWidth || null);
+    const measure = (): void => {
+      const measured = element.clientWidth || null;
+      startTransition(() => setWidth(measured));
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);

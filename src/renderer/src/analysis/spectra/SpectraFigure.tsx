@@ -46,14 +46,16 @@ export const SpectraFigure = memo(function SpectraFigure({
   const shown = groups.filter((g) => !hidden.has(g.label));
   const withEdges = mode !== 'current';
   const cols = new Map(groups.map((g) => [g.label, columnsOf(g, mode, log)]));
-  const lo = (label: string) => {
-    const c = cols.get(label)!;
-    return c.y.map((v, i) => (log ? Math.max(v - c.std[i]!, 0) || Number.NaN : v - c.std[i]!));
-  };
-  const hi = (label: string) => {
-    const c = cols.get(label)!;
-    return c.y.map((v, i) => v + c.std[i]!);
-  };
+  // Each group's band edges (y ∓ 1 s.d.), once per render (they were recomputed per use).
+  const bands = new Map(
+    groups.map((g) => {
+      const c = cols.get(g.label)!;
+      const lower = c.y.map((v, i) => (log ? Math.max(v - c.std[i]!, 0) || Number.NaN : v - c.std[i]!));
+      return [g.label, { lower, upper: c.y.map((v, i) => v + c.std[i]!) }] as const;
+    }),
+  );
+  const lo = (label: string): Float64Array => bands.get(label)!.lower;
+  const hi = (label: string): Float64Array => bands.get(label)!.upper;
   const xDomain = extent(
     groups.map((g) => g.bias),
     0,

@@ -136,7 +136,15 @@ export function SpectraView() {
           of the member sweeps. Band edges ({run.recipe.edges.method}) of each averaged dI/dV:{' '}
           {groups.map((g) => `${g.label} ${fixed(g.edges.vbm, 2)} / ${fixed(g.edges.cbm, 2)} V`).join('; ')}.
           Open circles: in-gap states found in the group’s individual spectra, placed at their bias on the
-          averaged curve. Click legend entries to hide groups.
+          averaged curve.{' '}
+          <span data-testid="spectra-source">
+            {stored
+              ? 'Curves as stored with the run.'
+              : curves.state === 'ready'
+                ? 'Recomputed from the member sweeps at this smoothing.'
+                : 'Recomputing from the member sweeps…'}
+          </span>{' '}
+          Click legend entries to hide groups.
         </>
       }
     >
