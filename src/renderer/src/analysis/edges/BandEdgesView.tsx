@@ -15,11 +15,12 @@ import { StatsTable } from './StatsTable.tsx';
 
 export function BandEdgesView() {
   const { run, colourOf } = useAnalysis();
-  const spectra = useRunSpectra();
   const recipeBin = 'binWidth' in run.recipe.histogram ? run.recipe.histogram.binWidth * 1000 : 20;
   const [binMv, setBinMv] = useState(recipeBin);
   const [bin, setBin] = useState<BinSelection | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  // The sweeps (names and curves of a bar's spectra) only once a bar is clicked.
+  const spectra = useRunSpectra(bin !== null);
   const binWidth = binMv > 0 && binMv <= 1000 ? binMv / 1000 : 0.02; // V
   const histograms = useMemo(() => {
     const out = new Map<string, Record<EdgeQuantity, Histogram>>();
