@@ -17,9 +17,8 @@ import { WatchNotices } from './watch/WatchNotices.tsx';
 
 // The views behind the other tabs are loaded when first opened: evaluating the whole bundle at
 // page load was one long task (~185 ms on the bench machine).
-const AnalysisViews = lazy(() =>
-  import('./analysis/AnalysisViews.tsx').then((m) => ({ default: m.AnalysisViews })),
-);
+const loadAnalysisViews = () => import('./analysis/AnalysisViews.tsx');
+const AnalysisViews = lazy(() => loadAnalysisViews().then((m) => ({ default: m.AnalysisViews })));
 const GridView = lazy(() => import('./grid/GridView.tsx').then((m) => ({ default: m.GridView })));
 const TopographyView = lazy(() =>
   import('./topography/TopographyView.tsx').then((m) => ({ default: m.TopographyView })),
@@ -39,6 +38,12 @@ const INFO_POLL_MS = 2000;
 
 export function App() {
   const [view, setView] = useState<ViewName>('library');
+  // The Analysis views' code is fetched and evaluated once the page is idle, so the tab's first
+  // click does not wait for it (its evaluation is a short task of its own).
+  useEffect(() => {
+    const idle = window.requestIdleCallback(() => void loadAnalysisViews(), { timeout: 5000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
   const importState = useAppImport(libraryChanged);
   /** What the Analysis tab analyses, kept across tab switches. */
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);

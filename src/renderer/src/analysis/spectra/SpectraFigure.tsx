@@ -236,9 +236,11 @@ export const SpectraFigure = memo(function SpectraFigure({
 const MARKER_R = 4;
 
 /**
- * All of a group's in-gap markers as one SVG path of circles, each distinct half-pixel spot once:
+ * All of a group's in-gap markers as one SVG path of circles, each distinct whole-pixel spot once:
  * a 10,000-sweep session has tens of thousands of states, and one element per state made the
- * figure's render a multi-second long task. Coincident circles drew the same pixels anyway.
+ * figure's render a multi-second long task; half-pixel spots still left thousands of arcs to
+ * parse and paint (~200 ms when the rows arrived). Circles of 4 px radius 1 px apart overlap into
+ * the same mark.
  * `count`: the states drawn (finite on the curve, and positive on a log axis), duplicates included.
  * Typed arrays in, one string out: no per-state objects (their garbage was a long task too).
  */
@@ -257,8 +259,10 @@ function markerPath(
     const value = values[i]!;
     if (!Number.isFinite(value) || (log && !(value > 0))) continue;
     count++;
-    const x = Math.round(sx(biases[i]!) * 2) / 2;
-    const y = Math.round(sy(value) * 2) / 2;
+    // Sorted biases: a repeat (states found at the same grid point) is the same spot, unscaled.
+    if (i > 0 && biases[i] === biases[i - 1]) continue;
+    const x = Math.round(sx(biases[i]!));
+    const y = Math.round(sy(value));
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const key = x * 1e6 + y;
     if (seen.has(key)) continue;
