@@ -17,6 +17,8 @@ import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
 import { startBridge } from '../bridge/bridgeServer.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { LibraryService } from '../services/libraryService.ts';
+import { runPipeline } from '../../shared/analysis/index.ts';
+import { curvesReadBy, loadSpectraSlab } from './loadSpectra.ts';
 import { runAnalysis } from './runAnalysis.ts';
 
 const FILES = 1500;
@@ -119,6 +121,34 @@ describe('curves as slabs', () => {
       await bridge.close();
     }
   });
+});
+
+describe('a run reads the curves its recipe analyses', () => {
+  it("forward direction: no backward BLOB read, the same results as from the full slab; 'mean' reads both", () => {
+    const db = service.db;
+    const full = loadSpectraSlab(db);
+    const forwardOnly = loadSpectraSlab(db, {}, undefined, curvesReadBy({}));
+    expect(forwardOnly.spectra.every((s) => s.backwardPoints === 0)).toBe(true);
+    expect(forwardOnly.values.length).toBe(forwardOnly.spectra.reduce((n, s) => n + 2 * s.points, 0));
+    expect(full.spectra.every((s) => s.backwardPoints > 0)).toBe(true);
+    const fullSpectra = spectraOfSlab(full);
+    const forwardSpectra = spectraOfSlab(forwardOnly);
+    expect(forwardSpectra.map((s) => s.id)).toEqual(fullSpectra.map((s) => s.id));
+    forwardSpectra.forEach((s, i) => {
+      expect(s.bias).toEqual(fullSpectra[i]!.bias);
+      expect(s.current).toEqual(fullSpectra[i]!.current);
+    });
+    expect(runPipeline(forwardSpectra)).toEqual(runPipeline(fullSpectra));
+
+    const mean = { direction: 'mean' } as const;
+    expect(curvesReadBy(mean)).toEqual({ backward: true });
+    expect(curvesReadBy({ direction: 'backward' })).toEqual({ backward: true });
+    const both = loadSpectraSlab(db, {}, undefined, curvesReadBy(mean));
+    expect(both.values).toEqual(full.values);
+    // And the mean differs from the forward sweep alone: the backward curves were used.
+    const meanRun = runPipeline(spectraOfSlab(both), mean);
+    expect(meanRun.spectra.map((s) => s.vbm)).not.toEqual(runPipeline(fullSpectra).spectra.map((s) => s.vbm));
+  }, 60_000);
 });
 
 describe('stored runs in a worker thread', () => {

@@ -11,7 +11,7 @@ import type { AnalysisScope } from '../../shared/model/library.ts';
 import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
 import { withStoredExclusions } from './exclusions.ts';
-import { loadSpectraMeta, loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadSpectraMeta, loadSpectraSlab } from './loadSpectra.ts';
 import type { LoadSpectraFilter } from './loadSpectra.ts';
 import { analyseOnTwoThreads, TWO_THREAD_MIN_SPECTRA } from './twoThreadRun.ts';
 
@@ -42,7 +42,7 @@ function loadRun(
   onPhase: OnPhase,
 ): { spectra: AnalysisSpectrum[]; recipe: RecipeOverrides } {
   onPhase('loading', 0);
-  const spectra = spectraOfSlab(loadSpectraSlab(db, filterOf(scope)));
+  const spectra = spectraOfSlab(loadSpectraSlab(db, filterOf(scope), undefined, curvesReadBy(overrides)));
   if (spectra.length === 0) throw noData(scope);
   onPhase('analysing', spectra.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
@@ -81,11 +81,12 @@ export async function loadAndAnalyseOnTwoThreads(
   scope?: AnalysisScope,
   onPhase: OnPhase = () => undefined,
 ): Promise<AnalysedRun> {
+  // Without a free core, straight to one thread (the layout query below would be read twice).
+  if (!aCoreIsFree()) return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('loading', 0);
   const meta = loadSpectraMeta(db, filterOf(scope));
   if (meta.length === 0) throw noData(scope);
-  if (meta.length < TWO_THREAD_MIN_SPECTRA || !aCoreIsFree())
-    return loadAndAnalyse(db, overrides, scope, onPhase);
+  if (meta.length < TWO_THREAD_MIN_SPECTRA) return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('analysing', meta.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
   const recipe = withStoredExclusions(db, overrides);

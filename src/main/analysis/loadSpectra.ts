@@ -7,6 +7,8 @@
 // makes one large buffer instead of hundreds of thousands of small ones. A page (limit/offset over
 // the forward sweeps in file-path order) bounds what one call reads.
 import type { Database } from 'better-sqlite3';
+import { resolveRecipe } from '../../shared/analysis/recipe.ts';
+import type { RecipeOverrides } from '../../shared/analysis/recipe.ts';
 import type { SlabSpectrumMeta, SpectraSlab } from '../../shared/model/spectraSlab.ts';
 
 export interface LoadSpectraFilter {
@@ -25,6 +27,20 @@ export interface LoadSpectraFilter {
 export interface SlabPage {
   limit: number;
   offset: number;
+}
+
+/**
+ * Which curves to read: every forward sweep with its backward partner (the default: the renderer
+ * chooses a direction later), or the forward sweeps alone (a run whose recipe analyses the forward
+ * direction reads no backward BLOB: half the reading, half the slab).
+ */
+export interface SlabCurves {
+  backward: boolean;
+}
+
+/** The curves a recipe reads: backward sweeps only when its direction is 'backward' or 'mean'. */
+export function curvesReadBy(overrides: RecipeOverrides): SlabCurves {
+  return { backward: resolveRecipe(overrides).direction !== 'forward' };
 }
 
 interface ForwardRow {
@@ -116,7 +132,12 @@ export function loadSpectraMeta(db: Database, filter: LoadSpectraFilter = {}): S
   return slabLayout(db, filter).spectra;
 }
 
-function slabLayout(db: Database, filter: LoadSpectraFilter, page?: SlabPage): SlabLayout {
+function slabLayout(
+  db: Database,
+  filter: LoadSpectraFilter,
+  page?: SlabPage,
+  curvesRead: SlabCurves = { backward: true },
+): SlabLayout {
   const where = forwardWhere(filter);
   const limit = page ? 'LIMIT @limit OFFSET @offset' : '';
   const forward = db
@@ -133,17 +154,20 @@ function slabLayout(db: Database, filter: LoadSpectraFilter, page?: SlabPage): S
   // The files' sweeps without their BLOBs: which backward sweep partners which forward one. The
   // files are those of analysable forward sweeps already; a grid pixel's backward sweep partners
   // its labelled forward sweep without a label of its own.
-  const fileIds = JSON.stringify([...new Set(forward.map((r) => r.file_id))]);
-  const curves = db
-    .prepare(
-      `SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points
-      FROM spectra s JOIN files f ON f.id = s.file_id
-      WHERE s.file_id IN (SELECT value FROM json_each(?)) AND f.status = 'imported' AND s.is_average = 0
-      ORDER BY s.file_id, s.idx`,
-    )
-    .all(fileIds) as CurveRow[];
   const partner = new Map<string, CurveRow>();
-  for (const r of curves) if (r.direction === 'backward' && !partner.has(keyOf(r))) partner.set(keyOf(r), r);
+  if (curvesRead.backward) {
+    const fileIds = JSON.stringify([...new Set(forward.map((r) => r.file_id))]);
+    const curves = db
+      .prepare(
+        `SELECT s.id, s.file_id, s.sweep, s.grid_index, s.direction, s.points
+        FROM spectra s JOIN files f ON f.id = s.file_id
+        WHERE s.file_id IN (SELECT value FROM json_each(?)) AND f.status = 'imported' AND s.is_average = 0
+        ORDER BY s.file_id, s.idx`,
+      )
+      .all(fileIds) as CurveRow[];
+    for (const r of curves)
+      if (r.direction === 'backward' && !partner.has(keyOf(r))) partner.set(keyOf(r), r);
+  }
 
   // Layout: where each curve's bias and current go in the slab (Float64 index).
   const placeOf = new Map<number, number>();
@@ -178,9 +202,17 @@ function slabLayout(db: Database, filter: LoadSpectraFilter, page?: SlabPage): S
   return { spectra, total, placeOf, backwardSlots, size: next };
 }
 
-/** One page of forward sweeps (all of them without `page`) and their partners, curves in one slab. */
-export function loadSpectraSlab(db: Database, filter: LoadSpectraFilter = {}, page?: SlabPage): SpectraSlab {
-  const { spectra, total, placeOf, backwardSlots, size } = slabLayout(db, filter, page);
+/**
+ * One page of forward sweeps (all of them without `page`) and their partners (unless `curvesRead`
+ * says the forward sweeps alone), curves in one slab.
+ */
+export function loadSpectraSlab(
+  db: Database,
+  filter: LoadSpectraFilter = {},
+  page?: SlabPage,
+  curvesRead?: SlabCurves,
+): SpectraSlab {
+  const { spectra, total, placeOf, backwardSlots, size } = slabLayout(db, filter, page, curvesRead);
   const values = new Float64Array(size);
   const bytes = new Uint8Array(values.buffer);
   const copyInto = (at: number, blob: Buffer, points: number): void => {

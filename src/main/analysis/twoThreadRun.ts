@@ -17,7 +17,7 @@ import { packCurves, unpackCurves } from '../../workers/groupSpectra.ts';
 import type { PackedCurves } from '../../workers/groupSpectra.ts';
 import { analyseChunk, mergeChunks, planChunks } from '../../workers/splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from '../../workers/splitPipeline.ts';
-import { loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadSpectraSlab } from './loadSpectra.ts';
 
 /** Below this many spectra the run stays on one thread (starting a helper costs more). */
 export const TWO_THREAD_MIN_SPECTRA = 400;
@@ -51,7 +51,9 @@ export function analyseChunksFromLibrary(
   recipe: RecipeOverrides,
   chunks: ReadonlyArray<ChunkJob>,
 ): Array<ChunkResult<number>> {
-  const loaded = spectraOfSlab(loadSpectraSlab(db, { forwardIds: chunks.flatMap((c) => c.ids) }));
+  const loaded = spectraOfSlab(
+    loadSpectraSlab(db, { forwardIds: chunks.flatMap((c) => c.ids) }, undefined, curvesReadBy(recipe)),
+  );
   const byId = new Map(loaded.map((s) => [s.id, s]));
   return chunks.map((c) =>
     analyseChunk(
