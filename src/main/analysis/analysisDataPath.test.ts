@@ -18,7 +18,7 @@ import { startBridge } from '../bridge/bridgeServer.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { LibraryService } from '../services/libraryService.ts';
 import { runPipeline } from '../../shared/analysis/index.ts';
-import { curvesReadBy, loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadAnalysisSpectra, loadSpectraSlab } from './loadSpectra.ts';
 import { runAnalysis } from './runAnalysis.ts';
 
 const FILES = 1500;
@@ -149,6 +149,59 @@ describe('a run reads the curves its recipe analyses', () => {
     const meanRun = runPipeline(spectraOfSlab(both), mean);
     expect(meanRun.spectra.map((s) => s.vbm)).not.toEqual(runPipeline(fullSpectra).spectra.map((s) => s.vbm));
   }, 60_000);
+});
+
+describe('loadAnalysisSpectra: the slab spectra value for value, bias grids read once', () => {
+  it('equals spectraOfSlab(loadSpectraSlab(...)) with and without backward sweeps; equal grids share a view', () => {
+    const db = service.db;
+    for (const backward of [false, true]) {
+      const loaded = loadAnalysisSpectra(db, {}, { backward });
+      expect(loaded).toEqual(spectraOfSlab(loadSpectraSlab(db, {}, undefined, { backward })));
+      // The synthetic library records every sweep on one grid per direction.
+      expect(new Set(loaded.map((s) => s.bias)).size).toBe(1);
+      if (backward) expect(new Set(loaded.map((s) => s.backward!.bias)).size).toBe(1);
+    }
+    const some = loadAnalysisSpectra(db, { label: 'core' }, { backward: false });
+    expect(some).toEqual(
+      spectraOfSlab(loadSpectraSlab(db, { label: 'core' }, undefined, { backward: false })),
+    );
+  });
+
+  it('a sweep on another grid gets its own bias; the sweeps after it share the grid they equal', () => {
+    const path = join(dir, 'grids.sqlite');
+    const db = openLibrary(path);
+    try {
+      writeSyntheticLibrary(db, { files: 40, points: 64, seed: 5 });
+      const ids = db
+        .prepare("SELECT id FROM spectra WHERE direction = 'forward' AND is_average = 0 ORDER BY id")
+        .pluck()
+        .all() as number[];
+      // Two sweeps on a shifted grid, one on a grid with a single value changed in its last bit.
+      const rewrite = db.prepare('UPDATE spectra SET bias = ? WHERE id = ?');
+      const biasOf = (id: number): Float64Array => {
+        const blob = db.prepare('SELECT bias FROM spectra WHERE id = ?').pluck().get(id) as Buffer;
+        return new Float64Array(Uint8Array.from(blob).buffer);
+      };
+      const shifted = biasOf(ids[3]!).map((v) => v + 0.01);
+      rewrite.run(Buffer.from(shifted.buffer), ids[3]);
+      rewrite.run(Buffer.from(shifted.buffer), ids[10]);
+      const nudged = biasOf(ids[20]!);
+      const view = new DataView(nudged.buffer);
+      view.setUint8(8 * 30, view.getUint8(8 * 30) ^ 1);
+      rewrite.run(Buffer.from(nudged.buffer), ids[20]);
+      for (const backward of [false, true]) {
+        const loaded = loadAnalysisSpectra(db, {}, { backward });
+        expect(loaded).toEqual(spectraOfSlab(loadSpectraSlab(db, {}, undefined, { backward })));
+        const byId = new Map(loaded.map((s) => [s.id, s]));
+        expect(byId.get(ids[3]!)!.bias).toEqual(shifted);
+        expect(byId.get(ids[20]!)!.bias).toEqual(nudged);
+        expect(byId.get(ids[20]!)!.bias).not.toEqual(byId.get(ids[0]!)!.bias);
+        expect(byId.get(ids[4]!)!.bias).toBe(byId.get(ids[0]!)!.bias);
+      }
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('stored runs in a worker thread', () => {

@@ -8,10 +8,9 @@ import type { PipelineResult, RecipeOverrides } from '../../shared/analysis/inde
 import type { AnalysisProgress, AnalysisSpectrum } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { AnalysisScope } from '../../shared/model/library.ts';
-import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
 import { withStoredExclusions } from './exclusions.ts';
-import { curvesReadBy, loadSpectraMeta, loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadAnalysisSpectra, loadSpectraMeta } from './loadSpectra.ts';
 import type { LoadSpectraFilter } from './loadSpectra.ts';
 import { analyseOnTwoThreads, TWO_THREAD_MIN_SPECTRA } from './twoThreadRun.ts';
 
@@ -42,7 +41,7 @@ function loadRun(
   onPhase: OnPhase,
 ): { spectra: AnalysisSpectrum[]; recipe: RecipeOverrides } {
   onPhase('loading', 0);
-  const spectra = spectraOfSlab(loadSpectraSlab(db, filterOf(scope), undefined, curvesReadBy(overrides)));
+  const spectra = loadAnalysisSpectra(db, filterOf(scope), curvesReadBy(overrides));
   if (spectra.length === 0) throw noData(scope);
   onPhase('analysing', spectra.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
