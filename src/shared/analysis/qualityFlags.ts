@@ -8,7 +8,7 @@
 //   its six neighbours d[i−3..i+3] by more than K · σ_s (σ_s = 1.4826 · MAD of those departures)
 //   and the step persists (the departure is not cancelled by the next or previous one, which a
 //   single-point spike or the corner of a clipped run would do).
-import { medianInPlace } from './quickselect.ts';
+import { medianBracketed } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 export type QualityFlag = 'saturated' | 'tip-change' | 'outlier' | 'no-gap' | 'too-few-points';
@@ -55,7 +55,7 @@ export function secondDifferenceNoise(y: NumberArray): number {
   if (n < 3) return 0;
   const r = scratch(0, n - 2);
   for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
-  return (1.4826 * medianInPlace(r)) / Math.sqrt(6);
+  return (1.4826 * medianBracketed(r)) / Math.sqrt(6);
 }
 
 const nanoamps = (a: number): string => `${(a * 1e9).toPrecision(4)} nA`;
@@ -186,7 +186,7 @@ export function tipChange(
   // |departure| in the second-difference slot (free here), for σ_s.
   const absolute = scratch(0, m);
   for (let i = 0; i < m; i++) absolute[i] = Math.abs(departure[i]!);
-  const sigma = 1.4826 * medianInPlace(absolute);
+  const sigma = 1.4826 * medianBracketed(absolute);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
   let worst = -1;
