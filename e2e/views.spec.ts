@@ -107,6 +107,9 @@ for (const width of [1440, 1920]) {
       await page.getByTestId(`subtab-${view}`).click();
       if (view === 'quality') await expect(page.getByTestId('quality-table')).toBeVisible();
       else await expect(page.locator('svg[data-figure]').first()).toBeVisible();
+      // The sweeps are loaded when Degradation opens: its stacked figure comes after its trends.
+      if (view === 'degradation')
+        await expect(page.getByTestId('degradation-figure').locator('svg[data-figure]')).toBeVisible();
       await page.screenshot({ path: screenshotPath(`views-analysis-${view}-${width}`), fullPage: true });
       if (view === 'band-edges') {
         // No group title under a bar: each title's box clear of every bar of the figure.

@@ -38,6 +38,8 @@ export function FigurePanel({
   const holder = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const holderWidth = useElementWidth(holder);
+  const [measuredOnce, setMeasuredOnce] = useState(false);
+  if (holderWidth !== null && !measuredOnce) setMeasuredOnce(true);
   const stem = fileStem(`${spec.name}-run${spec.run.runId}`);
   const provenance = () => provenanceOf(spec.run, title, spec.view);
   const svgElement = (): SVGSVGElement => {
@@ -82,9 +84,12 @@ export function FigurePanel({
         </span>
       </div>
       <div ref={holder} className="figure-holder">
-        {/* Drawn once the holder's width is known: drawing first at the fallback width and again
-            at the measured one doubled the first render of every figure (one long task). */}
-        {holderWidth !== null && <FigureWidthContext value={holderWidth}>{children}</FigureWidthContext>}
+        {/* Drawn once the holder's width is first known: drawing first at the fallback width and
+            again at the measured one doubled the first render of every figure (one long task).
+            Afterwards always drawn (at the fallback width while the holder measures 0). */}
+        {(measuredOnce || holderWidth !== null) && (
+          <FigureWidthContext value={holderWidth}>{children}</FigureWidthContext>
+        )}
       </div>
       {caption && <p className="caption">{caption}</p>}
       {error && <p className="error">{error}</p>}
