@@ -3,7 +3,7 @@
 // has a name (from its text, label or aria-label), and keyboard focus is visible.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, importPaths, repoRoot, test } from './fixtures.ts';
 
 const CONTROL =
   /^\s*- (button|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|switch)\b(.*)$/;
@@ -23,9 +23,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 test('tabs, names of every control and visible focus on each tab', async ({ page, appUrl }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
   await page.getByTestId('labels-csv-input').setInputFiles(join(repoRoot, 'resources/demo/labels.csv'));
   await expect(page.getByTestId('labels-csv-unmatched')).toHaveText('0');
 

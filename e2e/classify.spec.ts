@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 const demoLabels = new Map(
   readFileSync(join(repoRoot, 'resources/demo/labels.csv'), 'utf8')
@@ -39,9 +39,7 @@ test('suggest labels on the demo, keep a hand label, accept, undo, export, analy
   appUrl,
 }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
   await page.getByRole('tab', { name: 'Topography' }).click();
   const markers = page.getByTestId('topo-marker');
   await expect(markers).toHaveCount(68);
@@ -124,9 +122,7 @@ test('a constant-height real scan is grey with a note; Z is levelled by default,
   realDataDir,
 }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(realDataDir, 'nanonis-sxm'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(realDataDir, 'nanonis-sxm')]);
   await page.getByRole('tab', { name: 'Topography' }).click();
   const scan = page.getByTestId('topo-image-select');
   const value = await scan.locator('option', { hasText: 'Image_445.sxm' }).getAttribute('value');

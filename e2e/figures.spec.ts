@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { readPngText } from '../src/shared/png/index.ts';
-import { expect, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
+import { expect, importPaths, repoRoot, screenshotPath, startServer, test as base } from './fixtures.ts';
 import type { Server } from './fixtures.ts';
 
 const demo = join(repoRoot, 'resources/demo');
@@ -83,9 +83,7 @@ test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own 
   realDataDir,
 }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(realDataDir, 'nanonis-dat'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(realDataDir, 'nanonis-dat')]);
   await page.getByTestId('files-filter').fill('STS003.dat');
   await page.getByTestId('files-table').locator('tbody tr', { hasText: 'STS003.dat' }).first().click();
   await page.getByTestId('spectra-table').locator('tbody tr').first().click();

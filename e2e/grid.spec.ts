@@ -6,13 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { syntheticGrid } from '../scripts/grid/syntheticGrid.ts';
-import { canvasPixelStats, distinctCanvasReds, expect, screenshotPath, test } from './fixtures.ts';
+import {
+  canvasPixelStats,
+  distinctCanvasReds,
+  expect,
+  importPaths,
+  screenshotPath,
+  test,
+} from './fixtures.ts';
 
 async function importPath(page: Page, path: string): Promise<void> {
   await page.getByRole('tab', { name: 'Library', exact: true }).click();
-  await page.getByTestId('import-path').fill(path);
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [path]);
 }
 
 async function chooseGrid(page: Page, name: string): Promise<void> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeNanonisSxm } from '../scripts/nanonis/writeNanonisSxm.ts';
-import { expect, screenshotPath, test } from './fixtures.ts';
+import { expect, importPaths, screenshotPath, test } from './fixtures.ts';
 
 /** A flat scan with a Gaussian bump at its centre (so the image is not constant), Z in m. */
 function scan(name: string, centreX: number, centreY: number, range: number): Uint8Array {
@@ -57,9 +57,7 @@ test('grid frames and measured pixel centres on the session topography, 45° gri
   writeFileSync(join(dir, 'over-aborted.sxm'), scan('over-aborted.sxm', -1.48519e-7, 2.724765e-7, 5e-9));
   await page.goto(appUrl);
   await page.getByRole('tab', { name: 'Library', exact: true }).click();
-  await page.getByTestId('import-path').fill(dir);
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [dir]);
 
   await page.getByRole('tab', { name: 'Topography', exact: true }).click();
   await chooseScan(page, 'over-lockin.sxm');

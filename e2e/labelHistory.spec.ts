@@ -3,7 +3,7 @@
 // markers and from the Library's table; redo (Ctrl+Shift+Z) brings it back in both.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 const FILE = 'Bias-Spectroscopy005.dat';
 
@@ -31,9 +31,7 @@ test('a label set in the Library is undone on the Topography tab and redone, in 
   appUrl,
 }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
 
   // Unlabelled at first (the demo's labels.csv is not applied by an import).
   const before = await libraryLabels(page);

@@ -3,13 +3,7 @@
 // labels CSV by the button and by drop, with its matched/unmatched report.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshotPath, test } from './fixtures.ts';
-
-async function importPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('import-path').fill(paths.join('\n'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-}
+import { expect, importPaths, screenshotPath, test } from './fixtures.ts';
 
 function spectraRows(page: Page): Locator {
   return page.getByTestId('spectra-table').locator('tbody tr');

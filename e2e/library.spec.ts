@@ -3,13 +3,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, hiddenHeaders, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
-
-async function importPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('import-path').fill(paths.join('\n'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-}
+import {
+  expect,
+  importPaths,
+  hiddenHeaders,
+  repoRoot,
+  screenshotPath,
+  test,
+  distinctCanvasReds,
+} from './fixtures.ts';
 
 async function openFile(page: Page, name: string): Promise<void> {
   await page.getByTestId('files-filter').fill(name);

@@ -3,15 +3,7 @@
 // only; a Library selection can be analysed alone; rename, merge and delete from the panel.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
-
-async function importPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('import-path').fill(paths.join('\n'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-state', 'done', {
-    timeout: 60_000,
-  });
-}
+import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 function sessionRow(page: Page, name: string) {
   return page.getByTestId('sessions-table').getByTestId('session-row').filter({ hasText: name });

@@ -3,7 +3,7 @@
 // 1, undo and redo; a height profile across a platelet; levelling and colormap switches.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
+import { expect, importPaths, repoRoot, screenshotPath, test, distinctCanvasReds } from './fixtures.ts';
 
 /** Demo frame (scripts/demo/layout.ts): 150 nm square centred at (200, 150) nm, angle 0. */
 const FRAME = { left: 125e-9, top: 225e-9, size: 150e-9 };
@@ -14,9 +14,7 @@ const CROWN_PLATELET = { x: 218e-9, y: 150e-9 };
 
 async function openTopography(page: Page, appUrl: string): Promise<void> {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
   await page.getByRole('tab', { name: 'Topography' }).click();
   await expect(page.getByTestId('topography-view')).toBeVisible();
 }

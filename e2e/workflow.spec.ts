@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 /** Demo frame (scripts/demo/layout.ts): 150 nm square, top-left corner at (125, 225) nm. */
 const FRAME = { left: 125e-9, top: 225e-9, size: 150e-9 };
@@ -43,9 +43,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 
 test('label spots on the topography and follow them through the analysis', async ({ page, appUrl }) => {
   await page.goto(appUrl);
-  await page.getByTestId('import-path').fill(join(repoRoot, 'resources/demo'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(page, [join(repoRoot, 'resources/demo')]);
 
   await page.getByRole('tab', { name: 'Topography' }).click();
   await expect(page.getByTestId('topo-marker')).toHaveCount(68);
