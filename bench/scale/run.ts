@@ -9,6 +9,7 @@
 // renderer heap and RSS). Asserts nothing. BENCH_SPECTRA sets the library's size.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -154,18 +155,20 @@ if (process.env.BENCH_SCALE_ONLY !== 'session') {
 }
 
 // A 10,000-sweep session (20,000 spectra: forward + backward) in a library of its own: the stored
-// run through the server, then the Analysis tab in Chromium (chromium.ts). Needs the built
-// renderer (npx electron-vite build), as browser mode serves it.
+// run through the server (three runs: their median and each), then the Analysis tab in Chromium
+// (chromium.ts; BENCH_CHROMIUM=0 skips it). `serve` needs the built renderer (npx electron-vite build).
 const SESSION_SWEEPS = Number(process.env.BENCH_SESSION_SWEEPS ?? 10_000);
-if (!existsSync(resolve(here, '../../out/renderer/index.html'))) {
-  console.log('Chromium figures skipped: no built renderer (run npx electron-vite build first)');
-} else {
+const SESSION_RUNS = 3;
+{
   const sessionPath = join(dataDir, `scale-session-${SESSION_SWEEPS}.sqlite`);
   buildLibrary(sessionPath, 2 * SESSION_SWEEPS);
   const sessionServer = await startServer(sessionPath);
-  const sessionRun = await storedRun(sessionServer);
+  const runs: Array<Awaited<ReturnType<typeof storedRun>>> = [];
+  for (let r = 0; r < SESSION_RUNS; r++) runs.push(await storedRun(sessionServer));
+  const seconds = runs.map((r) => r.seconds);
+  const median = [...seconds].sort((a, b) => a - b)[Math.floor(SESSION_RUNS / 2)]!;
   console.log(
-    `session of ${sessionRun.spectra} forward sweeps: stored run ${sessionRun.seconds.toFixed(2)} s, server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${sessionRun.slowest.toFixed(0)} ms)`,
+    `session of ${runs[0]!.spectra} forward sweeps: stored run ${median.toFixed(2)} s (median of ${SESSION_RUNS}: ${seconds.map((s) => s.toFixed(2)).join(', ')}), server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${Math.max(...runs.map((r) => r.slowest)).toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)})`,
   );
   // Baseline in the same run: the same stored run on one thread (this process), as before the
   // helper thread.
@@ -176,9 +179,13 @@ if (!existsSync(resolve(here, '../../out/renderer/index.html'))) {
     `  baseline, the same run on one thread: ${((performance.now() - oneThreadStart) / 1000).toFixed(2)} s`,
   );
   oneThreadDb.close();
-  const figures = await measureAnalysisTab(sessionServer.url);
-  console.log(
-    `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
-  );
+  if (process.env.BENCH_CHROMIUM === '0') {
+    console.log('Chromium figures skipped (BENCH_CHROMIUM=0)');
+  } else {
+    const figures = await measureAnalysisTab(sessionServer.url);
+    console.log(
+      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
+    );
+  }
   sessionServer.stop();
 }

@@ -17,6 +17,8 @@ import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
 import { startBridge } from '../bridge/bridgeServer.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { LibraryService } from '../services/libraryService.ts';
+import { runPipeline } from '../../shared/analysis/index.ts';
+import { curvesReadBy, loadAnalysisSpectra, loadSpectraSlab } from './loadSpectra.ts';
 import { runAnalysis } from './runAnalysis.ts';
 
 const FILES = 1500;
@@ -117,6 +119,87 @@ describe('curves as slabs', () => {
       expect(json.length).toBeGreaterThan(direct.values.byteLength * 1.3);
     } finally {
       await bridge.close();
+    }
+  });
+});
+
+describe('a run reads the curves its recipe analyses', () => {
+  it("forward direction: no backward BLOB read, the same results as from the full slab; 'mean' reads both", () => {
+    const db = service.db;
+    const full = loadSpectraSlab(db);
+    const forwardOnly = loadSpectraSlab(db, {}, undefined, curvesReadBy({}));
+    expect(forwardOnly.spectra.every((s) => s.backwardPoints === 0)).toBe(true);
+    expect(forwardOnly.values.length).toBe(forwardOnly.spectra.reduce((n, s) => n + 2 * s.points, 0));
+    expect(full.spectra.every((s) => s.backwardPoints > 0)).toBe(true);
+    const fullSpectra = spectraOfSlab(full);
+    const forwardSpectra = spectraOfSlab(forwardOnly);
+    expect(forwardSpectra.map((s) => s.id)).toEqual(fullSpectra.map((s) => s.id));
+    forwardSpectra.forEach((s, i) => {
+      expect(s.bias).toEqual(fullSpectra[i]!.bias);
+      expect(s.current).toEqual(fullSpectra[i]!.current);
+    });
+    expect(runPipeline(forwardSpectra)).toEqual(runPipeline(fullSpectra));
+
+    const mean = { direction: 'mean' } as const;
+    expect(curvesReadBy(mean)).toEqual({ backward: true });
+    expect(curvesReadBy({ direction: 'backward' })).toEqual({ backward: true });
+    const both = loadSpectraSlab(db, {}, undefined, curvesReadBy(mean));
+    expect(both.values).toEqual(full.values);
+    // And the mean differs from the forward sweep alone: the backward curves were used.
+    const meanRun = runPipeline(spectraOfSlab(both), mean);
+    expect(meanRun.spectra.map((s) => s.vbm)).not.toEqual(runPipeline(fullSpectra).spectra.map((s) => s.vbm));
+  }, 60_000);
+});
+
+describe('loadAnalysisSpectra: the slab spectra value for value, bias grids read once', () => {
+  it('equals spectraOfSlab(loadSpectraSlab(...)) with and without backward sweeps; equal grids share a view', () => {
+    const db = service.db;
+    for (const backward of [false, true]) {
+      const loaded = loadAnalysisSpectra(db, {}, { backward });
+      expect(loaded).toEqual(spectraOfSlab(loadSpectraSlab(db, {}, undefined, { backward })));
+      // The synthetic library records every sweep on one grid per direction.
+      expect(new Set(loaded.map((s) => s.bias)).size).toBe(1);
+      if (backward) expect(new Set(loaded.map((s) => s.backward!.bias)).size).toBe(1);
+    }
+    const some = loadAnalysisSpectra(db, { label: 'core' }, { backward: false });
+    expect(some).toEqual(
+      spectraOfSlab(loadSpectraSlab(db, { label: 'core' }, undefined, { backward: false })),
+    );
+  });
+
+  it('a sweep on another grid gets its own bias; the sweeps after it share the grid they equal', () => {
+    const path = join(dir, 'grids.sqlite');
+    const db = openLibrary(path);
+    try {
+      writeSyntheticLibrary(db, { files: 40, points: 64, seed: 5 });
+      const ids = db
+        .prepare("SELECT id FROM spectra WHERE direction = 'forward' AND is_average = 0 ORDER BY id")
+        .pluck()
+        .all() as number[];
+      // Two sweeps on a shifted grid, one on a grid with a single value changed in its last bit.
+      const rewrite = db.prepare('UPDATE spectra SET bias = ? WHERE id = ?');
+      const biasOf = (id: number): Float64Array => {
+        const blob = db.prepare('SELECT bias FROM spectra WHERE id = ?').pluck().get(id) as Buffer;
+        return new Float64Array(Uint8Array.from(blob).buffer);
+      };
+      const shifted = biasOf(ids[3]!).map((v) => v + 0.01);
+      rewrite.run(Buffer.from(shifted.buffer), ids[3]);
+      rewrite.run(Buffer.from(shifted.buffer), ids[10]);
+      const nudged = biasOf(ids[20]!);
+      const view = new DataView(nudged.buffer);
+      view.setUint8(8 * 30, view.getUint8(8 * 30) ^ 1);
+      rewrite.run(Buffer.from(nudged.buffer), ids[20]);
+      for (const backward of [false, true]) {
+        const loaded = loadAnalysisSpectra(db, {}, { backward });
+        expect(loaded).toEqual(spectraOfSlab(loadSpectraSlab(db, {}, undefined, { backward })));
+        const byId = new Map(loaded.map((s) => [s.id, s]));
+        expect(byId.get(ids[3]!)!.bias).toEqual(shifted);
+        expect(byId.get(ids[20]!)!.bias).toEqual(nudged);
+        expect(byId.get(ids[20]!)!.bias).not.toEqual(byId.get(ids[0]!)!.bias);
+        expect(byId.get(ids[4]!)!.bias).toBe(byId.get(ids[0]!)!.bias);
+      }
+    } finally {
+      db.close();
     }
   });
 });

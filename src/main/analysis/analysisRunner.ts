@@ -8,10 +8,9 @@ import type { PipelineResult, RecipeOverrides } from '../../shared/analysis/inde
 import type { AnalysisProgress, AnalysisSpectrum } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import type { AnalysisScope } from '../../shared/model/library.ts';
-import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
 import { withStoredExclusions } from './exclusions.ts';
-import { loadSpectraMeta, loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadAnalysisSpectra, loadSpectraMeta } from './loadSpectra.ts';
 import type { LoadSpectraFilter } from './loadSpectra.ts';
 import { analyseOnTwoThreads, TWO_THREAD_MIN_SPECTRA } from './twoThreadRun.ts';
 
@@ -42,7 +41,7 @@ function loadRun(
   onPhase: OnPhase,
 ): { spectra: AnalysisSpectrum[]; recipe: RecipeOverrides } {
   onPhase('loading', 0);
-  const spectra = spectraOfSlab(loadSpectraSlab(db, filterOf(scope)));
+  const spectra = loadAnalysisSpectra(db, filterOf(scope), curvesReadBy(overrides));
   if (spectra.length === 0) throw noData(scope);
   onPhase('analysing', spectra.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
@@ -81,11 +80,12 @@ export async function loadAndAnalyseOnTwoThreads(
   scope?: AnalysisScope,
   onPhase: OnPhase = () => undefined,
 ): Promise<AnalysedRun> {
+  // Without a free core, straight to one thread (the layout query below would be read twice).
+  if (!aCoreIsFree()) return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('loading', 0);
   const meta = loadSpectraMeta(db, filterOf(scope));
   if (meta.length === 0) throw noData(scope);
-  if (meta.length < TWO_THREAD_MIN_SPECTRA || !aCoreIsFree())
-    return loadAndAnalyse(db, overrides, scope, onPhase);
+  if (meta.length < TWO_THREAD_MIN_SPECTRA) return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('analysing', meta.length);
   // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
   const recipe = withStoredExclusions(db, overrides);

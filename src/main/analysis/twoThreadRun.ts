@@ -11,13 +11,12 @@ import type { Database } from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { aggregateGroups, applyExclusions, resolveRecipe } from '../../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/index.ts';
-import { spectraOfSlab } from '../../shared/model/spectraSlab.ts';
 import type { SlabSpectrumMeta } from '../../shared/model/spectraSlab.ts';
 import { packCurves, unpackCurves } from '../../workers/groupSpectra.ts';
 import type { PackedCurves } from '../../workers/groupSpectra.ts';
 import { analyseChunk, mergeChunks, planChunks } from '../../workers/splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from '../../workers/splitPipeline.ts';
-import { loadSpectraSlab } from './loadSpectra.ts';
+import { curvesReadBy, loadAnalysisSpectra } from './loadSpectra.ts';
 
 /** Below this many spectra the run stays on one thread (starting a helper costs more). */
 export const TWO_THREAD_MIN_SPECTRA = 400;
@@ -51,7 +50,7 @@ export function analyseChunksFromLibrary(
   recipe: RecipeOverrides,
   chunks: ReadonlyArray<ChunkJob>,
 ): Array<ChunkResult<number>> {
-  const loaded = spectraOfSlab(loadSpectraSlab(db, { forwardIds: chunks.flatMap((c) => c.ids) }));
+  const loaded = loadAnalysisSpectra(db, { forwardIds: chunks.flatMap((c) => c.ids) }, curvesReadBy(recipe));
   const byId = new Map(loaded.map((s) => [s.id, s]));
   return chunks.map((c) =>
     analyseChunk(

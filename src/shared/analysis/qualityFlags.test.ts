@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random.ts';
 import { medianInPlace } from './quickselect.ts';
-import { saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
+import { departures, saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
 
 /** tipChange as first written: medianInPlace over each point's neighbours. */
 function referenceTipChange(bias: Float64Array, current: Float64Array, k: number): string | null {
@@ -60,6 +60,28 @@ function sweep(seed: number, points: number): { bias: Float64Array; current: Flo
 }
 
 describe('quality flags: fast paths equal the plain definitions', () => {
+  it('departures: each step minus the median of its six neighbours, as a per-point median gives it', () => {
+    // Noise with many ties (values on a coarse grid, ±0 among them) and plain noise, 7–600 steps.
+    for (let seed = 1; seed <= 300; seed++) {
+      const u = mulberry32(seed);
+      const m = 7 + ((seed * 53) % 594);
+      const coarse = seed % 3 === 0;
+      const d = Float64Array.from({ length: m }, () =>
+        coarse ? (Math.round(u() * 6) - 3) * 0.5 || (u() < 0.5 ? -0 : 0) : u() - 0.5 + (seed % 5) * 1e-3,
+      );
+      const fast = new Float64Array(m);
+      departures(d, m, fast);
+      const window = new Float64Array(6);
+      for (let i = 0; i < m; i++) {
+        let count = 0;
+        for (let j = Math.max(0, i - 3); j <= Math.min(m - 1, i + 3); j++)
+          if (j !== i) window[count++] = d[j]!;
+        // Equal as numbers (a tie of 0 and −0 may give either sign of zero).
+        expect(fast[i]! === d[i]! - medianInPlace(window, count)).toBe(true);
+      }
+    }
+  });
+
   it('tipChange and secondDifferenceNoise on 400 seeded sweeps of 10–700 points', () => {
     let found = 0;
     for (let seed = 1; seed <= 400; seed++) {

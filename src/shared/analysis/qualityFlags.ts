@@ -8,7 +8,7 @@
 //   its six neighbours d[i−3..i+3] by more than K · σ_s (σ_s = 1.4826 · MAD of those departures)
 //   and the step persists (the departure is not cancelled by the next or previous one, which a
 //   single-point spike or the corner of a clipped run would do).
-import { medianInPlace } from './quickselect.ts';
+import { medianBracketed } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 export type QualityFlag = 'saturated' | 'tip-change' | 'outlier' | 'no-gap' | 'too-few-points';
@@ -55,7 +55,7 @@ export function secondDifferenceNoise(y: NumberArray): number {
   if (n < 3) return 0;
   const r = scratch(0, n - 2);
   for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
-  return (1.4826 * medianInPlace(r)) / Math.sqrt(6);
+  return (1.4826 * medianBracketed(r)) / Math.sqrt(6);
 }
 
 const nanoamps = (a: number): string => `${(a * 1e9).toPrecision(4)} nA`;
@@ -131,56 +131,42 @@ let triples = new Float64Array(0);
 
 /**
  * departure[i] = d[i] − median of its six neighbours d[i−3..i−1, i+1..i+3] (fewer at the ends),
- * for every i < m. The median of six is the mean of the 3rd and 4th smallest; in the interior
- * they come from merging two sorted triples, d[i−3..i−1] and d[i+1..i+3], each sorted once for
- * the whole sweep. Exactly the values a per-point median gives (selection picks values, it does
- * not compute them), about three times faster: this runs for every point of every sweep.
+ * for every i < m. The median of six is the mean of the 3rd and 4th smallest. In the interior the
+ * neighbours are two triples, a = d[i−3..i−1] and b = d[i+1..i+3], each sorted once for the whole
+ * sweep (a0 ≤ a1 ≤ a2, b0 ≤ b1 ≤ b2); the k-th smallest of their union is the least of
+ * max(a_j, b_(k−j)) over j (a_0 = b_0 = −∞ there, 1-based), so
+ *   3rd = min(a2, b2, max(a0, b1), max(a1, b0)),  4th = max(a0, b0, min(a1, b2), min(a2, b1)).
+ * Selection picks values, it computes none: exactly what a per-point median gives, without the
+ * data-dependent branches of a merge (random noise made them mispredict about every other point).
  */
-function departures(d: Float64Array, m: number, departure: Float64Array): void {
+export function departures(d: Float64Array, m: number, departure: Float64Array): void {
   if (triples.length < 3 * m) triples = new Float64Array(Math.max(3 * m, 1536));
   const t = triples;
   for (let j = 0; j + 2 < m; j++) {
-    let a = d[j]!;
-    let b = d[j + 1]!;
-    let c = d[j + 2]!;
-    let swap: number;
-    if (b < a) {
-      swap = a;
-      a = b;
-      b = swap;
-    }
-    if (c < b) {
-      swap = b;
-      b = c;
-      c = swap;
-      if (b < a) {
-        swap = a;
-        a = b;
-        b = swap;
-      }
-    }
-    t[3 * j] = a;
-    t[3 * j + 1] = b;
-    t[3 * j + 2] = c;
+    const x = d[j]!;
+    const y = d[j + 1]!;
+    const z = d[j + 2]!;
+    const lo = Math.min(x, y);
+    const hi = Math.max(x, y);
+    t[3 * j] = Math.min(lo, z);
+    t[3 * j + 1] = Math.max(lo, Math.min(hi, z));
+    t[3 * j + 2] = Math.max(hi, z);
   }
   for (let i = 0; i < m; i++) {
     if (i < 3 || i + 3 >= m) {
       departure[i] = d[i]! - neighbourMedian(d, i, m);
       continue;
     }
-    // Merge the triples before and after i: pop the two smallest, then the 3rd and the 4th.
-    let p = 3 * (i - 3);
-    let q = 3 * (i + 1);
-    const pEnd = p + 3;
-    const qEnd = q + 3;
-    if (t[p]! <= t[q]!) p++;
-    else q++;
-    if (t[p]! <= t[q]!) p++;
-    else q++;
-    let third: number;
-    if (t[p]! <= t[q]!) third = t[p++]!;
-    else third = t[q++]!;
-    const fourth = p === pEnd ? t[q]! : q === qEnd ? t[p]! : t[p]! <= t[q]! ? t[p]! : t[q]!;
+    const p = 3 * (i - 3);
+    const q = 3 * (i + 1);
+    const a0 = t[p]!;
+    const a1 = t[p + 1]!;
+    const a2 = t[p + 2]!;
+    const b0 = t[q]!;
+    const b1 = t[q + 1]!;
+    const b2 = t[q + 2]!;
+    const third = Math.min(Math.min(a2, b2), Math.min(Math.max(a0, b1), Math.max(a1, b0)));
+    const fourth = Math.max(Math.max(a0, b0), Math.max(Math.min(a1, b2), Math.min(a2, b1)));
     departure[i] = d[i]! - (third + fourth) / 2;
   }
 }
@@ -200,7 +186,7 @@ export function tipChange(
   // |departure| in the second-difference slot (free here), for σ_s.
   const absolute = scratch(0, m);
   for (let i = 0; i < m; i++) absolute[i] = Math.abs(departure[i]!);
-  const sigma = 1.4826 * medianInPlace(absolute);
+  const sigma = 1.4826 * medianBracketed(absolute);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
   let worst = -1;
