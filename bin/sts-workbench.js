@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) when it
-// is newer than every source file it is made from, else the TypeScript sources through Node 22's
+// Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) while
+// every file it was built from is unchanged (cliBuildState.js), else the TypeScript sources through Node 22's
 // type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH).
 import { pathToFileURL } from 'node:url';
 import { upToDateCliEntry } from './cliBuildState.js';

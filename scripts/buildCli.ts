@@ -1,19 +1,30 @@
 // Builds the CLI and its worker threads (parse worker, stored-run analysis worker, grid maps) into out/cli as
 // plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
 // (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
-// when it is newer than every source file it is built from (cliBuildState.js decides).
+// while every file it was built from is unchanged: the build lists them with their modification
+// times and sizes in out/cli/sources.json (cliBuildState.js writes and checks it).
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { CLI_OUT_DIR, newestSourceMs } from '../bin/cliBuildState.js';
+import type { Plugin } from 'vite';
+import { CLI_OUT_DIR, writeSourcesManifest } from '../bin/cliBuildState.js';
 
 const root = resolve(import.meta.dirname, '..');
 
 export async function buildCli(): Promise<void> {
-  const started = newestSourceMs();
+  const started = Date.now();
+  const moduleIds: string[] = [];
+  // Every module the bundle and its workers are made from (type-only imports leave no code).
+  const recordGraph: Plugin = {
+    name: 'record-cli-sources',
+    buildEnd() {
+      moduleIds.push(...this.getModuleIds());
+    },
+  };
   await build({
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins: [recordGraph],
     build: {
       ssr: true,
       outDir: CLI_OUT_DIR,
@@ -33,8 +44,9 @@ export async function buildCli(): Promise<void> {
       },
     },
   });
-  if (newestSourceMs() > started)
-    console.warn('buildCli: sources changed during the build; it will rebuild next time');
+  const changed = writeSourcesManifest(moduleIds, started);
+  if (changed.length > 0)
+    console.warn(`buildCli: ${changed.join(', ')} changed during the build; it will rebuild next time`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

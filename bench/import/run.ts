@@ -6,6 +6,8 @@
 //   numpy.genfromtxt): the baseline the goal (>= 4x) is stated against;
 // - nanonis_reader.py parses with numpy.loadtxt (C-implemented), a stricter second line.
 // Prints files/s and MB/s, medians of several runs, and the ratios; asserts nothing.
+// BENCH_BASELINE=<another checkout, its CLI built> adds that checkout's CLI import to the same runs
+// (before/after figures from one run on a shared machine).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +23,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const here = dirname(fileURLToPath(import.meta.url));
 const sessionDir = resolve(here, '../.data/import-session');
 const bin = resolve(here, '../../bin/sts-workbench.js');
+const baseline = process.env.BENCH_BASELINE;
+const baselineBin = baseline ? resolve(baseline, 'bin/sts-workbench.js') : null;
 
 function generateSession(): void {
   const existing = (() => {
@@ -70,8 +74,8 @@ function plainRead(files: string[]): number {
   return (performance.now() - start) / 1000;
 }
 
-/** Wall-clock seconds of one `sts-workbench import` of the session into a new library. */
-function importOnce(): number {
+/** Wall-clock seconds of one `sts-workbench import` (of `bin`) of the session into a new library. */
+function importOnce(bin: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'sts-bench-'));
   const start = performance.now();
   const result = spawnSync(
@@ -111,11 +115,13 @@ const readTimes: number[] = [];
 const importTimes: number[] = [];
 const nanonispyTimes: number[] = [];
 const loadtxtTimes: number[] = [];
+const baselineTimes: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   readTimes.push(plainRead(files));
   nanonispyTimes.push(pythonOnce('nanonispy2_reader.py', files));
   loadtxtTimes.push(pythonOnce('nanonis_reader.py', files));
-  importTimes.push(importOnce());
+  importTimes.push(importOnce(bin));
+  if (baselineBin) baselineTimes.push(importOnce(baselineBin));
 }
 const read = median(readTimes);
 const imported = median(importTimes);
@@ -133,8 +139,15 @@ console.log(line('plain read (floor)', read));
 console.log(line('nanonispy2-style (genfromtxt)', nanonispy));
 console.log(line('numpy.loadtxt reader', loadtxt));
 console.log(line('CLI import', imported));
+if (baseline) console.log(line('CLI import, baseline checkout', median(baselineTimes)));
 console.log(`CLI import / nanonispy2-style: ${(nanonispy / imported).toFixed(2)}x (goal >= 4x)`);
 console.log(
   `CLI import / numpy.loadtxt reader: ${(loadtxt / imported).toFixed(2)}x (stricter line, no goal)`,
 );
 console.log(`CLI import / plain read: ${(read / imported).toFixed(3)}x (goal >= 0.25x)`);
+if (baseline) {
+  const before = median(baselineTimes);
+  console.log(
+    `baseline (${baseline}) CLI import / nanonispy2-style: ${(nanonispy / before).toFixed(2)}x, / plain read: ${(read / before).toFixed(3)}x; this checkout ${(before / imported).toFixed(2)}x faster`,
+  );
+}

@@ -3,12 +3,9 @@
 // through LibraryService, so the command loads only the import's modules: the analysis, watch and
 // API code that the service brings in cost a noticeable share of a short import's time.
 import { existsSync } from 'node:fs';
-import { APP_VERSION } from '../../main/appVersion.ts';
-import { ImportRun } from '../../main/import/importRun.ts';
 import { ParsePool } from '../../main/import/parsePool.ts';
-import { openLibrary } from '../../main/library/openLibrary.ts';
-import { fileImportRunAsSession } from '../../main/library/sessions.ts';
 import { cliWorkerUrls } from '../buildPaths.ts';
+import type { Database } from 'better-sqlite3';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { UsageError } from '../usage.ts';
 
@@ -23,20 +20,35 @@ function progressLine(progress: ImportProgress): string {
   return `${progress.filesDone}/${progress.filesTotal} files, ${mb(progress.bytesDone)}/${mb(progress.bytesTotal)} MB`;
 }
 
+/** The import's modules but the pool (loaded after the workers are spawned). */
+async function importModules() {
+  const [{ APP_VERSION }, { ImportRun }, { openLibrary }, { fileImportRunAsSession }] = await Promise.all([
+    import('../../main/appVersion.ts'),
+    import('../../main/import/importRun.ts'),
+    import('../../main/library/openLibrary.ts'),
+    import('../../main/library/sessions.ts'),
+  ]);
+  return { APP_VERSION, ImportRun, openLibrary, fileImportRunAsSession };
+}
+
 export async function importCommand(args: ImportArgs): Promise<number> {
   if (args.paths.length === 0) throw new UsageError('import: name at least one folder or file');
   const missing = args.paths.find((path) => !existsSync(path));
   if (missing) throw new UsageError(`import: cannot read ${missing}: no such file or folder`);
-  // The workers start (load their modules) while this thread opens the library and scans.
+  // The workers start (load their modules) while this thread loads the library's modules (SQLite
+  // among them: imported only now, after the spawn), opens the library and scans.
   const pool = new ParsePool(cliWorkerUrls().workerUrl);
-  let db: ReturnType<typeof openLibrary>;
+  let db: Database;
+  let modules: Awaited<ReturnType<typeof importModules>>;
   try {
-    db = openLibrary(args.db);
+    modules = await importModules();
+    db = modules.openLibrary(args.db);
   } catch (error) {
     await pool.close();
     throw error;
   }
   try {
+    const { ImportRun, fileImportRunAsSession, APP_VERSION } = modules;
     const run = new ImportRun({ db, pool, paths: args.paths, readerVersion: APP_VERSION });
     const ticker = args.json
       ? null

@@ -73,7 +73,7 @@ export class ImportRun {
   private readonly updatedPaths = new Set<string>();
 
   constructor(options: ImportRunOptions) {
-    this.options = { batchFiles: 128, inFlight: 96, batchBytes: 64 << 20, ...options };
+    this.options = { batchFiles: 128, inFlight: 256, batchBytes: 64 << 20, ...options };
     const runId = Number(
       options.db
         .prepare(

@@ -33,8 +33,12 @@ interface Slot {
 const BATCH_FILES = 16;
 /** File bytes per message: a batch of large files (grids, images) stays one or two files. */
 const BATCH_BYTES = 4 << 20;
-/** Batches queued inside one worker: the next is there when it finishes one. */
-const BATCHES_PER_WORKER = 2;
+/**
+ * Batches queued inside one worker: enough that it keeps parsing while main writes a transaction
+ * (ImportRun writes 128 files at once, ~25 ms on the build machine; with 2 batches queued the
+ * worker idled ~40 % of the import waiting for main to answer).
+ */
+const BATCHES_PER_WORKER = 8;
 
 /** Spare chunks sent with one batch: what a batch of ordinary files fills, with room. */
 const SPARE_CHUNKS_PER_BATCH = 2;
@@ -137,7 +141,9 @@ export class ParsePool {
         slot.pending.delete(response.id);
         job?.resolve(response);
       }
-      this.schedulePump();
+      // Refill the worker now, before the resolutions run: they may write a whole transaction
+      // synchronously, and a pump left to setImmediate would wait for it with the worker idle.
+      this.pump();
     });
     slot.worker.on('error', (error) => this.replace(slot, error));
     slot.worker.on('exit', (code) => {

@@ -138,11 +138,20 @@ export function toFileRows(parsed: ParsedFile, packer = new BlobPacker()): FileR
   return { file, spectra, images, warnings: parsed.warnings };
 }
 
-/** The buffers the BLOB values of `rows` are views of (each once). */
+/**
+ * The buffers the BLOB values of `rows` are views of (each once). Called twice per file on the
+ * import's main thread: a plain loop over a list of one or two buffers, not a Set of spread rows.
+ */
 export function blobBuffersOf(rows: FileRows): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const row of [...rows.spectra, ...rows.images])
-    for (const value of Object.values(row))
-      if (value instanceof Uint8Array) buffers.add(value.buffer as ArrayBuffer);
-  return [...buffers];
+  const buffers: ArrayBuffer[] = [];
+  const addBuffersOf = (row: ColumnValues): void => {
+    for (const key in row) {
+      const value = row[key];
+      if (value instanceof Uint8Array && !buffers.includes(value.buffer as ArrayBuffer))
+        buffers.push(value.buffer as ArrayBuffer);
+    }
+  };
+  for (const row of rows.spectra) addBuffersOf(row);
+  for (const row of rows.images) addBuffersOf(row);
+  return buffers;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, getSchemaVersion, SCHEMA_VERSION } from './migrate.ts';
-import { openLibrary } from './openLibrary.ts';
+import { NEW_LIBRARY_PAGE_BYTES, openLibrary } from './openLibrary.ts';
 
 const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'sts-lib-')), 'library.sqlite');
 
@@ -43,6 +43,26 @@ describe('library migrations', () => {
     );
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
     db.close();
+  });
+
+  it('creates a new library with the schema the migrations give an existing one, in 64 KiB pages', () => {
+    const schemaOf = (db: Database.Database): unknown[] =>
+      db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all();
+    // An empty database file that exists already is migrated in place, step by step, in WAL mode.
+    const migratedPath = tempDb();
+    new Database(migratedPath).close();
+    const migrated = openLibrary(migratedPath);
+    const created = openLibrary(tempDb());
+    expect(schemaOf(created)).toEqual(schemaOf(migrated));
+    expect(schemaOf(created).length).toBeGreaterThan(30);
+    expect(getSchemaVersion(created)).toBe(SCHEMA_VERSION);
+    expect(created.pragma('page_size', { simple: true })).toBe(NEW_LIBRARY_PAGE_BYTES);
+    expect(migrated.pragma('page_size', { simple: true })).toBe(4096);
+    expect(created.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(created.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(created.pragma('foreign_keys', { simple: true })).toBe(1);
+    migrated.close();
+    created.close();
   });
 
   it('reopens an existing library without migrating again', () => {

@@ -13,6 +13,7 @@ import { updateToSchemaVersion7 } from './migrations/0007-missing-files.ts';
 import { updateToSchemaVersion8 } from './migrations/0008-classify-runs.ts';
 import { updateToSchemaVersion9 } from './migrations/0009-grid-runs.ts';
 import { updateToSchemaVersion10 } from './migrations/0010-spectrum-quality.ts';
+import { updateToSchemaVersion11 } from './migrations/0011-files-import-run.ts';
 import { updateToSchemaVersion12 } from './migrations/0012-group-curve-spread.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
@@ -27,6 +28,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion8,
   updateToSchemaVersion9,
   updateToSchemaVersion10,
+  updateToSchemaVersion11,
   updateToSchemaVersion12,
 ];
 

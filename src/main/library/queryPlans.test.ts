@@ -30,6 +30,11 @@ describe('hot queries use their indexes', () => {
       /USING (COVERING )?INDEX spectra_xy/,
     );
   });
+  it("an import run's files, filed as a session at its end", () => {
+    expect(
+      plan('SELECT id FROM files WHERE import_run_id = 3 AND id NOT IN (SELECT file_id FROM session_files)'),
+    ).toMatch(/USING (COVERING )?INDEX files_import_run/);
+  });
   it('spectra with a label', () => {
     expect(plan('SELECT spectrum_id FROM spectrum_labels WHERE label_id = 2')).toMatch(
       /USING (COVERING )?INDEX spectrum_labels_label/,
