@@ -184,7 +184,7 @@ const SESSION_RUNS = 3;
   } else {
     const figures = await measureAnalysisTab(sessionServer.url);
     console.log(
-      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
+      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks after the click: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms), during the page load before it: ${figures.pageLoadLongTasks} (longest ${figures.pageLoadLongestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
     );
   }
   sessionServer.stop();
