@@ -6,7 +6,6 @@ import { prepareCurve, resolveRecipe, runPipeline } from '../shared/analysis/ind
 import type {
   BandEdges,
   Curve,
-  GroupComparison,
   GroupResult,
   InGapState,
   KeptCurve,
@@ -16,6 +15,7 @@ import type {
   TrapWindows,
 } from '../shared/analysis/index.ts';
 import { groupAverage } from '../shared/analysis/groupAverage.ts';
+import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import { transfer } from 'comlink';
 import { groupSpectraOf, unpackCurves } from './groupSpectra.ts';
 import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
@@ -100,19 +100,22 @@ export const analysisWorkerApi = {
   },
 
   /**
-   * Group stage on merged per-spectrum results (splitPipeline step 3), as objects or in columns
-   * (encodeGroupInputs: what the pool sends); `kept` null reuses the held curves.
+   * The group stage's part for `labels` (aggregateGroupPart: groups and deep-trap samples) on
+   * merged per-spectrum results, as objects or in columns (encodeGroupInputs: what the pool
+   * sends); `kept` (these labels' kept curves) null reuses the held curves. The pool splits the
+   * labels across its workers and joins the parts with compareGroups.
    */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
     results: Array<GroupInput<Id>> | GroupInputColumns,
     kept: KeptCurve[] | null,
     overrides: RecipeOverrides,
-  ): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+    labels: string[],
+  ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
     const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, inputs, kept, overrides);
+    return aggregateHeld(held, datasetId, inputs, kept, overrides, labels);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

@@ -12,16 +12,16 @@
 //   pool.terminate();                               // when the view goes away
 //
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
-// parallel, then runs the group stage (averages, statistics, comparisons) once, in one worker, on
-// the merged results. Curves go to the workers packed in one transferred buffer per chunk.
+// parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
+// results split by whole labels across the workers (splitLabels), and the comparisons here. Curves go to the workers packed in one transferred buffer per chunk.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
 // curve arrays: sameSpectra) with another recipe sends only the recipe; each chunk stays in the
 // worker that holds it, and only the stages whose recipe key changed run (stageKeys.ts): a
 // deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
-// window change the derivative onward. The group-stage worker keeps the kept curves and each
-// label's averaged I(V). The result equals runPipeline() (src/main/analysis/reanalysis.test.ts).
+// window change the derivative onward. Each worker keeps the kept curves of its group-stage labels
+// and each such label's averaged I(V). The result equals runPipeline() (src/main/analysis/reanalysis.test.ts).
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
@@ -29,7 +29,7 @@ import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import { keptBuffers } from './keptCurves.ts';
-import { decodeChunk, encodeGroupInputs, groupInputBuffers } from './resultColumns.ts';
+import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packCurves } from './groupSpectra.ts';
@@ -39,6 +39,8 @@ import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
+import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
+import type { GroupInput } from '../shared/analysis/index.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
 export interface WorkerHandle {
@@ -146,6 +148,27 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('analysis aborted', 'AbortError');
 }
 
+/**
+ * Labels per worker for the group stage: the largest labels (by spectra) first, each to the worker
+ * with the fewest spectra so far (averaging and bootstrap cost grow with a label's spectra).
+ */
+export function splitLabels(
+  results: ReadonlyArray<Pick<GroupInput<SpectrumId>, 'label'>>,
+  labels: ReadonlyArray<string>,
+  workers: number,
+): string[][] {
+  const count = new Map<string, number>(labels.map((l) => [l, 0]));
+  for (const r of results) if (r.label !== null) count.set(r.label, (count.get(r.label) ?? 0) + 1);
+  const split: string[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const label of [...labels].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1))) {
+    const w = load.indexOf(Math.min(...load));
+    split[w]!.push(label);
+    load[w]! += count.get(label)!;
+  }
+  return split;
+}
+
 interface Slot {
   handle: WorkerHandle;
   api: Remote<AnalysisWorkerApi>;
@@ -192,6 +215,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     plans: Array<ChunkPlan<SpectrumId>>;
     /** The key of the kept curves the group stage holds; null until sent. */
     keptKey: string | null;
+    /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
+    groupLabels: string[][] | null;
     loaded: boolean[];
   } | null = null;
   let nextDatasetId = 1;
@@ -233,6 +258,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         seriesKey: keys.series,
         plans,
         keptKey: null,
+        groupLabels: null,
         loaded: plans.map(() => false),
       };
     }
@@ -284,16 +310,29 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
     applyExclusions(merged.spectra, recipe);
-    // The group stage (averaging thousands of curves) in a worker too, keeping the UI thread free;
-    // it holds the kept curves, so they travel only when they changed.
-    const kept = withKept ? merged.kept : null;
+    // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
+    // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
+    // worker holds its labels' kept curves, so they travel only when they changed; the labels stay
+    // in their worker until then (its held averages are reused).
     const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
-    const { groups, comparisons } = await workers[0]!.api.aggregate(
-      held.id,
-      transfer(inputs, groupInputBuffers(inputs)),
-      kept && transfer(kept, keptBuffers(kept)),
-      overrides,
+    const labels = groupLabels(merged.spectra);
+    if (withKept || !held.groupLabels) held.groupLabels = splitLabels(merged.spectra, labels, workers.length);
+    const labelsOf = held.groupLabels;
+    const parts = await Promise.all(
+      workers.map((slot, w) => {
+        const mine = new Set(labelsOf[w]);
+        if (mine.size === 0) return { groups: [], samples: [] };
+        const kept = withKept ? merged.kept.filter((k) => mine.has(k.label)) : null;
+        // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
+        return slot.api.aggregate(held.id, inputs, kept && transfer(kept, keptBuffers(kept)), overrides, [
+          ...mine,
+        ]);
+      }),
     );
+    const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
+    const samples = new Map(parts.flatMap((p) => p.samples).map((s) => [s.label, s]));
+    const groups = labels.map((l) => groupOf.get(l)!);
+    const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
     return { recipe, spectra: merged.spectra, groups, comparisons, series: merged.series };
   }

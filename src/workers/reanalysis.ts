@@ -1,13 +1,14 @@
 // What one analysis worker keeps between runs on the same spectra (incremental re-analysis):
 // its chunks' spectra with each spectrum's stage cache (prepared curve, dI/dV, edges, traps,
 // flags, degradation row: seriesStage.ts), and, in the worker that runs the group stage, every
-// kept curve and each group's averaged I(V). A recipe change reruns only the stages whose key
+// kept curve of its labels and each of its labels' averaged I(V). A recipe change reruns only the stages whose key
 // (stageKeys.ts) changed: a deep-window change recomputes the trap integrals and the group
 // statistics; a Savitzky–Golay window change recomputes from the derivative on. One dataset is
 // held at a time: a new dataset id drops the previous one.
-import { aggregateGroups, resolveRecipe } from '../shared/analysis/index.ts';
+import { resolveRecipe } from '../shared/analysis/index.ts';
+import { aggregateGroupPart } from '../shared/analysis/aggregateGroups.ts';
+import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import type {
-  GroupComparison,
   GroupResult,
   KeptCurve,
   PipelineSpectrum,
@@ -103,9 +104,10 @@ export function analyseHeldChunk<Id extends SpectrumId>(
 }
 
 /**
- * The group stage on merged per-spectrum results; `kept` (all kept curves, any order) when they
- * changed, else null to reuse the held ones. A label's averaged I(V) is reused while its member
- * curves (input indices) and the average's stage key are unchanged.
+ * The group stage's per-label part (aggregateGroupPart) for `labels`, on merged per-spectrum
+ * results; `kept` (the kept curves of these labels, any order) when they changed, else null to
+ * reuse the held ones. A label's averaged I(V) is reused while its member curves (input indices)
+ * and the average's stage key are unchanged.
  */
 export function aggregateHeld<Id extends SpectrumId>(
   state: ReanalysisState,
@@ -113,7 +115,8 @@ export function aggregateHeld<Id extends SpectrumId>(
   results: Array<GroupInput<Id>>,
   kept: KeptCurve[] | null,
   overrides: RecipeOverrides,
-): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+  labels: string[],
+): { groups: GroupResult[]; samples: GroupDeepSample[] } {
   const dataset = datasetOf(state, datasetId);
   if (kept) {
     dataset.kept = kept;
@@ -122,7 +125,7 @@ export function aggregateHeld<Id extends SpectrumId>(
   if (!dataset.kept) throw new Error(`analysis worker: no kept curves for dataset ${datasetId}`);
   const recipe = resolveRecipe(overrides);
   const averageKey = stageKeys(recipe).average;
-  return aggregateGroups(results, dataset.kept, recipe, (label, curves, indices) => {
+  return aggregateGroupPart(results, dataset.kept, recipe, labels, (label, curves, indices) => {
     const key = `${averageKey}|${indices.join(',')}`;
     const held = dataset.averages.get(label);
     if (held?.key === key) return held.averaged;

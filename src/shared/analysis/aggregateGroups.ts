@@ -1,4 +1,5 @@
 import { bootstrapMeans } from './bootstrapMeans.ts';
+import { mean } from './bootstrapCi.ts';
 import { finiteValues, reductionFromSamples } from './deepTrapReduction.ts';
 import { averageGroupCurves, measureAverage } from './groupAverage.ts';
 import type { AveragedGroupCurve, GroupAverage } from './groupAverage.ts';
@@ -75,33 +76,51 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
   }
 }
 
+/** The labels of a group stage, sorted: its groups' order. */
+export function groupLabels<Id>(results: ReadonlyArray<GroupInput<Id>>): string[] {
+  return [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
+}
+
 /**
- * The group stage of the pipeline (STS-ANALYSIS.md steps 3, 7, 8): per label the averaged
- * spectrum, statistics and histograms over the first sweep of each series, and deep-trap
- * reductions for every ordered pair. runPipeline and the worker pool (after merging chunks) both
- * call this, so they cannot drift apart.
+ * A label's deep-trap sample for the comparisons: its finite values and, when some comparison
+ * reaches them (reductionFromSamples), its bootstrap means; else null.
  */
-export function aggregateGroups<Id>(
+export interface GroupDeepSample {
+  label: string;
+  finite: Float64Array;
+  means: Float64Array | null;
+}
+
+/** Averages a label's curves; see aggregateGroups. */
+export type AverageOf = (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve;
+
+/**
+ * The per-label part of the group stage for some of the labels (`labels`, a subset of
+ * groupLabels(results), in any order): each label's group result and deep-trap sample. Each
+ * label's work depends on that label alone, so the labels can be split across workers and the
+ * parts joined with compareGroups to the very numbers of aggregateGroups. `kept` needs only the
+ * curves of these labels. The bootstrap means are drawn here, with the label's own stream.
+ */
+export function aggregateGroupPart<Id>(
   results: ReadonlyArray<GroupInput<Id>>,
   kept: ReadonlyArray<KeptCurve>,
   recipe: AnalysisRecipe,
-  /**
-   * Averages a label's curves (the kept curves not excluded, in input order; `indices` their
-   * input indices). Default averageGroupCurves; re-analysis passes one that reuses the previous
-   * average while the label's curves and the average's stage key are unchanged.
-   */
-  averageOf: (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve = (_, curves) =>
-    averageGroupCurves(curves, recipe),
-  /** Also each average's member spread (memberSpread; a stored run keeps it for the Spectra figure). */
+  labels: ReadonlyArray<string>,
+  averageOf: AverageOf = (_, curves) => averageGroupCurves(curves, recipe),
   options: { memberSpread?: boolean } = {},
-): { groups: GroupResult[]; comparisons: GroupComparison[] } {
-  const labels = [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
-  const ordered = [...kept].sort((a, b) => a.index - b.index);
+): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+  const mine = new Set(labels);
+  const ordered = kept.filter((k) => mine.has(k.label)).sort((a, b) => a.index - b.index);
   const excludedIndex = new Set<number>();
   results.forEach((r, i) => {
     if (r.excluded) excludedIndex.add(i);
   });
   const minCiN = recipe.quality.minCiN;
+  const countedDeep = (label: string): number[] =>
+    results
+      .filter((r) => r.label === label && r.sweepInSeries === 1 && !r.excluded)
+      .map((r) => r.deepTrap)
+      .filter((v): v is number => v !== null);
   const deepByLabel = new Map<string, number[]>();
   const groups = labels.map((label): GroupResult => {
     const usable = results.filter((r) => r.label === label && r.ok);
@@ -147,25 +166,55 @@ export function aggregateGroups<Id>(
   });
   // Each group has its own bootstrap stream, labelSeed(seed, label), whichever role it plays, so
   // its resampled means are drawn once and shared by every pair: a comparison equals
-  // deepTrapReduction(A, B, { seed: labelSeed(seed, A), seedB: labelSeed(seed, B) }).
-  const { resamples, seed, level } = recipe.bootstrap;
-  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
-  const means = new Map<string, Float64Array>();
-  const meansFor = (label: string): Float64Array => {
-    let m = means.get(label);
-    if (!m) {
-      m = bootstrapMeans(finite.get(label)!, resamples, labelSeed(seed, label));
-      means.set(label, m);
-    }
+  // deepTrapReduction(A, B, { seed: labelSeed(seed, A), seedB: labelSeed(seed, B) }). They are
+  // drawn only if a comparison reaches them: reductionFromSamples asks for both roles' means when
+  // both samples have values and A's mean is not 0.
+  const { resamples, seed } = recipe.bootstrap;
+  const others = groupLabels(results)
+    .filter((l) => !mine.has(l))
+    .map((l) => finiteValues(countedDeep(l)));
+  const samples = labels.map((label): GroupDeepSample => {
+    const finite = finiteValues(deepByLabel.get(label)!);
+    const partners = [
+      ...others,
+      ...labels.filter((l) => l !== label).map((l) => finiteValues(deepByLabel.get(l)!)),
+    ];
+    const reached =
+      finite.length > 0 && partners.some((g) => g.length > 0 && (mean(finite) !== 0 || mean(g) !== 0));
+    return {
+      label,
+      finite,
+      means: reached ? bootstrapMeans(finite, resamples, labelSeed(seed, label)) : null,
+    };
+  });
+  return { groups, samples };
+}
+
+/** Deep-trap reductions for every ordered pair of labels, from their samples (aggregateGroupPart). */
+export function compareGroups(
+  labels: ReadonlyArray<string>,
+  samples: ReadonlyMap<string, GroupDeepSample>,
+  recipe: AnalysisRecipe,
+): GroupComparison[] {
+  const { level } = recipe.bootstrap;
+  const minCiN = recipe.quality.minCiN;
+  const sampleOf = (label: string): GroupDeepSample => {
+    const s = samples.get(label);
+    if (!s) throw new Error(`group stage: no deep-trap sample for label ${label}`);
+    return s;
+  };
+  const meansOf = (label: string): Float64Array => {
+    const m = sampleOf(label).means;
+    if (!m) throw new Error(`group stage: bootstrap means of label ${label} were not drawn`);
     return m;
   };
   const comparisons: GroupComparison[] = [];
   for (const a of labels) {
     for (const b of labels) {
       if (a === b) continue;
-      const fa = finite.get(a)!;
-      const fb = finite.get(b)!;
-      const r = reductionFromSamples(fa, fb, level, (role) => meansFor(role === 'a' ? a : b));
+      const fa = sampleOf(a).finite;
+      const fb = sampleOf(b).finite;
+      const r = reductionFromSamples(fa, fb, level, (role) => meansOf(role === 'a' ? a : b));
       const small = fa.length < minCiN || fb.length < minCiN;
       const ciReason = small
         ? `n = ${fa.length} (${a}) and ${fb.length} (${b}); each needs ≥ ${minCiN} for a confidence interval`
@@ -175,5 +224,30 @@ export function aggregateGroups<Id>(
       comparisons.push({ a, b, ...r, ci95: small ? null : r.ci95, ciReason });
     }
   }
-  return { groups, comparisons };
+  return comparisons;
+}
+
+/**
+ * The group stage of the pipeline (STS-ANALYSIS.md steps 3, 7, 8): per label the averaged
+ * spectrum, statistics and histograms over the first sweep of each series, and deep-trap
+ * reductions for every ordered pair. runPipeline and the worker pool (after merging chunks; the
+ * pool splits the labels across its workers with aggregateGroupPart) both come here, so they
+ * cannot drift apart.
+ */
+export function aggregateGroups<Id>(
+  results: ReadonlyArray<GroupInput<Id>>,
+  kept: ReadonlyArray<KeptCurve>,
+  recipe: AnalysisRecipe,
+  /**
+   * Averages a label's curves (the kept curves not excluded, in input order; `indices` their
+   * input indices). Default averageGroupCurves; re-analysis passes one that reuses the previous
+   * average while the label's curves and the average's stage key are unchanged.
+   */
+  averageOf?: AverageOf,
+  /** Also each average's member spread (memberSpread; a stored run keeps it for the Spectra figure). */
+  options: { memberSpread?: boolean } = {},
+): { groups: GroupResult[]; comparisons: GroupComparison[] } {
+  const labels = groupLabels(results);
+  const { groups, samples } = aggregateGroupPart(results, kept, recipe, labels, averageOf, options);
+  return { groups, comparisons: compareGroups(labels, new Map(samples.map((s) => [s.label, s])), recipe) };
 }

@@ -1,0 +1,85 @@
+// The pool's group stage split by whole labels across workers (analysisPool.ts splitLabels,
+// aggregateGroupPart per worker on its labels' kept curves only, compareGroups joining the parts)
+// gives exactly aggregateGroups' groups and comparisons, for any number of workers (also more
+// workers than labels: some parts empty) and several seeded datasets.
+import { describe, expect, it } from 'vitest';
+import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
+import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
+import {
+  aggregateGroupPart,
+  aggregateGroups,
+  compareGroups,
+  groupLabels,
+} from '../shared/analysis/aggregateGroups.ts';
+import { splitLabels } from './analysisPool.ts';
+import { keptInOneBuffer } from './keptCurves.ts';
+import { mergeChunks, planChunks, analyseChunk } from './splitPipeline.ts';
+
+function merged(seed: number, overrides = {}) {
+  const spectra = syntheticSpectra({ count: 240, points: 200, seed, noise: 2e-12 });
+  const recipe = resolveRecipe(overrides);
+  const plans = planChunks(spectra, recipe, 50);
+  const chunks = plans.map((p) =>
+    analyseChunk(
+      p.indices.map((i) => spectra[i]!),
+      p,
+      overrides,
+    ),
+  );
+  const m = mergeChunks(plans, chunks, spectra.length);
+  applyExclusions(m.spectra, recipe);
+  return { ...m, recipe };
+}
+
+describe('group stage split by labels', () => {
+  it.each([1, 2, 3])('equals aggregateGroups for 1 to 5 workers (seed %i)', (seed) => {
+    const m = merged(seed, seed === 2 ? { traps: { deep: [-0.6, 0.9] } } : {});
+    const whole = aggregateGroups(m.spectra, m.kept, m.recipe);
+    expect(whole.groups).toHaveLength(3);
+    expect(whole.comparisons.some((c) => c.ci95 !== null)).toBe(true);
+    const labels = groupLabels(m.spectra);
+    for (let workers = 1; workers <= 5; workers++) {
+      const split = splitLabels(m.spectra, labels, workers);
+      expect(split.flat().sort()).toEqual(labels);
+      // Kept curves as they cross: one buffer per label, each part gets only its labels'.
+      const kept = keptInOneBuffer(m.kept);
+      const parts = split.map((mine) =>
+        aggregateGroupPart(
+          m.spectra,
+          kept.filter((k) => mine.includes(k.label)),
+          m.recipe,
+          mine,
+        ),
+      );
+      const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
+      const samples = new Map(parts.flatMap((p) => p.samples).map((s) => [s.label, s]));
+      expect(labels.map((l) => groupOf.get(l))).toEqual(whole.groups);
+      expect(compareGroups(labels, samples, m.recipe)).toEqual(whole.comparisons);
+    }
+  });
+
+  it('keeps each label of a chunk in its own buffer', () => {
+    const m = merged(4);
+    const kept = keptInOneBuffer(m.kept);
+    expect(kept.map((k) => [k.index, k.label])).toEqual(m.kept.map((k) => [k.index, k.label]));
+    const bufferLabel = new Map<ArrayBufferLike, string>();
+    for (const k of kept) {
+      expect(Array.from(k.curve.current)).toEqual(Array.from(m.kept[kept.indexOf(k)]!.curve.current));
+      for (const values of [k.curve.bias, k.curve.current]) {
+        const label = bufferLabel.get(values.buffer) ?? k.label;
+        expect(label).toBe(k.label);
+        bufferLabel.set(values.buffer, k.label);
+      }
+    }
+    expect(new Set(bufferLabel.values()).size).toBe(3);
+  });
+
+  it('balances labels by spectra, largest first', () => {
+    const results = [...'aaaaabbbccd'].map((label) => ({ label }));
+    expect(splitLabels(results, ['a', 'b', 'c', 'd'], 2)).toEqual([
+      ['a', 'd'],
+      ['b', 'c'],
+    ]);
+    expect(splitLabels(results, ['a', 'b', 'c', 'd'], 1)).toEqual([['a', 'b', 'c', 'd']]);
+  });
+});
