@@ -5,7 +5,7 @@
 // (median of 3 after a full-size warm-up), incremental re-analysis of 1,000 spectra after a deep-window and after a
 // Savitzky–Golay window change (reanalysis.ts), and the Python baseline (median of 3). Prints
 // milliseconds/seconds and ratios; asserts nothing.
-// BENCH_SPECTRA / BENCH_POINTS change the size.
+// BENCH_SPECTRA / BENCH_POINTS change the size; BENCH_RUNS the number of timed runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,7 +18,8 @@ import { syntheticSpectra } from './synthetic.ts';
 
 const COUNT = Number(process.env.BENCH_SPECTRA ?? 10_000);
 const POINTS = Number(process.env.BENCH_POINTS ?? 512);
-const RUNS = 3;
+// BENCH_RUNS: timed runs of each line (default 3); more for steadier medians on a busy machine.
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../.data/analysis');
 
