@@ -170,21 +170,19 @@ export function aggregateGroupPart<Id>(
   // drawn only if a comparison reaches them: reductionFromSamples asks for both roles' means when
   // both samples have values and A's mean is not 0.
   const { resamples, seed } = recipe.bootstrap;
+  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
   const others = groupLabels(results)
     .filter((l) => !mine.has(l))
     .map((l) => finiteValues(countedDeep(l)));
   const samples = labels.map((label): GroupDeepSample => {
-    const finite = finiteValues(deepByLabel.get(label)!);
-    const partners = [
-      ...others,
-      ...labels.filter((l) => l !== label).map((l) => finiteValues(deepByLabel.get(l)!)),
-    ];
+    const own = finite.get(label)!;
+    const partners = [...others, ...labels.filter((l) => l !== label).map((l) => finite.get(l)!)];
     const reached =
-      finite.length > 0 && partners.some((g) => g.length > 0 && (mean(finite) !== 0 || mean(g) !== 0));
+      own.length > 0 && partners.some((g) => g.length > 0 && (mean(own) !== 0 || mean(g) !== 0));
     return {
       label,
-      finite,
-      means: reached ? bootstrapMeans(finite, resamples, labelSeed(seed, label)) : null,
+      finite: own,
+      means: reached ? bootstrapMeans(own, resamples, labelSeed(seed, label)) : null,
     };
   });
   return { groups, samples };
