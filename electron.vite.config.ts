@@ -25,6 +25,10 @@ export default defineConfig({
     plugins: [react()],
     worker: { format: 'es' },
     build: {
+      // Minified: evaluating the unminified 850 kB main bundle was the page load's longest task
+      // (~190 ms on the 2-core build machine); source maps keep stack traces readable.
+      minify: true,
+      sourcemap: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -10,6 +10,7 @@ import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { useRowsInSlices } from './useRowsInSlices.ts';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 const KINDS: FileKind[] = [
@@ -42,6 +43,7 @@ export function FilesTable({
   const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
     getApi().listFiles({ limit, offset, ...f }),
   );
+  const rendered = useRowsInSlices(list.rows);
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -106,8 +108,8 @@ export function FilesTable({
               <th>Note</th>
             </tr>
           </thead>
-          <tbody>
-            {list.rows.map((file) => (
+          <tbody aria-busy={!rendered.complete}>
+            {rendered.shown.map((file) => (
               <tr
                 key={file.id}
                 className={selectedIds.has(file.id) ? 'selected' : undefined}

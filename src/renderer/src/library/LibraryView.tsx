@@ -1,7 +1,7 @@
 // The library: import, browse files and spectra, select and label them, plot spectra, view a
 // file's images.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { AnalysisScope, FileRow, ImageRow, SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { useLabels, useSessions } from '../data/libraryQueries.ts';
@@ -11,7 +11,7 @@ import { ImageView } from '../images/ImageView.tsx';
 import { appLabelHistory, useLabelHistoryState } from '../labels/appLabelHistory.ts';
 import { useLabelKeys } from '../labels/useLabelKeys.ts';
 import { findPartnerSpectrum } from '../plots/partnerSpectrum.ts';
-import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
+import { NO_SPECTRUM_SELECTED } from '../plots/plotNotes.ts';
 import { FilesTable } from './FilesTable.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { LabelBar } from './LabelBar.tsx';
@@ -23,6 +23,13 @@ import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
 import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
+
+// The plot (uPlot, the analysis worker pool and the recipe's zod schemas behind it) is loaded after
+// the page's first render: evaluating it was part of the page load's long tasks. Until then the
+// panel shows what the plot shows with nothing selected.
+const SpectrumPlot = lazy(() =>
+  import('../plots/SpectrumPlot.tsx').then((m) => ({ default: m.SpectrumPlot })),
+);
 
 /** Spectra overlaid in the plot at most; a larger selection is for labelling. */
 const PLOTTED = 12;
@@ -230,7 +237,13 @@ export function LibraryView({
               Plotting the first {PLOTTED} of {spectra.rows.size} selected spectra.
             </p>
           )}
-          <SpectrumPlot spectrumIds={plotted} />
+          <Suspense
+            fallback={
+              <p className="empty">{plotted.length === 0 ? NO_SPECTRUM_SELECTED : 'Loading the plot…'}</p>
+            }
+          >
+            <SpectrumPlot spectrumIds={plotted} />
+          </Suspense>
         </section>
         <section className="panel">
           <h2>Image{file && file.images > 0 ? ` · ${file.name}` : ''}</h2>

@@ -9,6 +9,7 @@ import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
 import { DEFAULT_DELTA_V, DERIVED_SIGNALS } from './derivedSignals.ts';
 import type { DerivativeSettings } from './derivedSignals.ts';
 import { PALETTE } from './palette.ts';
+import { NO_SPECTRUM_SELECTED } from './plotNotes.ts';
 import { CURRENT, plotCurves } from './plotCurves.ts';
 import type { PlottedCurve } from './plotCurves.ts';
 import { SpectrumLegend } from './SpectrumLegend.tsx';
@@ -114,7 +115,7 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
       : null;
   const legend = shown.map((c, i) => ({ name: seriesName(c), colour: PALETTE[i % PALETTE.length]! }));
 
-  if (spectrumIds.length === 0) return <p className="empty">Select a spectrum to plot its I(V).</p>;
+  if (spectrumIds.length === 0) return <p className="empty">{NO_SPECTRUM_SELECTED}</p>;
   return (
     <div
       data-testid="spectrum-plot"

@@ -58,13 +58,12 @@ export async function derivedSignal(
   signal: string,
   settings: DerivativeSettings,
 ): Promise<DerivedCurve | null> {
-  const result = await viewPool().averageAndDifferentiate(
-    [{ bias: spectrum.bias, current: spectrum.current }],
-    {
-      derivative: { method: 'savgol', window: settings.window, polyorder: settings.order },
-      normalisation: { deltaV: settings.deltaV },
-    },
-  );
+  const result = await (
+    await viewPool()
+  ).averageAndDifferentiate([{ bias: spectrum.bias, current: spectrum.current }], {
+    derivative: { method: 'savgol', window: settings.window, polyorder: settings.order },
+    normalisation: { deltaV: settings.deltaV },
+  });
   if (!result.ok) return null;
   const [bias, , , didv, normalised] = result.columns;
   if (signal === NORMALISED) return { x: bias, y: normalised, unit: '', note: null };

@@ -57,7 +57,7 @@ export async function flaggedSweepsOf(path: string, name: string): Promise<Flagg
     }),
   );
   if (spectra.length === 0) return [];
-  const result = await viewPool().run(spectra);
+  const result = await (await viewPool()).run(spectra);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return result.spectra.flatMap((r) => {
     const row = byId.get(r.spectrumId);
