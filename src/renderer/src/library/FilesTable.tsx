@@ -10,7 +10,6 @@ import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
-import { useRowsInSlices } from './useRowsInSlices.ts';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 const KINDS: FileKind[] = [
@@ -43,7 +42,6 @@ export function FilesTable({
   const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
     getApi().listFiles({ limit, offset, ...f }),
   );
-  const rendered = useRowsInSlices(list.rows);
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -108,8 +106,8 @@ export function FilesTable({
               <th>Note</th>
             </tr>
           </thead>
-          <tbody aria-busy={!rendered.complete}>
-            {rendered.shown.map((file) => (
+          <tbody>
+            {list.rows.map((file) => (
               <tr
                 key={file.id}
                 className={selectedIds.has(file.id) ? 'selected' : undefined}

@@ -9,7 +9,6 @@ import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
-import { useRowsInSlices } from './useRowsInSlices.ts';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 function nm(metres: number | null): string {
@@ -37,7 +36,6 @@ export function SpectraTable({
   const list = usePagedList(queryKeys.spectra, filter, (f, limit, offset) =>
     getApi().listSpectra({ limit, offset, ...f }),
   );
-  const rendered = useRowsInSlices(list.rows);
   const all = useSelectAllKey(
     () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -87,8 +85,8 @@ export function SpectraTable({
               <th>Label</th>
             </tr>
           </thead>
-          <tbody aria-busy={!rendered.complete}>
-            {rendered.shown.map((s) => (
+          <tbody>
+            {list.rows.map((s) => (
               <tr
                 key={s.id}
                 className={selectedIds.has(s.id) ? 'selected' : undefined}
