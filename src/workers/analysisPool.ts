@@ -13,7 +13,8 @@
 //
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
-// results split by whole labels across the workers (splitLabels), and the comparisons here. Curves go to the workers packed in one transferred buffer per chunk.
+// results split by whole labels across the workers (splitLabels), and the comparisons here.
+// Curves go to the workers packed in one transferred buffer per chunk.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
@@ -21,7 +22,8 @@
 // worker that holds it, and only the stages whose recipe key changed run (stageKeys.ts): a
 // deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
 // window change the derivative onward. Each worker keeps the kept curves of its group-stage labels
-// and each such label's averaged I(V). The result equals runPipeline() (src/main/analysis/reanalysis.test.ts).
+// and each such label's averaged I(V). The result equals runPipeline()
+// (src/main/analysis/reanalysis.test.ts).
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
