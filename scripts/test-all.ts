@@ -1,7 +1,7 @@
 // `npm test`: static checks, unit tests (vitest) and e2e (Playwright in Debian Chromium), then one
 // closing line `N passed, N failed` over every test and check. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -13,6 +13,9 @@ interface Tally {
 
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const reports = mkdtempSync(join(tmpdir(), 'sts-test-'));
+// Everything the suites write to the temp folder (servers' libraries, Chromium profiles, files the
+// tests spawn) goes under one folder, removed when the run ends: runs never fill the disk.
+const runTmp = mkdtempSync(join(tmpdir(), 'sts-test-tmp-'));
 const repoRoot = resolve(import.meta.dirname, '..');
 
 /**
@@ -50,7 +53,10 @@ if (skipRealData) {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, TMPDIR: runTmp, ...env },
+  });
   return result.status ?? 1;
 }
 
@@ -129,4 +135,6 @@ if (!process.argv.includes('--unit')) playwright();
 console.log(
   `\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
 );
+rmSync(runTmp, { recursive: true, force: true, maxRetries: 3 });
+rmSync(reports, { recursive: true, force: true });
 process.exit(tally.failed === 0 ? 0 : 1);
