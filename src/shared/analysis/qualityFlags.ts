@@ -133,15 +133,58 @@ let triples = new Float64Array(0);
  * departure[i] = d[i] − median of its six neighbours d[i−3..i−1, i+1..i+3] (fewer at the ends),
  * for every i < m. The median of six is the mean of the 3rd and 4th smallest. In the interior the
  * neighbours are two triples, a = d[i−3..i−1] and b = d[i+1..i+3], each sorted once for the whole
- * sweep (a0 ≤ a1 ≤ a2, b0 ≤ b1 ≤ b2); the k-th smallest of their union is the least of
- * max(a_j, b_(k−j)) over j (a_0 = b_0 = −∞ there, 1-based), so
- *   3rd = min(a2, b2, max(a0, b1), max(a1, b0)),  4th = max(a0, b0, min(a1, b2), min(a2, b1)).
- * Selection picks values, it computes none: exactly what a per-point median gives, without the
- * data-dependent branches of a merge (random noise made them mispredict about every other point).
+ * sweep (a0 ≤ a1 ≤ a2, b0 ≤ b1 ≤ b2). With k = #{j : a_j ≤ b_(2−j)} a's among the three smallest
+ * of their union, the 3rd smallest is max(a_(k−1), b_(2−k)) and the 4th min(a_k, b_(3−k)) (a_(−1)
+ * = b_(−1) = −∞, a_3 = b_3 = +∞). Selection picks values, it computes none: exactly what a
+ * per-point median gives. Every choice is a comparison turned into an index (sorting a triple
+ * scatters each value to its rank; the larger of two values is read at an index computed from
+ * their comparison): Math.min/max and ternaries branch on the data, and random noise made those
+ * branches mispredict about every other time (30 ns a point; 10 ns without them). A NaN breaks
+ * the ranks: such a sweep takes departuresByMinMax.
  */
 export function departures(d: Float64Array, m: number, departure: Float64Array): void {
-  if (triples.length < 3 * m) triples = new Float64Array(Math.max(3 * m, 1536));
+  if (triples.length < 5 * m) triples = new Float64Array(Math.max(5 * m, 2560));
   const t = triples;
+  // Triple j at t[5j + 1 .. 5j + 3], sorted, between a −∞ and a +∞ sentinel. Ranks break ties
+  // by position, so the three ranks are 0, 1 and 2 whatever repeats.
+  let nan = 0;
+  for (let j = 0; j + 2 < m; j++) {
+    const x = d[j]!;
+    const y = d[j + 1]!;
+    const z = d[j + 2]!;
+    nan |= +(x !== x);
+    const base = 5 * j + 1;
+    t[base - 1] = -Infinity;
+    t[base + 3] = Infinity;
+    t[base + (+(y < x) + +(z < x))] = x;
+    t[base + (+(x <= y) + +(z < y))] = y;
+    t[base + (+(x <= z) + +(y <= z))] = z;
+  }
+  if (m >= 2) nan |= +(d[m - 2]! !== d[m - 2]!) | +(d[m - 1]! !== d[m - 1]!);
+  if (nan) {
+    departuresByMinMax(d, m, departure);
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    if (i < 3 || i + 3 >= m) {
+      departure[i] = d[i]! - neighbourMedian(d, i, m);
+      continue;
+    }
+    // a = triple i − 3, b = triple i + 1; a_j at p + 1 + j, b_j at q + 1 + j.
+    const p = 5 * (i - 3);
+    const q = 5 * (i + 1);
+    const k = +(t[p + 1]! <= t[q + 3]!) + +(t[p + 2]! <= t[q + 2]!) + +(t[p + 3]! <= t[q + 1]!);
+    const a3 = p + k; // a_(k−1)
+    const b3 = q + 3 - k; // b_(2−k)
+    const third = a3 + (b3 - a3) * +(t[a3]! < t[b3]!);
+    const fourth = a3 + 1 + (b3 - a3) * +(t[b3 + 1]! < t[a3 + 1]!);
+    departure[i] = d[i]! - (t[third]! + t[fourth]!) / 2;
+  }
+}
+
+/** departures with Math.min/max selection (NaN-propagating as a per-point median): for sweeps with a NaN. */
+function departuresByMinMax(d: Float64Array, m: number, departure: Float64Array): void {
+  const t = new Float64Array(Math.max(0, 3 * (m - 2)));
   for (let j = 0; j + 2 < m; j++) {
     const x = d[j]!;
     const y = d[j + 1]!;
