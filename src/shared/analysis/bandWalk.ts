@@ -26,7 +26,7 @@ import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
-import { medianInPlace, selectInPlace } from './quickselect.ts';
+import { medianInPlace, selectPair } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 export interface BandWalkOptions {
@@ -81,9 +81,10 @@ export function curveNoise(y: NumberArray): number {
 }
 
 let baselineScratch = new Float64Array(0);
+const pair = new Float64Array(2);
 
 /** The 5th percentile (numpy 'linear') of didv[from..to], by selection instead of a full sort. */
-function baselineOf(didv: NumberArray, from: number, to: number): number {
+export function baselineOf(didv: NumberArray, from: number, to: number): number {
   const m = to - from + 1;
   if (baselineScratch.length < m) baselineScratch = new Float64Array(m);
   const values = baselineScratch.subarray(0, m);
@@ -96,12 +97,13 @@ function baselineOf(didv: NumberArray, from: number, to: number): number {
   if (!finite) return percentileSorted(values.sort(), 5); // NaN sorts last: keep that behaviour
   const position = 0.05 * (m - 1);
   const below = Math.min(Math.max(Math.floor(position), 0), m - 1);
-  const a = selectInPlace(values, below);
-  // After selection every value right of `below` is ≥ a: the next order statistic is their minimum.
+  // The order statistics `below` and `below + 1` (the latter = the former for one value).
+  let a = values[0]!;
   let b = a;
-  if (below + 1 < m) {
-    b = values[below + 1]!;
-    for (let k = below + 2; k < m; k++) if (values[k]! < b) b = values[k]!;
+  if (m > 1) {
+    selectPair(values, m, below + 1, pair);
+    a = pair[0]!;
+    b = pair[1]!;
   }
   const t = position - below;
   const diff = b - a;

@@ -48,10 +48,11 @@ const SHORT = 16;
  * turned into a number: no branch on the data (a Hoare partition of random values mispredicts
  * about every other comparison). Writes into out[0] (lower) and out[1] (upper).
  */
-function selectPair(a: Float64Array, n: number, k: number, out: Float64Array): void {
+export function selectPair(a: Float64Array, n: number, k: number, out: Float64Array): void {
   if (parts[0]!.length < n) for (let b = 0; b < 3; b++) parts[b] = new Float64Array(Math.max(n, 512));
   let src = a;
   let at = -1; // which scratch src is (−1: a)
+  let unlucky = 0;
   for (;;) {
     if (n <= SHORT) {
       for (let i = 1; i < n; i++) {
@@ -67,9 +68,11 @@ function selectPair(a: Float64Array, n: number, k: number, out: Float64Array): v
       out[1] = src[k]!;
       return;
     }
-    const x = src[0]!;
+    // Median of three inner samples: the ends are a poor choice on curves sliced between two
+    // maxima (both ends the largest values: each pass would drop only them).
+    const x = src[n >> 2]!;
     const y = src[n >> 1]!;
-    const z = src[n - 1]!;
+    const z = src[n - 1 - (n >> 2)]!;
     const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
     const li = at === 0 ? 1 : 0;
     const gi = at < 0 ? 1 : 3 - li - at;
@@ -85,6 +88,19 @@ function selectPair(a: Float64Array, n: number, k: number, out: Float64Array): v
       ng += +(v > pivot);
     }
     const ge = n - ng; // first rank above the pivot's
+    // A pass that keeps nearly everything (an unlucky pivot) counts against this method; after
+    // a few, Hoare's selection finishes (as medianInPlace does), so no input costs n² passes.
+    const kept = k < nl ? nl : k - 1 >= ge ? ng : 0;
+    if (kept > n - (n >> 4) && ++unlucky >= 3) {
+      const from = k < nl ? lt : gt;
+      if (k >= nl) k -= ge;
+      const upper = selectInPlace(from, k, 0, kept - 1);
+      let lower = from[0]!;
+      for (let i = 1; i < k; i++) if (from[i]! > lower) lower = from[i]!;
+      out[0] = lower;
+      out[1] = upper;
+      return;
+    }
     if (k < nl) {
       src = lt;
       at = li;
