@@ -143,7 +143,14 @@ let triples = new Float64Array(0);
  * the ranks: such a sweep takes departuresByMinMax.
  */
 export function departures(d: Float64Array, m: number, departure: Float64Array): void {
-  if (triples.length < 5 * m) triples = new Float64Array(Math.max(5 * m, 2560));
+  if (triples.length < 5 * m) {
+    triples = new Float64Array(Math.max(5 * m, 2560));
+    // The sentinels, written once: the scatter below only writes slots 1..3 of each five.
+    for (let j = 0; j < triples.length; j += 5) {
+      triples[j] = -Infinity;
+      triples[j + 4] = Infinity;
+    }
+  }
   const t = triples;
   // Triple j at t[5j + 1 .. 5j + 3], sorted, between a −∞ and a +∞ sentinel. Ranks break ties
   // by position, so the three ranks are 0, 1 and 2 whatever repeats.
@@ -154,8 +161,6 @@ export function departures(d: Float64Array, m: number, departure: Float64Array):
     const z = d[j + 2]!;
     nan |= +(x !== x);
     const base = 5 * j + 1;
-    t[base - 1] = -Infinity;
-    t[base + 3] = Infinity;
     t[base + (+(y < x) + +(z < x))] = x;
     t[base + (+(x <= y) + +(z < y))] = y;
     t[base + (+(x <= z) + +(y <= z))] = z;
@@ -165,11 +170,11 @@ export function departures(d: Float64Array, m: number, departure: Float64Array):
     departuresByMinMax(d, m, departure);
     return;
   }
-  for (let i = 0; i < m; i++) {
-    if (i < 3 || i + 3 >= m) {
-      departure[i] = d[i]! - neighbourMedian(d, i, m);
-      continue;
-    }
+  // The ends (fewer than six neighbours) by insertion sort.
+  const interiorEnd = Math.max(3, m - 3);
+  for (let i = 0; i < Math.min(3, m); i++) departure[i] = d[i]! - neighbourMedian(d, i, m);
+  for (let i = interiorEnd; i < m; i++) departure[i] = d[i]! - neighbourMedian(d, i, m);
+  for (let i = 3; i < interiorEnd; i++) {
     // a = triple i − 3, b = triple i + 1; a_j at p + 1 + j, b_j at q + 1 + j.
     const p = 5 * (i - 3);
     const q = 5 * (i + 1);
