@@ -87,14 +87,15 @@ const pair = new Float64Array(2);
 export function baselineOf(didv: NumberArray, from: number, to: number): number {
   const m = to - from + 1;
   if (baselineScratch.length < m) baselineScratch = new Float64Array(m);
-  const values = baselineScratch.subarray(0, m);
+  // The whole scratch buffer, its first m values used (no subarray object per call).
+  const values = baselineScratch;
   let finite = true;
   for (let k = 0; k < m; k++) {
     const v = didv[from + k]!;
     values[k] = v;
     if (v !== v) finite = false;
   }
-  if (!finite) return percentileSorted(values.sort(), 5); // NaN sorts last: keep that behaviour
+  if (!finite) return percentileSorted(values.subarray(0, m).sort(), 5); // NaN sorts last: keep that behaviour
   const position = 0.05 * (m - 1);
   const below = Math.min(Math.max(Math.floor(position), 0), m - 1);
   // The order statistics `below` and `below + 1` (the latter = the former for one value).
@@ -222,10 +223,11 @@ export function bandWalk(
     isPeakScratch = new Uint8Array(n);
   }
   const noise = knownNoise ?? curveNoise(didv);
+  // The scratch buffers whole, their first count / n entries used (no subarray objects).
   const count = localMaximaInto(didv, peakScratch);
-  const peaks = peakScratch.subarray(0, count);
-  const isPeak = isPeakScratch.subarray(0, n);
-  isPeak.fill(0);
+  const peaks = peakScratch;
+  const isPeak = isPeakScratch;
+  isPeak.fill(0, 0, n);
   for (let k = 0; k < count; k++) isPeak[peaks[k]!] = 1;
   let vbTop = -Infinity;
   let vbIndex = -1;
@@ -255,7 +257,8 @@ export function bandWalk(
   const minProminence = Math.max(o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline), o.bandK * noise);
   const inGapStates: InGapState[] = [];
   if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
-    for (const index of peaks) {
+    for (let k = 0; k < count; k++) {
+      const index = peaks[k]!;
       if (index <= lo || index >= hi || !hasProminence(didv, index, minProminence)) continue;
       inGapStates.push({
         bias: parabolicApex(bias, didv, index),

@@ -38,10 +38,14 @@ export const EXCLUDING_FLAGS: ReadonlySet<QualityFlag> = new Set<QualityFlag>([
 // 1–2: tipChange's steps and departures.
 const scratchBuffers = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
 
-/** A view of `length` values of scratch buffer `slot`; its contents are left over from earlier calls. */
+/**
+ * Scratch buffer `slot`, at least `length` long (callers pass their lengths on: a subarray per
+ * call was a typed-array object per spectrum to create and collect); its contents are left over
+ * from earlier calls.
+ */
 function scratch(slot: number, length: number): Float64Array {
   if (scratchBuffers[slot]!.length < length) scratchBuffers[slot] = new Float64Array(Math.max(length, 512));
-  return scratchBuffers[slot]!.subarray(0, length);
+  return scratchBuffers[slot]!;
 }
 
 export interface FlagFinding {
@@ -55,7 +59,7 @@ export function secondDifferenceNoise(y: NumberArray): number {
   if (n < 3) return 0;
   const r = scratch(0, n - 2);
   for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
-  return (1.4826 * medianBracketed(r)) / Math.sqrt(6);
+  return (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
 }
 
 const nanoamps = (a: number): string => `${(a * 1e9).toPrecision(4)} nA`;
@@ -234,7 +238,7 @@ export function tipChange(
   // |departure| in the second-difference slot (free here), for σ_s.
   const absolute = scratch(0, m);
   for (let i = 0; i < m; i++) absolute[i] = Math.abs(departure[i]!);
-  const sigma = 1.4826 * medianBracketed(absolute);
+  const sigma = 1.4826 * medianBracketed(absolute, m);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
   let worst = -1;
