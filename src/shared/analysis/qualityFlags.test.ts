@@ -126,6 +126,55 @@ describe('quality flags: fast paths equal the plain definitions', () => {
     expect(found).toBeLessThan(350);
   });
 
+  it('saturation equals its two-pass definition on 400 seeded sweeps (clipped high or low, NaN, ±Infinity)', () => {
+    /** The longest run within tolerance of the maximum, then of the minimum, as first written. */
+    function plainSaturation(
+      bias: Float64Array,
+      current: Float64Array,
+      run: number,
+      k: number,
+    ): string | null {
+      const n = current.length;
+      if (n < run) return null;
+      let max = -Infinity;
+      let min = Infinity;
+      for (const c of current) {
+        if (c > max) max = c;
+        if (c < min) min = c;
+      }
+      const noise = referenceNoise(current);
+      for (const extreme of [max, min]) {
+        const tolerance = Math.max(k * noise, 1e-6 * Math.abs(extreme));
+        let length = 0;
+        let best = 0;
+        let bestEnd = 0;
+        for (let i = 0; i < n; i++) {
+          length = Math.abs(current[i]! - extreme) <= tolerance ? length + 1 : 0;
+          if (length > best) {
+            best = length;
+            bestEnd = i;
+          }
+        }
+        if (best >= run)
+          return `current flat at ${(extreme * 1e9).toPrecision(4)} nA for ${best} points (${bias[bestEnd - best + 1]!.toFixed(3)} to ${bias[bestEnd]!.toFixed(3)} V): clipped`;
+      }
+      return null;
+    }
+    let clipped = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { bias, current } = sweep(seed, 20 + ((seed * 31) % 500));
+      const u = mulberry32(seed + 1000);
+      const n = current.length;
+      if (seed % 5 === 1) for (let i = 0; i < Math.floor(n / 6); i++) current[i] = current[0]!; // clipped low
+      if (seed % 7 === 2) current[Math.floor(u() * n)] = [Number.NaN, Infinity, -Infinity][seed % 3]!;
+      const expected = plainSaturation(bias, current, 5, 4);
+      expect(saturation(bias, current, { run: 5, k: 4 })?.reason ?? null).toBe(expected);
+      if (expected) clipped++;
+    }
+    expect(clipped).toBeGreaterThan(100);
+    expect(clipped).toBeLessThan(350);
+  });
+
   it('saturation with the noise passed in equals saturation computing it', () => {
     let clipped = 0;
     for (let seed = 1; seed <= 200; seed++) {

@@ -79,32 +79,47 @@ export function saturation(
   let max = -Infinity;
   let min = Infinity;
   for (let i = 0; i < n; i++) {
-    if (current[i]! > max) max = current[i]!;
-    if (current[i]! < min) min = current[i]!;
+    const c = current[i]!;
+    if (c > max) max = c;
+    if (c < min) min = c;
   }
   const noise = options.noise ?? secondDifferenceNoise(current);
-  for (const extreme of [max, min]) {
-    const tolerance = Math.max(options.k * noise, 1e-6 * Math.abs(extreme));
-    let length = 0;
-    let best = 0;
-    let bestEnd = 0;
-    for (let i = 0; i < n; i++) {
-      length = Math.abs(current[i]! - extreme) <= tolerance ? length + 1 : 0;
-      if (length > best) {
-        best = length;
-        bestEnd = i;
-      }
+  // The longest run flat at the maximum and at the minimum, both in one pass (a run's length
+  // is reset by multiplying with the comparison as 0/1 rather than by a branch).
+  const toleranceHigh = Math.max(options.k * noise, 1e-6 * Math.abs(max));
+  const toleranceLow = Math.max(options.k * noise, 1e-6 * Math.abs(min));
+  let lengthHigh = 0;
+  let lengthLow = 0;
+  let bestHigh = 0;
+  let bestLow = 0;
+  let endHigh = 0;
+  let endLow = 0;
+  for (let i = 0; i < n; i++) {
+    const c = current[i]!;
+    lengthHigh = +(Math.abs(c - max) <= toleranceHigh) * (lengthHigh + 1);
+    lengthLow = +(Math.abs(c - min) <= toleranceLow) * (lengthLow + 1);
+    if (lengthHigh > bestHigh) {
+      bestHigh = lengthHigh;
+      endHigh = i;
     }
-    if (best >= options.run) {
-      const from = bias[bestEnd - best + 1]!;
-      const to = bias[bestEnd]!;
-      return {
-        flag: 'saturated',
-        reason: `current flat at ${nanoamps(extreme)} for ${best} points (${from.toFixed(3)} to ${to.toFixed(3)} V): clipped`,
-      };
+    if (lengthLow > bestLow) {
+      bestLow = lengthLow;
+      endLow = i;
     }
   }
+  // The maximum's run first, as before.
+  if (bestHigh >= options.run) return clipped(bias, max, bestHigh, endHigh);
+  if (bestLow >= options.run) return clipped(bias, min, bestLow, endLow);
   return null;
+}
+
+function clipped(bias: NumberArray, extreme: number, best: number, bestEnd: number): FlagFinding {
+  const from = bias[bestEnd - best + 1]!;
+  const to = bias[bestEnd]!;
+  return {
+    flag: 'saturated',
+    reason: `current flat at ${nanoamps(extreme)} for ${best} points (${from.toFixed(3)} to ${to.toFixed(3)} V): clipped`,
+  };
 }
 
 const neighbours = new Float64Array(6);
