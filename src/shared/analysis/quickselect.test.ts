@@ -1,6 +1,8 @@
-// medianBracketed, selectPair and bandWalk's percentile baseline against the plain definition: the middle value of the sorted array (the mean of
-// the two middle values for an even count), bit for bit, on seeded arrays that take its fast path
-// and on arrays built to make its sample bracket miss (then it falls back to medianInPlace).
+// medianBracketed, selectPair and bandWalk's percentile baseline against the plain definitions:
+// the middle value of the sorted array (the mean of the two middle values for an even count), the
+// order statistics of the sorted array, numpy's 5th percentile; bit for bit, on seeded arrays that
+// take the fast paths and on arrays built to make the sample bracket miss (then selectPair runs on
+// the whole array) or to defeat selectPair's pivots (then Hoare's selection finishes).
 import { describe, expect, it } from 'vitest';
 import { baselineOf } from './bandWalk.ts';
 import { percentileSorted } from './percentile.ts';

@@ -144,7 +144,7 @@ let bracketed = new Float64Array(0);
  * arrays: the median is bracketed between two order statistics of an evenly spaced sample of 31,
  * one pass counts the values below the bracket and gathers those inside it (about a third), and
  * selection (selectPair, without data-dependent branches) runs on those alone. When the bracket
- * misses the middle, or a value is NaN, it falls back to medianInPlace. May reorder a.
+ * misses the middle, selectPair runs on the whole array; with a NaN, medianInPlace. May reorder a.
  */
 export function medianBracketed(a: Float64Array, n = a.length): number {
   if (n < 4 * SAMPLE) return medianInPlace(a, n);
@@ -171,7 +171,12 @@ export function medianBracketed(a: Float64Array, n = a.length): number {
   const mid = n >> 1;
   const even = n % 2 === 0;
   // Both middle ranks (mid − 1 and mid for even n) must fall inside the bracket.
-  if (nan || below > (even ? mid - 1 : mid) || below + m <= mid) return medianInPlace(a, n);
+  if (nan) return medianInPlace(a, n);
+  if (below > (even ? mid - 1 : mid) || below + m <= mid) {
+    // The bracket missed the middle (~6 % of the bench's sweeps): select on the whole array.
+    selectPair(a, n, mid, pair);
+    return even ? (pair[0]! + pair[1]!) / 2 : pair[1]!;
+  }
   const k = mid - below;
   if (k === 0) {
     // Odd n with the median the bracket's least value (even n has mid − 1 ≥ below, so k ≥ 1).
