@@ -11,9 +11,9 @@ import type { RowWindow } from './windowedRows.ts';
 /** Rows rendered beyond each edge of the view: a fast scroll of a few rows never shows a gap. */
 const OVERSCAN = 10;
 /** A row's height until measured, px: `table.windowed tbody tr` in styles.css. */
-const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 24.5;
 /** The header's height until measured, px. */
-const HEADER_HEIGHT = 22;
+const HEADER_HEIGHT = 24.5;
 /** The scroll box's height until measured, px (its CSS max-height). */
 const VIEWPORT_HEIGHT = 300;
 
@@ -55,7 +55,7 @@ export function useWindowedRows(rowCount: number): WindowedRows {
       });
     const onScroll = (): void => {
       const rowHeight = box.querySelector('tbody tr')?.getBoundingClientRect().height;
-      const headerHeight = box.querySelector('thead')?.getBoundingClientRect().height;
+      const headerHeight = box.querySelector('thead th')?.getBoundingClientRect().height;
       update({
         scrollTop: box.scrollTop,
         ...(rowHeight ? { rowHeight } : {}),
