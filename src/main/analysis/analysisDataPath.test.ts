@@ -68,6 +68,22 @@ describe('curves as slabs', () => {
     expect(new Set(spectra.slice(0, 400).map((s) => s.current.buffer)).size).toBe(1);
   });
 
+  it('reads the forward sweeps alone when asked (backward: false): same curves, half the slab', async () => {
+    const both = await service.handlers.getSpectraSlab({ limit: 300, offset: 600 });
+    const forwardOnly = await service.handlers.getSpectraSlab({ limit: 300, offset: 600, backward: false });
+    expect(forwardOnly.total).toBe(both.total);
+    const a = spectraOfSlab(both);
+    const b = spectraOfSlab(forwardOnly);
+    expect(b.map((s) => s.id)).toEqual(a.map((s) => s.id));
+    expect(a.every((s) => s.backward !== null)).toBe(true);
+    expect(b.every((s) => s.backward === null)).toBe(true);
+    for (let i = 0; i < a.length; i += 37) {
+      expect(Array.from(b[i]!.bias)).toEqual(Array.from(a[i]!.bias));
+      expect(Array.from(b[i]!.current)).toEqual(Array.from(a[i]!.current));
+    }
+    expect(forwardOnly.values.length * 2).toBe(both.values.length);
+  });
+
   it('selects by label and by ids (a backward id brings its forward sweep)', async () => {
     const core = await service.handlers.getSpectraSlab({ label: 'core', limit: 20_000, offset: 0 });
     expect(core.spectra.every((s) => s.label === 'core')).toBe(true);

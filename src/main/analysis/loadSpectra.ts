@@ -204,6 +204,27 @@ function slabLayout(
 }
 
 /**
+ * The one reader of curve BLOBs: each spectrum of `ids` still in the library, in the order SQLite
+ * returns them (not the order of `ids`), as its point count and the bias and current bytes
+ * (little-endian Float64, `points` values each). Rows come as arrays (.raw()), not objects. The
+ * callers only choose where the values go.
+ */
+function forEachCurve(
+  db: Database,
+  ids: Iterable<number>,
+  visit: (id: number, points: number, bias: Buffer, current: Buffer) => void,
+): void {
+  const rows = db
+    .prepare(
+      'SELECT s.id, s.points, s.bias, s.current FROM spectra s WHERE s.id IN (SELECT value FROM json_each(?))',
+    )
+    .raw()
+    .iterate(JSON.stringify([...ids])) as IterableIterator<[number, number, Buffer, Buffer]>;
+  for (const [id, points, bias, current] of rows)
+    visit(id, points, bias.subarray(0, points * 8), current.subarray(0, points * 8));
+}
+
+/**
  * One page of forward sweeps (all of them without `page`) and their partners (unless `curvesRead`
  * says the forward sweeps alone), curves in one slab.
  */
@@ -216,27 +237,13 @@ export function loadSpectraSlab(
   const { spectra, total, placeOf, backwardSlots, size } = slabLayout(db, filter, page, curvesRead);
   const values = new Float64Array(size);
   const bytes = new Uint8Array(values.buffer);
-  const copyInto = (at: number, blob: Buffer, points: number): void => {
-    // BLOB bytes are little-endian Float64, as the slab on every platform we run on.
-    bytes.set(blob.subarray(0, points * 8), at * 8);
-  };
   // Only the BLOBs placed (a grid file's unlabelled pixels stay unread).
-  const wanted = db
-    .prepare(
-      'SELECT s.id, s.points, s.bias, s.current FROM spectra s WHERE s.id IN (SELECT value FROM json_each(?))',
-    )
-    .iterate(JSON.stringify([...placeOf.keys()])) as IterableIterator<{
-    id: number;
-    points: number;
-    bias: Buffer;
-    current: Buffer;
-  }>;
-  for (const row of wanted) {
-    const at = placeOf.get(row.id);
-    if (at === undefined) continue;
-    copyInto(at, row.bias, row.points);
-    copyInto(at + row.points, row.current, row.points);
-  }
+  forEachCurve(db, placeOf.keys(), (id, points, bias, current) => {
+    const at = placeOf.get(id)!;
+    // BLOB bytes are little-endian Float64, as the slab on every platform we run on.
+    bytes.set(bias, at * 8);
+    bytes.set(current, (at + points) * 8);
+  });
   // Forward sweeps sharing one backward partner: copy it to each later claimant.
   for (const slot of backwardSlots) {
     const stored = placeOf.get(slot.id)!;
@@ -281,23 +288,15 @@ export function loadAnalysisSpectra(
   // The last few distinct bias grids read (forward and backward sweeps alternate between two).
   const recentBiases: Array<{ bytes: Buffer; view: Float64Array }> = [];
   const curveOf = new Map<number, Curve>();
-  const rows = db
-    .prepare(
-      'SELECT s.id, s.points, s.bias, s.current FROM spectra s WHERE s.id IN (SELECT value FROM json_each(?))',
-    )
-    .raw()
-    .iterate(JSON.stringify([...placeOf.keys()])) as IterableIterator<[number, number, Buffer, Buffer]>;
-  for (const [id, points, biasBlob, currentBlob] of rows) {
-    if (!placeOf.has(id)) continue;
-    const biasBytes = biasBlob.subarray(0, points * 8);
+  forEachCurve(db, placeOf.keys(), (id, points, biasBytes, currentBytes) => {
     let bias = recentBiases.find((b) => b.view.length === points && b.bytes.equals(biasBytes))?.view;
     if (!bias) {
       bias = place(biasBytes, points);
       recentBiases.unshift({ bytes: biasBytes, view: bias });
       if (recentBiases.length > RECENT_BIASES) recentBiases.pop();
     }
-    curveOf.set(id, { bias, current: place(currentBlob.subarray(0, points * 8), points) });
-  }
+    curveOf.set(id, { bias, current: place(currentBytes, points) });
+  });
   const curve = (id: number): Curve => {
     const found = curveOf.get(id);
     if (!found) throw new Error(`spectrum ${id} left the library while it was read`);

@@ -237,8 +237,13 @@ export class LibraryService {
     getAnalysisProgress: ({ jobId }) => this.analyses.progress(jobId),
     cancelAnalysis: ({ jobId }) => this.analyses.cancel(jobId),
     listAnalysisResults: (input) => listAnalysisResults(this.db, input),
-    getSpectraSlab: ({ runId, ids, label, sessionIds, limit, offset }) =>
-      loadSpectraSlab(this.db, { runId, ids, label, sessionIds }, { limit, offset }),
+    getSpectraSlab: ({ runId, ids, label, sessionIds, limit, offset, backward }) =>
+      loadSpectraSlab(
+        this.db,
+        { runId, ids, label, sessionIds },
+        { limit, offset },
+        { backward: backward ?? true },
+      ),
     listSessions: () => ({ rows: listSessions(this.db) }),
     renameSession: ({ id, name }) => renameSession(this.db, id, name),
     mergeSessions: ({ ids }) => mergeSessions(this.db, ids),

@@ -232,6 +232,8 @@ export const apiInputSchemas = {
       sessionIds: z.array(id).min(1).max(10_000).optional(),
       limit: z.number().int().min(1).max(20_000).default(2000),
       offset: z.number().int().min(0).default(0),
+      /** false: the forward sweeps alone, no backward partner read (half the reading and the slab). Default true. */
+      backward: z.boolean().optional(),
     })
     .strict(),
   listSessions: z.object({}).strict(),

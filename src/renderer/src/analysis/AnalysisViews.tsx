@@ -62,7 +62,7 @@ export function AnalysisViews({
   const scope = request?.scope ?? runScope ?? (newest ? { sessionIds: [newest.id] } : null);
   const state = useAnalysisRun(version, auto, overrides, scope);
   const { run } = state;
-  const inputs = useAnalysisInputs(version, run?.runId ?? null);
+  const inputs = useAnalysisInputs(version, run);
   // Another run shown: its scope becomes the default and the bar starts from its recipe (e.g. one
   // made with the CLI). Adjusted while rendering (React's pattern for state derived from a change).
   const [shownRun, setShownRun] = useState<typeof run>(null);

@@ -1,11 +1,12 @@
 // What the sub-views share besides the run: the label colours (listLabels), the curves of the
 // run's spectra (getSpectraSlab by run id: pages of one binary slab each, curves as views, not
-// copies) and one worker pool for all heavy numerics. The curves are loaded only once a view asks
+// copies; backward sweeps only for a run whose direction uses them) and one worker pool for all heavy numerics. The curves are loaded only once a view asks
 // for them (requestSpectra: Degradation, Trap windows, Band edges' spectra lists, the Spectra view
 // at another smoothing or for a run stored without its spread): the Spectra figure of a stored run
 // needs none, and 10,000 sweeps are ~4 s of reading on the server and ~80 MB here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnalysisSpectrum, LibraryApi } from '../../../shared/api/contract.ts';
+import type { DirectionMode } from '../../../shared/analysis/combineDirections.ts';
 import { spectraOfSlab } from '../../../shared/model/spectraSlab.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
 import type { AnalysisPool } from '../../../workers/analysisPool.ts';
@@ -23,8 +24,17 @@ export interface AnalysisInputs {
   pool: AnalysisPool | null;
 }
 
-/** `runId`: the shown run; only its spectra's curves are loaded, never the whole library. */
-export function useAnalysisInputs(version: number, runId: number | null): AnalysisInputs {
+/**
+ * `run`: the shown run (null: none); only its spectra's curves are loaded, never the whole library,
+ * and their backward sweeps only when its direction is 'backward' or 'mean' (the views draw the
+ * run's direction).
+ */
+export function useAnalysisInputs(
+  version: number,
+  run: { runId: number; recipe: { direction: DirectionMode } } | null,
+): AnalysisInputs {
+  const runId = run?.runId ?? null;
+  const backward = run ? run.recipe.direction !== 'forward' : false;
   const [colours, setColours] = useState<Record<string, string>>({});
   const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
   const [spectraError, setSpectraError] = useState<string | null>(null);
@@ -53,14 +63,14 @@ export function useAnalysisInputs(version: number, runId: number | null): Analys
   useEffect(() => {
     if (runId === null || !wanted) return;
     let current = true;
-    loadRunSpectra(getApi(), runId).then(
+    loadRunSpectra(getApi(), runId, backward).then(
       (loaded) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
       (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       current = false;
     };
-  }, [version, runId, wanted]);
+  }, [version, runId, backward, wanted]);
 
   const colourOf = useMemo(() => {
     const assigned = new Map<string, string>();
@@ -79,10 +89,10 @@ export function useAnalysisInputs(version: number, runId: number | null): Analys
 const SLAB_PAGE = 2000;
 
 /** The curves of the spectra a stored run analysed, page by page. */
-async function loadRunSpectra(api: LibraryApi, runId: number): Promise<AnalysisSpectrum[]> {
+async function loadRunSpectra(api: LibraryApi, runId: number, backward: boolean): Promise<AnalysisSpectrum[]> {
   const spectra: AnalysisSpectrum[] = [];
   for (let offset = 0; ; offset += SLAB_PAGE) {
-    const page = await api.getSpectraSlab({ runId, limit: SLAB_PAGE, offset });
+    const page = await api.getSpectraSlab({ runId, limit: SLAB_PAGE, offset, backward });
     spectra.push(...spectraOfSlab(page));
     if (page.spectra.length < SLAB_PAGE || offset + SLAB_PAGE >= page.total) return spectra;
   }
