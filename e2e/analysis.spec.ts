@@ -49,6 +49,27 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   const spectra = page.getByTestId('spectra-figure');
   await expect(spectra.locator('[data-testid=edge-markers]')).toHaveCount(3);
   await expect(spectra.locator('[data-testid=figure-legend]')).toContainText('core (n = 20)');
+  // Every ±1 s.d. band stays clear of the frame's top (its clip rectangle), by at least 6 % of its
+  // height (the y range had 4 %: the band by the highest value looked glued to the frame).
+  const bandClearance = await spectra.locator('svg[data-figure]').evaluate((svg) => {
+    // The e2e project type-checks without the DOM library: name just what is used.
+    interface Graphic {
+      getBBox(): { y: number };
+      getAttribute(name: string): string | null;
+    }
+    const root = svg as unknown as {
+      querySelector(s: string): Graphic | null;
+      querySelectorAll(s: string): ArrayLike<Graphic>;
+    };
+    const frame = root.querySelector('clipPath rect')!;
+    const top = Number(frame.getAttribute('y'));
+    const height = Number(frame.getAttribute('height'));
+    return Array.from(root.querySelectorAll('[data-testid=sd-band]')).map(
+      (band) => (band.getBBox().y - top) / height,
+    );
+  });
+  expect(bandClearance).toHaveLength(3);
+  for (const clearance of bandClearance) expect(clearance).toBeGreaterThan(0.06);
   await page.screenshot({ path: screenshotPath('analysis-spectra'), fullPage: true });
   // The run's stored curves at its own smoothing; at another one, recomputed from the sweeps.
   await expect(page.getByTestId('spectra-source')).toHaveText('Curves as stored with the run.');

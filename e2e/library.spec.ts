@@ -58,6 +58,11 @@ test('imports real Nanonis files, plots a spectrum and shows an image', async ({
   await expect(plot.locator('canvas')).toBeVisible();
   await expect(page.getByTestId('spectrum-legend')).toContainText('sweep 1 · fwd');
   await expect(page.getByTestId('spectrum-legend')).toContainText('sweep 1 · bwd');
+  // The legend's header names the unit as the y axis does, SI prefix included (these currents
+  // are well under 1 µA: never the bare ampere).
+  await expect(page.getByTestId('spectrum-readout')).toHaveText(
+    /^Tunnelling current \([pnµ]A\) · hover the plot to read values$/,
+  );
   await page.screenshot({ path: screenshotPath('library-spectrum-current'), fullPage: true });
   await spectra.nth(2).click({ modifiers: ['Control'] });
   await expect(plot).toHaveAttribute('data-series', '3');

@@ -1,25 +1,126 @@
 // The renderer's side of the scale benchmark: Debian's Chromium (as e2e uses it) driven by
-// Playwright against browser mode. Opens the app (which shows the newest stored run), then clicks
-// the Analysis tab and times the click to the first figure (the spectra figure's legend drawn),
-// with every long task (PerformanceObserver 'longtask', > 50 ms by definition) from page load
-// until 3 s after the first figure (counted apart: before the click, and after it), the renderer's JS heap (performance.memory) and the resident
-// set of Chromium's renderer processes (/proc, the browser's descendants with --type=renderer).
+// Playwright against browser mode. Opens the app (which shows the newest stored run) and waits
+// until the Library shows its rows and the page has been quiet for a while (the idle-time
+// preloads done), then clicks the Analysis tab and times the click to the first figure (the
+// spectra figure's legend drawn). Then, each counted apart: tab switches (Library → Topography →
+// Analysis → Library), a drag of the deep-trap window's bound on the Analysis tab (the trap
+// statistics follow it), and a drag-zoom on the Library's spectrum plot. Long tasks are Chromium's
+// PerformanceObserver 'longtask' entries (> 50 ms by definition); also the renderer's JS heap
+// (performance.memory) and the resident set of Chromium's renderer processes (/proc, the
+// browser's descendants with --type=renderer).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
+import type { Page } from 'playwright';
+
+/** Long tasks in one phase: their durations, ms, in order. */
+export interface PhaseTasks {
+  name: string;
+  durationsMs: number[];
+}
 
 export interface ChromiumFigures {
   /** Click on the Analysis tab to the first figure, ms. */
   firstFigureMs: number;
-  /** Long tasks (> 50 ms) from the click to 3 s after the first figure: the goal's window. */
-  longTasks: number;
-  longestTaskMs: number;
-  /** Long tasks while the page loaded (before the click): bundle evaluation, the Library's first render. */
-  pageLoadLongTasks: number;
-  pageLoadLongestTaskMs: number;
+  /** Long tasks of each phase: the page load (to the Analysis click), the Analysis tab (the click
+   * to 3 s after the first figure), each tab switch, the window drag, the zoom. */
+  phases: PhaseTasks[];
   heapMb: number;
   rendererRssMb: number;
+}
+
+/** Time for the page to settle after a step (late answers, idle-time work), ms. */
+const SETTLE_MS = 3000;
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+async function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+async function longTasksSince(page: Page, since: number, until = Infinity): Promise<LongTask[]> {
+  const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks);
+  return tasks.filter((t) => t.start >= since && t.start < until);
+}
+
+/** Long tasks from the start of `act` to SETTLE_MS after it returned. */
+async function phase(page: Page, name: string, act: () => Promise<void>): Promise<PhaseTasks> {
+  const start = await pageNow(page);
+  await act();
+  await page.waitForTimeout(SETTLE_MS);
+  return { name, durationsMs: (await longTasksSince(page, start)).map((t) => t.duration) };
+}
+
+/** Drags the mouse from (x0, y) to (x1, y) in `steps` moves, a frame apart (as a hand does). */
+async function drag(page: Page, x0: number, x1: number, y: number, steps: number): Promise<void> {
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x0 + ((x1 - x0) * i) / steps, y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+async function centre(page: Page, testId: string): Promise<{ x: number; y: number; width: number }> {
+  const box = await page.getByTestId(testId).first().boundingBox();
+  if (!box) throw new Error(`${testId} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, width: box.width };
+}
+
+async function switchTab(page: Page, tab: string, shown: string): Promise<void> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await page.getByTestId(shown).first().waitFor({ timeout: 60_000 });
+}
+
+/** The tab switches, the deep-window drag and the zoom, after the Analysis tab is open. */
+async function interactions(page: Page): Promise<PhaseTasks[]> {
+  const phases: PhaseTasks[] = [];
+  await switchTab(page, 'Library', 'spectra-table');
+  await page.waitForTimeout(SETTLE_MS);
+  phases.push(
+    await phase(page, 'tab switch Library → Topography', () =>
+      switchTab(page, 'Topography', 'topography-view'),
+    ),
+  );
+  phases.push(
+    await phase(page, 'tab switch Topography → Analysis', () =>
+      switchTab(page, 'Analysis', 'spectra-figure'),
+    ),
+  );
+  phases.push(
+    await phase(page, 'tab switch Analysis → Library', () => switchTab(page, 'Library', 'spectra-table')),
+  );
+
+  // A drag-zoom on the Library's spectrum plot (uPlot), a sweep selected.
+  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
+  await page.locator('[data-testid=spectrum-plot] .u-over').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const plot = await page.locator('[data-testid=spectrum-plot] .u-over').boundingBox();
+  if (!plot) throw new Error('the spectrum plot is not on screen');
+  const y = plot.y + plot.height / 2;
+  phases.push(
+    await phase(page, 'zoom (drag) on the Library spectrum plot', () =>
+      drag(page, plot.x + plot.width * 0.3, plot.x + plot.width * 0.6, y, 10),
+    ),
+  );
+
+  // The deep-trap window's lower bound dragged 60 px on the Analysis tab's Trap windows view.
+  await switchTab(page, 'Analysis', 'spectra-figure');
+  await page.getByTestId('subtab-trap-windows').click();
+  await page.getByTestId('trap-window-lo').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const handle = await centre(page, 'trap-window-lo');
+  phases.push(
+    await phase(page, 'deep-window drag (Trap windows)', () =>
+      drag(page, handle.x, handle.x + 60, handle.y, 12),
+    ),
+  );
+  return phases;
 }
 
 interface ProcInfo {
@@ -84,20 +185,23 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
           tasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe(options);
     });
-    // BENCH_PROFILE_DIR: the page's main-thread CPU profiles of the page load (to 1.5 s after the
-    // tabs are there) and from the click to 3 s after the first figure, with the long tasks (ms after
-    // the click) and the API calls.
+    // BENCH_PROFILE_DIR: the page's main-thread CPU profiles of the page load (to the Analysis
+    // click), of the Analysis tab (to 3 s after the first figure) and of the interactions after it;
+    // each phase's long tasks, the API calls after the click and screenshots.
     const profileDir = process.env.BENCH_PROFILE_DIR;
     const cdp = profileDir ? await context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    const loadStart = performance.now();
     await page.goto(appUrl);
     const tab = page.getByRole('tab', { name: 'Analysis', exact: true });
     await tab.waitFor();
+    await page.getByTestId('spectra-table').locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    const rowsShownMs = performance.now() - loadStart;
+    await page.waitForTimeout(SETTLE_MS);
     if (cdp && profileDir) {
-      await page.waitForTimeout(1500);
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'page-load.cpuprofile'), JSON.stringify(profile));
       await cdp.send('Profiler.start');
@@ -113,46 +217,48 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
         calls.push(`${path.slice(5)} ${(ended - took).toFixed(0)}–${ended.toFixed(0)} ms`);
       });
     const clicked = performance.now();
-    const clickedInPage = await page.evaluate(() => performance.now());
+    const clickedInPage = await pageNow(page);
     await tab.click();
     await page
       .getByTestId('spectra-figure')
       .locator('[data-testid=figure-legend]')
       .waitFor({ state: 'attached', timeout: 120_000 });
     const firstFigureMs = performance.now() - clicked;
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(SETTLE_MS);
+    const settledInPage = await pageNow(page);
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'analysis-tab.cpuprofile'), JSON.stringify(profile));
       writeFileSync(join(profileDir, 'analysis-tab-calls.txt'), calls.join('\n') + '\n');
+      await cdp.send('Profiler.start');
     }
     // The figure as drawn, to look at (with BENCH_PROFILE_DIR).
     if (profileDir) await page.screenshot({ path: join(profileDir, 'analysis-tab.png'), fullPage: true });
-    const { tasks, heap } = await page.evaluate(() => ({
-      tasks: (globalThis as unknown as { __longTasks: Array<{ start: number; duration: number }> })
-        .__longTasks,
-      heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
-    }));
-    if (profileDir)
+    const heap = await page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
+    );
+    const phases: PhaseTasks[] = [
+      {
+        name: `page load (rows shown after ${rowsShownMs.toFixed(0)} ms, to the Analysis click)`,
+        durationsMs: (await longTasksSince(page, 0, clickedInPage)).map((t) => t.duration),
+      },
+      {
+        name: 'Analysis tab (click to 3 s after the first figure)',
+        durationsMs: (await longTasksSince(page, clickedInPage, settledInPage)).map((t) => t.duration),
+      },
+    ];
+    phases.push(...(await interactions(page)));
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(profileDir, 'interactions.cpuprofile'), JSON.stringify(profile));
+      await page.screenshot({ path: join(profileDir, 'trap-window-drag.png'), fullPage: true });
       writeFileSync(
-        join(profileDir, 'analysis-tab-long-tasks.txt'),
-        tasks
-          .map(
-            (t) => `${(t.start - clickedInPage).toFixed(0)} ms after the click: ${t.duration.toFixed(0)} ms`,
-          )
-          .join('\n') + '\n',
+        join(profileDir, 'long-tasks.txt'),
+        phases.map((p) => `${p.name}: ${p.durationsMs.map((d) => d.toFixed(0)).join(', ')}`).join('\n') +
+          '\n',
       );
-    const afterClick = tasks.filter((t) => t.start >= clickedInPage).map((t) => t.duration);
-    const beforeClick = tasks.filter((t) => t.start < clickedInPage).map((t) => t.duration);
-    return {
-      firstFigureMs,
-      longTasks: afterClick.length,
-      longestTaskMs: Math.max(0, ...afterClick),
-      pageLoadLongTasks: beforeClick.length,
-      pageLoadLongestTaskMs: Math.max(0, ...beforeClick),
-      heapMb: heap / 1e6,
-      rendererRssMb: rendererRssMb(userDataDir),
-    };
+    }
+    return { firstFigureMs, phases, heapMb: heap / 1e6, rendererRssMb: rendererRssMb(userDataDir) };
   } finally {
     await context.close();
   }

@@ -122,8 +122,10 @@ async function storedRun(
   return { seconds, spectra: progress.spectra, runId: progress.runId!, answered, slowest };
 }
 
-// BENCH_SCALE_ONLY=session runs the session phase alone.
-if (process.env.BENCH_SCALE_ONLY !== 'session') {
+// BENCH_SCALE_ONLY=session runs the session phase alone; BENCH_SCALE_ONLY=chromium only the
+// Chromium figures on the session library (its stored runs made once, when it is built).
+const only = process.env.BENCH_SCALE_ONLY;
+if (only !== 'session' && only !== 'chromium') {
   const built = buildLibrary();
   const sizeMb = statSync(libraryPath).size / 1e6;
   console.log(
@@ -161,31 +163,39 @@ const SESSION_SWEEPS = Number(process.env.BENCH_SESSION_SWEEPS ?? 10_000);
 const SESSION_RUNS = 3;
 {
   const sessionPath = join(dataDir, `scale-session-${SESSION_SWEEPS}.sqlite`);
-  buildLibrary(sessionPath, 2 * SESSION_SWEEPS);
+  const justBuilt = buildLibrary(sessionPath, 2 * SESSION_SWEEPS) > 0;
   const sessionServer = await startServer(sessionPath);
   const runs: Array<Awaited<ReturnType<typeof storedRun>>> = [];
-  for (let r = 0; r < SESSION_RUNS; r++) runs.push(await storedRun(sessionServer));
-  const seconds = runs.map((r) => r.seconds);
-  const median = [...seconds].sort((a, b) => a - b)[Math.floor(SESSION_RUNS / 2)]!;
-  console.log(
-    `session of ${runs[0]!.spectra} forward sweeps: stored run ${median.toFixed(2)} s (median of ${SESSION_RUNS}: ${seconds.map((s) => s.toFixed(2)).join(', ')}), server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${Math.max(...runs.map((r) => r.slowest)).toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)})`,
-  );
-  // Baseline in the same run: the same stored run on one thread (this process), as before the
-  // helper thread.
-  const oneThreadDb = openLibrary(sessionPath);
-  const oneThreadStart = performance.now();
-  analyseAndStore(oneThreadDb, {}, 'bench', undefined);
-  console.log(
-    `  baseline, the same run on one thread: ${((performance.now() - oneThreadStart) / 1000).toFixed(2)} s`,
-  );
-  oneThreadDb.close();
+  const storedRuns = only === 'chromium' ? (justBuilt ? 1 : 0) : SESSION_RUNS;
+  for (let r = 0; r < storedRuns; r++) runs.push(await storedRun(sessionServer));
+  if (only !== 'chromium') {
+    const seconds = runs.map((r) => r.seconds);
+    const median = [...seconds].sort((a, b) => a - b)[Math.floor(SESSION_RUNS / 2)]!;
+    console.log(
+      `session of ${runs[0]!.spectra} forward sweeps: stored run ${median.toFixed(2)} s (median of ${SESSION_RUNS}: ${seconds.map((s) => s.toFixed(2)).join(', ')}), server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (slowest answer meanwhile ${Math.max(...runs.map((r) => r.slowest)).toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)})`,
+    );
+    // Baseline in the same run: the same stored run on one thread (this process), as before the
+    // helper thread.
+    const oneThreadDb = openLibrary(sessionPath);
+    const oneThreadStart = performance.now();
+    analyseAndStore(oneThreadDb, {}, 'bench', undefined);
+    console.log(
+      `  baseline, the same run on one thread: ${((performance.now() - oneThreadStart) / 1000).toFixed(2)} s`,
+    );
+    oneThreadDb.close();
+  }
   if (process.env.BENCH_CHROMIUM === '0') {
     console.log('Chromium figures skipped (BENCH_CHROMIUM=0)');
   } else {
     const figures = await measureAnalysisTab(sessionServer.url);
     console.log(
-      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; long tasks after the click: ${figures.longTasks} (longest ${figures.longestTaskMs.toFixed(0)} ms), during the page load before it: ${figures.pageLoadLongTasks} (longest ${figures.pageLoadLongestTaskMs.toFixed(0)} ms); renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB`,
+      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)})`,
     );
+    for (const { name, durationsMs } of figures.phases)
+      console.log(
+        `  long tasks > 50 ms, ${name}: ${durationsMs.length}` +
+          (durationsMs.length ? ` (${durationsMs.map((d) => d.toFixed(0)).join(', ')} ms)` : ''),
+      );
   }
   sessionServer.stop();
 }

@@ -9,6 +9,17 @@ function ticksOf(u: uPlot, scaleKey: string, count: number): number[] {
   return niceTicks(scale?.min ?? 0, scale?.max ?? 0, count);
 }
 
+/** The title siAxis gives the axis on `scaleKey` as the plot now shows it (e.g. for a legend). */
+export function siAxisTitle(
+  u: uPlot,
+  scaleKey: string,
+  quantity: string,
+  axisUnit: string,
+  count = 6,
+): string {
+  return axisTitle(quantity, axisLabels(ticksOf(u, scaleKey, count), axisUnit).prefix, axisUnit);
+}
+
 /**
  * An axis for `quantity` in `axisUnit` on scale `scaleKey`, label "quantity (prefix unit)". Sample
  * bias passes `prefixed` false: it reads in V on every plot of the app, as in the analysis figures.

@@ -10,6 +10,7 @@ import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { useWindowedRows } from './useWindowedRows.ts';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 const KINDS: FileKind[] = [
@@ -42,6 +43,8 @@ export function FilesTable({
   const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
     getApi().listFiles({ limit, offset, ...f }),
   );
+  // Only the rows in view are rendered (a page is up to 200 rows).
+  const { observe: observeScrollBox, start, end, tableStyle } = useWindowedRows(list.rows.length);
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -92,8 +95,30 @@ export function FilesTable({
       </div>
       {all.error && <p className="note">{all.error}</p>}
       {list.error && <p className="error">{list.error}</p>}
-      <div className="scroll" tabIndex={0} onKeyDown={all.onKeyDown} data-testid="files-scroll">
-        <table data-testid="files-table" data-total={list.total} aria-multiselectable="true">
+      <div
+        className="scroll"
+        ref={observeScrollBox}
+        tabIndex={0}
+        onKeyDown={all.onKeyDown}
+        data-testid="files-scroll"
+      >
+        <table
+          className="windowed files"
+          style={tableStyle}
+          data-testid="files-table"
+          data-total={list.total}
+          aria-multiselectable="true"
+        >
+          <colgroup>
+            <col className="col-name" />
+            <col className="col-format" />
+            <col className="col-kind" />
+            <col className="col-status" />
+            <col className="col-count" />
+            <col className="col-count" />
+            <col className="col-acquired" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>Name</th>
@@ -107,7 +132,7 @@ export function FilesTable({
             </tr>
           </thead>
           <tbody>
-            {list.rows.map((file) => (
+            {list.rows.slice(start, end).map((file) => (
               <tr
                 key={file.id}
                 className={selectedIds.has(file.id) ? 'selected' : undefined}

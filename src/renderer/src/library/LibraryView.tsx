@@ -24,9 +24,10 @@ import { SpectraTable } from './SpectraTable.tsx';
 import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
 
-// The plot (uPlot, the analysis worker pool and the recipe's zod schemas behind it) is loaded after
-// the page's first render: evaluating it was part of the page load's long tasks. Until then the
-// panel shows what the plot shows with nothing selected.
+// The plot (uPlot, the analysis worker pool and the recipe's zod schemas behind it) is loaded in
+// idle time after the page's first render (App.tsx) or when a first spectrum is selected: evaluating
+// it was part of the page load's long tasks. Until then the panel shows what the plot shows with
+// nothing selected.
 const SpectrumPlot = lazy(() =>
   import('../plots/SpectrumPlot.tsx').then((m) => ({ default: m.SpectrumPlot })),
 );
@@ -101,6 +102,9 @@ export function LibraryView({
   };
 
   const plotted = useMemo(() => [...spectra.rows.keys()].slice(0, PLOTTED), [spectra]);
+  // The plot is mounted at the first selection and then kept (its channel choice with it).
+  const [plotMounted, setPlotMounted] = useState(false);
+  if (!plotMounted && plotted.length > 0) setPlotMounted(true);
   const selectedFiles = useMemo(() => [...files.rows.values()], [files]);
   const fileSpectraCount = selectedFiles.reduce((n, f) => n + f.spectra, 0);
   const count = target === 'files' ? fileSpectraCount : spectra.rows.size;
@@ -237,13 +241,13 @@ export function LibraryView({
               Plotting the first {PLOTTED} of {spectra.rows.size} selected spectra.
             </p>
           )}
-          <Suspense
-            fallback={
-              <p className="empty">{plotted.length === 0 ? NO_SPECTRUM_SELECTED : 'Loading the plot…'}</p>
-            }
-          >
-            <SpectrumPlot spectrumIds={plotted} />
-          </Suspense>
+          {!plotMounted ? (
+            <p className="empty">{NO_SPECTRUM_SELECTED}</p>
+          ) : (
+            <Suspense fallback={<p className="empty">Loading the plot…</p>}>
+              <SpectrumPlot spectrumIds={plotted} />
+            </Suspense>
+          )}
         </section>
         <section className="panel">
           <h2>Image{file && file.images > 0 ? ` · ${file.name}` : ''}</h2>

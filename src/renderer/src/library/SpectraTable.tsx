@@ -9,6 +9,7 @@ import { Pager } from './Pager.tsx';
 import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { useWindowedRows } from './useWindowedRows.ts';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 function nm(metres: number | null): string {
@@ -36,6 +37,8 @@ export function SpectraTable({
   const list = usePagedList(queryKeys.spectra, filter, (f, limit, offset) =>
     getApi().listSpectra({ limit, offset, ...f }),
   );
+  // Only the rows in view are rendered (a page is up to 200 rows).
+  const { observe: observeScrollBox, start, end, tableStyle } = useWindowedRows(list.rows.length);
   const all = useSelectAllKey(
     () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -71,8 +74,30 @@ export function SpectraTable({
       </div>
       {all.error && <p className="note">{all.error}</p>}
       {list.error && <p className="error">{list.error}</p>}
-      <div className="scroll" tabIndex={0} onKeyDown={all.onKeyDown} data-testid="spectra-scroll">
-        <table data-testid="spectra-table" data-total={list.total} aria-multiselectable="true">
+      <div
+        className="scroll"
+        ref={observeScrollBox}
+        tabIndex={0}
+        onKeyDown={all.onKeyDown}
+        data-testid="spectra-scroll"
+      >
+        <table
+          className="windowed spectra"
+          style={tableStyle}
+          data-testid="spectra-table"
+          data-total={list.total}
+          aria-multiselectable="true"
+        >
+          <colgroup>
+            <col />
+            <col className="col-sweep" />
+            <col className="col-dir" />
+            <col className="col-points" />
+            <col className="col-bias" />
+            <col className="col-nm" />
+            <col className="col-nm" />
+            <col className="col-label" />
+          </colgroup>
           <thead>
             <tr>
               <th>File</th>
@@ -86,7 +111,7 @@ export function SpectraTable({
             </tr>
           </thead>
           <tbody>
-            {list.rows.map((s) => (
+            {list.rows.slice(start, end).map((s) => (
               <tr
                 key={s.id}
                 className={selectedIds.has(s.id) ? 'selected' : undefined}

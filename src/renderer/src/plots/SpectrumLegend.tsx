@@ -12,12 +12,15 @@ export function SpectrumLegend({
   entries,
   quantity,
   unit,
+  axisTitle,
   hover,
 }: {
   entries: LegendEntry[];
   /** What the y values are, with the unit the readout uses: "Tunnelling current". */
   quantity: string;
   unit: string;
+  /** The y axis's title as drawn, its SI prefix included: "Tunnelling current (pA)". */
+  axisTitle: string;
   /** The bias (V) under the cursor and each curve's value there (null: none), or null off the plot. */
   hover: { bias: number; values: Array<number | null> } | null;
 }) {
@@ -26,7 +29,7 @@ export function SpectrumLegend({
       <p className="readout" data-testid="spectrum-readout">
         {hover
           ? `${quantity} at sample bias ${formatSi(hover.bias, 'V', 4)}`
-          : `${quantity}${unit ? ` (${unit})` : ''} · hover the plot to read values`}
+          : `${axisTitle} · hover the plot to read values`}
       </p>
       <ul>
         {entries.map((entry, i) => {

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type uPlot from 'uplot';
-import { siAxis } from '../lib/siAxis.ts';
+import { siAxis, siAxisTitle } from '../lib/siAxis.ts';
 import { alignCurves, valueAt } from './alignCurves.ts';
 import { DEFAULT_RECIPE } from '../../../shared/analysis/recipe.ts';
 import { DEFAULT_DELTA_V, DERIVED_SIGNALS } from './derivedSignals.ts';
@@ -71,6 +71,8 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
   const data = useMemo(() => alignCurves(shown.map(({ curve }) => curve)) as uPlot.AlignedData, [shown]);
   /** Row of `data` under the cursor, or null when the cursor is off the plot. */
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
+  /** The y axis's title as uPlot last drew it (its prefix follows the data and the zoom). */
+  const [yTitle, setYTitle] = useState<string | null>(null);
   const notes = [...new Set(shown.flatMap(({ note }) => note ?? []))];
   const setting =
     (key: keyof DerivativeSettings) =>
@@ -101,7 +103,10 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
           points: { show: false },
         })),
       ],
-      hooks: { setCursor: [(u: uPlot) => setHoverIndex(u.cursor.idx ?? null)] },
+      hooks: {
+        setCursor: [(u: uPlot) => setHoverIndex(u.cursor.idx ?? null)],
+        setScale: [(u: uPlot, key: string) => key === 'y' && setYTitle(siAxisTitle(u, 'y', quantity, unit))],
+      },
     }),
     [seriesCount, quantity, unit],
   );
@@ -193,7 +198,13 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
       {shown.length > 0 && (
         <>
           <UPlotChart options={options} data={data} />
-          <SpectrumLegend entries={legend} quantity={quantity} unit={unit} hover={hover} />
+          <SpectrumLegend
+            entries={legend}
+            quantity={quantity}
+            unit={unit}
+            axisTitle={yTitle ?? `${quantity} (${unit})`}
+            hover={hover}
+          />
         </>
       )}
     </div>

@@ -18,6 +18,14 @@ import type { SpectraMode } from './spectraModes.ts';
 import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
 import type { GroupSpectra } from './useGroupCurves.ts';
 
+/** Room above the highest band edge (mean + 1 s.d.), as a fraction of the y span: the shading
+ * touched the frame's top where a band peaks at the bias range's end. */
+const TOP_HEADROOM = 0.06;
+
+function withHeadroom([lo, hi]: [number, number]): [number, number] {
+  return [lo, hi + TOP_HEADROOM * (hi - lo)];
+}
+
 /** Layout outside a measured panel, viewBox units. */
 export const SPECTRA_SIZE = { width: 760, height: 480 };
 
@@ -61,7 +69,7 @@ export const SpectraFigure = memo(function SpectraFigure({
     0,
   );
   const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
-  const yDomain = log ? positiveDecades(yColumns) : extent(yColumns, 0.04);
+  const yDomain = log ? positiveDecades(yColumns) : withHeadroom(extent(yColumns, 0.04));
   // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
   // width allows for every entry it may list.
   const legendSpace =
@@ -123,6 +131,7 @@ export const SpectraFigure = memo(function SpectraFigure({
         {shown.map((g) => (
           <path
             key={`band-${g.label}`}
+            data-testid="sd-band"
             d={bandPath(
               g.bias,
               lo(g.label).map((v) => (log && !(v > 0) ? floorY : v)),
