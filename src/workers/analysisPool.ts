@@ -14,7 +14,8 @@
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
 // results split by whole labels across the workers (splitLabels), and the comparisons here.
-// Curves go to the workers packed in one transferred buffer per chunk.
+// Curves go to the workers packed in one transferred buffer per chunk; each chunk goes to the
+// next free worker (two at a time each), which then holds it.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
@@ -138,6 +139,9 @@ function sameSpectra(
   return true;
 }
 
+/** Chunks sent to one worker at a time while a dataset loads (one running, one queued). */
+const QUEUED_CHUNKS = 2;
+
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
 
@@ -219,7 +223,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     keptKey: string | null;
     /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
     groupLabels: string[][] | null;
-    loaded: boolean[];
+    /** The worker holding each chunk (its spectra and stage caches), −1 until loaded. */
+    holder: number[];
   } | null = null;
   let nextDatasetId = 1;
   let nextGroupSlot = 0;
@@ -261,7 +266,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         plans,
         keptKey: null,
         groupLabels: null,
-        loaded: plans.map(() => false),
+        holder: plans.map(() => -1),
       };
     }
     const held = dataset;
@@ -271,16 +276,18 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Held chunks
-    // go in one call per worker (a re-analysis is a round trip per worker, not per chunk). Chunks
-    // not yet loaded go one call each (progress while a large set loads), all sent at once in
-    // chunk order, so each worker always has its next chunk queued: awaiting each answer before
-    // packing and sending the next left a worker idle for the pack, both structured clones and
-    // the message round trip of every chunk.
+    // A held chunk lives in the worker that analysed it (held.holder), which keeps its stage
+    // caches between runs; held chunks go in one call per worker (a re-analysis is a round trip
+    // per worker, not per chunk). Chunks not yet loaded go one call each, to whichever worker
+    // is free: each worker has up to QUEUED_CHUNKS sent at a time, and the next is packed and
+    // sent when one comes back. A worker thus always has its next chunk queued (awaiting each
+    // answer before packing and sending left it idle for the pack, both structured clones and
+    // the round trip), and a worker slowed down (the machine busy with something else) takes
+    // fewer chunks instead of holding up the run with its fixed share.
     const pending: Array<Promise<void>> = [];
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
-      for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
+      for (let c = 0; c < plans.length; c++) if (held.holder[c] === w) heldHere.push(c);
       if (heldHere.length === 0) return;
       pending.push(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
@@ -290,24 +297,31 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     });
-    for (let c = 0; c < plans.length; c++) {
-      if (held.loaded[c] || opts.signal?.aborted) continue;
-      const plan = plans[c]!;
-      const packed = packSpectra(
-        plan.indices.map((i) => spectra[i]!),
-        spare,
-      );
-      const load = transfer({ packed, plan }, [packed.data.buffer]);
-      const slot = workers[c % workers.length]!;
-      pending.push(
-        Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
-          results[c] = received(chunk as EncodedChunkResult<Id>);
-          held.loaded[c] = true;
-          done += plan.indices.length;
-          opts.onProgress?.({ done, total: spectra.length });
-        }),
-      );
-    }
+    const toLoad: number[] = [];
+    for (let c = 0; c < plans.length; c++) if (held.holder[c]! < 0) toLoad.push(c);
+    let next = 0;
+    const load = async (w: number): Promise<void> => {
+      while (next < toLoad.length && !opts.signal?.aborted) {
+        const c = toLoad[next++]!;
+        const plan = plans[c]!;
+        const packed = packSpectra(
+          plan.indices.map((i) => spectra[i]!),
+          spare,
+        );
+        const chunk = await workers[w]!.api.analyseChunk(
+          held.id,
+          c,
+          overrides,
+          withKept,
+          transfer({ packed, plan }, [packed.data.buffer]),
+        );
+        results[c] = received(chunk as EncodedChunkResult<Id>);
+        held.holder[c] = w;
+        done += plan.indices.length;
+        opts.onProgress?.({ done, total: spectra.length });
+      }
+    };
+    for (let q = 0; q < QUEUED_CHUNKS; q++) workers.forEach((_, w) => pending.push(load(w)));
     await Promise.all(pending);
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);

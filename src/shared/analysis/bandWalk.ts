@@ -26,7 +26,7 @@ import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
-import { medianInPlace, selectInPlace } from './quickselect.ts';
+import { medianInPlace, selectPair } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 export interface BandWalkOptions {
@@ -81,27 +81,30 @@ export function curveNoise(y: NumberArray): number {
 }
 
 let baselineScratch = new Float64Array(0);
+const pair = new Float64Array(2);
 
 /** The 5th percentile (numpy 'linear') of didv[from..to], by selection instead of a full sort. */
-function baselineOf(didv: NumberArray, from: number, to: number): number {
+export function baselineOf(didv: NumberArray, from: number, to: number): number {
   const m = to - from + 1;
   if (baselineScratch.length < m) baselineScratch = new Float64Array(m);
-  const values = baselineScratch.subarray(0, m);
+  // The whole scratch buffer, its first m values used (no subarray object per call).
+  const values = baselineScratch;
   let finite = true;
   for (let k = 0; k < m; k++) {
     const v = didv[from + k]!;
     values[k] = v;
     if (v !== v) finite = false;
   }
-  if (!finite) return percentileSorted(values.sort(), 5); // NaN sorts last: keep that behaviour
+  if (!finite) return percentileSorted(values.subarray(0, m).sort(), 5); // NaN sorts last: keep that behaviour
   const position = 0.05 * (m - 1);
   const below = Math.min(Math.max(Math.floor(position), 0), m - 1);
-  const a = selectInPlace(values, below);
-  // After selection every value right of `below` is ≥ a: the next order statistic is their minimum.
+  // The order statistics `below` and `below + 1` (the latter = the former for one value).
+  let a = values[0]!;
   let b = a;
-  if (below + 1 < m) {
-    b = values[below + 1]!;
-    for (let k = below + 2; k < m; k++) if (values[k]! < b) b = values[k]!;
+  if (m > 1) {
+    selectPair(values, m, below + 1, pair);
+    a = pair[0]!;
+    b = pair[1]!;
   }
   const t = position - below;
   const diff = b - a;
@@ -220,10 +223,11 @@ export function bandWalk(
     isPeakScratch = new Uint8Array(n);
   }
   const noise = knownNoise ?? curveNoise(didv);
+  // The scratch buffers whole, their first count / n entries used (no subarray objects).
   const count = localMaximaInto(didv, peakScratch);
-  const peaks = peakScratch.subarray(0, count);
-  const isPeak = isPeakScratch.subarray(0, n);
-  isPeak.fill(0);
+  const peaks = peakScratch;
+  const isPeak = isPeakScratch;
+  isPeak.fill(0, 0, n);
   for (let k = 0; k < count; k++) isPeak[peaks[k]!] = 1;
   let vbTop = -Infinity;
   let vbIndex = -1;
@@ -253,7 +257,8 @@ export function bandWalk(
   const minProminence = Math.max(o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline), o.bandK * noise);
   const inGapStates: InGapState[] = [];
   if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
-    for (const index of peaks) {
+    for (let k = 0; k < count; k++) {
+      const index = peaks[k]!;
       if (index <= lo || index >= hi || !hasProminence(didv, index, minProminence)) continue;
       inGapStates.push({
         bias: parabolicApex(bias, didv, index),

@@ -4,8 +4,33 @@
 // NaN never compares, so it never makes or neighbours a peak.
 import type { NumberArray } from './types.ts';
 
-/** Writes the peak indices (ascending) into `out` and returns how many there are. */
+/**
+ * Writes the peak indices (ascending) into `out` and returns how many there are. Without two equal
+ * neighbours (no plateau) a peak is a point above both neighbours; that case is found without a
+ * branch on the data (every index written, the count advanced by the comparison as a number: a
+ * noisy curve made the branches mispredict about every other point). With a plateau, the walk below.
+ */
 export function localMaximaInto(y: NumberArray, out: Int32Array): number {
+  const last = y.length - 1;
+  let m = 0;
+  let plateau = 0;
+  if (last >= 2) {
+    let left = y[0]!;
+    let centre = y[1]!;
+    for (let i = 1; i < last; i++) {
+      const right = y[i + 1]!;
+      out[m] = i;
+      m += +(left < centre) & +(right < centre);
+      plateau |= +(centre === right);
+      left = centre;
+      centre = right;
+    }
+  }
+  return plateau ? localMaximaWalk(y, out) : m;
+}
+
+/** localMaximaInto by walking over plateaus (scipy's _local_maxima_1d). */
+function localMaximaWalk(y: NumberArray, out: Int32Array): number {
   const last = y.length - 1;
   let m = 0;
   let i = 1;

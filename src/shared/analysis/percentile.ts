@@ -1,6 +1,8 @@
 // numpy.percentile(values, q) with its default 'linear' method, on an ascending array.
 // The interpolation follows numpy's _lerp (the two-sided form) so results agree to the last bit.
-import { selectInPlace } from './quickselect.ts';
+import { selectPair } from './quickselect.ts';
+
+const pair = new Float64Array(2);
 
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
@@ -16,8 +18,8 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
- * numpy.percentile(values[0..n−1], q) ('linear') without a full sort: selection of the lower
- * order statistic, the upper one as the minimum of what lies above it. Reorders `values`; equal
+ * numpy.percentile(values[0..n−1], q) ('linear') without a full sort: selection of the two
+ * order statistics around the position (selectPair). Reorders `values`; equal
  * to percentileSorted on the sorted values (the same two order statistics, the same _lerp).
  * Values must not be NaN.
  */
@@ -25,11 +27,17 @@ export function percentileInPlace(values: Float64Array, q: number, n = values.le
   if (n === 0) return Number.NaN;
   const position = (q / 100) * (n - 1);
   const below = Math.min(Math.max(Math.floor(position), 0), n - 1);
-  const a = selectInPlace(values, below, 0, n - 1);
-  let b = a;
+  let a: number;
+  let b: number;
   if (below + 1 < n) {
-    b = values[below + 1]!;
-    for (let k = below + 2; k < n; k++) if (values[k]! < b) b = values[k]!;
+    selectPair(values, n, below + 1, pair);
+    a = pair[0]!;
+    b = pair[1]!;
+  } else {
+    // q = 100: the largest value.
+    a = values[0]!;
+    for (let k = 1; k < n; k++) if (values[k]! > a) a = values[k]!;
+    b = a;
   }
   const t = position - below;
   const diff = b - a;

@@ -82,6 +82,35 @@ describe('quality flags: fast paths equal the plain definitions', () => {
     }
   });
 
+  it('departures with ±Infinity and NaN among the steps: as a per-point median where it is defined', () => {
+    const same = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+    for (let seed = 1; seed <= 120; seed++) {
+      const u = mulberry32(seed);
+      const m = 7 + ((seed * 29) % 300);
+      const withNaN = seed % 2 === 0;
+      const d = Float64Array.from({ length: m }, () => {
+        const r = u();
+        if (r < 0.05) return Infinity;
+        if (r < 0.1) return -Infinity;
+        if (withNaN && r < 0.13) return Number.NaN;
+        return Math.round(u() * 8) - 4;
+      });
+      const fast = new Float64Array(m);
+      departures(d, m, fast);
+      const window = new Float64Array(6);
+      for (let i = 0; i < m; i++) {
+        let count = 0;
+        let nan = d[i] !== d[i];
+        for (let j = Math.max(0, i - 3); j <= Math.min(m - 1, i + 3); j++) {
+          if (d[j] !== d[j]) nan = true;
+          if (j !== i) window[count++] = d[j]!;
+        }
+        // A median of values with a NaN among them is not defined; elsewhere the same number.
+        if (!nan) expect(same(fast[i]!, d[i]! - medianInPlace(window, count))).toBe(true);
+      }
+    }
+  });
+
   it('tipChange and secondDifferenceNoise on 400 seeded sweeps of 10–700 points', () => {
     let found = 0;
     for (let seed = 1; seed <= 400; seed++) {
@@ -95,6 +124,55 @@ describe('quality flags: fast paths equal the plain definitions', () => {
     // The comparison covers sweeps with a finding and without one.
     expect(found).toBeGreaterThan(50);
     expect(found).toBeLessThan(350);
+  });
+
+  it('saturation equals its two-pass definition on 400 seeded sweeps (clipped high or low, NaN, ±Infinity)', () => {
+    /** The longest run within tolerance of the maximum, then of the minimum, as first written. */
+    function plainSaturation(
+      bias: Float64Array,
+      current: Float64Array,
+      run: number,
+      k: number,
+    ): string | null {
+      const n = current.length;
+      if (n < run) return null;
+      let max = -Infinity;
+      let min = Infinity;
+      for (const c of current) {
+        if (c > max) max = c;
+        if (c < min) min = c;
+      }
+      const noise = referenceNoise(current);
+      for (const extreme of [max, min]) {
+        const tolerance = Math.max(k * noise, 1e-6 * Math.abs(extreme));
+        let length = 0;
+        let best = 0;
+        let bestEnd = 0;
+        for (let i = 0; i < n; i++) {
+          length = Math.abs(current[i]! - extreme) <= tolerance ? length + 1 : 0;
+          if (length > best) {
+            best = length;
+            bestEnd = i;
+          }
+        }
+        if (best >= run)
+          return `current flat at ${(extreme * 1e9).toPrecision(4)} nA for ${best} points (${bias[bestEnd - best + 1]!.toFixed(3)} to ${bias[bestEnd]!.toFixed(3)} V): clipped`;
+      }
+      return null;
+    }
+    let clipped = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { bias, current } = sweep(seed, 20 + ((seed * 31) % 500));
+      const u = mulberry32(seed + 1000);
+      const n = current.length;
+      if (seed % 5 === 1) for (let i = 0; i < Math.floor(n / 6); i++) current[i] = current[0]!; // clipped low
+      if (seed % 7 === 2) current[Math.floor(u() * n)] = [Number.NaN, Infinity, -Infinity][seed % 3]!;
+      const expected = plainSaturation(bias, current, 5, 4);
+      expect(saturation(bias, current, { run: 5, k: 4 })?.reason ?? null).toBe(expected);
+      if (expected) clipped++;
+    }
+    expect(clipped).toBeGreaterThan(100);
+    expect(clipped).toBeLessThan(350);
   });
 
   it('saturation with the noise passed in equals saturation computing it', () => {

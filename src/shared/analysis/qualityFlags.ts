@@ -38,10 +38,14 @@ export const EXCLUDING_FLAGS: ReadonlySet<QualityFlag> = new Set<QualityFlag>([
 // 1–2: tipChange's steps and departures.
 const scratchBuffers = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
 
-/** A view of `length` values of scratch buffer `slot`; its contents are left over from earlier calls. */
+/**
+ * Scratch buffer `slot`, at least `length` long (callers pass their lengths on: a subarray per
+ * call was a typed-array object per spectrum to create and collect); its contents are left over
+ * from earlier calls.
+ */
 function scratch(slot: number, length: number): Float64Array {
   if (scratchBuffers[slot]!.length < length) scratchBuffers[slot] = new Float64Array(Math.max(length, 512));
-  return scratchBuffers[slot]!.subarray(0, length);
+  return scratchBuffers[slot]!;
 }
 
 export interface FlagFinding {
@@ -55,7 +59,7 @@ export function secondDifferenceNoise(y: NumberArray): number {
   if (n < 3) return 0;
   const r = scratch(0, n - 2);
   for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
-  return (1.4826 * medianBracketed(r)) / Math.sqrt(6);
+  return (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
 }
 
 const nanoamps = (a: number): string => `${(a * 1e9).toPrecision(4)} nA`;
@@ -75,32 +79,47 @@ export function saturation(
   let max = -Infinity;
   let min = Infinity;
   for (let i = 0; i < n; i++) {
-    if (current[i]! > max) max = current[i]!;
-    if (current[i]! < min) min = current[i]!;
+    const c = current[i]!;
+    if (c > max) max = c;
+    if (c < min) min = c;
   }
   const noise = options.noise ?? secondDifferenceNoise(current);
-  for (const extreme of [max, min]) {
-    const tolerance = Math.max(options.k * noise, 1e-6 * Math.abs(extreme));
-    let length = 0;
-    let best = 0;
-    let bestEnd = 0;
-    for (let i = 0; i < n; i++) {
-      length = Math.abs(current[i]! - extreme) <= tolerance ? length + 1 : 0;
-      if (length > best) {
-        best = length;
-        bestEnd = i;
-      }
+  // The longest run flat at the maximum and at the minimum, both in one pass (a run's length
+  // is reset by multiplying with the comparison as 0/1 rather than by a branch).
+  const toleranceHigh = Math.max(options.k * noise, 1e-6 * Math.abs(max));
+  const toleranceLow = Math.max(options.k * noise, 1e-6 * Math.abs(min));
+  let lengthHigh = 0;
+  let lengthLow = 0;
+  let bestHigh = 0;
+  let bestLow = 0;
+  let endHigh = 0;
+  let endLow = 0;
+  for (let i = 0; i < n; i++) {
+    const c = current[i]!;
+    lengthHigh = +(Math.abs(c - max) <= toleranceHigh) * (lengthHigh + 1);
+    lengthLow = +(Math.abs(c - min) <= toleranceLow) * (lengthLow + 1);
+    if (lengthHigh > bestHigh) {
+      bestHigh = lengthHigh;
+      endHigh = i;
     }
-    if (best >= options.run) {
-      const from = bias[bestEnd - best + 1]!;
-      const to = bias[bestEnd]!;
-      return {
-        flag: 'saturated',
-        reason: `current flat at ${nanoamps(extreme)} for ${best} points (${from.toFixed(3)} to ${to.toFixed(3)} V): clipped`,
-      };
+    if (lengthLow > bestLow) {
+      bestLow = lengthLow;
+      endLow = i;
     }
   }
+  // The maximum's run first, as before.
+  if (bestHigh >= options.run) return clipped(bias, max, bestHigh, endHigh);
+  if (bestLow >= options.run) return clipped(bias, min, bestLow, endLow);
   return null;
+}
+
+function clipped(bias: NumberArray, extreme: number, best: number, bestEnd: number): FlagFinding {
+  const from = bias[bestEnd - best + 1]!;
+  const to = bias[bestEnd]!;
+  return {
+    flag: 'saturated',
+    reason: `current flat at ${nanoamps(extreme)} for ${best} points (${from.toFixed(3)} to ${to.toFixed(3)} V): clipped`,
+  };
 }
 
 const neighbours = new Float64Array(6);
@@ -133,15 +152,63 @@ let triples = new Float64Array(0);
  * departure[i] = d[i] − median of its six neighbours d[i−3..i−1, i+1..i+3] (fewer at the ends),
  * for every i < m. The median of six is the mean of the 3rd and 4th smallest. In the interior the
  * neighbours are two triples, a = d[i−3..i−1] and b = d[i+1..i+3], each sorted once for the whole
- * sweep (a0 ≤ a1 ≤ a2, b0 ≤ b1 ≤ b2); the k-th smallest of their union is the least of
- * max(a_j, b_(k−j)) over j (a_0 = b_0 = −∞ there, 1-based), so
- *   3rd = min(a2, b2, max(a0, b1), max(a1, b0)),  4th = max(a0, b0, min(a1, b2), min(a2, b1)).
- * Selection picks values, it computes none: exactly what a per-point median gives, without the
- * data-dependent branches of a merge (random noise made them mispredict about every other point).
+ * sweep (a0 ≤ a1 ≤ a2, b0 ≤ b1 ≤ b2). With k = #{j : a_j ≤ b_(2−j)} a's among the three smallest
+ * of their union, the 3rd smallest is max(a_(k−1), b_(2−k)) and the 4th min(a_k, b_(3−k)) (a_(−1)
+ * = b_(−1) = −∞, a_3 = b_3 = +∞). Selection picks values, it computes none: exactly what a
+ * per-point median gives. Every choice is a comparison turned into an index (sorting a triple
+ * scatters each value to its rank; the larger of two values is read at an index computed from
+ * their comparison): Math.min/max and ternaries branch on the data, and random noise made those
+ * branches mispredict about every other time (30 ns a point; 10 ns without them). A NaN breaks
+ * the ranks: such a sweep takes departuresByMinMax.
  */
 export function departures(d: Float64Array, m: number, departure: Float64Array): void {
-  if (triples.length < 3 * m) triples = new Float64Array(Math.max(3 * m, 1536));
+  if (triples.length < 5 * m) {
+    triples = new Float64Array(Math.max(5 * m, 2560));
+    // The sentinels, written once: the scatter below only writes slots 1..3 of each five.
+    for (let j = 0; j < triples.length; j += 5) {
+      triples[j] = -Infinity;
+      triples[j + 4] = Infinity;
+    }
+  }
   const t = triples;
+  // Triple j at t[5j + 1 .. 5j + 3], sorted, between a −∞ and a +∞ sentinel. Ranks break ties
+  // by position, so the three ranks are 0, 1 and 2 whatever repeats.
+  let nan = 0;
+  for (let j = 0; j + 2 < m; j++) {
+    const x = d[j]!;
+    const y = d[j + 1]!;
+    const z = d[j + 2]!;
+    nan |= +(x !== x);
+    const base = 5 * j + 1;
+    t[base + (+(y < x) + +(z < x))] = x;
+    t[base + (+(x <= y) + +(z < y))] = y;
+    t[base + (+(x <= z) + +(y <= z))] = z;
+  }
+  if (m >= 2) nan |= +(d[m - 2]! !== d[m - 2]!) | +(d[m - 1]! !== d[m - 1]!);
+  if (nan) {
+    departuresByMinMax(d, m, departure);
+    return;
+  }
+  // The ends (fewer than six neighbours) by insertion sort.
+  const interiorEnd = Math.max(3, m - 3);
+  for (let i = 0; i < Math.min(3, m); i++) departure[i] = d[i]! - neighbourMedian(d, i, m);
+  for (let i = interiorEnd; i < m; i++) departure[i] = d[i]! - neighbourMedian(d, i, m);
+  for (let i = 3; i < interiorEnd; i++) {
+    // a = triple i − 3, b = triple i + 1; a_j at p + 1 + j, b_j at q + 1 + j.
+    const p = 5 * (i - 3);
+    const q = 5 * (i + 1);
+    const k = +(t[p + 1]! <= t[q + 3]!) + +(t[p + 2]! <= t[q + 2]!) + +(t[p + 3]! <= t[q + 1]!);
+    const a3 = p + k; // a_(k−1)
+    const b3 = q + 3 - k; // b_(2−k)
+    const third = a3 + (b3 - a3) * +(t[a3]! < t[b3]!);
+    const fourth = a3 + 1 + (b3 - a3) * +(t[b3 + 1]! < t[a3 + 1]!);
+    departure[i] = d[i]! - (t[third]! + t[fourth]!) / 2;
+  }
+}
+
+/** departures with Math.min/max selection (NaN-propagating as a per-point median): for sweeps with a NaN. */
+function departuresByMinMax(d: Float64Array, m: number, departure: Float64Array): void {
+  const t = new Float64Array(Math.max(0, 3 * (m - 2)));
   for (let j = 0; j + 2 < m; j++) {
     const x = d[j]!;
     const y = d[j + 1]!;
@@ -186,7 +253,7 @@ export function tipChange(
   // |departure| in the second-difference slot (free here), for σ_s.
   const absolute = scratch(0, m);
   for (let i = 0; i < m; i++) absolute[i] = Math.abs(departure[i]!);
-  const sigma = 1.4826 * medianBracketed(absolute);
+  const sigma = 1.4826 * medianBracketed(absolute, m);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
   let worst = -1;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { savgolCoefficients } from './savgolCoefficients.ts';
-import { savgolFilter } from './savgolFilter.ts';
+import { savgolFilter, savgolKernel } from './savgolFilter.ts';
+import { mulberry32 } from './random.ts';
 
 interface SavgolCase {
   name: string;
@@ -68,6 +69,43 @@ describe('savgolFilter', () => {
     const y = x.map((v) => 2 * v ** 3 - v + 0.5);
     const d = savgolFilter(y, { window: 15, polyorder: 3, deriv: 1, delta: 0.05 });
     x.forEach((v, i) => expect(d[i]).toBeCloseTo(6 * v * v - 1, 10));
+  });
+});
+
+describe('savgolFilter interior: four outputs at a time', () => {
+  /** The plain correlation, one output at a time, summed in coefficient order. */
+  function plainInterior(y: Float64Array, window: number, polyorder: number, deriv: number, delta: number) {
+    const { interior } = savgolKernel(window, polyorder, deriv);
+    const half = (window - 1) / 2;
+    const scale = deriv === 0 ? 1 : Math.pow(delta, deriv);
+    const out = new Float64Array(y.length);
+    for (let i = half; i < y.length - half; i++) {
+      let acc = 0;
+      for (let j = 0; j < window; j++) acc += interior[j]! * y[i - half + j]!;
+      out[i] = acc / scale;
+    }
+    return out;
+  }
+
+  it('equals the one-at-a-time sum bit for bit on 200 seeded curves (NaN, ±Infinity, ±0 among them)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const u = mulberry32(seed);
+      const window = 3 + 2 * (seed % 12);
+      const polyorder = Math.min(window - 1, seed % 5);
+      const deriv = seed % 3;
+      const n = window + ((seed * 37) % 70);
+      const delta = 0.001 + u();
+      const y = Float64Array.from({ length: n }, () => {
+        const r = u();
+        if (seed % 10 === 0 && r < 0.02) return [Number.NaN, Infinity, -Infinity][Math.floor(u() * 3)]!;
+        if (seed % 7 === 0 && r < 0.2) return u() < 0.5 ? -0 : 0;
+        return Math.sinh(4 * u() - 2) * 1e-9 + 1e-12 * (u() - 0.5);
+      });
+      const got = savgolFilter(y, { window, polyorder, deriv, delta });
+      const want = plainInterior(y, window, polyorder, deriv, delta);
+      const half = (window - 1) / 2;
+      for (let i = half; i < n - half; i++) expect(Object.is(got[i], want[i])).toBe(true);
+    }
   });
 });
 

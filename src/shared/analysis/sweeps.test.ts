@@ -6,12 +6,58 @@ import { commonGrid } from './commonGrid.ts';
 import { medianInPlace } from './quickselect.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import { tidySweep } from './tidySweep.ts';
+import { mulberry32 } from './random.ts';
 
 const interp = JSON.parse(readFileSync(new URL('./fixtures/interp.json', import.meta.url), 'utf8')) as {
   cases: Array<{ name: string; x: number[]; y: number[]; grid: number[]; value: number[] }>;
 };
 
 const ramp = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => from + i * step);
+
+describe('tidySweep against its plain definition', () => {
+  /** Drop non-finite points, sort by bias (stable), merge equal biases into their mean current. */
+  function plainTidy(bias: Float64Array, current: Float64Array): { bias: number[]; current: number[] } {
+    const points = Array.from(bias, (v, i) => [v, current[i]!, i] as const)
+      .filter(([v, c]) => Number.isFinite(v) && Number.isFinite(c))
+      .sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+    const out = { bias: [] as number[], current: [] as number[] };
+    for (let i = 0; i < points.length;) {
+      const v = points[i]![0];
+      let sum = 0;
+      let count = 0;
+      while (i < points.length && points[i]![0] === v) {
+        sum += points[i]![1];
+        count++;
+        i++;
+      }
+      out.bias.push(v);
+      out.current.push(sum / count);
+    }
+    return out;
+  }
+
+  it('gives the same curve on 300 seeded sweeps (either direction, ±Infinity, NaN, repeats)', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const u = mulberry32(seed);
+      const n = 8 + ((seed * 13) % 120);
+      const down = seed % 2 === 0;
+      const bias = Float64Array.from({ length: n }, (_, i) => (down ? 1 - (2 * i) / n : -1 + (2 * i) / n));
+      const current = Float64Array.from(bias, (v) => 1e-9 * Math.sinh(2 * v) + 1e-12 * u());
+      const kind = seed % 5;
+      const at = Math.floor(u() * n);
+      if (kind === 1) current[at] = [Number.NaN, Infinity, -Infinity][seed % 3]!;
+      if (kind === 2) bias[at] = [Number.NaN, Infinity, -Infinity][seed % 3]!;
+      if (kind === 3 && at > 0) bias[at] = bias[at - 1]!; // a repeated bias
+      const r = tidySweep(bias, current, { minPoints: 4 });
+      const want = plainTidy(bias, current);
+      expect(r.ok).toBe(true);
+      if (r.ok) {
+        expect(Array.from(r.bias)).toEqual(want.bias);
+        expect(Array.from(r.current)).toEqual(want.current);
+      }
+    }
+  });
+});
 
 describe('tidySweep', () => {
   it('sorts a sweep that runs + → −', () => {

@@ -26,6 +26,20 @@ export type TidySweepResult = Outcome<
 >;
 
 /**
+ * Whether `tidy` holds `bias` value for value (reversed when `reversed`), bit for bit: 0 and −0
+ * are not the same value here.
+ */
+function sameValues(bias: NumberArray, tidy: Float64Array, reversed: boolean): boolean {
+  const n = tidy.length;
+  for (let i = 0; i < n; i++) {
+    const v = reversed ? bias[n - 1 - i]! : bias[i]!;
+    const w = tidy[i]!;
+    if (v !== w || (v === 0 && 1 / v !== 1 / w)) return false;
+  }
+  return true;
+}
+
+/**
  * The common case, handled without an index array: every point finite and the bias strictly
  * monotonic. Returns null when the general path is needed.
  */
@@ -37,30 +51,28 @@ function strictlyMonotonicCopy(
 ): TidySweepResult | null {
   const n = bias.length;
   if (n < Math.max(minPoints, 2)) return null;
-  let ascending = true;
-  let descending = true;
+  // One pass, its findings accumulated as 0/1 (x − x is 0 exactly when x is finite): no branch
+  // per point; the rare sweep that fails takes the general path.
   let previous = bias[0]!;
-  if (!Number.isFinite(previous) || !Number.isFinite(current[0]!)) return null;
+  let finite = +(previous - previous === 0) & +(current[0]! - current[0]! === 0);
+  let ascending = 1;
+  let descending = 1;
   for (let i = 1; i < n; i++) {
     const v = bias[i]!;
-    if (!Number.isFinite(v) || !Number.isFinite(current[i]!)) return null;
-    if (v <= previous) ascending = false;
-    if (v >= previous) descending = false;
+    const c = current[i]!;
+    finite &= +(v - v === 0) & +(c - c === 0);
+    ascending &= +(v > previous);
+    descending &= +(v < previous);
     previous = v;
   }
-  if (!ascending && !descending) return null;
+  if (!finite || (!ascending && !descending)) return null;
   // This path runs once per spectrum of a 10⁴-spectrum analysis: the current is copied in one
   // pass (reversed when descending); the bias too unless it equals `sameBias` value for value.
   const outCurrent = new Float64Array(n);
   if (descending) for (let i = 0; i < n; i++) outCurrent[i] = current[n - 1 - i]!;
   else outCurrent.set(current);
   let outBias = sameBias && sameBias.length === n ? sameBias : null;
-  for (let i = 0; i < n && outBias; i++) {
-    const v = bias[descending ? n - 1 - i : i]!;
-    const w = outBias[i]!;
-    // Bit for bit: 0 and −0 are not the same value here.
-    if (v !== w || (v === 0 && 1 / v !== 1 / w)) outBias = null;
-  }
+  if (outBias && !sameValues(bias, outBias, descending === 1)) outBias = null;
   if (!outBias) {
     outBias = new Float64Array(n);
     if (descending) for (let i = 0; i < n; i++) outBias[i] = bias[n - 1 - i]!;

@@ -89,7 +89,11 @@ export function useAnalysisInputs(
 const SLAB_PAGE = 2000;
 
 /** The curves of the spectra a stored run analysed, page by page. */
-async function loadRunSpectra(api: LibraryApi, runId: number, backward: boolean): Promise<AnalysisSpectrum[]> {
+async function loadRunSpectra(
+  api: LibraryApi,
+  runId: number,
+  backward: boolean,
+): Promise<AnalysisSpectrum[]> {
   const spectra: AnalysisSpectrum[] = [];
   for (let offset = 0; ; offset += SLAB_PAGE) {
     const page = await api.getSpectraSlab({ runId, limit: SLAB_PAGE, offset, backward });
