@@ -8,7 +8,7 @@
 // PerformanceObserver 'longtask' entries (> 50 ms by definition); also the renderer's JS heap
 // (performance.memory) and the resident set of Chromium's renderer processes (/proc, the
 // browser's descendants with --type=renderer).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -263,5 +263,7 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     return { firstFigureMs, phases, heapMb: heap / 1e6, rendererRssMb: rendererRssMb(userDataDir) };
   } finally {
     await context.close();
+    // The browser's profile folder (a few MB per run) is not left in the temp folder.
+    rmSync(userDataDir, { recursive: true, force: true });
   }
 }
