@@ -42,7 +42,7 @@ export function App() {
   // The plots' and the Analysis views' code is fetched and evaluated once the page is idle, so
   // the tab's first click does not wait for it, in steps that are each a short task (together
   // they were one task of 170–360 ms). First the ICU data of the Intl formatters (uPlot makes one
-  // when its module is evaluated: 40–90 ms at once, ~20 ms a piece), then the recipe's zod
+  // when its module is evaluated: 40–90 ms at once, ~20 ms a piece), then zod, the recipe's
   // schemas, uPlot, the Library's plot, the Analysis views.
   useEffect(
     () =>
@@ -50,6 +50,7 @@ export function App() {
         () => new Intl.Collator(),
         () => new Intl.DateTimeFormat().resolvedOptions(),
         () => new Intl.NumberFormat(navigator.language).format(1),
+        () => import('zod'),
         () => import('../../shared/analysis/recipe.ts'),
         () => import('./plots/UPlotChart.tsx'),
         () => import('./plots/SpectrumPlot.tsx'),

@@ -19,7 +19,10 @@ declare global {
 /** Token of this bridge run: from the page URL once, then kept for the session's later navigations. */
 function bridgeToken(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) sessionStorage.setItem('sts-token', fromUrl);
+  // Kept once the page is idle: the page's first sessionStorage access opens the storage area
+  // synchronously (~45 ms on the bench machine), which was part of a page-load long task.
+  if (fromUrl)
+    window.requestIdleCallback(() => sessionStorage.setItem('sts-token', fromUrl), { timeout: 5000 });
   const token = fromUrl ?? sessionStorage.getItem('sts-token');
   if (!token)
     throw new Error('No bridge token: open the URL printed by `sts-workbench serve` (it ends in ?token=...)');

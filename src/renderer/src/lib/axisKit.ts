@@ -42,11 +42,24 @@ export function siPrefix(magnitude: number, unit = 'x'): SiPrefix {
   return { factor, symbol: formatPrefix('.0', factor)(factor).slice(1) };
 }
 
+/** d3 formatters by specifier: d3 parses the specifier anew at every `format` call, and tables
+ * write two values a row. */
+const formatters = new Map<string, (value: number) => string>();
+
+function formatOf(specifier: string): (value: number) => string {
+  let formatter = formatters.get(specifier);
+  if (!formatter) {
+    formatter = format(specifier);
+    formatters.set(specifier, formatter);
+  }
+  return formatter;
+}
+
 /** A number in SI units with its prefix: 1.2e-9, "A" → "1.2 nA"; "—" when not finite. */
 export function formatSi(value: number | null | undefined, unit: string, digits = 3): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (!takesPrefix(unit)) return `${format(`.${digits}~g`)(value)} ${unit}`.trim();
-  const text = format(`.${digits}~s`)(value);
+  if (!takesPrefix(unit)) return `${formatOf(`.${digits}~g`)(value)} ${unit}`.trim();
+  const text = formatOf(`.${digits}~s`)(value);
   const match = /^(.*?\d)([^\d]*)$/.exec(text);
   const [number, symbol] = match ? [match[1], match[2]] : [text, ''];
   return `${number} ${symbol}${unit}`;
