@@ -278,11 +278,17 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // packing and sending the next left a worker idle for the pack, both structured clones and
     // the message round trip of every chunk.
     const pending: Array<Promise<void>> = [];
+    // Awaited together below; handled at once too, so a worker failing while the next chunk is
+    // being packed (a later task) is not reported as an unhandled rejection in between.
+    const track = (work: Promise<void>): void => {
+      work.catch(() => undefined);
+      pending.push(work);
+    };
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
       for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
       if (heldHere.length === 0) return;
-      pending.push(
+      track(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
           heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
           done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
@@ -290,8 +296,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     });
+    let packedBefore = false;
     for (let c = 0; c < plans.length; c++) {
       if (held.loaded[c] || opts.signal?.aborted) continue;
+      // One chunk packed per task (~25 ms for 1,250 sweeps of 512 points): packing a 10⁴-sweep set
+      // at once held the calling (UI) thread ~200 ms. The workers already have work meanwhile.
+      if (packedBefore) await nextTask();
+      if (opts.signal?.aborted) break;
+      packedBefore = true;
       const plan = plans[c]!;
       const packed = packSpectra(
         plan.indices.map((i) => spectra[i]!),
@@ -299,7 +311,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       );
       const load = transfer({ packed, plan }, [packed.data.buffer]);
       const slot = workers[c % workers.length]!;
-      pending.push(
+      track(
         Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
           results[c] = received(chunk as EncodedChunkResult<Id>);
           held.loaded[c] = true;
