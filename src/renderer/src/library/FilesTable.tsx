@@ -7,10 +7,9 @@ import type { FileRow, FileStatus } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { queryKeys } from '../data/queryClient.ts';
 import { Pager } from './Pager.tsx';
-import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
-import { useWindowedRows } from './useWindowedRows.ts';
+import { WindowedRowsTable } from './WindowedRowsTable.tsx';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 const KINDS: FileKind[] = [
@@ -43,8 +42,6 @@ export function FilesTable({
   const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
     getApi().listFiles({ limit, offset, ...f }),
   );
-  // Only the rows in view are rendered (a page is up to 200 rows).
-  const { observe: observeScrollBox, start, end, tableStyle } = useWindowedRows(list.rows.length);
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -95,75 +92,62 @@ export function FilesTable({
       </div>
       {all.error && <p className="note">{all.error}</p>}
       {list.error && <p className="error">{list.error}</p>}
-      <div
-        className="scroll"
-        ref={observeScrollBox}
-        tabIndex={0}
-        onKeyDown={all.onKeyDown}
-        data-testid="files-scroll"
-      >
-        <table
-          className="windowed files"
-          style={tableStyle}
-          data-testid="files-table"
-          data-total={list.total}
-          aria-multiselectable="true"
-        >
-          <colgroup>
-            <col className="col-name" />
-            <col className="col-format" />
-            <col className="col-kind" />
-            <col className="col-status" />
-            <col className="col-count" />
-            <col className="col-count" />
-            <col className="col-acquired" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Format</th>
-              <th>Kind</th>
-              <th>Status</th>
-              <th className="num">Spectra</th>
-              <th className="num">Images</th>
-              <th>Acquired</th>
-              <th>Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.slice(start, end).map((file) => (
-              <tr
-                key={file.id}
-                className={selectedIds.has(file.id) ? 'selected' : undefined}
-                aria-selected={selectedIds.has(file.id)}
-                onClick={(e) => onClickRow(file, list.rows, clickMode(e))}
-                title={file.path}
+      <WindowedRowsTable
+        testId="files"
+        className="files"
+        rows={list.rows}
+        total={list.total}
+        columnClasses={[
+          'col-name',
+          'col-format',
+          'col-kind',
+          'col-status',
+          'col-count',
+          'col-count',
+          'col-acquired',
+          '',
+        ]}
+        head={
+          <>
+            <th>Name</th>
+            <th>Format</th>
+            <th>Kind</th>
+            <th>Status</th>
+            <th className="num">Spectra</th>
+            <th className="num">Images</th>
+            <th>Acquired</th>
+            <th>Note</th>
+          </>
+        }
+        cells={(file) => (
+          <>
+            <td className="name-cell">{file.name}</td>
+            <td>{file.format ?? '—'}</td>
+            <td>{file.kind ?? '—'}</td>
+            {file.missingSince ? (
+              <td
+                className="status-missing"
+                data-testid="file-missing"
+                title={`Gone from disk since ${file.missingSince.replace('T', ' ')}: kept, with its labels`}
               >
-                <td className="name-cell">{file.name}</td>
-                <td>{file.format ?? '—'}</td>
-                <td>{file.kind ?? '—'}</td>
-                {file.missingSince ? (
-                  <td
-                    className="status-missing"
-                    data-testid="file-missing"
-                    title={`Gone from disk since ${file.missingSince.replace('T', ' ')}: kept, with its labels`}
-                  >
-                    missing
-                  </td>
-                ) : (
-                  <td className={`status-${file.status}`}>{file.status}</td>
-                )}
-                <td className="num">{file.spectra}</td>
-                <td className="num">{file.images}</td>
-                <td>{file.acquiredAt?.replace('T', ' ') ?? '—'}</td>
-                <td className="note-cell" title={file.error ?? file.notIv ?? undefined}>
-                  {file.error ?? file.notIv ?? ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                missing
+              </td>
+            ) : (
+              <td className={`status-${file.status}`}>{file.status}</td>
+            )}
+            <td className="num">{file.spectra}</td>
+            <td className="num">{file.images}</td>
+            <td>{file.acquiredAt?.replace('T', ' ') ?? '—'}</td>
+            <td className="note-cell" title={file.error ?? file.notIv ?? undefined}>
+              {file.error ?? file.notIv ?? ''}
+            </td>
+          </>
+        )}
+        rowTitle={(file) => file.path}
+        selectedIds={selectedIds}
+        onClickRow={onClickRow}
+        onKeyDown={all.onKeyDown}
+      >
         {list.total === 0 && !list.error && (
           <p className="empty" data-testid="files-empty">
             {text || status || kind
@@ -171,7 +155,7 @@ export function FilesTable({
               : 'No files yet — import a session folder.'}
           </p>
         )}
-      </div>
+      </WindowedRowsTable>
     </section>
   );
 }

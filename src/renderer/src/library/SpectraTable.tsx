@@ -6,10 +6,9 @@ import { getApi } from '../api.ts';
 import { queryKeys } from '../data/queryClient.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { Pager } from './Pager.tsx';
-import { clickMode } from './rowSelection.ts';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
-import { useWindowedRows } from './useWindowedRows.ts';
+import { WindowedRowsTable } from './WindowedRowsTable.tsx';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
 function nm(metres: number | null): string {
@@ -37,8 +36,6 @@ export function SpectraTable({
   const list = usePagedList(queryKeys.spectra, filter, (f, limit, offset) =>
     getApi().listSpectra({ limit, offset, ...f }),
   );
-  // Only the rows in view are rendered (a page is up to 200 rows).
-  const { observe: observeScrollBox, start, end, tableStyle } = useWindowedRows(list.rows.length);
   const all = useSelectAllKey(
     () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,
@@ -74,68 +71,55 @@ export function SpectraTable({
       </div>
       {all.error && <p className="note">{all.error}</p>}
       {list.error && <p className="error">{list.error}</p>}
-      <div
-        className="scroll"
-        ref={observeScrollBox}
-        tabIndex={0}
+      <WindowedRowsTable
+        testId="spectra"
+        className="spectra"
+        rows={list.rows}
+        total={list.total}
+        columnClasses={[
+          '',
+          'col-sweep',
+          'col-dir',
+          'col-points',
+          'col-bias',
+          'col-nm',
+          'col-nm',
+          'col-label',
+        ]}
+        head={
+          <>
+            <th>File</th>
+            <th className="num">Sweep</th>
+            <th>Dir.</th>
+            <th className="num">Points</th>
+            <th>Bias range</th>
+            <th className="num">x (nm)</th>
+            <th className="num">y (nm)</th>
+            <th>Label</th>
+          </>
+        }
+        cells={(s) => (
+          <>
+            <td className="name-cell" title={s.fileName}>
+              {s.fileName}
+            </td>
+            <td className="num">{s.gridIndex !== null ? `px ${s.gridIndex}` : s.sweep}</td>
+            <td>{s.direction === 'forward' ? 'fwd' : 'bwd'}</td>
+            <td className="num">{s.points}</td>
+            <td>
+              {formatSi(s.biasMin, 'V')} … {formatSi(s.biasMax, 'V')}
+            </td>
+            <td className="num">{nm(s.x)}</td>
+            <td className="num">{nm(s.y)}</td>
+            <td data-testid="spectrum-label">{s.label ?? ''}</td>
+          </>
+        )}
+        selectedIds={selectedIds}
+        onClickRow={onClickRow}
         onKeyDown={all.onKeyDown}
-        data-testid="spectra-scroll"
       >
-        <table
-          className="windowed spectra"
-          style={tableStyle}
-          data-testid="spectra-table"
-          data-total={list.total}
-          aria-multiselectable="true"
-        >
-          <colgroup>
-            <col />
-            <col className="col-sweep" />
-            <col className="col-dir" />
-            <col className="col-points" />
-            <col className="col-bias" />
-            <col className="col-nm" />
-            <col className="col-nm" />
-            <col className="col-label" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>File</th>
-              <th className="num">Sweep</th>
-              <th>Dir.</th>
-              <th className="num">Points</th>
-              <th>Bias range</th>
-              <th className="num">x (nm)</th>
-              <th className="num">y (nm)</th>
-              <th>Label</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.slice(start, end).map((s) => (
-              <tr
-                key={s.id}
-                className={selectedIds.has(s.id) ? 'selected' : undefined}
-                aria-selected={selectedIds.has(s.id)}
-                onClick={(e) => onClickRow(s, list.rows, clickMode(e))}
-              >
-                <td className="name-cell" title={s.fileName}>
-                  {s.fileName}
-                </td>
-                <td className="num">{s.gridIndex !== null ? `px ${s.gridIndex}` : s.sweep}</td>
-                <td>{s.direction === 'forward' ? 'fwd' : 'bwd'}</td>
-                <td className="num">{s.points}</td>
-                <td>
-                  {formatSi(s.biasMin, 'V')} … {formatSi(s.biasMax, 'V')}
-                </td>
-                <td className="num">{nm(s.x)}</td>
-                <td className="num">{nm(s.y)}</td>
-                <td data-testid="spectrum-label">{s.label ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
         {list.total === 0 && <p className="empty">No I–V spectra{fileId ? ' in this file' : ''}.</p>}
-      </div>
+      </WindowedRowsTable>
     </section>
   );
 }
