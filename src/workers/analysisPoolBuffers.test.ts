@@ -5,7 +5,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
 import { runPipeline } from '../shared/analysis/index.ts';
-import { createNodeAnalysisPool } from '../main/analysis/nodeAnalysisPool.ts';
+import { createNodeAnalysisPool, startNodeAnalysisWorker } from '../main/analysis/nodeAnalysisPool.ts';
+import { createAnalysisPool } from './analysisPool.ts';
+import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
 
 const pool = createNodeAnalysisPool(2);
 afterAll(() => pool.terminate());
@@ -23,6 +25,37 @@ describe('analysis pool across new datasets', () => {
       const recipe = k % 2 === 1 ? { direction: 'mean' as const } : {};
       const result = await pool.run(spectra, { recipe });
       expect(result).toEqual(runPipeline(spectra, recipe));
+    }
+  }, 120_000);
+});
+
+describe('packing in slices (packSlice: a UI thread packs a chunk over several tasks)', () => {
+  it('packs exactly what packSpectra packs, pausing after every slice', async () => {
+    for (const [seed, backward] of [
+      [7, false],
+      [8, true],
+    ] as const) {
+      const spectra = syntheticSpectra({ count: 123, points: 64, seed, backward });
+      const whole = packSpectra(spectra);
+      let pauses = 0;
+      const sliced = await packSpectraInTasks(spectra, undefined, 10, async () => {
+        pauses++;
+      });
+      expect(pauses).toBe(12); // after spectra 10, 20, …, 120
+      expect(sliced.meta).toEqual(whole.meta);
+      expect(Buffer.from(sliced.data.buffer).equals(Buffer.from(whole.data.buffer))).toBe(true);
+    }
+  });
+
+  it('a pool packing 50 spectra per task equals runPipeline, then re-analyses from what it holds', async () => {
+    const sliced = createAnalysisPool({ size: 2, createWorker: startNodeAnalysisWorker, packSlice: 50 });
+    try {
+      const spectra = syntheticSpectra({ count: 600, points: 128, seed: 9, backward: true });
+      expect(await sliced.run(spectra)).toEqual(runPipeline(spectra));
+      const recipe = { traps: { deep: [-0.5, 0.7] as [number, number] } };
+      expect(await sliced.run(spectra, { recipe })).toEqual(runPipeline(spectra, recipe));
+    } finally {
+      sliced.terminate();
     }
   }, 120_000);
 });

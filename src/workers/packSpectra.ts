@@ -47,14 +47,15 @@ function packedEquals(data: Float64Array, offset: number, values: ArrayLike<numb
   return true;
 }
 
-export function packSpectra<Id extends SpectrumId>(
+/**
+ * Packs `spectra`, pausing (yield) after every `slice` spectra so a caller on a UI thread can let
+ * other tasks run in between (packSpectraInTasks); packSpectra runs it through at once.
+ */
+function* packing<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
-  /**
-   * Buffers to pack into instead of a new one (the smallest that is large enough is taken out of
-   * the list): pages already written to are cheap to write again, fresh ones are not.
-   */
-  spare?: ArrayBuffer[],
-): PackedSpectra<Id> {
+  spare: ArrayBuffer[] | undefined,
+  slice: number,
+): Generator<void, PackedSpectra<Id>> {
   // An upper bound: biases equal to the one packed before them are not stored again (a fresh
   // page of memory costs more to touch than the comparison; a 10⁴-spectrum pack is 80 MB).
   let total = 0;
@@ -84,7 +85,10 @@ export function packSpectra<Id extends SpectrumId>(
     }
     return lastBias;
   };
-  const meta = spectra.map((s): PackedMeta<Id> => {
+  const meta = new Array<PackedMeta<Id>>(spectra.length);
+  for (let i = 0; i < spectra.length; i++) {
+    if (i > 0 && i % slice === 0) yield;
+    const s = spectra[i]!;
     const offset = putBias(s.bias);
     const currentOffset = put(s.current);
     let backwardOffset = -1;
@@ -99,7 +103,7 @@ export function packSpectra<Id extends SpectrumId>(
       put(s.lockIn.x);
       if (s.lockIn.y) put(s.lockIn.y);
     }
-    return {
+    meta[i] = {
       id: s.id,
       label: s.label,
       fileName: s.fileName,
@@ -117,9 +121,42 @@ export function packSpectra<Id extends SpectrumId>(
       lockInOffset,
       lockInY: Boolean(s.lockIn?.y),
     };
-  });
+  }
   // The unwritten tail is never touched, so it takes no memory pages.
   return { meta, data };
+}
+
+export function packSpectra<Id extends SpectrumId>(
+  spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+  /**
+   * Buffers to pack into instead of a new one (the smallest that is large enough is taken out of
+   * the list): pages already written to are cheap to write again, fresh ones are not.
+   */
+  spare?: ArrayBuffer[],
+): PackedSpectra<Id> {
+  const steps = packing(spectra, spare, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * packSpectra in slices of `slice` spectra, awaiting `between()` after each (a new task on a UI
+ * thread): the same result, without one long task for a large chunk.
+ */
+export async function packSpectraInTasks<Id extends SpectrumId>(
+  spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+  spare: ArrayBuffer[] | undefined,
+  slice: number,
+  between: () => Promise<void>,
+): Promise<PackedSpectra<Id>> {
+  const steps = packing(spectra, spare, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
 }
 
 /** Views into `data`, no copies. */

@@ -45,7 +45,11 @@ export function useAnalysisInputs(
   useEffect(() => {
     // At least two workers, so a re-analysis uses both cores of a 2-core laptop (the UI thread
     // only waits meanwhile).
-    const created = createAnalysisPool({ size: Math.min(4, Math.max(2, navigator.hardwareConcurrency - 1)) });
+    // Sweeps are packed for the workers 200 per task (a few ms each), never a long task.
+    const created = createAnalysisPool({
+      size: Math.min(4, Math.max(2, navigator.hardwareConcurrency - 1)),
+      packSlice: 200,
+    });
     setPool(created);
     return () => created.terminate();
   }, []);
