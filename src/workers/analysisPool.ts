@@ -13,7 +13,7 @@
 //
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
-// results split by whole labels across the workers (splitLabels), and the comparisons here.
+// results split by whole labels across the workers (splitLabels, poolDataset.ts), and the comparisons here.
 // Curves go to the workers packed in one transferred buffer per chunk.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
@@ -42,7 +42,8 @@ import { mergeChunks, planChunks } from './splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import type { GroupInput } from '../shared/analysis/index.ts';
+import { sameSpectra, splitLabels } from './poolDataset.ts';
+import { nextMessageTask, nextTask } from './taskYield.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
 export interface WorkerHandle {
@@ -111,85 +112,11 @@ function defaultSize(): number {
   return Math.max(1, (cores ?? 2) - 1);
 }
 
-/**
- * The same input as last time: same ids, labels, positions and times, and the very same curve
- * arrays (by reference: a caller that rewrites a curve in place must pass a new array).
- */
-function sameSpectra(
-  a: ReadonlyArray<PipelineSpectrum<SpectrumId>>,
-  b: ReadonlyArray<PipelineSpectrum<SpectrumId>>,
-): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const s = a[i]!;
-    const t = b[i]!;
-    if (
-      s.id !== t.id ||
-      s.label !== t.label ||
-      s.bias !== t.bias ||
-      s.current !== t.current ||
-      (s.backward ?? null) !== (t.backward ?? null) ||
-      (s.lockIn ?? null) !== (t.lockIn ?? null) ||
-      s.time !== t.time ||
-      s.x !== t.x ||
-      s.y !== t.y ||
-      s.fileName !== t.fileName ||
-      s.sweep !== t.sweep ||
-      (s.gridIndex ?? null) !== (t.gridIndex ?? null)
-    )
-      return false;
-  }
-  return true;
-}
-
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
 
-/** Resolves in a later task, so the calling thread can paint and answer input in between. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * nextTask without the timer: browsers delay a timer set from a timer's task by at least 4 ms
- * after five levels, which dozens of slices in a row would add up.
- */
-function nextMessageTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.addEventListener('message', () => {
-      channel.port1.close();
-      resolve();
-    });
-    channel.port1.start(); // a listener added this way waits for start()
-    channel.port2.postMessage(null);
-  });
-}
-
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('analysis aborted', 'AbortError');
-}
-
-/**
- * Labels per worker for the group stage: the largest labels (by spectra) first, each to the worker
- * with the fewest spectra so far (averaging and bootstrap cost grow with a label's spectra).
- */
-export function splitLabels(
-  results: ReadonlyArray<Pick<GroupInput<SpectrumId>, 'label'>>,
-  labels: ReadonlyArray<string>,
-  workers: number,
-): string[][] {
-  const count = new Map<string, number>(labels.map((l) => [l, 0]));
-  for (const r of results) if (r.label !== null) count.set(r.label, (count.get(r.label) ?? 0) + 1);
-  const split: string[][] = Array.from({ length: workers }, () => []);
-  const load = new Array<number>(workers).fill(0);
-  for (const label of [...labels].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1))) {
-    const w = load.indexOf(Math.min(...load));
-    split[w]!.push(label);
-    load[w]! += count.get(label)!;
-  }
-  return split;
 }
 
 interface Slot {

@@ -1,4 +1,4 @@
-// The pool's group stage split by whole labels across workers (analysisPool.ts splitLabels,
+// The pool's group stage split by whole labels across workers (poolDataset.ts splitLabels,
 // aggregateGroupPart per worker on its labels' kept curves only, compareGroups joining the parts)
 // gives exactly aggregateGroups' groups and comparisons, for any number of workers (also more
 // workers than labels: some parts empty) and several seeded datasets.
@@ -11,7 +11,7 @@ import {
   compareGroups,
   groupLabels,
 } from '../shared/analysis/aggregateGroups.ts';
-import { splitLabels } from './analysisPool.ts';
+import { splitLabels } from './poolDataset.ts';
 import { keptInOneBuffer } from './keptCurves.ts';
 import { mergeChunks, planChunks, analyseChunk } from './splitPipeline.ts';
 
