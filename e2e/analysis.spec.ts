@@ -38,6 +38,13 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   labelledServer,
 }) => {
   await page.goto(labelledServer.url);
+  // The run's curves (read once a view needs them: Band edges' lists, Trap windows) come from a
+  // worker: the page's own resource timing never lists a slab request, while the network saw
+  // them, so megabytes of curves are never read on the UI thread.
+  const slabRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/getSpectraSlab')) slabRequests.push(request.url());
+  });
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await expect(page.getByTestId('analysis-views')).toBeVisible();
   // The CLI's run is shown first; a new run from the page replaces it.
@@ -97,6 +104,19 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
 
   // Trap windows: the stored reduction with its CI, then a dragged window.
   await page.getByTestId('subtab-trap-windows').click();
+  await expect(page.locator('[data-testid=analysis-views][data-curves=loaded]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(slabRequests.length).toBeGreaterThan(0);
+  const slabOnPage = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { performance: { getEntriesByType(type: string): Array<{ name: string }> } }
+      ).performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/getSpectraSlab')).length,
+  );
+  expect(slabOnPage).toBe(0);
   const reduction = page.getByTestId('trap-reduction');
   await expect(reduction).toContainText('core → crown-centre');
   const percent = Number(/: (−?[\d.]+) %/.exec((await reduction.textContent()) ?? '')?.[1]);

@@ -3,8 +3,8 @@
 // until the Library shows its rows and the page has been quiet for a while (the idle-time
 // preloads done), then clicks the Analysis tab and times the click to the first figure (the
 // spectra figure's legend drawn). Then, each counted apart: tab switches (Library → Topography →
-// Analysis → Library), a drag of the deep-trap window's bound on the Analysis tab (the trap
-// statistics follow it), and a drag-zoom on the Library's spectrum plot. Long tasks are Chromium's
+// Analysis → Library), opening Trap windows (which reads the run's curves), a drag of the
+// deep-trap window's bound on the Analysis tab (the trap statistics follow it), and a drag-zoom on the Library's spectrum plot. Long tasks are Chromium's
 // PerformanceObserver 'longtask' entries (> 50 ms by definition); also the renderer's JS heap
 // (performance.memory) and the resident set of Chromium's renderer processes (/proc, the
 // browser's descendants with --type=renderer).
@@ -110,9 +110,16 @@ async function interactions(page: Page): Promise<PhaseTasks[]> {
   );
 
   // The deep-trap window's lower bound dragged 60 px on the Analysis tab's Trap windows view.
+  // Opening Trap windows reads the run's curves (pages of 2,000 sweeps from a worker).
   await switchTab(page, 'Analysis', 'spectra-figure');
-  await page.getByTestId('subtab-trap-windows').click();
-  await page.getByTestId('trap-window-lo').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  phases.push(
+    await phase(page, 'open Trap windows (the run’s curves read)', async () => {
+      await page.getByTestId('subtab-trap-windows').click();
+      await page.getByTestId('trap-window-lo').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=analysis-views][data-curves=loaded]').waitFor({ timeout: 120_000 });
+    }),
+  );
   await page.waitForTimeout(SETTLE_MS);
   const handle = await centre(page, 'trap-window-lo');
   phases.push(

@@ -1,12 +1,14 @@
 // The renderer's LibraryApi. In Electron the preload exposes `window.stsApi` (IPC); in browser mode
 // the page was served by the loopback bridge and calls it over HTTP with the run's token. Views
 // never know which.
+import { wrap } from 'comlink';
+import type { Remote } from 'comlink';
 import { createApiClient } from '../../shared/api/client.ts';
 import type { LibraryApi } from '../../shared/api/contract.ts';
 import type { ApiEnvelope } from '../../shared/api/envelope.ts';
 import type { LibraryApiMethod } from '../../shared/api/methods.ts';
-import { BINARY_WIRE_TYPE, decodeBinaryWire } from '../../shared/api/binaryWire.ts';
-import { decodeWire, encodeWire } from '../../shared/api/wireCodec.ts';
+import { callBridge } from './bridgeCall.ts';
+import type { BridgeCallWorkerApi } from './bridgeCallWorker.ts';
 
 type PreloadApi = { [K in LibraryApiMethod]: (input: unknown) => Promise<ApiEnvelope<unknown>> };
 
@@ -29,20 +31,30 @@ function bridgeToken(): string {
   return token;
 }
 
+/**
+ * Methods whose answers are megabytes of typed arrays (curve slabs, grid cubes and maps): called
+ * from a Web Worker, the page receiving the transferred buffer. Every other call stays on the page
+ * (a worker hop costs more than its small answer).
+ */
+const OFF_PAGE_METHODS: ReadonlySet<LibraryApiMethod> = new Set([
+  'getSpectraSlab',
+  'getGridCube',
+  'getGridRun',
+]);
+
 function createBridgeApi(): LibraryApi {
   const token = bridgeToken();
-  return createApiClient<LibraryApi>(async (method, input) => {
-    const response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      // Binary answers carry curves and images as raw bytes (no base64 to decode on this thread).
-      headers: { 'content-type': 'application/json', 'x-sts-token': token, accept: BINARY_WIRE_TYPE },
-      body: encodeWire(input),
-    });
-    if (response.headers.get('content-type') === BINARY_WIRE_TYPE) {
-      return decodeBinaryWire(await response.arrayBuffer()) as ApiEnvelope<unknown>;
-    }
-    return decodeWire(await response.text()) as ApiEnvelope<unknown>;
-  });
+  const base = window.location.origin;
+  let worker: Remote<BridgeCallWorkerApi> | null = null;
+  const offPage = (): Remote<BridgeCallWorkerApi> =>
+    (worker ??= wrap<BridgeCallWorkerApi>(
+      new Worker(new URL('./bridgeCallWorker.ts', import.meta.url), { type: 'module' }),
+    ));
+  return createApiClient<LibraryApi>(async (method, input) =>
+    OFF_PAGE_METHODS.has(method)
+      ? offPage().call(base, token, method, input)
+      : (await callBridge(base, token, method, input)).envelope,
+  );
 }
 
 function createIpcApi(preload: PreloadApi): LibraryApi {
