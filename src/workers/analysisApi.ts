@@ -24,7 +24,10 @@ import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts
 import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
 import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
+import { planChunks } from './splitPipeline.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
+import { decodeSpots, encodePlans } from './planColumns.ts';
+import type { PlanColumns, SpotColumns } from './planColumns.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
 export type AveragedColumns =
@@ -57,6 +60,24 @@ export function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): Array
 const held = createReanalysisState();
 
 export const analysisWorkerApi = {
+  /**
+   * splitPipeline step 1 for a pool whose caller is a UI thread: series detection over 10⁴
+   * spectra was a 60–110 ms task of Chromium's page thread (run once per new dataset, so never
+   * warm). `spots`: each spectrum's series fields, in input order (planColumns.ts).
+   */
+  planChunks<Id extends SpectrumId>(
+    spots: SpotColumns<Id>,
+    overrides: RecipeOverrides,
+    chunkSize: number,
+  ): PlanColumns[] {
+    const plans = planChunks(decodeSpots(spots), resolveRecipe(overrides), chunkSize);
+    const encoded = encodePlans(plans, spots.ids);
+    return transfer(
+      encoded,
+      encoded.flatMap((p) => [p.indices.buffer, p.seriesSpots.buffer, p.seriesEnds.buffer]),
+    );
+  },
+
   /**
    * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
