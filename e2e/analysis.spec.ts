@@ -202,3 +202,28 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   expect(figureWidth).toBeGreaterThan(1000);
   expect(spectraPng.bytes.readUInt32BE(16)).toBe(figureWidth * 3);
 });
+
+test('a run on the mean of both directions: the Spectra view counts each spectrum once, stored and recomputed', async ({
+  page,
+  labelledServer,
+}) => {
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 1');
+  await page.getByTestId('recipe-direction').selectOption('mean');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 2', { timeout: 60_000 });
+  const spectra = page.getByTestId('spectra-figure');
+  await expect(spectra.locator('.caption')).toContainText('(mean)');
+  await expect(page.getByTestId('spectra-source')).toHaveText('Curves as stored with the run.');
+  const legend = spectra.locator('[data-testid=figure-legend]');
+  await expect(legend).toContainText('core (n = 20)');
+  // Recomputed from the members: each spectrum's two sweeps averaged into one member (as the run
+  // prepared them), so n counts spectra (20), not sweeps (40).
+  await page.getByTestId('spectra-sg-window').fill('25');
+  await expect(page.getByTestId('spectra-source')).toHaveText(
+    'Recomputed from the member sweeps at this smoothing.',
+  );
+  await expect(legend).toContainText('core (n = 20)');
+  await page.screenshot({ path: screenshotPath('analysis-spectra-mean-direction'), fullPage: true });
+});

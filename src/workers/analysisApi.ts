@@ -18,7 +18,7 @@ import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import { transfer } from 'comlink';
 import { groupSpectraOf, unpackCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, MemberSweeps, PackedCurves } from './groupSpectra.ts';
 import { unpackSpectra } from './packSpectra.ts';
 import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
@@ -152,14 +152,11 @@ export const analysisWorkerApi = {
    * Tidy each raw sweep (V, A; any order), average them on their common grid and differentiate
    * the average, as a group average does; columns for uPlot.
    */
-  averageAndDifferentiate(
-    curves: Array<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
-    overrides: RecipeOverrides = {},
-  ): AveragedColumns {
+  averageAndDifferentiate(members: MemberSweeps[], overrides: RecipeOverrides = {}): AveragedColumns {
     const recipe = resolveRecipe(overrides);
     const prepared: Curve[] = [];
-    for (const c of curves) {
-      const p = prepareCurve(c, null, { ...recipe, direction: 'forward' });
+    for (const c of members) {
+      const p = prepareCurve(c, c.backward ?? null, recipe);
       if (!p.ok) return { ok: false, reason: p.reason };
       prepared.push({ bias: p.bias, current: p.current });
     }

@@ -34,8 +34,8 @@ import { keptBuffers } from './keptCurves.ts';
 import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
-import { packCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
+import { packCurves, unpackCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, MemberSweeps, PackedCurves } from './groupSpectra.ts';
 import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
@@ -80,8 +80,9 @@ export interface AnalysisPool {
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
     options?: RunOptions,
   ): Promise<PipelineResult<Id>>;
+  /** Members prepared as the pipeline prepares them (the recipe's direction; groupSpectra.ts). */
   averageAndDifferentiate(
-    curves: Array<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    members: ReadonlyArray<MemberSweeps>,
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<AveragedColumns>;
@@ -90,7 +91,7 @@ export interface AnalysisPool {
    * calls go to the workers in turn, so the groups of a view are computed on every core.
    */
   groupSpectra(
-    curves: ReadonlyArray<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    members: ReadonlyArray<MemberSweeps>,
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<GroupSpectraResult>;
@@ -317,36 +318,35 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       queue = started.catch(() => undefined);
       return started;
     },
-    averageAndDifferentiate: (curves, recipe = {}, signal) => {
-      // Own copies, transferred: curves are often views into one large slab page, and
-      // structured cloning a view copies its WHOLE buffer (8 MB a view: 37 s for 500 curves).
-      const own = curves.map((c) => ({
-        bias: Float64Array.from(c.bias),
-        current: Float64Array.from(c.current),
-      }));
-      const buffers = own.flatMap((c) => [c.bias.buffer, c.current.buffer]);
+    averageAndDifferentiate: (members, recipe = {}, signal) => {
+      // Packed into one own buffer, transferred: curves are often views into one large slab page,
+      // and structured cloning a view copies its WHOLE buffer (8 MB a view: 37 s for 500 curves).
+      const packed = packCurves(members);
       return abortable(
         Promise.resolve(
-          ensureSlots()[0]!.api.averageAndDifferentiate(transfer(own, buffers), recipe),
+          ensureSlots()[0]!.api.averageAndDifferentiate(
+            transfer(unpackCurves(packed), [packed.data.buffer]),
+            recipe,
+          ),
         ) as Promise<AveragedColumns>,
         signal,
       );
     },
-    groupSpectra: (curves, recipe = {}, signal) => {
+    groupSpectra: (members, recipe = {}, signal) => {
       const workers = ensureSlots();
       const slot = workers[nextGroupSlot++ % workers.length]!;
       const work = (async () => {
         // Packed in batches, one task each (a typed-array copy per sweep: ~4 MB a batch), so a
         // 10,000-sweep group never holds the calling thread for long; transferred, not cloned.
         const batches: PackedCurves[] = [];
-        for (let start = 0; start < curves.length; start += GROUP_PACK_BATCH) {
+        for (let start = 0; start < members.length; start += GROUP_PACK_BATCH) {
           if (start > 0) await nextTask();
-          batches.push(packCurves(curves.slice(start, start + GROUP_PACK_BATCH)));
+          batches.push(packCurves(members.slice(start, start + GROUP_PACK_BATCH)));
         }
         return (await slot.api.groupSpectra(
           transfer(
             batches,
-            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer]),
+            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer, b.backPoints.buffer]),
           ),
           recipe,
         )) as GroupSpectraResult;
