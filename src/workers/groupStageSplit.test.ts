@@ -12,7 +12,7 @@ import {
   groupLabels,
 } from '../shared/analysis/aggregateGroups.ts';
 import { splitLabels } from './poolDataset.ts';
-import { keptInOneBuffer } from './keptCurves.ts';
+import { packKept, unpackKept } from './keptCurves.ts';
 import { mergeChunks, planChunks, analyseChunk } from './splitPipeline.ts';
 
 function merged(seed: number, overrides = {}) {
@@ -41,8 +41,8 @@ describe('group stage split by labels', () => {
     for (let workers = 1; workers <= 5; workers++) {
       const split = splitLabels(m.spectra, labels, workers);
       expect(split.flat().sort()).toEqual(labels);
-      // Kept curves as they cross: one buffer per label, each part gets only its labels'.
-      const kept = keptInOneBuffer(m.kept);
+      // Kept curves as they cross: packed per label, each part gets only its labels'.
+      const kept = packKept(m.kept).flatMap(unpackKept);
       const parts = split.map((mine) =>
         aggregateGroupPart(
           m.spectra,
@@ -58,20 +58,31 @@ describe('group stage split by labels', () => {
     }
   });
 
-  it('keeps each label of a chunk in its own buffer', () => {
-    const m = merged(4);
-    const kept = keptInOneBuffer(m.kept);
-    expect(kept.map((k) => [k.index, k.label])).toEqual(m.kept.map((k) => [k.index, k.label]));
-    const bufferLabel = new Map<ArrayBufferLike, string>();
-    for (const k of kept) {
-      expect(Array.from(k.curve.current)).toEqual(Array.from(m.kept[kept.indexOf(k)]!.curve.current));
-      for (const values of [k.curve.bias, k.curve.current]) {
-        const label = bufferLabel.get(values.buffer) ?? k.label;
-        expect(label).toBe(k.label);
-        bufferLabel.set(values.buffer, k.label);
-      }
+  it('packs each label of a chunk in its own buffer and unpacks the same curves', () => {
+    for (const backward of [false, true]) {
+      const spectra = syntheticSpectra({ count: 120, points: 90, seed: 4, backward });
+      const recipe = resolveRecipe(backward ? { direction: 'mean' } : {});
+      const [plan] = planChunks(spectra, recipe, 1000);
+      const kept = analyseChunk(spectra, plan!, recipe).kept;
+      const packs = packKept(kept);
+      expect(packs.map((p) => p.label)).toEqual([...new Set(kept.map((k) => k.label))]);
+      expect(new Set(packs.map((p) => p.data.buffer)).size).toBe(3);
+      const unpacked = packs.flatMap(unpackKept);
+      // Forward sweeps on one grid share one bias array; a pack keeps one copy of it per label.
+      if (!backward) expect(new Set(unpacked.map((k) => k.curve.bias)).size).toBe(3);
+      // In label order, each label's curves in chunk order.
+      const byLabel = packs.flatMap((p) => kept.filter((k) => k.label === p.label));
+      expect(unpacked.map((k) => [k.index, k.label])).toEqual(byLabel.map((k) => [k.index, k.label]));
+      unpacked.forEach((k, i) => {
+        const original = byLabel[i]!;
+        expect(k.curve.bias).not.toBe(original.curve.bias); // copies
+        expect(Array.from(k.curve.bias)).toEqual(Array.from(original.curve.bias));
+        expect(Array.from(k.curve.current)).toEqual(Array.from(original.curve.current));
+        // Curves of a label that shared one bias array still do (group averages compare biases by identity first).
+        const j = byLabel.findIndex((o) => o.label === k.label && o.curve.bias === original.curve.bias);
+        expect(k.curve.bias).toBe(unpacked[j]!.curve.bias);
+      });
     }
-    expect(new Set(bufferLabel.values()).size).toBe(3);
   });
 
   it('balances labels by spectra, largest first', () => {

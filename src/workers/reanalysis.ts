@@ -1,7 +1,8 @@
 // What one analysis worker keeps between runs on the same spectra (incremental re-analysis):
 // its chunks' spectra with each spectrum's stage cache (prepared curve, dI/dV, edges, traps,
-// flags, degradation row: seriesStage.ts), and, in the worker that runs the group stage, every
-// kept curve of its labels and each of its labels' averaged I(V). A recipe change reruns only the stages whose key
+// flags, degradation row: seriesStage.ts), and, for the labels whose group stage it runs, their
+// kept curves (sent as packs while the chunks are still being analysed: holdKept) and each such
+// label's averaged I(V). A recipe change reruns only the stages whose key
 // (stageKeys.ts) changed: a deep-window change recomputes the trap integrals and the group
 // statistics; a Savitzky–Golay window change recomputes from the derivative on. One dataset is
 // held at a time: a new dataset id drops the previous one.
@@ -20,6 +21,8 @@ import type { AveragedGroupCurve } from '../shared/analysis/groupAverage.ts';
 import { analyseSeriesSet } from '../shared/analysis/seriesStage.ts';
 import type { SpectrumCache } from '../shared/analysis/seriesStage.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
+import { unpackKept } from './keptCurves.ts';
+import type { KeptPack } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 
@@ -34,8 +37,13 @@ interface HeldChunk<Id extends SpectrumId> {
 interface HeldDataset<Id extends SpectrumId> {
   id: number;
   chunks: Map<number, HeldChunk<Id>>;
-  /** Group stage: every kept curve of the dataset (input order) and each label's average. */
-  kept: KeptCurve[] | null;
+  /**
+   * Group stage: the kept curves of this worker's labels (any order) received for the pool's kept
+   * generation `keptGeneration` (a new one whenever the curves a group averages changed), and
+   * each label's average.
+   */
+  keptGeneration: number | null;
+  kept: KeptCurve[];
   averages: Map<string, { key: string; averaged: AveragedGroupCurve }>;
 }
 
@@ -60,7 +68,7 @@ function release(state: ReanalysisState, chunk: HeldChunk<SpectrumId> | undefine
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
   if (state.dataset?.id !== id) {
     for (const chunk of state.dataset?.chunks.values() ?? []) release(state, chunk);
-    state.dataset = { id, chunks: new Map(), kept: null, averages: new Map() };
+    state.dataset = { id, chunks: new Map(), keptGeneration: null, kept: [], averages: new Map() };
   }
   return state.dataset;
 }
@@ -103,29 +111,49 @@ export function analyseHeldChunk<Id extends SpectrumId>(
   return withKept ? result : { ...result, kept: [] };
 }
 
+/** Drops the held kept curves and averages when `generation` is not the held one. */
+function keptOf(dataset: HeldDataset<SpectrumId>, generation: number): KeptCurve[] {
+  if (dataset.keptGeneration !== generation) {
+    dataset.keptGeneration = generation;
+    dataset.kept = [];
+    dataset.averages.clear();
+  }
+  return dataset.kept;
+}
+
+/**
+ * Holds kept curves of this worker's group-stage labels for kept generation `generation` (the
+ * pool sends each chunk's packs as the chunk comes back); a new generation replaces the held ones.
+ */
+export function holdKept(
+  state: ReanalysisState,
+  datasetId: number,
+  generation: number,
+  packs: ReadonlyArray<KeptPack>,
+): void {
+  const kept = keptOf(datasetOf(state, datasetId), generation);
+  for (const pack of packs) for (const k of unpackKept(pack)) kept.push(k);
+}
+
 /**
  * The group stage's per-label part (aggregateGroupPart) for `labels`, on merged per-spectrum
- * results; `kept` (the kept curves of these labels, any order) when they changed, else null to
- * reuse the held ones. A label's averaged I(V) is reused while its member curves (input indices)
- * and the average's stage key are unchanged.
+ * results, with the kept curves held for kept generation `generation` (holdKept; none held for it:
+ * these labels have none). A label's averaged I(V) is reused while its member curves (input
+ * indices) and the average's stage key are unchanged.
  */
 export function aggregateHeld<Id extends SpectrumId>(
   state: ReanalysisState,
   datasetId: number,
   results: Array<GroupInput<Id>>,
-  kept: KeptCurve[] | null,
+  generation: number,
   overrides: RecipeOverrides,
   labels: string[],
 ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
   const dataset = datasetOf(state, datasetId);
-  if (kept) {
-    dataset.kept = kept;
-    dataset.averages.clear();
-  }
-  if (!dataset.kept) throw new Error(`analysis worker: no kept curves for dataset ${datasetId}`);
+  const kept = keptOf(dataset, generation);
   const recipe = resolveRecipe(overrides);
   const averageKey = stageKeys(recipe).average;
-  return aggregateGroupPart(results, dataset.kept, recipe, labels, (label, curves, indices) => {
+  return aggregateGroupPart(results, kept, recipe, labels, (label, curves, indices) => {
     const key = `${averageKey}|${indices.join(',')}`;
     const held = dataset.averages.get(label);
     if (held?.key === key) return held.averaged;

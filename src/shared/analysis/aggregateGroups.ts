@@ -77,7 +77,7 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
 }
 
 /** The labels of a group stage, sorted: its groups' order. */
-export function groupLabels<Id>(results: ReadonlyArray<GroupInput<Id>>): string[] {
+export function groupLabels(results: ReadonlyArray<{ label: string | null }>): string[] {
   return [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
 }
 
