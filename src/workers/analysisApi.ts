@@ -23,6 +23,7 @@ import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts
 import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
 import type { KeptPack } from './keptCurves.ts';
+import type { BootstrapShare } from './poolDataset.ts';
 import {
   aggregateHeld,
   analyseHeldChunk,
@@ -30,6 +31,7 @@ import {
   holdKept,
   takeReleased,
 } from './reanalysis.ts';
+import type { DrawnMeans } from './reanalysis.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
@@ -116,8 +118,9 @@ export const analysisWorkerApi = {
   /**
    * The group stage's part for `labels` (aggregateGroupPart: groups and deep-trap samples) on
    * merged per-spectrum results, as objects or in columns (encodeGroupInputs: what the pool
-   * sends), with the kept curves held for `generation` (holdKept). The pool splits the labels
-   * across its workers and joins the parts with compareGroups.
+   * sends), with the kept curves held for `generation` (holdKept), drawing the bootstrap
+   * resamples of `shares` (shareBootstrap; all of its labels' without). The pool splits the
+   * labels across its workers, joins the resamples (joinMeans) and the parts with compareGroups.
    */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
@@ -125,11 +128,12 @@ export const analysisWorkerApi = {
     generation: number,
     overrides: RecipeOverrides,
     labels: string[],
-  ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+    shares?: BootstrapShare[],
+  ): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
     const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, inputs, generation, overrides, labels);
+    return aggregateHeld(held, datasetId, inputs, generation, overrides, labels, shares);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

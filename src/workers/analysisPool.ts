@@ -45,7 +45,7 @@ import { mergeChunks, planChunks } from './splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import { sameSpectra, splitLabels } from './poolDataset.ts';
+import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
@@ -315,18 +315,34 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
     // worker holds its labels' kept curves (forwarded above), so they travel only when they
     // changed; the labels stay in their worker until then (its held averages are reused).
+    // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
     const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
     const labels = groupLabels(merged.spectra);
+    const { resamples } = recipe.bootstrap;
+    const points = spectra.length ? spectra[0]!.bias.length : 0;
+    const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
     const parts = await Promise.all(
       workers.map((slot, w) => {
         const mine = labelsOf[w]!;
-        if (mine.length === 0) return { groups: [], samples: [] };
+        if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
         // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
-        return slot.api.aggregate(held.id, inputs, generation, overrides, mine);
+        return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
       }),
     );
     const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
-    const samples = new Map(parts.flatMap((p) => p.samples).map((s) => [s.label, s]));
+    const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
+    const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
+      drawn.set(label, [...(drawn.get(label) ?? []), part]);
+    };
+    for (const p of parts) {
+      for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });
+      for (const d of p.draws) addDrawn(d.label, d);
+    }
+    const samples = new Map(
+      parts
+        .flatMap((p) => p.samples)
+        .map((s) => [s.label, { ...s, means: joinMeans(s.label, drawn.get(s.label)!, resamples) }]),
+    );
     const groups = labels.map((l) => groupOf.get(l)!);
     const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;

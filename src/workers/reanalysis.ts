@@ -7,7 +7,7 @@
 // statistics; a Savitzky–Golay window change recomputes from the derivative on. One dataset is
 // held at a time: a new dataset id drops the previous one.
 import { resolveRecipe } from '../shared/analysis/index.ts';
-import { aggregateGroupPart } from '../shared/analysis/aggregateGroups.ts';
+import { aggregateGroupPart, drawLabelMeans } from '../shared/analysis/aggregateGroups.ts';
 import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import type {
   GroupResult,
@@ -24,6 +24,7 @@ import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { unpackKept } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
+import type { BootstrapShare } from './poolDataset.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 
 interface HeldChunk<Id extends SpectrumId> {
@@ -135,11 +136,20 @@ export function holdKept(
   for (const pack of packs) for (const k of unpackKept(pack)) kept.push(k);
 }
 
+/** Bootstrap means of resamples [from, from + means.length) of a label (null: not drawn). */
+export interface DrawnMeans {
+  label: string;
+  from: number;
+  means: Float64Array | null;
+}
+
 /**
  * The group stage's per-label part (aggregateGroupPart) for `labels`, on merged per-spectrum
  * results, with the kept curves held for kept generation `generation` (holdKept; none held for it:
  * these labels have none). A label's averaged I(V) is reused while its member curves (input
- * indices) and the average's stage key are unchanged.
+ * indices) and the average's stage key are unchanged. `shares` (shareBootstrap): the bootstrap
+ * resamples this worker draws; of its own labels the share [0, k) goes into the sample's means
+ * (its whole means without shares), the others come back in `draws`.
  */
 export function aggregateHeld<Id extends SpectrumId>(
   state: ReanalysisState,
@@ -148,17 +158,38 @@ export function aggregateHeld<Id extends SpectrumId>(
   generation: number,
   overrides: RecipeOverrides,
   labels: string[],
-): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+  shares?: ReadonlyArray<BootstrapShare>,
+): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
   const dataset = datasetOf(state, datasetId);
   const kept = keptOf(dataset, generation);
   const recipe = resolveRecipe(overrides);
   const averageKey = stageKeys(recipe).average;
-  return aggregateGroupPart(results, kept, recipe, labels, (label, curves, indices) => {
-    const key = `${averageKey}|${indices.join(',')}`;
-    const held = dataset.averages.get(label);
-    if (held?.key === key) return held.averaged;
-    const averaged = averageGroupCurves(curves, recipe);
-    dataset.averages.set(label, { key, averaged });
-    return averaged;
-  });
+  const mine = new Set(labels);
+  const first = new Map<string, number>(labels.map((l) => [l, shares ? 0 : recipe.bootstrap.resamples]));
+  const elsewhere: BootstrapShare[] = [];
+  for (const share of shares ?? []) {
+    if (mine.has(share.label) && share.from === 0) first.set(share.label, share.to);
+    else if (share.to > share.from) elsewhere.push(share);
+  }
+  const part = aggregateGroupPart(
+    results,
+    kept,
+    recipe,
+    labels,
+    (label, curves, indices) => {
+      const key = `${averageKey}|${indices.join(',')}`;
+      const held = dataset.averages.get(label);
+      if (held?.key === key) return held.averaged;
+      const averaged = averageGroupCurves(curves, recipe);
+      dataset.averages.set(label, { key, averaged });
+      return averaged;
+    },
+    { drawn: (label) => first.get(label)! },
+  );
+  const draws = elsewhere.map(({ label, from, to }) => ({
+    label,
+    from,
+    means: drawLabelMeans(results, recipe, label, from, to),
+  }));
+  return { ...part, draws };
 }
