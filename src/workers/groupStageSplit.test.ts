@@ -112,8 +112,8 @@ describe('group stage split by labels', () => {
         [10, 20, 30],
       ],
     ] as const) {
-      const labels = labelsOf.flat();
-      const count = new Map(labels.map((l, i) => [l, counts[i]!]));
+      const labels: string[] = labelsOf.flat();
+      const count = new Map<string, number>(labels.map((l, i) => [l, counts[i]!]));
       const shares = shareBootstrap(labelsOf, count, 512, resamples);
       for (const label of labels) {
         const mine = shares
