@@ -8,7 +8,6 @@ import type {
   Curve,
   GroupResult,
   InGapState,
-  KeptCurve,
   PipelineResult,
   RecipeOverrides,
   GroupInput,
@@ -23,7 +22,16 @@ import { unpackSpectra } from './packSpectra.ts';
 import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
+import type { KeptPack } from './keptCurves.ts';
+import type { BootstrapShare } from './poolDataset.ts';
+import {
+  aggregateHeld,
+  analyseHeldChunk,
+  createReanalysisState,
+  holdKept,
+  takeReleased,
+} from './reanalysis.ts';
+import type { DrawnMeans } from './reanalysis.ts';
 import { planChunks } from './splitPipeline.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 import { decodeSpots, encodePlans } from './planColumns.ts';
@@ -121,22 +129,32 @@ export const analysisWorkerApi = {
   },
 
   /**
+   * Holds kept curves (packs of a chunk's labels whose group stage this worker runs) for the
+   * pool's kept generation `generation`, until a new generation replaces them (reanalysis.ts).
+   */
+  holdKept(datasetId: number, generation: number, packs: KeptPack[]): void {
+    holdKept(held, datasetId, generation, packs);
+  },
+
+  /**
    * The group stage's part for `labels` (aggregateGroupPart: groups and deep-trap samples) on
    * merged per-spectrum results, as objects or in columns (encodeGroupInputs: what the pool
-   * sends); `kept` (these labels' kept curves) null reuses the held curves. The pool splits the
-   * labels across its workers and joins the parts with compareGroups.
+   * sends), with the kept curves held for `generation` (holdKept), drawing the bootstrap
+   * resamples of `shares` (shareBootstrap; all of its labels' without). The pool splits the
+   * labels across its workers, joins the resamples (joinMeans) and the parts with compareGroups.
    */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
     results: Array<GroupInput<Id>> | GroupInputColumns,
-    kept: KeptCurve[] | null,
+    generation: number,
     overrides: RecipeOverrides,
     labels: string[],
-  ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+    shares?: BootstrapShare[],
+  ): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
     const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, inputs, kept, overrides, labels);
+    return aggregateHeld(held, datasetId, inputs, generation, overrides, labels, shares);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */

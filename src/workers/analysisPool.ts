@@ -14,7 +14,9 @@
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
 // results split by whole labels across the workers (splitLabels, poolDataset.ts), and the comparisons here.
-// Curves go to the workers packed in one transferred buffer per chunk.
+// Curves go to the workers packed in one transferred buffer per chunk. The labels are split
+// before the chunks run (from the spectra's labels), so each chunk's kept curves go on, packed
+// per label (keptCurves.ts), to the worker that averages them as soon as the chunk is back.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
@@ -30,7 +32,8 @@ import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
 import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
-import { keptBuffers } from './keptCurves.ts';
+import { keptPackBuffers } from './keptCurves.ts';
+import type { KeptPack } from './keptCurves.ts';
 import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
@@ -43,7 +46,7 @@ import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import { sameSpectra, splitLabels } from './poolDataset.ts';
+import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
@@ -169,11 +172,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     plans: Array<ChunkPlan<SpectrumId>>;
     /** The key of the kept curves the group stage holds; null until sent. */
     keptKey: string | null;
+    /** The kept generation the workers hold those curves under (holdKept); 0 until sent. */
+    keptGeneration: number;
     /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
     groupLabels: string[][] | null;
     loaded: boolean[];
   } | null = null;
   let nextDatasetId = 1;
+  let nextKeptGeneration = 1;
   let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -217,6 +223,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         seriesKey: keys.series,
         plans,
         keptKey: null,
+        keptGeneration: 0,
         groupLabels: null,
         loaded: plans.map(() => false),
       };
@@ -225,6 +232,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const plans = held.plans as Array<ChunkPlan<Id>>;
     const keptKey = `${keys.prepare}|${recipe.averageSweeps}`;
     const withKept = held.keptKey !== keptKey;
+    // Which worker runs which labels' group stage, and so holds their kept curves: decided now,
+    // from the spectra's labels (the results carry the same), so the curves can go there while
+    // other chunks still run. They stay in their worker until the kept curves change.
+    if (withKept) held.keptGeneration = nextKeptGeneration++;
+    if (withKept || !held.groupLabels)
+      held.groupLabels = splitLabels(spectra, groupLabels(spectra), workers.length);
+    const labelsOf = held.groupLabels;
+    const generation = held.keptGeneration;
+    const ownerOf = new Map(labelsOf.flatMap((mine, w) => mine.map((label) => [label, w] as const)));
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
@@ -241,12 +257,27 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       work.catch(() => undefined);
       pending.push(work);
     };
+    /** A chunk's kept curves (packed per label) to the workers that run their labels' group stage. */
+    const forwardKept = (packs: ReadonlyArray<KeptPack>): void => {
+      const byWorker = new Map<number, KeptPack[]>();
+      for (const pack of packs) {
+        const w = ownerOf.get(pack.label)!;
+        byWorker.set(w, [...(byWorker.get(w) ?? []), pack]);
+      }
+      for (const [w, mine] of byWorker)
+        track(
+          Promise.resolve(
+            workers[w]!.api.holdKept(held.id, generation, transfer(mine, keptPackBuffers(mine))),
+          ),
+        );
+    };
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
       for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
       if (heldHere.length === 0) return;
       track(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
+          for (const chunk of chunks) forwardKept(chunk.kept);
           heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
           done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
           opts.onProgress?.({ done, total: spectra.length });
@@ -272,6 +303,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const slot = workers[c % workers.length]!;
       track(
         Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
+          forwardKept(chunk.kept);
           results[c] = received(chunk as EncodedChunkResult<Id>);
           held.loaded[c] = true;
           done += plan.indices.length;
@@ -279,31 +311,47 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     }
-    await Promise.all(pending);
+    // Kept curves forwarded as chunks come back join `pending` meanwhile: await until none is left.
+    for (let awaited = 0; awaited < pending.length;) {
+      const batch = pending.slice(awaited);
+      awaited = pending.length;
+      await Promise.all(batch);
+    }
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
     applyExclusions(merged.spectra, recipe);
     // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
-    // worker holds its labels' kept curves, so they travel only when they changed; the labels stay
-    // in their worker until then (its held averages are reused).
+    // worker holds its labels' kept curves (forwarded above), so they travel only when they
+    // changed; the labels stay in their worker until then (its held averages are reused).
+    // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
     const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
     const labels = groupLabels(merged.spectra);
-    if (withKept || !held.groupLabels) held.groupLabels = splitLabels(merged.spectra, labels, workers.length);
-    const labelsOf = held.groupLabels;
+    const { resamples } = recipe.bootstrap;
+    const points = spectra.length ? spectra[0]!.bias.length : 0;
+    const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
     const parts = await Promise.all(
       workers.map((slot, w) => {
-        const mine = new Set(labelsOf[w]);
-        if (mine.size === 0) return { groups: [], samples: [] };
-        const kept = withKept ? merged.kept.filter((k) => mine.has(k.label)) : null;
+        const mine = labelsOf[w]!;
+        if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
         // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
-        return slot.api.aggregate(held.id, inputs, kept && transfer(kept, keptBuffers(kept)), overrides, [
-          ...mine,
-        ]);
+        return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
       }),
     );
     const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
-    const samples = new Map(parts.flatMap((p) => p.samples).map((s) => [s.label, s]));
+    const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
+    const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
+      drawn.set(label, [...(drawn.get(label) ?? []), part]);
+    };
+    for (const p of parts) {
+      for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });
+      for (const d of p.draws) addDrawn(d.label, d);
+    }
+    const samples = new Map(
+      parts
+        .flatMap((p) => p.samples)
+        .map((s) => [s.label, { ...s, means: joinMeans(s.label, drawn.get(s.label)!, resamples) }]),
+    );
     const groups = labels.map((l) => groupOf.get(l)!);
     const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
