@@ -1,7 +1,8 @@
 // Runs in a worker_threads thread: reads files, hashes and parses them, so main's event loop never
 // parses. It also builds the library rows (JSON, BLOB bytes), which go back in one message per
 // batch with the BLOB chunks transferred. A file's bytes live in a buffer reused for the next file
-// (readWhole): every value taken from them is copied into the rows before the next read.
+// (readWhole): every value taken from them is copied into the rows before the next read. Until its
+// first batch arrives, the worker warms its code up on a synthetic file (warmUp.ts).
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../../shared/formats/types.ts';
@@ -11,6 +12,7 @@ import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from '
 import { toFileRows } from '../library/fileRows.ts';
 import { BlobPacker } from '../library/blobPacker.ts';
 import { readWhole } from './readWhole.ts';
+import { startWarmUp, warmUpFileBytes } from './warmUp.ts';
 
 const packer = new BlobPacker();
 
@@ -33,7 +35,20 @@ function handle(request: ParseRequest): ParseResponse {
   }
 }
 
+/** The same steps as handle() on an in-memory file, its rows dropped (a packer of its own). */
+function warmUpWith(bytes: Uint8Array): () => void {
+  const warmUpPacker = new BlobPacker();
+  return () => {
+    createHash('sha256').update(bytes).digest('hex');
+    toFileRows(parseFile('warm-up.dat', bytes), warmUpPacker);
+    warmUpPacker.reuse(warmUpPacker.drain());
+  };
+}
+
+const warmUp = startWarmUp(warmUpWith(warmUpFileBytes()));
+
 parentPort?.on('message', ({ requests, spareChunks }: ParseBatch) => {
+  warmUp.stop();
   if (spareChunks) packer.reuse(spareChunks);
   const answer: ParseBatchAnswer = { responses: requests.map(handle) };
   parentPort?.postMessage(answer, packer.drain());

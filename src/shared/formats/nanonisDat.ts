@@ -141,10 +141,11 @@ export function parseNanonisDat(
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const { entries, bodyStart } = readHeader(bytes);
   const header = firstWins(entries);
-  const table = parseTabTable(bytes, bodyStart, limits.maxColumns);
   const experiment = header['Experiment'];
   const kind = kindOfExperiment(experiment);
-  const truncated = cutTruncatedRow(table, announcedPoints(header, kind));
+  const announced = announcedPoints(header, kind);
+  const table = parseTabTable(bytes, bodyStart, limits.maxColumns, announced);
+  const truncated = cutTruncatedRow(table, announced);
 
   const channels: ChannelColumn[] = table.names.map((name, i) => ({
     name,

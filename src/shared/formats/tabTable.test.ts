@@ -60,9 +60,9 @@ function referenceTable(text: string): TableResult {
   return { names, columns };
 }
 
-function parsed(text: string): TableResult {
+function parsed(text: string, announcedRows: number | null = null): TableResult {
   try {
-    const table = parseTabTable(new Uint8Array(Buffer.from(text, 'latin1')), 0);
+    const table = parseTabTable(new Uint8Array(Buffer.from(text, 'latin1')), 0, undefined, announcedRows);
     return { names: table.names, columns: table.columns.map((column) => Array.from(column)) };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
@@ -171,6 +171,23 @@ describe('parseTabTable', () => {
       const reference = referenceTable(text);
       expect('error' in reference ? reference.error : 'ok').toBe('ok');
       expectSame(parsed(text), reference, `seed ${seed}`);
+    }
+  });
+
+  it('reads the same table whatever row count the header announces (it only sizes the columns)', () => {
+    for (const path of realFiles('nanonis-dat')) {
+      const text = readFileSync(path).toString('latin1');
+      const at = text.indexOf('[DATA]');
+      const body = text.slice(text.indexOf('\n', at) + 1);
+      const reference = referenceTable(body);
+      if ('error' in reference) throw new Error(`${path}: ${reference.error}`);
+      const rows = reference.columns[0]?.length ?? 0;
+      // Exact, too few, too many, absurd (never allocated: the bytes cannot hold it), none.
+      for (const announced of [rows, Math.max(1, rows >> 1), rows + 1, 2 * rows + 3, 1e9, 0, null]) {
+        const table = parseTabTable(new Uint8Array(Buffer.from(body, 'latin1')), 0, undefined, announced);
+        for (const column of table.columns) expect(column.buffer.byteLength).toBeLessThan(8 * (rows + 1e4));
+        expectSame(parsed(body, announced), reference, `${basename(path)}, ${announced} announced`);
+      }
     }
   });
 });
