@@ -227,3 +227,22 @@ test('a run on the mean of both directions: the Spectra view counts each spectru
   await expect(legend).toContainText('core (n = 20)');
   await page.screenshot({ path: screenshotPath('analysis-spectra-mean-direction'), fullPage: true });
 });
+
+test('the run’s curves still load when the bulk-call worker cannot start (read on the page instead)', async ({
+  page,
+  labelledServer,
+}) => {
+  const workerScripts: string[] = [];
+  await page.route(/bridgeCallWorker[^/]*\.js/, (route) => {
+    workerScripts.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(labelledServer.url);
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  await page.getByTestId('subtab-trap-windows').click();
+  await expect(page.locator('[data-testid=analysis-views][data-curves=loaded]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(workerScripts.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('trap-reduction')).toContainText('core → crown-centre');
+});
