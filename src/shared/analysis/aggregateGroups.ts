@@ -58,11 +58,16 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
   }
   const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
   for (const r of results) {
-    const flagged = r.flags
-      .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
-      .filter((reason) => reason !== null)
-      .join('; ');
-    const hand = byHand.get(String(r.spectrumId));
+    // Most spectra have no flag and no hand decision: no array or string made for them (this
+    // loop runs over every spectrum of a re-analysis, on a UI thread in the renderer's pool).
+    const flagged =
+      r.flags.length === 0
+        ? ''
+        : r.flags
+            .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
+            .filter((reason) => reason !== null)
+            .join('; ');
+    const hand = byHand.size === 0 ? undefined : byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
       r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;
