@@ -76,6 +76,7 @@ export function useAnalysisInputs(
     if (runId === null || !wanted) return;
     let current = true;
     setCurves({ state: 'loading', loaded: 0, total: null });
+    setSpectraError(null);
     loadRunSpectra(getApi(), runId, backward, (loaded, total) => {
       if (current) setCurves({ state: 'loading', loaded, total });
     }).then(
