@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { demoDir as demo, expect, screenshotPath, test } from './fixtures.ts';
+import { demoDir as demo, expect, openStoredRun, screenshotPath, test } from './fixtures.ts';
 
 interface Truth {
   groups: Array<{ label: string; vbmMean: number; cbmMean: number }>;
@@ -207,9 +207,7 @@ test('a run on the mean of both directions: the Spectra view counts each spectru
   page,
   labelledServer,
 }) => {
-  await page.goto(labelledServer.url);
-  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
-  await expect(page.getByTestId('run-label')).toContainText('Run 1');
+  await openStoredRun(page, labelledServer.url);
   await page.getByTestId('recipe-direction').selectOption('mean');
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 2', { timeout: 60_000 });
@@ -226,4 +224,22 @@ test('a run on the mean of both directions: the Spectra view counts each spectru
   );
   await expect(legend).toContainText('core (n = 20)');
   await page.screenshot({ path: screenshotPath('analysis-spectra-mean-direction'), fullPage: true });
+});
+
+test('the run’s curves still load when the bulk-call worker cannot start (read on the page instead)', async ({
+  page,
+  labelledServer,
+}) => {
+  const workerScripts: string[] = [];
+  await page.route(/bridgeCallWorker[^/]*\.js/, (route) => {
+    workerScripts.push(route.request().url());
+    return route.abort();
+  });
+  await openStoredRun(page, labelledServer.url);
+  await page.getByTestId('subtab-trap-windows').click();
+  await expect(page.locator('[data-testid=analysis-views][data-curves=loaded]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(workerScripts.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('trap-reduction')).toContainText('core → crown-centre');
 });

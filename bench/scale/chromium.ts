@@ -129,6 +129,8 @@ async function interactions(page: Page, appUrl: string): Promise<PhaseTasks[]> {
       drag(page, handle.x, handle.x + 60, handle.y, 12),
     ),
   );
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) await page.screenshot({ path: join(profileDir, 'trap-window-drag.png'), fullPage: true });
   phases.push(await importPhase(page, appUrl));
   return phases;
 }
@@ -319,7 +321,7 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'interactions.cpuprofile'), JSON.stringify(profile));
-      await page.screenshot({ path: join(profileDir, 'trap-window-drag.png'), fullPage: true });
+      await page.screenshot({ path: join(profileDir, 'import.png'), fullPage: true });
       writeFileSync(
         join(profileDir, 'long-tasks.txt'),
         phases.map((p) => `${p.name}: ${p.durationsMs.map((d) => d.toFixed(0)).join(', ')}`).join('\n') +

@@ -42,19 +42,46 @@ const OFF_PAGE_METHODS: ReadonlySet<LibraryApiMethod> = new Set([
   'getGridRun',
 ]);
 
+/** The bulk-call worker, started on first use; null once it failed to start (calls stay on the page). */
+interface OffPage {
+  api: Remote<BridgeCallWorkerApi>;
+  /** Settles (with the error) only if the worker fails: its script did not load or threw at the top. */
+  failure: Promise<{ failure: Error }>;
+}
+
+function startOffPage(): OffPage {
+  const worker = new Worker(new URL('./bridgeCallWorker.ts', import.meta.url), { type: 'module' });
+  const failure = new Promise<{ failure: Error }>((resolve) =>
+    worker.addEventListener(
+      'error',
+      (e) => {
+        worker.terminate();
+        resolve({ failure: new Error(`bridge worker failed: ${e.message}`) });
+      },
+      { once: true },
+    ),
+  );
+  return { api: wrap<BridgeCallWorkerApi>(worker), failure };
+}
+
 function createBridgeApi(): LibraryApi {
   const token = bridgeToken();
   const base = window.location.origin;
-  let worker: Remote<BridgeCallWorkerApi> | null = null;
-  const offPage = (): Remote<BridgeCallWorkerApi> =>
-    (worker ??= wrap<BridgeCallWorkerApi>(
-      new Worker(new URL('./bridgeCallWorker.ts', import.meta.url), { type: 'module' }),
-    ));
-  return createApiClient<LibraryApi>(async (method, input) =>
-    OFF_PAGE_METHODS.has(method)
-      ? offPage().call(base, token, method, input)
-      : (await callBridge(base, token, method, input)).envelope,
-  );
+  let offPage: OffPage | null | undefined;
+  const onPage = async (method: LibraryApiMethod, input: unknown): Promise<ApiEnvelope<unknown>> =>
+    (await callBridge(base, token, method, input)).envelope;
+  return createApiClient<LibraryApi>(async (method, input) => {
+    if (!OFF_PAGE_METHODS.has(method) || offPage === null) return onPage(method, input);
+    offPage ??= startOffPage();
+    const answer = offPage.api.call(base, token, method, input).then((envelope) => ({ envelope }));
+    const first = await Promise.race([answer, offPage.failure]);
+    if ('envelope' in first) return first.envelope;
+    // The worker could not start: this call and every later one go on the page's thread, so no
+    // view waits for ever. (A failed request comes back as an envelope or a rejection, as on the page.)
+    console.warn(first.failure);
+    offPage = null;
+    return onPage(method, input);
+  });
 }
 
 function createIpcApi(preload: PreloadApi): LibraryApi {

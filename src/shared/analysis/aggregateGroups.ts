@@ -17,9 +17,9 @@ export type { KeptCurve };
 /** Robust centre and spread (1.4826 · MAD) of the finite values. */
 function robust(values: number[]): { median: number; spread: number } | null {
   if (values.length === 0) return null;
-  const a = Float64Array.from(values);
-  const median = medianInPlace(a);
-  const deviations = Float64Array.from(values, (v) => Math.abs(v - median));
+  const median = medianInPlace(Float64Array.from(values));
+  const deviations = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) deviations[i] = Math.abs(values[i]! - median);
   return { median, spread: 1.4826 * medianInPlace(deviations) };
 }
 
@@ -32,6 +32,12 @@ function robust(values: number[]): { median: number; spread: number } | null {
  * 'exclude' entries are excluded with their notes.
  */
 export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
+  flagOutliers(results, recipe);
+  decideExclusions(results, recipe);
+}
+
+/** applyExclusions' first step: the 'outlier' flags. */
+export function flagOutliers<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const q = recipe.quality;
   const byLabel = new Map<string, Array<SpectrumResult<Id>>>();
   for (const r of results) {
@@ -56,13 +62,22 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
       }
     }
   }
+}
+
+/** applyExclusions' second step: each spectrum excluded or not, with the reasons. */
+export function decideExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
   for (const r of results) {
-    const flagged = r.flags
-      .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
-      .filter((reason) => reason !== null)
-      .join('; ');
-    const hand = byHand.get(String(r.spectrumId));
+    // Most spectra have no flag and no hand decision: no array or string made for them (this
+    // loop runs over every spectrum of a re-analysis, on a UI thread in the renderer's pool).
+    const flagged =
+      r.flags.length === 0
+        ? ''
+        : r.flags
+            .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
+            .filter((reason) => reason !== null)
+            .join('; ');
+    const hand = byHand.size === 0 ? undefined : byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
       r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;

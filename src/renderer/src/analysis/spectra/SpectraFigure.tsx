@@ -1,7 +1,7 @@
 // Fig. "averaged spectra": each group's averaged curve (bold) over its ±1 s.d. spread, linear or
 // log axis; on dI/dV the band edges of each averaged spectrum (drop lines) and its gap (arrow),
 // and the in-gap states of the group's spectra as open circles on its averaged curve.
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { Axes } from '../plot/Axes.tsx';
 import { Cursor } from '../plot/Cursor.tsx';
 import { FigureSvg } from '../plot/FigureSvg.tsx';
@@ -51,38 +51,59 @@ export const SpectraFigure = memo(function SpectraFigure({
   const clip = useId();
   const width = useFigureWidth(SPECTRA_SIZE.width);
   const height = Math.round(Math.min(600, Math.max(SPECTRA_SIZE.height, width * 0.4)));
-  const shown = groups.filter((g) => !hidden.has(g.label));
-  const withEdges = mode !== 'current';
-  const cols = new Map(groups.map((g) => [g.label, columnsOf(g, mode, log)]));
-  // Each group's band edges (y ∓ 1 s.d.), once per render (they were recomputed per use).
-  const bands = new Map(
-    groups.map((g) => {
-      const c = cols.get(g.label)!;
-      const lower = c.y.map((v, i) => (log ? Math.max(v - c.std[i]!, 0) || Number.NaN : v - c.std[i]!));
-      return [g.label, { lower, upper: c.y.map((v, i) => v + c.std[i]!) }] as const;
-    }),
-  );
-  const lo = (label: string): Float64Array => bands.get(label)!.lower;
-  const hi = (label: string): Float64Array => bands.get(label)!.upper;
-  const xDomain = extent(
-    groups.map((g) => g.bias),
-    0,
-  );
-  const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
-  const yDomain = log ? positiveDecades(yColumns) : withHeadroom(extent(yColumns, 0.04));
-  // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
-  // width allows for every entry it may list.
-  const legendSpace =
-    legendWidth([
-      ...groups.map((g) => ({ label: `${g.label} (n = ${g.n})` })),
-      { label: 'In-gap states (spectra)' },
-    ]) + 24;
-  const frame = frameFor(width, height, { l: 78, r: legendSpace + 12, t: 20, b: 56 });
-  const sx = linearScale(xDomain, [frame.left, frame.left + frame.width]);
-  const sy = (log ? logScale : linearScale)(yDomain, [frame.top + frame.height, frame.top]);
-  const unit = siUnitOf(mode);
-  const yUnit = log ? { factor: 1, unit } : axisUnit(yDomain, unit);
-  const floorY = sy.domain[0];
+  // Everything but the in-gap markers depends only on the curves, the quantity and the size: kept
+  // when just the markers change (the run's per-spectrum rows arriving re-render this figure).
+  const { shown, withEdges, cols, frame, sx, sy, yDomain, unit, yUnit, paths } = useMemo(() => {
+    const shown = groups.filter((g) => !hidden.has(g.label));
+    const withEdges = mode !== 'current';
+    const cols = new Map(groups.map((g) => [g.label, columnsOf(g, mode, log)]));
+    // Each group's band edges (y ∓ 1 s.d.), once per render (they were recomputed per use).
+    const bands = new Map(
+      groups.map((g) => {
+        const c = cols.get(g.label)!;
+        const lower = c.y.map((v, i) => (log ? Math.max(v - c.std[i]!, 0) || Number.NaN : v - c.std[i]!));
+        return [g.label, { lower, upper: c.y.map((v, i) => v + c.std[i]!) }] as const;
+      }),
+    );
+    const lo = (label: string): Float64Array => bands.get(label)!.lower;
+    const hi = (label: string): Float64Array => bands.get(label)!.upper;
+    const xDomain = extent(
+      groups.map((g) => g.bias),
+      0,
+    );
+    const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
+    const yDomain = log ? positiveDecades(yColumns) : withHeadroom(extent(yColumns, 0.04));
+    // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
+    // width allows for every entry it may list.
+    const legendSpace =
+      legendWidth([
+        ...groups.map((g) => ({ label: `${g.label} (n = ${g.n})` })),
+        { label: 'In-gap states (spectra)' },
+      ]) + 24;
+    const frame = frameFor(width, height, { l: 78, r: legendSpace + 12, t: 20, b: 56 });
+    const sx = linearScale(xDomain, [frame.left, frame.left + frame.width]);
+    const sy = (log ? logScale : linearScale)(yDomain, [frame.top + frame.height, frame.top]);
+    const unit = siUnitOf(mode);
+    const yUnit = log ? { factor: 1, unit } : axisUnit(yDomain, unit);
+    const floorY = sy.domain[0];
+    // Bands and lines as SVG path data, each point scaled once per geometry.
+    const paths = new Map(
+      shown.map((g) => [
+        g.label,
+        {
+          band: bandPath(
+            g.bias,
+            lo(g.label).map((v) => (log && !(v > 0) ? floorY : v)),
+            hi(g.label),
+            sx,
+            sy,
+          ),
+          line: linePath(g.bias, cols.get(g.label)!.y, sx, sy),
+        },
+      ]),
+    );
+    return { shown, withEdges, cols, frame, sx, sy, yDomain, unit, yUnit, paths };
+  }, [groups, mode, log, hidden, width, height]);
   // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
   const inGapPoints = withEdges
     ? shown.map((g) => {
@@ -132,13 +153,7 @@ export const SpectraFigure = memo(function SpectraFigure({
           <path
             key={`band-${g.label}`}
             data-testid="sd-band"
-            d={bandPath(
-              g.bias,
-              lo(g.label).map((v) => (log && !(v > 0) ? floorY : v)),
-              hi(g.label),
-              sx,
-              sy,
-            )}
+            d={paths.get(g.label)!.band}
             fill={withAlpha(colourOf(g.label), 0.18)}
             stroke="none"
           />
@@ -146,7 +161,7 @@ export const SpectraFigure = memo(function SpectraFigure({
         {shown.map((g) => (
           <path
             key={`line-${g.label}`}
-            d={linePath(g.bias, cols.get(g.label)!.y, sx, sy)}
+            d={paths.get(g.label)!.line}
             fill="none"
             stroke={colourOf(g.label)}
             strokeWidth={2.4}
