@@ -1,16 +1,18 @@
-// An import whose WAL checkpoints run in a worker thread (walCheckpointer.ts) stores exactly what
-// one without it stores: every file's status and error (bad files among good ones), the counts
-// `info --db --json` prints, every curve bit for bit. A cancelled run records each file it read and
-// leaves the library's own checkpoint threshold as it found it. Real workers, real SQLite files.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// WAL checkpoints done by the parse workers during an import (walCheckpoint.ts): a worker asked
+// with a batch copies the committed pages into the database file while the writer's own threshold
+// is raised (so only the worker can have copied them); an import with them stores exactly what one
+// without them stores: every file's status and error (bad files among good ones), the counts
+// `info --db --json` prints, every curve bit for bit; a cancelled run records each file it read and
+// leaves the library's checkpoint threshold as it found it. Real workers, real SQLite files.
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeNanonisDat } from '../../../scripts/nanonis/writeNanonisDat.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { libraryCounts } from '../library/queries.ts';
-import { SOURCE_CHECKPOINT_WORKER_URL } from '../library/walCheckpointer.ts';
+import Database from 'better-sqlite3';
+import { checkpointWal, FALLBACK_FACTOR, handOverCheckpoints } from '../library/walCheckpoint.ts';
 import { ImportRun } from './importRun.ts';
 import type { ParseResponse } from './parseMessages.ts';
 import { ParsePool, SOURCE_WORKER_URL } from './parsePool.ts';
@@ -18,7 +20,7 @@ import { ParsePool, SOURCE_WORKER_URL } from './parsePool.ts';
 const GOOD_FILES = 290;
 
 const pools: ParsePool[] = [];
-const libraries: Database[] = [];
+const libraries: Database.Database[] = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
   for (const db of libraries.splice(0)) db.close();
@@ -32,7 +34,8 @@ function writeSession(seed: number): string {
   const random = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   let badNumber = '';
   for (let f = 0; f < GOOD_FILES; f++) {
-    const bias = Float64Array.from({ length: 256 }, (_, i) => -1 + (2 * i) / 255);
+    // 1,024 points: ~33 kB of rows per file, ~9.5 MB in all, so the run asks for checkpoints.
+    const bias = Float64Array.from({ length: 1024 }, (_, i) => -1 + (2 * i) / 1023);
     const noisy = (): Float64Array =>
       Float64Array.from(bias, (v) => 1e-10 * Math.sinh(3 * v) + 1e-12 * (random() - 0.5));
     const text = writeNanonisDat({
@@ -51,7 +54,7 @@ function writeSession(seed: number): string {
   return folder;
 }
 
-function newLibrary(): Database {
+function newLibrary(): Database.Database {
   const db = openLibrary(join(mkdtempSync(join(tmpdir(), 'sts-ckpt-db-')), 'library.sqlite'));
   libraries.push(db);
   return db;
@@ -64,7 +67,7 @@ function newPool(): ParsePool {
 }
 
 /** What the library holds per file and per spectrum, ids and import times left out. */
-function stored(db: Database): { files: unknown[]; spectra: unknown[] } {
+function stored(db: Database.Database): { files: unknown[]; spectra: unknown[] } {
   return {
     files: db
       .prepare(
@@ -80,8 +83,47 @@ function stored(db: Database): { files: unknown[]; spectra: unknown[] } {
   };
 }
 
-describe('import with its WAL checkpoints in a worker thread', () => {
-  it('stores what an import without it stores, bad files included', async () => {
+describe('WAL checkpoints in the parse workers', () => {
+  it('a worker asked with a batch copies the committed pages into the database file', async () => {
+    const db = newLibrary();
+    const threshold = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const restore = handOverCheckpoints(db)!;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(threshold * FALLBACK_FACTOR);
+    const insert = db.prepare('INSERT INTO filler (data) VALUES (?)');
+    // ~3.3 MB in three commits: far below the raised threshold, so the writer copies nothing.
+    for (let commit = 0; commit < 3; commit++)
+      db.transaction(() => {
+        for (let i = 0; i < 64; i++) insert.run(Buffer.alloc(16384, commit + i));
+      })();
+    const before = statSync(db.name).size;
+    const pool = newPool();
+    pool.requestCheckpoint(db.name);
+    const session = writeSession(3);
+    const response = await pool.parse(join(session, 'sts0000.dat'), 'sts0000.dat');
+    expect(response.ok).toBe(true);
+    // The worker checkpoints after answering: wait for the file to hold the pages.
+    while (statSync(db.name).size < before + 192 * 16384)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    restore();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(threshold);
+    const reader = new Database(db.name, { readonly: true });
+    libraries.push(reader);
+    expect(reader.prepare('SELECT count(*) AS n, sum(length(data)) AS bytes FROM filler').get()).toEqual({
+      n: 192,
+      bytes: 192 * 16384,
+    });
+  }, 60_000);
+
+  it('nothing to hand over or checkpoint without a WAL library file', () => {
+    const memory = new Database(':memory:');
+    libraries.push(memory);
+    expect(handOverCheckpoints(memory)).toBeNull();
+    expect(checkpointWal(join(mkdtempSync(join(tmpdir(), 'sts-ckpt-none-')), 'none.sqlite'))).toBe(false);
+  });
+
+  it('an import stores what an import without them stores, bad files included', async () => {
     const session = writeSession(42);
     const withWorker = newLibrary();
     const without = newLibrary();
@@ -93,10 +135,15 @@ describe('import with its WAL checkpoints in a worker thread', () => {
         paths: [session],
         readerVersion: 'test',
         batchFiles: 37,
-        checkpointWorkerUrl: SOURCE_CHECKPOINT_WORKER_URL,
       }).done,
-      new ImportRun({ db: without, pool: newPool(), paths: [session], readerVersion: 'test', batchFiles: 37 })
-        .done,
+      new ImportRun({
+        db: without,
+        pool: newPool(),
+        paths: [session],
+        readerVersion: 'test',
+        batchFiles: 37,
+        checkpointInWorkers: false,
+      }).done,
     ]);
     expect(a.state).toBe('done');
     expect(a.report).toEqual(b.report);
@@ -143,7 +190,6 @@ describe('import with its WAL checkpoints in a worker thread', () => {
       readerVersion: 'test',
       batchFiles: 16,
       inFlight: 8,
-      checkpointWorkerUrl: SOURCE_CHECKPOINT_WORKER_URL,
     });
     cancel = () => run.cancel();
     const progress = await run.done;

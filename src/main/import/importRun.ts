@@ -9,7 +9,9 @@ import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
 import type { BatchWriter, RefusedFile } from '../library/writeFiles.ts';
 import { acquireWriteLock } from '../library/writeLock.ts';
-import { WalCheckpointer } from '../library/walCheckpointer.ts';
+import { handOverCheckpoints } from '../library/walCheckpoint.ts';
+import { WAL_CHECKPOINT_BYTES } from '../library/openLibrary.ts';
+import type { ColumnValues } from '../library/fileRows.ts';
 import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
@@ -32,10 +34,10 @@ export interface ImportRunOptions {
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
   /**
-   * The WAL checkpoint worker's script (checkpointWorker.ts): the library's checkpoints then run
-   * in that thread while this run writes (walCheckpointer.ts); null: this thread does them.
+   * Whether the parse workers checkpoint the library's WAL while this run writes (walCheckpoint.ts;
+   * default true); false: the writing connection does, as after the run.
    */
-  checkpointWorkerUrl?: URL | string | null;
+  checkpointInWorkers?: boolean;
 }
 
 /** A file the workers read, waiting for its batch to be classified and written (see flush). */
@@ -58,6 +60,24 @@ interface KnownFile {
   not_iv: string | null;
 }
 
+/** About the bytes an outcome's rows take in the library: BLOBs and text (numbers left out). */
+function storedBytes(outcome: FileOutcome): number {
+  if (outcome.status !== 'imported') return 0;
+  const { file, spectra, images } = outcome.rows;
+  let bytes = 0;
+  const add = (row: ColumnValues): void => {
+    for (const key in row) {
+      const value = row[key];
+      if (value instanceof Uint8Array) bytes += value.byteLength;
+      else if (typeof value === 'string') bytes += value.length;
+    }
+  };
+  add(file);
+  for (const row of spectra) add(row);
+  for (const row of images) add(row);
+  return bytes;
+}
+
 function emptyReport(): ImportReport {
   return { files: 0, imported: 0, unchanged: 0, updated: 0, skipped: [], failed: [], spectra: 0, images: 0 };
 }
@@ -77,16 +97,18 @@ export class ImportRun {
   private readonly abort = new AbortController();
   /** Files counted as updated (not imported) in the report. */
   private readonly updatedPaths = new Set<string>();
-  /** Started at the first write of a large run (see checkpointCommitted). */
-  private checkpointer: WalCheckpointer | null = null;
-  private checkpointerTried = false;
+  /** Puts the writer's own checkpoints back; set at the first commit of a large run (see committed). */
+  private restoreCheckpoints: (() => void) | null = null;
+  private checkpointsHandedOver = false;
+  /** Bytes of rows written since a worker was last asked to checkpoint (about the WAL's growth). */
+  private uncheckpointedBytes = 0;
 
   constructor(options: ImportRunOptions) {
     this.options = {
       batchFiles: 128,
       inFlight: 256,
       batchBytes: 64 << 20,
-      checkpointWorkerUrl: null,
+      checkpointInWorkers: true,
       ...options,
     };
     const runId = Number(
@@ -159,7 +181,7 @@ export class ImportRun {
       }
     }
     try {
-      await this.checkpointer?.close();
+      this.restoreCheckpoints?.();
     } finally {
       lock?.release();
     }
@@ -299,16 +321,22 @@ export class ImportRun {
   }
 
   /**
-   * After a commit: its pages go to the database file in the checkpoint worker, started at the
-   * first commit of a run with more files than one batch (one batch: one commit, nothing to overlap).
+   * After a commit of `outcomes`: once ~WAL_CHECKPOINT_BYTES of rows are written since the last
+   * time, a parse worker is asked to checkpoint. Only in a run of more files than one batch (one
+   * batch, one commit: nothing to overlap); the writer's own threshold is raised meanwhile.
    */
-  private checkpointCommitted(): void {
-    const { db, checkpointWorkerUrl, batchFiles } = this.options;
-    if (!this.checkpointerTried && checkpointWorkerUrl && this.progress.filesTotal > batchFiles) {
-      this.checkpointerTried = true;
-      this.checkpointer = WalCheckpointer.start(db, checkpointWorkerUrl);
+  private committed(outcomes: FileOutcome[]): void {
+    const { db, pool, checkpointInWorkers, batchFiles } = this.options;
+    if (!checkpointInWorkers || this.progress.filesTotal <= batchFiles) return;
+    if (!this.checkpointsHandedOver) {
+      this.checkpointsHandedOver = true;
+      this.restoreCheckpoints = handOverCheckpoints(db);
     }
-    this.checkpointer?.committed();
+    if (!this.restoreCheckpoints) return;
+    for (const outcome of outcomes) this.uncheckpointedBytes += storedBytes(outcome);
+    if (this.uncheckpointedBytes < WAL_CHECKPOINT_BYTES) return;
+    this.uncheckpointedBytes = 0;
+    pool.requestCheckpoint(db.name);
   }
 
   private flush(): void {
@@ -319,7 +347,7 @@ export class ImportRun {
     let refused: RefusedFile[];
     try {
       refused = this.writeBatch(outcomes);
-      this.checkpointCommitted();
+      this.committed(outcomes);
     } finally {
       // The rows are in the library (or will not be): their BLOB memory goes back to the workers.
       for (const { response } of batch) this.options.pool.release(response);
