@@ -9,9 +9,6 @@ import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
 import type { BatchWriter, RefusedFile } from '../library/writeFiles.ts';
 import { acquireWriteLock } from '../library/writeLock.ts';
-import { handOverCheckpoints } from '../library/walCheckpoint.ts';
-import { WAL_CHECKPOINT_BYTES } from '../library/openLibrary.ts';
-import type { ColumnValues } from '../library/fileRows.ts';
 import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
@@ -33,11 +30,6 @@ export interface ImportRunOptions {
   inFlight?: number;
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
-  /**
-   * Whether the parse workers checkpoint the library's WAL while this run writes (walCheckpoint.ts;
-   * default true); false: the writing connection does, as after the run.
-   */
-  checkpointInWorkers?: boolean;
 }
 
 /** A file the workers read, waiting for its batch to be classified and written (see flush). */
@@ -60,24 +52,6 @@ interface KnownFile {
   not_iv: string | null;
 }
 
-/** About the bytes an outcome's rows take in the library: BLOBs and text (numbers left out). */
-function storedBytes(outcome: FileOutcome): number {
-  if (outcome.status !== 'imported') return 0;
-  const { file, spectra, images } = outcome.rows;
-  let bytes = 0;
-  const add = (row: ColumnValues): void => {
-    for (const key in row) {
-      const value = row[key];
-      if (value instanceof Uint8Array) bytes += value.byteLength;
-      else if (typeof value === 'string') bytes += value.length;
-    }
-  };
-  add(file);
-  for (const row of spectra) add(row);
-  for (const row of images) add(row);
-  return bytes;
-}
-
 function emptyReport(): ImportReport {
   return { files: 0, imported: 0, unchanged: 0, updated: 0, skipped: [], failed: [], spectra: 0, images: 0 };
 }
@@ -97,20 +71,9 @@ export class ImportRun {
   private readonly abort = new AbortController();
   /** Files counted as updated (not imported) in the report. */
   private readonly updatedPaths = new Set<string>();
-  /** Puts the writer's own checkpoints back; set at the first commit of a large run (see committed). */
-  private restoreCheckpoints: (() => void) | null = null;
-  private checkpointsHandedOver = false;
-  /** Bytes of rows written since a worker was last asked to checkpoint (about the WAL's growth). */
-  private uncheckpointedBytes = 0;
 
   constructor(options: ImportRunOptions) {
-    this.options = {
-      batchFiles: 128,
-      inFlight: 256,
-      batchBytes: 64 << 20,
-      checkpointInWorkers: true,
-      ...options,
-    };
+    this.options = { batchFiles: 128, inFlight: 256, batchBytes: 64 << 20, ...options };
     const runId = Number(
       options.db
         .prepare(
@@ -180,11 +143,7 @@ export class ImportRun {
         this.progress.error = worded instanceof Error ? worded.message : String(worded);
       }
     }
-    try {
-      this.restoreCheckpoints?.();
-    } finally {
-      lock?.release();
-    }
+    lock?.release();
     this.progress.currentFile = null;
     this.progress.waiting = null;
     try {
@@ -320,25 +279,6 @@ export class ImportRun {
     this.progress.bytesDone += file.size;
   }
 
-  /**
-   * After a commit of `outcomes`: once ~WAL_CHECKPOINT_BYTES of rows are written since the last
-   * time, a parse worker is asked to checkpoint. Only in a run of more files than one batch (one
-   * batch, one commit: nothing to overlap); the writer's own threshold is raised meanwhile.
-   */
-  private committed(outcomes: FileOutcome[]): void {
-    const { db, pool, checkpointInWorkers, batchFiles } = this.options;
-    if (!checkpointInWorkers || this.progress.filesTotal <= batchFiles) return;
-    if (!this.checkpointsHandedOver) {
-      this.checkpointsHandedOver = true;
-      this.restoreCheckpoints = handOverCheckpoints(db);
-    }
-    if (!this.restoreCheckpoints) return;
-    for (const outcome of outcomes) this.uncheckpointedBytes += storedBytes(outcome);
-    if (this.uncheckpointedBytes < WAL_CHECKPOINT_BYTES) return;
-    this.uncheckpointedBytes = 0;
-    pool.requestCheckpoint(db.name);
-  }
-
   private flush(): void {
     if (this.parsed.length === 0) return;
     this.parsedBytes = 0;
@@ -347,7 +287,6 @@ export class ImportRun {
     let refused: RefusedFile[];
     try {
       refused = this.writeBatch(outcomes);
-      this.committed(outcomes);
     } finally {
       // The rows are in the library (or will not be): their BLOB memory goes back to the workers.
       for (const { response } of batch) this.options.pool.release(response);

@@ -19,8 +19,6 @@ export type ParseResponse =
 export interface ParseBatch {
   requests: ParseRequest[];
   spareChunks?: ArrayBuffer[];
-  /** A library whose WAL the worker checkpoints once it has answered (walCheckpoint.ts). */
-  checkpoint?: string;
 }
 
 /** Worker -> main: one response per request of a batch, in the same order. */

@@ -67,8 +67,6 @@ export class ParsePool {
   private readonly spareChunks: ArrayBuffer[] = [];
   /** Responses not yet released per BLOB chunk they hold views of. */
   private readonly chunkUsers = new Map<ArrayBuffer, number>();
-  /** A library to checkpoint, sent with the next batch posted (see requestCheckpoint). */
-  private checkpointPath: string | null = null;
 
   constructor(workerUrl: URL | string, size = defaultPoolSize(), limits = DEFAULT_WORKER_LIMITS) {
     this.workerUrl = workerUrl;
@@ -105,15 +103,6 @@ export class ParsePool {
       if (left === 0 && chunk.byteLength === BLOB_CHUNK_BYTES && this.spareChunks.length < MAX_SPARE_CHUNKS)
         this.spareChunks.push(chunk);
     }
-  }
-
-  /**
-   * Asks a worker to checkpoint the WAL of the library at `path` (walCheckpoint.ts) once it has
-   * answered the next batch posted to it; requests made before that batch leaves are one request.
-   * When no batch is posted any more, the request lapses: the writer's own checkpoints take over.
-   */
-  requestCheckpoint(path: string): void {
-    this.checkpointPath = path;
   }
 
   async close(): Promise<void> {
@@ -205,10 +194,6 @@ export class ParsePool {
         slot.batches++;
         const spare = this.spareChunks.splice(0, SPARE_CHUNKS_PER_BATCH);
         const message: ParseBatch = { requests: batch.map((job) => job.request), spareChunks: spare };
-        if (this.checkpointPath !== null && !first.suspect) {
-          message.checkpoint = this.checkpointPath;
-          this.checkpointPath = null;
-        }
         slot.worker.postMessage(message, spare);
       }
     }

@@ -2,8 +2,7 @@
 // parses. It also builds the library rows (JSON, BLOB bytes), which go back in one message per
 // batch with the BLOB chunks transferred. A file's bytes live in a buffer reused for the next file
 // (readWhole): every value taken from them is copied into the rows before the next read. Until its
-// first batch arrives, the worker warms its code up on a synthetic file (warmUp.ts). A batch may
-// ask it to checkpoint the importing library's WAL after answering (walCheckpoint.ts).
+// first batch arrives, the worker warms its code up on a synthetic file (warmUp.ts).
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../../shared/formats/types.ts';
@@ -12,7 +11,6 @@ import { parseContextFor } from './parseContext.ts';
 import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from './parseMessages.ts';
 import { toFileRows } from '../library/fileRows.ts';
 import { BlobPacker } from '../library/blobPacker.ts';
-import { checkpointWal } from '../library/walCheckpoint.ts';
 import { readWhole } from './readWhole.ts';
 import { startWarmUp, warmUpFileBytes } from './warmUp.ts';
 
@@ -49,11 +47,9 @@ function warmUpWith(bytes: Uint8Array): () => void {
 
 const warmUp = startWarmUp(warmUpWith(warmUpFileBytes()));
 
-parentPort?.on('message', ({ requests, spareChunks, checkpoint }: ParseBatch) => {
+parentPort?.on('message', ({ requests, spareChunks }: ParseBatch) => {
   warmUp.stop();
   if (spareChunks) packer.reuse(spareChunks);
   const answer: ParseBatchAnswer = { responses: requests.map(handle) };
   parentPort?.postMessage(answer, packer.drain());
-  // After the answer: main writes those files while this thread waits for the syncs.
-  if (checkpoint) checkpointWal(checkpoint);
 });

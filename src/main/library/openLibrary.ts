@@ -127,7 +127,7 @@ function openReadonly(absolute: string): Db {
 }
 
 /** WAL bytes after which a commit checkpoints (see configure). */
-export const WAL_CHECKPOINT_BYTES = 4 << 20;
+const WAL_CHECKPOINT_BYTES = 4 << 20;
 
 function configure(db: Db, absolute: string): void {
   // Wait for another process's write (or its migration) rather than fail at once.
