@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { demoDir as demo, expect, screenshotPath, test } from './fixtures.ts';
+import { demoDir as demo, expect, openStoredRun, screenshotPath, test } from './fixtures.ts';
 
 interface Truth {
   groups: Array<{ label: string; vbmMean: number; cbmMean: number }>;
@@ -38,6 +38,13 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   labelledServer,
 }) => {
   await page.goto(labelledServer.url);
+  // The run's curves (read once a view needs them: Band edges' lists, Trap windows) come from a
+  // worker: the page's own resource timing never lists a slab request, while the network saw
+  // them, so megabytes of curves are never read on the UI thread.
+  const slabRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/getSpectraSlab')) slabRequests.push(request.url());
+  });
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await expect(page.getByTestId('analysis-views')).toBeVisible();
   // The CLI's run is shown first; a new run from the page replaces it.
@@ -97,6 +104,19 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
 
   // Trap windows: the stored reduction with its CI, then a dragged window.
   await page.getByTestId('subtab-trap-windows').click();
+  await expect(page.locator('[data-testid=analysis-views][data-curves=loaded]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(slabRequests.length).toBeGreaterThan(0);
+  const slabOnPage = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { performance: { getEntriesByType(type: string): Array<{ name: string }> } }
+      ).performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/getSpectraSlab')).length,
+  );
+  expect(slabOnPage).toBe(0);
   const reduction = page.getByTestId('trap-reduction');
   await expect(reduction).toContainText('core → crown-centre');
   const percent = Number(/: (−?[\d.]+) %/.exec((await reduction.textContent()) ?? '')?.[1]);
@@ -181,4 +201,45 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   const figureWidth = Number(viewBox?.split(' ')[2]);
   expect(figureWidth).toBeGreaterThan(1000);
   expect(spectraPng.bytes.readUInt32BE(16)).toBe(figureWidth * 3);
+});
+
+test('a run on the mean of both directions: the Spectra view counts each spectrum once, stored and recomputed', async ({
+  page,
+  labelledServer,
+}) => {
+  await openStoredRun(page, labelledServer.url);
+  await page.getByTestId('recipe-direction').selectOption('mean');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 2', { timeout: 60_000 });
+  const spectra = page.getByTestId('spectra-figure');
+  await expect(spectra.locator('.caption')).toContainText('(mean)');
+  await expect(page.getByTestId('spectra-source')).toHaveText('Curves as stored with the run.');
+  const legend = spectra.locator('[data-testid=figure-legend]');
+  await expect(legend).toContainText('core (n = 20)');
+  // Recomputed from the members: each spectrum's two sweeps averaged into one member (as the run
+  // prepared them), so n counts spectra (20), not sweeps (40).
+  await page.getByTestId('spectra-sg-window').fill('25');
+  await expect(page.getByTestId('spectra-source')).toHaveText(
+    'Recomputed from the member sweeps at this smoothing.',
+  );
+  await expect(legend).toContainText('core (n = 20)');
+  await page.screenshot({ path: screenshotPath('analysis-spectra-mean-direction'), fullPage: true });
+});
+
+test('the run’s curves still load when the bulk-call worker cannot start (read on the page instead)', async ({
+  page,
+  labelledServer,
+}) => {
+  const workerScripts: string[] = [];
+  await page.route(/bridgeCallWorker[^/]*\.js/, (route) => {
+    workerScripts.push(route.request().url());
+    return route.abort();
+  });
+  await openStoredRun(page, labelledServer.url);
+  await page.getByTestId('subtab-trap-windows').click();
+  await expect(page.locator('[data-testid=analysis-views][data-curves=loaded]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(workerScripts.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('trap-reduction')).toContainText('core → crown-centre');
 });

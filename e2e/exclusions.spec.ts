@@ -3,7 +3,7 @@
 // see the core group's n go down by one and its excluded count up by one; reset it, run again and
 // see both return. In-gap states are drawn on the spectra and degradation views.
 import type { Page } from '@playwright/test';
-import { expect, screenshotPath, test } from './fixtures.ts';
+import { expect, openStoredRun, screenshotPath, test } from './fixtures.ts';
 
 async function groupCounts(page: Page, label: string): Promise<{ n: number; excluded: number }> {
   await page.getByTestId('subtab-band-edges').click();
@@ -16,9 +16,7 @@ test('excludes a spectrum by hand with a note, and the group n follows on the ne
   page,
   labelledServer,
 }) => {
-  await page.goto(labelledServer.url);
-  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
-  await expect(page.getByTestId('run-label')).toContainText('Run 1');
+  await openStoredRun(page, labelledServer.url);
   const before = await groupCounts(page, 'core');
   expect(before.n).toBeGreaterThanOrEqual(3);
   await page.screenshot({ path: screenshotPath('exclusions-band-edges-before'), fullPage: true });

@@ -99,6 +99,13 @@ export const test = base.extend<{
   },
 });
 
+/** The labelled demo's Analysis tab with the CLI's stored run (Run 1) shown. */
+export async function openStoredRun(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+  await expect(page.getByTestId('run-label')).toContainText('Run 1');
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, `${name}.png`);

@@ -3,16 +3,18 @@
 // until the Library shows its rows and the page has been quiet for a while (the idle-time
 // preloads done), then clicks the Analysis tab and times the click to the first figure (the
 // spectra figure's legend drawn). Then, each counted apart: tab switches (Library → Topography →
-// Analysis → Library), a drag of the deep-trap window's bound on the Analysis tab (the trap
-// statistics follow it), and a drag-zoom on the Library's spectrum plot. Long tasks are Chromium's
+// Analysis → Library), opening Trap windows (which reads the run's curves), a drag of the
+// deep-trap window's bound on the Analysis tab (the trap statistics follow it), a drag-zoom on
+// the Library's spectrum plot, and an import of 2,000 files from the Library tab. Long tasks are Chromium's
 // PerformanceObserver 'longtask' entries (> 50 ms by definition); also the renderer's JS heap
 // (performance.memory) and the resident set of Chromium's renderer processes (/proc, the
 // browser's descendants with --type=renderer).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { chromium } from 'playwright';
 import type { Page } from 'playwright';
+import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
 
 /** Long tasks in one phase: their durations, ms, in order. */
 export interface PhaseTasks {
@@ -78,7 +80,7 @@ async function switchTab(page: Page, tab: string, shown: string): Promise<void> 
 }
 
 /** The tab switches, the deep-window drag and the zoom, after the Analysis tab is open. */
-async function interactions(page: Page): Promise<PhaseTasks[]> {
+async function interactions(page: Page, appUrl: string): Promise<PhaseTasks[]> {
   const phases: PhaseTasks[] = [];
   await switchTab(page, 'Library', 'spectra-table');
   await page.waitForTimeout(SETTLE_MS);
@@ -110,9 +112,16 @@ async function interactions(page: Page): Promise<PhaseTasks[]> {
   );
 
   // The deep-trap window's lower bound dragged 60 px on the Analysis tab's Trap windows view.
+  // Opening Trap windows reads the run's curves (pages of 2,000 sweeps from a worker).
   await switchTab(page, 'Analysis', 'spectra-figure');
-  await page.getByTestId('subtab-trap-windows').click();
-  await page.getByTestId('trap-window-lo').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  phases.push(
+    await phase(page, 'open Trap windows (the run’s curves read)', async () => {
+      await page.getByTestId('subtab-trap-windows').click();
+      await page.getByTestId('trap-window-lo').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=analysis-views][data-curves=loaded]').waitFor({ timeout: 120_000 });
+    }),
+  );
   await page.waitForTimeout(SETTLE_MS);
   const handle = await centre(page, 'trap-window-lo');
   phases.push(
@@ -120,7 +129,66 @@ async function interactions(page: Page): Promise<PhaseTasks[]> {
       drag(page, handle.x, handle.x + 60, handle.y, 12),
     ),
   );
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) await page.screenshot({ path: join(profileDir, 'trap-window-drag.png'), fullPage: true });
+  phases.push(await importPhase(page, appUrl));
   return phases;
+}
+
+const IMPORT_FILES = 2000;
+
+/** A folder of IMPORT_FILES Nanonis .dat sweeps (256 points) of a session not in the library. */
+function importFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'sts-bench-import-')), `bench import ${Date.now()}`);
+  mkdirSync(dir);
+  const bias = Float64Array.from({ length: 256 }, (_, i) => -2 + (4 * i) / 255);
+  for (let f = 0; f < IMPORT_FILES; f++) {
+    const current = bias.map((v) => 1e-10 * Math.sinh(2.5 * v) * (1 + 0.01 * Math.sin(f + v)));
+    const text = writeNanonisDat({
+      x: (f % 50) * 1e-10,
+      y: Math.floor(f / 50) * 1e-10,
+      bias,
+      sweeps: [{ forward: current, backward: current }],
+      date: '21.11.2026 10:00:00',
+    });
+    writeFileSync(join(dir, `Bias-Spectroscopy${String(f).padStart(5, '0')}.dat`), text);
+  }
+  return dir;
+}
+
+/**
+ * An import of IMPORT_FILES files from the Library tab, to its end (the status bar's state), the
+ * Library's lists refreshing meanwhile; the session is then deleted, so the cached library stays
+ * as it was.
+ */
+async function importPhase(page: Page, appUrl: string): Promise<PhaseTasks> {
+  const dir = importFolder();
+  try {
+    await switchTab(page, 'Library', 'spectra-table');
+    await page.waitForTimeout(SETTLE_MS);
+    const tasks = await phase(page, `import of ${IMPORT_FILES} files (Library tab)`, async () => {
+      await page.getByTestId('import-path').fill(dir);
+      await page.getByTestId('import-button').click();
+      await page.locator('[data-testid=import-status][data-state=done]').waitFor({ timeout: 300_000 });
+    });
+    const token = new URL(appUrl).searchParams.get('token') ?? '';
+    const call = async (method: string, input: unknown): Promise<unknown> => {
+      const response = await fetch(new URL(`/api/${method}`, appUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sts-token': token },
+        body: JSON.stringify(input),
+      });
+      return ((await response.json()) as { value: unknown }).value;
+    };
+    const { rows } = (await call('listSessions', {})) as { rows: Array<{ id: number; name: string }> };
+    const imported = rows.filter((r) => r.name === basename(dir));
+    if (imported.length === 0)
+      throw new Error(`the imported session "${basename(dir)}" is not in the library`);
+    for (const row of imported) await call('deleteSession', { id: row.id });
+    return tasks;
+  } finally {
+    rmSync(dirname(dir), { recursive: true, force: true });
+  }
 }
 
 interface ProcInfo {
@@ -249,11 +317,11 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
         durationsMs: (await longTasksSince(page, clickedInPage, settledInPage)).map((t) => t.duration),
       },
     ];
-    phases.push(...(await interactions(page)));
+    phases.push(...(await interactions(page, appUrl)));
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'interactions.cpuprofile'), JSON.stringify(profile));
-      await page.screenshot({ path: join(profileDir, 'trap-window-drag.png'), fullPage: true });
+      await page.screenshot({ path: join(profileDir, 'import.png'), fullPage: true });
       writeFileSync(
         join(profileDir, 'long-tasks.txt'),
         phases.map((p) => `${p.name}: ${p.durationsMs.map((d) => d.toFixed(0)).join(', ')}`).join('\n') +

@@ -8,7 +8,6 @@ import type {
   Curve,
   GroupResult,
   InGapState,
-  KeptCurve,
   PipelineResult,
   RecipeOverrides,
   GroupInput,
@@ -18,13 +17,25 @@ import { groupAverage } from '../shared/analysis/groupAverage.ts';
 import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import { transfer } from 'comlink';
 import { groupSpectraOf, unpackCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, MemberSweeps, PackedCurves } from './groupSpectra.ts';
 import { unpackSpectra } from './packSpectra.ts';
 import { chunkBuffers, decodeGroupInputs, encodeChunk } from './resultColumns.ts';
 import type { EncodedChunkResult, GroupInputColumns } from './resultColumns.ts';
 import type { PackedSpectra, SpectrumId } from './packSpectra.ts';
-import { aggregateHeld, analyseHeldChunk, createReanalysisState, takeReleased } from './reanalysis.ts';
+import type { KeptPack } from './keptCurves.ts';
+import type { BootstrapShare } from './poolDataset.ts';
+import {
+  aggregateHeld,
+  analyseHeldChunk,
+  createReanalysisState,
+  holdKept,
+  takeReleased,
+} from './reanalysis.ts';
+import type { DrawnMeans } from './reanalysis.ts';
+import { planChunks } from './splitPipeline.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
+import { decodeSpots, encodePlans } from './planColumns.ts';
+import type { PlanColumns, SpotColumns } from './planColumns.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
 export type AveragedColumns =
@@ -57,6 +68,24 @@ export function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): Array
 const held = createReanalysisState();
 
 export const analysisWorkerApi = {
+  /**
+   * splitPipeline step 1 for a pool whose caller is a UI thread: series detection over 10⁴
+   * spectra was a 60–110 ms task of Chromium's page thread (run once per new dataset, so never
+   * warm). `spots`: each spectrum's series fields, in input order (planColumns.ts).
+   */
+  planChunks<Id extends SpectrumId>(
+    spots: SpotColumns<Id>,
+    overrides: RecipeOverrides,
+    chunkSize: number,
+  ): PlanColumns[] {
+    const plans = planChunks(decodeSpots(spots), resolveRecipe(overrides), chunkSize);
+    const encoded = encodePlans(plans, spots.ids);
+    return transfer(
+      encoded,
+      encoded.flatMap((p) => [p.indices.buffer, p.seriesSpots.buffer, p.seriesEnds.buffer]),
+    );
+  },
+
   /**
    * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
@@ -100,22 +129,32 @@ export const analysisWorkerApi = {
   },
 
   /**
+   * Holds kept curves (packs of a chunk's labels whose group stage this worker runs) for the
+   * pool's kept generation `generation`, until a new generation replaces them (reanalysis.ts).
+   */
+  holdKept(datasetId: number, generation: number, packs: KeptPack[]): void {
+    holdKept(held, datasetId, generation, packs);
+  },
+
+  /**
    * The group stage's part for `labels` (aggregateGroupPart: groups and deep-trap samples) on
    * merged per-spectrum results, as objects or in columns (encodeGroupInputs: what the pool
-   * sends); `kept` (these labels' kept curves) null reuses the held curves. The pool splits the
-   * labels across its workers and joins the parts with compareGroups.
+   * sends), with the kept curves held for `generation` (holdKept), drawing the bootstrap
+   * resamples of `shares` (shareBootstrap; all of its labels' without). The pool splits the
+   * labels across its workers, joins the resamples (joinMeans) and the parts with compareGroups.
    */
   aggregate<Id extends SpectrumId>(
     datasetId: number,
     results: Array<GroupInput<Id>> | GroupInputColumns,
-    kept: KeptCurve[] | null,
+    generation: number,
     overrides: RecipeOverrides,
     labels: string[],
-  ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+    shares?: BootstrapShare[],
+  ): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
     const inputs = Array.isArray(results) ? results : decodeGroupInputs(results);
     // Not transferred: the averages' arrays stay held for the next run; cloning them is cheap
     // (a few curves of a few hundred points).
-    return aggregateHeld(held, datasetId, inputs, kept, overrides, labels);
+    return aggregateHeld(held, datasetId, inputs, generation, overrides, labels, shares);
   },
 
   /** The whole pipeline in this worker (small sets, where splitting costs more than it saves). */
@@ -131,14 +170,11 @@ export const analysisWorkerApi = {
    * Tidy each raw sweep (V, A; any order), average them on their common grid and differentiate
    * the average, as a group average does; columns for uPlot.
    */
-  averageAndDifferentiate(
-    curves: Array<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
-    overrides: RecipeOverrides = {},
-  ): AveragedColumns {
+  averageAndDifferentiate(members: MemberSweeps[], overrides: RecipeOverrides = {}): AveragedColumns {
     const recipe = resolveRecipe(overrides);
     const prepared: Curve[] = [];
-    for (const c of curves) {
-      const p = prepareCurve(c, null, { ...recipe, direction: 'forward' });
+    for (const c of members) {
+      const p = prepareCurve(c, c.backward ?? null, recipe);
       if (!p.ok) return { ok: false, reason: p.reason };
       prepared.push({ bias: p.bias, current: p.current });
     }

@@ -14,7 +14,9 @@
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
 // results split by whole labels across the workers (splitLabels, poolDataset.ts), and the comparisons here.
-// Curves go to the workers packed in one transferred buffer per chunk.
+// Curves go to the workers packed in one transferred buffer per chunk. The labels are split
+// before the chunks run (from the spectra's labels), so each chunk's kept curves go on, packed
+// per label (keptCurves.ts), to the worker that averages them as soon as the chunk is back.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
@@ -28,21 +30,23 @@
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { applyExclusions, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
+import { decideExclusions, flagOutliers, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
-import { keptBuffers } from './keptCurves.ts';
+import { keptPackBuffers } from './keptCurves.ts';
+import type { KeptPack } from './keptCurves.ts';
 import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
-import { packCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
+import { packCurves, unpackCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, MemberSweeps, PackedCurves } from './groupSpectra.ts';
 import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
+import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import { sameSpectra, splitLabels } from './poolDataset.ts';
+import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 
 /** A started worker: its comlink endpoint and how to stop it. */
@@ -59,8 +63,10 @@ export interface AnalysisPoolOptions {
   /** Spectra per chunk; default about 4 chunks per worker, between 64 and 2,000. */
   chunkSize?: number;
   /**
-   * Spectra packed per task of the calling thread (a UI thread: packing a chunk of 1,250 sweeps
-   * was a 110–190 ms task in Chromium); default: each chunk at once (worker threads, the CLI).
+   * Set on a UI thread: spectra packed per task (packing a chunk of 1,250 sweeps was a 110–190 ms
+   * task in Chromium), and a new dataset's chunks planned in a worker (series detection over 10⁴
+   * spectra, 60–110 ms). Default: each chunk packed at once and planned on the calling thread
+   * (worker threads, the CLI: no copy of the spots).
    */
   packSlice?: number;
 }
@@ -77,8 +83,9 @@ export interface AnalysisPool {
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
     options?: RunOptions,
   ): Promise<PipelineResult<Id>>;
+  /** Members prepared as the pipeline prepares them (the recipe's direction; groupSpectra.ts). */
   averageAndDifferentiate(
-    curves: Array<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    members: ReadonlyArray<MemberSweeps>,
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<AveragedColumns>;
@@ -87,7 +94,7 @@ export interface AnalysisPool {
    * calls go to the workers in turn, so the groups of a view are computed on every core.
    */
   groupSpectra(
-    curves: ReadonlyArray<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
+    members: ReadonlyArray<MemberSweeps>,
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<GroupSpectraResult>;
@@ -165,11 +172,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     plans: Array<ChunkPlan<SpectrumId>>;
     /** The key of the kept curves the group stage holds; null until sent. */
     keptKey: string | null;
+    /** The kept generation the workers hold those curves under (holdKept); 0 until sent. */
+    keptGeneration: number;
     /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
     groupLabels: string[][] | null;
     loaded: boolean[];
   } | null = null;
   let nextDatasetId = 1;
+  let nextKeptGeneration = 1;
   let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -201,13 +211,19 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
       const chunkSize =
         options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
-      const plans = planChunks(spectra, recipe, chunkSize);
+      const plans = options.packSlice
+        ? decodePlans<Id>(
+            await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
+            spectra.map((s) => s.id),
+          )
+        : planChunks(spectra, recipe, chunkSize);
       dataset = {
         id: nextDatasetId++,
         spectra,
         seriesKey: keys.series,
         plans,
         keptKey: null,
+        keptGeneration: 0,
         groupLabels: null,
         loaded: plans.map(() => false),
       };
@@ -216,6 +232,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const plans = held.plans as Array<ChunkPlan<Id>>;
     const keptKey = `${keys.prepare}|${recipe.averageSweeps}`;
     const withKept = held.keptKey !== keptKey;
+    // Which worker runs which labels' group stage, and so holds their kept curves: decided now,
+    // from the spectra's labels (the results carry the same), so the curves can go there while
+    // other chunks still run. They stay in their worker until the kept curves change.
+    if (withKept) held.keptGeneration = nextKeptGeneration++;
+    if (withKept || !held.groupLabels)
+      held.groupLabels = splitLabels(spectra, groupLabels(spectra), workers.length);
+    const labelsOf = held.groupLabels;
+    const generation = held.keptGeneration;
+    const ownerOf = new Map(labelsOf.flatMap((mine, w) => mine.map((label) => [label, w] as const)));
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
@@ -232,12 +257,27 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       work.catch(() => undefined);
       pending.push(work);
     };
+    /** A chunk's kept curves (packed per label) to the workers that run their labels' group stage. */
+    const forwardKept = (packs: ReadonlyArray<KeptPack>): void => {
+      const byWorker = new Map<number, KeptPack[]>();
+      for (const pack of packs) {
+        const w = ownerOf.get(pack.label)!;
+        byWorker.set(w, [...(byWorker.get(w) ?? []), pack]);
+      }
+      for (const [w, mine] of byWorker)
+        track(
+          Promise.resolve(
+            workers[w]!.api.holdKept(held.id, generation, transfer(mine, keptPackBuffers(mine))),
+          ),
+        );
+    };
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
       for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
       if (heldHere.length === 0) return;
       track(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
+          for (const chunk of chunks) forwardKept(chunk.kept);
           heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
           done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
           opts.onProgress?.({ done, total: spectra.length });
@@ -263,6 +303,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const slot = workers[c % workers.length]!;
       track(
         Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
+          forwardKept(chunk.kept);
           results[c] = received(chunk as EncodedChunkResult<Id>);
           held.loaded[c] = true;
           done += plan.indices.length;
@@ -270,31 +311,52 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     }
-    await Promise.all(pending);
+    // Kept curves forwarded as chunks come back join `pending` meanwhile: await until none is left.
+    for (let awaited = 0; awaited < pending.length;) {
+      const batch = pending.slice(awaited);
+      awaited = pending.length;
+      await Promise.all(batch);
+    }
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
-    applyExclusions(merged.spectra, recipe);
+    // applyExclusions in its two steps; on a UI thread each in a task of its own, and the group
+    // inputs' encoding too (the three in one task were ~40–90 ms on 10⁴ spectra).
+    flagOutliers(merged.spectra, recipe);
+    if (options.packSlice) await nextMessageTask();
+    decideExclusions(merged.spectra, recipe);
+    if (options.packSlice) await nextMessageTask();
     // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
-    // worker holds its labels' kept curves, so they travel only when they changed; the labels stay
-    // in their worker until then (its held averages are reused).
+    // worker holds its labels' kept curves (forwarded above), so they travel only when they
+    // changed; the labels stay in their worker until then (its held averages are reused).
+    // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
     const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
     const labels = groupLabels(merged.spectra);
-    if (withKept || !held.groupLabels) held.groupLabels = splitLabels(merged.spectra, labels, workers.length);
-    const labelsOf = held.groupLabels;
+    const { resamples } = recipe.bootstrap;
+    const points = spectra.length ? spectra[0]!.bias.length : 0;
+    const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
     const parts = await Promise.all(
       workers.map((slot, w) => {
-        const mine = new Set(labelsOf[w]);
-        if (mine.size === 0) return { groups: [], samples: [] };
-        const kept = withKept ? merged.kept.filter((k) => mine.has(k.label)) : null;
+        const mine = labelsOf[w]!;
+        if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
         // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
-        return slot.api.aggregate(held.id, inputs, kept && transfer(kept, keptBuffers(kept)), overrides, [
-          ...mine,
-        ]);
+        return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
       }),
     );
     const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
-    const samples = new Map(parts.flatMap((p) => p.samples).map((s) => [s.label, s]));
+    const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
+    const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
+      drawn.set(label, [...(drawn.get(label) ?? []), part]);
+    };
+    for (const p of parts) {
+      for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });
+      for (const d of p.draws) addDrawn(d.label, d);
+    }
+    const samples = new Map(
+      parts
+        .flatMap((p) => p.samples)
+        .map((s) => [s.label, { ...s, means: joinMeans(s.label, drawn.get(s.label)!, resamples) }]),
+    );
     const groups = labels.map((l) => groupOf.get(l)!);
     const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
@@ -309,36 +371,35 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       queue = started.catch(() => undefined);
       return started;
     },
-    averageAndDifferentiate: (curves, recipe = {}, signal) => {
-      // Own copies, transferred: curves are often views into one large slab page, and
-      // structured cloning a view copies its WHOLE buffer (8 MB a view: 37 s for 500 curves).
-      const own = curves.map((c) => ({
-        bias: Float64Array.from(c.bias),
-        current: Float64Array.from(c.current),
-      }));
-      const buffers = own.flatMap((c) => [c.bias.buffer, c.current.buffer]);
+    averageAndDifferentiate: (members, recipe = {}, signal) => {
+      // Packed into one own buffer, transferred: curves are often views into one large slab page,
+      // and structured cloning a view copies its WHOLE buffer (8 MB a view: 37 s for 500 curves).
+      const packed = packCurves(members);
       return abortable(
         Promise.resolve(
-          ensureSlots()[0]!.api.averageAndDifferentiate(transfer(own, buffers), recipe),
+          ensureSlots()[0]!.api.averageAndDifferentiate(
+            transfer(unpackCurves(packed), [packed.data.buffer]),
+            recipe,
+          ),
         ) as Promise<AveragedColumns>,
         signal,
       );
     },
-    groupSpectra: (curves, recipe = {}, signal) => {
+    groupSpectra: (members, recipe = {}, signal) => {
       const workers = ensureSlots();
       const slot = workers[nextGroupSlot++ % workers.length]!;
       const work = (async () => {
         // Packed in batches, one task each (a typed-array copy per sweep: ~4 MB a batch), so a
         // 10,000-sweep group never holds the calling thread for long; transferred, not cloned.
         const batches: PackedCurves[] = [];
-        for (let start = 0; start < curves.length; start += GROUP_PACK_BATCH) {
+        for (let start = 0; start < members.length; start += GROUP_PACK_BATCH) {
           if (start > 0) await nextTask();
-          batches.push(packCurves(curves.slice(start, start + GROUP_PACK_BATCH)));
+          batches.push(packCurves(members.slice(start, start + GROUP_PACK_BATCH)));
         }
         return (await slot.api.groupSpectra(
           transfer(
             batches,
-            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer]),
+            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer, b.backPoints.buffer]),
           ),
           recipe,
         )) as GroupSpectraResult;

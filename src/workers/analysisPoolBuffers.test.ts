@@ -47,13 +47,25 @@ describe('packing in slices (packSlice: a UI thread packs a chunk over several t
     }
   });
 
-  it('a pool packing 50 spectra per task equals runPipeline, then re-analyses from what it holds', async () => {
+  it('a pool packing 50 spectra per task (chunks planned in a worker) equals runPipeline, then re-analyses from what it holds and re-plans for other series settings', async () => {
     const sliced = createAnalysisPool({ size: 2, createWorker: startNodeAnalysisWorker, packSlice: 50 });
     try {
       const spectra = syntheticSpectra({ count: 600, points: 128, seed: 9, backward: true });
       expect(await sliced.run(spectra)).toEqual(runPipeline(spectra));
       const recipe = { traps: { deep: [-0.5, 0.7] as [number, number] } };
       expect(await sliced.run(spectra, { recipe })).toEqual(runPipeline(spectra, recipe));
+      // Series settings change the plan (made anew in a worker): splits inside two series.
+      const before = runPipeline(spectra).series;
+      const inside = before.filter((r) => r.spotIds.length > 2).map((r) => r.spotIds[1]!);
+      expect(inside.length).toBeGreaterThan(1);
+      const series = { series: { split: inside.slice(0, 2) } };
+      const replanned = await sliced.run(spectra, { recipe: series });
+      expect(replanned).toEqual(runPipeline(spectra, series));
+      // Each split sweep now starts a series of its own.
+      for (const id of inside.slice(0, 2)) {
+        expect(before.some((r) => r.spotIds[0] === id)).toBe(false);
+        expect(replanned.series.some((r) => r.spotIds[0] === id)).toBe(true);
+      }
     } finally {
       sliced.terminate();
     }

@@ -13,11 +13,25 @@ import { groupAverage, interpolateAt, singleSweepDerivative } from '../shared/an
 // Defined with the group average (the stored run's spread uses them too); re-exported for the views.
 export { interpolateAt, singleSweepDerivative };
 
-/** Raw sweeps (V, A; any order) packed in one buffer: sweep k at offsets[k], points[k] bias then current. */
+/**
+ * A group member as the pipeline prepares it (prepareCurve with the recipe's direction): its
+ * forward sweep and, for 'backward' and 'mean', its backward sweep. V, A; any order.
+ */
+export interface MemberSweeps {
+  bias: ArrayLike<number>;
+  current: ArrayLike<number>;
+  backward?: { bias: ArrayLike<number>; current: ArrayLike<number> } | null;
+}
+
+/**
+ * Members packed in one buffer: member k at offsets[k], points[k] bias then current, then
+ * backPoints[k] backward bias then current (0: none).
+ */
 export interface PackedCurves {
   data: Float64Array;
   offsets: Int32Array;
   points: Int32Array;
+  backPoints: Int32Array;
 }
 
 export type GroupSpectraResult =
@@ -39,30 +53,40 @@ export type GroupSpectraResult =
       edges: BandEdges;
     };
 
-export function packCurves(
-  curves: ReadonlyArray<{ bias: ArrayLike<number>; current: ArrayLike<number> }>,
-): PackedCurves {
-  const offsets = new Int32Array(curves.length);
-  const points = new Int32Array(curves.length);
+export function packCurves(members: ReadonlyArray<MemberSweeps>): PackedCurves {
+  const offsets = new Int32Array(members.length);
+  const points = new Int32Array(members.length);
+  const backPoints = new Int32Array(members.length);
   let total = 0;
-  curves.forEach((c, k) => {
+  members.forEach((m, k) => {
     offsets[k] = total;
-    points[k] = c.bias.length;
-    total += 2 * c.bias.length;
+    points[k] = m.bias.length;
+    backPoints[k] = m.backward?.bias.length ?? 0;
+    total += 2 * (points[k]! + backPoints[k]!);
   });
   const data = new Float64Array(total);
-  curves.forEach((c, k) => {
-    data.set(c.bias, offsets[k]);
-    data.set(c.current, offsets[k]! + points[k]!);
+  members.forEach((m, k) => {
+    const at = offsets[k]!;
+    data.set(m.bias, at);
+    data.set(m.current, at + points[k]!);
+    if (m.backward) {
+      data.set(m.backward.bias, at + 2 * points[k]!);
+      data.set(m.backward.current, at + 2 * points[k]! + backPoints[k]!);
+    }
   });
-  return { data, offsets, points };
+  return { data, offsets, points, backPoints };
 }
 
 /** Views into the packed buffer, no copies. */
-export function unpackCurves(packed: PackedCurves): Curve[] {
+export function unpackCurves(packed: PackedCurves): Array<Curve & { backward: Curve | null }> {
+  const view = (from: number, n: number): Curve => ({
+    bias: packed.data.subarray(from, from + n),
+    current: packed.data.subarray(from + n, from + 2 * n),
+  });
   return Array.from(packed.offsets, (at, k) => {
     const n = packed.points[k]!;
-    return { bias: packed.data.subarray(at, at + n), current: packed.data.subarray(at + n, at + 2 * n) };
+    const back = packed.backPoints[k]!;
+    return { ...view(at, n), backward: back > 0 ? view(at + 2 * n, back) : null };
   });
 }
 
@@ -90,14 +114,18 @@ export function pointwiseStd(rows: Float64Array[], length: number): Float64Array
 }
 
 /**
- * The group's average (as averageAndDifferentiate(sweeps)) and its members' spread. Each sweep is
- * prepared once, for the average and for itself alone.
+ * The group's average (as averageAndDifferentiate(members)) and its members' spread. Each member
+ * is prepared once, as the pipeline prepares it (its direction: one curve per member, the mean of
+ * both sweeps for 'mean'), for the average and for itself alone.
  */
-export function groupSpectraOf(sweeps: ReadonlyArray<Curve>, overrides: RecipeOverrides): GroupSpectraResult {
+export function groupSpectraOf(
+  members: ReadonlyArray<MemberSweeps>,
+  overrides: RecipeOverrides,
+): GroupSpectraResult {
   const recipe = resolveRecipe(overrides);
   const prepared: Curve[] = [];
-  for (const sweep of sweeps) {
-    const p = prepareCurve(sweep, null, { ...recipe, direction: 'forward' });
+  for (const member of members) {
+    const p = prepareCurve(member, member.backward ?? null, recipe);
     if (!p.ok) return { ok: false, reason: p.reason };
     prepared.push({ bias: p.bias, current: p.current });
   }

@@ -1,62 +1,93 @@
 // The kept curves (the prepared I(V) a group average needs) on their way from the chunk workers,
-// through the pool, to the worker that runs their label's group stage: packed into one buffer per
-// label of a chunk.
+// through the pool, to the worker that runs their label's group stage: one pack per label of a
+// chunk, each curve's numbers copied into one buffer with its input index in a typed column.
+// Structured-cloning the curves as objects (an object, two typed-array views and a label string
+// per curve) cost 20–50 ms of the pool's and the group workers' threads for 6,000 curves, twice
+// per run (chunk → pool → group worker), the second time right at the barrier before the group
+// stage; a pack crosses as a few transferred buffers and a string.
 import type { KeptCurve } from '../shared/analysis/index.ts';
 
-/**
- * Copies of the kept curves, one new buffer per label (views into it), so the worker keeps its own
- * and the copies cross in one transfer per label: a buffer per curve was 2 ArrayBuffers per
- * spectrum to allocate, list, detach and rebuild on each side. One buffer per label (not per
- * chunk) lets the pool send each label's curves to the worker that runs that label's group stage.
- * Order kept: the result is `kept` copied, in its order.
- */
-export function keptInOneBuffer(kept: ReadonlyArray<KeptCurve>): KeptCurve[] {
-  const byLabel = new Map<string, number[]>();
-  kept.forEach((k, i) => {
+/** One label's kept curves of a chunk, in the chunk's order (copies: the worker keeps its own). */
+export interface KeptPack {
+  label: string;
+  /** Input index of curve k. */
+  index: Int32Array;
+  /**
+   * Curve k's bias at data[biasAt[k], + points[k]) and current at data[currentAt[k], + points[k]).
+   * Curves that shared one bias array (sweeps with one setting: prepareCurve shares it) share one
+   * copy of it, and one view of it after unpacking.
+   */
+  biasAt: Int32Array;
+  currentAt: Int32Array;
+  points: Int32Array;
+  data: Float64Array;
+}
+
+/** Copies of `kept` packed per label, labels in order of first appearance, curves in their order. */
+export function packKept(kept: ReadonlyArray<KeptCurve>): KeptPack[] {
+  const byLabel = new Map<string, KeptCurve[]>();
+  for (const k of kept) {
     const members = byLabel.get(k.label);
-    if (members) members.push(i);
-    else byLabel.set(k.label, [i]);
-  });
-  const copies: KeptCurve[] = new Array(kept.length);
-  for (const members of byLabel.values()) {
-    // Curves that share one bias array (sweeps with one setting: prepareCurve shares it) share
-    // its copy too.
-    const biases = new Map<Float64Array, Float64Array | null>();
+    if (members) members.push(k);
+    else byLabel.set(k.label, [k]);
+  }
+  return [...byLabel].map(([label, members]) => {
+    const biasAt = new Map<Float64Array, number>();
     let total = 0;
-    for (const i of members) {
-      const k = kept[i]!;
-      if (!biases.has(k.curve.bias)) {
-        biases.set(k.curve.bias, null);
+    for (const k of members) {
+      if (!biasAt.has(k.curve.bias)) {
+        biasAt.set(k.curve.bias, total);
         total += k.curve.bias.length;
       }
       total += k.curve.current.length;
     }
-    const slab = new Float64Array(total);
-    let at = 0;
-    const copy = (values: Float64Array): Float64Array => {
-      slab.set(values, at);
-      at += values.length;
-      return slab.subarray(at - values.length, at);
+    const pack: KeptPack = {
+      label,
+      index: new Int32Array(members.length),
+      biasAt: new Int32Array(members.length),
+      currentAt: new Int32Array(members.length),
+      points: new Int32Array(members.length),
+      data: new Float64Array(total),
     };
-    for (const i of members) {
-      const k = kept[i]!;
-      let bias = biases.get(k.curve.bias);
-      if (!bias) {
-        bias = copy(k.curve.bias);
-        biases.set(k.curve.bias, bias);
-      }
-      copies[i] = { ...k, curve: { bias, current: copy(k.curve.current) } };
-    }
-  }
-  return copies;
+    for (const [bias, at] of biasAt) pack.data.set(bias, at);
+    let at = 0;
+    members.forEach((k, i) => {
+      const { bias, current } = k.curve;
+      if (biasAt.get(bias) === at) at += bias.length; // skip over the bias stored here
+      pack.index[i] = k.index;
+      pack.biasAt[i] = biasAt.get(bias)!;
+      pack.currentAt[i] = at;
+      pack.points[i] = current.length;
+      pack.data.set(current, at);
+      at += current.length;
+    });
+    return pack;
+  });
 }
 
-/** The buffers under the kept curves, each once (a transfer list may not repeat a buffer). */
-export function keptBuffers(kept: ReadonlyArray<KeptCurve>): ArrayBuffer[] {
-  const found = new Set<ArrayBuffer>();
-  for (const k of kept) {
-    for (const values of [k.curve.bias, k.curve.current])
-      if (values.buffer instanceof ArrayBuffer) found.add(values.buffer);
-  }
-  return [...found];
+/** A pack's curves as KeptCurves (views into its buffer), in pack order. */
+export function unpackKept(pack: KeptPack): KeptCurve[] {
+  const biases = new Map<number, Float64Array>();
+  return Array.from(pack.index, (index, i): KeptCurve => {
+    const points = pack.points[i]!;
+    const at = pack.biasAt[i]!;
+    let bias = biases.get(at);
+    if (!bias) {
+      bias = pack.data.subarray(at, at + points);
+      biases.set(at, bias);
+    }
+    const currentAt = pack.currentAt[i]!;
+    return {
+      index,
+      label: pack.label,
+      curve: { bias, current: pack.data.subarray(currentAt, currentAt + points) },
+    };
+  });
+}
+
+/** The buffers of packs, for a transfer list. */
+export function keptPackBuffers(packs: ReadonlyArray<KeptPack>): ArrayBuffer[] {
+  return packs.flatMap((p) =>
+    [p.index, p.biasAt, p.currentAt, p.points, p.data].map((a) => a.buffer as ArrayBuffer),
+  );
 }

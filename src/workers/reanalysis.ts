@@ -1,12 +1,13 @@
 // What one analysis worker keeps between runs on the same spectra (incremental re-analysis):
 // its chunks' spectra with each spectrum's stage cache (prepared curve, dI/dV, edges, traps,
-// flags, degradation row: seriesStage.ts), and, in the worker that runs the group stage, every
-// kept curve of its labels and each of its labels' averaged I(V). A recipe change reruns only the stages whose key
+// flags, degradation row: seriesStage.ts), and, for the labels whose group stage it runs, their
+// kept curves (sent as packs while the chunks are still being analysed: holdKept) and each such
+// label's averaged I(V). A recipe change reruns only the stages whose key
 // (stageKeys.ts) changed: a deep-window change recomputes the trap integrals and the group
 // statistics; a Savitzky–Golay window change recomputes from the derivative on. One dataset is
 // held at a time: a new dataset id drops the previous one.
 import { resolveRecipe } from '../shared/analysis/index.ts';
-import { aggregateGroupPart } from '../shared/analysis/aggregateGroups.ts';
+import { aggregateGroupPart, drawLabelMeans } from '../shared/analysis/aggregateGroups.ts';
 import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
 import type {
   GroupResult,
@@ -20,7 +21,10 @@ import type { AveragedGroupCurve } from '../shared/analysis/groupAverage.ts';
 import { analyseSeriesSet } from '../shared/analysis/seriesStage.ts';
 import type { SpectrumCache } from '../shared/analysis/seriesStage.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
+import { unpackKept } from './keptCurves.ts';
+import type { KeptPack } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
+import type { BootstrapShare } from './poolDataset.ts';
 import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
 
 interface HeldChunk<Id extends SpectrumId> {
@@ -34,8 +38,13 @@ interface HeldChunk<Id extends SpectrumId> {
 interface HeldDataset<Id extends SpectrumId> {
   id: number;
   chunks: Map<number, HeldChunk<Id>>;
-  /** Group stage: every kept curve of the dataset (input order) and each label's average. */
-  kept: KeptCurve[] | null;
+  /**
+   * Group stage: the kept curves of this worker's labels (any order) received for the pool's kept
+   * generation `keptGeneration` (a new one whenever the curves a group averages changed), and
+   * each label's average.
+   */
+  keptGeneration: number | null;
+  kept: KeptCurve[];
   averages: Map<string, { key: string; averaged: AveragedGroupCurve }>;
 }
 
@@ -60,7 +69,7 @@ function release(state: ReanalysisState, chunk: HeldChunk<SpectrumId> | undefine
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
   if (state.dataset?.id !== id) {
     for (const chunk of state.dataset?.chunks.values() ?? []) release(state, chunk);
-    state.dataset = { id, chunks: new Map(), kept: null, averages: new Map() };
+    state.dataset = { id, chunks: new Map(), keptGeneration: null, kept: [], averages: new Map() };
   }
   return state.dataset;
 }
@@ -103,34 +112,84 @@ export function analyseHeldChunk<Id extends SpectrumId>(
   return withKept ? result : { ...result, kept: [] };
 }
 
+/** Drops the held kept curves and averages when `generation` is not the held one. */
+function keptOf(dataset: HeldDataset<SpectrumId>, generation: number): KeptCurve[] {
+  if (dataset.keptGeneration !== generation) {
+    dataset.keptGeneration = generation;
+    dataset.kept = [];
+    dataset.averages.clear();
+  }
+  return dataset.kept;
+}
+
+/**
+ * Holds kept curves of this worker's group-stage labels for kept generation `generation` (the
+ * pool sends each chunk's packs as the chunk comes back); a new generation replaces the held ones.
+ */
+export function holdKept(
+  state: ReanalysisState,
+  datasetId: number,
+  generation: number,
+  packs: ReadonlyArray<KeptPack>,
+): void {
+  const kept = keptOf(datasetOf(state, datasetId), generation);
+  for (const pack of packs) for (const k of unpackKept(pack)) kept.push(k);
+}
+
+/** Bootstrap means of resamples [from, from + means.length) of a label (null: not drawn). */
+export interface DrawnMeans {
+  label: string;
+  from: number;
+  means: Float64Array | null;
+}
+
 /**
  * The group stage's per-label part (aggregateGroupPart) for `labels`, on merged per-spectrum
- * results; `kept` (the kept curves of these labels, any order) when they changed, else null to
- * reuse the held ones. A label's averaged I(V) is reused while its member curves (input indices)
- * and the average's stage key are unchanged.
+ * results, with the kept curves held for kept generation `generation` (holdKept; none held for it:
+ * these labels have none). A label's averaged I(V) is reused while its member curves (input
+ * indices) and the average's stage key are unchanged. `shares` (shareBootstrap): the bootstrap
+ * resamples this worker draws; of its own labels the share [0, k) goes into the sample's means
+ * (its whole means without shares), the others come back in `draws`.
  */
 export function aggregateHeld<Id extends SpectrumId>(
   state: ReanalysisState,
   datasetId: number,
   results: Array<GroupInput<Id>>,
-  kept: KeptCurve[] | null,
+  generation: number,
   overrides: RecipeOverrides,
   labels: string[],
-): { groups: GroupResult[]; samples: GroupDeepSample[] } {
+  shares?: ReadonlyArray<BootstrapShare>,
+): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
   const dataset = datasetOf(state, datasetId);
-  if (kept) {
-    dataset.kept = kept;
-    dataset.averages.clear();
-  }
-  if (!dataset.kept) throw new Error(`analysis worker: no kept curves for dataset ${datasetId}`);
+  const kept = keptOf(dataset, generation);
   const recipe = resolveRecipe(overrides);
   const averageKey = stageKeys(recipe).average;
-  return aggregateGroupPart(results, dataset.kept, recipe, labels, (label, curves, indices) => {
-    const key = `${averageKey}|${indices.join(',')}`;
-    const held = dataset.averages.get(label);
-    if (held?.key === key) return held.averaged;
-    const averaged = averageGroupCurves(curves, recipe);
-    dataset.averages.set(label, { key, averaged });
-    return averaged;
-  });
+  const mine = new Set(labels);
+  const first = new Map<string, number>(labels.map((l) => [l, shares ? 0 : recipe.bootstrap.resamples]));
+  const elsewhere: BootstrapShare[] = [];
+  for (const share of shares ?? []) {
+    if (mine.has(share.label) && share.from === 0) first.set(share.label, share.to);
+    else if (share.to > share.from) elsewhere.push(share);
+  }
+  const part = aggregateGroupPart(
+    results,
+    kept,
+    recipe,
+    labels,
+    (label, curves, indices) => {
+      const key = `${averageKey}|${indices.join(',')}`;
+      const held = dataset.averages.get(label);
+      if (held?.key === key) return held.averaged;
+      const averaged = averageGroupCurves(curves, recipe);
+      dataset.averages.set(label, { key, averaged });
+      return averaged;
+    },
+    { drawn: (label) => first.get(label)! },
+  );
+  const draws = elsewhere.map(({ label, from, to }) => ({
+    label,
+    from,
+    means: drawLabelMeans(results, recipe, label, from, to),
+  }));
+  return { ...part, draws };
 }

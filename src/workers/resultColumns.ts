@@ -6,7 +6,8 @@
 // order, same numbers bit for bit: null is a flag, not a NaN).
 import { QUALITY_FLAGS } from '../shared/analysis/index.ts';
 import type { GroupInput, InGapState, QualityFlag, SpectrumResult } from '../shared/analysis/index.ts';
-import { keptBuffers, keptInOneBuffer } from './keptCurves.ts';
+import { keptPackBuffers, packKept } from './keptCurves.ts';
+import type { KeptPack } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import type { ChunkResult } from './splitPipeline.ts';
 
@@ -183,11 +184,13 @@ export function decodeResults<Id extends SpectrumId>(c: ResultColumns<Id>): Arra
 
 /**
  * A chunk's results as they cross to the pool: per-spectrum results in columns, kept curves copied
- * into one buffer (the worker keeps its own), and buffers of chunks the worker dropped, for the
- * pool to pack into again. decodeChunk restores the ChunkResult.
+ * into one pack per label (the worker keeps its own), and buffers of chunks the worker dropped, for
+ * the pool to pack into again. decodeChunk restores the ChunkResult but the kept curves, which the
+ * pool forwards packed to the workers that run their labels' group stage.
  */
-export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 'spectra'> & {
+export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 'spectra' | 'kept'> & {
   spectra: ResultColumns<Id>;
+  kept: KeptPack[];
   released: ArrayBuffer[];
 };
 
@@ -198,17 +201,18 @@ export function encodeChunk<Id extends SpectrumId>(
   return {
     spectra: encodeResults(result.spectra),
     series: result.series,
-    kept: keptInOneBuffer(result.kept),
+    kept: packKept(result.kept),
     released,
   };
 }
 
 export function chunkBuffers(encoded: EncodedChunkResult<SpectrumId>): ArrayBuffer[] {
-  return [...resultBuffers(encoded.spectra), ...keptBuffers(encoded.kept), ...encoded.released];
+  return [...resultBuffers(encoded.spectra), ...keptPackBuffers(encoded.kept), ...encoded.released];
 }
 
+/** The chunk's results with no kept curves (they stay in encoded.kept, packed). */
 export function decodeChunk<Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> {
-  return { spectra: decodeResults(encoded.spectra), series: encoded.series, kept: encoded.kept };
+  return { spectra: decodeResults(encoded.spectra), series: encoded.series, kept: [] };
 }
 
 /** What the group stage reads of each spectrum (GroupInput), in columns for the trip to its worker. */

@@ -22,7 +22,7 @@ import type {
   SeriesResult,
   SpectrumResult,
 } from '../shared/analysis/index.ts';
-import type { Series } from '../shared/analysis/detectSeries.ts';
+import type { Series, SeriesSpot } from '../shared/analysis/detectSeries.ts';
 import type { SpectrumId } from './packSpectra.ts';
 
 export interface ChunkPlan<Id = SpectrumId> {
@@ -34,8 +34,9 @@ export interface ChunkPlan<Id = SpectrumId> {
   seriesOffset: number;
 }
 
+/** Only the spectra's series fields are read (ids, file names, times, positions, sweeps). */
 export function planChunks<Id extends SpectrumId>(
-  spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+  spectra: ReadonlyArray<SeriesSpot<Id>>,
   recipe: AnalysisRecipe,
   targetSize: number,
 ): Array<ChunkPlan<Id>> {

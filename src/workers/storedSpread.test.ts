@@ -43,9 +43,16 @@ function compare(spectra: Array<PipelineSpectrum<number>>, recipe: RecipeOverrid
     const members = result.spectra.filter(
       (r) => r.label === g.label && r.ok && !r.excluded && (all || r.sweepInSeries === 1),
     );
+    // Each member as the view sends it: its forward sweep and, when recorded, its backward one.
     const sweeps = members.map((r) => {
       const s = byId.get(r.spectrumId)!;
-      return { bias: Float64Array.from(s.bias), current: Float64Array.from(s.current) };
+      return {
+        bias: Float64Array.from(s.bias),
+        current: Float64Array.from(s.current),
+        backward: s.backward
+          ? { bias: Float64Array.from(s.backward.bias), current: Float64Array.from(s.backward.current) }
+          : null,
+      };
     });
     const worker = groupSpectraOf(sweeps, recipe);
     if (!worker.ok) throw new Error(worker.reason);
@@ -79,6 +86,17 @@ describe('stored member spread', () => {
     });
     for (const [, recipe] of RECIPES) expect(compare(spectra, recipe)).toBeGreaterThanOrEqual(2);
   });
+
+  it.each([12, 6174])(
+    'equals it for runs of the backward sweeps and of the mean of both directions (seed %i)',
+    (seed) => {
+      // The mean: each spectrum one member (its two sweeps averaged), n counting spectra, not sweeps.
+      const spectra = syntheticSpectra({ count: 90, points: 256, seed, noise: 3e-12, backward: true });
+      for (const direction of ['backward', 'mean'] as const)
+        for (const [, recipe] of RECIPES)
+          expect(compare(spectra, { ...recipe, direction })).toBeGreaterThanOrEqual(2);
+    },
+  );
 
   it('is left out unless asked for (live re-analysis), as in runs stored before it was kept', () => {
     const spectra = syntheticSpectra({ count: 30, points: 128, seed: 9 });

@@ -1,4 +1,4 @@
-import { bootstrapMeans } from './bootstrapMeans.ts';
+import { bootstrapMeansRange } from './bootstrapMeans.ts';
 import { mean } from './bootstrapCi.ts';
 import { finiteValues, reductionFromSamples } from './deepTrapReduction.ts';
 import { averageGroupCurves, measureAverage } from './groupAverage.ts';
@@ -17,9 +17,9 @@ export type { KeptCurve };
 /** Robust centre and spread (1.4826 · MAD) of the finite values. */
 function robust(values: number[]): { median: number; spread: number } | null {
   if (values.length === 0) return null;
-  const a = Float64Array.from(values);
-  const median = medianInPlace(a);
-  const deviations = Float64Array.from(values, (v) => Math.abs(v - median));
+  const median = medianInPlace(Float64Array.from(values));
+  const deviations = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) deviations[i] = Math.abs(values[i]! - median);
   return { median, spread: 1.4826 * medianInPlace(deviations) };
 }
 
@@ -32,6 +32,12 @@ function robust(values: number[]): { median: number; spread: number } | null {
  * 'exclude' entries are excluded with their notes.
  */
 export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
+  flagOutliers(results, recipe);
+  decideExclusions(results, recipe);
+}
+
+/** applyExclusions' first step: the 'outlier' flags. */
+export function flagOutliers<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const q = recipe.quality;
   const byLabel = new Map<string, Array<SpectrumResult<Id>>>();
   for (const r of results) {
@@ -56,13 +62,22 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
       }
     }
   }
+}
+
+/** applyExclusions' second step: each spectrum excluded or not, with the reasons. */
+export function decideExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
   for (const r of results) {
-    const flagged = r.flags
-      .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
-      .filter((reason) => reason !== null)
-      .join('; ');
-    const hand = byHand.get(String(r.spectrumId));
+    // Most spectra have no flag and no hand decision: no array or string made for them (this
+    // loop runs over every spectrum of a re-analysis, on a UI thread in the renderer's pool).
+    const flagged =
+      r.flags.length === 0
+        ? ''
+        : r.flags
+            .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
+            .filter((reason) => reason !== null)
+            .join('; ');
+    const hand = byHand.size === 0 ? undefined : byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
       r.exclusionReason = `excluded by hand${hand.note ? `: ${hand.note}` : ''}`;
@@ -77,7 +92,7 @@ export function applyExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: 
 }
 
 /** The labels of a group stage, sorted: its groups' order. */
-export function groupLabels<Id>(results: ReadonlyArray<GroupInput<Id>>): string[] {
+export function groupLabels(results: ReadonlyArray<{ label: string | null }>): string[] {
   return [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
 }
 
@@ -94,12 +109,51 @@ export interface GroupDeepSample {
 /** Averages a label's curves; see aggregateGroups. */
 export type AverageOf = (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve;
 
+/** A label's counted deep-trap values (first sweeps not excluded), as its statistics take them. */
+function countedDeep<Id>(results: ReadonlyArray<GroupInput<Id>>, label: string): number[] {
+  return results
+    .filter((r) => r.label === label && r.sweepInSeries === 1 && !r.excluded)
+    .map((r) => r.deepTrap)
+    .filter((v): v is number => v !== null);
+}
+
+/**
+ * Whether some comparison reaches a label's bootstrap means (reductionFromSamples asks for both
+ * roles' means when both samples have values and A's mean is not 0), given its finite deep-trap
+ * values and every other label's.
+ */
+function meansReached(own: Float64Array, partners: ReadonlyArray<Float64Array>): boolean {
+  return own.length > 0 && partners.some((g) => g.length > 0 && (mean(own) !== 0 || mean(g) !== 0));
+}
+
+/**
+ * Resamples [from, to) of `label`'s bootstrap means, as aggregateGroupPart draws them (its own
+ * stream: the same numbers whichever worker draws them), or null when no comparison reaches them.
+ * Lets another worker draw part of a label's resamples (aggregateGroupPart's `drawn`).
+ */
+export function drawLabelMeans<Id>(
+  results: ReadonlyArray<GroupInput<Id>>,
+  recipe: AnalysisRecipe,
+  label: string,
+  from: number,
+  to: number,
+): Float64Array | null {
+  const own = finiteValues(countedDeep(results, label));
+  const partners = groupLabels(results)
+    .filter((l) => l !== label)
+    .map((l) => finiteValues(countedDeep(results, l)));
+  if (!meansReached(own, partners)) return null;
+  return bootstrapMeansRange(own, labelSeed(recipe.bootstrap.seed, label), from, to);
+}
+
 /**
  * The per-label part of the group stage for some of the labels (`labels`, a subset of
  * groupLabels(results), in any order): each label's group result and deep-trap sample. Each
  * label's work depends on that label alone, so the labels can be split across workers and the
  * parts joined with compareGroups to the very numbers of aggregateGroups. `kept` needs only the
- * curves of these labels. The bootstrap means are drawn here, with the label's own stream.
+ * curves of these labels. The bootstrap means are drawn here, with the label's own stream; with
+ * `drawn`, only a label's first drawn(label) resamples (the rest drawn elsewhere: drawLabelMeans,
+ * joined in order before compareGroups).
  */
 export function aggregateGroupPart<Id>(
   results: ReadonlyArray<GroupInput<Id>>,
@@ -107,7 +161,7 @@ export function aggregateGroupPart<Id>(
   recipe: AnalysisRecipe,
   labels: ReadonlyArray<string>,
   averageOf: AverageOf = (_, curves) => averageGroupCurves(curves, recipe),
-  options: { memberSpread?: boolean } = {},
+  options: { memberSpread?: boolean; drawn?: (label: string) => number } = {},
 ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
   const mine = new Set(labels);
   const ordered = kept.filter((k) => mine.has(k.label)).sort((a, b) => a.index - b.index);
@@ -116,11 +170,6 @@ export function aggregateGroupPart<Id>(
     if (r.excluded) excludedIndex.add(i);
   });
   const minCiN = recipe.quality.minCiN;
-  const countedDeep = (label: string): number[] =>
-    results
-      .filter((r) => r.label === label && r.sweepInSeries === 1 && !r.excluded)
-      .map((r) => r.deepTrap)
-      .filter((v): v is number => v !== null);
   const deepByLabel = new Map<string, number[]>();
   const groups = labels.map((label): GroupResult => {
     const usable = results.filter((r) => r.label === label && r.ok);
@@ -173,16 +222,15 @@ export function aggregateGroupPart<Id>(
   const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
   const others = groupLabels(results)
     .filter((l) => !mine.has(l))
-    .map((l) => finiteValues(countedDeep(l)));
+    .map((l) => finiteValues(countedDeep(results, l)));
   const samples = labels.map((label): GroupDeepSample => {
     const own = finite.get(label)!;
     const partners = [...others, ...labels.filter((l) => l !== label).map((l) => finite.get(l)!)];
-    const reached =
-      own.length > 0 && partners.some((g) => g.length > 0 && (mean(own) !== 0 || mean(g) !== 0));
+    const drawn = options.drawn?.(label) ?? resamples;
     return {
       label,
       finite: own,
-      means: reached ? bootstrapMeans(own, resamples, labelSeed(seed, label)) : null,
+      means: meansReached(own, partners) ? bootstrapMeansRange(own, labelSeed(seed, label), 0, drawn) : null,
     };
   });
   return { groups, samples };

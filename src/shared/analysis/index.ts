@@ -57,7 +57,7 @@ export type { SeriesDegradationOptions, SeriesSweep, SweepDegradation } from './
 export { DEFAULT_RECIPE, recipeSchema, resolveRecipe } from './recipe.ts';
 export type { AnalysisRecipe, RecipeExclusion, RecipeOverrides } from './recipe.ts';
 export { runPipeline, seriesOf } from './runPipeline.ts';
-export { aggregateGroups, applyExclusions } from './aggregateGroups.ts';
+export { aggregateGroups, applyExclusions, decideExclusions, flagOutliers } from './aggregateGroups.ts';
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
 export { prepareCurve, differentiate } from './prepareSpectrum.ts';

@@ -10,7 +10,7 @@
 // chunks of whole series in parallel and stage 3 once, with the same functions.
 import { aggregateGroups, applyExclusions } from './aggregateGroups.ts';
 import { detectSeries } from './detectSeries.ts';
-import type { Series } from './detectSeries.ts';
+import type { Series, SeriesSpot } from './detectSeries.ts';
 import { resolveRecipe } from './recipe.ts';
 import type { AnalysisRecipe, RecipeOverrides } from './recipe.ts';
 import type { PipelineResult, PipelineSpectrum } from './results.ts';
@@ -18,7 +18,7 @@ import { analyseSeriesSet } from './seriesStage.ts';
 
 /** Stage 1: the series of a set of spectra under a recipe. Throws on a repeated id. */
 export function seriesOf<Id>(
-  spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+  spectra: ReadonlyArray<SeriesSpot<Id>>,
   recipe: AnalysisRecipe,
 ): Array<Series<Id>> {
   const seen = new Set<Id>();

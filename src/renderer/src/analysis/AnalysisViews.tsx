@@ -126,7 +126,7 @@ export function AnalysisViews({
   }
 
   return (
-    <div className="analysis" data-testid="analysis-views">
+    <div className="analysis" data-testid="analysis-views" data-curves={inputs.curves.state}>
       <RecipeBar
         form={form}
         onChange={setForm}
@@ -150,6 +150,14 @@ export function AnalysisViews({
         </p>
       )}
       {inputs.spectraError && <p className="error">{inputs.spectraError}</p>}
+      {inputs.curves.state === 'loading' && (
+        <p className="note" data-testid="curves-loading">
+          Reading the run’s curves
+          {inputs.curves.total === null
+            ? '…'
+            : `: ${inputs.curves.loaded.toLocaleString('en')} of ${inputs.curves.total.toLocaleString('en')} sweeps…`}
+        </p>
+      )}
       <nav className="subtabs" aria-label="Analysis views">
         {SUBTABS.map((t) => (
           <button

@@ -1,18 +1,7 @@
-// Which spectra a run's group statistics and averages used, and their sweeps in the run's
-// direction, so views recompute from the same inputs the stored run had.
+// Which spectra a run's group statistics and averages used, so views recompute from the same
+// inputs the stored run had (each spectrum prepared in the run's direction by the workers).
 import type { InGapState } from '../../../shared/analysis/index.ts';
-import type {
-  AnalysisRunView,
-  AnalysisSpectrum,
-  AnalysisSpectrumResult,
-} from '../../../shared/api/contract.ts';
-
-export interface RawCurve {
-  /** V, acquisition order. */
-  bias: Float64Array;
-  /** A. */
-  current: Float64Array;
-}
+import type { AnalysisRunView, AnalysisSpectrumResult } from '../../../shared/api/contract.ts';
 
 /** Ids the run left out of group statistics (quality flags or by hand); older runs stored none. */
 export function excludedIds(run: AnalysisRunView): Set<number> {
@@ -54,13 +43,6 @@ export function inGapBiasesByGroup(run: AnalysisRunView): Map<string, Float64Arr
     if (list) for (const state of q.inGapStates) list.push(state.bias);
   });
   return new Map([...byLabel].map(([label, biases]) => [label, Float64Array.from(biases).sort()]));
-}
-
-/** The sweeps a spectrum contributes in `direction`; 'mean' contributes both directions. */
-export function sweepsOf(s: AnalysisSpectrum, direction: AnalysisRunView['recipe']['direction']): RawCurve[] {
-  const forward = { bias: s.bias, current: s.current };
-  if (direction === 'forward' || !s.backward) return [forward];
-  return direction === 'backward' ? [s.backward] : [forward, s.backward];
 }
 
 export function groupLabels(run: AnalysisRunView): string[] {

@@ -13,6 +13,11 @@ import type { AnalysisPool } from '../../../workers/analysisPool.ts';
 import { getApi } from '../api.ts';
 import { PALETTE } from '../plots/palette.ts';
 
+export type CurvesState =
+  | { state: 'none' }
+  | { state: 'loading'; loaded: number; total: number | null }
+  | { state: 'loaded'; loaded: number };
+
 export interface AnalysisInputs {
   /** Label → CSS colour (the label's own colour, else a palette colour). */
   colourOf(label: string): string;
@@ -21,6 +26,8 @@ export interface AnalysisInputs {
   /** Loads the curves of the run's spectra (once per run and library change). */
   requestSpectra(): void;
   spectraError: string | null;
+  /** Where the curves stand: none asked for, being read (sweeps so far of the run's), all read. */
+  curves: CurvesState;
   pool: AnalysisPool | null;
 }
 
@@ -38,6 +45,7 @@ export function useAnalysisInputs(
   const [colours, setColours] = useState<Record<string, string>>({});
   const [spectra, setSpectra] = useState<ReadonlyMap<number, AnalysisSpectrum>>(new Map());
   const [spectraError, setSpectraError] = useState<string | null>(null);
+  const [curves, setCurves] = useState<CurvesState>({ state: 'none' });
   const [pool, setPool] = useState<AnalysisPool | null>(null);
   const [wanted, setWanted] = useState(false);
   const requestSpectra = useCallback(() => setWanted(true), []);
@@ -67,9 +75,20 @@ export function useAnalysisInputs(
   useEffect(() => {
     if (runId === null || !wanted) return;
     let current = true;
-    loadRunSpectra(getApi(), runId, backward).then(
-      (loaded) => current && setSpectra(new Map(loaded.map((s) => [s.id, s]))),
-      (e: unknown) => current && setSpectraError(e instanceof Error ? e.message : String(e)),
+    setCurves({ state: 'loading', loaded: 0, total: null });
+    loadRunSpectra(getApi(), runId, backward, (loaded, total) => {
+      if (current) setCurves({ state: 'loading', loaded, total });
+    }).then(
+      (loaded) => {
+        if (!current) return;
+        setSpectra(new Map(loaded.map((s) => [s.id, s])));
+        setCurves({ state: 'loaded', loaded: loaded.length });
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setSpectraError(e instanceof Error ? e.message : String(e));
+        setCurves({ state: 'none' });
+      },
     );
     return () => {
       current = false;
@@ -86,22 +105,27 @@ export function useAnalysisInputs(
     };
   }, [colours]);
 
-  return { colourOf, spectra, requestSpectra, spectraError, pool };
+  return { colourOf, spectra, requestSpectra, spectraError, curves, pool };
 }
 
 /** Forward sweeps per slab page: ~8 MB of 512-point curves with their backward partners. */
 const SLAB_PAGE = 2000;
 
-/** The curves of the spectra a stored run analysed, page by page. */
+/**
+ * The curves of the spectra a stored run analysed, page by page (each read and decoded off the
+ * page's thread: api.ts calls getSpectraSlab from a worker). `onPage`: sweeps so far, of all.
+ */
 async function loadRunSpectra(
   api: LibraryApi,
   runId: number,
   backward: boolean,
+  onPage: (loaded: number, total: number) => void,
 ): Promise<AnalysisSpectrum[]> {
   const spectra: AnalysisSpectrum[] = [];
   for (let offset = 0; ; offset += SLAB_PAGE) {
     const page = await api.getSpectraSlab({ runId, limit: SLAB_PAGE, offset, backward });
-    spectra.push(...spectraOfSlab(page));
+    for (const spectrum of spectraOfSlab(page)) spectra.push(spectrum);
+    onPage(spectra.length, page.total);
     if (page.spectra.length < SLAB_PAGE || offset + SLAB_PAGE >= page.total) return spectra;
   }
 }

@@ -1,7 +1,7 @@
 // The renderer's data cache (TanStack Query): every read of the library goes through a query with
 // a key from `queryKeys`, and every change the renderer makes (or sees: an import, a watched batch)
-// invalidates the keys whose answers it changes. Nothing polls or refetches on its own: data is
-// fresh until a change says otherwise.
+// invalidates the keys whose answers it changes. Nothing refetches on its own (only the watch
+// status and, while asked, the library info are polled): data is fresh until a change says otherwise.
 import { QueryClient } from '@tanstack/react-query';
 import type { Query } from '@tanstack/react-query';
 
@@ -30,6 +30,8 @@ export const queryKeys = {
   /** A watch event's flagged sweeps: fixed once found (the event names one batch's file). */
   watchFlags: (path: string, seq: number) => ['watchFlags', path, seq] as const,
   gridFrames: (imageId: number) => ['library', 'gridFrames', imageId] as const,
+  /** The folder watch's state: polled (useWatchStatus), one query for every view showing it. */
+  watchStatus: () => ['watchStatus'] as const,
   exclusions: () => ['exclusions'] as const,
   runs: () => ['runs'] as const,
 };

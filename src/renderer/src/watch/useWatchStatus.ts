@@ -1,30 +1,24 @@
 // Polls the library's watch status: cheap (a version number and at most 50 small events), so a
-// short interval keeps the views within a second of each import batch.
-import { useEffect, useState } from 'react';
+// short interval keeps the views within a second of each import batch. One query for every view
+// that shows it (the panel and the notices share one poll).
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { WatchStatus } from '../../../shared/model/watch.ts';
 import { getApi } from '../api.ts';
+import { queryClient, queryKeys } from '../data/queryClient.ts';
 
 /** ms between polls. */
 const POLL_MS = 400;
 
+/** The status (null until the first answer) and a setter for an answer a view got itself (start/stop). */
 export function useWatchStatus(): [WatchStatus | null, (next: WatchStatus) => void] {
-  const [status, setStatus] = useState<WatchStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    const poll = (): void => {
-      void getApi()
-        .getWatchStatus({})
-        .then(
-          (next) => live && setStatus(next),
-          () => undefined, // a missed poll is retried on the next tick
-        );
-    };
-    poll();
-    const timer = window.setInterval(poll, POLL_MS);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, []);
-  return [status, setStatus];
+  const { data } = useQuery({
+    queryKey: queryKeys.watchStatus(),
+    queryFn: () => getApi().getWatchStatus({}),
+    refetchInterval: POLL_MS,
+    // A missed poll keeps the last status and is retried on the next tick.
+    retry: false,
+  });
+  const set = useCallback((next: WatchStatus) => queryClient.setQueryData(queryKeys.watchStatus(), next), []);
+  return [data ?? null, set];
 }

@@ -1,5 +1,6 @@
 // dI/dV of each sweep of one series at the run's recipe, differentiated in the worker pool (one
-// averageAndDifferentiate call per sweep: the "average" of a single sweep is that sweep).
+// averageAndDifferentiate call per sweep: the "average" of a single sweep is that sweep, prepared
+// in the run's direction as the stored run prepared it).
 import { useEffect, useState } from 'react';
 import type {
   AnalysisRunView,
@@ -7,7 +8,6 @@ import type {
   AnalysisSpectrum,
 } from '../../../../shared/api/contract.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
-import { sweepsOf } from '../runGroups.ts';
 
 export interface SweepCurve {
   k: number;
@@ -34,7 +34,7 @@ export function useSweepCurves(
       series.spectrumIds.map(async (id, i): Promise<SweepCurve | null> => {
         const s = spectra.get(id);
         if (!s) return null;
-        const result = await pool.averageAndDifferentiate(sweepsOf(s, run.recipe.direction), run.recipe);
+        const result = await pool.averageAndDifferentiate([s], run.recipe);
         return result.ok ? { k: i + 1, bias: result.columns[0], didv: result.columns[3] } : null;
       }),
     ).then(

@@ -25,20 +25,29 @@ export function bandPath(
   sx: Scale,
   sy: Scale,
 ): string {
+  // Each point scaled once (the figure's first render draws three 512-point bands).
   let d = '';
-  let run: number[] = [];
+  let top = '';
+  let bottom: string[] = [];
+  let points = 0;
   const flush = (): void => {
-    if (run.length > 1) {
-      const top = run.map((i) => `${sx(x[i]!).toFixed(2)},${sy(hi[i]!).toFixed(2)}`);
-      const bottom = run.map((i) => `${sx(x[i]!).toFixed(2)},${sy(lo[i]!).toFixed(2)}`).reverse();
-      d += `M${top.join('L')}L${bottom.join('L')}Z`;
-    }
-    run = [];
+    if (points > 1) d += `M${top}L${bottom.reverse().join('L')}Z`;
+    top = '';
+    bottom = [];
+    points = 0;
   };
   for (let i = 0; i < x.length; i++) {
-    const ok = [sx(x[i]!), sy(lo[i]!), sy(hi[i]!)].every(Number.isFinite);
-    if (ok) run.push(i);
-    else flush();
+    const px = sx(x[i]!);
+    const pLo = sy(lo[i]!);
+    const pHi = sy(hi[i]!);
+    if (!Number.isFinite(px) || !Number.isFinite(pLo) || !Number.isFinite(pHi)) {
+      flush();
+      continue;
+    }
+    const at = px.toFixed(2);
+    top += `${points > 0 ? 'L' : ''}${at},${pHi.toFixed(2)}`;
+    bottom.push(`${at},${pLo.toFixed(2)}`);
+    points++;
   }
   flush();
   return d;

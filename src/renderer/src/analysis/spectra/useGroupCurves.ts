@@ -11,7 +11,7 @@ import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/c
 import type { RecipeOverrides } from '../../../../shared/analysis/index.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
 import type { GroupSpectraResult } from '../../../../workers/groupSpectra.ts';
-import { countedResults, groupLabels, sweepsOf } from '../runGroups.ts';
+import { countedResults, groupLabels } from '../runGroups.ts';
 
 /** One group's curves as the worker computes them (`src/workers/groupSpectra.ts`), with its label. */
 export type GroupSpectra = Omit<Extract<GroupSpectraResult, { ok: true }>, 'ok'> & { label: string };
@@ -24,10 +24,10 @@ export type GroupCurvesState =
 async function groupSpectra(
   pool: AnalysisPool,
   label: string,
-  curves: Array<{ bias: Float64Array; current: Float64Array }>,
+  members: AnalysisSpectrum[],
   recipe: RecipeOverrides,
 ): Promise<GroupSpectra | { label: string; reason: string }> {
-  const result = await pool.groupSpectra(curves, recipe);
+  const result = await pool.groupSpectra(members, recipe);
   if (!result.ok) return { label, reason: result.reason };
   const { n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges } = result;
   return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges };
@@ -35,9 +35,9 @@ async function groupSpectra(
 
 /**
  * The run's stored group curves as the Spectra view draws them, or null when they are not what the
- * worker would compute: another smoothing than the run's Savitzky–Golay one, a direction other than
- * forward (the worker takes each sweep of 'mean' as a member of its own), or a run stored without
- * the members' spread.
+ * worker would compute: another smoothing than the run's Savitzky–Golay one, or a run stored
+ * without the members' spread. (Any direction: the worker prepares each member in the run's
+ * direction, as the stored run did; storedSpread.test.ts.)
  */
 export function storedGroupCurves(
   run: AnalysisRunView,
@@ -46,7 +46,6 @@ export function storedGroupCurves(
   const d = run.recipe.derivative;
   if (d.method !== 'savgol' || d.window !== smoothing.window || d.polyorder !== smoothing.polyorder)
     return null;
-  if (run.recipe.direction !== 'forward') return null;
   const groups: GroupSpectra[] = [];
   const failed: Array<{ label: string; reason: string }> = [];
   for (const g of run.groups) {
@@ -97,11 +96,13 @@ export function useGroupCurves(
     const timer = window.setTimeout(() => {
       void Promise.all(
         groupLabels(run).map((label) => {
-          const curves = countedResults(run, label).flatMap((r) => {
+          // Each counted spectrum is one member, prepared in the run's direction (both sweeps
+          // averaged for 'mean'), as the stored run counted it.
+          const members = countedResults(run, label).flatMap((r) => {
             const s = spectra.get(r.spectrumId);
-            return s ? sweepsOf(s, run.recipe.direction) : [];
+            return s ? [s] : [];
           });
-          return groupSpectra(pool, label, curves, recipe);
+          return groupSpectra(pool, label, members, recipe);
         }),
       ).then(
         (all) => {
