@@ -1,6 +1,6 @@
-// Builds the CLI and its worker threads (parse worker, stored-run analysis worker, grid maps, WAL
-// checkpoints) into out/cli as plain JavaScript, so `sts-workbench` and every worker it starts skip
-// Node's TypeScript stripping (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
+// Builds the CLI and its worker threads (parse worker, stored-run analysis worker, grid maps) into out/cli as
+// plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
+// (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
 // while every file it was built from is unchanged: the build lists them with their modification
 // times and sizes in out/cli/sources.json (cliBuildState.js writes and checks it).
 import { resolve } from 'node:path';
@@ -39,7 +39,6 @@ export async function buildCli(): Promise<void> {
           parseWorker: resolve(root, 'src/main/import/parseWorker.ts'),
           analysisRunWorker: resolve(root, 'src/main/analysis/analysisRunWorker.ts'),
           gridMapWorker: resolve(root, 'src/main/grid/nodeGridMapWorker.ts'),
-          checkpointWorker: resolve(root, 'src/main/library/checkpointWorker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

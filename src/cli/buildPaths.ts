@@ -17,26 +17,19 @@ const SOURCE_GRID_MAP_WORKER_URL = new URL('../main/grid/nodeGridMapWorker.ts', 
 export const PROJECT_ROOT = resolve(here, '../..');
 
 /** Worker scripts for LibraryService: the built ones when this is the built CLI. */
-export function cliWorkerUrls(): {
-  workerUrl: URL;
-  analysisWorkerUrl: URL;
-  gridMapWorkerUrl: URL;
-  checkpointWorkerUrl: URL;
-} {
+export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridMapWorkerUrl: URL } {
   // From source: the worker modules themselves (named here rather than imported from parsePool.ts,
-  // analysisJobs.ts, nodeGridMapPool.ts and walCheckpointer.ts, so that asking for a path loads none of their code).
+  // analysisJobs.ts and nodeGridMapPool.ts, so that asking for a path loads none of their code).
   if (!built)
     return {
       workerUrl: new URL('../main/import/parseWorker.ts', import.meta.url),
       analysisWorkerUrl: new URL('../main/analysis/analysisRunWorker.ts', import.meta.url),
       gridMapWorkerUrl: SOURCE_GRID_MAP_WORKER_URL,
-      checkpointWorkerUrl: new URL('../main/library/checkpointWorker.ts', import.meta.url),
     };
   return {
     workerUrl: pathToFileURL(join(here, 'parseWorker.js')),
     analysisWorkerUrl: pathToFileURL(join(here, 'analysisRunWorker.js')),
     gridMapWorkerUrl: cliGridMapWorkerUrl(),
-    checkpointWorkerUrl: pathToFileURL(join(here, 'checkpointWorker.js')),
   };
 }
 

@@ -7,7 +7,6 @@ import { createDispatch } from '../shared/api/dispatch.ts';
 import parseWorkerPath from './import/parseWorker.ts?modulePath';
 import analysisRunWorkerPath from './analysis/analysisRunWorker.ts?modulePath';
 import gridMapWorkerPath from './grid/nodeGridMapWorker.ts?modulePath';
-import checkpointWorkerPath from './library/checkpointWorker.ts?modulePath';
 import { openDemoOnFirstRun } from './demoSession.ts';
 import { fromMainFrameOf, registerIpc } from './ipc/registerIpc.ts';
 import { isAllowedExternal } from './externalLinks.ts';
@@ -53,7 +52,6 @@ app.whenReady().then(() => {
     workerUrl: parseWorkerPath,
     analysisWorkerUrl: analysisRunWorkerPath,
     gridMapWorkerUrl: gridMapWorkerPath,
-    checkpointWorkerUrl: checkpointWorkerPath,
   });
   openDemoOnFirstRun(service);
   const window = createWindow();

@@ -37,8 +37,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   if (missing) throw new UsageError(`import: cannot read ${missing}: no such file or folder`);
   // The workers start (load their modules) while this thread loads the library's modules (SQLite
   // among them: imported only now, after the spawn), opens the library and scans.
-  const { workerUrl, checkpointWorkerUrl } = cliWorkerUrls();
-  const pool = new ParsePool(workerUrl);
+  const pool = new ParsePool(cliWorkerUrls().workerUrl);
   let db: Database;
   let modules: Awaited<ReturnType<typeof importModules>>;
   try {
@@ -50,13 +49,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   }
   try {
     const { ImportRun, fileImportRunAsSession, APP_VERSION } = modules;
-    const run = new ImportRun({
-      db,
-      pool,
-      paths: args.paths,
-      readerVersion: APP_VERSION,
-      checkpointWorkerUrl,
-    });
+    const run = new ImportRun({ db, pool, paths: args.paths, readerVersion: APP_VERSION });
     const ticker = args.json
       ? null
       : setInterval(() => process.stderr.write(`\r${progressLine(run.progress)}   `), 500);

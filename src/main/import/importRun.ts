@@ -9,7 +9,6 @@ import type { FileOutcome } from '../library/fileOutcome.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
 import type { BatchWriter, RefusedFile } from '../library/writeFiles.ts';
 import { acquireWriteLock } from '../library/writeLock.ts';
-import { WalCheckpointer } from '../library/walCheckpointer.ts';
 import type { WriteLock } from '../library/writeLock.ts';
 import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import { classifyResponse } from './classifyResponse.ts';
@@ -31,11 +30,6 @@ export interface ImportRunOptions {
   inFlight?: number;
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
-  /**
-   * The WAL checkpoint worker's script (checkpointWorker.ts): the library's checkpoints then run
-   * in that thread while this run writes (walCheckpointer.ts); null: this thread does them.
-   */
-  checkpointWorkerUrl?: URL | string | null;
 }
 
 /** A file the workers read, waiting for its batch to be classified and written (see flush). */
@@ -77,18 +71,9 @@ export class ImportRun {
   private readonly abort = new AbortController();
   /** Files counted as updated (not imported) in the report. */
   private readonly updatedPaths = new Set<string>();
-  /** Started at the first write of a large run (see checkpointCommitted). */
-  private checkpointer: WalCheckpointer | null = null;
-  private checkpointerTried = false;
 
   constructor(options: ImportRunOptions) {
-    this.options = {
-      batchFiles: 128,
-      inFlight: 256,
-      batchBytes: 64 << 20,
-      checkpointWorkerUrl: null,
-      ...options,
-    };
+    this.options = { batchFiles: 128, inFlight: 256, batchBytes: 64 << 20, ...options };
     const runId = Number(
       options.db
         .prepare(
@@ -158,11 +143,7 @@ export class ImportRun {
         this.progress.error = worded instanceof Error ? worded.message : String(worded);
       }
     }
-    try {
-      await this.checkpointer?.close();
-    } finally {
-      lock?.release();
-    }
+    lock?.release();
     this.progress.currentFile = null;
     this.progress.waiting = null;
     try {
@@ -298,19 +279,6 @@ export class ImportRun {
     this.progress.bytesDone += file.size;
   }
 
-  /**
-   * After a commit: its pages go to the database file in the checkpoint worker, started at the
-   * first commit of a run with more files than one batch (one batch: one commit, nothing to overlap).
-   */
-  private checkpointCommitted(): void {
-    const { db, checkpointWorkerUrl, batchFiles } = this.options;
-    if (!this.checkpointerTried && checkpointWorkerUrl && this.progress.filesTotal > batchFiles) {
-      this.checkpointerTried = true;
-      this.checkpointer = WalCheckpointer.start(db, checkpointWorkerUrl);
-    }
-    this.checkpointer?.committed();
-  }
-
   private flush(): void {
     if (this.parsed.length === 0) return;
     this.parsedBytes = 0;
@@ -319,7 +287,6 @@ export class ImportRun {
     let refused: RefusedFile[];
     try {
       refused = this.writeBatch(outcomes);
-      this.checkpointCommitted();
     } finally {
       // The rows are in the library (or will not be): their BLOB memory goes back to the workers.
       for (const { response } of batch) this.options.pool.release(response);

@@ -15,7 +15,6 @@ import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclus
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
-import { SOURCE_CHECKPOINT_WORKER_URL } from '../library/walCheckpointer.ts';
 import { applyLabelsCsv } from '../library/applyLabelsCsv.ts';
 import { readLabelsFile } from '../library/readLabelsFile.ts';
 import { setLabel } from '../library/labels.ts';
@@ -55,8 +54,6 @@ export interface LibraryServiceOptions {
   analysisWorkerUrl?: URL | string;
   /** Grid-map worker script (src/main/grid/nodeGridMapWorker.ts); the bundled app passes its built copy. */
   gridMapWorkerUrl?: URL | string;
-  /** WAL checkpoint worker script of imports (walCheckpointer.ts); the bundled app passes its built copy. */
-  checkpointWorkerUrl?: URL | string;
   /** V8 limits of each parse worker; default DEFAULT_WORKER_LIMITS. */
   workerLimits?: ResourceLimits;
   /** Open the library read-only (browsing and export of a library on a read-only disk). */
@@ -135,13 +132,7 @@ export class LibraryService {
       this.options.workers,
       this.options.workerLimits,
     );
-    const run = new ImportRun({
-      db: this.db,
-      pool: this.pool,
-      paths,
-      readerVersion: APP_VERSION,
-      checkpointWorkerUrl: this.options.checkpointWorkerUrl ?? SOURCE_CHECKPOINT_WORKER_URL,
-    });
+    const run = new ImportRun({ db: this.db, pool: this.pool, paths, readerVersion: APP_VERSION });
     this.runs.set(run.progress.runId, run);
     this.runPaths.set(run.progress.runId, [...paths]);
     // What the run brought in becomes a session (also after a cancel: the files are there).
