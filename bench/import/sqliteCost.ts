@@ -3,13 +3,13 @@
 // rows, empty BLOBs, one index dropped, ...). The main thread's write is the import's bound on
 // 2 cores; this says which statement and which index it goes to. Minimum of RUNS passes.
 //   node bench/import/sqliteCost.ts            (after npm run bench:import made the session)
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { parseFile } from '../../src/shared/formats/index.ts';
+import { BATCH, benchSessionFiles, RUNS } from './benchSession.ts';
 import { BlobPacker } from '../../src/main/library/blobPacker.ts';
 import { toFileRows } from '../../src/main/library/fileRows.ts';
 import type { FileRows } from '../../src/main/library/fileRows.ts';
@@ -17,14 +17,7 @@ import type { FileOutcome } from '../../src/main/library/fileOutcome.ts';
 import { createBatchWriter } from '../../src/main/library/writeFiles.ts';
 import { openLibrary } from '../../src/main/library/openLibrary.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const BATCH = 128;
-const here = dirname(fileURLToPath(import.meta.url));
-const sessionDir = resolve(here, '../.data/import-session');
-const files = readdirSync(sessionDir)
-  .sort()
-  .map((name) => ({ name, path: join(sessionDir, name) }));
-if (files.length === 0) throw new Error(`no files in ${sessionDir}: run npm run bench:import first`);
+const files = benchSessionFiles();
 
 const packer = new BlobPacker();
 const outcomes: FileOutcome[] = files.map((file) => {

@@ -4,12 +4,12 @@
 // file, the minimum over RUNS passes (the least disturbed by other load on a shared machine).
 //   node bench/import/stages.ts            (after npm run bench:import made the session)
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import { parseFile } from '../../src/shared/formats/index.ts';
+import { BATCH, benchSessionFiles, RUNS } from './benchSession.ts';
 import type { ParsedFile } from '../../src/shared/formats/types.ts';
 import { BlobPacker } from '../../src/main/library/blobPacker.ts';
 import { toFileRows, type FileRows } from '../../src/main/library/fileRows.ts';
@@ -17,14 +17,7 @@ import type { FileOutcome } from '../../src/main/library/fileOutcome.ts';
 import { createBatchWriter } from '../../src/main/library/writeFiles.ts';
 import { openLibrary } from '../../src/main/library/openLibrary.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const BATCH = 128;
-const here = dirname(fileURLToPath(import.meta.url));
-const sessionDir = resolve(here, '../.data/import-session');
-const files = readdirSync(sessionDir)
-  .sort()
-  .map((name) => ({ name, path: join(sessionDir, name) }));
-if (files.length === 0) throw new Error(`no files in ${sessionDir}: run npm run bench:import first`);
+const files = benchSessionFiles();
 
 const best = new Map<string, number>();
 function record(stage: string, ms: number): void {

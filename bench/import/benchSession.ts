@@ -1,0 +1,18 @@
+// The bench session bench:import generates (bench/.data/import-session), as the stage benches read
+// it: its files in name order, and how many passes each figure is the minimum of.
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Files per write batch, as the import writes them. */
+export const BATCH = 128;
+
+export function benchSessionFiles(): Array<{ name: string; path: string }> {
+  const sessionDir = resolve(dirname(fileURLToPath(import.meta.url)), '../.data/import-session');
+  const files = readdirSync(sessionDir)
+    .sort()
+    .map((name) => ({ name, path: join(sessionDir, name) }));
+  if (files.length === 0) throw new Error(`no files in ${sessionDir}: run npm run bench:import first`);
+  return files;
+}
