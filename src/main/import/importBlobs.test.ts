@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeNanonisDat } from '../../../scripts/nanonis/writeNanonisDat.ts';
 import { parseFile } from '../../shared/formats/index.ts';
 import type { ParsedFile } from '../../shared/formats/types.ts';
+import { writeDatSession } from '../../testing/datSession.ts';
 import { realDataDir } from '../../testing/realData.ts';
 import { blobToFloat64 } from '../library/blobs.ts';
 import { openLibrary } from '../library/openLibrary.ts';
@@ -21,26 +21,6 @@ const pools: ParsePool[] = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
 });
-
-/** `count` files with `points` per sweep, from a seeded generator. */
-function writeSession(dir: string, count: number, seed: number): void {
-  let state = seed;
-  const random = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let f = 0; f < count; f++) {
-    const points = [64, 512, 2048][f % 3] as number;
-    const bias = Float64Array.from({ length: points }, (_, i) => -1.5 + (3 * i) / (points - 1));
-    const noisy = (): Float64Array =>
-      Float64Array.from(bias, (v) => 1e-10 * Math.sinh(2 * v) + 1e-12 * (random() - 0.5));
-    const text = writeNanonisDat({
-      x: random() * 1e-7,
-      y: random() * 1e-7,
-      bias,
-      sweeps: [{ forward: noisy(), backward: noisy() }],
-      date: '21.11.2026 10:00:00',
-    });
-    writeFileSync(join(dir, `sts${String(f).padStart(4, '0')}.dat`), text);
-  }
-}
 
 interface StoredSpectrum {
   name: string;
@@ -97,7 +77,7 @@ describe('stored curves equal the files while the workers reuse their memory', (
     it(`seed ${seed}, ${workers} worker(s): 300 synthetic files of 64, 512 and 2048 points`, async () => {
       const folder = join(mkdtempSync(join(tmpdir(), 'sts-blobs-')), 'session');
       mkdirSync(folder);
-      writeSession(folder, 300, seed);
+      writeDatSession(folder, 300, seed, (f) => [64, 512, 2048][f % 3]!);
       // Two spectra (forward, backward) per file.
       expect(await importAndCompare(folder, workers)).toBe(600);
     }, 120_000);

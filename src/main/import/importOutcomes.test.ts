@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeNanonisDat } from '../../../scripts/nanonis/writeNanonisDat.ts';
+import { writeDatSession } from '../../testing/datSession.ts';
 import { openLibrary } from '../library/openLibrary.ts';
 import { libraryCounts } from '../library/queries.ts';
 import type { Database } from 'better-sqlite3';
@@ -29,23 +29,8 @@ afterEach(async () => {
 function writeSession(seed: number): string {
   const folder = join(mkdtempSync(join(tmpdir(), 'sts-ckpt-import-')), 'session');
   mkdirSync(folder);
-  let state = seed;
-  const random = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  let badNumber = '';
-  for (let f = 0; f < GOOD_FILES; f++) {
-    const bias = Float64Array.from({ length: 256 }, (_, i) => -1 + (2 * i) / 255);
-    const noisy = (): Float64Array =>
-      Float64Array.from(bias, (v) => 1e-10 * Math.sinh(3 * v) + 1e-12 * (random() - 0.5));
-    const text = writeNanonisDat({
-      x: random() * 1e-7,
-      y: random() * 1e-7,
-      bias,
-      sweeps: [{ forward: noisy(), backward: noisy() }],
-      date: '21.11.2026 10:00:00',
-    });
-    if (f === 0) badNumber = text.replace(/\n(-?\d)([^\n]*)\n/, '\n$1$2\nbanana\t1\t2\n');
-    writeFileSync(join(folder, `sts${String(f).padStart(4, '0')}.dat`), text);
-  }
+  const [first] = writeDatSession(folder, GOOD_FILES, seed);
+  const badNumber = first!.replace(/\n(-?\d)([^\n]*)\n/, '\n$1$2\nbanana\t1\t2\n');
   writeFileSync(join(folder, 'sts0100-bad-number.dat'), badNumber);
   writeFileSync(join(folder, 'sts0200-empty.dat'), '');
   writeFileSync(join(folder, 'notes.txt'), 'tip changed after sts0150\n');
