@@ -31,14 +31,14 @@
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
 import { decideExclusions, flagOutliers, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
-import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
+import type { PipelineResult, PipelineSpectrum } from '../shared/analysis/index.ts';
 import { keptPackBuffers } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
 import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
 import type { EncodedChunkResult } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packCurves, unpackCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, MemberSweeps, PackedCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
 import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
@@ -48,58 +48,9 @@ import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
 import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
+import type { AnalysisPool, AnalysisPoolOptions, RunOptions, WorkerHandle } from './analysisPoolApi.ts';
 
-/** A started worker: its comlink endpoint and how to stop it. */
-export interface WorkerHandle {
-  endpoint: Endpoint;
-  terminate(): void;
-}
-
-export interface AnalysisPoolOptions {
-  /** Workers; default navigator.hardwareConcurrency − 1, at least 1. */
-  size?: number;
-  /** Starts one worker; default the Vite-bundled Web Worker (analysisWorker.ts). */
-  createWorker?: () => WorkerHandle;
-  /** Spectra per chunk; default about 4 chunks per worker, between 64 and 2,000. */
-  chunkSize?: number;
-  /**
-   * Set on a UI thread: spectra packed per task (packing a chunk of 1,250 sweeps was a 110–190 ms
-   * task in Chromium), and a new dataset's chunks planned in a worker (series detection over 10⁴
-   * spectra, 60–110 ms). Default: each chunk packed at once and planned on the calling thread
-   * (worker threads, the CLI: no copy of the spots).
-   */
-  packSlice?: number;
-}
-
-export interface RunOptions {
-  recipe?: RecipeOverrides;
-  signal?: AbortSignal;
-  onProgress?: (progress: { done: number; total: number }) => void;
-}
-
-export interface AnalysisPool {
-  readonly size: number;
-  run<Id extends SpectrumId>(
-    spectra: ReadonlyArray<PipelineSpectrum<Id>>,
-    options?: RunOptions,
-  ): Promise<PipelineResult<Id>>;
-  /** Members prepared as the pipeline prepares them (the recipe's direction; groupSpectra.ts). */
-  averageAndDifferentiate(
-    members: ReadonlyArray<MemberSweeps>,
-    recipe?: RecipeOverrides,
-    signal?: AbortSignal,
-  ): Promise<AveragedColumns>;
-  /**
-   * A group's average and its members' spread (groupSpectra.ts) in one worker call; successive
-   * calls go to the workers in turn, so the groups of a view are computed on every core.
-   */
-  groupSpectra(
-    members: ReadonlyArray<MemberSweeps>,
-    recipe?: RecipeOverrides,
-    signal?: AbortSignal,
-  ): Promise<GroupSpectraResult>;
-  terminate(): void;
-}
+export type { AnalysisPool, AnalysisPoolOptions, RunOptions, WorkerHandle };
 
 interface BrowserWorkerConstructor {
   new (url: URL, options: { type: 'module' }): Endpoint & { terminate(): void };
