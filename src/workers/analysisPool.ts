@@ -85,6 +85,8 @@ interface Slot {
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
   const size = Math.max(1, Math.floor(options.size ?? defaultSize()));
   const createWorker = options.createWorker ?? createBrowserWorker;
+  /** packSlice is set by a caller on a UI thread: it also moves planning off it and splits the merge. */
+  const onUiThread = options.packSlice !== undefined;
   let slots: Slot[] = [];
 
   const ensureSlots = (): Slot[] => {
@@ -162,7 +164,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
       const chunkSize =
         options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
-      const plans = options.packSlice
+      const plans = onUiThread
         ? decodePlans<Id>(
             await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
             spectra.map((s) => s.id),
@@ -242,7 +244,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
       // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
       // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
-      if (packedBefore && options.packSlice) await nextMessageTask();
+      if (packedBefore && onUiThread) await nextMessageTask();
       packedBefore = true;
       const plan = plans[c]!;
       const members = plan.indices.map((i) => spectra[i]!);
@@ -273,9 +275,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // applyExclusions in its two steps; on a UI thread each in a task of its own, and the group
     // inputs' encoding too (the three in one task were ~40–90 ms on 10⁴ spectra).
     flagOutliers(merged.spectra, recipe);
-    if (options.packSlice) await nextMessageTask();
+    if (onUiThread) await nextMessageTask();
     decideExclusions(merged.spectra, recipe);
-    if (options.packSlice) await nextMessageTask();
+    if (onUiThread) await nextMessageTask();
     // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
     // worker holds its labels' kept curves (forwarded above), so they travel only when they
