@@ -51,7 +51,7 @@ for (const width of [1440, 1920]) {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(labelledServer.url);
-    await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^data:image\/svg\+xml/);
+    await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^data:image\/png;base64,/);
     await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
     await expect(page.getByTestId('run-label')).toContainText('Run 1');
     const views: Array<[string, string]> = [

@@ -13,7 +13,8 @@ import { frameFor, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { axisUnit, fixed } from '../plot/units.ts';
 import { rich } from '../plot/rich.tsx';
 import { formatSi } from '../../lib/axisKit.ts';
-import { interpolateAt } from '../runGroups.ts';
+import { anyStateDrawn } from './inGapMarks.ts';
+import { InGapMarkers } from './InGapMarkers.tsx';
 import type { SpectraMode } from './spectraModes.ts';
 import { axisTitle, columnsOf, siUnitOf } from './spectraModes.ts';
 import type { GroupSpectra } from './useGroupCurves.ts';
@@ -25,6 +26,9 @@ const TOP_HEADROOM = 0.06;
 function withHeadroom([lo, hi]: [number, number]): [number, number] {
   return [lo, hi + TOP_HEADROOM * (hi - lo)];
 }
+
+/** A group without in-gap states. */
+const NO_BIASES = new Float64Array(0);
 
 /** Layout outside a measured panel, viewBox units. */
 export const SPECTRA_SIZE = { width: 760, height: 480 };
@@ -104,19 +108,11 @@ export const SpectraFigure = memo(function SpectraFigure({
     );
     return { shown, withEdges, cols, frame, sx, sy, yDomain, unit, yUnit, paths };
   }, [groups, mode, log, hidden, width, height]);
-  // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none).
-  const inGapPoints = withEdges
-    ? shown.map((g) => {
-        // interpolateAt walks the grid once: the biases ascend.
-        const biases = inGapBiases.get(g.label) ?? new Float64Array(0);
-        return { label: g.label, biases, values: interpolateAt(g.bias, cols.get(g.label)!.y, biases) };
-      })
-    : [];
-  const inGapMarks = inGapPoints.map((p) => ({
-    label: p.label,
-    ...markerPath(p.biases, p.values, sx, sy, log),
-  }));
-  const anyInGap = inGapMarks.some((p) => p.count > 0);
+  // Circles on the averaged curve at each in-gap state's bias (outside the curve's range: none),
+  // drawn by InGapMarkers.
+  const biasesOf = (label: string): Float64Array => inGapBiases.get(label) ?? NO_BIASES;
+  const anyInGap =
+    withEdges && shown.some((g) => anyStateDrawn(g.bias, cols.get(g.label)!.y, biasesOf(g.label), log));
   const legendEntries = [
     ...groups.map((g) => ({
       key: g.label,
@@ -214,19 +210,19 @@ export const SpectraFigure = memo(function SpectraFigure({
               </g>
             );
           })}
-        {inGapMarks.map(({ label, count, d }) => (
-          <g
-            key={`in-gap-${label}`}
-            data-testid="in-gap-markers"
-            data-count={count}
-            fill="#fff"
-            fillOpacity={0.6}
-            stroke={colourOf(label)}
-            strokeWidth={1.3}
-          >
-            <path d={d} />
-          </g>
-        ))}
+        {withEdges &&
+          shown.map((g) => (
+            <InGapMarkers
+              key={`in-gap-${g.label}`}
+              bias={g.bias}
+              y={cols.get(g.label)!.y}
+              biases={biasesOf(g.label)}
+              sx={sx}
+              sy={sy}
+              log={log}
+              colour={colourOf(g.label)}
+            />
+          ))}
       </g>
       <Axes
         frame={frame}
@@ -255,43 +251,3 @@ export const SpectraFigure = memo(function SpectraFigure({
     </FigureSvg>
   );
 });
-
-/** Radius of an in-gap marker, px. */
-const MARKER_R = 4;
-
-/**
- * All of a group's in-gap markers as one SVG path of circles, each distinct whole-pixel spot once:
- * a 10,000-sweep session has tens of thousands of states, and one element per state made the
- * figure's render a multi-second long task; half-pixel spots still left thousands of arcs to
- * parse and paint (~200 ms when the rows arrived). Circles of 4 px radius 1 px apart overlap into
- * the same mark.
- * `count`: the states drawn (finite on the curve, and positive on a log axis), duplicates included.
- * Typed arrays in, one string out: no per-state objects (their garbage was a long task too).
- */
-function markerPath(
-  biases: Float64Array,
-  values: Float64Array,
-  sx: (bias: number) => number,
-  sy: (value: number) => number,
-  log: boolean,
-): { count: number; d: string } {
-  const seen = new Set<number>();
-  const parts: string[] = [];
-  let count = 0;
-  const arc = `a${MARKER_R},${MARKER_R} 0 1,0 ${2 * MARKER_R},0a${MARKER_R},${MARKER_R} 0 1,0 ${-2 * MARKER_R},0`;
-  for (let i = 0; i < biases.length; i++) {
-    const value = values[i]!;
-    if (!Number.isFinite(value) || (log && !(value > 0))) continue;
-    count++;
-    // Sorted biases: a repeat (states found at the same grid point) is the same spot, unscaled.
-    if (i > 0 && biases[i] === biases[i - 1]) continue;
-    const x = Math.round(sx(biases[i]!));
-    const y = Math.round(sy(value));
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const key = x * 1e6 + y;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    parts.push(`M${x - MARKER_R},${y}${arc}`);
-  }
-  return { count, d: parts.join('') };
-}
