@@ -106,7 +106,7 @@ export function analyseHeldChunk<Id extends SpectrumId>(
     plan.series,
     resolveRecipe(overrides),
     plan.seriesOffset,
-    (i) => plan.indices[i]!,
+    plan.indices,
     held.caches,
   );
   return withKept ? result : { ...result, kept: [] };
