@@ -6,6 +6,7 @@
 // Returns the per-spectrum results in the order of `spectra`, the series of ≥ 2 sweeps, and the
 // tidied curves that group averages need (labelled, usable, first of series or every sweep per
 // recipe.averageSweeps), so no later stage prepares a curve again.
+import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
@@ -136,10 +137,11 @@ function preparedOf<Id>(
   cache: SpectrumCache,
   recipe: AnalysisRecipe,
   key: string,
+  arenas: StageArenas | null,
 ): Prepared {
   const held = cache.prepared;
   if (held && held.key === key) return held;
-  const curve = prepareCurve(spectrum, spectrum.backward, recipe);
+  const curve = prepareCurve(spectrum, spectrum.backward, recipe, arenas?.prepared ?? null);
   const fresh: Prepared = { key, curve, currentNoise: curve.ok ? secondDifferenceNoise(curve.current) : 0 };
   cache.prepared = fresh;
   return fresh;
@@ -150,11 +152,16 @@ function derive<Id>(
   curve: Outcome<PreparedCurve>,
   recipe: AnalysisRecipe,
   currentNoise: number,
+  arenas: StageArenas | null,
 ): Derived {
   if (!curve.ok) return curve;
   const numerical = differentiate(curve, recipe);
   if (!numerical.ok) return numerical;
-  const own = numerical.didv.slice(); // differentiate's buffer is overwritten by the next call
+  // differentiate's buffer is overwritten by the next call: copied to keep.
+  const own = arenas
+    ? arenas.derivative.take(numerical.didv.length)
+    : new Float64Array(numerical.didv.length);
+  own.set(numerical.didv);
   const notes: string[] = [];
   if (recipe.didvSource === 'lock-in') {
     const l = lockInOnGrid(spectrum, curve, own, recipe);
@@ -171,16 +178,17 @@ function derivativeOf<Id>(
   cache: SpectrumCache,
   recipe: AnalysisRecipe,
   keys: StageKeys,
+  arenas: StageArenas | null,
 ): {
   curve: Outcome<PreparedCurve>;
   /** White-noise σ of the prepared current, A. */
   currentNoise: number;
   derivative: Derived;
 } {
-  const { curve, currentNoise } = preparedOf(spectrum, cache, recipe, keys.prepare);
+  const { curve, currentNoise } = preparedOf(spectrum, cache, recipe, keys.prepare, arenas);
   let held = cache.derivative;
   if (!held || held.key !== keys.derivative) {
-    held = { key: keys.derivative, result: derive(spectrum, curve, recipe, currentNoise) };
+    held = { key: keys.derivative, result: derive(spectrum, curve, recipe, currentNoise, arenas) };
     cache.derivative = held;
   }
   return { curve, currentNoise, derivative: held.result };
@@ -228,9 +236,10 @@ function analyseSweep<Id>(
   first: BandEdges | null,
   recipe: AnalysisRecipe,
   keys: StageKeys,
+  arenas: StageArenas | null,
   out: SweepOutputs<Id>,
 ): BandEdges {
-  const { curve, currentNoise, derivative } = derivativeOf(spectrum, cache, recipe, keys);
+  const { curve, currentNoise, derivative } = derivativeOf(spectrum, cache, recipe, keys, arenas);
   if (!curve.ok || !derivative.ok) {
     const reason = `sweep unusable: ${derivative.ok ? '' : derivative.reason}`;
     out.results[index] = failed(spectrum, reason, seriesIndex, k);
@@ -335,6 +344,11 @@ export function analyseSeriesSet<Id>(
   inputIndices: ArrayLike<number> | null = null,
   /** One per spectrum (same order), kept by the caller between runs; default fresh ones. */
   caches: SpectrumCache[] | null = null,
+  /**
+   * Where the kept curves' arrays go (curveArena.ts): the caller rewinds or frees them only when
+   * no cache entry or kept curve of this call is used any more. New arrays when null.
+   */
+  arenas: StageArenas | null = null,
 ): SeriesStageResult<Id> {
   const keys = stageKeys(recipe);
   const byId = new Map<Id, number>();
@@ -360,6 +374,7 @@ export function analyseSeriesSet<Id>(
         first,
         recipe,
         keys,
+        arenas,
         out,
       );
     }
