@@ -161,7 +161,7 @@ export const NEW_LIBRARY_PAGE_BYTES = 65536;
  * migrations run (nobody else can see the file, and it is deleted if anything fails, so there is
  * nothing to roll back to), then WAL for every later open. The migrations run as they do on an
  * existing library, but all in one transaction (each step a savepoint): each step's commit wrote
- * the schema's pages again, ~20 ms of a new library's ~35 ms on the build machine. Foreign keys are
+ * the schema's pages again (creating the file took 17.4 ms, now 11.7: medians of 15, build machine). Foreign keys are
  * off for the whole of it, as migrate() turns them off around its steps (the pragma cannot change
  * inside a transaction).
  */
