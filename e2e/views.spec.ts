@@ -144,7 +144,7 @@ for (const width of [1440, 1920]) {
     await page.screenshot({ path: screenshotPath(`views-grid-${width}`), fullPage: true });
     await page.getByTestId('grid-map-select').selectOption('an:gap');
     await expect(page.getByTestId('grid-histogram')).toContainText('pixels with a gap');
-    await expect(page.getByTestId('topo-colour-bar-title')).toHaveText('Gap Eg (V)');
+    await expect(page.getByTestId('topo-colour-bar-title')).toHaveText('Gap Eg (eV)');
     await page.screenshot({ path: screenshotPath(`views-grid-gap-${width}`), fullPage: true });
   });
 }

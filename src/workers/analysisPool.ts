@@ -30,7 +30,7 @@
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { decideExclusions, flagOutliers, groupInputOf, resolveRecipe } from '../shared/analysis/index.ts';
+import { decideExclusions, flagOutliers, resolveRecipe } from '../shared/analysis/index.ts';
 import type { PipelineResult, PipelineSpectrum } from '../shared/analysis/index.ts';
 import { keptPackBuffers } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
@@ -204,11 +204,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // packing and sending the next left a worker idle for the pack, both structured clones and
     // the message round trip of every chunk.
     const pending: Array<Promise<void>> = [];
+    // Kept curves on their way to the group workers. Not awaited before the group stage: each
+    // worker handles its messages in order, so its holdKept calls run before its aggregate call;
+    // awaited with the group stage's answers (a failure still fails the run).
+    const forwarded: Array<Promise<void>> = [];
     // Awaited together below; handled at once too, so a worker failing while the next chunk is
     // being packed (a later task) is not reported as an unhandled rejection in between.
-    const track = (work: Promise<void>): void => {
+    const track = (work: Promise<void>, into = pending): void => {
       work.catch(() => undefined);
-      pending.push(work);
+      into.push(work);
     };
     /** A chunk's kept curves (packed per label) to the workers that run their labels' group stage. */
     const forwardKept = (packs: ReadonlyArray<KeptPack>): void => {
@@ -222,6 +226,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
           Promise.resolve(
             workers[w]!.api.holdKept(held.id, generation, transfer(mine, keptPackBuffers(mine))),
           ),
+          forwarded,
         );
     };
     workers.forEach((slot, w) => {
@@ -264,12 +269,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     }
-    // Kept curves forwarded as chunks come back join `pending` meanwhile: await until none is left.
-    for (let awaited = 0; awaited < pending.length;) {
-      const batch = pending.slice(awaited);
-      awaited = pending.length;
-      await Promise.all(batch);
-    }
+    await Promise.all(pending);
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const merged = mergeChunks(plans, results, spectra.length);
     // applyExclusions in its two steps; on a UI thread each in a task of its own, and the group
@@ -283,19 +283,23 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // worker holds its labels' kept curves (forwarded above), so they travel only when they
     // changed; the labels stay in their worker until then (its held averages are reused).
     // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
-    const inputs = encodeGroupInputs(merged.spectra.map(groupInputOf));
+    // encodeGroupInputs reads only the GroupInput fields of each result.
+    const inputs = encodeGroupInputs(merged.spectra);
     const labels = groupLabels(merged.spectra);
     const { resamples } = recipe.bootstrap;
     const points = spectra.length ? spectra[0]!.bias.length : 0;
     const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
-    const parts = await Promise.all(
-      workers.map((slot, w) => {
-        const mine = labelsOf[w]!;
-        if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
-        // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
-        return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
-      }),
-    );
+    const [parts] = await Promise.all([
+      Promise.all(
+        workers.map((slot, w) => {
+          const mine = labelsOf[w]!;
+          if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
+          // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
+          return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
+        }),
+      ),
+      Promise.all(forwarded),
+    ]);
     const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
     const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
     const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {

@@ -23,6 +23,44 @@ export interface KeptPack {
   data: Float64Array;
 }
 
+// Loops, not closures created per call: V8 holds a closure's optimised code only weakly, so
+// per-call closures here were recompiled in every run (seriesStage.ts says more).
+
+/** Copies of one label's kept curves in one pack. */
+function packLabel(label: string, members: ReadonlyArray<KeptCurve>): KeptPack {
+  const biasAt = new Map<Float64Array, number>();
+  let total = 0;
+  for (const k of members) {
+    if (!biasAt.has(k.curve.bias)) {
+      biasAt.set(k.curve.bias, total);
+      total += k.curve.bias.length;
+    }
+    total += k.curve.current.length;
+  }
+  const pack: KeptPack = {
+    label,
+    index: new Int32Array(members.length),
+    biasAt: new Int32Array(members.length),
+    currentAt: new Int32Array(members.length),
+    points: new Int32Array(members.length),
+    data: new Float64Array(total),
+  };
+  for (const [bias, at] of biasAt) pack.data.set(bias, at);
+  let at = 0;
+  for (let i = 0; i < members.length; i++) {
+    const k = members[i]!;
+    const { bias, current } = k.curve;
+    if (biasAt.get(bias) === at) at += bias.length; // skip over the bias stored here
+    pack.index[i] = k.index;
+    pack.biasAt[i] = biasAt.get(bias)!;
+    pack.currentAt[i] = at;
+    pack.points[i] = current.length;
+    pack.data.set(current, at);
+    at += current.length;
+  }
+  return pack;
+}
+
 /** Copies of `kept` packed per label, labels in order of first appearance, curves in their order. */
 export function packKept(kept: ReadonlyArray<KeptCurve>): KeptPack[] {
   const byLabel = new Map<string, KeptCurve[]>();
@@ -31,44 +69,16 @@ export function packKept(kept: ReadonlyArray<KeptCurve>): KeptPack[] {
     if (members) members.push(k);
     else byLabel.set(k.label, [k]);
   }
-  return [...byLabel].map(([label, members]) => {
-    const biasAt = new Map<Float64Array, number>();
-    let total = 0;
-    for (const k of members) {
-      if (!biasAt.has(k.curve.bias)) {
-        biasAt.set(k.curve.bias, total);
-        total += k.curve.bias.length;
-      }
-      total += k.curve.current.length;
-    }
-    const pack: KeptPack = {
-      label,
-      index: new Int32Array(members.length),
-      biasAt: new Int32Array(members.length),
-      currentAt: new Int32Array(members.length),
-      points: new Int32Array(members.length),
-      data: new Float64Array(total),
-    };
-    for (const [bias, at] of biasAt) pack.data.set(bias, at);
-    let at = 0;
-    members.forEach((k, i) => {
-      const { bias, current } = k.curve;
-      if (biasAt.get(bias) === at) at += bias.length; // skip over the bias stored here
-      pack.index[i] = k.index;
-      pack.biasAt[i] = biasAt.get(bias)!;
-      pack.currentAt[i] = at;
-      pack.points[i] = current.length;
-      pack.data.set(current, at);
-      at += current.length;
-    });
-    return pack;
-  });
+  const packs: KeptPack[] = [];
+  for (const [label, members] of byLabel) packs.push(packLabel(label, members));
+  return packs;
 }
 
 /** A pack's curves as KeptCurves (views into its buffer), in pack order. */
 export function unpackKept(pack: KeptPack): KeptCurve[] {
   const biases = new Map<number, Float64Array>();
-  return Array.from(pack.index, (index, i): KeptCurve => {
+  const curves: KeptCurve[] = new Array(pack.index.length);
+  for (let i = 0; i < pack.index.length; i++) {
     const points = pack.points[i]!;
     const at = pack.biasAt[i]!;
     let bias = biases.get(at);
@@ -77,12 +87,13 @@ export function unpackKept(pack: KeptPack): KeptCurve[] {
       biases.set(at, bias);
     }
     const currentAt = pack.currentAt[i]!;
-    return {
-      index,
+    curves[i] = {
+      index: pack.index[i]!,
       label: pack.label,
       curve: { bias, current: pack.data.subarray(currentAt, currentAt + points) },
     };
-  });
+  }
+  return curves;
 }
 
 /** The buffers of packs, for a transfer list. */

@@ -47,6 +47,38 @@ function packedEquals(data: Float64Array, offset: number, values: ArrayLike<numb
   return true;
 }
 
+// A writer object and loops, not closures created per call: V8 holds a closure's optimised code
+// only weakly, so per-call closures here were recompiled in every run (seriesStage.ts says more).
+
+/** Appends arrays to `data`; a bias equal to the last one stored is not stored again. */
+class PackWriter {
+  at = 0;
+  private lastBias = -1;
+  private lastBiasLength = -1;
+  readonly data: Float64Array;
+  constructor(data: Float64Array) {
+    this.data = data;
+  }
+  /** Offset of `values`, copied at the end. */
+  put(values: ArrayLike<number>): number {
+    this.data.set(values, this.at);
+    this.at += values.length;
+    return this.at - values.length;
+  }
+  /** Offset of `values`: the last bias stored when equal to it, else a new copy. */
+  putBias(values: ArrayLike<number>): number {
+    if (
+      this.lastBias < 0 ||
+      this.lastBiasLength !== values.length ||
+      !packedEquals(this.data, this.lastBias, values)
+    ) {
+      this.lastBias = this.put(values);
+      this.lastBiasLength = values.length;
+    }
+    return this.lastBias;
+  }
+}
+
 /**
  * Packs `spectra`, pausing (yield) after every `slice` spectra so a caller on a UI thread can let
  * other tasks run in between (packSpectraInTasks); packSpectra runs it through at once.
@@ -66,42 +98,30 @@ function* packing<Id extends SpectrumId>(
       (s.lockIn ? s.lockIn.x.length * (s.lockIn.y ? 2 : 1) : 0);
   const bytes = total * Float64Array.BYTES_PER_ELEMENT;
   let pick = -1;
-  spare?.forEach((b, i) => {
-    if (b.byteLength >= bytes && (pick < 0 || b.byteLength < spare[pick]!.byteLength)) pick = i;
-  });
-  const data = pick >= 0 ? new Float64Array(spare!.splice(pick, 1)[0]!, 0, total) : new Float64Array(total);
-  let at = 0;
-  const put = (values: ArrayLike<number>): number => {
-    data.set(values, at);
-    at += values.length;
-    return at - values.length;
-  };
-  let lastBias = -1;
-  let lastBiasLength = -1;
-  const putBias = (values: ArrayLike<number>): number => {
-    if (lastBias < 0 || lastBiasLength !== values.length || !packedEquals(data, lastBias, values)) {
-      lastBias = put(values);
-      lastBiasLength = values.length;
-    }
-    return lastBias;
-  };
+  const buffers = spare ?? [];
+  for (let i = 0; i < buffers.length; i++) {
+    const b = buffers[i]!;
+    if (b.byteLength >= bytes && (pick < 0 || b.byteLength < buffers[pick]!.byteLength)) pick = i;
+  }
+  const data = pick >= 0 ? new Float64Array(buffers.splice(pick, 1)[0]!, 0, total) : new Float64Array(total);
+  const writer = new PackWriter(data);
   const meta = new Array<PackedMeta<Id>>(spectra.length);
   for (let i = 0; i < spectra.length; i++) {
     if (i > 0 && i % slice === 0) yield;
     const s = spectra[i]!;
-    const offset = putBias(s.bias);
-    const currentOffset = put(s.current);
+    const offset = writer.putBias(s.bias);
+    const currentOffset = writer.put(s.current);
     let backwardOffset = -1;
     let backwardCurrentOffset = -1;
     if (s.backward) {
-      backwardOffset = putBias(s.backward.bias);
-      backwardCurrentOffset = put(s.backward.current);
+      backwardOffset = writer.putBias(s.backward.bias);
+      backwardCurrentOffset = writer.put(s.backward.current);
     }
     let lockInOffset = -1;
     if (s.lockIn) {
-      lockInOffset = at;
-      put(s.lockIn.x);
-      if (s.lockIn.y) put(s.lockIn.y);
+      lockInOffset = writer.at;
+      writer.put(s.lockIn.x);
+      if (s.lockIn.y) writer.put(s.lockIn.y);
     }
     meta[i] = {
       id: s.id,
@@ -159,39 +179,42 @@ export async function packSpectraInTasks<Id extends SpectrumId>(
   }
 }
 
+function unpackOne<Id extends SpectrumId>(data: Float64Array, m: PackedMeta<Id>): PipelineSpectrum<Id> {
+  const {
+    offset,
+    currentOffset,
+    points,
+    backwardOffset,
+    backwardCurrentOffset,
+    backwardPoints,
+    lockInOffset,
+    lockInY,
+    ...rest
+  } = m;
+  return {
+    ...rest,
+    bias: data.subarray(offset, offset + points),
+    current: data.subarray(currentOffset, currentOffset + points),
+    backward:
+      backwardOffset < 0
+        ? null
+        : {
+            bias: data.subarray(backwardOffset, backwardOffset + backwardPoints),
+            current: data.subarray(backwardCurrentOffset, backwardCurrentOffset + backwardPoints),
+          },
+    lockIn:
+      lockInOffset < 0
+        ? null
+        : {
+            x: data.subarray(lockInOffset, lockInOffset + points),
+            y: lockInY ? data.subarray(lockInOffset + points, lockInOffset + 2 * points) : null,
+          },
+  };
+}
+
 /** Views into `data`, no copies. */
 export function unpackSpectra<Id extends SpectrumId>(packed: PackedSpectra<Id>): Array<PipelineSpectrum<Id>> {
-  const { data } = packed;
-  return packed.meta.map((m) => {
-    const {
-      offset,
-      currentOffset,
-      points,
-      backwardOffset,
-      backwardCurrentOffset,
-      backwardPoints,
-      lockInOffset,
-      lockInY,
-      ...rest
-    } = m;
-    return {
-      ...rest,
-      bias: data.subarray(offset, offset + points),
-      current: data.subarray(currentOffset, currentOffset + points),
-      backward:
-        backwardOffset < 0
-          ? null
-          : {
-              bias: data.subarray(backwardOffset, backwardOffset + backwardPoints),
-              current: data.subarray(backwardCurrentOffset, backwardCurrentOffset + backwardPoints),
-            },
-      lockIn:
-        lockInOffset < 0
-          ? null
-          : {
-              x: data.subarray(lockInOffset, lockInOffset + points),
-              y: lockInY ? data.subarray(lockInOffset + points, lockInOffset + 2 * points) : null,
-            },
-    };
-  });
+  const spectra: Array<PipelineSpectrum<Id>> = new Array(packed.meta.length);
+  for (let i = 0; i < packed.meta.length; i++) spectra[i] = unpackOne(packed.data, packed.meta[i]!);
+  return spectra;
 }

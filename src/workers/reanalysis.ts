@@ -18,6 +18,8 @@ import type {
 } from '../shared/analysis/index.ts';
 import { averageGroupCurves } from '../shared/analysis/groupAverage.ts';
 import type { AveragedGroupCurve } from '../shared/analysis/groupAverage.ts';
+import { BlockPool, CurveArena } from '../shared/analysis/curveArena.ts';
+import type { StageArenas } from '../shared/analysis/curveArena.ts';
 import { analyseSeriesSet } from '../shared/analysis/seriesStage.ts';
 import type { SpectrumCache } from '../shared/analysis/seriesStage.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
@@ -31,6 +33,14 @@ interface HeldChunk<Id extends SpectrumId> {
   spectra: Array<PipelineSpectrum<Id>>;
   plan: ChunkPlan<Id>;
   caches: SpectrumCache[];
+  /**
+   * The memory of the caches' prepared currents and dI/dV (curveArena.ts), and the stage key each
+   * was filled under. A run whose key differs recomputes that stage for every spectrum of the
+   * chunk, so its arena is rewound first: spectrum i's new curve may take the memory of another's
+   * old one, which nothing reads again.
+   */
+  arenas: StageArenas;
+  arenaKeys: { prepared: string | null; derivative: string | null };
   /** The buffer the spectra are views into (packSpectra), handed back when the chunk is dropped. */
   buffer?: ArrayBuffer;
 }
@@ -56,14 +66,20 @@ export interface ReanalysisState {
    * spectrum dataset is 10⁴ of them).
    */
   released: ArrayBuffer[];
+  /** Arena blocks of dropped chunks, for the next chunks' curves (up to 128 MB kept). */
+  blocks: BlockPool;
 }
 
 export function createReanalysisState(): ReanalysisState {
-  return { dataset: null, released: [] };
+  return { dataset: null, released: [], blocks: new BlockPool(128 * 1024 * 1024) };
 }
 
 function release(state: ReanalysisState, chunk: HeldChunk<SpectrumId> | undefined): void {
-  if (chunk?.buffer) state.released.push(chunk.buffer);
+  if (!chunk) return;
+  if (chunk.buffer) state.released.push(chunk.buffer);
+  // Nothing reads the dropped chunk's caches again: their curves' memory goes to the next chunks.
+  chunk.arenas.prepared.free();
+  chunk.arenas.derivative.free();
 }
 
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
@@ -96,19 +112,39 @@ export function analyseHeldChunk<Id extends SpectrumId>(
   const dataset = datasetOf(state, datasetId) as unknown as HeldDataset<Id>;
   if (load) {
     release(state, dataset.chunks.get(chunk) as HeldChunk<SpectrumId> | undefined);
-    dataset.chunks.set(chunk, { ...load, caches: load.spectra.map(() => ({})) });
+    dataset.chunks.set(chunk, {
+      ...load,
+      caches: load.spectra.map(() => ({})),
+      arenas: { prepared: new CurveArena(state.blocks), derivative: new CurveArena(state.blocks) },
+      arenaKeys: { prepared: null, derivative: null },
+    });
   }
   const held = dataset.chunks.get(chunk);
   if (!held) throw new Error(`analysis worker: chunk ${chunk} of dataset ${datasetId} was never loaded`);
   const { plan } = held;
-  const result = analyseSeriesSet(
-    held.spectra,
-    plan.series,
-    resolveRecipe(overrides),
-    plan.seriesOffset,
-    (i) => plan.indices[i]!,
-    held.caches,
-  );
+  const recipe = resolveRecipe(overrides);
+  const keys = stageKeys(recipe);
+  if (held.arenaKeys.prepared !== keys.prepare) held.arenas.prepared.rewind();
+  if (held.arenaKeys.derivative !== keys.derivative) held.arenas.derivative.rewind();
+  let result: ChunkResult<Id>;
+  try {
+    result = analyseSeriesSet(
+      held.spectra,
+      plan.series,
+      recipe,
+      plan.seriesOffset,
+      plan.indices,
+      held.caches,
+      held.arenas,
+    );
+  } catch (error) {
+    // Part of the caches may point at rewound memory: start the chunk afresh next time.
+    held.caches = held.spectra.map(() => ({}));
+    held.arenaKeys = { prepared: null, derivative: null };
+    throw error;
+  }
+  held.arenaKeys = { prepared: keys.prepare, derivative: keys.derivative };
+  // The kept curves are packed (copied) before the next run can rewind their memory (encodeChunk).
   return withKept ? result : { ...result, kept: [] };
 }
 

@@ -40,21 +40,76 @@ export interface ResultColumns<Id extends SpectrumId> {
   lockInPresent: Uint8Array;
 }
 
+// Loops and module-level functions, not closures created per call: V8 holds a closure's
+// optimised code only weakly, so per-call closures here were recompiled in every run
+// (seriesStage.ts says more).
+
+/** Each distinct string once, by index. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly indexOf = new Map<string, number>();
+  /** The string's index (added when new); −1 for null. */
+  index(s: string | null): number {
+    if (s === null) return -1;
+    let k = this.indexOf.get(s);
+    if (k === undefined) {
+      k = this.strings.push(s) - 1;
+      this.indexOf.set(s, k);
+    }
+    return k;
+  }
+}
+
+function encodeResult<Id extends SpectrumId>(
+  r: SpectrumResult<Id>,
+  i: number,
+  c: ResultColumns<Id>,
+  table: StringTable,
+  at: { flag: number; gap: number },
+): void {
+  c.ids[i] = r.spectrumId;
+  c.texts[3 * i] = table.index(r.label);
+  c.texts[3 * i + 1] = table.index(r.reason);
+  c.texts[3 * i + 2] = table.index(r.exclusionReason);
+  for (let k = 0; k < FIELDS; k++) {
+    const v = r[NUMBER_FIELDS[k]!];
+    if (v !== null) {
+      c.numbers[FIELDS * i + k] = v;
+      c.present[FIELDS * i + k] = 1;
+    }
+  }
+  c.ok[i] = r.ok ? 1 : 0;
+  c.excluded[i] = r.excluded ? 1 : 0;
+  c.seriesIndex[i] = r.seriesIndex;
+  c.sweepInSeries[i] = r.sweepInSeries;
+  let f = at.flag;
+  c.flagStart[i] = f;
+  for (let k = 0; k < r.flags.length; k++) {
+    c.flagCodes[f] = QUALITY_FLAGS.indexOf(r.flags[k]!);
+    c.flagReasons[f++] = table.index(r.flagReasons[k]!);
+  }
+  at.flag = f;
+  let g = at.gap;
+  c.gapStart[i] = g;
+  for (const s of r.inGapStates) {
+    c.gaps[3 * g] = s.bias;
+    c.gaps[3 * g + 1] = s.height;
+    c.gaps[3 * g++ + 2] = s.width;
+  }
+  at.gap = g;
+  if (r.lockInFit) {
+    c.lockIn[3 * i] = r.lockInFit.scale;
+    c.lockIn[3 * i + 1] = r.lockInFit.phase;
+    c.lockIn[3 * i + 2] = r.lockInFit.r2;
+    c.lockInPresent[i] = 1;
+  }
+}
+
 export function encodeResults<Id extends SpectrumId>(
   results: ReadonlyArray<SpectrumResult<Id>>,
 ): ResultColumns<Id> {
   const n = results.length;
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const text = (s: string | null): number => {
-    if (s === null) return -1;
-    let k = stringIndex.get(s);
-    if (k === undefined) {
-      k = strings.push(s) - 1;
-      stringIndex.set(s, k);
-    }
-    return k;
-  };
+  const table = new StringTable();
   let flagCount = 0;
   let gapCount = 0;
   for (const r of results) {
@@ -62,9 +117,9 @@ export function encodeResults<Id extends SpectrumId>(
     gapCount += r.inGapStates.length;
   }
   const c: ResultColumns<Id> = {
-    ids: results.map((r) => r.spectrumId),
+    ids: new Array<Id>(n),
     texts: new Int32Array(3 * n),
-    strings,
+    strings: table.strings,
     numbers: new Float64Array(FIELDS * n),
     present: new Uint8Array(FIELDS * n),
     ok: new Uint8Array(n),
@@ -79,43 +134,10 @@ export function encodeResults<Id extends SpectrumId>(
     lockIn: new Float64Array(3 * n),
     lockInPresent: new Uint8Array(n),
   };
-  let f = 0;
-  let g = 0;
-  results.forEach((r, i) => {
-    c.texts[3 * i] = text(r.label);
-    c.texts[3 * i + 1] = text(r.reason);
-    c.texts[3 * i + 2] = text(r.exclusionReason);
-    NUMBER_FIELDS.forEach((field, k) => {
-      const v = r[field];
-      if (v !== null) {
-        c.numbers[FIELDS * i + k] = v;
-        c.present[FIELDS * i + k] = 1;
-      }
-    });
-    c.ok[i] = r.ok ? 1 : 0;
-    c.excluded[i] = r.excluded ? 1 : 0;
-    c.seriesIndex[i] = r.seriesIndex;
-    c.sweepInSeries[i] = r.sweepInSeries;
-    c.flagStart[i] = f;
-    r.flags.forEach((flag, k) => {
-      c.flagCodes[f] = QUALITY_FLAGS.indexOf(flag);
-      c.flagReasons[f++] = text(r.flagReasons[k]!);
-    });
-    c.gapStart[i] = g;
-    for (const s of r.inGapStates) {
-      c.gaps[3 * g] = s.bias;
-      c.gaps[3 * g + 1] = s.height;
-      c.gaps[3 * g++ + 2] = s.width;
-    }
-    if (r.lockInFit) {
-      c.lockIn[3 * i] = r.lockInFit.scale;
-      c.lockIn[3 * i + 1] = r.lockInFit.phase;
-      c.lockIn[3 * i + 2] = r.lockInFit.r2;
-      c.lockInPresent[i] = 1;
-    }
-  });
-  c.flagStart[n] = f;
-  c.gapStart[n] = g;
+  const at = { flag: 0, gap: 0 };
+  for (let i = 0; i < n; i++) encodeResult(results[i]!, i, c, table, at);
+  c.flagStart[n] = at.flag;
+  c.gapStart[n] = at.gap;
   return c;
 }
 
@@ -140,46 +162,55 @@ export function resultBuffers(c: ResultColumns<SpectrumId>): ArrayBuffer[] {
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
+function textOf(c: ResultColumns<SpectrumId>, k: number): string | null {
+  return k < 0 ? null : c.strings[k]!;
+}
+
+function numberOf(c: ResultColumns<SpectrumId>, i: number, k: number): number | null {
+  return c.present[FIELDS * i + k] === 1 ? c.numbers[FIELDS * i + k]! : null;
+}
+
+function decodeResult<Id extends SpectrumId>(c: ResultColumns<Id>, i: number): SpectrumResult<Id> {
+  const inGapStates: InGapState[] = [];
+  for (let g = c.gapStart[i]!; g < c.gapStart[i + 1]!; g++)
+    inGapStates.push({ bias: c.gaps[3 * g]!, height: c.gaps[3 * g + 1]!, width: c.gaps[3 * g + 2]! });
+  const flags: QualityFlag[] = [];
+  const flagReasons: string[] = [];
+  for (let f = c.flagStart[i]!; f < c.flagStart[i + 1]!; f++) {
+    flags.push(QUALITY_FLAGS[c.flagCodes[f]!]!);
+    flagReasons.push(c.strings[c.flagReasons[f]!]!);
+  }
+  // Field order as seriesStage builds a result.
+  return {
+    spectrumId: c.ids[i]!,
+    label: textOf(c, c.texts[3 * i]!),
+    ok: c.ok[i] === 1,
+    reason: textOf(c, c.texts[3 * i + 1]!),
+    vbm: numberOf(c, i, 0),
+    cbm: numberOf(c, i, 1),
+    gap: numberOf(c, i, 2),
+    vbPeak: numberOf(c, i, 3),
+    deepTrap: numberOf(c, i, 4),
+    shallowVb: numberOf(c, i, 5),
+    shallowCb: numberOf(c, i, 6),
+    inGapStates,
+    flags,
+    flagReasons,
+    excluded: c.excluded[i] === 1,
+    exclusionReason: textOf(c, c.texts[3 * i + 2]!),
+    lockInFit:
+      c.lockInPresent[i] === 1
+        ? { scale: c.lockIn[3 * i]!, phase: c.lockIn[3 * i + 1]!, r2: c.lockIn[3 * i + 2]! }
+        : null,
+    seriesIndex: c.seriesIndex[i]!,
+    sweepInSeries: c.sweepInSeries[i]!,
+  };
+}
+
 export function decodeResults<Id extends SpectrumId>(c: ResultColumns<Id>): Array<SpectrumResult<Id>> {
-  const text = (k: number): string | null => (k < 0 ? null : c.strings[k]!);
-  const number = (i: number, k: number): number | null =>
-    c.present[FIELDS * i + k] === 1 ? c.numbers[FIELDS * i + k]! : null;
-  return c.ids.map((spectrumId, i): SpectrumResult<Id> => {
-    const inGapStates: InGapState[] = [];
-    for (let g = c.gapStart[i]!; g < c.gapStart[i + 1]!; g++)
-      inGapStates.push({ bias: c.gaps[3 * g]!, height: c.gaps[3 * g + 1]!, width: c.gaps[3 * g + 2]! });
-    const flags: QualityFlag[] = [];
-    const flagReasons: string[] = [];
-    for (let f = c.flagStart[i]!; f < c.flagStart[i + 1]!; f++) {
-      flags.push(QUALITY_FLAGS[c.flagCodes[f]!]!);
-      flagReasons.push(c.strings[c.flagReasons[f]!]!);
-    }
-    // Field order as seriesStage builds a result.
-    return {
-      spectrumId,
-      label: text(c.texts[3 * i]!),
-      ok: c.ok[i] === 1,
-      reason: text(c.texts[3 * i + 1]!),
-      vbm: number(i, 0),
-      cbm: number(i, 1),
-      gap: number(i, 2),
-      vbPeak: number(i, 3),
-      deepTrap: number(i, 4),
-      shallowVb: number(i, 5),
-      shallowCb: number(i, 6),
-      inGapStates,
-      flags,
-      flagReasons,
-      excluded: c.excluded[i] === 1,
-      exclusionReason: text(c.texts[3 * i + 2]!),
-      lockInFit:
-        c.lockInPresent[i] === 1
-          ? { scale: c.lockIn[3 * i]!, phase: c.lockIn[3 * i + 1]!, r2: c.lockIn[3 * i + 2]! }
-          : null,
-      seriesIndex: c.seriesIndex[i]!,
-      sweepInSeries: c.sweepInSeries[i]!,
-    };
-  });
+  const results: Array<SpectrumResult<Id>> = new Array(c.ids.length);
+  for (let i = 0; i < c.ids.length; i++) results[i] = decodeResult(c, i);
+  return results;
 }
 
 /**
@@ -242,7 +273,8 @@ export function encodeGroupInputs(results: ReadonlyArray<GroupInput<SpectrumId>>
     numbers: new Float64Array(4 * n),
     present: new Uint8Array(4 * n),
   };
-  results.forEach((r, i) => {
+  for (let i = 0; i < n; i++) {
+    const r = results[i]!;
     let k = -1;
     if (r.label !== null) {
       k = labelIndex.get(r.label) ?? labels.push(r.label) - 1;
@@ -252,14 +284,14 @@ export function encodeGroupInputs(results: ReadonlyArray<GroupInput<SpectrumId>>
     c.flags[2 * i] = r.ok ? 1 : 0;
     c.flags[2 * i + 1] = r.excluded ? 1 : 0;
     c.sweepInSeries[i] = r.sweepInSeries;
-    GROUP_FIELDS.forEach((field, f) => {
-      const v = r[field];
+    for (let f = 0; f < GROUP_FIELDS.length; f++) {
+      const v = r[GROUP_FIELDS[f]!];
       if (v !== null) {
         c.numbers[4 * i + f] = v;
         c.present[4 * i + f] = 1;
       }
-    });
-  });
+    }
+  }
   return c;
 }
 
@@ -267,17 +299,24 @@ export function groupInputBuffers(c: GroupInputColumns): ArrayBuffer[] {
   return [c.label, c.flags, c.sweepInSeries, c.numbers, c.present].map((a) => a.buffer as ArrayBuffer);
 }
 
+function groupValue(c: GroupInputColumns, i: number, f: number): number | null {
+  return c.present[4 * i + f] === 1 ? c.numbers[4 * i + f]! : null;
+}
+
 export function decodeGroupInputs(c: GroupInputColumns): Array<GroupInput<SpectrumId>> {
-  const value = (i: number, f: number): number | null =>
-    c.present[4 * i + f] === 1 ? c.numbers[4 * i + f]! : null;
-  return Array.from(c.label, (k, i) => ({
-    label: k < 0 ? null : c.labels[k]!,
-    ok: c.flags[2 * i] === 1,
-    sweepInSeries: c.sweepInSeries[i]!,
-    excluded: c.flags[2 * i + 1] === 1,
-    vbm: value(i, 0),
-    cbm: value(i, 1),
-    gap: value(i, 2),
-    deepTrap: value(i, 3),
-  }));
+  const inputs: Array<GroupInput<SpectrumId>> = new Array(c.label.length);
+  for (let i = 0; i < c.label.length; i++) {
+    const k = c.label[i]!;
+    inputs[i] = {
+      label: k < 0 ? null : c.labels[k]!,
+      ok: c.flags[2 * i] === 1,
+      sweepInSeries: c.sweepInSeries[i]!,
+      excluded: c.flags[2 * i + 1] === 1,
+      vbm: groupValue(c, i, 0),
+      cbm: groupValue(c, i, 1),
+      gap: groupValue(c, i, 2),
+      deepTrap: groupValue(c, i, 3),
+    };
+  }
+  return inputs;
 }

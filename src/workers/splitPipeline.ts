@@ -34,6 +34,11 @@ export interface ChunkPlan<Id = SpectrumId> {
   seriesOffset: number;
 }
 
+// Loops, not closures created per call: V8 holds a closure's optimised code only weakly, so
+// per-call closures over 10⁴ spectra were recompiled in every run (seriesStage.ts says more).
+
+const ascending = (a: number, b: number): number => a - b;
+
 /** Only the spectra's series fields are read (ids, file names, times, positions, sweeps). */
 export function planChunks<Id extends SpectrumId>(
   spectra: ReadonlyArray<SeriesSpot<Id>>,
@@ -41,19 +46,21 @@ export function planChunks<Id extends SpectrumId>(
   targetSize: number,
 ): Array<ChunkPlan<Id>> {
   const indexOf = new Map<Id, number>();
-  spectra.forEach((s, i) => indexOf.set(s.id, i));
+  for (let i = 0; i < spectra.length; i++) indexOf.set(spectra[i]!.id, i);
   const plans: Array<ChunkPlan<Id>> = [];
   let current: ChunkPlan<Id> = { indices: [], series: [], seriesOffset: 0 };
-  seriesOf(spectra, recipe).forEach((s, k) => {
+  const series = seriesOf(spectra, recipe);
+  for (let k = 0; k < series.length; k++) {
+    const s = series[k]!;
     if (current.indices.length >= targetSize) {
       plans.push(current);
       current = { indices: [], series: [], seriesOffset: k };
     }
     current.series.push(s);
     for (const id of s.spotIds) current.indices.push(indexOf.get(id)!);
-  });
+  }
   if (current.indices.length) plans.push(current);
-  for (const plan of plans) plan.indices.sort((a, b) => a - b);
+  for (const plan of plans) plan.indices.sort(ascending);
   return plans;
 }
 
@@ -70,13 +77,7 @@ export function analyseChunk<Id extends SpectrumId>(
   plan: ChunkPlan<Id>,
   overrides: RecipeOverrides,
 ): ChunkResult<Id> {
-  return analyseSeriesSet(
-    spectra,
-    plan.series,
-    resolveRecipe(overrides),
-    plan.seriesOffset,
-    (i) => plan.indices[i]!,
-  );
+  return analyseSeriesSet(spectra, plan.series, resolveRecipe(overrides), plan.seriesOffset, plan.indices);
 }
 
 export interface MergedChunks<Id> {
@@ -95,12 +96,13 @@ export function mergeChunks<Id extends SpectrumId>(
   const spectra: Array<SpectrumResult<Id>> = new Array(total);
   const series: Array<SeriesResult<Id>> = [];
   const kept: KeptCurve[] = [];
-  chunks.forEach((chunk, c) => {
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!;
     const indices = plans[c]!.indices;
-    chunk.spectra.forEach((r, i) => (spectra[indices[i]!] = r));
-    series.push(...chunk.series);
-    kept.push(...chunk.kept);
-  });
+    for (let i = 0; i < chunk.spectra.length; i++) spectra[indices[i]!] = chunk.spectra[i]!;
+    for (const s of chunk.series) series.push(s);
+    for (const k of chunk.kept) kept.push(k);
+  }
   return { spectra, series, kept };
 }
 

@@ -49,7 +49,12 @@ export function flagOutliers<Id>(results: Array<SpectrumResult<Id>>, recipe: Ana
   for (const members of byLabel.values()) {
     if (members.length < q.outlierMinGroup) continue;
     for (const key of ['vbm', 'cbm'] as const) {
-      const centre = robust(members.map((r) => r[key]).filter((v): v is number => v !== null));
+      const values: number[] = [];
+      for (const r of members) {
+        const v = r[key];
+        if (v !== null) values.push(v);
+      }
+      const centre = robust(values);
       if (!centre) continue;
       const limit = q.outlierK * Math.max(centre.spread, q.outlierMinSpread);
       for (const r of members) {
@@ -64,19 +69,28 @@ export function flagOutliers<Id>(results: Array<SpectrumResult<Id>>, recipe: Ana
   }
 }
 
+// The functions below run over every spectrum: loops and module-level functions, not closures
+// created per call, whose optimised code V8 holds only weakly, so they were recompiled in every
+// run (seriesStage.ts says more).
+
+/** The excluding flags' reasons, "flag: reason" joined with "; " ('' when none excludes). */
+function excludingReasons(flags: ReadonlyArray<string>, reasons: ReadonlyArray<string>): string {
+  let joined = '';
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i]!;
+    if (!EXCLUDING_FLAGS.has(f as never)) continue;
+    joined += `${joined ? '; ' : ''}${f}: ${reasons[i]}`;
+  }
+  return joined;
+}
+
 /** applyExclusions' second step: each spectrum excluded or not, with the reasons. */
 export function decideExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe: AnalysisRecipe): void {
   const byHand = new Map(recipe.exclusions.map((e) => [String(e.id), e]));
   for (const r of results) {
     // Most spectra have no flag and no hand decision: no array or string made for them (this
     // loop runs over every spectrum of a re-analysis, on a UI thread in the renderer's pool).
-    const flagged =
-      r.flags.length === 0
-        ? ''
-        : r.flags
-            .map((f, i) => (EXCLUDING_FLAGS.has(f) ? `${f}: ${r.flagReasons[i]}` : null))
-            .filter((reason) => reason !== null)
-            .join('; ');
+    const flagged = r.flags.length === 0 ? '' : excludingReasons(r.flags, r.flagReasons);
     const hand = byHand.size === 0 ? undefined : byHand.get(String(r.spectrumId));
     if (hand?.action === 'exclude') {
       r.excluded = true;
@@ -93,7 +107,9 @@ export function decideExclusions<Id>(results: Array<SpectrumResult<Id>>, recipe:
 
 /** The labels of a group stage, sorted: its groups' order. */
 export function groupLabels(results: ReadonlyArray<{ label: string | null }>): string[] {
-  return [...new Set(results.map((r) => r.label).filter((l): l is string => l !== null))].sort();
+  const labels = new Set<string>();
+  for (const r of results) if (r.label !== null) labels.add(r.label);
+  return [...labels].sort();
 }
 
 /**
@@ -111,10 +127,11 @@ export type AverageOf = (label: string, curves: Curve[], indices: number[]) => A
 
 /** A label's counted deep-trap values (first sweeps not excluded), as its statistics take them. */
 function countedDeep<Id>(results: ReadonlyArray<GroupInput<Id>>, label: string): number[] {
-  return results
-    .filter((r) => r.label === label && r.sweepInSeries === 1 && !r.excluded)
-    .map((r) => r.deepTrap)
-    .filter((v): v is number => v !== null);
+  const values: number[] = [];
+  for (const r of results)
+    if (r.label === label && r.sweepInSeries === 1 && !r.excluded && r.deepTrap !== null)
+      values.push(r.deepTrap);
+  return values;
 }
 
 /**
@@ -146,6 +163,118 @@ export function drawLabelMeans<Id>(
   return bootstrapMeansRange(own, labelSeed(recipe.bootstrap.seed, label), from, to);
 }
 
+const byIndex = (a: KeptCurve, b: KeptCurve): number => a.index - b.index;
+
+/** The kept curves of `labels`, in input order. */
+function keptOfLabels(kept: ReadonlyArray<KeptCurve>, labels: ReadonlySet<string>): KeptCurve[] {
+  const ordered: KeptCurve[] = [];
+  for (const k of kept) if (labels.has(k.label)) ordered.push(k);
+  return ordered.sort(byIndex);
+}
+
+/** Input indices of the excluded spectra. */
+function excludedIndices<Id>(results: ReadonlyArray<GroupInput<Id>>): Set<number> {
+  const excluded = new Set<number>();
+  for (let i = 0; i < results.length; i++) if (results[i]!.excluded) excluded.add(i);
+  return excluded;
+}
+
+/** `label`'s kept curves not excluded, in the order of `ordered`. */
+function includedMembers(
+  ordered: ReadonlyArray<KeptCurve>,
+  label: string,
+  excluded: ReadonlySet<number>,
+): KeptCurve[] {
+  const members: KeptCurve[] = [];
+  for (const k of ordered) if (k.label === label && !excluded.has(k.index)) members.push(k);
+  return members;
+}
+
+/** What a label's group result counts: its spectra in input order. */
+interface LabelTally {
+  /** Spectra that were analysed (ok). */
+  usable: number;
+  /** First sweeps of their series. */
+  firsts: number;
+  /** First sweeps not excluded ("counted"), and their values where not null. */
+  counted: number;
+  vbm: number[];
+  cbm: number[];
+  gap: number[];
+  deepTrap: number[];
+}
+
+/** One pass over the results: each of `labels`' tally. */
+function labelTallies<Id>(
+  results: ReadonlyArray<GroupInput<Id>>,
+  labels: ReadonlySet<string>,
+): Map<string, LabelTally> {
+  const tallies = new Map<string, LabelTally>();
+  for (const label of labels)
+    tallies.set(label, { usable: 0, firsts: 0, counted: 0, vbm: [], cbm: [], gap: [], deepTrap: [] });
+  for (const r of results) {
+    const t = r.label === null ? undefined : tallies.get(r.label);
+    if (!t) continue;
+    if (r.ok) t.usable++;
+    if (r.sweepInSeries !== 1) continue;
+    t.firsts++;
+    if (r.excluded) continue;
+    t.counted++;
+    if (r.vbm !== null) t.vbm.push(r.vbm);
+    if (r.cbm !== null) t.cbm.push(r.cbm);
+    if (r.gap !== null) t.gap.push(r.gap);
+    if (r.deepTrap !== null) t.deepTrap.push(r.deepTrap);
+  }
+  return tallies;
+}
+
+/** A label's group result from its tally and its kept curves not excluded (input order). */
+function groupResult(
+  label: string,
+  tally: LabelTally,
+  members: ReadonlyArray<KeptCurve>,
+  recipe: AnalysisRecipe,
+  averageOf: AverageOf,
+  memberSpread: boolean,
+): GroupResult {
+  const minCiN = recipe.quality.minCiN;
+  const curves: Curve[] = new Array(members.length);
+  const indices: number[] = new Array(members.length);
+  for (let i = 0; i < members.length; i++) {
+    curves[i] = members[i]!.curve;
+    indices[i] = members[i]!.index;
+  }
+  const averaged: AveragedGroupCurve =
+    members.length > 0
+      ? averageOf(label, curves, indices)
+      : { ok: false, reason: 'no usable spectra to average' };
+  const average: GroupAverage = averaged.ok
+    ? measureAverage(averaged, recipe, memberSpread ? curves : undefined)
+    : averaged;
+  return {
+    label,
+    spectra: tally.usable,
+    counted: tally.counted,
+    excluded: tally.firsts - tally.counted,
+    ciReason:
+      tally.counted < minCiN
+        ? `n = ${tally.counted} < ${minCiN}: too few spectra for a confidence interval`
+        : null,
+    average,
+    stats: {
+      vbm: summaryStats(tally.vbm),
+      cbm: summaryStats(tally.cbm),
+      gap: summaryStats(tally.gap),
+      deepTrap: summaryStats(tally.deepTrap),
+    },
+    histograms: {
+      vbm: histogram(tally.vbm, recipe.histogram),
+      cbm: histogram(tally.cbm, recipe.histogram),
+      gap: histogram(tally.gap, recipe.histogram),
+    },
+  };
+}
+
 /**
  * The per-label part of the group stage for some of the labels (`labels`, a subset of
  * groupLabels(results), in any order): each label's group result and deep-trap sample. Each
@@ -164,55 +293,17 @@ export function aggregateGroupPart<Id>(
   options: { memberSpread?: boolean; drawn?: (label: string) => number } = {},
 ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
   const mine = new Set(labels);
-  const ordered = kept.filter((k) => mine.has(k.label)).sort((a, b) => a.index - b.index);
-  const excludedIndex = new Set<number>();
-  results.forEach((r, i) => {
-    if (r.excluded) excludedIndex.add(i);
-  });
-  const minCiN = recipe.quality.minCiN;
+  const ordered = keptOfLabels(kept, mine);
+  const excludedIndex = excludedIndices(results);
+  const tallies = labelTallies(results, mine);
   const deepByLabel = new Map<string, number[]>();
-  const groups = labels.map((label): GroupResult => {
-    const usable = results.filter((r) => r.label === label && r.ok);
-    const firsts = results.filter((r) => r.label === label && r.sweepInSeries === 1);
-    const counted = firsts.filter((r) => !r.excluded);
-    const pick = (key: 'vbm' | 'cbm' | 'gap' | 'deepTrap') =>
-      counted.map((r) => r[key]).filter((v): v is number => v !== null);
-    deepByLabel.set(label, pick('deepTrap'));
-    const members = ordered.filter((k) => k.label === label && !excludedIndex.has(k.index));
-    const averaged: AveragedGroupCurve =
-      members.length > 0
-        ? averageOf(
-            label,
-            members.map((k) => k.curve),
-            members.map((k) => k.index),
-          )
-        : { ok: false, reason: 'no usable spectra to average' };
-    const average: GroupAverage = averaged.ok
-      ? measureAverage(averaged, recipe, options.memberSpread ? members.map((k) => k.curve) : undefined)
-      : averaged;
-    return {
-      label,
-      spectra: usable.length,
-      counted: counted.length,
-      excluded: firsts.length - counted.length,
-      ciReason:
-        counted.length < minCiN
-          ? `n = ${counted.length} < ${minCiN}: too few spectra for a confidence interval`
-          : null,
-      average,
-      stats: {
-        vbm: summaryStats(pick('vbm')),
-        cbm: summaryStats(pick('cbm')),
-        gap: summaryStats(pick('gap')),
-        deepTrap: summaryStats(pick('deepTrap')),
-      },
-      histograms: {
-        vbm: histogram(pick('vbm'), recipe.histogram),
-        cbm: histogram(pick('cbm'), recipe.histogram),
-        gap: histogram(pick('gap'), recipe.histogram),
-      },
-    };
-  });
+  const groups: GroupResult[] = [];
+  for (const label of labels) {
+    const tally = tallies.get(label)!;
+    deepByLabel.set(label, tally.deepTrap);
+    const members = includedMembers(ordered, label, excludedIndex);
+    groups.push(groupResult(label, tally, members, recipe, averageOf, options.memberSpread ?? false));
+  }
   // Each group has its own bootstrap stream, labelSeed(seed, label), whichever role it plays, so
   // its resampled means are drawn once and shared by every pair: a comparison equals
   // deepTrapReduction(A, B, { seed: labelSeed(seed, A), seedB: labelSeed(seed, B) }). They are

@@ -65,24 +65,32 @@ export function averageGroupCurves(
   // rows (read only; copying them was 8 MB per 2,000 curves of 512 points). The others are
   // resampled into one contiguous block.
   // Curves usually share one bias array (prepareCurve): compare each distinct array once.
+  // Loops, not closures created per call (V8 holds a closure's optimised code only weakly:
+  // seriesStage.ts says more).
   let checked: Float64Array | null = null;
   let checkedOnGrid = false;
-  const onGrid = curves.map((c) => {
-    if (c.bias !== checked) {
-      checked = c.bias;
-      checkedOnGrid = sameValues(c.bias, grid);
+  const onGrid = new Array<boolean>(curves.length);
+  let resampled = 0;
+  for (let k = 0; k < curves.length; k++) {
+    const bias = curves[k]!.bias;
+    if (bias !== checked) {
+      checked = bias;
+      checkedOnGrid = sameValues(bias, grid);
     }
-    return checkedOnGrid;
-  });
-  const resampled = onGrid.reduce((n, same) => (same ? n : n + 1), 0);
+    onGrid[k] = checkedOnGrid;
+    if (!checkedOnGrid) resampled++;
+  }
   const block = new Float64Array(resampled * m);
   let next = 0;
-  const rows = curves.map((c, k): Float64Array => {
-    if (onGrid[k]) return c.current;
-    const row = block.subarray(next * m, (next + 1) * m);
-    next++;
-    return resampleLinear(c.bias, c.current, grid, row);
-  });
+  const rows = new Array<Float64Array>(curves.length);
+  for (let k = 0; k < curves.length; k++) {
+    const c = curves[k]!;
+    if (onGrid[k]) rows[k] = c.current;
+    else {
+      rows[k] = resampleLinear(c.bias, c.current, grid, block.subarray(next * m, (next + 1) * m));
+      next++;
+    }
+  }
   const averaged = averageCurves(rows, recipe.average);
   return { ok: true, grid, step, centre: averaged.centre, std: averaged.std, n: averaged.n };
 }

@@ -8,6 +8,7 @@ import { resampleLinear } from './resampleLinear.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { savgolFilter } from './savgolFilter.ts';
 import { tidySweep } from './tidySweep.ts';
+import type { CurveArena } from './curveArena.ts';
 import type { Curve, NumberArray, Outcome } from './types.ts';
 
 export interface RawSweep {
@@ -30,9 +31,13 @@ let stepScratch = new Float64Array(0);
 let lastBias: { bias: Float64Array; step: number; uneven: boolean } | null = null;
 let lastTolerance = Number.NaN;
 
-function tidyOrNull(sweep: RawSweep | null | undefined, minPoints: number): Outcome<Curve> | null {
+function tidyOrNull(
+  sweep: RawSweep | null | undefined,
+  minPoints: number,
+  arena: CurveArena | null,
+): Outcome<Curve> | null {
   if (!sweep) return null;
-  return tidySweep(sweep.bias, sweep.current, { minPoints, sameBias: lastBias?.bias });
+  return tidySweep(sweep.bias, sweep.current, { minPoints, sameBias: lastBias?.bias, arena });
 }
 
 /** Median step (V) of an ascending bias array and whether any step departs from it by more than the tolerance. */
@@ -50,9 +55,11 @@ export function prepareCurve(
   forward: RawSweep | null,
   backward: RawSweep | null | undefined,
   recipe: AnalysisRecipe,
+  /** Where the tidy currents go (curveArena.ts); new arrays when absent. */
+  arena: CurveArena | null = null,
 ): Outcome<PreparedCurve> {
-  const f = recipe.direction === 'backward' ? null : tidyOrNull(forward, recipe.minPoints);
-  const b = recipe.direction === 'forward' ? null : tidyOrNull(backward, recipe.minPoints);
+  const f = recipe.direction === 'backward' ? null : tidyOrNull(forward, recipe.minPoints, arena);
+  const b = recipe.direction === 'forward' ? null : tidyOrNull(backward, recipe.minPoints, arena);
   if (f && !f.ok) return f;
   if (b && !b.ok) return b;
   const combined = combineDirections(f?.ok ? f : null, b?.ok ? b : null, recipe.direction);

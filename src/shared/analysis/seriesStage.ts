@@ -6,6 +6,7 @@
 // Returns the per-spectrum results in the order of `spectra`, the series of ≥ 2 sweeps, and the
 // tidied curves that group averages need (labelled, usable, first of series or every sweep per
 // recipe.averageSweeps), so no later stage prepares a curve again.
+import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
@@ -122,17 +123,53 @@ export interface SpectrumCache {
   degradation?: { key: string; row: SweepDegradation };
 }
 
-function cached<K extends keyof SpectrumCache>(
+// Every function below is declared at module level, and analyseSeriesSet loops with `for`, not
+// with closures created per call: V8 holds a closure's optimised code only weakly, so closures
+// created per chunk were recompiled in every run once the previous run's were collected
+// (~35–90 ms of TurboFan each for the per-spectrum body, in every worker, every run).
+
+type Prepared = NonNullable<SpectrumCache['prepared']>;
+type Derivative = NonNullable<SpectrumCache['derivative']>;
+type Derived = Derivative['result'];
+
+function preparedOf<Id>(
+  spectrum: PipelineSpectrum<Id>,
   cache: SpectrumCache,
-  stage: K,
+  recipe: AnalysisRecipe,
   key: string,
-  compute: () => Omit<NonNullable<SpectrumCache[K]>, 'key'>,
-): NonNullable<SpectrumCache[K]> {
-  const held = cache[stage];
-  if (held && held.key === key) return held as NonNullable<SpectrumCache[K]>;
-  const fresh = { key, ...compute() } as NonNullable<SpectrumCache[K]>;
-  cache[stage] = fresh;
+  arenas: StageArenas | null,
+): Prepared {
+  const held = cache.prepared;
+  if (held && held.key === key) return held;
+  const curve = prepareCurve(spectrum, spectrum.backward, recipe, arenas?.prepared ?? null);
+  const fresh: Prepared = { key, curve, currentNoise: curve.ok ? secondDifferenceNoise(curve.current) : 0 };
+  cache.prepared = fresh;
   return fresh;
+}
+
+function derive<Id>(
+  spectrum: PipelineSpectrum<Id>,
+  curve: Outcome<PreparedCurve>,
+  recipe: AnalysisRecipe,
+  currentNoise: number,
+  arenas: StageArenas | null,
+): Derived {
+  if (!curve.ok) return curve;
+  const numerical = differentiate(curve, recipe);
+  if (!numerical.ok) return numerical;
+  // differentiate's buffer is overwritten by the next call: copied to keep.
+  const own = arenas
+    ? arenas.derivative.take(numerical.didv.length)
+    : new Float64Array(numerical.didv.length);
+  own.set(numerical.didv);
+  const notes: string[] = [];
+  if (recipe.didvSource === 'lock-in') {
+    const l = lockInOnGrid(spectrum, curve, own, recipe);
+    if (l.ok) return { ok: true, didv: l.didv, lockInFit: l.fit, notes, noise: null };
+    notes.push(`lock-in not used (${l.reason}): numerical dI/dV`);
+  }
+  const noise = derivativeNoise(curve, currentNoise, recipe);
+  return { ok: true, didv: own, lockInFit: null, notes, noise };
 }
 
 /** Tidy → grid → dI/dV of one spectrum, through its cache. */
@@ -141,152 +178,210 @@ function derivativeOf<Id>(
   cache: SpectrumCache,
   recipe: AnalysisRecipe,
   keys: StageKeys,
+  arenas: StageArenas | null,
 ): {
   curve: Outcome<PreparedCurve>;
   /** White-noise σ of the prepared current, A. */
   currentNoise: number;
-  derivative: NonNullable<SpectrumCache['derivative']>['result'];
+  derivative: Derived;
 } {
-  const { curve, currentNoise } = cached(cache, 'prepared', keys.prepare, () => {
-    const prepared = prepareCurve(spectrum, spectrum.backward, recipe);
-    return { curve: prepared, currentNoise: prepared.ok ? secondDifferenceNoise(prepared.current) : 0 };
+  const { curve, currentNoise } = preparedOf(spectrum, cache, recipe, keys.prepare, arenas);
+  let held = cache.derivative;
+  if (!held || held.key !== keys.derivative) {
+    held = { key: keys.derivative, result: derive(spectrum, curve, recipe, currentNoise, arenas) };
+    cache.derivative = held;
+  }
+  return { curve, currentNoise, derivative: held.result };
+}
+
+/** Saturation and tip-change findings on the prepared current (quality flags that need no dI/dV). */
+function currentFindingsOf(
+  curve: PreparedCurve,
+  currentNoise: number,
+  recipe: AnalysisRecipe,
+): FlagFinding[] {
+  const findings: FlagFinding[] = [];
+  const q = recipe.quality;
+  const sat = saturation(curve.bias, curve.current, {
+    run: q.saturationRun,
+    k: q.saturationK,
+    noise: currentNoise, // the same secondDifferenceNoise of this prepared current
   });
-  type Derived = NonNullable<SpectrumCache['derivative']>['result'];
-  const { result } = cached(cache, 'derivative', keys.derivative, (): { result: Derived } => {
-    if (!curve.ok) return { result: curve };
-    const numerical = differentiate(curve, recipe);
-    if (!numerical.ok) return { result: numerical };
-    const own = numerical.didv.slice(); // differentiate's buffer is overwritten by the next call
-    const notes: string[] = [];
-    if (recipe.didvSource === 'lock-in') {
-      const l = lockInOnGrid(spectrum, curve, own, recipe);
-      if (l.ok) return { result: { ok: true as const, didv: l.didv, lockInFit: l.fit, notes, noise: null } };
-      notes.push(`lock-in not used (${l.reason}): numerical dI/dV`);
-    }
-    const noise = derivativeNoise(curve, currentNoise, recipe);
-    return { result: { ok: true as const, didv: own, lockInFit: null, notes, noise } };
-  });
-  return { curve, currentNoise, derivative: result };
+  if (sat) findings.push(sat);
+  // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
+  const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });
+  if (tip) findings.push(tip);
+  return findings;
+}
+
+/** What one series sweep adds to the stage's outputs. */
+interface SweepOutputs<Id> {
+  results: Array<SpectrumResult<Id>>;
+  kept: KeptCurve[];
+  rows: SeriesResult<Id>['sweeps'];
+}
+
+/**
+ * Sweep k (1…) of a series: its per-spectrum result (results[index]), its degradation row against
+ * the series' first edges (`first`, null for the first sweep) and, when kept, its curve. Returns the
+ * edges the next sweeps compare with.
+ */
+function analyseSweep<Id>(
+  spectrum: PipelineSpectrum<Id>,
+  cache: SpectrumCache,
+  index: number,
+  inputIndex: number,
+  seriesIndex: number,
+  k: number,
+  first: BandEdges | null,
+  recipe: AnalysisRecipe,
+  keys: StageKeys,
+  arenas: StageArenas | null,
+  out: SweepOutputs<Id>,
+): BandEdges {
+  const { curve, currentNoise, derivative } = derivativeOf(spectrum, cache, recipe, keys, arenas);
+  if (!curve.ok || !derivative.ok) {
+    const reason = `sweep unusable: ${derivative.ok ? '' : derivative.reason}`;
+    out.results[index] = failed(spectrum, reason, seriesIndex, k);
+    const firstEdges = first ?? NO_EDGES;
+    out.rows.push({
+      ...sweepDegradation(k, [], [], NO_EDGES, null, firstEdges, 0),
+      metallic: false,
+      reason,
+      inGapStates: [],
+    });
+    return firstEdges;
+  }
+  const { didv, lockInFit, notes, noise } = derivative;
+  let edgesHeld = cache.edges;
+  if (!edgesHeld || edgesHeld.key !== keys.edges) {
+    edgesHeld = { key: keys.edges, measured: spectrumEdges(curve.bias, didv, recipe, noise) };
+    cache.edges = edgesHeld;
+  }
+  const measured = edgesHeld.measured;
+  let trapsHeld = cache.traps;
+  if (!trapsHeld || trapsHeld.key !== keys.traps) {
+    trapsHeld = { key: keys.traps, traps: spectrumTraps(curve.bias, didv, measured, recipe) };
+    cache.traps = trapsHeld;
+  }
+  const traps = trapsHeld.traps;
+  let flagsHeld = cache.currentFlags;
+  if (!flagsHeld || flagsHeld.key !== keys.currentFlags) {
+    flagsHeld = { key: keys.currentFlags, findings: currentFindingsOf(curve, currentNoise, recipe) };
+    cache.currentFlags = flagsHeld;
+  }
+  const findings = [...flagsHeld.findings, ...measured.flags];
+  const edges = measured.edges;
+  const firstEdges = first ?? edges;
+  let degradationHeld = cache.degradation;
+  if (!degradationHeld || degradationHeld.key !== keys.degradation) {
+    const row = sweepDegradation(
+      k,
+      curve.bias,
+      didv,
+      edges,
+      measured.vbPeak,
+      firstEdges,
+      recipe.series.metallicThreshold,
+    );
+    degradationHeld = { key: keys.degradation, row };
+    cache.degradation = degradationHeld;
+  }
+  out.rows.push({ ...degradationHeld.row, inGapStates: measured.inGapStates });
+  const reasons: string[] = [];
+  if (edges.reason !== null) reasons.push(edges.reason);
+  if (measured.vbPeak === null) reasons.push('no positive VB peak');
+  for (const note of notes) reasons.push(note);
+  const flags: FlagFinding['flag'][] = [];
+  const flagReasons: string[] = [];
+  const excluding: string[] = [];
+  for (const f of findings) {
+    flags.push(f.flag);
+    flagReasons.push(f.reason);
+    if (EXCLUDING_FLAGS.has(f.flag)) excluding.push(`${f.flag}: ${f.reason}`);
+  }
+  out.results[index] = {
+    spectrumId: spectrum.id,
+    label: spectrum.label,
+    ok: true,
+    reason: reasons.length ? reasons.join('; ') : null,
+    vbm: edges.vbm,
+    cbm: edges.cbm,
+    gap: edges.gap,
+    vbPeak: measured.vbPeak,
+    deepTrap: traps.deep,
+    shallowVb: traps.shallowVb,
+    shallowCb: traps.shallowCb,
+    inGapStates: measured.inGapStates,
+    flags,
+    flagReasons,
+    // Decided by the group stage (outliers, the user's exclusions); by default a spectrum
+    // flagged with an excluding flag (not a finding such as 'no-gap') is left out.
+    excluded: excluding.length > 0,
+    exclusionReason: excluding.length ? excluding.join('; ') : null,
+    lockInFit,
+    seriesIndex,
+    sweepInSeries: k,
+  };
+  if (spectrum.label !== null && (k === 1 || recipe.averageSweeps === 'all')) {
+    // The prepared arrays are this spectrum's own (kept in its cache, never written to).
+    out.kept.push({
+      index: inputIndex,
+      label: spectrum.label,
+      curve: { bias: curve.bias, current: curve.current },
+    });
+  }
+  return firstEdges;
 }
 
 export function analyseSeriesSet<Id>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
   series: ReadonlyArray<Series<Id>>,
   recipe: AnalysisRecipe,
-  /** Added to series indices (chunks of a larger set); and each spectrum's index in the whole input. */
+  /** Added to series indices (chunks of a larger set). */
   seriesOffset = 0,
-  inputIndex: (i: number) => number = (i) => i,
+  /** Each spectrum's index in the whole input (chunks of a larger set); default its own index. */
+  inputIndices: ArrayLike<number> | null = null,
   /** One per spectrum (same order), kept by the caller between runs; default fresh ones. */
-  caches: SpectrumCache[] = spectra.map(() => ({})),
+  caches: SpectrumCache[] | null = null,
+  /**
+   * Where the kept curves' arrays go (curveArena.ts): the caller rewinds or frees them only when
+   * no cache entry or kept curve of this call is used any more. New arrays when null.
+   */
+  arenas: StageArenas | null = null,
 ): SeriesStageResult<Id> {
   const keys = stageKeys(recipe);
   const byId = new Map<Id, number>();
-  spectra.forEach((s, i) => byId.set(s.id, i));
-  const results: Array<SpectrumResult<Id>> = new Array(spectra.length);
-  const kept: KeptCurve[] = [];
+  for (let i = 0; i < spectra.length; i++) byId.set(spectra[i]!.id, i);
+  const own = caches ?? [];
+  if (!caches) for (let i = 0; i < spectra.length; i++) own.push({});
+  const out: SweepOutputs<Id> = { results: new Array(spectra.length), kept: [], rows: [] };
   const seriesResults: Array<SeriesResult<Id>> = [];
-
-  series.forEach((s, localIndex) => {
+  for (let localIndex = 0; localIndex < series.length; localIndex++) {
+    const spotIds = series[localIndex]!.spotIds;
     const seriesIndex = seriesOffset + localIndex;
     let first: BandEdges | null = null;
-    const rows: SeriesResult<Id>['sweeps'] = [];
-    s.spotIds.forEach((id, position) => {
-      const index = byId.get(id)!;
-      const spectrum = spectra[index]!;
-      const cache = caches[index]!;
-      const k = position + 1;
-      const { curve, currentNoise, derivative } = derivativeOf(spectrum, cache, recipe, keys);
-      if (!curve.ok || !derivative.ok) {
-        const reason = `sweep unusable: ${derivative.ok ? '' : derivative.reason}`;
-        results[index] = failed(spectrum, reason, seriesIndex, k);
-        first ??= NO_EDGES;
-        rows.push({
-          ...sweepDegradation(k, [], [], NO_EDGES, null, first, 0),
-          metallic: false,
-          reason,
-          inGapStates: [],
-        });
-        return;
-      }
-      const { didv, lockInFit, notes, noise } = derivative;
-      const { measured } = cached(cache, 'edges', keys.edges, () => ({
-        measured: spectrumEdges(curve.bias, didv, recipe, noise),
-      }));
-      const { traps } = cached(cache, 'traps', keys.traps, () => ({
-        traps: spectrumTraps(curve.bias, didv, measured, recipe),
-      }));
-      const { findings: currentFindings } = cached(cache, 'currentFlags', keys.currentFlags, () => {
-        const findings: FlagFinding[] = [];
-        const q = recipe.quality;
-        const sat = saturation(curve.bias, curve.current, {
-          run: q.saturationRun,
-          k: q.saturationK,
-          noise: currentNoise, // the same secondDifferenceNoise of this prepared current
-        });
-        if (sat) findings.push(sat);
-        // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
-        const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });
-        if (tip) findings.push(tip);
-        return { findings };
-      });
-      const findings = [...currentFindings, ...measured.flags];
-      const edges = measured.edges;
-      first ??= edges;
-      const firstEdges = first;
-      const { row } = cached(cache, 'degradation', keys.degradation, () => ({
-        row: sweepDegradation(
-          k,
-          curve.bias,
-          didv,
-          edges,
-          measured.vbPeak,
-          firstEdges,
-          recipe.series.metallicThreshold,
-        ),
-      }));
-      rows.push({ ...row, inGapStates: measured.inGapStates });
-      const reasons = [
-        edges.reason,
-        measured.vbPeak === null ? 'no positive VB peak' : null,
-        ...notes,
-      ].filter((r) => r !== null);
-      const excluding = findings.filter((f) => EXCLUDING_FLAGS.has(f.flag));
-      results[index] = {
-        spectrumId: spectrum.id,
-        label: spectrum.label,
-        ok: true,
-        reason: reasons.length ? reasons.join('; ') : null,
-        vbm: edges.vbm,
-        cbm: edges.cbm,
-        gap: edges.gap,
-        vbPeak: measured.vbPeak,
-        deepTrap: traps.deep,
-        shallowVb: traps.shallowVb,
-        shallowCb: traps.shallowCb,
-        inGapStates: measured.inGapStates,
-        flags: findings.map((f) => f.flag),
-        flagReasons: findings.map((f) => f.reason),
-        // Decided by the group stage (outliers, the user's exclusions); by default a spectrum
-        // flagged with an excluding flag (not a finding such as 'no-gap') is left out.
-        excluded: excluding.length > 0,
-        exclusionReason: excluding.length ? excluding.map((f) => `${f.flag}: ${f.reason}`).join('; ') : null,
-        lockInFit,
+    out.rows = [];
+    for (let position = 0; position < spotIds.length; position++) {
+      const index = byId.get(spotIds[position]!)!;
+      first = analyseSweep(
+        spectra[index]!,
+        own[index]!,
+        index,
+        inputIndices ? inputIndices[index]! : index,
         seriesIndex,
-        sweepInSeries: k,
-      };
-      if (spectrum.label !== null && (k === 1 || recipe.averageSweeps === 'all')) {
-        // The prepared arrays are this spectrum's own (kept in its cache, never written to).
-        kept.push({
-          index: inputIndex(index),
-          label: spectrum.label,
-          curve: { bias: curve.bias, current: curve.current },
-        });
-      }
-    });
-    if (s.spotIds.length >= 2) {
-      const label = spectra[byId.get(s.spotIds[0]!)!]!.label;
-      seriesResults.push({ spotIds: s.spotIds, label, sweeps: rows });
+        position + 1,
+        first,
+        recipe,
+        keys,
+        arenas,
+        out,
+      );
     }
-  });
-  return { spectra: results, series: seriesResults, kept };
+    if (spotIds.length >= 2) {
+      const label = spectra[byId.get(spotIds[0]!)!]!.label;
+      seriesResults.push({ spotIds, label, sweeps: out.rows });
+    }
+  }
+  return { spectra: out.results, series: seriesResults, kept: out.kept };
 }

@@ -79,8 +79,8 @@ describe('stage keys', () => {
     const after = resolveRecipe(change);
     const series = seriesOf(spectra, before);
     const caches: SpectrumCache[] = spectra.map(() => ({}));
-    analyseSeriesSet(spectra, series, before, 0, (i) => i, caches);
-    const cached = analyseSeriesSet(spectra, series, after, 0, (i) => i, caches);
+    analyseSeriesSet(spectra, series, before, 0, null, caches);
+    const cached = analyseSeriesSet(spectra, series, after, 0, null, caches);
     const fresh = analyseSeriesSet(spectra, series, after);
     expect(cached).toEqual(fresh);
   });

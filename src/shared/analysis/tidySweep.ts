@@ -3,6 +3,7 @@
 // + → −); points that share a bias value are merged into one whose current is their mean, so the
 // result is strictly ascending and every later step may divide by a bias step.
 import { assertNumberArray, assertSameLength } from './assertNumberArray.ts';
+import type { CurveArena } from './curveArena.ts';
 import type { Curve, NumberArray, Outcome } from './types.ts';
 
 export interface TidySweepOptions {
@@ -14,6 +15,11 @@ export interface TidySweepOptions {
    * array. The caller then treats result biases as read-only.
    */
   sameBias?: Float64Array | null;
+  /**
+   * Where the common case's current copy goes (the pipeline's kept curves: curveArena.ts); a new
+   * array when absent.
+   */
+  arena?: CurveArena | null;
 }
 
 export type TidySweepResult = Outcome<
@@ -48,6 +54,7 @@ function strictlyMonotonicCopy(
   current: NumberArray,
   minPoints: number,
   sameBias: Float64Array | null,
+  arena: CurveArena | null,
 ): TidySweepResult | null {
   const n = bias.length;
   if (n < Math.max(minPoints, 2)) return null;
@@ -68,7 +75,7 @@ function strictlyMonotonicCopy(
   if (!finite || (!ascending && !descending)) return null;
   // This path runs once per spectrum of a 10⁴-spectrum analysis: the current is copied in one
   // pass (reversed when descending); the bias too unless it equals `sameBias` value for value.
-  const outCurrent = new Float64Array(n);
+  const outCurrent = arena ? arena.take(n) : new Float64Array(n);
   if (descending) for (let i = 0; i < n; i++) outCurrent[i] = current[n - 1 - i]!;
   else outCurrent.set(current);
   let outBias = sameBias && sameBias.length === n ? sameBias : null;
@@ -86,7 +93,7 @@ export function tidySweep(
   current: NumberArray,
   options: TidySweepOptions = {},
 ): TidySweepResult {
-  const { minPoints = 8, sameBias = null } = options;
+  const { minPoints = 8, sameBias = null, arena = null } = options;
   assertNumberArray(bias, 'bias');
   assertNumberArray(current, 'current');
   if (bias.length !== current.length) {
@@ -94,7 +101,7 @@ export function tidySweep(
   }
   assertSameLength(bias, current, 'bias and current');
   const n = bias.length;
-  const fast = strictlyMonotonicCopy(bias, current, minPoints, sameBias);
+  const fast = strictlyMonotonicCopy(bias, current, minPoints, sameBias, arena);
   if (fast) return fast;
   const order = new Int32Array(n);
   let valid = 0;

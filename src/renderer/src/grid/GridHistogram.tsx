@@ -58,7 +58,7 @@ export function GridHistogram({
           </text>
         ))}
         <text x={M.left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">
-          Gap Eg (V)
+          Gap Eg (eV)
         </text>
         <text
           transform={`translate(12 ${M.top + innerH / 2}) rotate(-90)`}

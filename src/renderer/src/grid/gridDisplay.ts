@@ -8,9 +8,9 @@ export const PLOT_WIDTH = 420;
 export type AnalysisMapName = MapName | 'flags';
 
 export const ANALYSIS_MAPS: Array<{ name: AnalysisMapName; title: string; unit: string }> = [
-  { name: 'gap', title: 'Gap Eg', unit: 'V' },
-  { name: 'vbm', title: 'VBM', unit: 'V' },
-  { name: 'cbm', title: 'CBM', unit: 'V' },
+  { name: 'gap', title: 'Gap Eg', unit: 'eV' },
+  { name: 'vbm', title: 'VBM', unit: 'eV' },
+  { name: 'cbm', title: 'CBM', unit: 'eV' },
   { name: 'deepTrap', title: 'Deep-trap integral', unit: 'V' },
   { name: 'inGap', title: 'In-gap density', unit: 'V' },
   { name: 'flags', title: 'Quality flags', unit: '' },
