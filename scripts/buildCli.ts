@@ -1,5 +1,5 @@
-// Builds the CLI and its worker threads (parse worker, WAL checkpoint worker, stored-run analysis
-// worker, grid maps) into out/cli as plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
+// Builds the CLI and its worker threads (parse worker, stored-run analysis worker, grid maps) into out/cli as
+// plain JavaScript, so `sts-workbench` and every worker it starts skip Node's TypeScript stripping
 // (~100 ms per worker at start on the build machine). bin/sts-workbench.js runs out/cli/main.js
 // while every file it was built from is unchanged: the build lists them with their modification
 // times and sizes in out/cli/sources.json (cliBuildState.js writes and checks it).
@@ -37,7 +37,6 @@ export async function buildCli(): Promise<void> {
           main: resolve(root, 'src/cli/main.ts'),
           usage: resolve(root, 'src/cli/usage.ts'),
           parseWorker: resolve(root, 'src/main/import/parseWorker.ts'),
-          checkpointWorker: resolve(root, 'src/main/library/checkpointWorker.ts'),
           analysisRunWorker: resolve(root, 'src/main/analysis/analysisRunWorker.ts'),
           gridMapWorker: resolve(root, 'src/main/grid/nodeGridMapWorker.ts'),
         },

@@ -37,10 +37,3 @@ export function cliWorkerUrls(): { workerUrl: URL; analysisWorkerUrl: URL; gridM
 export function cliGridMapWorkerUrl(): URL {
   return built ? pathToFileURL(join(here, 'gridMapWorker.js')) : SOURCE_GRID_MAP_WORKER_URL;
 }
-
-/** The import's WAL checkpoint worker (walCheckpointer.ts): the built one when this is the built CLI. */
-export function cliCheckpointWorkerUrl(): URL {
-  return built
-    ? pathToFileURL(join(here, 'checkpointWorker.js'))
-    : new URL('../main/library/checkpointWorker.ts', import.meta.url);
-}

@@ -4,7 +4,7 @@
 // API code that the service brings in cost a noticeable share of a short import's time.
 import { existsSync } from 'node:fs';
 import { ParsePool } from '../../main/import/parsePool.ts';
-import { cliCheckpointWorkerUrl, cliWorkerUrls } from '../buildPaths.ts';
+import { cliWorkerUrls } from '../buildPaths.ts';
 import type { Database } from 'better-sqlite3';
 import type { ImportProgress } from '../../shared/model/library.ts';
 import { UsageError } from '../usage.ts';
@@ -22,15 +22,13 @@ function progressLine(progress: ImportProgress): string {
 
 /** The import's modules but the pool (loaded after the workers are spawned). */
 async function importModules() {
-  const [{ APP_VERSION }, { ImportRun }, { openLibrary }, { fileImportRunAsSession }, { WalCheckpointer }] =
-    await Promise.all([
-      import('../../main/appVersion.ts'),
-      import('../../main/import/importRun.ts'),
-      import('../../main/library/openLibrary.ts'),
-      import('../../main/library/sessions.ts'),
-      import('../../main/library/walCheckpointer.ts'),
-    ]);
-  return { APP_VERSION, ImportRun, openLibrary, fileImportRunAsSession, WalCheckpointer };
+  const [{ APP_VERSION }, { ImportRun }, { openLibrary }, { fileImportRunAsSession }] = await Promise.all([
+    import('../../main/appVersion.ts'),
+    import('../../main/import/importRun.ts'),
+    import('../../main/library/openLibrary.ts'),
+    import('../../main/library/sessions.ts'),
+  ]);
+  return { APP_VERSION, ImportRun, openLibrary, fileImportRunAsSession };
 }
 
 export async function importCommand(args: ImportArgs): Promise<number> {
@@ -49,23 +47,14 @@ export async function importCommand(args: ImportArgs): Promise<number> {
     await pool.close();
     throw error;
   }
-  // The WAL is checkpointed in a worker while the import writes (walCheckpointer.ts).
-  const checkpointer = new modules.WalCheckpointer(db, cliCheckpointWorkerUrl());
   try {
     const { ImportRun, fileImportRunAsSession, APP_VERSION } = modules;
-    const run = new ImportRun({
-      db,
-      pool,
-      paths: args.paths,
-      readerVersion: APP_VERSION,
-      afterCommit: () => checkpointer.committed(),
-    });
+    const run = new ImportRun({ db, pool, paths: args.paths, readerVersion: APP_VERSION });
     const ticker = args.json
       ? null
       : setInterval(() => process.stderr.write(`\r${progressLine(run.progress)}   `), 500);
     const progress = await run.done;
     if (ticker) clearInterval(ticker);
-    await checkpointer.close();
     // What the run brought in becomes a session, as in the app (after a failure too: what landed is
     // there); a failed run's own error is the one to report.
     try {
@@ -97,7 +86,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
     }
     return 0;
   } finally {
-    await Promise.all([pool.close(), checkpointer.close()]);
+    await pool.close();
     db.close();
   }
 }

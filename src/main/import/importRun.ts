@@ -30,8 +30,6 @@ export interface ImportRunOptions {
   inFlight?: number;
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
-  /** Called after each batch is committed (the CLI checkpoints the WAL in a worker then). */
-  afterCommit?: () => void;
 }
 
 /** A file the workers read, waiting for its batch to be classified and written (see flush). */
@@ -62,8 +60,7 @@ export class ImportRun {
   readonly progress: ImportProgress;
   readonly done: Promise<ImportProgress>;
   private cancelled = false;
-  private readonly options: Required<Omit<ImportRunOptions, 'afterCommit'>> &
-    Pick<ImportRunOptions, 'afterCommit'>;
+  private readonly options: Required<ImportRunOptions>;
   /** Files read and not yet written; written in batches by flush(). */
   private readonly parsed: ParsedFile[] = [];
   private parsedBytes = 0;
@@ -290,7 +287,6 @@ export class ImportRun {
     let refused: RefusedFile[];
     try {
       refused = this.writeBatch(outcomes);
-      this.options.afterCommit?.();
     } finally {
       // The rows are in the library (or will not be): their BLOB memory goes back to the workers.
       for (const { response } of batch) this.options.pool.release(response);
