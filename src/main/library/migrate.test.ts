@@ -55,7 +55,17 @@ describe('library migrations', () => {
     const created = openLibrary(tempDb());
     expect(schemaOf(created)).toEqual(schemaOf(migrated));
     expect(schemaOf(created).length).toBeGreaterThan(30);
+    // The same rows too (a step may insert some), sqlite_sequence included.
+    const rowsOf = (db: Database.Database): Record<string, unknown[]> =>
+      Object.fromEntries(
+        (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]).map(
+          (name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()],
+        ),
+      );
+    expect(rowsOf(created)).toEqual(rowsOf(migrated));
+    expect(Object.keys(rowsOf(created)).length).toBeGreaterThan(15);
     expect(getSchemaVersion(created)).toBe(SCHEMA_VERSION);
+    expect(getSchemaVersion(migrated)).toBe(SCHEMA_VERSION);
     expect(created.pragma('page_size', { simple: true })).toBe(NEW_LIBRARY_PAGE_BYTES);
     expect(migrated.pragma('page_size', { simple: true })).toBe(4096);
     expect(created.pragma('journal_mode', { simple: true })).toBe('wal');
