@@ -219,7 +219,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const byWorker = new Map<number, KeptPack[]>();
       for (const pack of packs) {
         const w = ownerOf.get(pack.label)!;
-        byWorker.set(w, [...(byWorker.get(w) ?? []), pack]);
+        const mine = byWorker.get(w);
+        if (mine) mine.push(pack);
+        else byWorker.set(w, [pack]);
       }
       for (const [w, mine] of byWorker)
         track(
@@ -303,7 +305,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
     const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
     const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
-      drawn.set(label, [...(drawn.get(label) ?? []), part]);
+      const joined = drawn.get(label);
+      if (joined) joined.push(part);
+      else drawn.set(label, [part]);
     };
     for (const p of parts) {
       for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });

@@ -125,15 +125,6 @@ export interface GroupDeepSample {
 /** Averages a label's curves; see aggregateGroups. */
 export type AverageOf = (label: string, curves: Curve[], indices: number[]) => AveragedGroupCurve;
 
-/** A label's counted deep-trap values (first sweeps not excluded), as its statistics take them. */
-function countedDeep<Id>(results: ReadonlyArray<GroupInput<Id>>, label: string): number[] {
-  const values: number[] = [];
-  for (const r of results)
-    if (r.label === label && r.sweepInSeries === 1 && !r.excluded && r.deepTrap !== null)
-      values.push(r.deepTrap);
-  return values;
-}
-
 /**
  * Whether some comparison reaches a label's bootstrap means (reductionFromSamples asks for both
  * roles' means when both samples have values and A's mean is not 0), given its finite deep-trap
@@ -155,10 +146,10 @@ export function drawLabelMeans<Id>(
   from: number,
   to: number,
 ): Float64Array | null {
-  const own = finiteValues(countedDeep(results, label));
-  const partners = groupLabels(results)
-    .filter((l) => l !== label)
-    .map((l) => finiteValues(countedDeep(results, l)));
+  const tallies = labelTallies(results, new Set(groupLabels(results)));
+  const own = finiteValues(tallies.get(label)?.deepTrap ?? []);
+  const partners: Float64Array[] = [];
+  for (const [l, tally] of tallies) if (l !== label) partners.push(finiteValues(tally.deepTrap));
   if (!meansReached(own, partners)) return null;
   return bootstrapMeansRange(own, labelSeed(recipe.bootstrap.seed, label), from, to);
 }
@@ -296,11 +287,9 @@ export function aggregateGroupPart<Id>(
   const ordered = keptOfLabels(kept, mine);
   const excludedIndex = excludedIndices(results);
   const tallies = labelTallies(results, mine);
-  const deepByLabel = new Map<string, number[]>();
   const groups: GroupResult[] = [];
   for (const label of labels) {
     const tally = tallies.get(label)!;
-    deepByLabel.set(label, tally.deepTrap);
     const members = includedMembers(ordered, label, excludedIndex);
     groups.push(groupResult(label, tally, members, recipe, averageOf, options.memberSpread ?? false));
   }
@@ -310,10 +299,10 @@ export function aggregateGroupPart<Id>(
   // drawn only if a comparison reaches them: reductionFromSamples asks for both roles' means when
   // both samples have values and A's mean is not 0.
   const { resamples, seed } = recipe.bootstrap;
-  const finite = new Map(labels.map((l) => [l, finiteValues(deepByLabel.get(l)!)]));
-  const others = groupLabels(results)
-    .filter((l) => !mine.has(l))
-    .map((l) => finiteValues(countedDeep(results, l)));
+  const finite = new Map(labels.map((l) => [l, finiteValues(tallies.get(l)!.deepTrap)]));
+  const others: Float64Array[] = [];
+  const otherLabels = new Set(groupLabels(results).filter((l) => !mine.has(l)));
+  for (const tally of labelTallies(results, otherLabels).values()) others.push(finiteValues(tally.deepTrap));
   const samples = labels.map((label): GroupDeepSample => {
     const own = finite.get(label)!;
     const partners = [...others, ...labels.filter((l) => l !== label).map((l) => finite.get(l)!)];

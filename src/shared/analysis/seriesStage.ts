@@ -128,6 +128,16 @@ export interface SpectrumCache {
 // created per chunk were recompiled in every run once the previous run's were collected
 // (~35–90 ms of TurboFan each for the per-spectrum body, in every worker, every run).
 
+/** The cache's entry for `stage` when it was computed under `key`, else null (to compute it again). */
+function heldEntry<K extends keyof SpectrumCache>(
+  cache: SpectrumCache,
+  stage: K,
+  key: string,
+): NonNullable<SpectrumCache[K]> | null {
+  const held = cache[stage];
+  return held && held.key === key ? (held as NonNullable<SpectrumCache[K]>) : null;
+}
+
 type Prepared = NonNullable<SpectrumCache['prepared']>;
 type Derivative = NonNullable<SpectrumCache['derivative']>;
 type Derived = Derivative['result'];
@@ -139,12 +149,10 @@ function preparedOf<Id>(
   key: string,
   arenas: StageArenas | null,
 ): Prepared {
-  const held = cache.prepared;
-  if (held && held.key === key) return held;
+  const held = heldEntry(cache, 'prepared', key);
+  if (held) return held;
   const curve = prepareCurve(spectrum, spectrum.backward, recipe, arenas?.prepared ?? null);
-  const fresh: Prepared = { key, curve, currentNoise: curve.ok ? secondDifferenceNoise(curve.current) : 0 };
-  cache.prepared = fresh;
-  return fresh;
+  return (cache.prepared = { key, curve, currentNoise: curve.ok ? secondDifferenceNoise(curve.current) : 0 });
 }
 
 function derive<Id>(
@@ -186,11 +194,12 @@ function derivativeOf<Id>(
   derivative: Derived;
 } {
   const { curve, currentNoise } = preparedOf(spectrum, cache, recipe, keys.prepare, arenas);
-  let held = cache.derivative;
-  if (!held || held.key !== keys.derivative) {
-    held = { key: keys.derivative, result: derive(spectrum, curve, recipe, currentNoise, arenas) };
-    cache.derivative = held;
-  }
+  const held =
+    heldEntry(cache, 'derivative', keys.derivative) ??
+    (cache.derivative = {
+      key: keys.derivative,
+      result: derive(spectrum, curve, recipe, currentNoise, arenas),
+    });
   return { curve, currentNoise, derivative: held.result };
 }
 
@@ -253,41 +262,37 @@ function analyseSweep<Id>(
     return firstEdges;
   }
   const { didv, lockInFit, notes, noise } = derivative;
-  let edgesHeld = cache.edges;
-  if (!edgesHeld || edgesHeld.key !== keys.edges) {
-    edgesHeld = { key: keys.edges, measured: spectrumEdges(curve.bias, didv, recipe, noise) };
-    cache.edges = edgesHeld;
-  }
-  const measured = edgesHeld.measured;
-  let trapsHeld = cache.traps;
-  if (!trapsHeld || trapsHeld.key !== keys.traps) {
-    trapsHeld = { key: keys.traps, traps: spectrumTraps(curve.bias, didv, measured, recipe) };
-    cache.traps = trapsHeld;
-  }
-  const traps = trapsHeld.traps;
-  let flagsHeld = cache.currentFlags;
-  if (!flagsHeld || flagsHeld.key !== keys.currentFlags) {
-    flagsHeld = { key: keys.currentFlags, findings: currentFindingsOf(curve, currentNoise, recipe) };
-    cache.currentFlags = flagsHeld;
-  }
-  const findings = [...flagsHeld.findings, ...measured.flags];
+  const { measured } =
+    heldEntry(cache, 'edges', keys.edges) ??
+    (cache.edges = { key: keys.edges, measured: spectrumEdges(curve.bias, didv, recipe, noise) });
+  const { traps } =
+    heldEntry(cache, 'traps', keys.traps) ??
+    (cache.traps = { key: keys.traps, traps: spectrumTraps(curve.bias, didv, measured, recipe) });
+  const currentFindings = (
+    heldEntry(cache, 'currentFlags', keys.currentFlags) ??
+    (cache.currentFlags = {
+      key: keys.currentFlags,
+      findings: currentFindingsOf(curve, currentNoise, recipe),
+    })
+  ).findings;
+  const findings = [...currentFindings, ...measured.flags];
   const edges = measured.edges;
   const firstEdges = first ?? edges;
-  let degradationHeld = cache.degradation;
-  if (!degradationHeld || degradationHeld.key !== keys.degradation) {
-    const row = sweepDegradation(
-      k,
-      curve.bias,
-      didv,
-      edges,
-      measured.vbPeak,
-      firstEdges,
-      recipe.series.metallicThreshold,
-    );
-    degradationHeld = { key: keys.degradation, row };
-    cache.degradation = degradationHeld;
-  }
-  out.rows.push({ ...degradationHeld.row, inGapStates: measured.inGapStates });
+  const { row } =
+    heldEntry(cache, 'degradation', keys.degradation) ??
+    (cache.degradation = {
+      key: keys.degradation,
+      row: sweepDegradation(
+        k,
+        curve.bias,
+        didv,
+        edges,
+        measured.vbPeak,
+        firstEdges,
+        recipe.series.metallicThreshold,
+      ),
+    });
+  out.rows.push({ ...row, inGapStates: measured.inGapStates });
   const reasons: string[] = [];
   if (edges.reason !== null) reasons.push(edges.reason);
   if (measured.vbPeak === null) reasons.push('no positive VB peak');
