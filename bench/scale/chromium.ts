@@ -4,7 +4,8 @@
 // preloads done), then clicks the Analysis tab and times the click to the first figure (the
 // spectra figure's legend drawn). Then, each counted apart: tab switches (Library → Topography →
 // Analysis → Library), opening Trap windows (which reads the run's curves), a drag of the
-// deep-trap window's bound on the Analysis tab (the trap statistics follow it), a drag-zoom on
+// deep-trap window's bound on the Analysis tab (the trap statistics follow it) and a second one
+// (the workers then hold the curves: the incremental path), a drag-zoom on
 // the Library's spectrum plot, and an import of 2,000 files from the Library tab. Long tasks are Chromium's
 // PerformanceObserver 'longtask' entries (> 50 ms by definition); also the renderer's JS heap
 // (performance.memory) and the resident set of Chromium's renderer processes (/proc, the
@@ -18,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { chromium } from 'playwright';
 import type { Page } from 'playwright';
 import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
+import { startTrace, stopTrace } from './trace.ts';
 
 /** Long tasks in one phase: their durations, ms, in order. */
 export interface PhaseTasks {
@@ -96,11 +98,28 @@ async function longTasksSince(page: Page, since: number, until = Infinity): Prom
   return tasks.filter((t) => t.start >= since && t.start < until);
 }
 
-/** Long tasks from the start of `act` to SETTLE_MS after it returned. */
-async function phase(page: Page, name: string, act: () => Promise<void>): Promise<PhaseTasks> {
+/** BENCH_TRACE_DIR: Chromium traces of the page load and the deep-window drag (trace.ts). */
+const traceDir = process.env.BENCH_TRACE_DIR;
+
+/**
+ * Long tasks from the start of `act` to SETTLE_MS after it returned; with BENCH_TRACE_DIR and a
+ * `traceFile`, the phase's Chromium trace written there.
+ */
+async function phase(
+  page: Page,
+  name: string,
+  act: () => Promise<void>,
+  traceFile?: string,
+): Promise<PhaseTasks> {
+  const cdp = traceDir && traceFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) await startTrace(cdp);
   const start = await pageNow(page);
   await act();
   await page.waitForTimeout(SETTLE_MS);
+  if (cdp && traceDir && traceFile) {
+    await stopTrace(cdp, join(traceDir, traceFile));
+    await cdp.detach();
+  }
   return { name, durationsMs: (await longTasksSince(page, start)).map((t) => t.duration) };
 }
 
@@ -172,8 +191,21 @@ async function interactions(page: Page, appUrl: string): Promise<PhaseTasks[]> {
   await page.waitForTimeout(SETTLE_MS);
   const handle = await centre(page, 'trap-window-lo');
   phases.push(
-    await phase(page, 'deep-window drag (Trap windows)', () =>
-      drag(page, handle.x, handle.x + 60, handle.y, 12),
+    await phase(
+      page,
+      'deep-window drag (Trap windows)',
+      () => drag(page, handle.x, handle.x + 60, handle.y, 12),
+      'deep-window-drag.trace.json',
+    ),
+  );
+  // The same bound dragged back 30 px: the workers now hold the curves (the incremental path).
+  await page.waitForTimeout(SETTLE_MS);
+  phases.push(
+    await phase(
+      page,
+      'deep-window drag again (the workers hold the curves)',
+      () => drag(page, handle.x + 60, handle.x + 30, handle.y, 12),
+      'deep-window-drag-again.trace.json',
     ),
   );
   const profileDir = process.env.BENCH_PROFILE_DIR;
@@ -362,12 +394,18 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     // Waits use test ids (CSS): Playwright's role queries run in the page and computed ARIA roles
     // over the whole DOM, 30–45 ms a poll, counted among the page's long tasks.
     await browserQuiet(userDataDir);
+    const loadTrace = traceDir ? await context.newCDPSession(page) : null;
+    if (loadTrace) await startTrace(loadTrace);
     const loadStart = performance.now();
     await page.goto(appUrl);
     await waitInPage(page, '[data-testid=tab-analysis]', 30_000);
     await waitInPage(page, '[data-testid=spectra-table] tbody tr', 60_000);
     const rowsShownMs = performance.now() - loadStart;
     await page.waitForTimeout(SETTLE_MS);
+    if (loadTrace && traceDir) {
+      await stopTrace(loadTrace, join(traceDir, 'page-load.trace.json'));
+      await loadTrace.detach();
+    }
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'page-load.cpuprofile'), JSON.stringify(profile));

@@ -33,6 +33,8 @@ import {
 } from './reanalysis.ts';
 import type { DrawnMeans } from './reanalysis.ts';
 import { planChunks } from './splitPipeline.ts';
+import { mergeChunkColumns, mergedBuffers } from './mergedColumns.ts';
+import type { ChunkColumns, MergedColumns } from './mergedColumns.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 import { decodeSpots, encodePlans } from './planColumns.ts';
 import type { PlanColumns, SpotColumns } from './planColumns.ts';
@@ -126,6 +128,20 @@ export const analysisWorkerApi = {
       encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept), takeReleased(held)),
     );
     return transfer(results, results.flatMap(chunkBuffers));
+  },
+
+  /**
+   * splitPipeline step 3's per-spectrum part for a pool whose caller is a UI thread: the chunks'
+   * results merged into input order with the exclusions applied, and the group stage's inputs,
+   * in columns (mergedColumns.ts).
+   */
+  mergeChunkColumns<Id extends SpectrumId>(
+    chunks: Array<ChunkColumns<Id>>,
+    total: number,
+    overrides: RecipeOverrides,
+  ): MergedColumns<Id> {
+    const merged = mergeChunkColumns(chunks, total, overrides);
+    return transfer(merged, mergedBuffers(merged));
   },
 
   /**

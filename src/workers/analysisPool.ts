@@ -30,27 +30,45 @@
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
-import { decideExclusions, flagOutliers, resolveRecipe } from '../shared/analysis/index.ts';
-import type { PipelineResult, PipelineSpectrum } from '../shared/analysis/index.ts';
+import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
+import type {
+  PipelineResult,
+  PipelineSpectrum,
+  SeriesResult,
+  SpectrumResult,
+} from '../shared/analysis/index.ts';
 import { keptPackBuffers } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
-import { decodeChunk, encodeGroupInputs } from './resultColumns.ts';
-import type { EncodedChunkResult } from './resultColumns.ts';
+import {
+  decodeChunk,
+  decodeResultsInTasks,
+  encodeGroupInputs,
+  encodeResults,
+  resultBuffers,
+} from './resultColumns.ts';
+import type { EncodedChunkResult, GroupInputColumns, ResultColumns } from './resultColumns.ts';
+import type { MergedColumns } from './mergedColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packCurves, unpackCurves } from './groupSpectra.ts';
 import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
 import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { mergeChunks, planChunks } from './splitPipeline.ts';
-import type { ChunkPlan, ChunkResult } from './splitPipeline.ts';
+import type { ChunkPlan } from './splitPipeline.ts';
 import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
 import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
-import type { AnalysisPool, AnalysisPoolOptions, RunOptions, WorkerHandle } from './analysisPoolApi.ts';
+import type {
+  AnalysisPool,
+  AnalysisPoolOptions,
+  ColumnarPipelineResult,
+  RunOptions,
+  WorkerHandle,
+} from './analysisPoolApi.ts';
 
-export type { AnalysisPool, AnalysisPoolOptions, RunOptions, WorkerHandle };
+export type { AnalysisPool, AnalysisPoolOptions, ColumnarPipelineResult, RunOptions, WorkerHandle };
 
 interface BrowserWorkerConstructor {
   new (url: URL, options: { type: 'module' }): Endpoint & { terminate(): void };
@@ -69,6 +87,24 @@ function defaultSize(): number {
     ?.hardwareConcurrency;
   return Math.max(1, (cores ?? 2) - 1);
 }
+
+/**
+ * Per-spectrum results decoded per task on a UI thread when a caller asks for objects (run): each
+ * result is ~10 small objects; 250 a task keeps each a few ms.
+ */
+const DECODE_SLICE = 250;
+
+/** A run's result with its per-spectrum results as objects or in columns (runAll). */
+type RunOutcome<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
+  spectra: Array<SpectrumResult<Id>> | ResultColumns<Id>;
+};
+
+/**
+ * Largest chunk on a UI thread, spectra: a chunk's packed spectra go to its worker in one message,
+ * whose per-spectrum part (PackedMeta objects) is structured-cloned in the posting task, 18–22 ms
+ * for 1,250 spectra in Chromium traces.
+ */
+const UI_CHUNK = 500;
 
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
@@ -143,27 +179,37 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
    */
   let spare: ArrayBuffer[] = [];
   const SPARE_BYTES = 256 * 1024 * 1024;
-  const received = <Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): ChunkResult<Id> => {
+  /** A chunk's results as they arrive (still in columns): its released buffers kept. */
+  const received = <Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): EncodedChunkResult<Id> => {
     let bytes = spare.reduce((n, b) => n + b.byteLength, 0);
     for (const buffer of encoded.released) {
       if (bytes + buffer.byteLength > SPARE_BYTES) break;
       spare.push(buffer);
       bytes += buffer.byteLength;
     }
-    return decodeChunk(encoded);
+    return encoded;
   };
 
+  /**
+   * The run. Its per-spectrum results come as objects when merged on this thread (worker threads,
+   * the CLI), in columns when merged in a worker (a UI thread: mergedColumns.ts); run() and
+   * runColumns() turn them into what their caller asked for.
+   */
   async function runAll<Id extends SpectrumId>(
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
     opts: RunOptions,
-  ): Promise<PipelineResult<Id>> {
+  ): Promise<RunOutcome<Id>> {
     const overrides = opts.recipe ?? {};
     const recipe = resolveRecipe(overrides);
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
       const chunkSize =
-        options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
+        options.chunkSize ??
+        Math.min(
+          onUiThread ? UI_CHUNK : 2000,
+          Math.max(64, Math.ceil(spectra.length / (4 * workers.length))),
+        );
       const plans = onUiThread
         ? decodePlans<Id>(
             await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
@@ -194,7 +240,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const labelsOf = held.groupLabels;
     const generation = held.keptGeneration;
     const ownerOf = new Map(labelsOf.flatMap((mine, w) => mine.map((label) => [label, w] as const)));
-    const results: Array<ChunkResult<Id>> = new Array(plans.length);
+    const results: Array<EncodedChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
     // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Held chunks
@@ -273,21 +319,43 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     }
     await Promise.all(pending);
     if (opts.signal?.aborted) throw abortError(opts.signal);
-    const merged = mergeChunks(plans, results, spectra.length);
-    // applyExclusions in its two steps; on a UI thread each in a task of its own, and the group
-    // inputs' encoding too (the three in one task were ~40–90 ms on 10⁴ spectra).
-    flagOutliers(merged.spectra, recipe);
-    if (onUiThread) await nextMessageTask();
-    decideExclusions(merged.spectra, recipe);
-    if (onUiThread) await nextMessageTask();
+    // applyExclusions and the group inputs' encoding: on a UI thread in worker 0, which merges the
+    // chunks' columns (mergedColumns.ts: the page never decodes 10⁴ results into objects);
+    // elsewhere here, on objects.
+    let perSpectrum: Array<SpectrumResult<Id>> | ResultColumns<Id>;
+    let inputs: GroupInputColumns;
+    let series: Array<SeriesResult<Id>>;
+    if (onUiThread) {
+      const chunks = results.map((r, c) => ({
+        indices: Int32Array.from(plans[c]!.indices),
+        spectra: r.spectra,
+      }));
+      const merged = (await workers[0]!.api.mergeChunkColumns(
+        transfer(
+          chunks,
+          chunks.flatMap((c) => [c.indices.buffer, ...resultBuffers(c.spectra)]),
+        ),
+        spectra.length,
+        overrides,
+      )) as MergedColumns<Id>;
+      perSpectrum = merged.spectra;
+      inputs = merged.inputs;
+      series = results.flatMap((r) => r.series);
+    } else {
+      const merged = mergeChunks(plans, results.map(decodeChunk), spectra.length);
+      applyExclusions(merged.spectra, recipe);
+      perSpectrum = merged.spectra;
+      inputs = encodeGroupInputs(merged.spectra);
+      series = merged.series;
+    }
+    if (opts.signal?.aborted) throw abortError(opts.signal);
     // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
     // worker holds its labels' kept curves (forwarded above), so they travel only when they
     // changed; the labels stay in their worker until then (its held averages are reused).
     // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
-    // encodeGroupInputs reads only the GroupInput fields of each result.
-    const inputs = encodeGroupInputs(merged.spectra);
-    const labels = groupLabels(merged.spectra);
+    // The results carry their spectra's labels: the groups are the spectra's labels.
+    const labels = groupLabels(spectra);
     const { resamples } = recipe.bootstrap;
     const points = spectra.length ? spectra[0]!.bias.length : 0;
     const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
@@ -321,16 +389,35 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const groups = labels.map((l) => groupOf.get(l)!);
     const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
-    return { recipe, spectra: merged.spectra, groups, comparisons, series: merged.series };
+    return { recipe, spectra: perSpectrum, groups, comparisons, series };
   }
+
+  /** Runs one at a time: the workers' held dataset and caches belong to one sequence of runs. */
+  const queued = <Id extends SpectrumId>(
+    spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+    opts: RunOptions,
+  ): Promise<RunOutcome<Id>> => {
+    const started = queue.then(() => abortable(runAll(spectra, opts), opts.signal));
+    queue = started.catch(() => undefined);
+    return started;
+  };
 
   return {
     size,
-    run: (spectra, opts = {}) => {
-      // One run at a time: the workers' held dataset and caches belong to one sequence of runs.
-      const started = queue.then(() => abortable(runAll(spectra, opts), opts.signal));
-      queue = started.catch(() => undefined);
-      return started;
+    run: async (spectra, opts = {}) => {
+      const outcome = await queued(spectra, opts);
+      if (Array.isArray(outcome.spectra)) return { ...outcome, spectra: outcome.spectra };
+      // Columns merged in a worker (a UI thread): decoded a slice per task.
+      return {
+        ...outcome,
+        spectra: await decodeResultsInTasks(outcome.spectra, DECODE_SLICE, nextMessageTask),
+      };
+    },
+    runColumns: async (spectra, opts = {}) => {
+      const outcome = await queued(spectra, opts);
+      return Array.isArray(outcome.spectra)
+        ? { ...outcome, spectra: encodeResults(outcome.spectra) }
+        : { ...outcome, spectra: outcome.spectra };
     },
     averageAndDifferentiate: (members, recipe = {}, signal) => {
       // Packed into one own buffer, transferred: curves are often views into one large slab page,

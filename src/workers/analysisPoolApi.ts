@@ -6,6 +6,15 @@ import type { PipelineResult, PipelineSpectrum, RecipeOverrides } from '../share
 import type { AveragedColumns } from './analysisApi.ts';
 import type { GroupSpectraResult, MemberSweeps } from './groupSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
+import type { ResultColumns } from './resultColumns.ts';
+
+/**
+ * A run's result with the per-spectrum results in columns (resultColumns.ts: resultNumber reads one
+ * number, decodeResults makes the objects), for a caller that needs only some of their numbers.
+ */
+export type ColumnarPipelineResult<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
+  spectra: ResultColumns<Id>;
+};
 
 /** A started worker: its comlink endpoint and how to stop it. */
 export interface WorkerHandle {
@@ -18,7 +27,7 @@ export interface AnalysisPoolOptions {
   size?: number;
   /** Starts one worker; default the Vite-bundled Web Worker (analysisWorker.ts). */
   createWorker?: () => WorkerHandle;
-  /** Spectra per chunk; default about 4 chunks per worker, between 64 and 2,000. */
+  /** Spectra per chunk; default about 4 chunks per worker, between 64 and 2,000 (500 with packSlice). */
   chunkSize?: number;
   /**
    * Set on a UI thread: spectra packed per task (packing a chunk of 1,250 sweeps was a 110–190 ms
@@ -41,6 +50,15 @@ export interface AnalysisPool {
     spectra: ReadonlyArray<PipelineSpectrum<Id>>,
     options?: RunOptions,
   ): Promise<PipelineResult<Id>>;
+  /**
+   * run() with the per-spectrum results in columns: on a UI thread they are merged and excluded
+   * in a worker and never decoded into objects on the calling thread (10⁴ results are ~10⁵ small
+   * objects, and their garbage).
+   */
+  runColumns<Id extends SpectrumId>(
+    spectra: ReadonlyArray<PipelineSpectrum<Id>>,
+    options?: RunOptions,
+  ): Promise<ColumnarPipelineResult<Id>>;
   /** Members prepared as the pipeline prepares them (the recipe's direction; groupSpectra.ts). */
   averageAndDifferentiate(
     members: ReadonlyArray<MemberSweeps>,

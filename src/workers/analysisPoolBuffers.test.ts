@@ -8,6 +8,7 @@ import { runPipeline } from '../shared/analysis/index.ts';
 import { createNodeAnalysisPool, startNodeAnalysisWorker } from '../main/analysis/nodeAnalysisPool.ts';
 import { createAnalysisPool } from './analysisPool.ts';
 import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
+import { decodeResults } from './resultColumns.ts';
 
 const pool = createNodeAnalysisPool(2);
 afterAll(() => pool.terminate());
@@ -54,6 +55,20 @@ describe('packing in slices (packSlice: a UI thread packs a chunk over several t
       expect(await sliced.run(spectra)).toEqual(runPipeline(spectra));
       const recipe = { traps: { deep: [-0.5, 0.7] as [number, number] } };
       expect(await sliced.run(spectra, { recipe })).toEqual(runPipeline(spectra, recipe));
+      // The columns a UI thread keeps (merged and excluded in a worker) decode to the same results,
+      // for a window not run before too (the trap view's path).
+      for (const deep of [
+        [-0.5, 0.7],
+        [-0.3, 0.4],
+      ] as Array<[number, number]>) {
+        const { spectra: columns, ...rest } = await sliced.runColumns(spectra, {
+          recipe: { traps: { deep } },
+        });
+        const { spectra: expected, ...expectedRest } = runPipeline(spectra, { traps: { deep } });
+        expect(decodeResults(columns)).toEqual(expected);
+        expect(rest).toEqual(expectedRest);
+        expect(expected.some((r) => r.excluded)).toBe(true);
+      }
       // Series settings change the plan (made anew in a worker): splits inside two series.
       const before = runPipeline(spectra).series;
       const inside = before.filter((r) => r.spotIds.length > 2).map((r) => r.spotIds[1]!);

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
 import { groupInputOf, runPipeline } from '../shared/analysis/index.ts';
 import type { SpectrumResult } from '../shared/analysis/index.ts';
-import { decodeGroupInputs, decodeResults, encodeGroupInputs, encodeResults } from './resultColumns.ts';
+import {
+  decodeGroupInputs,
+  decodeResults,
+  decodeResultsInTasks,
+  encodeGroupInputs,
+  encodeResults,
+  resultNumber,
+} from './resultColumns.ts';
 
 const roundTrip = <Id extends number | string>(results: Array<SpectrumResult<Id>>) =>
   decodeResults(structuredClone(encodeResults(results)));
@@ -49,5 +56,25 @@ describe('result columns', () => {
     const back = roundTrip(odd);
     expect(back).toEqual(odd);
     expect(Object.is(back[0]!.vbm, -0)).toBe(true);
+  });
+
+  it('decodes in slices (a UI thread over several tasks) exactly as at once; single numbers on demand', async () => {
+    for (const [seed, count] of [
+      [11, 97],
+      [12, 240],
+    ] as const) {
+      const { spectra } = runPipeline(syntheticSpectra({ count, points: 128, noise: 2e-12, seed }));
+      const encoded = structuredClone(encodeResults(spectra));
+      let pauses = 0;
+      const sliced = await decodeResultsInTasks(encoded, 20, async () => {
+        pauses++;
+      });
+      expect(pauses).toBe(Math.ceil(count / 20) - 1); // after results 20, 40, …
+      expect(sliced).toEqual(spectra);
+      spectra.forEach((r, i) => {
+        expect(resultNumber(encoded, i, 'deepTrap')).toBe(r.deepTrap);
+        expect(resultNumber(encoded, i, 'gap')).toBe(r.gap);
+      });
+    }
   });
 });

@@ -1,13 +1,14 @@
 // Per-spectrum deep-trap integrals and the group comparisons (reduction with bootstrap CI) for a
 // deep window. The stored window's come from the run; another window's are recomputed by the
-// whole pipeline in the worker pool (every spectrum's normalised dI/dV integrated anew).
+// whole pipeline in the worker pool (every spectrum's normalised dI/dV integrated anew). The
+// per-spectrum results stay in columns (runColumns): only the deep integrals are read, never
+// 10⁴ result objects made on the page during a drag.
 import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisRunView, AnalysisSpectrum } from '../../../../shared/api/contract.ts';
 import type { GroupComparison, PipelineSpectrum } from '../../../../shared/analysis/index.ts';
-import { summaryStats } from '../../../../shared/analysis/index.ts';
 import type { SummaryStats } from '../../../../shared/analysis/index.ts';
 import type { AnalysisPool } from '../../../../workers/analysisPool.ts';
-import { countedResults } from '../runGroups.ts';
+import { deepStatsOf } from './deepStats.ts';
 
 export interface TrapStatistics {
   /** The window these numbers belong to, V. */
@@ -31,6 +32,31 @@ function storedStatistics(run: AnalysisRunView): TrapStatistics {
 
 const RECOMPUTE_DELAY = 350; // ms after the last change of the window
 
+/** The pool input made for a map of curves (weakly held: dropped with the curves). */
+const inputs = new WeakMap<
+  ReadonlyMap<number, AnalysisSpectrum>,
+  { run: AnalysisRunView; input: Array<PipelineSpectrum<number>> }
+>();
+
+/**
+ * The run's spectra with their curves and the run's labels, in the run's order: made once per run
+ * and curves, so each window change passes the pool the same array (sameSpectra's first check)
+ * and makes no 10⁴ new objects.
+ */
+function poolInput(
+  run: AnalysisRunView,
+  spectra: ReadonlyMap<number, AnalysisSpectrum>,
+): Array<PipelineSpectrum<number>> {
+  const made = inputs.get(spectra);
+  if (made?.run === run) return made.input;
+  const input = run.spectra.flatMap((r) => {
+    const s = spectra.get(r.spectrumId);
+    return s ? [{ ...s, label: r.label }] : [];
+  });
+  inputs.set(spectra, { run, input });
+  return input;
+}
+
 export function useTrapStatistics(
   pool: AnalysisPool | null,
   run: AnalysisRunView,
@@ -52,24 +78,10 @@ export function useTrapStatistics(
     if (stored || !pool || spectra.size === 0) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      const input: Array<PipelineSpectrum<number>> = run.spectra.flatMap((r) => {
-        const s = spectra.get(r.spectrumId);
-        return s ? [{ ...s, label: r.label }] : [];
-      });
-      pool.run(input, { recipe: { ...run.recipe, traps: { deep: [lo, hi] } } }).then(
+      pool.runColumns(poolInput(run, spectra), { recipe: { ...run.recipe, traps: { deep: [lo, hi] } } }).then(
         (result) => {
           if (!current) return;
-          const deepStats = new Map(
-            run.groups.map((g) => {
-              const ids = new Set(countedResults(run, g.label).map((r) => r.spectrumId));
-              return [
-                g.label,
-                summaryStats(
-                  result.spectra.filter((r) => ids.has(r.spectrumId)).map((r) => r.deepTrap ?? Number.NaN),
-                ),
-              ];
-            }),
-          );
+          const deepStats = deepStatsOf(run, result.spectra);
           setRecomputed({
             key: `${run.runId}:${lo}:${hi}`,
             stats: { deep: [lo, hi], source: 'recomputed', comparisons: result.comparisons, deepStats },
