@@ -58,7 +58,7 @@ import type { ChunkPlan } from './splitPipeline.ts';
 import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitLabels } from './poolDataset.ts';
+import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitCountedLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 import type {
   AnalysisPool,
@@ -165,6 +165,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     keptGeneration: number;
     /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
     groupLabels: string[][] | null;
+    /** The spectra's labels, sorted (the groups), and their spectra: one pass over 10⁴ per dataset. */
+    labels: string[];
+    counts: Map<string, number>;
     loaded: boolean[];
   } | null = null;
   let nextDatasetId = 1;
@@ -224,8 +227,12 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         keptKey: null,
         keptGeneration: 0,
         groupLabels: null,
+        labels: [],
+        counts: new Map(),
         loaded: plans.map(() => false),
       };
+      dataset.labels = groupLabels(spectra);
+      dataset.counts = labelCounts(spectra, dataset.labels);
     }
     const held = dataset;
     const plans = held.plans as Array<ChunkPlan<Id>>;
@@ -236,7 +243,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // other chunks still run. They stay in their worker until the kept curves change.
     if (withKept) held.keptGeneration = nextKeptGeneration++;
     if (withKept || !held.groupLabels)
-      held.groupLabels = splitLabels(spectra, groupLabels(spectra), workers.length);
+      held.groupLabels = splitCountedLabels(held.counts, held.labels, workers.length);
     const labelsOf = held.groupLabels;
     const generation = held.keptGeneration;
     const ownerOf = new Map(labelsOf.flatMap((mine, w) => mine.map((label) => [label, w] as const)));
@@ -290,15 +297,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         }),
       );
     });
-    let packedBefore = false;
     for (let c = 0; c < plans.length; c++) {
       if (opts.signal?.aborted) break;
       if (held.loaded[c]) continue;
       // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
       // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
       // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
-      if (packedBefore && onUiThread) await nextMessageTask();
-      packedBefore = true;
+      // The first one too: the run's start (planning, splitting the labels) was a task already.
+      if (onUiThread) await nextMessageTask();
       const plan = plans[c]!;
       const members = plan.indices.map((i) => spectra[i]!);
       const packed = options.packSlice
@@ -355,10 +361,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // changed; the labels stay in their worker until then (its held averages are reused).
     // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
     // The results carry their spectra's labels: the groups are the spectra's labels.
-    const labels = groupLabels(spectra);
+    const { labels } = held;
     const { resamples } = recipe.bootstrap;
     const points = spectra.length ? spectra[0]!.bias.length : 0;
-    const shares = shareBootstrap(labelsOf, labelCounts(spectra, labels), points, resamples);
+    const shares = shareBootstrap(labelsOf, held.counts, points, resamples);
     const [parts] = await Promise.all([
       Promise.all(
         workers.map((slot, w) => {

@@ -54,7 +54,15 @@ export function splitLabels(
   labels: ReadonlyArray<string>,
   workers: number,
 ): string[][] {
-  const count = labelCounts(results, labels);
+  return splitCountedLabels(labelCounts(results, labels), labels, workers);
+}
+
+/** splitLabels from the labels' counts (labelCounts). */
+export function splitCountedLabels(
+  count: ReadonlyMap<string, number>,
+  labels: ReadonlyArray<string>,
+  workers: number,
+): string[][] {
   const split: string[][] = Array.from({ length: workers }, () => []);
   const load = new Array<number>(workers).fill(0);
   for (const label of [...labels].sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1))) {
