@@ -100,11 +100,14 @@ type RunOutcome<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
 };
 
 /**
- * Largest chunk on a UI thread, spectra: a chunk's packed spectra go to its worker in one message,
- * whose per-spectrum part (PackedMeta objects) is structured-cloned in the posting task, 18–22 ms
- * for 1,250 spectra in Chromium traces.
+ * Largest chunk on a UI thread, spectra: each chunk is packed, posted and answered in tasks of the
+ * page, and smaller chunks keep each of those short (posting 1,250 spectra's fields as objects
+ * was 18–22 ms in Chromium traces, before packSpectra sent them in columns).
  */
 const UI_CHUNK = 500;
+
+/** Chunk calls a worker has in flight at most while a dataset loads: one running, one queued. */
+const LOAD_DEPTH = 2;
 
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
@@ -168,7 +171,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     /** The spectra's labels, sorted (the groups), and their spectra: one pass over 10⁴ per dataset. */
     labels: string[];
     counts: Map<string, number>;
-    loaded: boolean[];
+    /** The worker holding each chunk (its stage caches), −1 until one has analysed it. */
+    owner: number[];
   } | null = null;
   let nextDatasetId = 1;
   let nextKeptGeneration = 1;
@@ -229,7 +233,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         groupLabels: null,
         labels: [],
         counts: new Map(),
-        loaded: plans.map(() => false),
+        owner: plans.map(() => -1),
       };
       dataset.labels = groupLabels(spectra);
       dataset.counts = labelCounts(spectra, dataset.labels);
@@ -250,12 +254,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const results: Array<EncodedChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Held chunks
-    // go in one call per worker (a re-analysis is a round trip per worker, not per chunk). Chunks
-    // not yet loaded go one call each (progress while a large set loads), all sent at once in
-    // chunk order, so each worker always has its next chunk queued: awaiting each answer before
-    // packing and sending the next left a worker idle for the pack, both structured clones and
-    // the message round trip of every chunk.
+    // A chunk stays in the worker that first analysed it, which keeps its stage caches between
+    // runs. Held chunks go in one call per worker (a re-analysis is a round trip per worker, not
+    // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
+    // to the worker with the fewest calls in flight, at most LOAD_DEPTH each: a worker always has
+    // its next chunk queued (awaiting each answer before packing and sending the next left it idle
+    // for the pack, both structured clones and the round trip), and the chunks are shared out as
+    // the workers get through them, not dealt in turn (one worker also holds and averages more
+    // labels' kept curves, and the machine's other threads slow one or the other: dealt in turn,
+    // one worker idled 60–120 ms of a 450 ms run while the other finished).
     const pending: Array<Promise<void>> = [];
     // Kept curves on their way to the group workers. Not awaited before the group stage: each
     // worker handles its messages in order, so its holdKept calls run before its aggregate call;
@@ -284,22 +291,46 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
           forwarded,
         );
     };
+    const inFlight = new Array<number>(workers.length).fill(0);
+    let workerFreed: (() => void) | null = null;
+    const settled = (w: number): void => {
+      inFlight[w]!--;
+      workerFreed?.();
+      workerFreed = null;
+    };
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
-      for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
+      for (let c = 0; c < plans.length; c++) if (held.owner[c] === w) heldHere.push(c);
       if (heldHere.length === 0) return;
+      inFlight[w]!++;
       track(
-        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
-          for (const chunk of chunks) forwardKept(chunk.kept);
-          heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
-          done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
-          opts.onProgress?.({ done, total: spectra.length });
-        }),
+        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then(
+          (chunks) => {
+            settled(w);
+            for (const chunk of chunks) forwardKept(chunk.kept);
+            heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
+            done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+            opts.onProgress?.({ done, total: spectra.length });
+          },
+          (error: unknown) => {
+            settled(w);
+            throw error;
+          },
+        ),
       );
     });
+    /** The worker with the fewest calls in flight, once one has fewer than LOAD_DEPTH. */
+    const freeWorker = async (): Promise<number> => {
+      for (;;) {
+        let best = 0;
+        for (let w = 1; w < workers.length; w++) if (inFlight[w]! < inFlight[best]!) best = w;
+        if (inFlight[best]! < LOAD_DEPTH) return best;
+        await new Promise<void>((resolve) => (workerFreed = resolve));
+      }
+    };
     for (let c = 0; c < plans.length; c++) {
       if (opts.signal?.aborted) break;
-      if (held.loaded[c]) continue;
+      if (held.owner[c]! >= 0) continue;
       // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
       // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
       // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
@@ -311,16 +342,25 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         ? await packSpectraInTasks(members, spare, options.packSlice, nextMessageTask)
         : packSpectra(members, spare);
       if (opts.signal?.aborted) break;
+      const w = await freeWorker();
+      if (opts.signal?.aborted) break;
       const load = transfer({ packed, plan }, [packed.data.buffer]);
-      const slot = workers[c % workers.length]!;
+      inFlight[w]!++;
       track(
-        Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
-          forwardKept(chunk.kept);
-          results[c] = received(chunk as EncodedChunkResult<Id>);
-          held.loaded[c] = true;
-          done += plan.indices.length;
-          opts.onProgress?.({ done, total: spectra.length });
-        }),
+        Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
+          (chunk) => {
+            settled(w);
+            forwardKept(chunk.kept);
+            results[c] = received(chunk as EncodedChunkResult<Id>);
+            held.owner[c] = w;
+            done += plan.indices.length;
+            opts.onProgress?.({ done, total: spectra.length });
+          },
+          (error: unknown) => {
+            settled(w);
+            throw error;
+          },
+        ),
       );
     }
     await Promise.all(pending);
