@@ -166,8 +166,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      // About eight chunks per worker: the last chunks to finish set how long one worker waits
+      // for the other before the group stage (four per worker: 1,250 spectra, ~50 ms each).
       const chunkSize =
-        options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
+        options.chunkSize ?? Math.min(2000, Math.max(128, Math.ceil(spectra.length / (8 * workers.length))));
       const plans = onUiThread
         ? decodePlans<Id>(
             await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
