@@ -99,13 +99,6 @@ type RunOutcome<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
   spectra: Array<SpectrumResult<Id>> | ResultColumns<Id>;
 };
 
-/**
- * Largest chunk on a UI thread, spectra: each chunk is packed, posted and answered in tasks of the
- * page, and smaller chunks keep each of those short (posting 1,250 spectra's fields as objects
- * was 18–22 ms in Chromium traces, before packSpectra sent them in columns).
- */
-const UI_CHUNK = 500;
-
 /** Chunk calls a worker has in flight at most while a dataset loads: one running, one queued. */
 const LOAD_DEPTH = 2;
 
@@ -211,12 +204,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      // About eight chunks per worker: the last chunks to finish set how long one worker waits
+      // for the other before the group stage (four per worker: 1,250 spectra, ~50 ms each).
       const chunkSize =
-        options.chunkSize ??
-        Math.min(
-          onUiThread ? UI_CHUNK : 2000,
-          Math.max(64, Math.ceil(spectra.length / (4 * workers.length))),
-        );
+        options.chunkSize ?? Math.min(2000, Math.max(128, Math.ceil(spectra.length / (8 * workers.length))));
       const plans = onUiThread
         ? decodePlans<Id>(
             await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
