@@ -29,10 +29,6 @@ export default defineConfig({
       // (~190 ms on the 2-core build machine); source maps keep stack traces readable.
       minify: true,
       sourcemap: true,
-      // No modulepreload links for dynamic imports: the page load task that evaluates React DOM
-      // appended one per dependency of each import() (12–27 ms of it in Chromium traces); the
-      // modules load from the local server as their importers ask for them.
-      modulePreload: false,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -13,10 +13,14 @@
 //
 // run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
 // parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
-// results split by whole labels across the workers (splitLabels, poolDataset.ts), and the comparisons here.
+// results split by whole labels across the workers (splitCountedLabels, poolDataset.ts), and the comparisons here.
 // Curves go to the workers packed in one transferred buffer per chunk. The labels are split
 // before the chunks run (from the spectra's labels), so each chunk's kept curves go on, packed
 // per label (keptCurves.ts), to the worker that averages them as soon as the chunk is back.
+// The chunks' per-spectrum results come back in columns (resultColumns.ts). On a UI thread
+// (packSlice set) they are merged, the exclusions applied and the group inputs encoded in worker 0
+// (mergedColumns.ts), and stay in columns: runColumns() returns them so (a view reads the numbers
+// it needs), run() decodes them into objects 250 per task.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
