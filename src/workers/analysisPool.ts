@@ -70,6 +70,9 @@ function defaultSize(): number {
   return Math.max(1, (cores ?? 2) - 1);
 }
 
+/** Chunk calls a worker has in flight at most while a dataset loads: one running, one queued. */
+const LOAD_DEPTH = 2;
+
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
 
@@ -129,7 +132,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     keptGeneration: number;
     /** Labels whose group stage each worker runs (and whose kept curves it holds); null until sent. */
     groupLabels: string[][] | null;
-    loaded: boolean[];
+    /** The worker holding each chunk (its stage caches), −1 until one has analysed it. */
+    owner: number[];
   } | null = null;
   let nextDatasetId = 1;
   let nextKeptGeneration = 1;
@@ -162,8 +166,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      // About eight chunks per worker: the last chunks to finish set how long one worker waits
+      // for the other before the group stage (four per worker: 1,250 spectra, ~50 ms each).
       const chunkSize =
-        options.chunkSize ?? Math.min(2000, Math.max(64, Math.ceil(spectra.length / (4 * workers.length))));
+        options.chunkSize ?? Math.min(2000, Math.max(128, Math.ceil(spectra.length / (8 * workers.length))));
       const plans = onUiThread
         ? decodePlans<Id>(
             await workers[0]!.api.planChunks(encodeSpots(spectra), overrides, chunkSize),
@@ -178,7 +184,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         keptKey: null,
         keptGeneration: 0,
         groupLabels: null,
-        loaded: plans.map(() => false),
+        owner: plans.map(() => -1),
       };
     }
     const held = dataset;
@@ -197,12 +203,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const results: Array<ChunkResult<Id>> = new Array(plans.length);
     let done = 0;
     opts.onProgress?.({ done, total: spectra.length });
-    // Chunk c lives in worker c mod size, which keeps its stage caches between runs. Held chunks
-    // go in one call per worker (a re-analysis is a round trip per worker, not per chunk). Chunks
-    // not yet loaded go one call each (progress while a large set loads), all sent at once in
-    // chunk order, so each worker always has its next chunk queued: awaiting each answer before
-    // packing and sending the next left a worker idle for the pack, both structured clones and
-    // the message round trip of every chunk.
+    // A chunk stays in the worker that first analysed it, which keeps its stage caches between
+    // runs. Held chunks go in one call per worker (a re-analysis is a round trip per worker, not
+    // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
+    // to the worker with the fewest calls in flight, at most LOAD_DEPTH each: a worker always has
+    // its next chunk queued (awaiting each answer before packing and sending the next left it idle
+    // for the pack, both structured clones and the round trip), and the chunks are shared out as
+    // the workers get through them, not dealt in turn (one worker also holds and averages more
+    // labels' kept curves, and the machine's other threads slow one or the other: dealt in turn,
+    // one worker idled 60–120 ms of a 450 ms run while the other finished).
     const pending: Array<Promise<void>> = [];
     // Kept curves on their way to the group workers. Not awaited before the group stage: each
     // worker handles its messages in order, so its holdKept calls run before its aggregate call;
@@ -231,23 +240,47 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
           forwarded,
         );
     };
+    const inFlight = new Array<number>(workers.length).fill(0);
+    let workerFreed: (() => void) | null = null;
+    const settled = (w: number): void => {
+      inFlight[w]!--;
+      workerFreed?.();
+      workerFreed = null;
+    };
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
-      for (let c = w; c < plans.length; c += workers.length) if (held.loaded[c]) heldHere.push(c);
+      for (let c = 0; c < plans.length; c++) if (held.owner[c] === w) heldHere.push(c);
       if (heldHere.length === 0) return;
+      inFlight[w]!++;
       track(
-        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then((chunks) => {
-          for (const chunk of chunks) forwardKept(chunk.kept);
-          heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
-          done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
-          opts.onProgress?.({ done, total: spectra.length });
-        }),
+        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then(
+          (chunks) => {
+            settled(w);
+            for (const chunk of chunks) forwardKept(chunk.kept);
+            heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
+            done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+            opts.onProgress?.({ done, total: spectra.length });
+          },
+          (error: unknown) => {
+            settled(w);
+            throw error;
+          },
+        ),
       );
     });
+    /** The worker with the fewest calls in flight, once one has fewer than LOAD_DEPTH. */
+    const freeWorker = async (): Promise<number> => {
+      for (;;) {
+        let best = 0;
+        for (let w = 1; w < workers.length; w++) if (inFlight[w]! < inFlight[best]!) best = w;
+        if (inFlight[best]! < LOAD_DEPTH) return best;
+        await new Promise<void>((resolve) => (workerFreed = resolve));
+      }
+    };
     let packedBefore = false;
     for (let c = 0; c < plans.length; c++) {
       if (opts.signal?.aborted) break;
-      if (held.loaded[c]) continue;
+      if (held.owner[c]! >= 0) continue;
       // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
       // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
       // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
@@ -259,16 +292,25 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         ? await packSpectraInTasks(members, spare, options.packSlice, nextMessageTask)
         : packSpectra(members, spare);
       if (opts.signal?.aborted) break;
+      const w = await freeWorker();
+      if (opts.signal?.aborted) break;
       const load = transfer({ packed, plan }, [packed.data.buffer]);
-      const slot = workers[c % workers.length]!;
+      inFlight[w]!++;
       track(
-        Promise.resolve(slot.api.analyseChunk(held.id, c, overrides, withKept, load)).then((chunk) => {
-          forwardKept(chunk.kept);
-          results[c] = received(chunk as EncodedChunkResult<Id>);
-          held.loaded[c] = true;
-          done += plan.indices.length;
-          opts.onProgress?.({ done, total: spectra.length });
-        }),
+        Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
+          (chunk) => {
+            settled(w);
+            forwardKept(chunk.kept);
+            results[c] = received(chunk as EncodedChunkResult<Id>);
+            held.owner[c] = w;
+            done += plan.indices.length;
+            opts.onProgress?.({ done, total: spectra.length });
+          },
+          (error: unknown) => {
+            settled(w);
+            throw error;
+          },
+        ),
       );
     }
     await Promise.all(pending);

@@ -18,7 +18,7 @@ export interface AnalysisPoolOptions {
   size?: number;
   /** Starts one worker; default the Vite-bundled Web Worker (analysisWorker.ts). */
   createWorker?: () => WorkerHandle;
-  /** Spectra per chunk; default about 4 chunks per worker, between 64 and 2,000. */
+  /** Spectra per chunk; default about 8 chunks per worker, between 128 and 2,000. */
   chunkSize?: number;
   /**
    * Set on a UI thread: spectra packed per task (packing a chunk of 1,250 sweeps was a 110–190 ms

@@ -42,7 +42,7 @@ describe('packing in slices (packSlice: a UI thread packs a chunk over several t
         pauses++;
       });
       expect(pauses).toBe(12); // after spectra 10, 20, …, 120
-      expect(sliced.meta).toEqual(whole.meta);
+      expect({ ...sliced, data: null }).toEqual({ ...whole, data: null });
       expect(Buffer.from(sliced.data.buffer).equals(Buffer.from(whole.data.buffer))).toBe(true);
     }
   });

@@ -54,7 +54,7 @@ describe('runPipeline split into chunks', () => {
     input[1]!.bias[3] = 0;
     input[2]!.bias[3] = 0; // equal to input[1], another array
     const packed = packSpectra(input);
-    const offsets = packed.meta.map((m) => m.offset);
+    const offsets = unpackSpectra(packed).map((s) => (s.bias as Float64Array).byteOffset);
     expect(offsets[2]).toBe(offsets[1]);
     expect(new Set(offsets).size).toBe(5); // 0 | 1 = 2 | 3 (shifted) | 4 (−0) | 5
     unpackSpectra(packed).forEach((s, i) => {

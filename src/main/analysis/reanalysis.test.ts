@@ -10,7 +10,9 @@ import { resolveRecipe, runPipeline, seriesOf } from '../../shared/analysis/inde
 import type { PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/index.ts';
 import { createReanalysisState, analyseHeldChunk } from '../../workers/reanalysis.ts';
 import { planChunks } from '../../workers/splitPipeline.ts';
-import { createNodeAnalysisPool } from './nodeAnalysisPool.ts';
+import { createNodeAnalysisPool, startNodeAnalysisWorker } from './nodeAnalysisPool.ts';
+import { createAnalysisPool } from '../../workers/analysisPool.ts';
+import type { WorkerHandle } from '../../workers/analysisPool.ts';
 
 /** Walks two results together: numbers within `tolerance` (relative, absolute below 1), all else equal. */
 function expectClose(actual: unknown, expected: unknown, tolerance: number, path = 'result'): void {
@@ -86,6 +88,58 @@ describe('incremental re-analysis in the worker pool', () => {
       i === 4 ? { ...s, current: Float64Array.from(s.current, (v) => v * 2) } : s,
     );
     expectClose(await pool.run(changed, {}), runPipeline(changed, {}), 1e-12);
+  });
+});
+
+describe('chunks shared out as the workers get through them', () => {
+  // Worker 0's messages wait behind a gate until worker 1 has taken all chunks but worker 0's
+  // first ones (or worker 0 was sent more than two: chunks dealt in turn), so the split is uneven
+  // whatever the machine's speed. Each chunk must then stay where it was analysed: the
+  // re-analyses ask each worker for its own.
+  const chunkCalls = [0, 0];
+  let chunkTotal = 0;
+  let started = 0;
+  const held: Array<() => void> = [];
+  let gateOpen = false;
+  const openGateWhenDue = (): void => {
+    if (gateOpen || !(chunkCalls[1]! >= chunkTotal - 2 || chunkCalls[0]! > 2)) return;
+    gateOpen = true;
+    for (const send of held.splice(0)) send();
+  };
+  const gatedFirst = (): WorkerHandle => {
+    const w = started++;
+    const handle = startNodeAnalysisWorker();
+    const endpoint = handle.endpoint;
+    return {
+      terminate: handle.terminate,
+      endpoint: {
+        postMessage: (message: unknown, transfer?: Parameters<typeof endpoint.postMessage>[1]) => {
+          if ((message as { path?: string[] }).path?.[0] === 'analyseChunk') chunkCalls[w]!++;
+          if (w === 0 && !gateOpen) held.push(() => endpoint.postMessage(message, transfer));
+          else endpoint.postMessage(message, transfer);
+          openGateWhenDue();
+        },
+        addEventListener: endpoint.addEventListener.bind(endpoint),
+        removeEventListener: endpoint.removeEventListener.bind(endpoint),
+      },
+    };
+  };
+  const uneven = createAnalysisPool({ size: 2, createWorker: gatedFirst, chunkSize: 20 });
+  afterAll(() => uneven.terminate());
+
+  it('keeps each chunk in the worker that took it (equal to runPipeline after every step)', async () => {
+    const spectra = syntheticSpectra({ count: 400, points: 128, seed: 31, backward: true, noise: 3e-12 });
+    chunkTotal = planChunks(spectra, resolveRecipe(), 20).length;
+    expect(chunkTotal).toBeGreaterThan(10);
+    for (const overrides of SEQUENCES['Savitzky–Golay window, then deep window']!) {
+      const pooled = await uneven.run(
+        spectra.map((s) => ({ ...s })),
+        { recipe: overrides },
+      );
+      expectClose(pooled, runPipeline(spectra, overrides), 1e-12);
+    }
+    // Every chunk sent once (later runs reuse them); worker 0 only its first two.
+    expect(chunkCalls).toEqual([2, chunkTotal - 2]);
   });
 });
 
