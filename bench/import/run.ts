@@ -74,9 +74,32 @@ function plainRead(files: string[]): number {
   return (performance.now() - start) / 1000;
 }
 
-/** Wall-clock seconds of one `sts-workbench import` (of `bin`) of the session into a new library. */
-function importOnce(bin: string): number {
+/**
+ * CPU seconds (user + system, all threads) used so far by this process's finished children, from
+ * /proc/self/stat (cutime + cstime, in clock ticks of 10 ms); null where there is no /proc. On a
+ * shared machine an import's CPU moves much less with the load than its wall time.
+ */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[16 - 3]) + Number(fields[17 - 3])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface ImportTime {
+  seconds: number;
+  /** CPU seconds of the import process, all threads; null where not known. */
+  cpuSeconds: number | null;
+}
+
+/** Wall-clock and CPU seconds of one `sts-workbench import` (of `bin`) of the session into a new library. */
+function importOnce(bin: string): ImportTime {
   const dir = mkdtempSync(join(tmpdir(), 'sts-bench-'));
+  const cpuBefore = childrenCpuSeconds();
   const start = performance.now();
   const result = spawnSync(
     process.execPath,
@@ -87,13 +110,14 @@ function importOnce(bin: string): number {
     },
   );
   const seconds = (performance.now() - start) / 1000;
+  const cpuAfter = childrenCpuSeconds();
   rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`import failed: ${result.stderr}`);
   const report = JSON.parse(result.stdout) as { imported: number; failed: unknown[] };
   if (report.imported !== FILES) {
     throw new Error(`imported ${report.imported} of ${FILES}: ${JSON.stringify(report.failed.slice(0, 3))}`);
   }
-  return seconds;
+  return { seconds, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 /** Seconds a Python reader takes to parse every file (it times itself, interpreter start excluded). */
@@ -112,19 +136,22 @@ generateSession();
 const files = readdirSync(sessionDir).map((name) => join(sessionDir, name));
 const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
 const readTimes: number[] = [];
-const importTimes: number[] = [];
+const importTimes: ImportTime[] = [];
 const nanonispyTimes: number[] = [];
 const loadtxtTimes: number[] = [];
-const baselineTimes: number[] = [];
+const baselineTimes: ImportTime[] = [];
 for (let run = 0; run < RUNS; run++) {
   readTimes.push(plainRead(files));
   nanonispyTimes.push(pythonOnce('nanonispy2_reader.py', files));
   loadtxtTimes.push(pythonOnce('nanonis_reader.py', files));
+  // The two checkouts take turns going first: an import runs slower right after another (the
+  // previous library's writes still going to disk), which must not favour one of them.
+  if (baselineBin && run % 2 === 1) baselineTimes.push(importOnce(baselineBin));
   importTimes.push(importOnce(bin));
-  if (baselineBin) baselineTimes.push(importOnce(baselineBin));
+  if (baselineBin && run % 2 === 0) baselineTimes.push(importOnce(baselineBin));
 }
 const read = median(readTimes);
-const imported = median(importTimes);
+const imported = median(importTimes.map((time) => time.seconds));
 const nanonispy = median(nanonispyTimes);
 const loadtxt = median(loadtxtTimes);
 const line = (name: string, seconds: number): string =>
@@ -139,14 +166,25 @@ console.log(line('plain read (floor)', read));
 console.log(line('nanonispy2-style (genfromtxt)', nanonispy));
 console.log(line('numpy.loadtxt reader', loadtxt));
 console.log(line('CLI import', imported));
-if (baseline) console.log(line('CLI import, baseline checkout', median(baselineTimes)));
+if (baseline)
+  console.log(line('CLI import, baseline checkout', median(baselineTimes.map((time) => time.seconds))));
+const cpuLine = (name: string, times: ImportTime[]): string | null => {
+  const cpu = times.map((time) => time.cpuSeconds);
+  if (cpu.some((seconds) => seconds === null)) return null;
+  return `${name.padEnd(30)} CPU ${median(cpu as number[]).toFixed(2)} s (user + system, all threads; median of ${RUNS}: ${(cpu as number[]).map((seconds) => seconds.toFixed(2)).join(', ')})`;
+};
+for (const text of [
+  cpuLine('CLI import', importTimes),
+  baseline ? cpuLine('CLI import, baseline checkout', baselineTimes) : null,
+])
+  if (text) console.log(text);
 console.log(`CLI import / nanonispy2-style: ${(nanonispy / imported).toFixed(2)}x (goal >= 4x)`);
 console.log(
   `CLI import / numpy.loadtxt reader: ${(loadtxt / imported).toFixed(2)}x (stricter line, no goal)`,
 );
 console.log(`CLI import / plain read: ${(read / imported).toFixed(3)}x (goal >= 0.25x)`);
 if (baseline) {
-  const before = median(baselineTimes);
+  const before = median(baselineTimes.map((time) => time.seconds));
   console.log(
     `baseline (${baseline}) CLI import / nanonispy2-style: ${(nanonispy / before).toFixed(2)}x, / plain read: ${(read / before).toFixed(3)}x; this checkout ${(before / imported).toFixed(2)}x faster`,
   );

@@ -9,6 +9,8 @@ export interface ParseRequest {
   id: number;
   path: string;
   name: string;
+  /** File size in bytes as the scan found it (0 when unknown): the worker reads this much first. */
+  bytes: number;
 }
 
 export type ParseResponse =

@@ -13,9 +13,8 @@ import { CRASH_MESSAGE_PREFIX } from './parseMessages.ts';
 import type { ParseBatch, ParseBatchAnswer, ParseRequest, ParseResponse } from './parseMessages.ts';
 
 interface Job {
+  /** Its `bytes` (the file's size, 0 when unknown) also bound the bytes of one batch. */
   request: ParseRequest;
-  /** File size in bytes (0 when unknown), to bound the bytes of one batch. */
-  bytes: number;
   resolve: (response: ParseResponse) => void;
   /** Was in a worker that died with others queued: now runs alone, and a second death is its own. */
   suspect: boolean;
@@ -74,11 +73,11 @@ export class ParsePool {
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
-  /** Parses one file; `bytes` (its size, when known) keeps batches of large files small. */
+  /** Parses one file; `bytes` (its size, when known) keeps batches of large files small and spares the worker an fstat. */
   parse(path: string, name: string, bytes = 0): Promise<ParseResponse> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, path, name }, bytes, resolve, suspect: false });
+      this.queue.push({ request: { id: this.nextId++, path, name, bytes }, resolve, suspect: false });
       this.schedulePump();
     });
   }
@@ -205,8 +204,8 @@ export class ParsePool {
     let bytes = 0;
     while (count < this.queue.length && count < BATCH_FILES) {
       const job = this.queue[count] as Job;
-      if (job.suspect || (count > 0 && bytes + job.bytes > BATCH_BYTES)) break;
-      bytes += job.bytes;
+      if (job.suspect || (count > 0 && bytes + job.request.bytes > BATCH_BYTES)) break;
+      bytes += job.request.bytes;
       count++;
     }
     return this.queue.splice(0, count);

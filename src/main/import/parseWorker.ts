@@ -1,6 +1,7 @@
 // Runs in a worker_threads thread: reads files, hashes and parses them, so main's event loop never
 // parses. It also builds the library rows (JSON, BLOB bytes), which go back in one message per
-// batch with the BLOB chunks transferred. A file's bytes live in a buffer reused for the next file
+// batch with the BLOB chunks transferred; a .dat's curves are written by the parser straight into
+// those chunks (BlobPacker.curve), so each is copied once from its table. A file's bytes live in a buffer reused for the next file
 // (readWhole): every value taken from them is copied into the rows before the next read. Until its
 // first batch arrives, the worker warms its code up on a synthetic file (warmUp.ts).
 import { createHash } from 'node:crypto';
@@ -19,14 +20,15 @@ const packer = new BlobPacker();
 function handle(request: ParseRequest): ParseResponse {
   let bytes: Uint8Array;
   try {
-    bytes = readWhole(request.path);
+    bytes = readWhole(request.path, request.bytes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { id: request.id, ok: false, sha256: '', code: 'unreadable', message };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const parsed = parseFile(request.name, bytes, parseContextFor(request.path, request.name));
+    const context = { ...parseContextFor(request.path, request.name), allocateCurve: packer.curve };
+    const parsed = parseFile(request.name, bytes, context);
     return { id: request.id, ok: true, sha256, format: parsed.format, rows: toFileRows(parsed, packer) };
   } catch (error) {
     const code = error instanceof ParseError ? error.code : 'internal';
@@ -40,7 +42,7 @@ function warmUpWith(bytes: Uint8Array): () => void {
   const warmUpPacker = new BlobPacker();
   return () => {
     createHash('sha256').update(bytes).digest('hex');
-    toFileRows(parseFile('warm-up.dat', bytes), warmUpPacker);
+    toFileRows(parseFile('warm-up.dat', bytes, { allocateCurve: warmUpPacker.curve }), warmUpPacker);
     warmUpPacker.reuse(warmUpPacker.drain());
   };
 }

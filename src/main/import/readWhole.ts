@@ -9,14 +9,17 @@ const REUSED_MAX_BYTES = 8 << 20;
 let reused = Buffer.allocUnsafeSlow(64 << 10);
 
 /**
- * The file's bytes, read up to the size fstat gives (as readFileSync does), or to the end for a
- * file that reports no size. The view is valid until the next call: everything taken from it must
- * be copied before then (the parse worker builds a file's rows before reading the next file).
+ * The file's bytes, read up to `expectedBytes` (the size the import's scan found: one fstat call
+ * per file saved) or, when that is not given (0), the size fstat gives (as readFileSync does); to
+ * the end for a file that reports no size. A file that grew since is read whole all the same (a
+ * read that fills the buffer is followed by more); one that shrank ends at its first short read.
+ * The view is valid until the next call: everything taken from it must be copied before then (the
+ * parse worker builds a file's rows before reading the next file).
  */
-export function readWhole(path: string): Uint8Array {
+export function readWhole(path: string, expectedBytes = 0): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const size = expectedBytes > 0 ? expectedBytes : fstatSync(fd).size;
     let buffer = reused;
     if (size + 1 > buffer.length) {
       buffer = Buffer.allocUnsafeSlow(size + 1);

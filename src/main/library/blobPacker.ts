@@ -45,6 +45,20 @@ export class BlobPacker {
   }
 
   /**
+   * A Float64Array of `length` values in the packer's memory (not zeroed), for a parser to write a
+   * curve into: toFileRows then stores those bytes as they are (see holds), without a copy.
+   */
+  readonly curve = (length: number): Float64Array => {
+    const bytes = this.take(length * 8);
+    return new Float64Array(bytes.buffer, bytes.byteOffset, length);
+  };
+
+  /** Whether `view` lies in memory taken from this packer since the last drain. */
+  holds(view: ArrayBufferView): boolean {
+    return view.buffer === this.chunk || this.filled.includes(view.buffer as ArrayBuffer);
+  }
+
+  /**
    * The chunks holding every BLOB taken since the last drain, to transfer; the next take() starts
    * a new chunk, so nothing handed out before can be overwritten or detached by later use.
    */

@@ -42,12 +42,18 @@ export function finiteStats(values: ArrayLike<number>): {
   return { min, max, mean: sum / finite, nanCount: values.length - finite };
 }
 
-/** Little-endian bytes of one or more channels, channel after channel, written into the packer. */
+/**
+ * Little-endian bytes of one or more channels, channel after channel, written into the packer; a
+ * single f64 channel the parser already wrote into the packer (BlobPacker.curve) is those bytes.
+ */
 function blobOf(
   packer: BlobPacker,
   channels: Array<Float64Array | Float32Array>,
   kind: 'f64' | 'f32',
 ): Uint8Array {
+  const only = channels.length === 1 ? (channels[0] as Float64Array | Float32Array) : null;
+  if (kind === 'f64' && only instanceof Float64Array && packer.holds(only))
+    return new Uint8Array(only.buffer, only.byteOffset, only.byteLength);
   let total = 0;
   for (const channel of channels) total += channel.length;
   const bytes = packer.take(total * (kind === 'f64' ? 8 : 4));

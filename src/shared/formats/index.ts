@@ -11,6 +11,7 @@ import { parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { checkFileSize, checkLineLength, isTextFormat, stripBom, withDefaults } from './limits.ts';
 import type { ReaderLimits } from './limits.ts';
+import type { CurveAllocator } from './spectrumColumns.ts';
 import { formatInfo } from './supportedFormats.ts';
 import { parseTextIv } from './textIv.ts';
 import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
@@ -27,12 +28,19 @@ export interface ParseContext {
   matrixParameterFile?: Uint8Array | null;
   /** Resource limits overriding DEFAULT_READER_LIMITS. */
   limits?: Partial<ReaderLimits>;
+  /**
+   * Makes the arrays of the spectrum records a Nanonis .dat yields (default: a fresh Float64Array
+   * each, so each can be transferred on its own). The import's worker gives views into its BLOB
+   * chunks: a curve is then copied once, from the table to the bytes the library stores.
+   */
+  allocateCurve?: CurveAllocator;
 }
 
 type Reader = (bytes: Uint8Array, name: string, context: ParseContext, limits: ReaderLimits) => ParsedFile;
 
 const READERS: Partial<Record<FileFormat, Reader>> = {
-  'nanonis-dat': (bytes, name, _context, limits) => parseNanonisDat(bytes, name, limits),
+  'nanonis-dat': (bytes, name, context, limits) =>
+    parseNanonisDat(bytes, name, limits, context.allocateCurve),
   'nanonis-sxm': parseNanonisSxm,
   'nanonis-3ds': (bytes, name, _context, limits) => parseNanonis3ds(bytes, name, limits),
   'text-iv': parseTextIv,

@@ -6,7 +6,12 @@ import { parseColumnName } from './columnName.ts';
 import { commentFrom, firstWins, type HeaderEntries } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
 import { emptyParsedFile, positionFromHeader, setpointFromHeader } from './parsedFile.ts';
-import { pickBiasColumn, pickCurrentQuantity, spectraFromColumns } from './spectrumColumns.ts';
+import {
+  pickBiasColumn,
+  pickCurrentQuantity,
+  spectraFromColumns,
+  type CurveAllocator,
+} from './spectrumColumns.ts';
 import { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits.ts';
 import { parseTabTable, type NumericTable } from './tabTable.ts';
 import { ParseError, type ChannelColumn, type FileKind, type ParsedFile } from './types.ts';
@@ -132,11 +137,15 @@ function cutTruncatedRow(table: NumericTable, announced: number | null): string 
     : `truncated: ${count(kept)} points read, the header announces no count${cut}`;
 }
 
-/** Parses a Nanonis .dat file. Throws ParseError on a missing `[DATA]` or a non-numeric cell. */
+/**
+ * Parses a Nanonis .dat file. Throws ParseError on a missing `[DATA]` or a non-numeric cell.
+ * `allocateCurve` makes the spectrum records' arrays (see spectraFromColumns).
+ */
 export function parseNanonisDat(
   bytes: Uint8Array,
   _name: string,
   limits: ReaderLimits = DEFAULT_READER_LIMITS,
+  allocateCurve?: CurveAllocator,
 ): ParsedFile {
   if (bytes.length === 0) throw new ParseError('empty', 'file is empty');
   const { entries, bodyStart } = readHeader(bytes);
@@ -178,7 +187,7 @@ export function parseNanonisDat(
       channels,
       bias,
       currentQuantity,
-      { position: parsed.position, gridIndex: null },
+      { position: parsed.position, gridIndex: null, allocateCurve },
       limits.maxSpectrumValues,
     );
   }

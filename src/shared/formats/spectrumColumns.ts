@@ -91,22 +91,33 @@ export function planSpectra(
   return plans.sort(order);
 }
 
-/** A copy of `values`, reversed for backward records (see spectraFromColumns). */
-function inAcquisitionOrder(values: Float64Array, backward: boolean): Float64Array {
-  if (!backward) return values.slice();
-  const out = new Float64Array(values.length);
-  for (let i = 0, j = values.length - 1; j >= 0; i++, j--) out[i] = values[j] as number;
+/**
+ * Where a spectrum record's arrays are made: `length` values, any content (every one is written).
+ * The import's parse worker hands out views into the BLOB memory it sends to the main thread, so
+ * a curve is copied once from the table to the bytes SQLite stores (fileRows.ts).
+ */
+export type CurveAllocator = (length: number) => Float64Array;
+
+export const newCurve: CurveAllocator = (length) => new Float64Array(length);
+
+/** A copy of `values` made by `allocate`, reversed for backward records (see spectraFromColumns). */
+function inAcquisitionOrder(values: Float64Array, backward: boolean, allocate: CurveAllocator): Float64Array {
+  const out = allocate(values.length);
+  if (!backward) out.set(values);
+  else for (let i = 0, j = values.length - 1; j >= 0; i++, j--) out[i] = values[j] as number;
   return out;
 }
 
 export interface SpectraOptions {
   position: Position | null;
   gridIndex: number | null;
+  /** Makes each record's arrays (default: fresh Float64Arrays). */
+  allocateCurve?: CurveAllocator;
 }
 
 /**
  * SpectrumRecords of a spectroscopy file whose columns stay in ParsedFile.channels: every record
- * gets its own copies. Nanonis stores backward data row-aligned with the forward bias axis; the
+ * gets its own copies (each in a buffer of its own with the default allocator). Nanonis stores backward data row-aligned with the forward bias axis; the
  * contract wants acquisition order, so backward records are reversed (bias, current and extras).
  */
 export function spectraFromColumns(
@@ -119,19 +130,24 @@ export function spectraFromColumns(
   const plans = planSpectra(columns, columns.indexOf(bias), currentQuantity);
   const values = plans.reduce((sum, plan) => sum + (2 + plan.extras.length) * bias.values.length, 0);
   if (values > maxValues) overLimit('values in all spectra (points x channels x sweeps)', values, maxValues);
+  const allocate = options.allocateCurve ?? newCurve;
   return plans.map((plan) => {
     const backward = plan.direction === 'backward';
     const current = columns[plan.current] as ChannelColumn;
     const extra: ExtraChannel[] = plan.extras.map((i) => {
       const column = columns[i] as ChannelColumn;
-      return { name: column.name, unit: column.unit, values: inAcquisitionOrder(column.values, backward) };
+      return {
+        name: column.name,
+        unit: column.unit,
+        values: inAcquisitionOrder(column.values, backward, allocate),
+      };
     });
     return {
       sweep: plan.sweep,
       isAverage: plan.isAverage,
       direction: plan.direction,
-      bias: inAcquisitionOrder(bias.values, backward),
-      current: inAcquisitionOrder(current.values, backward),
+      bias: inAcquisitionOrder(bias.values, backward, allocate),
+      current: inAcquisitionOrder(current.values, backward, allocate),
       extra,
       position: options.position,
       gridIndex: options.gridIndex,
