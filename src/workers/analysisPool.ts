@@ -62,7 +62,14 @@ import type { ChunkPlan } from './splitPipeline.ts';
 import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import { joinMeans, labelCounts, sameSpectra, shareBootstrap, splitCountedLabels } from './poolDataset.ts';
+import {
+  joinMeans,
+  labelCounts,
+  maxChunksPerWorker,
+  sameSpectra,
+  shareBootstrap,
+  splitCountedLabels,
+} from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 import type {
   AnalysisPool,
@@ -254,10 +261,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
     // to the worker with the fewest calls in flight, at most LOAD_DEPTH each: a worker always has
     // its next chunk queued (awaiting each answer before packing and sending the next left it idle
-    // for the pack, both structured clones and the round trip), and the chunks are shared out as
-    // the workers get through them, not dealt in turn (one worker also holds and averages more
-    // labels' kept curves, and the machine's other threads slow one or the other: dealt in turn,
-    // one worker idled 60–120 ms of a 450 ms run while the other finished).
+    // for the pack, both structured clones and the round trip). The chunks are shared out as the
+    // workers get through them, not dealt in turn (dealt in turn, one worker idled 60–120 ms of a
+    // 450 ms run while the other finished), but no worker takes more than maxChunksPerWorker: the
+    // split made while the chunks load is the split of every re-analysis after it, and a worker
+    // slow for a moment then (starting, compiling) left splits of 2 : 6 chunks.
     const pending: Array<Promise<void>> = [];
     // Kept curves on their way to the group workers. Not awaited before the group stage: each
     // worker handles its messages in order, so its holdKept calls run before its aggregate call;
@@ -314,12 +322,19 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         ),
       );
     });
-    /** The worker with the fewest calls in flight, once one has fewer than LOAD_DEPTH. */
+    /** Chunks each worker holds or has been sent. */
+    const taken = new Array<number>(workers.length).fill(0);
+    for (const w of held.owner) if (w >= 0) taken[w]!++;
+    const cap = maxChunksPerWorker(plans.length, workers.length);
+    /** Of the workers below the cap and LOAD_DEPTH, the one with the fewest calls in flight. */
     const freeWorker = async (): Promise<number> => {
       for (;;) {
-        let best = 0;
-        for (let w = 1; w < workers.length; w++) if (inFlight[w]! < inFlight[best]!) best = w;
-        if (inFlight[best]! < LOAD_DEPTH) return best;
+        let best = -1;
+        for (let w = 0; w < workers.length; w++) {
+          if (taken[w]! >= cap || inFlight[w]! >= LOAD_DEPTH) continue;
+          if (best < 0 || inFlight[w]! < inFlight[best]!) best = w;
+        }
+        if (best >= 0) return best;
         await new Promise<void>((resolve) => (workerFreed = resolve));
       }
     };
@@ -341,6 +356,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       if (opts.signal?.aborted) break;
       const load = transfer({ packed, plan }, [packed.data.buffer]);
       inFlight[w]!++;
+      taken[w]!++;
       track(
         Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
           (chunk) => {

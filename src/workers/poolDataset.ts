@@ -1,5 +1,6 @@
 // What the analysis pool decides about a run's input before sending it: whether the workers
-// already hold it (sameSpectra) and which worker runs which labels' group stage (splitLabels).
+// already hold it (sameSpectra), how many chunks one worker may take (maxChunksPerWorker) and
+// which worker runs which labels' group stage (splitLabels).
 import type { GroupInput, PipelineSpectrum } from '../shared/analysis/index.ts';
 import type { SpectrumId } from './packSpectra.ts';
 
@@ -33,6 +34,17 @@ export function sameSpectra(
       return false;
   }
   return true;
+}
+
+/**
+ * Most chunks one worker may hold of `chunks` shared by `workers`: its even share, plus one per
+ * eight of it. The split made while a dataset loads stays for every re-analysis of it, which
+ * takes as long as the worker holding the most; a little slack lets a worker that is slow for a
+ * while (starting, compiling, another process) leave a few chunks to the others.
+ */
+export function maxChunksPerWorker(chunks: number, workers: number): number {
+  const share = Math.ceil(chunks / Math.max(1, workers));
+  return share + Math.floor(share / 8);
 }
 
 /** Spectra per label (each of `labels`, 0 when it has none). */
