@@ -11,16 +11,14 @@
 //   // avg.ok && avg.columns: [bias, current, currentStd, didv, normalised, didv/VB peak] for uPlot
 //   pool.terminate();                               // when the view goes away
 //
-// run() cuts the spectra into chunks of whole series (splitPipeline.ts), analyses the chunks in
-// parallel, then runs the group stage (averages, statistics, bootstrap means) on the merged
-// results split by whole labels across the workers (splitCountedLabels, poolDataset.ts), and the comparisons here.
-// Curves go to the workers packed in one transferred buffer per chunk. The labels are split
-// before the chunks run (from the spectra's labels), so each chunk's kept curves go on, packed
-// per label (keptCurves.ts), to the worker that averages them as soon as the chunk is back.
-// The chunks' per-spectrum results come back in columns (resultColumns.ts). On a UI thread
-// (packSlice set) they are merged, the exclusions applied and the group inputs encoded in worker 0
-// (mergedColumns.ts), and stay in columns: runColumns() returns them so (a view reads the numbers
-// it needs), run() decodes them into objects 250 per task.
+// run() cuts the spectra into chunks of whole series (splitPipeline.ts) shared out to the workers
+// (chunkDispatch.ts), each packed in one transferred buffer; merges the results (mergeRun.ts);
+// runs the group stage split by whole labels across the workers (poolDataset.ts), and the
+// comparisons here. Labels are split before the chunks run, so each chunk's kept curves go on,
+// packed per label (keptCurves.ts), to the worker that averages them as soon as the chunk is back.
+// Per-spectrum results travel in columns (resultColumns.ts); on a UI thread (packSlice set) they
+// stay so: runColumns() returns them (a view reads the numbers it needs), run() decodes them into
+// objects 250 per task.
 //
 // Incremental re-analysis: the workers keep the spectra of the last run with each spectrum's
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
@@ -33,44 +31,34 @@
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
-import type { Endpoint, Remote } from 'comlink';
-import { applyExclusions, resolveRecipe } from '../shared/analysis/index.ts';
-import type {
-  PipelineResult,
-  PipelineSpectrum,
-  SeriesResult,
-  SpectrumResult,
-} from '../shared/analysis/index.ts';
+import type { Remote } from 'comlink';
+import { resolveRecipe } from '../shared/analysis/index.ts';
+import type { PipelineResult, PipelineSpectrum, SpectrumResult } from '../shared/analysis/index.ts';
 import { keptPackBuffers } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
-import {
-  decodeChunk,
-  decodeResultsInTasks,
-  encodeGroupInputs,
-  encodeResults,
-  resultBuffers,
-} from './resultColumns.ts';
-import type { EncodedChunkResult, GroupInputColumns, ResultColumns } from './resultColumns.ts';
-import type { MergedColumns } from './mergedColumns.ts';
+import { decodeResultsInTasks, encodeResults } from './resultColumns.ts';
+import type { EncodedChunkResult, ResultColumns } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
-import { packCurves, unpackCurves } from './groupSpectra.ts';
-import type { GroupSpectraResult, PackedCurves } from './groupSpectra.ts';
-import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
+import { packCurves, packCurvesInBatches, packedCurveBuffers, unpackCurves } from './groupSpectra.ts';
+import type { GroupSpectraResult } from './groupSpectra.ts';
+import { keepSpare, packSpectra, packSpectraInTasks } from './packSpectra.ts';
 import type { SpectrumId } from './packSpectra.ts';
-import { mergeChunks, planChunks } from './splitPipeline.ts';
+import { planChunks } from './splitPipeline.ts';
+import { mergeHere, mergeInWorker } from './mergeRun.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 import { decodePlans, encodeSpots } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
 import {
-  joinMeans,
+  joinGroupParts,
   labelCounts,
-  maxChunksPerWorker,
   sameSpectra,
   shareBootstrap,
   splitCountedLabels,
 } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
+import { createBrowserWorker, defaultSize } from './browserWorker.ts';
+import { ChunkDispatch } from './chunkDispatch.ts';
 import type {
   AnalysisPool,
   AnalysisPoolOptions,
@@ -80,24 +68,6 @@ import type {
 } from './analysisPoolApi.ts';
 
 export type { AnalysisPool, AnalysisPoolOptions, ColumnarPipelineResult, RunOptions, WorkerHandle };
-
-interface BrowserWorkerConstructor {
-  new (url: URL, options: { type: 'module' }): Endpoint & { terminate(): void };
-}
-
-function createBrowserWorker(): WorkerHandle {
-  // A local `Worker` keeps the literal `new Worker(new URL(...), ...)` Vite bundles, while this
-  // file also type-checks for Node (no DOM types there).
-  const Worker = (globalThis as unknown as { Worker: BrowserWorkerConstructor }).Worker;
-  const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
-  return { endpoint: worker, terminate: () => worker.terminate() };
-}
-
-function defaultSize(): number {
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
-    ?.hardwareConcurrency;
-  return Math.max(1, (cores ?? 2) - 1);
-}
 
 /**
  * Per-spectrum results decoded per task on a UI thread when a caller asks for objects (run): each
@@ -109,9 +79,6 @@ const DECODE_SLICE = 250;
 type RunOutcome<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
   spectra: Array<SpectrumResult<Id>> | ResultColumns<Id>;
 };
-
-/** Chunk calls a worker has in flight at most while a dataset loads: one running, one queued. */
-const LOAD_DEPTH = 2;
 
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
@@ -183,21 +150,12 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
-  /**
-   * Buffers the workers handed back when they dropped a dataset's chunks, packed into again for the
-   * next new dataset (memory already written costs nothing to write again; fresh pages are most of
-   * what packing 10⁴ spectra costs). At most SPARE_BYTES are kept.
-   */
+  /** Buffers handed back by the workers, packed into again (keepSpare), at most SPARE_BYTES. */
   let spare: ArrayBuffer[] = [];
   const SPARE_BYTES = 256 * 1024 * 1024;
   /** A chunk's results as they arrive (still in columns): its released buffers kept. */
   const received = <Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): EncodedChunkResult<Id> => {
-    let bytes = spare.reduce((n, b) => n + b.byteLength, 0);
-    for (const buffer of encoded.released) {
-      if (bytes + buffer.byteLength > SPARE_BYTES) break;
-      spare.push(buffer);
-      bytes += buffer.byteLength;
-    }
+    keepSpare(spare, encoded.released, SPARE_BYTES);
     return encoded;
   };
 
@@ -259,17 +217,12 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     // A chunk stays in the worker that first analysed it, which keeps its stage caches between
     // runs. Held chunks go in one call per worker (a re-analysis is a round trip per worker, not
     // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
-    // to the worker with the fewest calls in flight, at most LOAD_DEPTH each: a worker always has
-    // its next chunk queued (awaiting each answer before packing and sending the next left it idle
-    // for the pack, both structured clones and the round trip). The chunks are shared out as the
-    // workers get through them, not dealt in turn (dealt in turn, one worker idled 60–120 ms of a
-    // 450 ms run while the other finished), but no worker takes more than maxChunksPerWorker: the
-    // split made while the chunks load is the split of every re-analysis after it, and a worker
-    // slow for a moment then (starting, compiling) left splits of 2 : 6 chunks.
+    // to the worker ChunkDispatch picks, so that a worker always has its next chunk queued
+    // (awaiting each answer before packing and sending the next left it idle for the pack, both
+    // structured clones and the round trip).
     const pending: Array<Promise<void>> = [];
-    // Kept curves on their way to the group workers. Not awaited before the group stage: each
-    // worker handles its messages in order, so its holdKept calls run before its aggregate call;
-    // awaited with the group stage's answers (a failure still fails the run).
+    // Kept curves on their way to the group workers: awaited with the group stage's answers (each
+    // worker handles its messages in order: its holdKept calls run before its aggregate call).
     const forwarded: Array<Promise<void>> = [];
     // Awaited together below; handled at once too, so a worker failing while the next chunk is
     // being packed (a later task) is not reported as an unhandled rejection in between.
@@ -294,50 +247,28 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
           forwarded,
         );
     };
-    const inFlight = new Array<number>(workers.length).fill(0);
-    let workerFreed: (() => void) | null = null;
-    const settled = (w: number): void => {
-      inFlight[w]!--;
-      workerFreed?.();
-      workerFreed = null;
-    };
+    const dispatch = new ChunkDispatch(workers.length, held.owner);
     workers.forEach((slot, w) => {
       const heldHere: number[] = [];
       for (let c = 0; c < plans.length; c++) if (held.owner[c] === w) heldHere.push(c);
       if (heldHere.length === 0) return;
-      inFlight[w]!++;
+      dispatch.sent(w, false);
       track(
         Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then(
           (chunks) => {
-            settled(w);
+            dispatch.settled(w);
             for (const chunk of chunks) forwardKept(chunk.kept);
             heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
             done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
             opts.onProgress?.({ done, total: spectra.length });
           },
           (error: unknown) => {
-            settled(w);
+            dispatch.settled(w);
             throw error;
           },
         ),
       );
     });
-    /** Chunks each worker holds or has been sent. */
-    const taken = new Array<number>(workers.length).fill(0);
-    for (const w of held.owner) if (w >= 0) taken[w]!++;
-    const cap = maxChunksPerWorker(plans.length, workers.length);
-    /** Of the workers below the cap and LOAD_DEPTH, the one with the fewest calls in flight. */
-    const freeWorker = async (): Promise<number> => {
-      for (;;) {
-        let best = -1;
-        for (let w = 0; w < workers.length; w++) {
-          if (taken[w]! >= cap || inFlight[w]! >= LOAD_DEPTH) continue;
-          if (best < 0 || inFlight[w]! < inFlight[best]!) best = w;
-        }
-        if (best >= 0) return best;
-        await new Promise<void>((resolve) => (workerFreed = resolve));
-      }
-    };
     for (let c = 0; c < plans.length; c++) {
       if (opts.signal?.aborted) break;
       if (held.owner[c]! >= 0) continue;
@@ -352,15 +283,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         ? await packSpectraInTasks(members, spare, options.packSlice, nextMessageTask)
         : packSpectra(members, spare);
       if (opts.signal?.aborted) break;
-      const w = await freeWorker();
+      const w = await dispatch.next();
       if (opts.signal?.aborted) break;
       const load = transfer({ packed, plan }, [packed.data.buffer]);
-      inFlight[w]!++;
-      taken[w]!++;
+      dispatch.sent(w, true);
       track(
         Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
           (chunk) => {
-            settled(w);
+            dispatch.settled(w);
             forwardKept(chunk.kept);
             results[c] = received(chunk as EncodedChunkResult<Id>);
             held.owner[c] = w;
@@ -368,7 +298,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
             opts.onProgress?.({ done, total: spectra.length });
           },
           (error: unknown) => {
-            settled(w);
+            dispatch.settled(w);
             throw error;
           },
         ),
@@ -376,35 +306,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     }
     await Promise.all(pending);
     if (opts.signal?.aborted) throw abortError(opts.signal);
-    // applyExclusions and the group inputs' encoding: on a UI thread in worker 0, which merges the
-    // chunks' columns (mergedColumns.ts: the page never decodes 10⁴ results into objects);
-    // elsewhere here, on objects.
-    let perSpectrum: Array<SpectrumResult<Id>> | ResultColumns<Id>;
-    let inputs: GroupInputColumns;
-    let series: Array<SeriesResult<Id>>;
-    if (onUiThread) {
-      const chunks = results.map((r, c) => ({
-        indices: Int32Array.from(plans[c]!.indices),
-        spectra: r.spectra,
-      }));
-      const merged = (await workers[0]!.api.mergeChunkColumns(
-        transfer(
-          chunks,
-          chunks.flatMap((c) => [c.indices.buffer, ...resultBuffers(c.spectra)]),
-        ),
-        spectra.length,
-        overrides,
-      )) as MergedColumns<Id>;
-      perSpectrum = merged.spectra;
-      inputs = merged.inputs;
-      series = results.flatMap((r) => r.series);
-    } else {
-      const merged = mergeChunks(plans, results.map(decodeChunk), spectra.length);
-      applyExclusions(merged.spectra, recipe);
-      perSpectrum = merged.spectra;
-      inputs = encodeGroupInputs(merged.spectra);
-      series = merged.series;
-    }
+    // Merged, exclusions applied, group inputs encoded: in worker 0 on a UI thread (mergeRun.ts).
+    const {
+      spectra: perSpectrum,
+      inputs,
+      series,
+    } = onUiThread
+      ? await mergeInWorker(workers[0]!.api, plans, results, spectra.length, overrides)
+      : mergeHere(plans, results, spectra.length, recipe);
     if (opts.signal?.aborted) throw abortError(opts.signal);
     // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
     // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
@@ -427,23 +336,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       ),
       Promise.all(forwarded),
     ]);
-    const groupOf = new Map(parts.flatMap((p) => p.groups).map((g) => [g.label, g]));
-    const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
-    const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
-      const joined = drawn.get(label);
-      if (joined) joined.push(part);
-      else drawn.set(label, [part]);
-    };
-    for (const p of parts) {
-      for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });
-      for (const d of p.draws) addDrawn(d.label, d);
-    }
-    const samples = new Map(
-      parts
-        .flatMap((p) => p.samples)
-        .map((s) => [s.label, { ...s, means: joinMeans(s.label, drawn.get(s.label)!, resamples) }]),
-    );
-    const groups = labels.map((l) => groupOf.get(l)!);
+    const { groups, samples } = joinGroupParts(parts, labels, resamples);
     const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
     return { recipe, spectra: perSpectrum, groups, comparisons, series };
@@ -494,18 +387,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const workers = ensureSlots();
       const slot = workers[nextGroupSlot++ % workers.length]!;
       const work = (async () => {
-        // Packed in batches, one task each (a typed-array copy per sweep: ~4 MB a batch), so a
-        // 10,000-sweep group never holds the calling thread for long; transferred, not cloned.
-        const batches: PackedCurves[] = [];
-        for (let start = 0; start < members.length; start += GROUP_PACK_BATCH) {
-          if (start > 0) await nextTask();
-          batches.push(packCurves(members.slice(start, start + GROUP_PACK_BATCH)));
-        }
+        const batches = await packCurvesInBatches(members, GROUP_PACK_BATCH, nextTask);
         return (await slot.api.groupSpectra(
-          transfer(
-            batches,
-            batches.flatMap((b) => [b.data.buffer, b.offsets.buffer, b.points.buffer, b.backPoints.buffer]),
-          ),
+          transfer(batches, batches.flatMap(packedCurveBuffers)),
           recipe,
         )) as GroupSpectraResult;
       })();

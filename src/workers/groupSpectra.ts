@@ -78,6 +78,31 @@ export function packCurves(members: ReadonlyArray<MemberSweeps>): PackedCurves {
 }
 
 /** Views into the packed buffer, no copies. */
+/**
+ * `members` packed in batches of `batch`, awaiting `between()` before each batch after the first
+ * (a new task on a UI thread: a typed-array copy per sweep, ~4 MB a batch of 500), so a
+ * 10,000-sweep group never holds the calling thread for long.
+ */
+export async function packCurvesInBatches(
+  members: ReadonlyArray<MemberSweeps>,
+  batch: number,
+  between: () => Promise<void>,
+): Promise<PackedCurves[]> {
+  const batches: PackedCurves[] = [];
+  for (let start = 0; start < members.length; start += batch) {
+    if (start > 0) await between();
+    batches.push(packCurves(members.slice(start, start + batch)));
+  }
+  return batches;
+}
+
+/** A pack's buffers, to transfer it (not clone it). */
+export function packedCurveBuffers(packed: PackedCurves): ArrayBuffer[] {
+  return [packed.data.buffer, packed.offsets.buffer, packed.points.buffer, packed.backPoints.buffer].map(
+    (b) => b as ArrayBuffer,
+  );
+}
+
 export function unpackCurves(packed: PackedCurves): Array<Curve & { backward: Curve | null }> {
   const view = (from: number, n: number): Curve => ({
     bias: packed.data.subarray(from, from + n),

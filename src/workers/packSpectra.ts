@@ -44,6 +44,20 @@ const Spot = {
 } as const;
 const SPOT_FIELDS = 13;
 
+/**
+ * Adds `released` (buffers a worker handed back when it dropped a dataset's chunks) to `spare`, to
+ * be packed into again: memory already written costs nothing to write again, while fresh pages are
+ * most of what packing 10⁴ spectra costs. At most `limit` bytes are kept.
+ */
+export function keepSpare(spare: ArrayBuffer[], released: ReadonlyArray<ArrayBuffer>, limit: number): void {
+  let bytes = spare.reduce((n, b) => n + b.byteLength, 0);
+  for (const buffer of released) {
+    if (bytes + buffer.byteLength > limit) break;
+    spare.push(buffer);
+    bytes += buffer.byteLength;
+  }
+}
+
 /** Whether data[offset, offset + values.length) holds exactly `values` (0 and −0 differ; NaN = NaN). */
 function packedEquals(data: Float64Array, offset: number, values: ArrayLike<number>): boolean {
   for (let i = 0; i < values.length; i++) {

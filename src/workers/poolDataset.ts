@@ -1,7 +1,10 @@
 // What the analysis pool decides about a run's input before sending it: whether the workers
 // already hold it (sameSpectra), how many chunks one worker may take (maxChunksPerWorker) and
-// which worker runs which labels' group stage (splitLabels).
-import type { GroupInput, PipelineSpectrum } from '../shared/analysis/index.ts';
+// which worker runs which labels' group stage (splitLabels); and how the workers' parts of the
+// group stage join again (joinMeans, joinGroupParts).
+import type { GroupDeepSample } from '../shared/analysis/aggregateGroups.ts';
+import type { GroupInput, GroupResult, PipelineSpectrum } from '../shared/analysis/index.ts';
+import type { DrawnMeans } from './reanalysis.ts';
 import type { SpectrumId } from './packSpectra.ts';
 
 /**
@@ -168,4 +171,40 @@ export function joinMeans(
       `group stage: bootstrap means of label ${label} cover ${covered} of ${resamples} resamples`,
     );
   return means;
+}
+
+/** One worker's part of the group stage (reanalysis.ts aggregateHeld). */
+export interface GroupStagePart {
+  groups: GroupResult[];
+  samples: GroupDeepSample[];
+  draws: DrawnMeans[];
+}
+
+/**
+ * The workers' parts joined: each label's group in `labels` order, and each label's deep-trap
+ * sample with its bootstrap means joined from the workers that drew them.
+ */
+export function joinGroupParts(
+  parts: ReadonlyArray<GroupStagePart>,
+  labels: ReadonlyArray<string>,
+  resamples: number,
+): { groups: GroupResult[]; samples: Map<string, GroupDeepSample> } {
+  const groupOf = new Map<string, GroupResult>();
+  const drawn = new Map<string, Array<{ from: number; means: Float64Array | null }>>();
+  const addDrawn = (label: string, part: { from: number; means: Float64Array | null }): void => {
+    const joined = drawn.get(label);
+    if (joined) joined.push(part);
+    else drawn.set(label, [part]);
+  };
+  for (const p of parts) {
+    for (const g of p.groups) groupOf.set(g.label, g);
+    for (const s of p.samples) addDrawn(s.label, { from: 0, means: s.means });
+    for (const d of p.draws) addDrawn(d.label, d);
+  }
+  const samples = new Map(
+    parts
+      .flatMap((p) => p.samples)
+      .map((s) => [s.label, { ...s, means: joinMeans(s.label, drawn.get(s.label)!, resamples) }]),
+  );
+  return { groups: labels.map((l) => groupOf.get(l)!), samples };
 }
