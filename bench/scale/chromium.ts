@@ -25,6 +25,8 @@ import { startTrace, stopTrace } from './trace.ts';
 export interface PhaseTasks {
   name: string;
   durationsMs: number[];
+  /** Each one's start, ms after the phase's start (the page load: after the navigation's start). */
+  startsMs: number[];
 }
 
 export interface ChromiumFigures {
@@ -93,6 +95,10 @@ async function clickInPage(page: Page, selector: string): Promise<void> {
   await page.mouse.click(box.x, box.y);
 }
 
+function phaseTasks(name: string, tasks: LongTask[], since: number): PhaseTasks {
+  return { name, durationsMs: tasks.map((t) => t.duration), startsMs: tasks.map((t) => t.start - since) };
+}
+
 async function longTasksSince(page: Page, since: number, until = Infinity): Promise<LongTask[]> {
   const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks);
   return tasks.filter((t) => t.start >= since && t.start < until);
@@ -120,7 +126,7 @@ async function phase(
     await stopTrace(cdp, join(traceDir, traceFile));
     await cdp.detach();
   }
-  return { name, durationsMs: (await longTasksSince(page, start)).map((t) => t.duration) };
+  return phaseTasks(name, await longTasksSince(page, start), start);
 }
 
 /** Drags the mouse from (x0, y) to (x1, y) in `steps` moves, a frame apart (as a hand does). */
@@ -350,7 +356,42 @@ async function browserQuiet(userDataDir: string): Promise<void> {
   }
 }
 
-export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigures> {
+/**
+ * `loadOnly`: the page load and the Analysis tab only (BENCH_CHROMIUM_PHASES=load), without the
+ * interactions after them.
+ */
+/**
+ * The page's long-task record (`__longTasks`, every entry since the navigation: Chromium buffers
+ * 'longtask' entries for a `buffered` observer) and waitInPage's poll, installed once the page has
+ * loaded. As an init script they were run in the navigation's commit task, which made Chromium
+ * create the page's main-world context there (with Playwright's own utility world, a 72–195 ms
+ * task at load 5–7 counted as the app's page load, 26 Nov); without one, the context is made when
+ * the app's first script runs, as in Electron or a user's browser.
+ */
+function installPageHelpers(): void {
+  const tasks: Array<{ start: number; duration: number }> = [];
+  (globalThis as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+  // 'longtask' is Chromium's entry type, not in the DOM typings' list.
+  const options = { type: 'longtask', buffered: true } as unknown as Parameters<
+    InstanceType<typeof PerformanceObserver>['observe']
+  >[0];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe(options);
+  // waitInPage's poll: a querySelector every 20 ms (microseconds each).
+  (globalThis as unknown as { __waitForSelector(s: string): Promise<void> }).__waitForSelector = (
+    selector: string,
+  ) =>
+    new Promise<void>((resolve) => {
+      const poll = (): void => {
+        if ((globalThis as unknown as { document: PageDocument }).document.querySelector(selector)) resolve();
+        else setTimeout(poll, 20);
+      };
+      poll();
+    });
+}
+
+export async function measureAnalysisTab(appUrl: string, loadOnly = false): Promise<ChromiumFigures> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sts-bench-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -358,30 +399,10 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(() => {
-      const tasks: Array<{ start: number; duration: number }> = [];
-      (globalThis as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-      // 'longtask' is Chromium's entry type, not in the DOM typings' list.
-      const options = { type: 'longtask', buffered: true } as unknown as Parameters<
-        InstanceType<typeof PerformanceObserver>['observe']
-      >[0];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          tasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe(options);
-      // waitInPage's poll: a querySelector every 20 ms (microseconds each).
-      (globalThis as unknown as { __waitForSelector(s: string): Promise<void> }).__waitForSelector = (
-        selector: string,
-      ) =>
-        new Promise<void>((resolve) => {
-          const poll = (): void => {
-            if ((globalThis as unknown as { document: PageDocument }).document.querySelector(selector))
-              resolve();
-            else setTimeout(poll, 20);
-          };
-          poll();
-        });
-    });
+    // BENCH_OBSERVER=init: the helpers as an init script (as before 26 Nov 12:10 UTC), which
+    // makes the page's main-world context in the navigation's own task; see installPageHelpers.
+    const helpersAtInit = process.env.BENCH_OBSERVER === 'init';
+    if (helpersAtInit) await page.addInitScript(installPageHelpers);
     // BENCH_PROFILE_DIR: the page's main-thread CPU profiles of the page load (to the Analysis
     // click), of the Analysis tab (to 3 s after the first figure) and of the interactions after it;
     // each phase's long tasks, the API calls after the click and screenshots.
@@ -398,6 +419,7 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
     if (loadTrace) await startTrace(loadTrace);
     const loadStart = performance.now();
     await page.goto(appUrl);
+    if (!helpersAtInit) await page.evaluate(installPageHelpers);
     await waitInPage(page, '[data-testid=tab-analysis]', 30_000);
     await waitInPage(page, '[data-testid=spectra-table] tbody tr', 60_000);
     const rowsShownMs = performance.now() - loadStart;
@@ -440,16 +462,18 @@ export async function measureAnalysisTab(appUrl: string): Promise<ChromiumFigure
       () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
     );
     const phases: PhaseTasks[] = [
-      {
-        name: `page load (rows shown after ${rowsShownMs.toFixed(0)} ms, to the Analysis click)`,
-        durationsMs: (await longTasksSince(page, 0, clickedInPage)).map((t) => t.duration),
-      },
-      {
-        name: 'Analysis tab (click to 3 s after the first figure)',
-        durationsMs: (await longTasksSince(page, clickedInPage, settledInPage)).map((t) => t.duration),
-      },
+      phaseTasks(
+        `page load (rows shown after ${rowsShownMs.toFixed(0)} ms, to the Analysis click)`,
+        await longTasksSince(page, 0, clickedInPage),
+        0,
+      ),
+      phaseTasks(
+        'Analysis tab (click to 3 s after the first figure)',
+        await longTasksSince(page, clickedInPage, settledInPage),
+        clickedInPage,
+      ),
     ];
-    phases.push(...(await interactions(page, appUrl)));
+    if (!loadOnly) phases.push(...(await interactions(page, appUrl)));
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'interactions.cpuprofile'), JSON.stringify(profile));

@@ -53,8 +53,9 @@ interface Server {
   stop(): void;
 }
 
-function startServer(path = libraryPath): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', path, '--port', '0'], {
+/** `serve` from this checkout's CLI, or `cli` (another checkout's, BENCH_BASELINE). */
+function startServer(path = libraryPath, cli = bin): Promise<Server> {
+  const child = spawn(process.execPath, [cli, 'serve', '--db', path, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveServer, reject) => {
@@ -161,6 +162,25 @@ if (only !== 'session' && only !== 'chromium') {
 // (chromium.ts; BENCH_CHROMIUM=0 skips it). `serve` needs the built renderer (npx electron-vite build).
 const SESSION_SWEEPS = Number(process.env.BENCH_SESSION_SWEEPS ?? 10_000);
 const SESSION_RUNS = 3;
+/** BENCH_BASELINE: another checkout (built: `npm run build`) whose renderer is measured too. */
+const baseline = process.env.BENCH_BASELINE;
+/** BENCH_CHROMIUM_RUNS: Chromium runs (per checkout). */
+const chromiumRuns = Number(process.env.BENCH_CHROMIUM_RUNS ?? 1);
+
+/** The Chromium figures of the app `server` serves, each line prefixed with `label`. */
+async function chromiumFigures(server: Server, label: string): Promise<void> {
+  const figures = await measureAnalysisTab(server.url, process.env.BENCH_CHROMIUM_PHASES === 'load');
+  console.log(
+    `${label}Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(server.pid).toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)})`,
+  );
+  for (const { name, durationsMs, startsMs } of figures.phases)
+    console.log(
+      `${label}  long tasks > 50 ms, ${name}: ${durationsMs.length}` +
+        (durationsMs.length
+          ? ` (${durationsMs.map((d, i) => `${d.toFixed(0)} at ${startsMs[i]!.toFixed(0)}`).join(', ')} ms)`
+          : ''),
+    );
+}
 {
   const sessionPath = join(dataDir, `scale-session-${SESSION_SWEEPS}.sqlite`);
   const justBuilt = buildLibrary(sessionPath, 2 * SESSION_SWEEPS) > 0;
@@ -186,16 +206,24 @@ const SESSION_RUNS = 3;
   }
   if (process.env.BENCH_CHROMIUM === '0') {
     console.log('Chromium figures skipped (BENCH_CHROMIUM=0)');
+  } else if (!baseline && chromiumRuns === 1) {
+    await chromiumFigures(sessionServer, '');
   } else {
-    const figures = await measureAnalysisTab(sessionServer.url);
-    console.log(
-      `Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(sessionServer.pid).toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)})`,
-    );
-    for (const { name, durationsMs } of figures.phases)
-      console.log(
-        `  long tasks > 50 ms, ${name}: ${durationsMs.length}` +
-          (durationsMs.length ? ` (${durationsMs.map((d) => d.toFixed(0)).join(', ')} ms)` : ''),
-      );
+    // Alternated runs, each on a server of its own: this checkout and BENCH_BASELINE's (its own
+    // CLI serving its own built renderer) take turns going first.
+    const checkouts: Array<{ label: string; cli: string }> = [{ label: 'this', cli: bin }];
+    if (baseline) checkouts.push({ label: 'baseline', cli: resolve(baseline, 'bin/sts-workbench.js') });
+    for (let round = 0; round < chromiumRuns; round++) {
+      const order = round % 2 === 0 ? checkouts : [...checkouts].reverse();
+      for (const { label, cli } of order) {
+        const server = await startServer(sessionPath, cli);
+        try {
+          await chromiumFigures(server, `[${label}, run ${round + 1}] `);
+        } finally {
+          server.stop();
+        }
+      }
+    }
   }
   sessionServer.stop();
 }

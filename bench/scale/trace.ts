@@ -19,7 +19,12 @@ const CATEGORIES = [
 export async function startTrace(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordUntilFull' },
+    traceConfig: {
+      // BENCH_TRACE_CATEGORIES: more categories, comma-separated (e.g. blink,fonts,mojom: what a
+      // task's style, layout or IPC is made of).
+      includedCategories: [...CATEGORIES, ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? [])],
+      recordMode: 'recordUntilFull',
+    },
   });
 }
 

@@ -9,6 +9,8 @@ import {
 } from './data/queryClient.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { runInIdleSteps } from './lib/idleSteps.ts';
+import { StageProvider, Staged, useStagedMount } from './lib/stagedMount.tsx';
+import { FIRST_RENDER_STAGES, STAGE_POLLS } from './firstRenderStages.ts';
 import { ImportStatusBar } from './import/ImportStatusBar.tsx';
 import { useAppImport } from './import/useAppImport.ts';
 import type { ScopeRequest } from './analysis/AnalysisViews.tsx';
@@ -58,7 +60,8 @@ export function App() {
       ]),
     [],
   );
-  const importState = useAppImport(libraryChanged);
+  const stage = useStagedMount(FIRST_RENDER_STAGES);
+  const importState = useAppImport(libraryChanged, stage >= STAGE_POLLS);
   /** What the Analysis tab analyses, kept across tab switches. */
   const [scopeRequest, setScopeRequest] = useState<ScopeRequest | null>(null);
   const chooseScope = (scope: AnalysisScope, run: boolean): void =>
@@ -76,57 +79,61 @@ export function App() {
   }, [counts]);
 
   return (
-    <div className="app">
-      <header className="title-bar">
-        <h1>STS Workbench</h1>
-        <nav role="tablist" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button
-              key={v.name}
-              role="tab"
-              aria-selected={v.name === view}
-              data-testid={`tab-${v.name}`}
-              className={v.name === view ? 'tab active' : 'tab'}
-              // A transition: the next view renders in slices (a tab switch was one long task).
-              onClick={() => startTransition(() => setView(v.name))}
-            >
-              {v.title}
-            </button>
-          ))}
-        </nav>
-        {info && (
-          <span className="counts" data-testid="library-counts" title={info.path}>
-            {info.files} files · {info.spectra} spectra · {info.images} images
-          </span>
+    <StageProvider value={stage}>
+      <div className="app">
+        <header className="title-bar">
+          <h1>STS Workbench</h1>
+          <nav role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.name}
+                role="tab"
+                aria-selected={v.name === view}
+                data-testid={`tab-${v.name}`}
+                className={v.name === view ? 'tab active' : 'tab'}
+                // A transition: the next view renders in slices (a tab switch was one long task).
+                onClick={() => startTransition(() => setView(v.name))}
+              >
+                {v.title}
+              </button>
+            ))}
+          </nav>
+          {info && (
+            <span className="counts" data-testid="library-counts" title={info.path}>
+              {info.files} files · {info.spectra} spectra · {info.images} images
+            </span>
+          )}
+        </header>
+        <ImportStatusBar state={importState} />
+        {error && (
+          <p role="alert" className="error">
+            {errorText(error)}
+          </p>
         )}
-      </header>
-      <ImportStatusBar state={importState} />
-      {error && (
-        <p role="alert" className="error">
-          {errorText(error)}
-        </p>
-      )}
-      <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
-        <ErrorBoundary>
-          <Suspense fallback={<p className="empty">Loading the view…</p>}>
-            {view === 'library' && (
-              <LibraryView
-                importState={importState}
-                onAnalyse={(scope) => {
-                  chooseScope(scope, true);
-                  setView('analysis');
-                }}
-              />
-            )}
-            {view === 'topography' && <TopographyView />}
-            {view === 'analysis' && (
-              <AnalysisViews request={scopeRequest} onScope={(scope) => chooseScope(scope, false)} />
-            )}
-            {view === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-      <WatchNotices onChanged={libraryChanged} />
-    </div>
+        <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
+          <ErrorBoundary>
+            <Suspense fallback={<p className="empty">Loading the view…</p>}>
+              {view === 'library' && (
+                <LibraryView
+                  importState={importState}
+                  onAnalyse={(scope) => {
+                    chooseScope(scope, true);
+                    setView('analysis');
+                  }}
+                />
+              )}
+              {view === 'topography' && <TopographyView />}
+              {view === 'analysis' && (
+                <AnalysisViews request={scopeRequest} onScope={(scope) => chooseScope(scope, false)} />
+              )}
+              {view === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+        <Staged stage={STAGE_POLLS}>
+          <WatchNotices onChanged={libraryChanged} />
+        </Staged>
+      </div>
+    </StageProvider>
   );
 }

@@ -1,6 +1,6 @@
 // Query hooks for the lists every tab shares. Each names its cache key once (queryKeys) so the
 // invalidations in queryClient.ts reach it.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { LabelRow, SessionRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
@@ -13,30 +13,34 @@ export function errorText(error: unknown): string | null {
   return error instanceof Error ? error.message : String(error);
 }
 
+// Each query's key and function, for its hook and for prefetching (firstViewQueries.ts).
+export const libraryInfoQuery = queryOptions({
+  queryKey: queryKeys.libraryInfo(),
+  queryFn: () => getApi().getLibraryInfo({}),
+});
+export const labelsQuery = queryOptions({
+  queryKey: queryKeys.labels(),
+  queryFn: async (): Promise<LabelRow[]> => (await getApi().listLabels({})).rows,
+});
+export const sessionsQuery = queryOptions({
+  queryKey: queryKeys.sessions(),
+  queryFn: async (): Promise<SessionRow[]> => (await getApi().listSessions({})).rows,
+});
+
 /** The library's path, counts and app version; `pollMs` also refetches it that often. */
 export function useLibraryInfo(pollMs?: number) {
-  return useQuery({
-    queryKey: queryKeys.libraryInfo(),
-    queryFn: () => getApi().getLibraryInfo({}),
-    ...(pollMs ? { refetchInterval: pollMs } : {}),
-  });
+  return useQuery({ ...libraryInfoQuery, ...(pollMs ? { refetchInterval: pollMs } : {}) });
 }
 
 /** The library's labels (name, colour, count); empty while loading. */
 export function useLabels(): LabelRow[] {
-  const { data } = useQuery({
-    queryKey: queryKeys.labels(),
-    queryFn: async () => (await getApi().listLabels({})).rows,
-  });
+  const { data } = useQuery(labelsQuery);
   return data ?? NONE;
 }
 
 /** Sessions, newest first; empty while loading. */
 export function useSessions(): { rows: SessionRow[]; error: string | null } {
-  const { data, error } = useQuery({
-    queryKey: queryKeys.sessions(),
-    queryFn: async () => (await getApi().listSessions({})).rows,
-  });
+  const { data, error } = useQuery(sessionsQuery);
   return { rows: data ?? NONE, error: errorText(error) };
 }
 

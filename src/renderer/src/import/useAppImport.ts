@@ -25,7 +25,8 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useAppImport(onFinished: () => void): ImportState {
+/** `polling`: false until the page's first render is done (App.tsx stages), then true. */
+export function useAppImport(onFinished: () => void, polling = true): ImportState {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [paths, setPaths] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -67,10 +68,11 @@ export function useAppImport(onFinished: () => void): ImportState {
   }, [running]);
 
   useEffect(() => {
+    if (!polling) return;
     poll();
     const timer = window.setInterval(poll, running ? RUNNING_POLL_MS : IDLE_POLL_MS);
     return () => window.clearInterval(timer);
-  }, [poll, running]);
+  }, [poll, running, polling]);
 
   const start = useCallback(
     (chosen: string[]) => {

@@ -23,6 +23,8 @@ import { SessionsPanel } from './SessionsPanel.tsx';
 import { SpectraTable } from './SpectraTable.tsx';
 import { WatchPanel } from '../watch/WatchPanel.tsx';
 import { SELECT_ALL_LIMIT } from './useSelectAllKey.ts';
+import { Staged } from '../lib/stagedMount.tsx';
+import { STAGE_FILES, STAGE_LISTS, STAGE_SPECTRA } from '../firstRenderStages.ts';
 
 // The plot (uPlot, the analysis worker pool and the recipe's zod schemas behind it) is loaded in
 // idle time after the page's first render (App.tsx) or when a first spectrum is selected: evaluating
@@ -184,7 +186,9 @@ export function LibraryView({
     <div className="library">
       <div className="column">
         <ImportPanel state={importState} onLabelsCsv={importCsv} />
-        <WatchPanel />
+        <Staged stage={STAGE_LISTS}>
+          <WatchPanel />
+        </Staged>
         <section className="panel" aria-label="Labels">
           <div className="table-head">
             <h2>Labels</h2>
@@ -214,24 +218,30 @@ export function LibraryView({
           )}
           {csv && <LabelsCsvReport result={csv} />}
         </section>
-        <SessionsPanel onAnalyse={onAnalyse} />
-        <FilesTable
-          selectedIds={new Set(files.rows.keys())}
-          onClickRow={clickFile}
-          onSelectAll={(rows) => {
-            setTarget('files');
-            setFiles(selectAll(rows));
-          }}
-        />
-        <SpectraTable
-          fileId={file?.id ?? null}
-          selectedIds={new Set(spectra.rows.keys())}
-          onClickRow={clickSpectrum}
-          onSelectAll={(rows) => {
-            setTarget('spectra');
-            setSpectra(selectAll(rows));
-          }}
-        />
+        <Staged stage={STAGE_LISTS}>
+          <SessionsPanel onAnalyse={onAnalyse} />
+        </Staged>
+        <Staged stage={STAGE_FILES}>
+          <FilesTable
+            selectedIds={new Set(files.rows.keys())}
+            onClickRow={clickFile}
+            onSelectAll={(rows) => {
+              setTarget('files');
+              setFiles(selectAll(rows));
+            }}
+          />
+        </Staged>
+        <Staged stage={STAGE_SPECTRA}>
+          <SpectraTable
+            fileId={file?.id ?? null}
+            selectedIds={new Set(spectra.rows.keys())}
+            onClickRow={clickSpectrum}
+            onSelectAll={(rows) => {
+              setTarget('spectra');
+              setSpectra(selectAll(rows));
+            }}
+          />
+        </Staged>
       </div>
       <div className="column">
         <section className="panel">
