@@ -104,7 +104,7 @@ async function longTasksSince(page: Page, since: number, until = Infinity): Prom
   return tasks.filter((t) => t.start >= since && t.start < until);
 }
 
-/** BENCH_TRACE_DIR: Chromium traces of the page load and the deep-window drag (trace.ts). */
+/** BENCH_TRACE_DIR: Chromium traces of the page load, the Analysis tab and the deep-window drags (trace.ts). */
 const traceDir = process.env.BENCH_TRACE_DIR;
 
 /**
@@ -443,6 +443,8 @@ export async function measureAnalysisTab(appUrl: string, loadOnly = false): Prom
         const took = request.timing().responseEnd;
         calls.push(`${path.slice(5)} ${(ended - took).toFixed(0)}–${ended.toFixed(0)} ms`);
       });
+    const tabTrace = traceDir ? await context.newCDPSession(page) : null;
+    if (tabTrace) await startTrace(tabTrace);
     const clicked = performance.now();
     const clickedInPage = await pageNow(page);
     await clickInPage(page, '[data-testid=tab-analysis]');
@@ -450,6 +452,10 @@ export async function measureAnalysisTab(appUrl: string, loadOnly = false): Prom
     const firstFigureMs = performance.now() - clicked;
     await page.waitForTimeout(SETTLE_MS);
     const settledInPage = await pageNow(page);
+    if (tabTrace && traceDir) {
+      await stopTrace(tabTrace, join(traceDir, 'analysis-tab.trace.json'));
+      await tabTrace.detach();
+    }
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(join(profileDir, 'analysis-tab.cpuprofile'), JSON.stringify(profile));

@@ -2,6 +2,8 @@
 // trace written by the bench (BENCH_TRACE_DIR, trace.ts), each with what ran in it: the trace's
 // events by name (garbage collection, style, layout, script evaluation, …; self time, ms) and the
 // JavaScript functions sampled in it (self and total, ms, from the V8 CPU profile in the trace).
+// Each task's CPU time is printed next to its duration: on a busy machine a task waits for a core
+// and its duration grows while its CPU time does not.
 //
 //   node bench/scale/longTasksInTrace.ts <trace.json> [threshold ms, default 50]
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: below `dur` when the thread waited for a core. */
+  tdur?: number;
   id?: string;
   args?: {
     name?: string;
@@ -147,7 +151,7 @@ for (const thread of mainThreads) {
         }
       }
     console.log(
-      `\nlong task ${(task.dur! / 1000).toFixed(1)} ms at ${((task.ts - start) / 1000).toFixed(0)} ms (thread ${thread})`,
+      `\nlong task ${(task.dur! / 1000).toFixed(1)} ms (CPU ${((task.tdur ?? NaN) / 1000).toFixed(1)} ms) at ${((task.ts - start) / 1000).toFixed(0)} ms (thread ${thread})`,
     );
     console.log(`  trace events, self ms:\n${top(self, 12)}`);
     if (jsSelf.size) console.log(`  JS samples, self ms:\n${top(jsSelf, 15)}`);

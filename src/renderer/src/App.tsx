@@ -1,5 +1,5 @@
 // The app shell: a title bar with the library's counts and the views' tabs.
-import { lazy, startTransition, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorText, useLibraryInfo } from './data/libraryQueries.ts';
 import {
   analysisInputsRevision,
@@ -9,7 +9,8 @@ import {
 } from './data/queryClient.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { runInIdleSteps } from './lib/idleSteps.ts';
-import { StageProvider, Staged, useStagedMount } from './lib/stagedMount.tsx';
+import { warmUpIntl } from './lib/intlWarmUp.ts';
+import { StageProvider, Staged, useStagedMount, useSwitchedView } from './lib/stagedMount.tsx';
 import { FIRST_RENDER_STAGES, STAGE_POLLS } from './firstRenderStages.ts';
 import { ImportStatusBar } from './import/ImportStatusBar.tsx';
 import { useAppImport } from './import/useAppImport.ts';
@@ -40,15 +41,17 @@ const VIEWS: Array<{ name: ViewName; title: string }> = [
 const INFO_POLL_MS = 2000;
 
 export function App() {
-  const [view, setView] = useState<ViewName>('library');
+  const { chosen: view, shown, choose: setView } = useSwitchedView<ViewName>('library');
   // The plots' and the Analysis views' code is fetched and evaluated once the page is idle, so
   // the tab's first click does not wait for it, in steps that are each a short task (together
   // they were one task of 170–360 ms). First the ICU data of the Intl formatters (uPlot makes one
-  // when its module is evaluated: 40–90 ms at once, ~20 ms a piece), then zod, the recipe's
-  // schemas, uPlot, the Library's plot, the Analysis views.
+  // when its module is evaluated: 40–90 ms at once, ~20 ms a piece on the page), loaded by a worker
+  // (ICU's caches are the process's: the page's formatters then take < 1 ms), then zod, the
+  // recipe's schemas, uPlot, the Library's plot, the Analysis views.
   useEffect(
     () =>
       runInIdleSteps([
+        warmUpIntl,
         () => new Intl.Collator(),
         () => new Intl.DateTimeFormat().resolvedOptions(),
         () => new Intl.NumberFormat(navigator.language).format(1),
@@ -91,8 +94,9 @@ export function App() {
                 aria-selected={v.name === view}
                 data-testid={`tab-${v.name}`}
                 className={v.name === view ? 'tab active' : 'tab'}
-                // A transition: the next view renders in slices (a tab switch was one long task).
-                onClick={() => startTransition(() => setView(v.name))}
+                // A transition (the next view renders in slices), mounted after the old view's
+                // removal is painted (useSwitchedView): a tab switch was one long task.
+                onClick={() => setView(v.name)}
               >
                 {v.title}
               </button>
@@ -113,7 +117,7 @@ export function App() {
         <main role="tabpanel" aria-label={VIEWS.find((v) => v.name === view)?.title}>
           <ErrorBoundary>
             <Suspense fallback={<p className="empty">Loading the view…</p>}>
-              {view === 'library' && (
+              {shown === 'library' && (
                 <LibraryView
                   importState={importState}
                   onAnalyse={(scope) => {
@@ -122,11 +126,11 @@ export function App() {
                   }}
                 />
               )}
-              {view === 'topography' && <TopographyView />}
-              {view === 'analysis' && (
+              {shown === 'topography' && <TopographyView />}
+              {shown === 'analysis' && (
                 <AnalysisViews request={scopeRequest} onScope={(scope) => chooseScope(scope, false)} />
               )}
-              {view === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
+              {shown === 'grid' && <GridView version={inputsRevision} onLabelsChanged={labelsChanged} />}
             </Suspense>
           </ErrorBoundary>
         </main>
