@@ -69,10 +69,7 @@ import type {
 
 export type { AnalysisPool, AnalysisPoolOptions, ColumnarPipelineResult, RunOptions, WorkerHandle };
 
-/**
- * Per-spectrum results decoded per task on a UI thread when a caller asks for objects (run): each
- * result is ~10 small objects; 250 a task keeps each a few ms.
- */
+/** Results decoded per task on a UI thread for run(): ~10 small objects each, 250 in a few ms. */
 const DECODE_SLICE = 250;
 
 /** A run's result with its per-spectrum results as objects or in columns (runAll). */
@@ -173,6 +170,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      // The workers drop what they hold and hand its buffers back, to pack the new chunks into.
+      const dropped = dataset ? workers.map((slot) => Promise.resolve(slot.api.dropDataset())) : [];
       // About eight chunks per worker: the last chunks to finish set how long one worker waits
       // for the other before the group stage (four per worker: 1,250 spectra, ~50 ms each).
       const chunkSize =
@@ -197,6 +196,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       };
       dataset.labels = groupLabels(spectra);
       dataset.counts = labelCounts(spectra, dataset.labels);
+      for (const released of await Promise.all(dropped)) keepSpare(spare, released, SPARE_BYTES);
     }
     const held = dataset;
     const plans = held.plans as Array<ChunkPlan<Id>>;

@@ -82,9 +82,17 @@ function release(state: ReanalysisState, chunk: HeldChunk<SpectrumId> | undefine
   chunk.arenas.derivative.free();
 }
 
+/** Drops the held dataset: its buffers go to `released`, its curves' memory to the block pool. */
+export function dropDataset(state: ReanalysisState): void {
+  const dataset = state.dataset;
+  if (!dataset) return;
+  for (const chunk of dataset.chunks.values()) release(state, chunk);
+  state.dataset = null;
+}
+
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
   if (state.dataset?.id !== id) {
-    for (const chunk of state.dataset?.chunks.values() ?? []) release(state, chunk);
+    dropDataset(state);
     state.dataset = { id, chunks: new Map(), keptGeneration: null, kept: [], averages: new Map() };
   }
   return state.dataset;
