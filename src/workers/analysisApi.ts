@@ -93,7 +93,7 @@ export const analysisWorkerApi = {
    * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
    * load the chunk (first call, or a new dataset). Kept curves come back (copied: the worker keeps
-   * its own) only when `withKept`.
+   * its own) only when `withKept`, packed into `keptSpare` as far as it goes (spareBuffers.ts).
    */
   analyseChunk<Id extends SpectrumId>(
     datasetId: number,
@@ -101,6 +101,7 @@ export const analysisWorkerApi = {
     overrides: RecipeOverrides,
     withKept: boolean,
     load?: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> },
+    keptSpare: ArrayBuffer[] = [],
   ): EncodedChunkResult<Id> {
     const result = analyseHeldChunk(
       held,
@@ -114,7 +115,7 @@ export const analysisWorkerApi = {
         buffer: load.packed.data.buffer as ArrayBuffer,
       },
     );
-    const encoded = encodeChunk(result, takeReleased(held));
+    const encoded = encodeChunk(result, takeReleased(held), keptSpare);
     return transfer(encoded, chunkBuffers(encoded));
   },
 
