@@ -40,8 +40,35 @@ const SAMPLES: readonly Sample[] = [
     ),
 ];
 
-/** Lays out one sample per task (a timeout apart), then removes them. */
+/** How long the page waits for the font worker before laying its samples out anyway, ms. */
+const WORKER_WAIT_MS = 500;
+
+/**
+ * First the browser process's font set-up, from a worker (fontWarmUpWorker.ts) with the page's
+ * own font (as styles.css gives it); then, or after WORKER_WAIT_MS, the samples on the page.
+ */
 export function warmUpFonts(): void {
+  let started = false;
+  let worker: Worker | null = null;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    worker?.terminate();
+    layOutSamples();
+  };
+  try {
+    worker = new Worker(new URL('./fontWarmUpWorker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', start, { once: true });
+    worker.addEventListener('error', start, { once: true });
+    worker.postMessage([getComputedStyle(document.documentElement).font]);
+  } catch {
+    // No worker: the page makes the first lookup itself.
+  }
+  window.setTimeout(start, worker ? WORKER_WAIT_MS : 0);
+}
+
+/** Lays out one sample per task (a timeout apart), then removes them. */
+function layOutSamples(): void {
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   // Off screen and hidden, but laid out (display: none would skip the fonts).

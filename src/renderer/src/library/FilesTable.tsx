@@ -5,10 +5,11 @@ import { useState } from 'react';
 import type { FileKind } from '../../../shared/formats/types.ts';
 import type { FileRow, FileStatus } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
-import { queryKeys } from '../data/queryClient.ts';
 import { Pager } from './Pager.tsx';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { filesPageQuery } from './listPages.ts';
+import type { FilesFilter } from './listPages.ts';
 import { WindowedRowsTable } from './WindowedRowsTable.tsx';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
@@ -34,14 +35,12 @@ export function FilesTable({
   const [text, setText] = useState('');
   const [status, setStatus] = useState<FileStatus | ''>('');
   const [kind, setKind] = useState<FileKind | ''>('');
-  const filter = {
+  const filter: FilesFilter = {
     ...(text ? { text } : {}),
     ...(status ? { status } : {}),
     ...(kind ? { kind } : {}),
   };
-  const list = usePagedList(queryKeys.files, filter, (f, limit, offset) =>
-    getApi().listFiles({ limit, offset, ...f }),
-  );
+  const list = usePagedList(filter, filesPageQuery);
   const all = useSelectAllKey(
     () => getApi().listFiles({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,

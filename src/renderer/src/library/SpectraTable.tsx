@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import type { SpectrumRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
-import { queryKeys } from '../data/queryClient.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { Pager } from './Pager.tsx';
 import type { ClickMode } from './rowSelection.ts';
 import { usePagedList } from './usePagedList.ts';
+import { spectraPageQuery } from './listPages.ts';
+import type { SpectraFilter } from './listPages.ts';
 import { WindowedRowsTable } from './WindowedRowsTable.tsx';
 import { SELECT_ALL_LIMIT, useSelectAllKey } from './useSelectAllKey.ts';
 
@@ -28,14 +29,12 @@ export function SpectraTable({
 }) {
   const [text, setText] = useState('');
   const [label, setLabel] = useState('');
-  const filter = {
+  const filter: SpectraFilter = {
     ...(fileId ? { fileId } : {}),
     ...(text ? { text } : {}),
     ...(label ? { label } : {}),
   };
-  const list = usePagedList(queryKeys.spectra, filter, (f, limit, offset) =>
-    getApi().listSpectra({ limit, offset, ...f }),
-  );
+  const list = usePagedList(filter, spectraPageQuery);
   const all = useSelectAllKey(
     () => getApi().listSpectra({ limit: SELECT_ALL_LIMIT, offset: 0, ...filter }),
     onSelectAll,

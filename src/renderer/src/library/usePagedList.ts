@@ -17,11 +17,14 @@ export interface PagedList<Row> {
 
 const EMPTY = { rows: [], total: 0 };
 
-/** `queryKey(filter, page)` is one of queryKeys' list keys; a new filter goes back to the first page. */
+/** `pageQuery(filter, page)`: the page's key (one of queryKeys' list keys) and request
+ * (listPages.ts); a new filter goes back to the first page. */
 export function usePagedList<Row, Filter extends object>(
-  queryKey: (filter: Filter, page: number) => readonly unknown[],
   filter: Filter,
-  load: (filter: Filter, limit: number, offset: number) => Promise<{ rows: Row[]; total: number }>,
+  pageQuery: (
+    filter: Filter,
+    page: number,
+  ) => { queryKey: readonly unknown[]; queryFn: () => Promise<{ rows: Row[]; total: number }> },
 ): PagedList<Row> {
   const filterKey = JSON.stringify(filter);
   const [paged, setPaged] = useState({ filterKey, page: 0 });
@@ -29,8 +32,7 @@ export function usePagedList<Row, Filter extends object>(
   const page = paged.filterKey === filterKey ? paged.page : 0;
   if (paged.filterKey !== filterKey) setPaged({ filterKey, page: 0 });
   const { data, error } = useQuery({
-    queryKey: queryKey(filter, page),
-    queryFn: () => load(filter, PAGE_SIZE, page * PAGE_SIZE),
+    ...pageQuery(filter, page),
     // The old page stays on screen while the next one loads (no flash of "No files yet").
     placeholderData: keepPreviousData,
   });
