@@ -86,7 +86,10 @@ export async function importCommand(args: ImportArgs): Promise<number> {
     }
     return 0;
   } finally {
-    await pool.close();
+    // The worker's teardown (its thread stops and frees its heap, ~10–30 ms) runs while this
+    // thread closes the library (the last checkpoint: its syncs).
+    const poolClosed = pool.close();
     db.close();
+    await poolClosed;
   }
 }
