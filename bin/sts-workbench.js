@@ -4,6 +4,7 @@
 // type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH). Bytecode is
 // kept between runs in Node's compile cache (compileCache.js), on before the other modules load.
 import { pathToFileURL } from 'node:url';
+import { upToDateCliEntry } from './cliBuildState.js';
 import { enableCompileCache } from './compileCache.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -14,7 +15,6 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 enableCompileCache();
-const { upToDateCliEntry } = await import('./cliBuildState.js');
 const built = process.env.STS_CLI_SOURCE === '1' ? null : upToDateCliEntry();
 const { runCli } = await import(built ? pathToFileURL(built).href : '../src/cli/main.ts');
 const { UsageError } = await import(
