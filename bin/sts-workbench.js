@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) while
 // every file it was built from is unchanged (cliBuildState.js), else the TypeScript sources through Node 22's
-// type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH). Bytecode is
-// kept between runs in Node's compile cache (compileCache.js), on before the other modules load.
+// type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH).
 import { pathToFileURL } from 'node:url';
 import { upToDateCliEntry } from './cliBuildState.js';
-import { enableCompileCache } from './compileCache.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -14,7 +12,6 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
-enableCompileCache();
 const built = process.env.STS_CLI_SOURCE === '1' ? null : upToDateCliEntry();
 const { runCli } = await import(built ? pathToFileURL(built).href : '../src/cli/main.ts');
 const { UsageError } = await import(
