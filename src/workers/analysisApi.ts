@@ -28,6 +28,7 @@ import {
   aggregateHeld,
   analyseHeldChunk,
   createReanalysisState,
+  dropDataset,
   holdKept,
   takeReleased,
 } from './reanalysis.ts';
@@ -92,7 +93,7 @@ export const analysisWorkerApi = {
    * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
    * load the chunk (first call, or a new dataset). Kept curves come back (copied: the worker keeps
-   * its own) only when `withKept`.
+   * its own) only when `withKept`, packed into `keptSpare` as far as it goes (spareBuffers.ts).
    */
   analyseChunk<Id extends SpectrumId>(
     datasetId: number,
@@ -100,6 +101,7 @@ export const analysisWorkerApi = {
     overrides: RecipeOverrides,
     withKept: boolean,
     load?: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> },
+    keptSpare: ArrayBuffer[] = [],
   ): EncodedChunkResult<Id> {
     const result = analyseHeldChunk(
       held,
@@ -113,8 +115,20 @@ export const analysisWorkerApi = {
         buffer: load.packed.data.buffer as ArrayBuffer,
       },
     );
-    const encoded = encodeChunk(result, takeReleased(held));
+    const encoded = encodeChunk(result, takeReleased(held), keptSpare);
     return transfer(encoded, chunkBuffers(encoded));
+  },
+
+  /**
+   * Drops the held dataset before the pool packs a new one, handing back its chunks' buffers to be
+   * packed into (its curves' memory stays here for the new chunks' arenas). Fresh pages
+   * cost ~16 µs each to touch on the build VM; handed back only with a new dataset's first
+   * results, the buffers came too late for the chunks packed before them.
+   */
+  dropDataset(): ArrayBuffer[] {
+    dropDataset(held);
+    const released = takeReleased(held);
+    return transfer(released, released);
   },
 
   /** analyseChunk on several held chunks in one call (re-analysis: one round trip per worker). */

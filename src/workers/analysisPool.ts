@@ -27,7 +27,8 @@
 // deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
 // window change the derivative onward. Each worker keeps the kept curves of its group-stage labels
 // and each such label's averaged I(V). The result equals runPipeline()
-// (src/main/analysis/reanalysis.test.ts).
+// (src/main/analysis/reanalysis.test.ts). Memory the workers hand back (a dropped dataset's chunks
+// and kept-curve packs) is packed into again (spareBuffers.ts: fresh pages are slow to touch).
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
@@ -41,7 +42,9 @@ import type { EncodedChunkResult, ResultColumns } from './resultColumns.ts';
 import type { AnalysisWorkerApi, AveragedColumns } from './analysisApi.ts';
 import { packCurves, packCurvesInBatches, packedCurveBuffers, unpackCurves } from './groupSpectra.ts';
 import type { GroupSpectraResult } from './groupSpectra.ts';
-import { keepSpare, packSpectra, packSpectraInTasks } from './packSpectra.ts';
+import { packSpectra, packSpectraInTasks } from './packSpectra.ts';
+import { SpareBuffers } from './spareBuffers.ts';
+import { abortable as abortableWork, abortError } from './abortable.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { planChunks } from './splitPipeline.ts';
 import { mergeHere, mergeInWorker } from './mergeRun.ts';
@@ -69,10 +72,7 @@ import type {
 
 export type { AnalysisPool, AnalysisPoolOptions, ColumnarPipelineResult, RunOptions, WorkerHandle };
 
-/**
- * Per-spectrum results decoded per task on a UI thread when a caller asks for objects (run): each
- * result is ~10 small objects; 250 a task keeps each a few ms.
- */
+/** Results decoded per task on a UI thread for run(): ~10 small objects each, 250 in a few ms. */
 const DECODE_SLICE = 250;
 
 /** A run's result with its per-spectrum results as objects or in columns (runAll). */
@@ -82,10 +82,6 @@ type RunOutcome<Id extends SpectrumId> = Omit<PipelineResult<Id>, 'spectra'> & {
 
 /** Sweeps per packed batch of groupSpectra (256 points: 2 MB; 512: 4 MB). */
 const GROUP_PACK_BATCH = 500;
-
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('analysis aborted', 'AbortError');
-}
 
 interface Slot {
   handle: WorkerHandle;
@@ -110,22 +106,12 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     for (const slot of slots) slot.handle.terminate();
     slots = [];
     dataset = null; // fresh workers hold nothing
-    spare = [];
+    spare.clear();
   };
 
-  /** Rejects as soon as the signal aborts (terminating the workers), else settles with `work`. */
-  const abortable = <T>(work: Promise<T>, signal?: AbortSignal): Promise<T> => {
-    if (!signal) return work;
-    if (signal.aborted) return Promise.reject(abortError(signal));
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        terminate();
-        reject(abortError(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-  };
+  /** Settles with `work`, or rejects as soon as the signal aborts (terminating the workers). */
+  const abortable = <T>(work: Promise<T>, signal?: AbortSignal): Promise<T> =>
+    abortableWork(work, signal, terminate);
 
   /** What the workers hold: the spectra (by reference), their chunk plans and the series key. */
   let dataset: {
@@ -150,12 +136,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   let nextGroupSlot = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
-  /** Buffers handed back by the workers, packed into again (keepSpare), at most SPARE_BYTES. */
-  let spare: ArrayBuffer[] = [];
-  const SPARE_BYTES = 256 * 1024 * 1024;
+  /** Memory handed back by the workers, packed into again (spareBuffers.ts): up to 256 MB. */
+  const spare = new SpareBuffers(256 * 1024 * 1024);
   /** A chunk's results as they arrive (still in columns): its released buffers kept. */
   const received = <Id extends SpectrumId>(encoded: EncodedChunkResult<Id>): EncodedChunkResult<Id> => {
-    keepSpare(spare, encoded.released, SPARE_BYTES);
+    spare.keep(encoded.released);
     return encoded;
   };
 
@@ -173,6 +158,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const keys = stageKeys(recipe);
     const workers = ensureSlots();
     if (!dataset || dataset.seriesKey !== keys.series || !sameSpectra(dataset.spectra, spectra)) {
+      // The workers drop what they hold and hand its buffers back, to pack the new chunks into.
+      const dropped = dataset ? workers.map((slot) => Promise.resolve(slot.api.dropDataset())) : [];
       // About eight chunks per worker: the last chunks to finish set how long one worker waits
       // for the other before the group stage (four per worker: 1,250 spectra, ~50 ms each).
       const chunkSize =
@@ -197,6 +184,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       };
       dataset.labels = groupLabels(spectra);
       dataset.counts = labelCounts(spectra, dataset.labels);
+      for (const released of await Promise.all(dropped)) spare.keep(released);
     }
     const held = dataset;
     const plans = held.plans as Array<ChunkPlan<Id>>;
@@ -286,9 +274,14 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       const w = await dispatch.next();
       if (opts.signal?.aborted) break;
       const load = transfer({ packed, plan }, [packed.data.buffer]);
+      // Memory for the chunk's kept curves, about one sweep's worth per spectrum.
+      const keptBytes = withKept ? plan.indices.length * (members[0]?.bias.length ?? 0) * 8 : 0;
+      const keptSpare = spare.takeUpTo(keptBytes, packed.data.byteLength);
       dispatch.sent(w, true);
       track(
-        Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
+        Promise.resolve(
+          workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load, transfer(keptSpare, keptSpare)),
+        ).then(
           (chunk) => {
             dispatch.settled(w);
             forwardKept(chunk.kept);

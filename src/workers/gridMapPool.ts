@@ -20,6 +20,7 @@ import {
 } from '../shared/grid/gridMaps.ts';
 import type { WorkerHandle } from './analysisPool.ts';
 import type { GridMapWorkerApi } from './gridMapApi.ts';
+import { abortable, abortError } from './abortable.ts';
 
 export interface GridMapPoolOptions {
   /** Workers; default one per core (the UI thread only waits while they run). */
@@ -59,9 +60,7 @@ function cores(): number {
   return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
 }
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('grid analysis aborted', 'AbortError');
-}
+const ABORTED = 'grid analysis aborted';
 
 export function createGridMapPool(options: GridMapPoolOptions = {}): GridMapPool {
   const size = Math.max(1, Math.floor(options.size ?? cores()));
@@ -108,25 +107,14 @@ export function createGridMapPool(options: GridMapPoolOptions = {}): GridMapPool
       }
     };
     await Promise.all(workers.map(drain));
-    if (opts.signal?.aborted) throw abortError(opts.signal);
+    if (opts.signal?.aborted) throw abortError(opts.signal, ABORTED);
     return out;
   }
 
   return {
     size,
     run(cube, channel, overrides, opts = {}) {
-      const work = runAll(cube, channel, overrides, opts);
-      const signal = opts.signal;
-      if (!signal) return work;
-      if (signal.aborted) return Promise.reject(abortError(signal));
-      return new Promise<GridMaps>((resolve, reject) => {
-        const onAbort = (): void => {
-          terminate();
-          reject(abortError(signal));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      });
+      return abortable(runAll(cube, channel, overrides, opts), opts.signal, terminate, ABORTED);
     },
     terminate,
   };

@@ -2,6 +2,7 @@
 // instead of structured-cloning thousands of small arrays (or, for views of one large buffer,
 // that whole buffer per message).
 import type { PipelineSpectrum } from '../shared/analysis/index.ts';
+import type { SpareBuffers } from './spareBuffers.ts';
 
 export type SpectrumId = number | string;
 
@@ -43,20 +44,6 @@ const Spot = {
   lockInY: 12,
 } as const;
 const SPOT_FIELDS = 13;
-
-/**
- * Adds `released` (buffers a worker handed back when it dropped a dataset's chunks) to `spare`, to
- * be packed into again: memory already written costs nothing to write again, while fresh pages are
- * most of what packing 10⁴ spectra costs. At most `limit` bytes are kept.
- */
-export function keepSpare(spare: ArrayBuffer[], released: ReadonlyArray<ArrayBuffer>, limit: number): void {
-  let bytes = spare.reduce((n, b) => n + b.byteLength, 0);
-  for (const buffer of released) {
-    if (bytes + buffer.byteLength > limit) break;
-    spare.push(buffer);
-    bytes += buffer.byteLength;
-  }
-}
 
 /** Whether data[offset, offset + values.length) holds exactly `values` (0 and −0 differ; NaN = NaN). */
 function packedEquals(data: Float64Array, offset: number, values: ArrayLike<number>): boolean {
@@ -106,7 +93,7 @@ class PackWriter {
  */
 function* packing<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
-  spare: ArrayBuffer[] | undefined,
+  spare: SpareBuffers | undefined,
   slice: number,
 ): Generator<void, PackedSpectra<Id>> {
   // An upper bound: biases equal to the one packed before them are not stored again (a fresh
@@ -118,13 +105,8 @@ function* packing<Id extends SpectrumId>(
       (s.backward ? 2 * s.backward.bias.length : 0) +
       (s.lockIn ? s.lockIn.x.length * (s.lockIn.y ? 2 : 1) : 0);
   const bytes = total * Float64Array.BYTES_PER_ELEMENT;
-  let pick = -1;
-  const buffers = spare ?? [];
-  for (let i = 0; i < buffers.length; i++) {
-    const b = buffers[i]!;
-    if (b.byteLength >= bytes && (pick < 0 || b.byteLength < buffers[pick]!.byteLength)) pick = i;
-  }
-  const data = pick >= 0 ? new Float64Array(buffers.splice(pick, 1)[0]!, 0, total) : new Float64Array(total);
+  const buffer = spare?.take(bytes);
+  const data = buffer ? new Float64Array(buffer, 0, total) : new Float64Array(total);
   const writer = new PackWriter(data);
   const ids: Id[] = new Array(spectra.length);
   const labels: Array<string | null> = new Array(spectra.length);
@@ -162,10 +144,10 @@ function* packing<Id extends SpectrumId>(
 export function packSpectra<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
   /**
-   * Buffers to pack into instead of a new one (the smallest that is large enough is taken out of
-   * the list): pages already written to are cheap to write again, fresh ones are not.
+   * Memory to pack into instead of a new buffer (the smallest kept buffer that is large enough):
+   * pages already written to are cheap to write again, fresh ones are not (spareBuffers.ts).
    */
-  spare?: ArrayBuffer[],
+  spare?: SpareBuffers,
 ): PackedSpectra<Id> {
   const steps = packing(spectra, spare, Infinity);
   for (;;) {
@@ -180,7 +162,7 @@ export function packSpectra<Id extends SpectrumId>(
  */
 export async function packSpectraInTasks<Id extends SpectrumId>(
   spectra: ReadonlyArray<PipelineSpectrum<Id>>,
-  spare: ArrayBuffer[] | undefined,
+  spare: SpareBuffers | undefined,
   slice: number,
   between: () => Promise<void>,
 ): Promise<PackedSpectra<Id>> {

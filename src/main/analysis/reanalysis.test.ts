@@ -8,7 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../../bench/analysis/synthetic.ts';
 import { resolveRecipe, runPipeline, seriesOf } from '../../shared/analysis/index.ts';
 import type { PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/index.ts';
-import { createReanalysisState, analyseHeldChunk } from '../../workers/reanalysis.ts';
+import {
+  analyseHeldChunk,
+  createReanalysisState,
+  dropDataset,
+  takeReleased,
+} from '../../workers/reanalysis.ts';
 import { planChunks } from '../../workers/splitPipeline.ts';
 import { createNodeAnalysisPool, startNodeAnalysisWorker } from './nodeAnalysisPool.ts';
 import { createAnalysisPool } from '../../workers/analysisPool.ts';
@@ -170,6 +175,35 @@ describe('stage reuse', () => {
       expect(c.derivative).not.toBe(before[i]!.derivative);
       expect(c.edges).not.toBe(before[i]!.edges);
     });
+  });
+});
+
+describe('dropping a held dataset before a new one is packed', () => {
+  it("hands back every chunk buffer and keeps the curves' memory for the next chunks", () => {
+    const spectra = syntheticSpectra({ count: 90, points: 256, seed: 12 });
+    const plans = planChunks(spectra, resolveRecipe(), 30);
+    const state = createReanalysisState();
+    const buffers = plans.map((plan) => {
+      const buffer = new ArrayBuffer(64);
+      analyseHeldChunk(state, 1, plans.indexOf(plan), {}, true, {
+        spectra: plan.indices.map((i) => spectra[i]!),
+        plan,
+        buffer,
+      });
+      return buffer;
+    });
+    expect(state.blocks.bytes()).toBe(0);
+    dropDataset(state);
+    expect(state.dataset).toBeNull();
+    expect(takeReleased(state)).toEqual(buffers);
+    // Prepared currents and dI/dV of 90 sweeps of 256 points: at least that much kept for reuse.
+    expect(state.blocks.bytes()).toBeGreaterThanOrEqual(2 * 90 * 256 * 8);
+    // The next dataset's first chunk analyses as a fresh state would.
+    const next = syntheticSpectra({ count: 30, points: 256, seed: 13 });
+    const [plan] = planChunks(next, resolveRecipe(), 10_000);
+    const reused = analyseHeldChunk(state, 2, 0, {}, true, { spectra: next, plan: plan! });
+    const fresh = analyseHeldChunk(createReanalysisState(), 2, 0, {}, true, { spectra: next, plan: plan! });
+    expect(reused).toEqual(fresh);
   });
 });
 

@@ -19,9 +19,14 @@ export class BlockPool {
   constructor(capBytes: number) {
     this.capBytes = capBytes;
   }
-  /** A block of at least `doubles` doubles: a kept one when it is large enough, else a new one. */
+  /**
+   * A block of at least `doubles` doubles: a kept one when it is large enough (the first given
+   * back first, so arenas filled in the same order as before take their blocks in that order: an
+   * arena's last block is only partly written, and its untouched pages would cost a fault each
+   * (~16 µs on the build VM) if another arena's full use took it), else a new one.
+   */
   take(doubles: number): Float64Array {
-    for (let i = this.free.length - 1; i >= 0; i--) {
+    for (let i = 0; i < this.free.length; i++) {
       if (this.free[i]!.length >= doubles) return this.free.splice(i, 1)[0]!;
     }
     return new Float64Array(Math.max(doubles, BLOCK_DOUBLES));
