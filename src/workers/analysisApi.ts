@@ -36,8 +36,7 @@ import type { DrawnMeans } from './reanalysis.ts';
 import { planChunks } from './splitPipeline.ts';
 import { mergeChunkColumns, mergedBuffers } from './mergedColumns.ts';
 import type { ChunkColumns, MergedColumns } from './mergedColumns.ts';
-import type { ChunkPlan } from './splitPipeline.ts';
-import { decodeSpots, encodePlans } from './planColumns.ts';
+import { decodeChunkPlan, decodeSpots, encodePlans, planBuffers } from './planColumns.ts';
 import type { PlanColumns, SpotColumns } from './planColumns.ts';
 
 /** uPlot column layout of a group's averaged spectrum and its measures. */
@@ -83,16 +82,15 @@ export const analysisWorkerApi = {
   ): PlanColumns[] {
     const plans = planChunks(decodeSpots(spots), resolveRecipe(overrides), chunkSize);
     const encoded = encodePlans(plans, spots.ids);
-    return transfer(
-      encoded,
-      encoded.flatMap((p) => [p.indices.buffer, p.seriesSpots.buffer, p.seriesEnds.buffer]),
-    );
+    return transfer(encoded, encoded.flatMap(planBuffers));
   },
 
   /**
    * Per-spectrum stages of one chunk of a dataset this worker holds (splitPipeline step 2),
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
-   * load the chunk (first call, or a new dataset). Kept curves come back (copied: the worker keeps
+   * load the chunk (first call, or a new dataset); the plan's series refer to the packed spectra
+   * by position (encodeChunkPlan: a chunk's ~600 series objects cost ~2 ms to clone each way).
+   * Kept curves come back (copied: the worker keeps
    * its own) only when `withKept`, packed into `keptSpare` as far as it goes (spareBuffers.ts).
    */
   analyseChunk<Id extends SpectrumId>(
@@ -100,7 +98,7 @@ export const analysisWorkerApi = {
     chunk: number,
     overrides: RecipeOverrides,
     withKept: boolean,
-    load?: { packed: PackedSpectra<Id>; plan: ChunkPlan<Id> },
+    load?: { packed: PackedSpectra<Id>; plan: PlanColumns },
     keptSpare: ArrayBuffer[] = [],
   ): EncodedChunkResult<Id> {
     const result = analyseHeldChunk(
@@ -111,7 +109,7 @@ export const analysisWorkerApi = {
       withKept,
       load && {
         spectra: unpackSpectra(load.packed),
-        plan: load.plan,
+        plan: decodeChunkPlan(load.plan, load.packed.ids),
         buffer: load.packed.data.buffer as ArrayBuffer,
       },
     );

@@ -49,7 +49,7 @@ import type { SpectrumId } from './packSpectra.ts';
 import { planChunks } from './splitPipeline.ts';
 import { mergeHere, mergeInWorker } from './mergeRun.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
-import { decodePlans, encodeSpots } from './planColumns.ts';
+import { decodePlans, encodeChunkPlan, encodeSpots, planBuffers } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
 import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
 import {
@@ -273,7 +273,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       if (opts.signal?.aborted) break;
       const w = await dispatch.next();
       if (opts.signal?.aborted) break;
-      const load = transfer({ packed, plan }, [packed.data.buffer]);
+      const planned = encodeChunkPlan(plan, packed.ids);
+      const load = transfer({ packed, plan: planned }, [packed.data.buffer, ...planBuffers(planned)]);
       // Memory for the chunk's kept curves, about one sweep's worth per spectrum.
       const keptBytes = withKept ? plan.indices.length * (members[0]?.bias.length ?? 0) * 8 : 0;
       const keptSpare = spare.takeUpTo(keptBytes, packed.data.byteLength);

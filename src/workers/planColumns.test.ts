@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
 import { resolveRecipe } from '../shared/analysis/index.ts';
 import type { SeriesSpot } from '../shared/analysis/detectSeries.ts';
-import { decodePlans, decodeSpots, encodePlans, encodeSpots } from './planColumns.ts';
+import {
+  decodeChunkPlan,
+  decodePlans,
+  decodeSpots,
+  encodeChunkPlan,
+  encodePlans,
+  encodeSpots,
+} from './planColumns.ts';
 import { planChunks } from './splitPipeline.ts';
 
 /** Spots with every field's null case: unknown times and positions, grid pixels, string ids. */
@@ -42,5 +49,18 @@ describe('chunk plans made in a worker travel as columns', () => {
     const back = decodePlans(encodePlans(plans, ids), ids);
     expect(back).toEqual(plans);
     expect(back.flatMap((p) => p.series).length).toBeGreaterThan(plans.length);
+  });
+
+  it("a chunk plan crosses with its series as positions among the chunk's own spectra", () => {
+    for (const seed of [5, 6]) {
+      const spots = spotsWithGaps(seed);
+      for (const plan of planChunks(spots, resolveRecipe({}), 40)) {
+        // The worker knows only the chunk's spectra, packed in plan.indices' order.
+        const memberIds = plan.indices.map((i) => spots[i]!.id);
+        const columns = structuredClone(encodeChunkPlan(plan, memberIds));
+        expect(Math.max(...columns.seriesSpots)).toBeLessThan(memberIds.length);
+        expect(decodeChunkPlan(columns, memberIds)).toEqual(plan);
+      }
+    }
   });
 });
