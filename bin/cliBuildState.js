@@ -6,7 +6,7 @@
 // and dependencies change the lockfile. Plain JavaScript: bin/sts-workbench.js asks before any
 // TypeScript is loaded.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 export const CLI_OUT_DIR = join(root, 'out/cli');
@@ -14,14 +14,16 @@ export const CLI_SOURCES_MANIFEST = join(CLI_OUT_DIR, 'sources.json');
 /** Inputs of every build besides its module graph (dependency changes, the build itself). */
 const BUILD_FILES = ['package-lock.json', 'scripts/buildCli.ts', 'bin/cliBuildState.js'];
 
-/** [path relative to the root, mtime ms, size bytes] of a file, or null when it is gone. */
+/**
+ * [path relative to the root, mtime ms, size bytes] of a file, or null when it is gone. The path
+ * is appended to the root as it is (no join: the manifest's paths are already normal), and a
+ * missing file is not an exception: the bin stats ~190 files at each start, which took 23–26 ms
+ * with join and a throwing stat and takes 5.4–5.8 ms so (medians of 12 fresh processes, the two
+ * versions alternating, build machine at load 5–6).
+ */
 function stamp(path) {
-  try {
-    const stat = statSync(join(root, path));
-    return [path, stat.mtimeMs, stat.size];
-  } catch {
-    return null;
-  }
+  const stat = statSync(root + sep + path, { throwIfNoEntry: false });
+  return stat ? [path, stat.mtimeMs, stat.size] : null;
 }
 
 /**

@@ -132,6 +132,8 @@ function pythonOnce(script: string, files: string[]): number {
 
 // Measure what ships: the built CLI (rebuilt here when a source changed).
 if (!upToDateCliEntry()) await buildCli();
+/** The machine's load when the timed runs start (printed with the load at the end). */
+const loadAtStart = loadavg();
 generateSession();
 const files = readdirSync(sessionDir).map((name) => join(sessionDir, name));
 const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
@@ -157,10 +159,9 @@ const loadtxt = median(loadtxtTimes);
 const line = (name: string, seconds: number): string =>
   `${name.padEnd(30)} ${(files.length / seconds).toFixed(0).padStart(8)} files/s ${(megabytes / seconds).toFixed(1).padStart(8)} MB/s  (median of ${RUNS}: ${seconds.toFixed(3)} s)`;
 console.log(`session: ${files.length} Nanonis .dat files, ${POINTS} points, ${megabytes.toFixed(1)} MB`);
+const loadText = (load: number[]): string => load.map((l) => l.toFixed(2)).join(', ');
 console.log(
-  `load average (1, 5, 15 min) at the end: ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ')}`,
+  `load average (1, 5, 15 min) at the start: ${loadText(loadAtStart)}; at the end: ${loadText(loadavg())}`,
 );
 console.log(line('plain read (floor)', read));
 console.log(line('nanonispy2-style (genfromtxt)', nanonispy));

@@ -49,7 +49,14 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   }
   try {
     const { ImportRun, fileImportRunAsSession, APP_VERSION } = modules;
-    const run = new ImportRun({ db, pool, paths: args.paths, readerVersion: APP_VERSION });
+    // The worker stops as soon as the last file is parsed: its teardown overlaps the last writes.
+    const run = new ImportRun({
+      db,
+      pool,
+      paths: args.paths,
+      readerVersion: APP_VERSION,
+      onAllParsed: () => void pool.close(),
+    });
     const ticker = args.json
       ? null
       : setInterval(() => process.stderr.write(`\r${progressLine(run.progress)}   `), 500);
@@ -86,7 +93,10 @@ export async function importCommand(args: ImportArgs): Promise<number> {
     }
     return 0;
   } finally {
-    await pool.close();
+    // Already stopping after a whole run; otherwise its teardown runs while this thread closes
+    // the library (the last checkpoint's syncs).
+    const poolClosed = pool.close();
     db.close();
+    await poolClosed;
   }
 }

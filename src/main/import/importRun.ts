@@ -30,6 +30,12 @@ export interface ImportRunOptions {
   inFlight?: number;
   /** File bytes of outcomes waiting to be written before a batch is written early: bounds memory. */
   batchBytes?: number;
+  /**
+   * Called once every file's parse has answered, before the last batch is written. The CLI stops
+   * its parse worker there: the worker's teardown (~30 ms on the build machine) then overlaps the
+   * last writes instead of following them.
+   */
+  onAllParsed?: () => void;
 }
 
 /** A file the workers read, waiting for its batch to be classified and written (see flush). */
@@ -50,6 +56,40 @@ interface KnownFile {
   status: string;
   error: string | null;
   not_iv: string | null;
+}
+
+/** The files to import, growing while the scan runs; more() resolves when files come or it ends. */
+class FileQueue {
+  readonly files: ScannedFile[] = [];
+  ended = false;
+  private wake: () => void = () => {};
+  private next: Promise<void> = this.renew();
+
+  add(files: readonly ScannedFile[]): void {
+    if (files.length === 0) return;
+    // One at a time: a spread of 100,000 arguments would overflow the stack.
+    for (const file of files) this.files.push(file);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  more(): Promise<void> {
+    return this.next;
+  }
+
+  private renew(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.next = this.renew();
+    wake();
+  }
 }
 
 function emptyReport(): ImportReport {
@@ -73,7 +113,13 @@ export class ImportRun {
   private readonly updatedPaths = new Set<string>();
 
   constructor(options: ImportRunOptions) {
-    this.options = { batchFiles: 128, inFlight: 256, batchBytes: 64 << 20, ...options };
+    this.options = {
+      batchFiles: 128,
+      inFlight: 256,
+      batchBytes: 64 << 20,
+      onAllParsed: () => {},
+      ...options,
+    };
     const runId = Number(
       options.db
         .prepare(
@@ -119,14 +165,32 @@ export class ImportRun {
         importRunId: this.progress.runId,
         readerVersion: this.options.readerVersion,
       });
-      const scan = await scanPaths(this.options.paths);
-      // A MATRIX parameter file that arrived: its data files recorded without it are read again.
-      scan.files.push(...(await dataFilesWaitingFor(db, scan.files)));
-      this.progress.filesTotal = scan.files.length;
-      this.progress.bytesTotal = scan.files.reduce((sum, file) => sum + file.size, 0);
-      this.progress.report.failed.push(...scan.problems.map(({ file, reason }) => ({ file, error: reason })));
-      this.progress.report.skipped.push(...scan.skipped);
-      await this.importAll(scan.files);
+      // Files are parsed as the scan lists them (chunk by chunk, in its order): the worker does not
+      // wait for the last of a folder's files to be stat'ed.
+      const queue = new FileQueue();
+      const take = (listed: readonly ScannedFile[]): void => {
+        const fresh = listed.slice(queue.files.length);
+        this.progress.filesTotal += fresh.length;
+        this.progress.bytesTotal += fresh.reduce((sum, file) => sum + file.size, 0);
+        queue.add(fresh);
+      };
+      const scanning = (async () => {
+        try {
+          const scan = await scanPaths(this.options.paths, { onListed: take });
+          // A MATRIX parameter file that arrived: its data files recorded without it are read again.
+          take([...scan.files, ...(await dataFilesWaitingFor(db, scan.files))]);
+          this.progress.report.failed.push(
+            ...scan.problems.map(({ file, reason }) => ({ file, error: reason })),
+          );
+          this.progress.report.skipped.push(...scan.skipped);
+        } finally {
+          queue.end();
+        }
+      })();
+      // Both settle before the run goes on (a failed scan must not leave files being written).
+      for (const result of await Promise.allSettled([scanning, this.importAll(queue)]))
+        if (result.status === 'rejected') throw result.reason;
+      this.options.onAllParsed();
       this.flush();
       // Workers finish in any order; report files in path order.
       this.progress.report.skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -162,7 +226,8 @@ export class ImportRun {
     return this.progress;
   }
 
-  private async importAll(files: ScannedFile[]): Promise<void> {
+  private async importAll(queue: FileQueue): Promise<void> {
+    const { files } = queue;
     const { db } = this.options;
     const knownStatement = db.prepare<[string], KnownFile>(
       'SELECT size, mtime_ms, sha256, reader_version, status, error, not_iv FROM files WHERE path = ?',
@@ -176,7 +241,12 @@ export class ImportRun {
     let knownFrom = 0;
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (!this.cancelled && next < files.length) {
+      while (!this.cancelled) {
+        if (next >= files.length) {
+          if (queue.ended) break;
+          await queue.more();
+          continue;
+        }
         const index = next++;
         if (index >= knownFrom + known.length) {
           knownFrom = index;

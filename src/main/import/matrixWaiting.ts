@@ -6,7 +6,10 @@ import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { matrixMissingParameterReason, matrixParameterFileName } from '../../shared/formats/index.ts';
+import {
+  matrixMissingParameterReason,
+  matrixParameterFileName,
+} from '../../shared/formats/omicronMatrixNames.ts';
 import type { ScannedFile } from './scanPaths.ts';
 
 /** A MATRIX session's parameter file name: `<experiment>_0001.mtrx`. */

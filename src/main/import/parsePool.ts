@@ -56,6 +56,7 @@ export class ParsePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly workerUrl: URL | string;
   private readonly limits: ResourceLimits;
   /** Workers that died, for tests and logs. */
@@ -104,9 +105,11 @@ export class ParsePool {
     }
   }
 
-  async close(): Promise<void> {
+  /** Stops the workers (again: the same promise). */
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    this.closing ??= Promise.all(this.slots.map((slot) => slot.worker.terminate())).then(() => undefined);
+    return this.closing;
   }
 
   /**

@@ -15,25 +15,14 @@ import {
 } from './omicronMatrixParameters.ts';
 import { emptyParsedFile } from './parsedFile.ts';
 import { ParseError, type FileKind, type ImageRecord, type ParsedFile } from './types.ts';
+import { matrixMissingParameterReason, matrixParameterFileName } from './omicronMatrixNames.ts';
+
+export { matrixMissingParameterReason, matrixParameterFileName };
 
 /** The channel from a data file name: `…--2_1.I(V)_mtrx` gives `I(V)`. */
 export function matrixChannel(name: string): string {
   const match = /\.([^.]+)_mtrx$/i.exec(name);
   return match ? (match[1] as string) : '';
-}
-
-/** The parameter file beside a data file: `<experiment>--1_2.I(V)_mtrx` -> `<experiment>_0001.mtrx`. */
-export function matrixParameterFileName(dataFileName: string): string | null {
-  const match = /^(.*)--\d+_\d+\.[^.]+_mtrx$/i.exec(dataFileName);
-  return match ? `${match[1] as string}_0001.mtrx` : null;
-}
-
-/**
- * Why a data file was read without calibration: its parameter file was not beside it. The import
- * recognises data files recorded with this reason and reads them again once the file appears.
- */
-export function matrixMissingParameterReason(parameterName: string): string {
-  return `its parameter file ${parameterName} is not beside it (axes and calibration live there)`;
 }
 
 /** UTC seconds since 1970 as ISO 8601 with `Z` (MATRIX stores UTC; local time is unknown). */
