@@ -13,13 +13,16 @@
 // work is done (browserQuiet). The page load and the Analysis tab are waited on
 // and clicked from the page (waitInPage, clickInPage), so that Playwright's own script is not
 // compiled during them (the interactions after them use locators, first after 3 s of quiet).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { chromium } from 'playwright';
 import type { Page } from 'playwright';
 import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
 import { startTrace, stopTrace } from './trace.ts';
+import { browserQuiet, rendererRssMb } from './browserProcesses.ts';
+import { clickInPage, installPageHelpers, longTasksSince, pageNow, waitInPage } from './pageHelpers.ts';
+import type { LongTask } from './pageHelpers.ts';
 
 /** Long tasks in one phase: their durations, ms, in order. */
 export interface PhaseTasks {
@@ -42,66 +45,8 @@ export interface ChromiumFigures {
 /** Time for the page to settle after a step (late answers, idle-time work), ms. */
 const SETTLE_MS = 3000;
 
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
-async function pageNow(page: Page): Promise<number> {
-  return page.evaluate(() => performance.now());
-}
-
-/** The page's document as the page-side functions below use it (the bench has no DOM typings). */
-interface PageDocument {
-  querySelector(selector: string): {
-    getBoundingClientRect(): { x: number; y: number; width: number; height: number };
-  } | null;
-}
-
-/**
- * Waits in the page (the init script's poll) until `selector` matches. The page load and the
- * Analysis tab's click are waited on this way, not with Playwright's locators: a locator's first
- * use compiles Playwright's injected script (~340 kB) on the page's main thread, a 46–103 ms task
- * of the harness's own that the long-task observer counted as the app's.
- */
-async function waitInPage(page: Page, selector: string, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${selector} not shown after ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    await Promise.race([
-      page.evaluate(
-        (s) =>
-          (globalThis as unknown as { __waitForSelector(s: string): Promise<void> }).__waitForSelector(s),
-        selector,
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A real mouse click (CDP input events) on the centre of `selector`'s box, found in the page. */
-async function clickInPage(page: Page, selector: string): Promise<void> {
-  const box = await page.evaluate((s) => {
-    const rect = (globalThis as unknown as { document: PageDocument }).document
-      .querySelector(s)
-      ?.getBoundingClientRect();
-    return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
-  }, selector);
-  if (!box) throw new Error(`${selector} is not on the page`);
-  await page.mouse.click(box.x, box.y);
-}
-
 function phaseTasks(name: string, tasks: LongTask[], since: number): PhaseTasks {
   return { name, durationsMs: tasks.map((t) => t.duration), startsMs: tasks.map((t) => t.start - since) };
-}
-
-async function longTasksSince(page: Page, since: number, until = Infinity): Promise<LongTask[]> {
-  const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks);
-  return tasks.filter((t) => t.start >= since && t.start < until);
 }
 
 /** BENCH_TRACE_DIR: Chromium traces of the page load, the Analysis tab and the deep-window drags (trace.ts). */
@@ -274,117 +219,6 @@ async function importPhase(page: Page, appUrl: string): Promise<PhaseTasks> {
   } finally {
     rmSync(dirname(dir), { recursive: true, force: true });
   }
-}
-
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-  cmdline: string;
-  rssKb: number;
-}
-
-function processes(): ProcInfo[] {
-  const out: ProcInfo[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      out.push({ pid: Number(entry), ppid, cmdline, rssKb });
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return out;
-}
-
-/** The browser started with `userDataDir` and its descendants. */
-function browserProcesses(userDataDir: string): ProcInfo[] {
-  const all = processes();
-  const root = all.find((p) => p.cmdline.includes(userDataDir) && !p.cmdline.includes('--type='));
-  if (!root) return [];
-  const under = new Set([root.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of all)
-      if (under.has(p.ppid) && !under.has(p.pid)) {
-        under.add(p.pid);
-        grew = true;
-      }
-  }
-  return all.filter((p) => under.has(p.pid));
-}
-
-/** RSS (MB) of the renderer processes under the browser started with `userDataDir`. */
-function rendererRssMb(userDataDir: string): number {
-  const renderers = browserProcesses(userDataDir).filter((p) => p.cmdline.includes('--type=renderer'));
-  return renderers.length ? renderers.reduce((kb, p) => kb + p.rssKb, 0) / 1024 : Number.NaN;
-}
-
-/** CPU time (user + system) the browser's processes have used, ms (/proc/<pid>/stat, 10 ms ticks). */
-function browserCpuMs(userDataDir: string): number {
-  let ms = 0;
-  for (const p of browserProcesses(userDataDir)) {
-    try {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${p.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return ms;
-}
-
-/**
- * Waits until Chromium's own start-up work is done: the browser's processes using < 10 % of a
- * core over half a second (at most 20 s). Right after launch Chromium preloads its top-chrome
- * WebUI (the omnibox popup) in a renderer of its own, ~1.9 s of CPU in the first ~2 s; opening the
- * app meanwhile measured the app's page load on two cores shared with it. A user's browser (or
- * Electron, which has no such WebUI) is past that when the app is opened.
- */
-async function browserQuiet(userDataDir: string): Promise<void> {
-  const deadline = performance.now() + 20_000;
-  let before = browserCpuMs(userDataDir);
-  while (performance.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    const now = browserCpuMs(userDataDir);
-    if (now - before < 50) return;
-    before = now;
-  }
-}
-
-/**
- * The page's long-task record (`__longTasks`, every entry since the navigation: Chromium buffers
- * 'longtask' entries for a `buffered` observer) and waitInPage's poll, installed once the page has
- * loaded. As an init script (BENCH_OBSERVER=init) they run in the navigation's commit task, where
- * Chromium then also creates the page's main-world context (in traces that task was 50–99 ms at
- * load 4–6, 25 ms of CPU); installed after the load, nothing of the harness runs before the app.
- * Alternated runs counted the same long tasks either way (26 Nov 12:47, load 4–5.5).
- */
-function installPageHelpers(): void {
-  const tasks: Array<{ start: number; duration: number }> = [];
-  (globalThis as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-  // 'longtask' is Chromium's entry type, not in the DOM typings' list.
-  const options = { type: 'longtask', buffered: true } as unknown as Parameters<
-    InstanceType<typeof PerformanceObserver>['observe']
-  >[0];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe(options);
-  // waitInPage's poll: a querySelector every 20 ms (microseconds each).
-  (globalThis as unknown as { __waitForSelector(s: string): Promise<void> }).__waitForSelector = (
-    selector: string,
-  ) =>
-    new Promise<void>((resolve) => {
-      const poll = (): void => {
-        if ((globalThis as unknown as { document: PageDocument }).document.querySelector(selector)) resolve();
-        else setTimeout(poll, 20);
-      };
-      poll();
-    });
 }
 
 /**
