@@ -91,7 +91,7 @@ export const analysisWorkerApi = {
    * load the chunk (first call, or a new dataset); the plan's series refer to the packed spectra
    * by position (encodeChunkPlan: a chunk's ~600 series objects cost ~2 ms to clone each way).
    * Kept curves come back (copied: the worker keeps
-   * its own) only when `withKept`, packed into `keptSpare` as far as it goes (spareBuffers.ts).
+   * its own) only when `withKept`.
    */
   analyseChunk<Id extends SpectrumId>(
     datasetId: number,
@@ -99,7 +99,6 @@ export const analysisWorkerApi = {
     overrides: RecipeOverrides,
     withKept: boolean,
     load?: { packed: PackedSpectra<Id>; plan: PlanColumns },
-    keptSpare: ArrayBuffer[] = [],
   ): EncodedChunkResult<Id> {
     const result = analyseHeldChunk(
       held,
@@ -113,7 +112,7 @@ export const analysisWorkerApi = {
         buffer: load.packed.data.buffer as ArrayBuffer,
       },
     );
-    const encoded = encodeChunk(result, takeReleased(held), keptSpare);
+    const encoded = encodeChunk(result, takeReleased(held));
     return transfer(encoded, chunkBuffers(encoded));
   },
 

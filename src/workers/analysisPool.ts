@@ -27,8 +27,8 @@
 // deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
 // window change the derivative onward. Each worker keeps the kept curves of its group-stage labels
 // and each such label's averaged I(V). The result equals runPipeline()
-// (src/main/analysis/reanalysis.test.ts). Memory the workers hand back (a dropped dataset's chunks
-// and kept-curve packs) is packed into again (spareBuffers.ts: fresh pages are slow to touch).
+// (src/main/analysis/reanalysis.test.ts). The buffers of a dropped dataset's chunks are packed into
+// again (spareBuffers.ts: fresh pages are slow to touch).
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
@@ -275,14 +275,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       if (opts.signal?.aborted) break;
       const planned = encodeChunkPlan(plan, packed.ids);
       const load = transfer({ packed, plan: planned }, [packed.data.buffer, ...planBuffers(planned)]);
-      // Memory for the chunk's kept curves, about one sweep's worth per spectrum.
-      const keptBytes = withKept ? plan.indices.length * (members[0]?.bias.length ?? 0) * 8 : 0;
-      const keptSpare = spare.takeUpTo(keptBytes, packed.data.byteLength);
       dispatch.sent(w, true);
       track(
-        Promise.resolve(
-          workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load, transfer(keptSpare, keptSpare)),
-        ).then(
+        Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
           (chunk) => {
             dispatch.settled(w);
             forwardKept(chunk.kept);

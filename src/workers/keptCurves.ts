@@ -6,7 +6,6 @@
 // per run (chunk → pool → group worker), the second time right at the barrier before the group
 // stage; a pack crosses as a few transferred buffers and a string.
 import type { KeptCurve } from '../shared/analysis/index.ts';
-import { smallestAtLeast } from './spareBuffers.ts';
 
 /** One label's kept curves of a chunk, in the chunk's order (copies: the worker keeps its own). */
 export interface KeptPack {
@@ -27,11 +26,8 @@ export interface KeptPack {
 // Loops, not closures created per call: V8 holds a closure's optimised code only weakly, so
 // per-call closures here were recompiled in every run (seriesStage.ts says more).
 
-/**
- * Copies of one label's kept curves in one pack, its numbers in the smallest of `spare` that is
- * large enough (taken out of it), else in new memory (spareBuffers.ts: why).
- */
-function packLabel(label: string, members: ReadonlyArray<KeptCurve>, spare: ArrayBuffer[]): KeptPack {
+/** Copies of one label's kept curves in one pack. */
+function packLabel(label: string, members: ReadonlyArray<KeptCurve>): KeptPack {
   const biasAt = new Map<Float64Array, number>();
   let total = 0;
   for (const k of members) {
@@ -47,7 +43,7 @@ function packLabel(label: string, members: ReadonlyArray<KeptCurve>, spare: Arra
     biasAt: new Int32Array(members.length),
     currentAt: new Int32Array(members.length),
     points: new Int32Array(members.length),
-    data: dataFor(total, spare),
+    data: new Float64Array(total),
   };
   for (const [bias, at] of biasAt) pack.data.set(bias, at);
   let at = 0;
@@ -65,16 +61,8 @@ function packLabel(label: string, members: ReadonlyArray<KeptCurve>, spare: Arra
   return pack;
 }
 
-function dataFor(doubles: number, spare: ArrayBuffer[]): Float64Array {
-  const i = smallestAtLeast(spare, doubles * Float64Array.BYTES_PER_ELEMENT);
-  return i < 0 ? new Float64Array(doubles) : new Float64Array(spare.splice(i, 1)[0]!, 0, doubles);
-}
-
-/**
- * Copies of `kept` packed per label, labels in order of first appearance, curves in their order;
- * in `spare` buffers where one is large enough (those taken are removed from it).
- */
-export function packKept(kept: ReadonlyArray<KeptCurve>, spare: ArrayBuffer[] = []): KeptPack[] {
+/** Copies of `kept` packed per label, labels in order of first appearance, curves in their order. */
+export function packKept(kept: ReadonlyArray<KeptCurve>): KeptPack[] {
   const byLabel = new Map<string, KeptCurve[]>();
   for (const k of kept) {
     const members = byLabel.get(k.label);
@@ -82,7 +70,7 @@ export function packKept(kept: ReadonlyArray<KeptCurve>, spare: ArrayBuffer[] = 
     else byLabel.set(k.label, [k]);
   }
   const packs: KeptPack[] = [];
-  for (const [label, members] of byLabel) packs.push(packLabel(label, members, spare));
+  for (const [label, members] of byLabel) packs.push(packLabel(label, members));
   return packs;
 }
 

@@ -55,15 +55,13 @@ interface HeldDataset<Id extends SpectrumId> {
    */
   keptGeneration: number | null;
   kept: KeptCurve[];
-  /** The held packs' buffers, handed back (released) when the kept curves are dropped. */
-  keptBuffers: ArrayBuffer[];
   averages: Map<string, { key: string; averaged: AveragedGroupCurve }>;
 }
 
 export interface ReanalysisState {
   dataset: HeldDataset<SpectrumId> | null;
   /**
-   * Buffers of dropped chunks and kept-curve packs, for the pool to pack the next dataset into: memory already in use
+   * Buffers of dropped chunks, for the pool to pack the next dataset into: memory already in use
    * costs nothing to write again, while fresh pages cost ~20 µs each on the build VM (a 10⁴-
    * spectrum dataset is 10⁴ of them).
    */
@@ -89,29 +87,13 @@ export function dropDataset(state: ReanalysisState): void {
   const dataset = state.dataset;
   if (!dataset) return;
   for (const chunk of dataset.chunks.values()) release(state, chunk);
-  dropKept(state, dataset);
   state.dataset = null;
-}
-
-/** Nothing reads the held kept curves again: their packs' memory goes back to the pool. */
-function dropKept(state: ReanalysisState, dataset: HeldDataset<SpectrumId>): void {
-  dataset.kept = [];
-  dataset.averages.clear();
-  state.released.push(...dataset.keptBuffers);
-  dataset.keptBuffers = [];
 }
 
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
   if (state.dataset?.id !== id) {
     dropDataset(state);
-    state.dataset = {
-      id,
-      chunks: new Map(),
-      keptGeneration: null,
-      kept: [],
-      keptBuffers: [],
-      averages: new Map(),
-    };
+    state.dataset = { id, chunks: new Map(), keptGeneration: null, kept: [], averages: new Map() };
   }
   return state.dataset;
 }
@@ -175,10 +157,11 @@ export function analyseHeldChunk<Id extends SpectrumId>(
 }
 
 /** Drops the held kept curves and averages when `generation` is not the held one. */
-function keptOf(state: ReanalysisState, dataset: HeldDataset<SpectrumId>, generation: number): KeptCurve[] {
+function keptOf(dataset: HeldDataset<SpectrumId>, generation: number): KeptCurve[] {
   if (dataset.keptGeneration !== generation) {
     dataset.keptGeneration = generation;
-    dropKept(state, dataset);
+    dataset.kept = [];
+    dataset.averages.clear();
   }
   return dataset.kept;
 }
@@ -193,12 +176,8 @@ export function holdKept(
   generation: number,
   packs: ReadonlyArray<KeptPack>,
 ): void {
-  const dataset = datasetOf(state, datasetId);
-  const kept = keptOf(state, dataset, generation);
-  for (const pack of packs) {
-    for (const k of unpackKept(pack)) kept.push(k);
-    dataset.keptBuffers.push(pack.data.buffer as ArrayBuffer);
-  }
+  const kept = keptOf(datasetOf(state, datasetId), generation);
+  for (const pack of packs) for (const k of unpackKept(pack)) kept.push(k);
 }
 
 /** Bootstrap means of resamples [from, from + means.length) of a label (null: not drawn). */
@@ -226,7 +205,7 @@ export function aggregateHeld<Id extends SpectrumId>(
   shares?: ReadonlyArray<BootstrapShare>,
 ): { groups: GroupResult[]; samples: GroupDeepSample[]; draws: DrawnMeans[] } {
   const dataset = datasetOf(state, datasetId);
-  const kept = keptOf(state, dataset, generation);
+  const kept = keptOf(dataset, generation);
   const recipe = resolveRecipe(overrides);
   const averageKey = stageKeys(recipe).average;
   const mine = new Set(labels);

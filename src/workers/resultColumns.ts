@@ -275,15 +275,12 @@ export type EncodedChunkResult<Id extends SpectrumId> = Omit<ChunkResult<Id>, 's
 export function encodeChunk<Id extends SpectrumId>(
   result: ChunkResult<Id>,
   released: ArrayBuffer[] = [],
-  keptSpare: ArrayBuffer[] = [],
 ): EncodedChunkResult<Id> {
-  const kept = packKept(result.kept, keptSpare);
-  // The spare memory the packs did not take goes back with the released buffers.
   return {
     spectra: encodeResults(result.spectra),
     series: result.series,
-    kept,
-    released: [...released, ...keptSpare],
+    kept: packKept(result.kept),
+    released,
   };
 }
 
