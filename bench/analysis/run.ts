@@ -8,7 +8,7 @@
 // BENCH_SPECTRA / BENCH_POINTS change the size; BENCH_RUNS the number of timed runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeAnalysisPool } from '../../src/main/analysis/nodeAnalysisPool.ts';
@@ -36,6 +36,12 @@ writeFileSync(join(dataDir, 'bias.f64'), new Float64Array(spectra[0]!.bias));
 writeFileSync(join(dataDir, 'currents.f64'), currents);
 writeFileSync(join(dataDir, 'labels.json'), JSON.stringify(spectra.map((s) => s.label)));
 console.log(`${COUNT} spectra x ${POINTS} points (seeded), data in ${dataDir}`);
+// The machine's load moves every line (the pool's threads most): printed at the start and the end.
+const loadNow = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const loadAtStart = loadNow();
 
 runPipeline(spectra);
 const single: number[] = [];
@@ -102,3 +108,4 @@ if (python.status !== 0) {
     `ratio TypeScript / numpy: one thread ${(median(single) / baseline.seconds).toFixed(2)}, pool ${(median(pooled) / baseline.seconds).toFixed(2)}`,
   );
 }
+console.log(`load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadNow()}`);
