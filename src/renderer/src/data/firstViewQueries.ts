@@ -5,6 +5,7 @@
 // on the 2-core bench machine at load ~4.
 import { labelsQuery, libraryInfoQuery, sessionsQuery } from './libraryQueries.ts';
 import { queryClient } from './queryClient.ts';
+import { runOnePerTask } from '../lib/taskSteps.ts';
 import { watchStatusQuery } from '../watch/useWatchStatus.ts';
 import { filesPageQuery, spectraPageQuery } from '../library/listPages.ts';
 
@@ -21,12 +22,5 @@ const FIRST_VIEW: ReadonlyArray<() => Promise<void>> = [
 
 /** Starts the first view's queries, one per task (a timeout apart). */
 export function prefetchFirstView(): void {
-  let next = 0;
-  const step = (): void => {
-    const prefetch = FIRST_VIEW[next++];
-    if (!prefetch) return;
-    void prefetch();
-    window.setTimeout(step, 0);
-  };
-  step();
+  runOnePerTask(FIRST_VIEW.map((prefetch) => () => void prefetch()));
 }

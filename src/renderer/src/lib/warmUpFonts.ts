@@ -7,6 +7,8 @@
 // off screen and hidden; the first commit's layout then finds them cached. A sample whose font
 // the CSS no longer uses costs a few ms once, nothing else.
 
+import { runOnePerTask } from './taskSteps.ts';
+
 type Sample = () => HTMLElement;
 
 function element(tag: string, className = '', ...children: Array<HTMLElement | string>): HTMLElement {
@@ -74,17 +76,10 @@ function layOutSamples(): void {
   // Off screen and hidden, but laid out (display: none would skip the fonts).
   host.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;visibility:hidden;contain:layout';
   document.body.append(host);
-  let next = 0;
-  const step = (): void => {
-    const sample = SAMPLES[next++];
-    if (!sample) {
-      host.remove();
-      return;
-    }
+  const layOut = (sample: Sample) => (): void => {
     host.append(sample());
     // Forces this sample's style and layout now, in this task (the document is otherwise empty).
     void host.offsetHeight;
-    window.setTimeout(step, 0);
   };
-  window.setTimeout(step, 0);
+  window.setTimeout(() => runOnePerTask([...SAMPLES.map(layOut), () => host.remove()]), 0);
 }
