@@ -49,8 +49,15 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
   await expect(page.getByTestId('analysis-views')).toBeVisible();
   // The CLI's run is shown first; a new run from the page replaces it.
   await expect(page.getByTestId('run-label')).toContainText('Run 1');
+  // The CLI ran on the whole library, the picker holds the newest session: the bar names both
+  // scopes, not a label change that did not happen.
+  await expect(page.getByTestId('analysis-stale')).toContainText(
+    /This run is on the whole library; the next run will be on session /,
+  );
+  await expect(page.getByTestId('analysis-stale')).not.toContainText('Labels');
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 2', { timeout: 60_000 });
+  await expect(page.getByTestId('analysis-stale')).toHaveCount(0);
 
   // Spectra: one bold curve and one band per group, band edges marked.
   const spectra = page.getByTestId('spectra-figure');

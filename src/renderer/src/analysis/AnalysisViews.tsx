@@ -15,6 +15,7 @@ import { RecipeBar } from './RecipeBar.tsx';
 import { ScopePicker, scopeText } from './ScopePicker.tsx';
 import { formFromRecipe, overridesOf } from './recipeForm.ts';
 import { rowsLoaded } from './loadAnalysisRun.ts';
+import { runStaleness } from './runStaleness.ts';
 import type { RecipeForm } from './recipeForm.ts';
 import { SpectraView } from './spectra/SpectraView.tsx';
 import { TrapView } from './traps/TrapView.tsx';
@@ -132,7 +133,7 @@ export function AnalysisViews({
         onChange={setForm}
         onRun={() => state.start(overrides)}
         busySince={state.busySince}
-        stale={state.stale || (run !== null && JSON.stringify(run.scope ?? null) !== JSON.stringify(scope))}
+        staleReason={run ? runStaleness(state.stale, run.scope, scope, sessions) : null}
         auto={auto}
         onAuto={setAuto}
         runLabel={

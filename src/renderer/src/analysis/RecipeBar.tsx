@@ -1,5 +1,5 @@
 // The recipe of the next run: smoothing, band-edge method, deep-trap window, sweep direction;
-// "Run analysis" stores a new run with it. Shows the busy state and whether labels changed since.
+// "Run analysis" stores a new run with it. Shows the busy state and what changed since the shown run.
 import { useEffect, useState } from 'react';
 import type { RecipeForm } from './recipeForm.ts';
 import { formProblem } from './recipeForm.ts';
@@ -47,7 +47,7 @@ export function RecipeBar({
   onChange,
   onRun,
   busySince,
-  stale,
+  staleReason,
   auto,
   onAuto,
   runLabel,
@@ -56,7 +56,8 @@ export function RecipeBar({
   onChange(form: RecipeForm): void;
   onRun(): void;
   busySince: number | null;
-  stale: boolean;
+  /** What differs between the shown run and the next one (runStaleness.ts), null when nothing. */
+  staleReason: string | null;
   auto: boolean;
   onAuto(auto: boolean): void;
   runLabel: string | null;
@@ -145,9 +146,9 @@ export function RecipeBar({
             {runLabel}
           </span>
         )}
-        {stale && busySince === null && (
+        {staleReason && busySince === null && (
           <span className="stale" data-testid="analysis-stale">
-            Labels changed since this run.{' '}
+            {staleReason}{' '}
             <button className="secondary small" onClick={onRun} disabled={problem !== null}>
               Re-run
             </button>
