@@ -7,6 +7,7 @@
 // off screen and hidden; the first commit's layout then finds them cached. A sample whose font
 // the CSS no longer uses costs a few ms once, nothing else.
 
+import { runOneShotWorker } from './oneShotWorker.ts';
 import { runOnePerTask } from './taskSteps.ts';
 
 type Sample = () => HTMLElement;
@@ -50,23 +51,10 @@ const WORKER_WAIT_MS = 500;
  * own font (as styles.css gives it); then, or after WORKER_WAIT_MS, the samples on the page.
  */
 export function warmUpFonts(): void {
-  let started = false;
-  let worker: Worker | null = null;
-  const start = (): void => {
-    if (started) return;
-    started = true;
-    worker?.terminate();
-    layOutSamples();
-  };
-  try {
-    worker = new Worker(new URL('./fontWarmUpWorker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', start, { once: true });
-    worker.addEventListener('error', start, { once: true });
-    worker.postMessage([getComputedStyle(document.documentElement).font]);
-  } catch {
-    // No worker: the page makes the first lookup itself.
-  }
-  window.setTimeout(start, worker ? WORKER_WAIT_MS : 0);
+  void runOneShotWorker(
+    () => new Worker(new URL('./fontWarmUpWorker.ts', import.meta.url), { type: 'module' }),
+    { message: [getComputedStyle(document.documentElement).font], waitMs: WORKER_WAIT_MS },
+  ).then(layOutSamples);
 }
 
 /** Lays out one sample per task (a timeout apart), then removes them. */
