@@ -12,7 +12,7 @@ import { BandDiagramView } from './diagram/BandDiagramView.tsx';
 import { DegradationView } from './degradation/DegradationView.tsx';
 import { QualityView } from './quality/QualityView.tsx';
 import { RecipeBar } from './RecipeBar.tsx';
-import { ScopePicker, scopeText } from './ScopePicker.tsx';
+import { defaultScope, ScopePicker, scopeText } from './ScopePicker.tsx';
 import { formFromRecipe, overridesOf } from './recipeForm.ts';
 import { rowsLoaded } from './loadAnalysisRun.ts';
 import { runStaleness } from './runStaleness.ts';
@@ -58,9 +58,9 @@ export function AnalysisViews({
   const overrides = overridesOf(form);
   /** The scope of the last run shown that had one (a CLI run may have none). */
   const [runScope, setRunScope] = useState<AnalysisScope | null>(null);
-  // Without a choice: the shown run's scope, else the newest session (never the whole library).
-  const newest = sessions[0];
-  const scope = request?.scope ?? runScope ?? (newest ? { sessionIds: [newest.id] } : null);
+  // Without a choice: the shown run's scope, else the newest labelled session (never the whole
+  // library).
+  const scope = request?.scope ?? runScope ?? defaultScope(sessions);
   const state = useAnalysisRun(version, auto, overrides, scope);
   const { run } = state;
   const inputs = useAnalysisInputs(version, run);

@@ -1,7 +1,18 @@
 // What the next analysis run is on: one or several sessions, or the spectra selected in the
-// Library. Never the whole library by default: without a choice, the shown run's scope or the
-// newest session.
+// Library. Never the whole library by default: without a choice, the shown run's scope or
+// defaultScope's session.
 import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
+
+/**
+ * The scope offered when nothing was chosen and the shown run has none: the newest session with
+ * labelled spectra (an analysis averages labelled groups: a newer unlabelled session, such as a
+ * grid or a live session still being labelled, would give a run without groups), else the newest
+ * session; null without sessions. `sessions` is newest first, as listSessions gives them.
+ */
+export function defaultScope(sessions: readonly SessionRow[]): AnalysisScope | null {
+  const chosen = sessions.find((s) => s.labels.length > 0) ?? sessions[0];
+  return chosen ? { sessionIds: [chosen.id] } : null;
+}
 
 export function scopeText(scope: AnalysisScope | undefined, sessions: readonly SessionRow[]): string {
   if (!scope) return 'the whole library';

@@ -1,7 +1,9 @@
-// The run bar's staleness text names what differs: changed inputs, another scope, both, or nothing.
+// The run bar's staleness text names what differs: changed inputs, another scope, both, or nothing;
+// and the scope offered when nothing was chosen.
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '../../../shared/model/library.ts';
 import { runStaleness } from './runStaleness.ts';
+import { defaultScope } from './ScopePicker.tsx';
 
 const session = (id: number, name: string): SessionRow => ({
   id,
@@ -42,5 +44,22 @@ describe('runStaleness', () => {
 
   it('compares nothing when no scope is picked yet (no sessions)', () => {
     expect(runStaleness(false, { sessionIds: [1] }, null, [])).toBeNull();
+  });
+});
+
+describe('defaultScope', () => {
+  const labelled = (row: SessionRow): SessionRow => ({
+    ...row,
+    labels: [{ name: 'core', colour: '#d62728', spectra: 20 }],
+  });
+
+  it('offers the newest session with labelled spectra, passing over newer unlabelled ones', () => {
+    const rows = [session(3, 'grid'), labelled(session(2, 'demo')), labelled(session(1, 'older'))];
+    expect(defaultScope(rows)).toEqual({ sessionIds: [2] });
+  });
+
+  it('offers the newest session when none is labelled, and nothing without sessions', () => {
+    expect(defaultScope([session(3, 'grid'), session(2, 'demo')])).toEqual({ sessionIds: [3] });
+    expect(defaultScope([])).toBeNull();
   });
 });

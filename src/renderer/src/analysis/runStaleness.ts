@@ -1,7 +1,7 @@
 // Why the shown run is not what "Run analysis" would make now, in words for the run bar: the
 // analysis inputs changed since the run (labels, exclusions, spectra), or the scope picked differs
-// from the run's (e.g. a CLI run on the whole library shown while the picker holds the newest
-// session). Null when the run is current.
+// from the run's (e.g. a CLI run on the whole library shown while the picker holds one session).
+// Null when the run is current.
 import type { AnalysisScope, SessionRow } from '../../../shared/model/library.ts';
 import { scopeText } from './ScopePicker.tsx';
 
