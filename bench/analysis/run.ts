@@ -3,7 +3,8 @@
 // scipy find_peaks per row, trap integral, and the group stage), then timed in the same run:
 // runPipeline on one thread (median of 3 after a warm-up), the worker pool on Node worker_threads
 // (median of 3 after a full-size warm-up), incremental re-analysis of 1,000 spectra after a deep-window and after a
-// Savitzky–Golay window change (reanalysis.ts), and the Python baseline (median of 3). Prints
+// Savitzky–Golay window change (reanalysis.ts), and the Python baseline (median of 3). Prints the
+// CPU of every thread per run next to the one-thread and pool lines, and
 // milliseconds/seconds and ratios; asserts nothing.
 // BENCH_SPECTRA / BENCH_POINTS change the size; BENCH_RUNS the number of timed runs.
 import { spawnSync } from 'node:child_process';
@@ -43,13 +44,22 @@ const loadNow = (): string =>
     .join(', ');
 const loadAtStart = loadNow();
 
+/** CPU seconds (user + system) of this process, every thread: its workers and V8's GC and compiler threads too. */
+const cpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 runPipeline(spectra);
 const single: number[] = [];
+const singleCpu: number[] = [];
 let result = runPipeline(spectra);
 for (let r = 0; r < RUNS; r++) {
+  const cpu0 = cpuSeconds();
   const t0 = performance.now();
   result = runPipeline(spectra);
   single.push(seconds(t0));
+  singleCpu.push(cpuSeconds() - cpu0);
 }
 const found = result.spectra.filter((s) => s.vbm !== null).length;
 console.log(
@@ -65,15 +75,24 @@ const pool = createNodeAnalysisPool(Math.max(2, availableParallelism() - 1));
 const freshCopy = (): typeof spectra => spectra.map((s) => ({ ...s, current: Float64Array.from(s.current) }));
 await pool.run(freshCopy());
 const pooled: number[] = [];
+const pooledCpu: number[] = [];
 for (let r = 0; r < RUNS; r++) {
   const fresh = freshCopy();
+  const cpu0 = cpuSeconds();
   const t0 = performance.now();
   await pool.run(fresh);
   pooled.push(seconds(t0));
+  pooledCpu.push(cpuSeconds() - cpu0);
 }
 pool.terminate();
 console.log(
   `TypeScript worker pool, ${pool.size} worker(s) on ${availableParallelism()} cores: ${median(pooled).toFixed(3)} s (median of ${RUNS}: ${pooled.map((t) => t.toFixed(3)).join(', ')})`,
+);
+// Where a pool short of N× one thread stands: CPU of the whole process per run (the workers, the
+// calling thread's packing and merging, V8's garbage-collector and compiler threads) against the
+// one thread's; a pool at its cores' limit cannot go faster without using less of it.
+console.log(
+  `  CPU per run, all threads: one thread ${median(singleCpu).toFixed(3)} s, pool ${median(pooledCpu).toFixed(3)} s (${(median(pooledCpu) / median(pooled)).toFixed(2)} cores busy of ${availableParallelism()})`,
 );
 
 // Incremental re-analysis of 1,000 spectra (same generator) through the renderer's worker path:
