@@ -55,3 +55,57 @@ describe('normalisedConductance against numpy', () => {
     });
   }
 });
+
+describe('normalisedConductance on a grid seen before (the kernel kept per grid)', () => {
+  const fixtureCase = (k: number): FeenstraCase => fixture.cases[k % fixture.cases.length]!;
+  const bits = (a: Float64Array): string =>
+    Array.from(a, (x) => (Object.is(x, -0) ? '-0' : String(x))).join(',');
+
+  it('gives every curve on one grid, and each grid taken in turn, what a first call on it gives', () => {
+    const a = fixtureCase(0);
+    const b = fixtureCase(1);
+    const first = normalisedConductance(a.bias, a.current, a.didv, { deltaV: a.deltaV });
+    normalisedConductance(b.bias, b.current, b.didv, { deltaV: b.deltaV });
+    // Another curve on grid A, then the first one again: equal to the last bit.
+    const scaled = a.current.map((x) => 1.7 * x);
+    const other = normalisedConductance(a.bias, scaled, a.didv, { deltaV: a.deltaV });
+    const again = normalisedConductance(a.bias, a.current, a.didv, { deltaV: a.deltaV });
+    expect(bits(again.normalised)).toBe(bits(first.normalised));
+    expect(bits(again.broadened)).toBe(bits(first.broadened));
+    // The other curve again after another grid (its kernel made anew): the same bits.
+    normalisedConductance(b.bias, b.current, b.didv, { deltaV: b.deltaV });
+    const otherAfterB = normalisedConductance(a.bias, scaled, a.didv, { deltaV: a.deltaV });
+    expect(bits(otherAfterB.normalised)).toBe(bits(other.normalised));
+    expect(bits(other.broadened)).not.toBe(bits(first.broadened));
+  });
+
+  it('does not keep the kernel of a bias array changed in place, nor of another ΔV', () => {
+    const a = fixtureCase(2);
+    const bias = Float64Array.from(a.bias);
+    const before = normalisedConductance(bias, a.current, a.didv, { deltaV: 1.0 });
+    // The same array, every bias stretched by 10 %: a new grid behind the same object.
+    for (let i = 0; i < bias.length; i++) bias[i] = 1.1 * bias[i]!;
+    const changed = normalisedConductance(bias, a.current, a.didv, { deltaV: 1.0 });
+    normalisedConductance(fixtureCase(3).bias, fixtureCase(3).current, fixtureCase(3).didv);
+    const fresh = normalisedConductance(Float64Array.from(bias), a.current, a.didv, { deltaV: 1.0 });
+    expect(bits(changed.broadened)).toBe(bits(fresh.broadened));
+    expect(bits(changed.broadened)).not.toBe(bits(before.broadened));
+    // ΔV is part of the kernel: the direct O(n²) sum on the stretched grid for ΔV = 0.3 V.
+    const narrow = normalisedConductance(bias, a.current, a.didv, { deltaV: 0.3 });
+    const n = bias.length;
+    const q = (i: number): number =>
+      ((i < n - 1 ? bias[i + 1]! : bias[i]!) - (i > 0 ? bias[i - 1]! : bias[i]!)) / 2;
+    const g = (i: number): number =>
+      Math.abs(bias[i]!) < 1e-6 ? a.didv[i]! : (a.current[i]! - narrow.currentOffset) / bias[i]!;
+    for (const j of [0, Math.floor(n / 3), n - 1]) {
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < n; i++) {
+        const w = q(i) * Math.exp(-Math.abs(bias[i]! - bias[j]!) / 0.3);
+        num += w * g(i);
+        den += w;
+      }
+      expect(Math.abs(narrow.broadened[j]! - num / den)).toBeLessThan(1e-9 * Math.abs(num / den));
+    }
+  });
+});

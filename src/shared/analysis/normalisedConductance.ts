@@ -53,6 +53,65 @@ function currentOffset(bias: NumberArray, current: NumberArray, window: number):
   return 0;
 }
 
+/**
+ * The broadening's parts that depend on the bias grid and ΔV alone, the same for every curve on
+ * that grid: a group's members and its average share one grid, so a stored run's member spread
+ * (10⁴ curves) computes them once instead of 2n exponentials per curve. Same arithmetic as per
+ * curve, so the results are the same to the last bit.
+ */
+interface Kernel {
+  /** A copy of the bias values (V) the kernel was made for: a caller's array may change later. */
+  bias: Float64Array;
+  deltaV: number;
+  /** q_i, trapezoid quadrature weights, V. */
+  weight: Float64Array;
+  /** decay[j] = e^(−(V_{j+1} − V_j)/ΔV), j < n − 1. */
+  decay: Float64Array;
+  /** Σ_i q_i e^(−|V_i − V_j|/ΔV) for each j (V): the weighted average's denominator. */
+  denominator: Float64Array;
+}
+
+let lastKernel: Kernel | null = null;
+
+function sameBias(kept: Float64Array, bias: NumberArray): boolean {
+  if (kept.length !== bias.length) return false;
+  // A NaN never matches: such a grid is recomputed each time.
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== bias[i]) return false;
+  return true;
+}
+
+function kernelFor(bias: NumberArray, deltaV: number): Kernel {
+  if (lastKernel && lastKernel.deltaV === deltaV && sameBias(lastKernel.bias, bias)) return lastKernel;
+  const n = bias.length;
+  const weight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lo = i > 0 ? bias[i - 1]! : bias[i]!;
+    const hi = i < n - 1 ? bias[i + 1]! : bias[i]!;
+    weight[i] = n > 1 ? (hi - lo) / 2 : 1;
+  }
+  const decay = new Float64Array(Math.max(0, n - 1));
+  for (let j = 0; j + 1 < n; j++) decay[j] = Math.exp(-(bias[j + 1]! - bias[j]!) / deltaV);
+  // Forward pass: sums over i ≤ j; backward pass: over i ≥ j; the j term is in both.
+  const forward = new Float64Array(n);
+  let den = 0;
+  for (let j = 0; j < n; j++) {
+    den = den * (j > 0 ? decay[j - 1]! : 0) + weight[j]!;
+    forward[j] = den;
+  }
+  const denominator = new Float64Array(n);
+  den = 0;
+  for (let j = n - 1; j >= 0; j--) {
+    den = den * (j < n - 1 ? decay[j]! : 0) + weight[j]!;
+    denominator[j] = forward[j]! + den - weight[j]!;
+  }
+  lastKernel = { bias: Float64Array.from(bias), deltaV, weight, decay, denominator };
+  return lastKernel;
+}
+
+/** Per-call scratch (q_i g_i and the forward sums), grown as needed: one pair per call was garbage. */
+let weightedScratch = new Float64Array(0);
+let forwardScratch = new Float64Array(0);
+
 export function normalisedConductance(
   bias: NumberArray,
   current: NumberArray,
@@ -65,38 +124,29 @@ export function normalisedConductance(
   assertSameLength(bias, didv, 'bias and didv');
   const n = bias.length;
   const offset = currentOffset(bias, current, offsetWindow);
-  const weighted = new Float64Array(n); // q_i g_i
-  const weight = new Float64Array(n); // q_i
+  const { weight, decay, denominator } = kernelFor(bias, deltaV);
+  if (weightedScratch.length < n) {
+    weightedScratch = new Float64Array(n);
+    forwardScratch = new Float64Array(n);
+  }
+  const weighted = weightedScratch; // q_i g_i
   for (let i = 0; i < n; i++) {
-    const lo = i > 0 ? bias[i - 1]! : bias[i]!;
-    const hi = i < n - 1 ? bias[i + 1]! : bias[i]!;
-    const q = n > 1 ? (hi - lo) / 2 : 1;
     const v = bias[i]!;
     const g = Math.abs(v) < ZERO_BIAS ? didv[i]! : (current[i]! - offset) / v;
-    weight[i] = q;
-    weighted[i] = q * g;
+    weighted[i] = weight[i]! * g;
   }
-  // Forward pass: sums over i ≤ j; backward pass: over i ≥ j; the j term is in both.
-  const forwardNum = new Float64Array(n);
-  const forwardDen = new Float64Array(n);
+  const forwardNum = forwardScratch;
   let num = 0;
-  let den = 0;
   for (let j = 0; j < n; j++) {
-    const decay = j > 0 ? Math.exp(-(bias[j]! - bias[j - 1]!) / deltaV) : 0;
-    num = num * decay + weighted[j]!;
-    den = den * decay + weight[j]!;
+    num = num * (j > 0 ? decay[j - 1]! : 0) + weighted[j]!;
     forwardNum[j] = num;
-    forwardDen[j] = den;
   }
   const broadened = new Float64Array(n);
   const normalised = new Float64Array(n);
   num = 0;
-  den = 0;
   for (let j = n - 1; j >= 0; j--) {
-    const decay = j < n - 1 ? Math.exp(-(bias[j + 1]! - bias[j]!) / deltaV) : 0;
-    num = num * decay + weighted[j]!;
-    den = den * decay + weight[j]!;
-    const b = (forwardNum[j]! + num - weighted[j]!) / (forwardDen[j]! + den - weight[j]!);
+    num = num * (j < n - 1 ? decay[j]! : 0) + weighted[j]!;
+    const b = (forwardNum[j]! + num - weighted[j]!) / denominator[j]!;
     broadened[j] = b;
     normalised[j] = didv[j]! / b;
   }
