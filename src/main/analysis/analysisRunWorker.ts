@@ -1,5 +1,7 @@
-// Worker thread of one stored analysis run: opens the library on its own connection (WAL: the
-// server's reads and imports go on meanwhile), analyses and stores the run, reports its phases.
+// Worker thread of stored analysis runs: for each run it opens the library on its own connection
+// (WAL: the server's reads and imports go on meanwhile), analyses and stores the run, reports its
+// phases. The first run comes as workerData, later ones as messages, one at a time: between runs
+// the server keeps it idle for a while (analysisJobs.ts), so a re-run finds its code compiled.
 // Terminating it cancels the run: the store is one transaction, so nothing half-written remains.
 // While another connection holds the write lock (an import's batch), storing waits and tries again
 // (reported as waitingForWriter) instead of failing after SQLite's busy timeout. Started with a
@@ -75,10 +77,9 @@ function helpWith(request: ChunkHelperRequest): void {
   port.postMessage(message, message.type === 'done' ? transferablesOf(message.packed) : []);
 }
 
-const data = workerData as AnalysisRunRequest | ChunkHelperRequest;
-if ('role' in data && data.role === 'chunk-helper') helpWith(data);
-else
-  analyseAndStoreWhenFree(data as AnalysisRunRequest).then(
+/** One run, reported: its phases, then done or error (the worker stays usable either way). */
+function runAndReport(request: AnalysisRunRequest): void {
+  analyseAndStoreWhenFree(request).then(
     (runId) => post({ type: 'done', runId }),
     (error: unknown) =>
       post({
@@ -87,3 +88,11 @@ else
         message: error instanceof Error ? error.message : String(error),
       }),
   );
+}
+
+const data = workerData as AnalysisRunRequest | ChunkHelperRequest;
+if ('role' in data && data.role === 'chunk-helper') helpWith(data);
+else {
+  runAndReport(data as AnalysisRunRequest);
+  port.on('message', (request: AnalysisRunRequest) => runAndReport(request));
+}
