@@ -64,6 +64,8 @@ describe('stored-run jobs', () => {
     expect(failure.state).toBe('failed');
     expect(failure.error).toBe('the chosen sessions or spectra hold no bias-spectroscopy spectra to analyse');
 
+    // Cancelling a run that has ended changes nothing: its worker still takes the next run.
+    expect(jobs.cancel(failed.progress.jobId).state).toBe('failed');
     const cancelled = jobs.start({});
     expect(cancelled.worker.threadId).toBe(before.worker.threadId);
     expect(jobs.cancel(cancelled.progress.jobId).state).toBe('cancelled');
