@@ -384,16 +384,6 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       })();
       return abortable(work, signal);
     },
-    dropHeld: () => {
-      // Queued behind any run; the workers and their compiled code stay.
-      const dropped = queue.then(async () => {
-        dataset = null;
-        spare.clear();
-        await Promise.all(slots.map((slot) => slot.api.dropDataset()));
-      });
-      queue = dropped.catch(() => undefined);
-      return dropped;
-    },
     terminate,
   };
 }

@@ -74,10 +74,5 @@ export interface AnalysisPool {
     recipe?: RecipeOverrides,
     signal?: AbortSignal,
   ): Promise<GroupSpectraResult>;
-  /**
-   * Frees what the workers hold for re-analysis (the last dataset, its stage caches, kept curves
-   * and spare buffers) and keeps the workers; the next run loads its spectra anew.
-   */
-  dropHeld(): Promise<void>;
   terminate(): void;
 }

@@ -95,56 +95,6 @@ describe('incremental re-analysis in the worker pool', () => {
     );
     expectClose(await pool.run(changed, {}), runPipeline(changed, {}), 1e-12);
   });
-
-  it('drops what it holds on dropHeld, keeps its workers, and loads the same spectra again', async () => {
-    let started = 0;
-    /** The worker calls sent, by name: a chunk loaded (analyseChunk) or a held one re-run (analyseChunks). */
-    const calls: string[] = [];
-    const counted = createAnalysisPool({
-      size: 2,
-      createWorker: () => {
-        started++;
-        const handle = startNodeAnalysisWorker();
-        const endpoint = handle.endpoint;
-        return {
-          terminate: handle.terminate,
-          endpoint: {
-            postMessage: (message: unknown, transfer?: Parameters<typeof endpoint.postMessage>[1]) => {
-              const name = (message as { path?: string[] }).path?.[0];
-              if (name) calls.push(name);
-              endpoint.postMessage(message, transfer);
-            },
-            addEventListener: endpoint.addEventListener.bind(endpoint),
-            removeEventListener: endpoint.removeEventListener.bind(endpoint),
-          },
-        };
-      },
-    });
-    try {
-      const spectra = syntheticSpectra({ count: 200, points: 256, seed: 8, noise: 3e-12 });
-      await counted.run(spectra, {});
-      // Held: the same arrays again are re-run where they are, no chunk sent.
-      calls.length = 0;
-      await counted.run(spectra, { recipe: { traps: { deep: [-0.5, 0.5] } } });
-      expect(calls).toContain('analyseChunks');
-      expect(calls).not.toContain('analyseChunk');
-      await counted.dropHeld();
-      expect(calls).toContain('dropDataset');
-      // Dropped: the very same arrays are loaded again, and the result is still runPipeline's.
-      for (const overrides of [{ traps: { deep: [-0.6, 0.7] } }, {}] as RecipeOverrides[]) {
-        calls.length = 0;
-        expectClose(
-          await counted.run(spectra, { recipe: overrides }),
-          runPipeline(spectra, overrides),
-          1e-12,
-        );
-        if (Object.keys(overrides).length > 0) expect(calls).toContain('analyseChunk');
-      }
-      expect(started).toBe(2);
-    } finally {
-      counted.terminate();
-    }
-  });
 });
 
 describe('chunks shared out as the workers get through them', () => {

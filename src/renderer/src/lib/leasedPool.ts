@@ -1,9 +1,8 @@
 // A worker pool shared by the mounts of one view and kept a while after the last goes away: the
 // Analysis tab unmounts on every tab switch, and a new pool's workers compile the analysis afresh
-// (a 10⁴-sweep run took 0.85–0.95 s in new Node workers against 0.26–0.31 s once compiled). When
-// the last mount goes, the workers drop the sweeps they hold (a mount reads its curves anew, so
-// they would not be used again) and wait IDLE_POOL_MS, compiled, for the next mount; then they
-// are stopped.
+// (a 10⁴-sweep run took 0.85–0.95 s in new Node workers against 0.26–0.31 s once compiled). Back
+// within IDLE_POOL_MS, the tab finds its workers compiled; later, they are stopped and their memory
+// (the held sweeps and caches) freed.
 import type { AnalysisPool } from '../../../workers/analysisPool.ts';
 
 /** How long a pool no mount uses is kept, ms. */
@@ -35,7 +34,6 @@ export function poolLeases(
         if (released) return;
         released = true;
         if (--lease.users > 0) return;
-        void lease.pool.dropHeld().catch(() => undefined);
         lease.stop = timers.setTimeout(() => {
           if (held === lease) held = null;
           lease.pool.terminate();
