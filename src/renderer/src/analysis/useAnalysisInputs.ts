@@ -11,7 +11,6 @@ import { spectraOfSlab } from '../../../shared/model/spectraSlab.ts';
 import { createAnalysisPool } from '../../../workers/analysisPool.ts';
 import type { AnalysisPool } from '../../../workers/analysisPool.ts';
 import { getApi } from '../api.ts';
-import { poolLeases } from '../lib/leasedPool.ts';
 import { PALETTE } from '../plots/palette.ts';
 
 export type CurvesState =
@@ -33,19 +32,6 @@ export interface AnalysisInputs {
 }
 
 /**
- * The Analysis tab's pool, kept across tab switches for a minute (leasedPool.ts). At least two
- * workers, so a re-analysis uses both cores of a 2-core laptop (the UI thread only waits
- * meanwhile). Sweeps are packed for the workers 100 per task: a new dataset's pack is fresh
- * memory, and 200 sweeps of 512 points took 12–44 ms a task in Chromium traces of the first drag.
- */
-const leaseAnalysisPool = poolLeases(() =>
-  createAnalysisPool({
-    size: Math.min(4, Math.max(2, navigator.hardwareConcurrency - 1)),
-    packSlice: 100,
-  }),
-);
-
-/**
  * `run`: the shown run (null: none); only its spectra's curves are loaded, never the whole library,
  * and their backward sweeps only when its direction is 'backward' or 'mean' (the views draw the
  * run's direction).
@@ -65,9 +51,16 @@ export function useAnalysisInputs(
   const requestSpectra = useCallback(() => setWanted(true), []);
 
   useEffect(() => {
-    const lease = leaseAnalysisPool();
-    setPool(lease.pool);
-    return lease.release;
+    // At least two workers, so a re-analysis uses both cores of a 2-core laptop (the UI thread
+    // only waits meanwhile).
+    // Sweeps are packed for the workers 100 per task: a new dataset's pack is fresh memory, and
+    // 200 sweeps of 512 points took 12–44 ms a task in Chromium traces of the first drag.
+    const created = createAnalysisPool({
+      size: Math.min(4, Math.max(2, navigator.hardwareConcurrency - 1)),
+      packSlice: 100,
+    });
+    setPool(created);
+    return () => created.terminate();
   }, []);
 
   useEffect(() => {
