@@ -1,5 +1,5 @@
 // The scans in the library and the image the user picked: scan (file), channel and direction.
-// Default: the newest .sxm scan, its Z channel, forward.
+// Default: defaultScan's scan and channel (the newest .sxm with contrast, Z if it has), forward.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Direction } from '../../../shared/formats/types.ts';
@@ -7,6 +7,7 @@ import type { ImageRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 import { errorText } from '../data/libraryQueries.ts';
 import { queryKeys } from '../data/queryClient.ts';
+import { defaultChannel, defaultScan } from './defaultScan.ts';
 
 export interface Scan {
   fileId: number;
@@ -34,19 +35,6 @@ function groupScans(rows: readonly ImageRow[]): Scan[] {
   return [...byFile.values()];
 }
 
-/** Newest first: .sxm scans before other formats, then by acquisition time, then by import order. */
-function newestSxm(scans: readonly Scan[]): Scan | undefined {
-  const rank = (s: Scan): [number, string, number] => [
-    s.fileName.toLowerCase().endsWith('.sxm') ? 1 : 0,
-    s.acquiredAt ?? '',
-    s.fileId,
-  ];
-  return [...scans].sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)];
-    return rb[0] - ra[0] || rb[1].localeCompare(ra[1]) || rb[2] - ra[2];
-  })[0];
-}
-
 const NO_IMAGES: ImageRow[] = [];
 
 export function useScanImages() {
@@ -59,10 +47,10 @@ export function useScanImages() {
   const [direction, setDirection] = useState<Direction>('forward');
 
   const scans = useMemo(() => groupScans(rows), [rows]);
-  const scan = scans.find((s) => s.fileId === fileId) ?? newestSxm(scans);
+  const scan = scans.find((s) => s.fileId === fileId) ?? defaultScan(scans);
   const channels = scan ? [...new Set(scan.images.map((i) => i.channel))] : [];
   const chosenChannel =
-    channel !== null && channels.includes(channel) ? channel : channels.includes('Z') ? 'Z' : channels[0];
+    channel !== null && channels.includes(channel) ? channel : scan && defaultChannel(scan);
   const ofChannel = scan?.images.filter((i) => i.channel === chosenChannel) ?? [];
   const image = ofChannel.find((i) => i.direction === direction) ?? ofChannel[0] ?? null;
   const directions = new Set(ofChannel.map((i) => i.direction));
