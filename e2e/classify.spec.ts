@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
+import { canvasPixelStats, expect, importPaths, repoRoot, screenshotPath, test } from './fixtures.ts';
 
 const demoLabels = new Map(
   readFileSync(join(repoRoot, 'resources/demo/labels.csv'), 'utf8')
@@ -129,6 +129,16 @@ test('a constant-height real scan is grey with a note; Z is levelled by default,
   await scan.selectOption(value ?? '');
   await page.getByTestId('topo-channel-select').selectOption('Z');
   await expect(page.getByTestId('topo-image-note')).toContainText('Constant image: every pixel is −14.3 nm');
+  // The colour bar states the same value (levelling made the drawn image 0) on the image's grey.
+  await expect(page.getByTestId('topo-colour-bar-title')).toHaveText('Z (nm), constant');
+  await expect(page.getByTestId('topo-colour-bar').locator('.ticks span')).toHaveText(['−14.3']);
+  // Drawn (levelled in a worker) in its one grey: every pixel opaque, one red value.
+  await expect
+    .poll(async () => {
+      const stats = await canvasPixelStats(page.getByTestId('topo-canvas'));
+      return stats.opaque > 0 && stats.distinctReds === 1;
+    })
+    .toBe(true);
   await expect(page.getByTestId('levelling-select')).toHaveValue('plane-robust');
   await page.screenshot({ path: screenshotPath('classify-constant-scan'), fullPage: true });
   for (const channel of ['Current', 'Amplitude', 'LI_X']) {

@@ -101,9 +101,14 @@ describe('colourBarTicks', () => {
     expect(colourBarTicks({ lo: -32.37e-12, hi: 10e-12 }, 'Current', 'A', 4).title).toBe('Current (pA)');
     expect(colourBarTicks({ lo: 0, hi: 3 }, 'Quality flags', '', 4).title).toBe('Quality flags');
   });
-  it('a constant image: one tick in the middle', () => {
+  it('a constant image: one tick in the middle, its value to four digits, "constant" in the title', () => {
     const { ticks, title } = colourBarTicks({ lo: 2e-9, hi: 2e-9 }, 'Z', 'm', 6);
-    expect(title).toBe('Z (nm)');
-    expect(ticks).toEqual([{ value: 2e-9, label: 'constant 2', fraction: 0.5 }]);
+    expect(title).toBe('Z (nm), constant');
+    expect(ticks).toEqual([{ value: 2e-9, label: '2', fraction: 0.5 }]);
+    // Image_445.sxm's Z as recorded: −14.3046… nm.
+    const real = colourBarTicks({ lo: -1.43046099410071e-8, hi: -1.43046099410071e-8 }, 'Z', 'm', 6);
+    expect(real.ticks[0]!.label).toBe('−14.3');
+    expect(real.title).toBe('Z (nm), constant');
+    expect(colourBarTicks({ lo: 5.7986, hi: 5.7986 }, 'T', 'V', 6).ticks[0]!.label).toBe('5.799');
   });
 });

@@ -106,7 +106,7 @@ export function axisTitle(quantity: string, prefix: SiPrefix, unit: string): str
 export interface ColourBarTick {
   /** SI value. */
   value: number;
-  /** Plain number in the title's prefix and unit; "constant 4.6" for a constant image. */
+  /** Plain number in the title's prefix and unit ("4.6"). */
   label: string;
   /** Position from the top (high end) of the bar, 0 … 1. */
   fraction: number;
@@ -115,7 +115,7 @@ export interface ColourBarTick {
 /**
  * A colour bar's ticks (about `count` round values inside the range) and its title with the
  * prefix they share: range 0 … 4.6e-9 m of "Z" → ticks "0" … "4", title "Z (nm)". A constant
- * range gets one tick in the middle.
+ * range gets one tick in the middle: −1.43e-8 m of "Z" → "−14.3", title "Z (nm), constant".
  */
 export function colourBarTicks(
   range: { lo: number; hi: number },
@@ -125,10 +125,12 @@ export function colourBarTicks(
 ): { ticks: ColourBarTick[]; title: string } {
   const { lo, hi } = range;
   if (!(hi > lo)) {
-    const { labels, prefix } = axisLabels([lo], unit);
+    // One value: four significant digits (no tick spacing to round to), "constant" in the title so
+    // the tick stays as narrow as a ranged bar's.
+    const prefix = siPrefix(Math.abs(lo), unit);
     return {
-      ticks: [{ value: lo, label: `constant ${labels[0] ?? ''}`, fraction: 0.5 }],
-      title: axisTitle(quantity, prefix, unit),
+      ticks: [{ value: lo, label: formatOf('.4~g')(lo / prefix.factor), fraction: 0.5 }],
+      title: `${axisTitle(quantity, prefix, unit)}, constant`,
     };
   }
   const values = niceTicks(lo, hi, count);

@@ -11,6 +11,7 @@ export function ColourBar({
   unit,
   colormap,
   height,
+  swatch,
   testId = 'topo-colour-bar',
 }: {
   range: Range | null;
@@ -20,6 +21,8 @@ export function ColourBar({
   colormap: ColormapName;
   /** CSS px. */
   height: number;
+  /** A constant image's one colour (CSS), drawn instead of the colormap's gradient. */
+  swatch?: string;
   testId?: string;
 }) {
   if (!range) return null;
@@ -27,7 +30,7 @@ export function ColourBar({
   const widest = Math.max(...ticks.map((t) => t.label.length));
   return (
     <div className="topo-colour-bar" data-testid={testId} style={{ height }}>
-      <div className="gradient" style={{ background: colormapGradient(colormap) }} />
+      <div className="gradient" style={{ background: swatch ?? colormapGradient(colormap) }} />
       <div className="ticks" style={{ width: `${widest + 1.5}ch` }}>
         {ticks.map((tick) => (
           <span key={tick.value} style={{ top: `${tick.fraction * 100}%` }}>

@@ -35,7 +35,8 @@ import { topographyOf, useSuggestions } from './classify/useSuggestions.ts';
 /** Longer side of the image viewport, CSS px. */
 const VIEW_SIZE = 640;
 /** A constant image is drawn in this one grey (the colormap's middle would suggest a value). */
-const GREY_TABLE = new Uint8Array(256 * 3).fill(160);
+const CONSTANT_GREY = 160;
+const GREY_TABLE = new Uint8Array(256 * 3).fill(CONSTANT_GREY);
 
 export function TopographyView() {
   const scans = useScanImages();
@@ -88,6 +89,8 @@ export function TopographyView() {
   // Every pixel the same (constant-height scans record a flat Z): uniform grey with a note.
   const constant = image !== null && image.min !== null && image.min === image.max;
   const table = constant ? GREY_TABLE : colourTable;
+  // Its colour bar: the one value as recorded (levelling makes it 0, as the note would not say).
+  const barRange = constant && image.min !== null ? { lo: image.min, hi: image.min } : range;
 
   const select = useCallback((keys: string[], mode: SelectMode) => {
     setSelected((previous) => {
@@ -198,7 +201,8 @@ export function TopographyView() {
                 onProfile={setProfile}
               />
               <ColourBar
-                range={range}
+                range={barRange}
+                swatch={constant ? `rgb(${CONSTANT_GREY}, ${CONSTANT_GREY}, ${CONSTANT_GREY})` : undefined}
                 quantity={image.channel}
                 unit={image.unit}
                 colormap={colormap}
@@ -226,6 +230,7 @@ export function TopographyView() {
                           }
                         : null,
                       range,
+                      barRange: barRange ?? range,
                       table,
                       markers: markers.map((m) => ({
                         u: m.u,

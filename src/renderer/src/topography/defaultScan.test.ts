@@ -26,7 +26,10 @@ const constantHeight = (fileId: number, acquiredAt: string): ScanChoice => ({
   acquiredAt,
   images: [
     { channel: 'Z', min: -2.659e-9, max: -2.659e-9 },
+    { channel: 'temperature_AFM', min: 5.7895, max: 5.7986 },
+    { channel: 'Bias', min: -0.002, max: -0.002 },
     { channel: 'Current', min: 1e-11, max: 9e-11 },
+    { channel: 'Frequency_Shift', min: -9.76, max: -3.57 },
   ],
 });
 
@@ -53,6 +56,13 @@ describe('defaultScan', () => {
     expect(defaultScan(scans)?.fileId).toBe(3);
     expect(defaultChannel(scans[1]!)).toBe('Z');
     expect(defaultChannel(constantHeight(7, '2018-01-22T12:15:00'))).toBe('Current');
+    // Without a varying current: the frequency shift; without that either: the first that varies.
+    const afm = constantHeight(8, '2018-01-22T12:15:00');
+    const flatCurrent = afm.images.map((i) => (i.channel === 'Current' ? { ...i, max: i.min } : i));
+    expect(defaultChannel({ ...afm, images: flatCurrent })).toBe('Frequency_Shift');
+    expect(
+      defaultChannel({ ...afm, images: flatCurrent.filter((i) => i.channel !== 'Frequency_Shift') }),
+    ).toBe('temperature_AFM');
     expect(defaultChannel(scan(2, 'empty.sxm', null, true))).toBe('Z');
   });
 

@@ -2,8 +2,8 @@
 // first, then one with contrast in another channel (an aborted scan's images are all NaN, a
 // constant-height scan's Z is one value: no topography to label particles on), then a Nanonis
 // .sxm before other formats (the instrument's scans, not its previews), then the newest by
-// acquisition time, then the last imported. Its channel: Z when Z has contrast, else the first
-// channel that has (a constant-height scan's current).
+// acquisition time, then the last imported. Its channel: Z when Z has contrast, else the current,
+// the frequency shift or another channel that has (a constant-height scan's).
 import type { ImageRow } from '../../../shared/model/library.ts';
 
 export interface ScanChoice {
@@ -22,8 +22,14 @@ export function defaultChannel(scan: ScanChoice): string | undefined {
   const channels = [...new Set(scan.images.map((i) => i.channel))];
   const withContrast = (channel: string): boolean =>
     scan.images.some((i) => i.channel === channel && hasContrast(i));
-  if (channels.includes('Z') && withContrast('Z')) return 'Z';
-  return channels.find(withContrast) ?? (channels.includes('Z') ? 'Z' : channels[0]);
+  // Topography first, then the tunnelling current (an STM constant-height scan's image), then a
+  // qPlus scan's frequency shift, then whatever else varies.
+  const preferred = ['Z', 'Current', 'Frequency_Shift'].filter((c) => channels.includes(c));
+  return (
+    preferred.find(withContrast) ??
+    channels.find(withContrast) ??
+    (channels.includes('Z') ? 'Z' : channels[0])
+  );
 }
 
 export function defaultScan<S extends ScanChoice>(scans: readonly S[]): S | undefined {

@@ -20,6 +20,8 @@ export interface TopographyFigure {
   quantity: string;
   title: string;
   range: Range;
+  /** What the colour bar states, when not `range`: a constant image's value as recorded. */
+  barRange?: Range;
   table: Uint8Array;
   markers: Array<{ u: number; v: number; colour: string; title: string }>;
   /** Label legend: each label shown on the markers, with its colour and number of markers. */
@@ -64,7 +66,7 @@ export function topographySvg(figure: TopographyFigure): string {
   const x0 = MARGIN;
   const y0 = MARGIN + TITLE_HEIGHT;
   const barX = x0 + w + 14;
-  const bar = colourBarTicks(figure.range, figure.quantity, figure.unit, 6);
+  const bar = colourBarTicks(figure.barRange ?? figure.range, figure.quantity, figure.unit, 6);
   // Tick text is ~0.6 em per character at 13 px; the rotated title stands right of the widest.
   const tickWidth = Math.max(...bar.ticks.map((t) => t.label.length)) * 8;
   const titleX = barX + BAR_WIDTH + 7 + tickWidth + 18;
