@@ -129,7 +129,14 @@ function walkSide(
   const floor = o.bandK * noise;
   const contrast = top - baseline;
   if (!(contrast >= o.minContrast * Math.max(Math.abs(baseline), floor)) || !(contrast > 0)) {
-    const ratio = Math.abs(baseline) > 0 ? ` (${(top / baseline).toFixed(2)}× the in-gap baseline)` : '';
+    // The test it failed, in its own terms: the rise P − B against the larger of |B| and the
+    // noise floor kσ (a multiple of B itself read nonsense for a baseline below zero: "−1.76×").
+    const needs = `a band needs ${o.minContrast}×`;
+    const ratio = !(contrast > 0)
+      ? ' (it stays at or below it)'
+      : floor >= Math.abs(baseline)
+        ? ` (it rises ${(contrast / floor).toFixed(2)}× the ${o.bandK}σ noise floor; ${needs})`
+        : ` (it rises ${(contrast / Math.abs(baseline)).toFixed(2)}× the in-gap level${baseline < 0 ? ', which is below zero' : ''}; ${needs})`;
     return {
       edge: `no band onset at ${name}: dI/dV does not rise clearly above the in-gap level${ratio}`,
       inner: topIndex,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random.ts';
 import { medianInPlace } from './quickselect.ts';
 import { departures, saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
+import { biasPairText, currentText } from './reasonText.ts';
 
 /** tipChange as first written: medianInPlace over each point's neighbours. */
 function referenceTipChange(bias: Float64Array, current: Float64Array, k: number): string | null {
@@ -33,7 +34,7 @@ function referenceTipChange(bias: Float64Array, current: Float64Array, k: number
   }
   if (worst < 0) return null;
   const step = departure[worst]!;
-  return `current steps by ${(step * 1e12).toFixed(0)} pA (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${bias[worst]!.toFixed(3)} and ${bias[worst + 1]!.toFixed(3)} V`;
+  return `current steps by ${currentText(step)} (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${biasPairText(bias[worst]!, bias[worst + 1]!)}`;
 }
 
 function referenceNoise(y: Float64Array): number {

@@ -9,6 +9,7 @@
 //   and the step persists (the departure is not cancelled by the next or previous one, which a
 //   single-point spike or the corner of a clipped run would do).
 import { medianBracketed } from './quickselect.ts';
+import { biasPairText, currentText } from './reasonText.ts';
 import type { NumberArray } from './types.ts';
 
 export type QualityFlag = 'saturated' | 'tip-change' | 'outlier' | 'no-gap' | 'too-few-points';
@@ -268,6 +269,6 @@ export function tipChange(
   const step = departure[worst]!;
   return {
     flag: 'tip-change',
-    reason: `current steps by ${(step * 1e12).toFixed(0)} pA (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${bias[worst]!.toFixed(3)} and ${bias[worst + 1]!.toFixed(3)} V`,
+    reason: `current steps by ${currentText(step)} (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${biasPairText(bias[worst]!, bias[worst + 1]!)}`,
   };
 }

@@ -50,7 +50,11 @@ export function QualityRow({
       <td className="num" title={states || undefined}>
         {row.inGapStates.length}
       </td>
-      <td data-testid={`quality-status-${id}`} title={row.exclusionReason ?? undefined}>
+      <td
+        className="run-status"
+        data-testid={`quality-status-${id}`}
+        title={row.exclusionReason ?? undefined}
+      >
         {row.excluded ? `excluded${row.exclusionReason ? `: ${row.exclusionReason}` : ''}` : 'used'}
       </td>
       <td>

@@ -124,7 +124,7 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
           {error}
         </p>
       )}
-      <div className="scroll">
+      <div className="scroll quality-scroll">
         <table data-testid="quality-table">
           <thead>
             <tr>
