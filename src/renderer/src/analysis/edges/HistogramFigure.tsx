@@ -11,7 +11,7 @@ import { extent, linearScale } from '../plot/scale.ts';
 import { FONT, TICK_FONT, withAlpha } from '../plot/theme.ts';
 import { fixed } from '../plot/units.ts';
 import type { BinSelection, EdgeQuantity } from './quantities.ts';
-import { EDGE_QUANTITIES, QUANTITY_AXES, averagedEdge } from './quantities.ts';
+import { EDGE_QUANTITIES, QUANTITY_AXES, QUANTITY_TITLES, averagedEdge } from './quantities.ts';
 
 /** Cell width outside a measured panel, viewBox units. */
 const CELL_W = 290;
@@ -69,6 +69,12 @@ export function HistogramFigure({
     ...groups.flatMap((g) => EDGE_QUANTITIES.flatMap((q) => Array.from(histograms.get(g.label)![q].counts))),
   );
   const countTicks = niceTicks(0, maxCount, 3).filter((t) => Number.isInteger(t));
+  /** A quantity no group has a value of: its columns' 0 … 1 axis would be made up, so no ticks. */
+  const emptyColumn = EDGE_QUANTITIES.map((q) =>
+    groups.every(
+      (g) => !histograms.get(g.label)![q].counts.some((n) => n > 0) && averagedEdge(g, q) === null,
+    ),
+  );
   return (
     <FigureSvg width={width} height={height} label="Band-edge histograms per group">
       {groups.map((g, r) => {
@@ -127,7 +133,7 @@ export function HistogramFigure({
                 x={{
                   scale: sx,
                   label: lastRow ? QUANTITY_AXES[q] : '',
-                  ticks: sx.ticks(4),
+                  ticks: emptyColumn[c] ? [] : sx.ticks(4),
                   format: lastRow ? undefined : () => '',
                 }}
                 y={{
@@ -137,6 +143,19 @@ export function HistogramFigure({
                   format: c === 0 ? undefined : () => '',
                 }}
               />
+              {!h.counts.some((n) => n > 0) && (
+                <text
+                  x={frame.left + cellWidth / 2}
+                  y={top + CELL_H / 2}
+                  textAnchor="middle"
+                  fontFamily={FONT}
+                  fontSize={TICK_FONT}
+                  fill="#777"
+                  data-testid={`histogram-none-${g.label}-${q}`}
+                >
+                  no {QUANTITY_TITLES[q]} found
+                </text>
+              )}
               {c === 0 && (
                 <text
                   x={frame.left}
