@@ -4,6 +4,7 @@ import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { BandDiagramFigure, columnsOf } from './BandDiagramFigure.tsx';
 import type { ExternalLevels } from './BandDiagramFigure.tsx';
+import { fixed } from '../plot/units.ts';
 
 function OptionalNumber({
   label,
@@ -38,6 +39,14 @@ export function BandDiagramView() {
     opticalGap: null,
   });
   const columns = columnsOf(run.groups, colourOf, external);
+  // The groups left out, and what they lack: an empty diagram must not look like a broken one.
+  const notDrawn = run.groups
+    .filter((g) => g.stats.vbm.mean === null || g.stats.cbm.mean === null)
+    .map((g) => {
+      const edge = (name: string, mean: number | null): string =>
+        mean === null ? `no ${name}` : `${name} ${fixed(mean, 3)} eV`;
+      return `${g.label} (n = ${g.counted}: ${edge('VBM', g.stats.vbm.mean)}, ${edge('CBM', g.stats.cbm.mean)})`;
+    });
   const set = (key: keyof ExternalLevels) => (v: number | null) => setExternal({ ...external, [key]: v });
   return (
     <FigurePanel
@@ -111,6 +120,11 @@ export function BandDiagramView() {
       caption="Levels relative to the Fermi level (E_F = 0, dashed): bold lines are the group means of VBM and CBM over one sweep per spot, darker bands mean ± s.d. Optional UPS VBM and optical gap are drawn dashed in their own column; a work function adds the vacuum-referenced axis on the right."
     >
       <BandDiagramFigure columns={columns} workFunction={external.workFunction} />
+      {notDrawn.length > 0 && (
+        <p className="note" data-testid="band-diagram-not-drawn">
+          Not drawn (a column needs a mean VBM and a mean CBM): {notDrawn.join('; ')}.
+        </p>
+      )}
     </FigurePanel>
   );
 }
