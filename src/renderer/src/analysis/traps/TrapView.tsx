@@ -27,7 +27,8 @@ export function TrapView() {
     () =>
       run.groups.flatMap((g) => {
         const c = run.curves[g.label];
-        if (!c?.didvByVbPeak || !g.average.ok) return [];
+        // Without a VB peak the stored column is all NaN: nothing to draw (noted below instead).
+        if (!c?.didvByVbPeak || !g.average.ok || !Array.from(c.didvByVbPeak).some(Number.isFinite)) return [];
         return [
           {
             label: g.label,
