@@ -290,6 +290,11 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             <h3 className="grid-title" data-testid="grid-map-title">
               {title}
             </h3>
+            {!range && (
+              <p className="note" data-testid="grid-map-empty">
+                No pixel of this map has a value (an analysis map: nothing was found in any pixel's spectrum).
+              </p>
+            )}
             <div className="grid-map-row">
               <GridMapCanvas
                 values={shownValues}
