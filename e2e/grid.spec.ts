@@ -45,6 +45,20 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(page.getByTestId('grid-status')).toContainText('30°');
   const canvas = page.getByTestId('grid-map').locator('canvas');
   await expect.poll(() => distinctCanvasReds(canvas)).toBeGreaterThan(10);
+  // The Grid tab opened before Topography ever was: its colour bar is styled all the same (a
+  // vertical bar beside rotated title; it was unstyled text when its CSS came with Topography).
+  const bar = page.getByTestId('topo-colour-bar');
+  const display = await bar.evaluate(
+    (e) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(e)
+        .display,
+  );
+  expect(display).toBe('flex');
+  const gradient = await bar.locator('.gradient').boundingBox();
+  expect(gradient?.height ?? 0).toBeGreaterThan(100);
+  // With no pixel hovered or pinned, the plot shows the grid's mean spectrum.
+  await expect(page.getByTestId('grid-spectrum-plot')).toContainText('mean of 1024 pixels');
+  await expect(page.getByTestId('grid-spectrum-plot').locator('polyline')).toHaveCount(1);
 
   // Bias slider: the title follows the bias.
   const slider = page.getByTestId('grid-bias-slider');

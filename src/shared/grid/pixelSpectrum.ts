@@ -32,3 +32,45 @@ export function pixelSpectrum(
   const derived = differentiate(prepared, recipe);
   return derived.ok ? { bias: prepared.bias, didv: derived.didv.slice() } : null;
 }
+
+/**
+ * The grid's mean spectrum, as the Spectra view averages a group: the mean of the written pixels'
+ * channel (finite values per point), then the recipe's derivative once (the derivative is linear:
+ * the same as the mean of the pixels' derivatives, for ~1/pixels of the work). Null when the
+ * pixels' sweeps differ (a mean over different biases means nothing) or none is written.
+ */
+export function meanSpectrum(
+  cube: GridCube,
+  channel: AnalysedChannel,
+  recipe: AnalysisRecipe,
+): { spectrum: PixelSpectrum; pixels: number } | null {
+  const written = cube.written;
+  if (written === 0) return null;
+  const points = cube.layout.points;
+  const range = sweepRange(cube);
+  const [start, end] = range(0);
+  const sum = new Float64Array(points);
+  const count = new Float64Array(points);
+  for (let pixel = 0; pixel < written; pixel++) {
+    const [s, e] = range(pixel);
+    if (s !== start || e !== end) return null;
+    const offset = channelOffset(cube, pixel, channel.index);
+    for (let i = 0; i < points; i++) {
+      const v = cube.data[offset + i]!;
+      if (Number.isFinite(v)) {
+        sum[i] = sum[i]! + v;
+        count[i] = count[i]! + 1;
+      }
+    }
+  }
+  const mean = Float64Array.from(sum, (s, i) => (count[i]! > 0 ? s / count[i]! : Number.NaN));
+  const bias = Float64Array.from({ length: points }, (_, i) => start + ((end - start) * i) / (points - 1));
+  const prepared = prepareCurve({ bias, current: mean }, null, { ...recipe, direction: 'forward' });
+  if (!prepared.ok) return null;
+  if (channel.signal === 'didv')
+    return { spectrum: { bias: prepared.bias, didv: prepared.current }, pixels: written };
+  const derived = differentiate(prepared, recipe);
+  return derived.ok
+    ? { spectrum: { bias: prepared.bias, didv: derived.didv.slice() }, pixels: written }
+    : null;
+}

@@ -14,7 +14,7 @@ import {
   sweepRange,
   type AnalysedChannel,
 } from '../../../shared/grid/gridMaps.ts';
-import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
+import { meanSpectrum, pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { parameterMap } from '../../../shared/grid/parameterMap.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
@@ -141,6 +141,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
 
+  // Shown while no pixel is hovered or pinned: the plot is never an empty frame.
+  const mean = useMemo(() => (cube && channel ? meanSpectrum(cube, channel, RECIPE) : null), [cube, channel]);
   const curves: PlottedSpectrum[] = useMemo(() => {
     if (!cube || !channel || !grid) return [];
     const width = cube.layout.pointsX;
@@ -166,8 +168,15 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           spectrum: s,
         });
     }
+    if (list.length === 0 && mean)
+      list.push({
+        key: 'mean',
+        label: `mean of ${mean.pixels} pixels`,
+        colour: '#777',
+        spectrum: mean.spectrum,
+      });
     return list;
-  }, [cube, channel, grid, pinned, hover]);
+  }, [cube, channel, grid, pinned, hover, mean]);
 
   const cutSpectra = useMemo(() => {
     if (!cube || !channel || !cut) return null;

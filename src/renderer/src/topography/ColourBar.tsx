@@ -3,6 +3,7 @@
 import { colormapGradient } from '../lib/colormaps.ts';
 import type { ColormapName } from '../lib/colormaps.ts';
 import { colourBarTicks } from '../lib/axisKit.ts';
+import './ColourBar.css';
 import type { Range } from './contrastRange.ts';
 
 export function ColourBar({
