@@ -34,6 +34,21 @@ const NO_BIASES = new Float64Array(0);
 export const SPECTRA_SIZE = { width: 760, height: 480 };
 
 /** Memoised: the Analysis tab re-renders on every library poll, and this figure is costly to draw. */
+/**
+ * The bias axis's range: the shown groups' (all groups' while every one is hidden). A group swept
+ * over a few mV beside one over ±10 V was a vertical line, even with the wide one hidden.
+ */
+export function shownBiasDomain(
+  groups: ReadonlyArray<{ label: string; bias: ArrayLike<number> }>,
+  hidden: ReadonlySet<string>,
+): [number, number] {
+  const shown = groups.filter((g) => !hidden.has(g.label));
+  return extent(
+    (shown.length > 0 ? shown : groups).map((g) => g.bias),
+    0,
+  );
+}
+
 export const SpectraFigure = memo(function SpectraFigure({
   groups,
   mode,
@@ -71,10 +86,7 @@ export const SpectraFigure = memo(function SpectraFigure({
     );
     const lo = (label: string): Float64Array => bands.get(label)!.lower;
     const hi = (label: string): Float64Array => bands.get(label)!.upper;
-    const xDomain = extent(
-      groups.map((g) => g.bias),
-      0,
-    );
+    const xDomain = shownBiasDomain(groups, hidden);
     const yColumns = shown.flatMap((g) => [cols.get(g.label)!.y, hi(g.label), ...(log ? [] : [lo(g.label)])]);
     const yDomain = log ? positiveDecades(yColumns) : withHeadroom(extent(yColumns, 0.04));
     // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
