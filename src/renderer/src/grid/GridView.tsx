@@ -301,7 +301,8 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             </h3>
             {!range && (
               <p className="note" data-testid="grid-map-empty">
-                No pixel of this map has a value (an analysis map: nothing was found in any pixel's spectrum).
+                No pixel of this map has a value
+                {shown.kind === 'analysis' ? ': nothing was found in any pixel’s spectrum.' : '.'}
               </p>
             )}
             <div className="grid-map-row">
