@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { biasPairText, currentText } from './reasonText.ts';
 
 describe('currentText', () => {
-  it('keeps three significant digits in the prefix the value is at least 1 of', () => {
-    expect(currentText(-6.2149e-12)).toBe('-6.21 pA');
+  it('gives whole pA from 0.5 pA up, as before, and fA with three digits below', () => {
+    expect(currentText(-6.2149e-12)).toBe('-6 pA');
+    expect(currentText(1.234e-9)).toBe('1234 pA');
+    expect(currentText(0.5e-12)).toBe('1 pA');
+    expect(currentText(-5.65e-14)).toBe('-56.5 fA');
     expect(currentText(3.7e-16)).toBe('0.37 fA');
-    expect(currentText(-4.2e-14)).toBe('-42 fA');
-    expect(currentText(1.234e-9)).toBe('1.23 nA');
-    expect(currentText(2.5e-7)).toBe('250 nA');
-    expect(currentText(0)).toBe('0 pA');
+    expect(currentText(0)).toBe('0 fA');
   });
 });
 

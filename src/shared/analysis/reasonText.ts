@@ -1,26 +1,13 @@
-// Numbers in the reasons a user reads beside a flag or a missing edge: a current in the SI prefix
-// that shows its digits (a MATRIX sweep's femtoampere step printed in whole pA read "−0 pA"), two
-// biases with the decimals that tell them apart (a 0.2 mV step printed to 1 mV read "between
-// 0.198 and 0.198 V").
+// Numbers in the reasons a user reads beside a flag or a missing edge: a current step in whole pA
+// as the reasons have always given it, or below that in fA with its digits (a MATRIX sweep's
+// femtoampere step read "−0 pA"); two biases with the decimals that tell them apart (a 0.2 mV
+// step printed to 1 mV read "between 0.198 and 0.198 V").
 
-const CURRENT_PREFIXES: ReadonlyArray<readonly [string, number]> = [
-  ['', 1],
-  ['m', 1e-3],
-  ['µ', 1e-6],
-  ['n', 1e-9],
-  ['p', 1e-12],
-  ['f', 1e-15],
-];
-
-/** A current (A) to three significant digits in the largest prefix it is at least 1 of: "−6.21 pA". */
+/** A current step (A): whole pA where that is at least 1 ("-6 pA", "1234 pA"), else fA to 3 digits ("-56.5 fA"). */
 export function currentText(amperes: number): string {
   if (!Number.isFinite(amperes)) return `${amperes} A`;
-  const magnitude = Math.abs(amperes);
-  const [symbol, factor] =
-    magnitude === 0
-      ? (['p', 1e-12] as const)
-      : (CURRENT_PREFIXES.find(([, f]) => magnitude >= f) ?? CURRENT_PREFIXES[CURRENT_PREFIXES.length - 1]!);
-  return `${Number((amperes / factor).toPrecision(3))} ${symbol}A`;
+  if (Math.abs(amperes) >= 0.5e-12) return `${(amperes * 1e12).toFixed(0)} pA`;
+  return `${Number((amperes * 1e15).toPrecision(3))} fA`;
 }
 
 /** Two biases (V) with 3 decimals, or up to 6 where 3 would print them alike: "0.1982 and 0.1984 V". */
