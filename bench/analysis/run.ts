@@ -2,10 +2,10 @@
 // written to bench/.data for the numpy/scipy baseline (baseline.py: vectorised Savitzky–Golay,
 // scipy find_peaks per row, trap integral, and the group stage), then timed in the same run:
 // runPipeline on one thread (median of 3 after a warm-up), the worker pool on Node worker_threads
-// (median of 3 after a full-size warm-up), incremental re-analysis of 1,000 spectra after a deep-window and after a
-// Savitzky–Golay window change (reanalysis.ts), and the Python baseline (median of 3). Prints the
-// CPU of every thread per run next to the one-thread and pool lines, and
-// milliseconds/seconds and ratios; asserts nothing.
+// (median of 3 after a full-size warm-up), incremental re-analysis of 1,000 spectra after a
+// deep-window and after a Savitzky–Golay window change (reanalysis.ts), and the Python baseline
+// (median of 3). Prints milliseconds/seconds and ratios, and under the one-thread and pool lines
+// the CPU of every thread of the process per run; asserts nothing.
 // BENCH_SPECTRA / BENCH_POINTS change the size; BENCH_RUNS the number of timed runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
