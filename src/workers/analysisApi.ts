@@ -90,8 +90,7 @@ export const analysisWorkerApi = {
    * reusing every stage whose recipe key is unchanged since the last call. `packed` and `plan`
    * load the chunk (first call, or a new dataset); the plan's series refer to the packed spectra
    * by position (encodeChunkPlan: a chunk's ~600 series objects cost ~2 ms to clone each way).
-   * Kept curves come back (copied: the worker keeps
-   * its own) only when `withKept`.
+   * Kept curves come back (copied: the worker keeps its own) only when `withKept`.
    */
   analyseChunk<Id extends SpectrumId>(
     datasetId: number,

@@ -2,6 +2,7 @@
 // recipe's derivative for a current (A/V), or the lock-in channel as recorded (its own unit).
 import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
+import type { NumberArray } from '../analysis/types.ts';
 import { channelOffset, type GridCube } from '../formats/nanonis3dsCube.ts';
 import { sweepRange, type AnalysedChannel } from './gridMaps.ts';
 
@@ -21,12 +22,24 @@ export function pixelSpectrum(
   if (pixel < 0 || pixel >= cube.written) return null;
   const points = cube.layout.points;
   const [start, end] = sweepRange(cube)(pixel);
-  const bias = Float64Array.from({ length: points }, (_, i) => start + ((end - start) * i) / (points - 1));
   const offset = channelOffset(cube, pixel, channel.index);
-  const prepared = prepareCurve({ bias, current: cube.data.subarray(offset, offset + points) }, null, {
-    ...recipe,
-    direction: 'forward',
-  });
+  return sweepSpectrum(start, end, cube.data.subarray(offset, offset + points), channel, recipe);
+}
+
+/**
+ * A sweep's values (the channel, `values.length` points from `start` to `end` V) as displayed:
+ * ascending, and differentiated with the recipe unless the channel is a dI/dV already.
+ */
+function sweepSpectrum(
+  start: number,
+  end: number,
+  values: NumberArray,
+  channel: AnalysedChannel,
+  recipe: AnalysisRecipe,
+): PixelSpectrum | null {
+  const points = values.length;
+  const bias = Float64Array.from({ length: points }, (_, i) => start + ((end - start) * i) / (points - 1));
+  const prepared = prepareCurve({ bias, current: values }, null, { ...recipe, direction: 'forward' });
   if (!prepared.ok) return null;
   if (channel.signal === 'didv') return { bias: prepared.bias, didv: prepared.current };
   const derived = differentiate(prepared, recipe);
@@ -64,13 +77,6 @@ export function meanSpectrum(
     }
   }
   const mean = Float64Array.from(sum, (s, i) => (count[i]! > 0 ? s / count[i]! : Number.NaN));
-  const bias = Float64Array.from({ length: points }, (_, i) => start + ((end - start) * i) / (points - 1));
-  const prepared = prepareCurve({ bias, current: mean }, null, { ...recipe, direction: 'forward' });
-  if (!prepared.ok) return null;
-  if (channel.signal === 'didv')
-    return { spectrum: { bias: prepared.bias, didv: prepared.current }, pixels: written };
-  const derived = differentiate(prepared, recipe);
-  return derived.ok
-    ? { spectrum: { bias: prepared.bias, didv: derived.didv.slice() }, pixels: written }
-    : null;
+  const spectrum = sweepSpectrum(start, end, mean, channel, recipe);
+  return spectrum ? { spectrum, pixels: written } : null;
 }

@@ -33,6 +33,11 @@ export interface Column {
 
 export const DIAGRAM_SIZE = { width: 820, height: 520 };
 
+/** A group gets a column when it has a mean VBM and a mean CBM. */
+export function drawnInDiagram(g: AnalysisGroupSummary): boolean {
+  return g.stats.vbm.mean !== null && g.stats.cbm.mean !== null;
+}
+
 export function columnsOf(
   groups: AnalysisGroupSummary[],
   colourOf: (l: string) => string,
@@ -40,15 +45,15 @@ export function columnsOf(
 ): Column[] {
   const cols: Column[] = groups.flatMap((g) => {
     const { vbm, cbm, gap } = g.stats;
-    if (vbm.mean === null || cbm.mean === null) return [];
+    if (!drawnInDiagram(g)) return [];
     return [
       {
         key: g.label,
         title: `${g.label} (n = ${g.counted})`,
         colour: colourOf(g.label),
-        vbm: vbm.mean,
+        vbm: vbm.mean!,
         vbmStd: vbm.std ?? 0,
-        cbm: cbm.mean,
+        cbm: cbm.mean!,
         cbmStd: cbm.std ?? 0,
         gapText: `E_g = ${fixed(gap.mean, 2)} ± ${fixed(gap.std, 2)} eV`,
       },

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useAnalysis } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
-import { BandDiagramFigure, columnsOf } from './BandDiagramFigure.tsx';
+import { BandDiagramFigure, columnsOf, drawnInDiagram } from './BandDiagramFigure.tsx';
 import type { ExternalLevels } from './BandDiagramFigure.tsx';
 import { fixed } from '../plot/units.ts';
 
@@ -41,7 +41,7 @@ export function BandDiagramView() {
   const columns = columnsOf(run.groups, colourOf, external);
   // The groups left out, and what they lack: an empty diagram must not look like a broken one.
   const notDrawn = run.groups
-    .filter((g) => g.stats.vbm.mean === null || g.stats.cbm.mean === null)
+    .filter((g) => !drawnInDiagram(g))
     .map((g) => {
       const edge = (name: string, mean: number | null): string =>
         mean === null ? `no ${name}` : `${name} ${fixed(mean, 3)} eV`;
