@@ -36,6 +36,8 @@ export interface BandWalkOptions {
   ignoreBelow: number;
   /** Noise multiple k: peaks, valleys and the band contrast must exceed bandK·σ. */
   bandK: number;
+  /** Noise multiple for in-gap states: their prominence must exceed inGapK·σ. */
+  inGapK: number;
   /** A peak joins the band when the valley to it stays this fraction of its height above B. */
   connectFraction: number;
   /** A side has a band only when P − B ≥ this × max(|B|, bandK·σ). */
@@ -261,7 +263,12 @@ export function bandWalk(
   const lo = typeof vbm.edge === 'number' ? vbm.inner : -1;
   const hi = typeof cbm.edge === 'number' ? cbm.inner : n;
   const reference = principalVb ?? (vbTop > 0 ? vbTop : null);
-  const minProminence = Math.max(o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline), o.bandK * noise);
+  // In-gap states get a noise multiple of their own: a gap of a few hundred points holds dozens of
+  // noise maxima, and bandK·σ (made for the few peaks a band walk meets) lets several through.
+  const minProminence = Math.max(
+    o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline),
+    o.inGapK * noise,
+  );
   const inGapStates: InGapState[] = [];
   if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
     for (let k = 0; k < count; k++) {

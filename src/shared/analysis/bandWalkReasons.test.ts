@@ -10,6 +10,7 @@ const OPTIONS: BandWalkOptions = {
   prominenceFraction: 0.05,
   ignoreBelow: 0.05,
   bandK: 5,
+  inGapK: 6,
   connectFraction: 0.25,
   minContrast: 4,
   bandPeakFraction: 0.75,

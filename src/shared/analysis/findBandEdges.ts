@@ -49,6 +49,8 @@ export interface BandEdgeOptions {
   bandPeakFraction?: number;
   /** band: peak prominences and valleys above the baseline must exceed bandK · σ (σ of the smoothed dI/dV). Default 3.5. */
   bandK?: number;
+  /** band: in-gap states' prominences must exceed inGapK · σ (σ of the smoothed dI/dV). Default 6. */
+  inGapK?: number;
   /** onset: threshold in units of the in-gap noise σ. Default 5. */
   onsetK?: number;
   /** onset: σ is taken over |V| < noiseWindow (V). Default 0.2. */
@@ -77,6 +79,7 @@ export const DEFAULT_BAND_EDGE_OPTIONS: Required<BandEdgeOptions> = {
   minContrast: 4,
   bandPeakFraction: 0.75,
   bandK: 3.5,
+  inGapK: 6,
   onsetK: 5,
   noiseWindow: 0.2,
   onsetRun: 3,

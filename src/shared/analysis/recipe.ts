@@ -46,6 +46,12 @@ const edgesSchema = z
     bandPeakFraction: fraction.default(0.75),
     /** band: peak prominences and valleys above the baseline must exceed bandK · σ of dI/dV. */
     bandK: z.number().positive().max(1000).default(3.5),
+    /**
+     * band: an in-gap state's prominence must exceed inGapK · σ of dI/dV. Higher than bandK: the
+     * gap holds many noise maxima, and at 3.5σ about 2 per 100 points of pure noise pass (SG 15/3);
+     * at 6σ 0.04 do (docs/ANALYSIS.md).
+     */
+    inGapK: z.number().positive().max(1000).default(6),
     /** onset: threshold in units of the in-gap noise σ. */
     onsetK: z.number().positive().max(1000).default(5),
     /** onset: V. */

@@ -28,6 +28,7 @@ const CHANGES: Record<string, RecipeOverrides> = {
   'edges.minContrast': { edges: { minContrast: 40 } },
   'edges.bandPeakFraction': { edges: { bandPeakFraction: 0.3 } },
   'edges.bandK': { edges: { bandK: 30 } },
+  'edges.inGapK': { edges: { inGapK: 30 } },
   'edges.onsetK': { edges: { method: 'onset', onsetK: 20 } },
   'edges.noiseWindow': { edges: { method: 'onset', noiseWindow: 0.6 } },
   'edges.onsetRun': { edges: { method: 'onset', onsetRun: 9 } },
