@@ -9,8 +9,11 @@
 // ≥ GUARD_K × σ(dI/dV) clear of the noise, σ propagated from the current noise (third differences
 // of I) through the derivative kernel: an edge at a local maximum by that peak's prominence (a
 // wiggle on a sloping metallic dI/dV has a noise-sized prominence); an edge elsewhere (onset) by
-// its rise above the lowest dI/dV between 0 V and the edge.
-import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
+// its rise above the lowest dI/dV between 0 V and the edge. The band method ('band', the default)
+// is exempt: it has noise tests of its own (given the same σ), and its edge peak sits on the band's
+// rise, so the guard dropped real edges (pixelEdges.test.ts).
+import { bandWalk } from '../analysis/bandWalk.ts';
+import { DEFAULT_BAND_EDGE_OPTIONS, findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
 import { integrateWindow } from '../analysis/integrateWindow.ts';
 import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
@@ -19,9 +22,15 @@ import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import { savgolFilter, savgolKernel } from '../analysis/savgolFilter.ts';
 import type { NumberArray } from '../analysis/types.ts';
 
-/** The band-edge method used for every pixel: the switch point when the default changes. */
-const bandEdgesOf = (bias: NumberArray, didv: NumberArray, recipe: AnalysisRecipe): BandEdges =>
-  findBandEdges(bias, didv, recipe.edges);
+/**
+ * A pixel's band edges by the recipe's method. The band walk gets the pixel's propagated σ, as the
+ * per-spectrum pipeline gives it (its own estimate from the smoothed dI/dV runs low).
+ */
+function bandEdgesOf(bias: NumberArray, didv: NumberArray, recipe: AnalysisRecipe, sigma: number): BandEdges {
+  const options = { ...DEFAULT_BAND_EDGE_OPTIONS, ...recipe.edges };
+  const walk = options.method === 'band' ? bandWalk(bias, didv, options, null, sigma) : undefined;
+  return findBandEdges(bias, didv, options, walk);
+}
 
 /**
  * An edge must stand this many σ(dI/dV) clear. Savitzky–Golay-smoothed white noise (window 15,
@@ -152,11 +161,14 @@ export function pixelMeasures(
     sigma = noiseSigma(prepared.current) * kernelGain(recipe, 0);
   }
   const bias64 = prepared.bias;
-  const edges = bandEdgesOf(bias64, didv, recipe);
+  const edges = bandEdgesOf(bias64, didv, recipe, sigma);
   let flags = 0;
   let vbm = edges.vbm ?? NaN;
   let cbm = edges.cbm ?? NaN;
-  const floor = GUARD_K * sigma;
+  // The band walk has noise tests of its own (a band must rise minContrast × max(|B|, bandK·σ)
+  // above the gap, its peaks stand bandK·σ clear), and its edge peak sits on the band's rise, so
+  // its prominence is small by nature: the guard would drop real edges. The other rules have none.
+  const floor = recipe.edges.method === 'band' ? -Infinity : GUARD_K * sigma;
   if (!Number.isNaN(vbm) && !(edgeStanding(bias64, didv, vbm) >= floor)) {
     vbm = NaN;
     flags |= PIXEL_FLAGS.belowNoise;
