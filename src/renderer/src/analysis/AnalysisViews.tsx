@@ -92,8 +92,14 @@ export function AnalysisViews({
           : 'Loading the newest analysis run…'}
       </p>
     );
-  else if (run.groups.length === 0)
-    body = <p className="empty">The run found no labelled spectra: label spectra in the Library first.</p>;
+  else if (run.groups.length === 0 && tab !== 'quality')
+    // Groups are labels; every spectrum's own findings are still in Quality & exclusions.
+    body = (
+      <p className="empty" data-testid="no-labelled-spectra">
+        The run found no labelled spectra: label spectra in the Library first. Quality &amp; exclusions lists
+        each spectrum&rsquo;s flags and in-gap states meanwhile.
+      </p>
+    );
   else {
     body = (
       <AnalysisContext
