@@ -153,7 +153,13 @@ export function formatAnalysisReport(report: AnalysisReport, runId: number): str
   lines.push('');
   const row = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(14) : c.padStart(16))).join(' ');
-  lines.push(row(['group', 'n', 'VBM / V', 'CBM / V', 'Eg / V', 'deep trap / V', 'avg VBM', 'avg CBM']));
+  if (report.groups.length === 0)
+    // Groups are labels: without any, say so rather than print an empty table.
+    lines.push(
+      `no labelled spectra among the ${report.spectra.length} analysed: group statistics need labels ` +
+        "(label in the app, or analyze --labels <file.csv>); each spectrum's edges and flags are in --json",
+    );
+  else lines.push(row(['group', 'n', 'VBM / V', 'CBM / V', 'Eg / V', 'deep trap / V', 'avg VBM', 'avg CBM']));
   for (const g of report.groups) {
     lines.push(
       row([
