@@ -6,6 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { ImportProgress, ImportReport } from '../../shared/model/library.ts';
 import type { FileOutcome } from '../library/fileOutcome.ts';
+import { sweepCount } from '../library/fileRows.ts';
 import { createBatchWriter } from '../library/writeFiles.ts';
 import type { BatchWriter, RefusedFile } from '../library/writeFiles.ts';
 import { acquireWriteLock } from '../library/writeLock.ts';
@@ -331,7 +332,7 @@ export class ImportRun {
         report.updated++;
         this.updatedPaths.add(outcome.file.path);
       } else report.imported++;
-      report.spectra += outcome.rows.spectra.length;
+      report.spectra += sweepCount(outcome.rows);
       report.images += outcome.rows.images.length;
       for (const warning of outcome.rows.warnings)
         (report.warnings ??= []).push({ file: outcome.file.path, warning });
@@ -367,7 +368,7 @@ export class ImportRun {
       if (outcome.status === 'imported') {
         if (this.updatedPaths.has(outcome.file.path)) report.updated--;
         else report.imported--;
-        report.spectra -= outcome.rows.spectra.length;
+        report.spectra -= sweepCount(outcome.rows);
         report.images -= outcome.rows.images.length;
         report.warnings = report.warnings?.filter((entry) => entry.file !== outcome.file.path);
       } else if (outcome.status === 'skipped') {

@@ -101,6 +101,7 @@ export interface ImportReport {
   failed: Array<{ file: string; error: string }>;
   /** Files imported with a warning (e.g. "truncated: 44 of 1,024 points"); absent in older reports. */
   warnings?: Array<{ file: string; warning: string }>;
+  /** I–V spectra imported, the instrument's averages not counted (as `info` and the Library count). */
   spectra: number;
   images: number;
 }
