@@ -2,7 +2,7 @@
 // acceptance tests that should not share the generator the analysis was tuned on: dI/dV (in units
 // of the VB edge peak's conductance, 1 nA/V) has one Gaussian peak at each band edge (σ 50–110 mV;
 // the CB's 1.3 times taller), a square-root continuum beyond it, 0–2 isolated Gaussian trap states
-// of 0.1–0.6 inside the gap and a background of 0.01; I(V) is its integral from 0 V plus white
+// of 0.1–0.6 inside the gap (and, when asked for, a broad in-gap density) and a background of 0.01; I(V) is its integral from 0 V plus white
 // current noise. Units: V, A.
 import { mulberry32 } from '../shared/analysis/random.ts';
 
@@ -23,6 +23,8 @@ export interface ModelSweep {
   vbm: number;
   cbm: number;
   traps: ModelTrap[];
+  /** Noise-free dI/dV, A/V: for truths the tests compute themselves (integrals, peak heights). */
+  didv: (v: number) => number;
 }
 
 export interface ModelGrid {
@@ -31,14 +33,27 @@ export interface ModelGrid {
   points: number;
   /** White current noise σ, A. */
   noise: number;
+  /**
+   * Broad in-gap density (relative to the VB edge peak) drawn per sweep from [min, max): Gaussians
+   * at −0.3 V (σ 0.15) and 0.5 V (0.8 of it, σ 0.2), as deep traps fill a degraded gap. Default none.
+   */
+  gapDensity?: [number, number];
 }
 
 const gauss = (v: number, centre: number, width: number): number =>
   Math.exp(-0.5 * ((v - centre) / width) ** 2);
 
 /** dI/dV, relative units. */
-function conductance(v: number, vbm: number, cbm: number, width: number, traps: ModelTrap[]): number {
+function conductance(
+  v: number,
+  vbm: number,
+  cbm: number,
+  width: number,
+  traps: ModelTrap[],
+  density: number,
+): number {
   let d = 0.01 + gauss(v, vbm, width) + 1.3 * gauss(v, cbm, width);
+  d += density * (gauss(v, -0.3, 0.15) + 0.8 * gauss(v, 0.5, 0.2));
   d += 0.6 * Math.sqrt(Math.max(0, vbm - width - v)) + 0.8 * Math.sqrt(Math.max(0, v - cbm - width));
   for (const t of traps) d += t.height * gauss(v, t.bias, t.width);
   return d;
@@ -65,7 +80,11 @@ export function gaussianBandSweeps(seed: number, count: number, grid: ModelGrid)
     // I(V) = ∫₀^V dI/dV: cumulative trapezoids, 20 per grid step, from the sweep's start, less the
     // same integral up to 0 V; then white noise.
     const bias = Float64Array.from({ length: grid.points }, (_, i) => grid.from + i * step);
-    const dIdV = (v: number): number => 1e-9 * conductance(v, vbm, cbm, width, traps);
+    // Drawn only when asked for, so sessions without it keep their random sequence.
+    const density = grid.gapDensity
+      ? grid.gapDensity[0] + (grid.gapDensity[1] - grid.gapDensity[0]) * uniform()
+      : 0;
+    const dIdV = (v: number): number => 1e-9 * conductance(v, vbm, cbm, width, traps, density);
     const integrate = (from: number, to: number, pieces: number): number => {
       const h = (to - from) / pieces;
       let sum = 0;
@@ -79,7 +98,7 @@ export function gaussianBandSweeps(seed: number, count: number, grid: ModelGrid)
       if (i > 0) cumulative += integrate(bias[i - 1]!, bias[i]!, 20);
       current[i] = cumulative - atZero + grid.noise * normal();
     }
-    sweeps.push({ bias, current, vbm, cbm, traps });
+    sweeps.push({ bias, current, vbm, cbm, traps, didv: dIdV });
   }
   return sweeps;
 }

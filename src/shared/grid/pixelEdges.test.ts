@@ -9,7 +9,7 @@ import { resolveRecipe } from '../analysis/recipe.ts';
 import { pixelMeasures } from './pixelMeasures.ts';
 
 describe('grid pixel band edges against known truth', () => {
-  it.each([1, 2, 3])('seed %i: ≥ 95 %% of the pixels have both edges within 60 mV', (seed) => {
+  it.each([1, 2, 3])('seed %i: at least 95 percent of the pixels have both edges within 60 mV', (seed) => {
     const recipe = resolveRecipe();
     let within = 0;
     let pixels = 0;
