@@ -1,7 +1,7 @@
 // A run on real files nobody has labelled yet (Debian Chromium, browser mode): the group views say
 // to label first, and Quality & exclusions still lists every analysed spectrum with its findings.
 import { join } from 'node:path';
-import { expect, screenshotPath, test } from './fixtures.ts';
+import { expect, importPaths, screenshotPath, test } from './fixtures.ts';
 
 test('an unlabelled run lists every spectrum in Quality & exclusions', async ({
   page,
@@ -9,11 +9,10 @@ test('an unlabelled run lists every spectrum in Quality & exclusions', async ({
   realDataDir,
 }) => {
   await page.goto(appUrl);
-  await page
-    .getByTestId('import-path')
-    .fill(['nanonis-dat', 'rhk-sm4'].map((folder) => join(realDataDir, folder)).join('\n'));
-  await page.getByTestId('import-button').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await importPaths(
+    page,
+    ['nanonis-dat', 'rhk-sm4'].map((folder) => join(realDataDir, folder)),
+  );
   await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByTestId('run-label')).toContainText('Run 1', { timeout: 60_000 });
