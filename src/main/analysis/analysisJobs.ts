@@ -111,15 +111,11 @@ export class AnalysisJobs {
 
   /** The waiting worker, given the request; else a new worker started with it. */
   private workerFor(request: AnalysisRunRequest): Worker {
-    const idle = this.idle;
-    if (!idle) return new Worker(this.workerUrl, { workerData: request });
-    this.idle = null;
-    clearTimeout(idle.timer);
-    idle.worker.off('exit', idle.onEnd);
-    idle.worker.off('error', idle.onEnd);
-    idle.worker.ref();
-    idle.worker.postMessage(request);
-    return idle.worker;
+    const worker = this.takeIdle();
+    if (!worker) return new Worker(this.workerUrl, { workerData: request });
+    worker.ref();
+    worker.postMessage(request);
+    return worker;
   }
 
   /** Keeps a worker whose run ended for the next run, IDLE_WORKER_MS at most. */
@@ -139,13 +135,19 @@ export class AnalysisJobs {
   }
 
   private stopIdle(): void {
+    const worker = this.takeIdle();
+    if (worker) discard(worker);
+  }
+
+  /** The waiting worker, no longer waiting (its timer and listeners removed); null when none waits. */
+  private takeIdle(): Worker | null {
     const idle = this.idle;
-    if (!idle) return;
+    if (!idle) return null;
     this.idle = null;
     clearTimeout(idle.timer);
     idle.worker.off('exit', idle.onEnd);
     idle.worker.off('error', idle.onEnd);
-    discard(idle.worker);
+    return idle.worker;
   }
 
   /** Runs a recipe to the end; the stored run's id, or the run's error as an ApiError. */

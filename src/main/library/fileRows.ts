@@ -144,10 +144,6 @@ export function toFileRows(parsed: ParsedFile, packer = new BlobPacker()): FileR
   return { file, spectra, images, warnings: parsed.warnings };
 }
 
-/**
- * The buffers the BLOB values of `rows` are views of (each once). Called twice per file on the
- * import's main thread: a plain loop over a list of one or two buffers, not a Set of spread rows.
- */
 /** I–V spectra of a file's rows, the instrument's averages ([AVG] columns) not counted, as the library's counts. */
 export function sweepCount(rows: FileRows): number {
   let count = 0;
@@ -155,6 +151,10 @@ export function sweepCount(rows: FileRows): number {
   return count;
 }
 
+/**
+ * The buffers the BLOB values of `rows` are views of (each once). Called twice per file on the
+ * import's main thread: a plain loop over a list of one or two buffers, not a Set of spread rows.
+ */
 export function blobBuffersOf(rows: FileRows): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   const addBuffersOf = (row: ColumnValues): void => {

@@ -23,41 +23,17 @@ import { localMaximaInto } from './localMaxima.ts';
 import { parabolicApex } from './parabolicApex.ts';
 import { bandWalk } from './bandWalk.ts';
 import type { BandWalkResult } from './bandWalk.ts';
+import { DEFAULT_RECIPE, type AnalysisRecipe } from './recipe.ts';
 import { hasProminence } from './peakProminences.ts';
 import { medianInPlace } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
-export type BandEdgeMethod = 'band' | 'first-peak' | 'onset';
-
-export interface BandEdgeOptions {
-  /** Default 'band'. */
-  method?: BandEdgeMethod;
-  /**
-   * first-peak: minimum prominence as a fraction of the largest dI/dV on the side; band: of the
-   * side's rise above the in-gap baseline. Default 0.05.
-   */
-  prominenceFraction?: number;
-  /** first-peak: minimum height as a fraction of the side's principal peak. Default 0.15. */
-  heightFraction?: number;
-  /** first-peak and band: peaks with |V| below this (V) are ignored. Default 0.1. */
-  ignoreBelow?: number;
-  /** band: a peak joins the band when the valley to it stays this fraction of its height above the in-gap baseline. Default 0.25. */
-  connectFraction?: number;
-  /** band: a side has a band only when it rises this many times max(|baseline|, k·σ) above the in-gap baseline. Default 4. */
-  minContrast?: number;
-  /** band: a peak this fraction of the band's rise above the baseline is the band's whatever the valley. Default 0.75. */
-  bandPeakFraction?: number;
-  /** band: peak prominences and valleys above the baseline must exceed bandK · σ (σ of the smoothed dI/dV). Default 3.5. */
-  bandK?: number;
-  /** band: in-gap states' prominences must exceed inGapK · σ (σ of the smoothed dI/dV). Default 6. */
-  inGapK?: number;
-  /** onset: threshold in units of the in-gap noise σ. Default 5. */
-  onsetK?: number;
-  /** onset: σ is taken over |V| < noiseWindow (V). Default 0.2. */
-  noiseWindow?: number;
-  /** onset: consecutive samples at or below the threshold that end the band. Default 3. */
-  onsetRun?: number;
-}
+/**
+ * The band-edge options are the recipe's `edges` (recipe.ts documents each, with its default): the
+ * type and the defaults are derived from its schema, not declared again here.
+ */
+export type BandEdgeOptions = Partial<AnalysisRecipe['edges']>;
+export type BandEdgeMethod = AnalysisRecipe['edges']['method'];
 
 export interface BandEdges {
   /** Valence-band maximum, V (< 0), or null. */
@@ -70,20 +46,7 @@ export interface BandEdges {
   reason: string | null;
 }
 
-export const DEFAULT_BAND_EDGE_OPTIONS: Required<BandEdgeOptions> = {
-  method: 'band',
-  prominenceFraction: 0.05,
-  heightFraction: 0.15,
-  ignoreBelow: 0.1,
-  connectFraction: 0.25,
-  minContrast: 4,
-  bandPeakFraction: 0.75,
-  bandK: 3.5,
-  inGapK: 6,
-  onsetK: 5,
-  noiseWindow: 0.2,
-  onsetRun: 3,
-};
+export const DEFAULT_BAND_EDGE_OPTIONS: Required<BandEdgeOptions> = DEFAULT_RECIPE.edges;
 
 // Scratch buffers reused across calls (the pipeline calls this once per spectrum).
 let peakScratch = new Int32Array(0);

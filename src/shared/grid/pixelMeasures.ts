@@ -13,7 +13,7 @@
 // is exempt: it has noise tests of its own (given the same σ), and its edge peak sits on the band's
 // rise, so the guard dropped real edges (pixelEdges.test.ts).
 import { bandWalk } from '../analysis/bandWalk.ts';
-import { DEFAULT_BAND_EDGE_OPTIONS, findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
+import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
 import { integrateWindow } from '../analysis/integrateWindow.ts';
 import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
@@ -27,9 +27,8 @@ import type { NumberArray } from '../analysis/types.ts';
  * per-spectrum pipeline gives it (its own estimate from the smoothed dI/dV runs low).
  */
 function bandEdgesOf(bias: NumberArray, didv: NumberArray, recipe: AnalysisRecipe, sigma: number): BandEdges {
-  const options = { ...DEFAULT_BAND_EDGE_OPTIONS, ...recipe.edges };
-  const walk = options.method === 'band' ? bandWalk(bias, didv, options, null, sigma) : undefined;
-  return findBandEdges(bias, didv, options, walk);
+  const walk = recipe.edges.method === 'band' ? bandWalk(bias, didv, recipe.edges, null, sigma) : undefined;
+  return findBandEdges(bias, didv, recipe.edges, walk);
 }
 
 /**
