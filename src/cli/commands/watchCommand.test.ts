@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +101,13 @@ describe('sts-workbench watch', () => {
     const names = readdirSync(demo).filter((name) => /\.(dat|sxm)$/.test(name));
     // Half the session is there before watching starts.
     const before = names.slice(0, 30);
-    for (const name of before) copyFileSync(join(demo, name), join(folder, name));
+    // Written a minute ago: a file changed less than settleMs (120 ms) before the initial scan
+    // may still be in flight and waits for a later batch, which a fast start would hit.
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    for (const name of before) {
+      copyFileSync(join(demo, name), join(folder, name));
+      utimesSync(join(folder, name), aMinuteAgo, aMinuteAgo);
+    }
     const watchedDb = join(dir, 'watched.sqlite');
     const child = spawn(process.execPath, [bin, 'watch', folder, '--db', watchedDb, '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
