@@ -1,21 +1,27 @@
 // A map of numerical dI/dV (A/V) at a bias: per pixel the recipe's derivative of its forward
-// current (pixelSpectrum), averaged over the points within [centre − halfWidth, centre + halfWidth]
-// (at least the nearest one). NaN where a pixel was never written or its sweep misses the bias.
+// current (pixelSpectrum.ts's sweepSpectrum), averaged over the points within
+// [centre − halfWidth, centre + halfWidth] (at least the nearest one). NaN where a pixel was never
+// written or its sweep misses the bias. Computed per set of sweeps (a worker's block:
+// didvSliceOf) or for a whole cube on this thread (didvSlice).
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import type { AnalysedChannel } from './gridMaps.ts';
-import { pixelSpectrum } from './pixelSpectrum.ts';
+import { sweepSpectrum } from './pixelSpectrum.ts';
+import { cubeSweeps, type SweepSet } from './sweepSet.ts';
 
-export function didvSlice(
-  cube: GridCube,
-  channel: AnalysedChannel,
+/** The slice's value for each sweep of the set (index k: pixel from + k). */
+export function didvSliceOf(
+  sweeps: SweepSet,
   recipe: AnalysisRecipe,
   centre: number,
   halfWidth = 0,
 ): Float64Array {
-  const out = new Float64Array(cube.layout.pointsX * cube.layout.pointsY).fill(NaN);
-  for (let pixel = 0; pixel < cube.written; pixel++) {
-    const s = pixelSpectrum(cube, pixel, channel, recipe);
+  const out = new Float64Array(sweeps.count).fill(NaN);
+  const forward: AnalysisRecipe =
+    recipe.direction === 'forward' ? recipe : { ...recipe, direction: 'forward' };
+  for (let k = 0; k < sweeps.count; k++) {
+    const [start, end] = sweeps.range(k);
+    const s = sweepSpectrum(start, end, sweeps.sweep(k), sweeps.signal, forward);
     if (!s || s.bias.length === 0) continue;
     const n = s.bias.length;
     if (centre < s.bias[0]! - halfWidth || centre > s.bias[n - 1]! + halfWidth) continue;
@@ -30,7 +36,20 @@ export function didvSlice(
         count++;
       }
     }
-    out[pixel] = count > 0 ? sum / count : s.didv[nearest]!;
+    out[k] = count > 0 ? sum / count : s.didv[nearest]!;
   }
+  return out;
+}
+
+/** The whole map (width × height, NaN beyond the written pixels), on this thread. */
+export function didvSlice(
+  cube: GridCube,
+  channel: AnalysedChannel,
+  recipe: AnalysisRecipe,
+  centre: number,
+  halfWidth = 0,
+): Float64Array {
+  const out = new Float64Array(cube.layout.pointsX * cube.layout.pointsY).fill(NaN);
+  out.set(didvSliceOf(cubeSweeps(cube, channel), recipe, centre, halfWidth));
   return out;
 }

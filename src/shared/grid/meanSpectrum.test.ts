@@ -5,7 +5,8 @@ import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../formats/nanonis3dsCube.ts';
 import { chooseChannel } from './gridMaps.ts';
-import { meanSpectrum, pixelSpectrum } from './pixelSpectrum.ts';
+import { meanSpectrum } from './meanSpectrum.ts';
+import { pixelSpectrum } from './pixelSpectrum.ts';
 
 describe('meanSpectrum', () => {
   for (const seed of [3, 6, 11]) {

@@ -7,23 +7,22 @@ import { useWidthOf } from '../analysis/plot/figureWidth.ts';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import { biasSlice } from '../../../shared/grid/biasSlice.ts';
-import { didvSlice } from '../../../shared/grid/didvSlice.ts';
 import {
   chooseChannel,
   notBiasGrid,
   sweepRange,
   type AnalysedChannel,
 } from '../../../shared/grid/gridMaps.ts';
-import { meanSpectrum, pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
+import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { parameterMap } from '../../../shared/grid/parameterMap.ts';
 import { getApi } from '../api.ts';
 import { colormapTable, COLORMAP_NAMES, type ColormapName } from '../lib/colormaps.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { ColourBar } from '../topography/ColourBar.tsx';
-import { ANALYSIS_MAPS, finiteRange, lineCutPixels, PLOT_WIDTH } from './gridDisplay.ts';
+import { finiteRange, lineCutPixels, PLOT_WIDTH } from './gridDisplay.ts';
 import { GridHistogram } from './GridHistogram.tsx';
 import { GridLineCut } from './GridLineCut.tsx';
-import { GridMapSelect, isTopography, type Shown } from './GridMapSelect.tsx';
+import { GridMapSelect, type Shown } from './GridMapSelect.tsx';
 import { GridMapCanvas, type GridDragTool, type Pixel } from './GridMapCanvas.tsx';
 import { pixelsInside } from './gridRegion.ts';
 import type { Point2 } from '../../../shared/image/pointInPolygon.ts';
@@ -31,6 +30,8 @@ import { GridRegionLabel } from './GridRegionLabel.tsx';
 import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
 import { GridExportButtons } from './GridExportButtons.tsx';
 import { useGridCube, useGridFiles, useGridMaps } from './useGridData.ts';
+import { useGridViewWorkers } from './useGridViewWorkers.ts';
+import { mapCaption } from './mapCaption.ts';
 import './grid.css';
 
 const MAP_SIZE = 420;
@@ -99,50 +100,41 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     ? biasAxis.start + ((biasAxis.end - biasAxis.start) * biasIndex) / (biasAxis.points - 1)
     : 0;
 
+  // The dI/dV map and the mean spectrum come from the view's workers; a map shown while the next
+  // one computes says the bias it is for.
+  const computed = useGridViewWorkers(
+    cube,
+    channel,
+    shown.kind === 'didv' && channel ? { centre: bias, halfWidth: windowMv / 2000 } : null,
+  );
   const shownValues = useMemo(() => {
     if (!cube) return null;
     if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
-    if (shown.kind === 'didv')
-      return channel ? didvSlice(cube, channel, RECIPE, bias, windowMv / 2000) : null;
+    if (shown.kind === 'didv') return computed.didv?.values ?? null;
     if (shown.kind === 'parameter') return parameterMap(cube, shown.name);
     if (!analysis.maps) return null;
     if (shown.name === 'flags')
       return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
     return analysis.maps.maps[shown.name];
-  }, [cube, shown, bias, windowMv, analysis.maps, channel]);
-  const unit =
-    shown.kind === 'parameter'
-      ? parseColumnName(shown.name).unit
-      : shown.kind === 'didv'
-        ? channel?.signal === 'didv'
-          ? (cube?.channels[channel.index]?.unit ?? '')
-          : 'A/V'
-        : shown.kind === 'channel'
-          ? (cube?.channels[shown.index]?.unit ?? '')
-          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.unit ?? '');
-  /** What the map's colours show, the colour bar's title ("Current", "dI/dV", "Gap Eg"). */
-  const quantity =
-    shown.kind === 'parameter'
-      ? parseColumnName(shown.name).quantity
-      : shown.kind === 'didv'
-        ? 'dI/dV'
-        : shown.kind === 'channel'
-          ? parseColumnName(cube?.channels[shown.index]?.name ?? '').quantity
-          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
-  const title =
-    shown.kind === 'parameter'
-      ? `${quantity} at each pixel${isTopography(shown.name) ? ' (the grid’s own topography)' : ''}`
-      : shown.kind === 'didv'
-        ? `dI/dV (numerical) at ${formatSi(bias, 'V')} (±${windowMv / 2} mV)`
-        : shown.kind === 'channel'
-          ? `${quantity} at ${formatSi(bias, sweep.unit)}` +
-            (sweep.unit === 'V' ? ` (±${windowMv / 2} mV)` : '')
-          : (ANALYSIS_MAPS.find((m) => m.name === shown.name)?.title ?? '');
+  }, [cube, shown, bias, windowMv, analysis.maps, computed.didv]);
+  // The map shown is for the bias its values were computed at (a dI/dV map may lag the slider).
+  const shownAt =
+    shown.kind === 'didv' && computed.didv
+      ? { value: computed.didv.centre, windowMv: computed.didv.halfWidth * 2000 }
+      : { value: bias, windowMv };
+  const { unit, quantity, title } = mapCaption(shown, cube, channel, shownAt);
+  // Until a grid's first dI/dV map comes back, an empty map holds its place (no flicker).
+  const blankMap = useMemo(
+    () => (cube ? new Float64Array(cube.layout.pointsX * cube.layout.pointsY).fill(NaN) : null),
+    [cube],
+  );
+  const mapComputing = shownValues === null && computed.didvPending;
+  const mapValues = shownValues ?? (mapComputing ? blankMap : null);
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
 
   // Shown while no pixel is hovered or pinned: the plot is never an empty frame.
-  const mean = useMemo(() => (cube && channel ? meanSpectrum(cube, channel, RECIPE) : null), [cube, channel]);
+  const { mean } = computed;
   const curves: PlottedSpectrum[] = useMemo(() => {
     if (!cube || !channel || !grid) return [];
     const width = cube.layout.pointsX;
@@ -292,14 +284,16 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
           </span>
         )}
         {analysis.note && <span className="note"> · {analysis.note}</span>}
+        {computed.didvPending && <span data-testid="grid-didv-pending"> · computing the dI/dV map…</span>}
+        {computed.error && <span className="note"> · {computed.error}</span>}
       </div>
-      {cube && shownValues && (
+      {cube && mapValues && (
         <div className="grid-layout">
           <div>
             <h3 className="grid-title" data-testid="grid-map-title">
               {title}
             </h3>
-            {!range && (
+            {!range && !mapComputing && (
               <p className="note" data-testid="grid-map-empty">
                 No pixel of this map has a value
                 {shown.kind === 'analysis' ? ': nothing was found in any pixel’s spectrum.' : '.'}
@@ -307,7 +301,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             )}
             <div className="grid-map-row">
               <GridMapCanvas
-                values={shownValues}
+                values={mapValues}
                 width={cube.layout.pointsX}
                 height={cube.layout.pointsY}
                 angleDeg={frame?.angleDeg ?? 0}
@@ -342,44 +336,48 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
                 ? `pixel (${hover.column}, ${hover.row}): ${formatSi(hoverValue ?? NaN, unit)}`
                 : `Hover: spectrum · click: pin · drag: ${dragTool === 'cut' ? 'line cut' : `${dragTool} region`}`}
             </p>
-            <GridExportButtons
-              values={shownValues}
-              width={cube.layout.pointsX}
-              height={cube.layout.pointsY}
-              range={range}
-              table={table}
-              colormap={colormap}
-              quantity={quantity}
-              provenance={() => ({
-                appVersion,
-                grid: grid?.name ?? '',
-                map: title,
-                unit,
-                view:
-                  shown.kind === 'channel' || shown.kind === 'didv'
-                    ? { bias, windowMv, colormap }
-                    : { colormap },
-                run:
-                  shown.kind === 'analysis' && analysis.run
-                    ? {
-                        runId: analysis.run.runId,
-                        recipe: analysis.run.recipe,
-                        appVersion: analysis.run.appVersion,
-                        createdAt: analysis.run.createdAt,
-                        channel: analysis.run.channel,
-                      }
-                    : null,
-              })}
-            />
-            <GridRegionLabel
-              fileId={fileId}
-              values={shownValues}
-              width={cube.layout.pointsX}
-              unit={unit}
-              drawn={drawn}
-              onClearDrawn={() => setRegion(null)}
-              onLabelled={onLabelsChanged}
-            />
+            {shownValues && (
+              <GridExportButtons
+                values={shownValues}
+                width={cube.layout.pointsX}
+                height={cube.layout.pointsY}
+                range={range}
+                table={table}
+                colormap={colormap}
+                quantity={quantity}
+                provenance={() => ({
+                  appVersion,
+                  grid: grid?.name ?? '',
+                  map: title,
+                  unit,
+                  view:
+                    shown.kind === 'channel' || shown.kind === 'didv'
+                      ? { bias: shownAt.value, windowMv: shownAt.windowMv, colormap }
+                      : { colormap },
+                  run:
+                    shown.kind === 'analysis' && analysis.run
+                      ? {
+                          runId: analysis.run.runId,
+                          recipe: analysis.run.recipe,
+                          appVersion: analysis.run.appVersion,
+                          createdAt: analysis.run.createdAt,
+                          channel: analysis.run.channel,
+                        }
+                      : null,
+                })}
+              />
+            )}
+            {shownValues && (
+              <GridRegionLabel
+                fileId={fileId}
+                values={shownValues}
+                width={cube.layout.pointsX}
+                unit={unit}
+                drawn={drawn}
+                onClearDrawn={() => setRegion(null)}
+                onLabelled={onLabelsChanged}
+              />
+            )}
           </div>
           <div ref={setPlotColumn}>
             <GridSpectrumPlot curves={curves} unit={didvUnit} width={plotWidth} />
