@@ -61,7 +61,7 @@ describe('grid view pool', () => {
   }
 
   it('splits a grid into many blocks across the workers', async () => {
-    // 2,048 points a sweep: 1,024 pixels a block, so 40 × 40 pixels go in two blocks.
+    // 2,048 points a sweep: 512 pixels a block, so 40 × 40 pixels go in four blocks.
     const grid = syntheticGrid({ seed: 5, width: 40, height: 40, points: 2048 });
     const cube = decodeNanonis3dsCube(grid.bytes, 'big.3ds');
     const channel = chooseChannel(cube);

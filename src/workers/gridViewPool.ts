@@ -7,7 +7,7 @@
 //   pool.terminate();
 //
 // load() copies the written pixels' sweeps of the channel out of the cube in blocks (one task of
-// the UI thread each: a block is ≤ 8 MB) and hands each block, transferred, to a worker, which
+// the UI thread each: a block is ≤ 4 MB) and hands each block, transferred, to a worker, which
 // keeps it until the next load; a request then sends only its parameters. The numbers equal the
 // single-thread functions' (didvSlice.ts, meanSpectrum.ts: the mean up to the rounding of adding
 // block totals). Calls made while a load runs wait for it.
@@ -22,8 +22,8 @@ import type { WorkerHandle } from './analysisPoolApi.ts';
 import type { GridViewWorkerApi } from './gridViewApi.ts';
 import { nextTask } from './taskYield.ts';
 
-/** Float32 values copied per block: 2²¹ (8 MB, a few ms of the UI thread). */
-const BLOCK_FLOATS = 1 << 21;
+/** Float32 values copied per block: 2²⁰ (4 MB, a few ms of the UI thread). */
+const BLOCK_FLOATS = 1 << 20;
 
 export interface GridViewPool {
   readonly size: number;
@@ -79,7 +79,9 @@ export function createGridViewPool(
         // Each worker handles its messages in order: begin() before its holds.
         const sent = workers.map(({ api }) => Promise.resolve(api.begin(load)));
         for (let from = 0, b = 0; from < cube.written; from += pixelsPerBlock, b++) {
-          if (b > 0) await nextTask();
+          // Every block in a task of its own, the first too: load() is called while the view
+          // renders, and a block copied then would lengthen that task.
+          await nextTask();
           if (load !== nextLoad - 1) throw new Error('grid view load superseded by a newer one');
           const block = extractBlock(cube, channel, from, from + pixelsPerBlock);
           const { api } = workers[b % workers.length]!;
