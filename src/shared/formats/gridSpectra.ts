@@ -35,6 +35,14 @@ function fillLinspace(out: Float64Array, start: number, end: number, backward: b
  *
  * Every curve is a distinct subarray of one Float64Array: one allocation instead of thousands.
  */
+/** Numbers (Float64) the spectra of the first `written` pixels hold: pixels × curves × points. */
+export function gridSpectraValues(layout: GridLayout, written: number, currentQuantity: string): number {
+  const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
+  const plans = planSpectra(parts, -1, currentQuantity);
+  const curvesPerPixel = plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0);
+  return written * curvesPerPixel * layout.points;
+}
+
 export function gridSpectra(
   view: DataView,
   layout: GridLayout,
@@ -46,8 +54,7 @@ export function gridSpectra(
   const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
   const plans = planSpectra(parts, -1, currentQuantity);
   const points = layout.points;
-  const curvesPerPixel = plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0);
-  const values = written * curvesPerPixel * points;
+  const values = gridSpectraValues(layout, written, currentQuantity);
   if (values > maxValues) overLimit('values in all spectra (pixels x curves x points)', values, maxValues);
   const store = new Float64Array(values);
   let used = 0;

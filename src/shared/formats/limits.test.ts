@@ -72,6 +72,28 @@ describe('reader limits', () => {
     expect(parseFile('a.dat', dat).spectra.length).toBeGreaterThan(0);
   });
 
+  it('keeps a grid too large for pixel spectra as a grid, without them, and says why', () => {
+    const grid = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'NanonisReader_STS_grid_lockin.3ds')));
+    const whole = parseFile('g.3ds', grid);
+    const values = whole.spectra.reduce(
+      (sum, s) => sum + s.bias.length + s.current.length + s.extra.reduce((n, c) => n + c.values.length, 0),
+      0,
+    );
+    expect(values).toBeGreaterThan(1000);
+    // One value under what the pixels hold: the pixels are left out, nothing else.
+    const large = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values - 1 } });
+    expect(large.spectra).toEqual([]);
+    expect(large.kind).toBe(whole.kind);
+    expect(large.grid).toEqual(whole.grid);
+    expect(large.header).toEqual(whole.header);
+    expect(large.warnings).toEqual([
+      `pixel spectra not stored: ${values} values (pixels x curves x points), over the limit of ${values - 1}; the Grid view and its maps read the file`,
+    ]);
+    expect(parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values } }).spectra).toHaveLength(
+      whole.spectra.length,
+    );
+  });
+
   it('refuses a grid channel name longer than allowed (each pixel would store a copy)', () => {
     const grid = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'NanonisReader_STS_grid_lockin.3ds')));
     expect(parseFile('g.3ds', grid).spectra.length).toBeGreaterThan(0);

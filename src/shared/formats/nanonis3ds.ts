@@ -5,7 +5,7 @@ import { parseColumnName } from './columnName.ts';
 import { gridLayout, readGridEntries, type GridLayout } from './gridHeader.ts';
 import { firstWins } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
-import { gridSpectra } from './gridSpectra.ts';
+import { gridSpectra, gridSpectraValues } from './gridSpectra.ts';
 import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
 import { pickCurrentQuantity } from './spectrumColumns.ts';
 import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
@@ -99,7 +99,17 @@ export function parseNanonis3ds(
   const currentQuantity = pickCurrentQuantity(channelParts);
   parsed.notIv = gridNotIv(layout, currentQuantity);
   if (parsed.notIv === null && currentQuantity !== undefined) {
-    parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity, limits.maxSpectrumValues);
+    // A grid too large for its pixels to be spectra rows (2²⁵ doubles = 256 MB) is still a grid:
+    // the Grid view and its maps read the file itself. Only the pixels' rows are left out.
+    const values = gridSpectraValues(layout, written, currentQuantity);
+    if (values > limits.maxSpectrumValues) {
+      parsed.warnings.push(
+        `pixel spectra not stored: ${values} values (pixels x curves x points), over the limit of ` +
+          `${limits.maxSpectrumValues}; the Grid view and its maps read the file`,
+      );
+    } else {
+      parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity, limits.maxSpectrumValues);
+    }
   }
   return parsed;
 }

@@ -4,7 +4,9 @@ import { histogram } from '../../../shared/analysis/histogram.ts';
 import { axisLabels, niceTicks } from '../lib/axisKit.ts';
 
 const H = 200;
-const M = { left: 44, right: 12, top: 10, bottom: 40 };
+const M = { right: 12, top: 10, bottom: 40 };
+/** Width of one digit of a tick label, CSS px (11 px sans-serif, rounded up). */
+const DIGIT_PX = 7;
 
 export function GridHistogram({
   values,
@@ -25,14 +27,16 @@ export function GridHistogram({
   const lo = h.edges[0]!;
   const hi = h.edges[h.edges.length - 1]!;
   const top = Math.max(...h.counts);
-  const innerW = W - M.left - M.right;
+  const yTicks = niceTicks(0, top, 4).filter(Number.isInteger);
+  // Room for the widest count (2,000+ pixels a bin on a 256 × 256 grid) beside the axis title.
+  const left = 26 + DIGIT_PX * Math.max(...yTicks.map((t) => String(t).length), 1);
+  const innerW = W - left - M.right;
   const innerH = H - M.top - M.bottom;
-  const sx = (v: number) => M.left + ((v - lo) / (hi - lo || 1)) * innerW;
+  const sx = (v: number) => left + ((v - lo) / (hi - lo || 1)) * innerW;
   const sy = (n: number) => M.top + innerH - (n / top) * innerH;
   // Volts unprefixed, as on every bias axis of the app; counts are whole numbers.
   const xTicks = niceTicks(lo, hi, 6);
   const xLabels = axisLabels(xTicks, '').labels;
-  const yTicks = niceTicks(0, top, 4).filter(Number.isInteger);
   return (
     <figure className="grid-plot" data-testid="grid-histogram">
       <svg width={W} height={H} role="img" aria-label="Histogram of the gap map">
@@ -46,18 +50,18 @@ export function GridHistogram({
             className="bar"
           />
         ))}
-        <line x1={M.left} x2={M.left + innerW} y1={M.top + innerH} y2={M.top + innerH} className="tick" />
+        <line x1={left} x2={left + innerW} y1={M.top + innerH} y2={M.top + innerH} className="tick" />
         {xTicks.map((t, i) => (
           <text key={t} x={sx(t)} y={M.top + innerH + 16} textAnchor="middle">
             {xLabels[i]}
           </text>
         ))}
         {yTicks.map((t) => (
-          <text key={`y${t}`} x={M.left - 6} y={sy(t) + 4} textAnchor="end">
+          <text key={`y${t}`} x={left - 6} y={sy(t) + 4} textAnchor="end">
             {t}
           </text>
         ))}
-        <text x={M.left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">
+        <text x={left + innerW / 2} y={H - 6} textAnchor="middle" className="axis-title">
           Gap Eg (eV)
         </text>
         <text

@@ -2,7 +2,11 @@
 // unbounded) and, when a box or lasso is drawn, whose centres it encloses, get a label, so they join
 // the group analysis like point spectra (each pixel a spot: its forward sweep in the library).
 import { useState } from 'react';
+import type { ApiInput } from '../../../shared/api/contract.ts';
 import { getApi } from '../api.ts';
+
+/** Rows asked for per listSpectra call (the bridge's largest page). */
+const SPECTRA_PAGE = 100_000;
 
 export function GridRegionLabel({
   fileId,
@@ -39,15 +43,20 @@ export function GridRegionLabel({
   for (let p = 0; p < values.length; p++) if (inside(p)) count++;
   const apply = async () => {
     if (fileId === null) return;
-    const page = await getApi().listSpectra({ fileId, limit: 100_000 });
-    const ids = page.rows
-      .filter(
-        (row) =>
-          row.gridIndex !== null && row.direction === 'forward' && !row.isAverage && inside(row.gridIndex),
-      )
-      .map((row) => row.id);
+    // Every page of the grid's rows: a 256 × 256 grid has 131,072 (forward and backward).
+    const ids: number[] = [];
+    let after: ApiInput<'listSpectra'>['after'];
+    do {
+      const page = await getApi().listSpectra({ fileId, limit: SPECTRA_PAGE, after });
+      for (const row of page.rows)
+        if (row.gridIndex !== null && row.direction === 'forward' && !row.isAverage && inside(row.gridIndex))
+          ids.push(row.id);
+      after = page.next ?? undefined;
+    } while (after);
     if (ids.length === 0) {
-      setMessage('no library spectra for these pixels (is the grid imported as I–V spectra?)');
+      setMessage(
+        'no library spectra for these pixels: the grid’s pixels are not stored as I–V spectra (a Z grid, or too large: see the file’s note in the Library)',
+      );
       return;
     }
     const { changed } = await getApi().setLabel({ spectrumIds: ids, label });
