@@ -5,6 +5,9 @@
 //                whole grid into one Float32Array;
 //   gap map    — every pixel's band edges, gap and deep trap: one thread, and the worker pool
 //                (one worker per core);
+//   dI/dV map  — the Grid view's slider step (numerical dI/dV at a bias): one thread, and the
+//                view's worker pool; then the Grid view itself in Chromium (gridView.ts): opening,
+//                the first dI/dV map, a slider drag, with the page's long tasks;
 // next to the numpy/scipy baseline (baseline.py) on the same file. Medians; asserts nothing.
 // BENCH_GRID (side, default 256) and BENCH_GRID_POINTS (default 512) change the size.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,11 @@ import { resolveRecipe } from '../../src/shared/analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../../src/shared/formats/nanonis3dsCube.ts';
 import { biasSliceOfFile } from '../../src/main/grid/sliceFromFile.ts';
 import { chooseChannel, gridMaps } from '../../src/shared/grid/gridMaps.ts';
+import { didvSlice } from '../../src/shared/grid/didvSlice.ts';
+import { createGridViewPool } from '../../src/workers/gridViewPool.ts';
+import { measureGridView } from './gridView.ts';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { Worker } from 'node:worker_threads';
 
 const SIDE = Number(process.env.BENCH_GRID ?? 256);
 const POINTS = Number(process.env.BENCH_GRID_POINTS ?? 512);
@@ -74,6 +82,52 @@ for (let r = 0; r < RUNS; r++) {
 }
 pool.terminate();
 console.log(`TypeScript gap map, ${pool.size} workers on ${availableParallelism()} cores: ${fmt(pooled)}`);
+
+// The Grid view's dI/dV map at a bias (one slider step): on one thread, as the UI thread computed
+// it before, and in the view's pool (gridViewPool.ts: the channel copied to the workers once).
+const channel = chooseChannel(cube);
+const didvSingle: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  didvSlice(cube, channel, recipe, SLICE_BIAS + 0.1 * r, 0.01);
+  didvSingle.push(seconds(t0));
+}
+const viewPool = createGridViewPool({
+  size: availableParallelism(),
+  createWorker: () => {
+    const worker = new Worker(new URL('../../src/testing/nodeGridViewWorker.ts', import.meta.url));
+    return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };
+  },
+});
+const loadStart = performance.now();
+await viewPool.load(cube, channel);
+const loadSeconds = seconds(loadStart);
+await viewPool.didvSlice({}, SLICE_BIAS - 0.2, 0.01); // the workers' first (unoptimised) map
+const didvPooled: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const t0 = performance.now();
+  await viewPool.didvSlice({}, SLICE_BIAS + 0.1 * r, 0.01);
+  didvPooled.push(seconds(t0));
+}
+viewPool.terminate();
+console.log(
+  `Grid view dI/dV map at a bias: one thread ${fmt(didvSingle)}; the view's ${viewPool.size} workers ${fmt(didvPooled)} (channel sent once: ${loadSeconds.toFixed(3)} s)`,
+);
+
+// The same in the app: the Grid view in Chromium (gridView.ts; BENCH_GRID_VIEW=0 skips it). `serve`
+// needs the built renderer (npx electron-vite build).
+if (process.env.BENCH_GRID_VIEW !== '0') {
+  if (!existsSync(resolve(here, '../../out/renderer/index.html'))) {
+    console.log('Grid view in Chromium: skipped, the renderer is not built (npx electron-vite build)');
+  } else {
+    const view = await measureGridView(resolve(here, '../../bin/sts-workbench.js'), file);
+    const tasks = (list: number[]): string => (list.length ? `${list.join(', ')} ms` : 'none');
+    console.log(
+      `Grid view in Chromium: tab to analysis maps ${(view.openMs / 1000).toFixed(2)} s (long tasks: ${tasks(view.openTasks)}); ` +
+        `first dI/dV map ${view.firstDidvMs.toFixed(0)} ms; 5 slider steps 150 ms apart: the last one's map ${view.followMs.toFixed(0)} ms after it (long tasks: ${tasks(view.sliderTasks)})`,
+    );
+  }
+}
 
 // The CLI as a user runs it: a new process reads, decodes and maps on its worker threads.
 const cliStart = performance.now();
