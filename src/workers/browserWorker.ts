@@ -1,23 +1,17 @@
 // The analysis pool's default worker: the Vite-bundled Web Worker (analysisWorker.ts), and the
 // default pool size from the browser's core count.
-import type { Endpoint } from 'comlink';
 import type { WorkerHandle } from './analysisPoolApi.ts';
-
-interface BrowserWorkerConstructor {
-  new (url: URL, options: { type: 'module' }): Endpoint & { terminate(): void };
-}
+import { browserWorkerConstructor, cores } from './workerSlots.ts';
 
 export function createBrowserWorker(): WorkerHandle {
   // A local `Worker` keeps the literal `new Worker(new URL(...), ...)` Vite bundles, while this
   // file also type-checks for Node (no DOM types there).
-  const Worker = (globalThis as unknown as { Worker: BrowserWorkerConstructor }).Worker;
+  const Worker = browserWorkerConstructor();
   const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
   return { endpoint: worker, terminate: () => worker.terminate() };
 }
 
 /** hardwareConcurrency − 1 workers, at least 1 (the calling thread keeps a core). */
 export function defaultSize(): number {
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
-    ?.hardwareConcurrency;
-  return Math.max(1, (cores ?? 2) - 1);
+  return Math.max(1, cores() - 1);
 }

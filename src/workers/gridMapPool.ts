@@ -8,7 +8,8 @@
 //
 // The written pixels are cut into blocks; each block's sweeps of the analysed channel are copied
 // out of the cube into one transferred Float32Array, so the cube itself never leaves this thread.
-import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { browserWorkerConstructor, cores, workerSlots } from './workerSlots.ts';
 import type { RecipeOverrides } from '../shared/analysis/recipe.ts';
 import type { GridCube } from '../shared/formats/nanonis3dsCube.ts';
 import {
@@ -46,18 +47,10 @@ export interface GridMapPool {
   terminate(): void;
 }
 
-interface BrowserWorkerConstructor {
-  new (url: URL, options: { type: 'module' }): Endpoint & { terminate(): void };
-}
-
 function createBrowserWorker(): WorkerHandle {
-  const Worker = (globalThis as unknown as { Worker: BrowserWorkerConstructor }).Worker;
+  const Worker = browserWorkerConstructor();
   const worker = new Worker(new URL('./gridMapWorker.ts', import.meta.url), { type: 'module' });
   return { endpoint: worker, terminate: () => worker.terminate() };
-}
-
-function cores(): number {
-  return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
 }
 
 const ABORTED = 'grid analysis aborted';
@@ -65,18 +58,7 @@ const ABORTED = 'grid analysis aborted';
 export function createGridMapPool(options: GridMapPoolOptions = {}): GridMapPool {
   const size = Math.max(1, Math.floor(options.size ?? cores()));
   const createWorker = options.createWorker ?? createBrowserWorker;
-  let slots: Array<{ handle: WorkerHandle; api: Remote<GridMapWorkerApi> }> = [];
-  const ensure = () => {
-    while (slots.length < size) {
-      const handle = createWorker();
-      slots.push({ handle, api: wrap<GridMapWorkerApi>(handle.endpoint) });
-    }
-    return slots;
-  };
-  const terminate = (): void => {
-    for (const slot of slots) slot.handle.terminate();
-    slots = [];
-  };
+  const { ensure, terminate } = workerSlots<GridMapWorkerApi>(size, createWorker);
 
   async function runAll(
     cube: GridCube,

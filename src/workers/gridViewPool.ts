@@ -11,7 +11,7 @@
 // keeps it until the next load; a request then sends only its parameters. The numbers equal the
 // single-thread functions' (didvSlice.ts, meanSpectrum.ts: the mean up to the rounding of adding
 // block totals). Calls made while a load runs wait for it.
-import { transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
 import type { RecipeOverrides } from '../shared/analysis/recipe.ts';
 import { resolveRecipe } from '../shared/analysis/recipe.ts';
 import type { GridCube } from '../shared/formats/nanonis3dsCube.ts';
@@ -21,6 +21,7 @@ import type { PixelSpectrum } from '../shared/grid/pixelSpectrum.ts';
 import type { WorkerHandle } from './analysisPoolApi.ts';
 import type { GridViewWorkerApi } from './gridViewApi.ts';
 import { nextTask } from './taskYield.ts';
+import { browserWorkerConstructor, cores, workerSlots } from './workerSlots.ts';
 
 /** Float32 values copied per block: 2²⁰ (4 MB, a few ms of the UI thread). */
 const BLOCK_FLOATS = 1 << 20;
@@ -33,18 +34,10 @@ export interface GridViewPool {
   terminate(): void;
 }
 
-interface BrowserWorkerConstructor {
-  new (url: URL, options: { type: 'module' }): WorkerHandle['endpoint'] & { terminate(): void };
-}
-
 function createBrowserWorker(): WorkerHandle {
-  const Worker = (globalThis as unknown as { Worker: BrowserWorkerConstructor }).Worker;
+  const Worker = browserWorkerConstructor();
   const worker = new Worker(new URL('./gridViewWorker.ts', import.meta.url), { type: 'module' });
   return { endpoint: worker, terminate: () => worker.terminate() };
-}
-
-function cores(): number {
-  return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
 }
 
 export function createGridViewPool(
@@ -52,14 +45,7 @@ export function createGridViewPool(
 ): GridViewPool {
   const size = Math.max(1, Math.floor(options.size ?? cores()));
   const createWorker = options.createWorker ?? createBrowserWorker;
-  let slots: Array<{ handle: WorkerHandle; api: Remote<GridViewWorkerApi> }> = [];
-  const ensure = () => {
-    while (slots.length < size) {
-      const handle = createWorker();
-      slots.push({ handle, api: wrap<GridViewWorkerApi>(handle.endpoint) });
-    }
-    return slots;
-  };
+  const { ensure, terminate } = workerSlots<GridViewWorkerApi>(size, createWorker);
   /** The load the workers hold (its number, map size), settled once every block is sent. */
   let loaded: Promise<{ load: number; mapSize: number }> | null = null;
   let nextLoad = 1;
@@ -112,8 +98,7 @@ export function createGridViewPool(
       return meanOfSums(joinSums(parts.map((p) => p.sums)), resolveRecipe(overrides));
     },
     terminate() {
-      for (const slot of slots) slot.handle.terminate();
-      slots = [];
+      terminate();
       loaded = null;
     },
   };
