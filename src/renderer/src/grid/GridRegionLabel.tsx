@@ -3,13 +3,14 @@
 // the group analysis like point spectra (each pixel a spot: its forward sweep in the library).
 import { useState } from 'react';
 import type { ApiInput } from '../../../shared/api/contract.ts';
+import type { FileRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 
 /** Rows asked for per listSpectra call (the bridge's largest page). */
 const SPECTRA_PAGE = 100_000;
 
 export function GridRegionLabel({
-  fileId,
+  file,
   values,
   width,
   unit,
@@ -17,7 +18,8 @@ export function GridRegionLabel({
   onClearDrawn,
   onLabelled,
 }: {
-  fileId: number | null;
+  /** The grid's file in the library: its pixels are labelled through its spectra rows. */
+  file: FileRow | null;
   values: Float64Array;
   width: number;
   unit: string;
@@ -42,7 +44,8 @@ export function GridRegionLabel({
   let count = 0;
   for (let p = 0; p < values.length; p++) if (inside(p)) count++;
   const apply = async () => {
-    if (fileId === null) return;
+    if (file === null) return;
+    const fileId = file.id;
     // Every page of the grid's rows: a 256 × 256 grid has 131,072 (forward and backward).
     const ids: number[] = [];
     let after: ApiInput<'listSpectra'>['after'];
@@ -63,6 +66,15 @@ export function GridRegionLabel({
     setMessage(`${changed} pixels labelled ${label}`);
     onLabelled();
   };
+  // A Z grid, or one too large for its pixels to be spectra rows: nothing to label (the reason is
+  // the file's note, as the Library shows it).
+  if (file !== null && file.spectra === 0)
+    return (
+      <p className="note" data-testid="grid-region-unavailable">
+        Region labels need the pixels as library spectra; this grid has none
+        {file.notIv || file.error ? `: ${file.notIv ?? file.error}` : '.'}
+      </p>
+    );
   return (
     <div className="grid-controls" data-testid="grid-region">
       <span>Region</span>

@@ -369,7 +369,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             )}
             {shownValues && (
               <GridRegionLabel
-                fileId={fileId}
+                file={files.find((f) => f.id === fileId) ?? null}
                 values={shownValues}
                 width={cube.layout.pointsX}
                 unit={unit}
