@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { chromium } from 'playwright';
 import type { Page } from 'playwright';
 import type { PageDocument } from '../scale/pageHelpers.ts';
+import { rendererRssMb } from '../scale/browserProcesses.ts';
 import {
   clickInPage,
   installPageHelpers,
@@ -27,6 +28,8 @@ export interface GridViewFigures {
   /** The last slider step to its map shown, ms; long tasks from the first step on. */
   followMs: number;
   sliderTasks: number[];
+  /** Resident set of Chromium's renderer processes after the drag (the cube, the workers' copy), MB. */
+  rendererRssMb: number;
 }
 
 const PENDING = '[data-testid=grid-didv-pending]';
@@ -55,7 +58,11 @@ export async function measureGridView(cli: string, file: string): Promise<GridVi
   const server = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sts-bench-gridview-chromium-'));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    viewport: { width: 1440, height: 1000 },
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
@@ -64,7 +71,7 @@ export async function measureGridView(cli: string, file: string): Promise<GridVi
         if (match) resolve(match[1]!);
       });
     });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(url);
     await page.evaluate(installPageHelpers);
     await waitInPage(page, '[data-testid=tab-grid]', 30_000);
@@ -95,10 +102,19 @@ export async function measureGridView(cli: string, file: string): Promise<GridVi
     await untilGone(page, PENDING, 120_000);
     const followMs = (await pageNow(page)) - lastStepAt;
     await page.waitForTimeout(1000);
-    return { openMs, openTasks, firstDidvMs, followMs, sliderTasks: await durations(page, sliderAt) };
+    const sliderTasks = await durations(page, sliderAt);
+    return {
+      openMs,
+      openTasks,
+      firstDidvMs,
+      followMs,
+      sliderTasks,
+      rendererRssMb: rendererRssMb(userDataDir),
+    };
   } finally {
     await browser.close();
     server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
   }
 }

@@ -124,7 +124,7 @@ if (process.env.BENCH_GRID_VIEW !== '0') {
     const tasks = (list: number[]): string => (list.length ? `${list.join(', ')} ms` : 'none');
     console.log(
       `Grid view in Chromium: tab to analysis maps ${(view.openMs / 1000).toFixed(2)} s (long tasks: ${tasks(view.openTasks)}); ` +
-        `first dI/dV map ${view.firstDidvMs.toFixed(0)} ms; 5 slider steps 150 ms apart: the last one's map ${view.followMs.toFixed(0)} ms after it (long tasks: ${tasks(view.sliderTasks)})`,
+        `first dI/dV map ${view.firstDidvMs.toFixed(0)} ms; 5 slider steps 150 ms apart: the last one's map ${view.followMs.toFixed(0)} ms after it (long tasks: ${tasks(view.sliderTasks)}); renderer RSS ${view.rendererRssMb.toFixed(0)} MB`,
     );
   }
 }

@@ -1,4 +1,5 @@
 // Histogram of the gap map (20 mV bins, as the group statistics), SVG with axes.
+import { useMemo } from 'react';
 import { PLOT_WIDTH } from './gridDisplay.ts';
 import { histogram } from '../../../shared/analysis/histogram.ts';
 import { axisLabels, niceTicks } from '../lib/axisKit.ts';
@@ -16,14 +17,17 @@ export function GridHistogram({
   /** CSS px: the column's width. */
   width?: number;
 }) {
-  const finite = Array.from(values).filter(Number.isFinite);
-  if (finite.length === 0)
+  // Binned once per map, not at every render of the view (hover moves re-render it).
+  const { finite, h } = useMemo(() => {
+    const kept = Array.from(values).filter(Number.isFinite);
+    return { finite: kept, h: kept.length ? histogram(kept, { binWidth: 0.02 }) : null };
+  }, [values]);
+  if (!h)
     return (
       <p className="note" data-testid="grid-histogram-empty">
         No pixel has a gap.
       </p>
     );
-  const h = histogram(finite, { binWidth: 0.02 });
   const lo = h.edges[0]!;
   const hi = h.edges[h.edges.length - 1]!;
   const top = Math.max(...h.counts);

@@ -1,13 +1,30 @@
 // Regions by threshold and/or drawing: the pixels whose shown value lies in [min, max] (empty =
 // unbounded) and, when a box or lasso is drawn, whose centres it encloses, get a label, so they join
 // the group analysis like point spectra (each pixel a spot: its forward sweep in the library).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiInput } from '../../../shared/api/contract.ts';
 import type { FileRow } from '../../../shared/model/library.ts';
 import { getApi } from '../api.ts';
 
 /** Rows asked for per listSpectra call (the bridge's largest page). */
 const SPECTRA_PAGE = 100_000;
+
+/** A pixel with a value in [lo, hi] (empty: unbounded), inside the drawn region when there is one. */
+function insideRegion(
+  values: Float64Array,
+  lo: string,
+  hi: string,
+  drawn: ReadonlySet<number> | null,
+  pixel: number,
+): boolean {
+  const v = values[pixel]!;
+  return (
+    Number.isFinite(v) &&
+    (lo === '' || v >= Number(lo)) &&
+    (hi === '' || v <= Number(hi)) &&
+    (drawn === null || drawn.has(pixel))
+  );
+}
 
 export function GridRegionLabel({
   file,
@@ -32,17 +49,13 @@ export function GridRegionLabel({
   const [hi, setHi] = useState('');
   const [label, setLabel] = useState('core');
   const [message, setMessage] = useState<string | null>(null);
-  const inside = (pixel: number) => {
-    const v = values[pixel]!;
-    return (
-      Number.isFinite(v) &&
-      (lo === '' || v >= Number(lo)) &&
-      (hi === '' || v <= Number(hi)) &&
-      (drawn === null || drawn.has(pixel))
-    );
-  };
-  let count = 0;
-  for (let p = 0; p < values.length; p++) if (inside(p)) count++;
+  const inside = (pixel: number): boolean => insideRegion(values, lo, hi, drawn, pixel);
+  // Counted once per change of the map or the region, not at every render of the view (hover).
+  const count = useMemo(() => {
+    let n = 0;
+    for (let p = 0; p < values.length; p++) if (insideRegion(values, lo, hi, drawn, p)) n++;
+    return n;
+  }, [values, lo, hi, drawn]);
   const apply = async () => {
     if (file === null) return;
     const fileId = file.id;

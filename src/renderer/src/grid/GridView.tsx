@@ -107,16 +107,19 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     channel,
     shown.kind === 'didv' && channel ? { centre: bias, halfWidth: windowMv / 2000 } : null,
   );
+  // Only what the shown map is made of: maps or a dI/dV map arriving do not redo a channel's slice.
+  const shownMaps = shown.kind === 'analysis' ? analysis.maps : null;
+  const shownDidv = shown.kind === 'didv' ? computed.didv : null;
   const shownValues = useMemo(() => {
     if (!cube) return null;
     if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
-    if (shown.kind === 'didv') return computed.didv?.values ?? null;
+    if (shown.kind === 'didv') return shownDidv?.values ?? null;
     if (shown.kind === 'parameter') return parameterMap(cube, shown.name);
-    if (!analysis.maps) return null;
+    if (!shownMaps) return null;
     if (shown.name === 'flags')
-      return Float64Array.from(analysis.maps.flags, (f, p) => (p < analysis.maps!.written ? f : NaN));
-    return analysis.maps.maps[shown.name];
-  }, [cube, shown, bias, windowMv, analysis.maps, computed.didv]);
+      return Float64Array.from(shownMaps.flags, (f, p) => (p < shownMaps.written ? f : NaN));
+    return shownMaps.maps[shown.name];
+  }, [cube, shown, bias, windowMv, shownMaps, shownDidv]);
   // The map shown is for the bias its values were computed at (a dI/dV map may lag the slider).
   const shownAt =
     shown.kind === 'didv' && computed.didv
@@ -132,9 +135,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
   const mapValues = shownValues ?? (mapComputing ? blankMap : null);
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
-
-  // Shown while no pixel is hovered or pinned: the plot is never an empty frame.
-  const { mean } = computed;
+  const { mean } = computed; // shown while no pixel is hovered or pinned: never an empty plot
   const curves: PlottedSpectrum[] = useMemo(() => {
     if (!cube || !channel || !grid) return [];
     const width = cube.layout.pointsX;
