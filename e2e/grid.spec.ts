@@ -180,6 +180,9 @@ test('grid maps: bias slider, hover and pin, line cut, gap map, region label in 
   await expect(page.getByTestId('grid-map-title')).toContainText('the grid’s own topography');
   const drawnPixels = (await canvasPixelStats(canvas)).opaque;
   expect(drawnPixels).toBe(88);
+  // A Z grid has no I–V spectra: notes, not an empty plot or a Label button that finds nothing.
+  await expect(page.getByTestId('grid-spectrum-unavailable')).toContainText('not I–V sweeps');
+  await expect(page.getByTestId('grid-region-unavailable')).toContainText('Z spectroscopy');
   await page.screenshot({ path: screenshotPath('grid-real-aborted'), fullPage: true });
   await chooseGrid(page, 'NanonisReader_STS_grid_lockin.3ds');
   await expect(page.getByTestId('grid-status')).toContainText('30 × 30 pixels, 900 measured');

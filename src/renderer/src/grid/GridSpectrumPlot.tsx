@@ -17,12 +17,22 @@ export function GridSpectrumPlot({
   curves,
   unit,
   width: W = PLOT_WIDTH,
+  noSpectra = false,
 }: {
   curves: PlottedSpectrum[];
   unit: string;
+  /** The grid has no I–V sweeps with a current (a Z grid): a note instead of an empty frame. */
+  noSpectra?: boolean;
   /** CSS px: the column's width. */
   width?: number;
 }) {
+  if (noSpectra)
+    return (
+      <p className="note" data-testid="grid-spectrum-unavailable">
+        No dI/dV spectra to plot: this grid’s sweeps are not I–V sweeps with a current (e.g. Z spectroscopy).
+        Its channels are shown as maps.
+      </p>
+    );
   const xs = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.bias)));
   const ys = finiteRange(curves.flatMap((c) => Array.from(c.spectrum.didv)));
   const innerW = W - M.left - M.right;

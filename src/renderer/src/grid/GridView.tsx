@@ -381,7 +381,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
             )}
           </div>
           <div ref={setPlotColumn}>
-            <GridSpectrumPlot curves={curves} unit={didvUnit} width={plotWidth} />
+            <GridSpectrumPlot curves={curves} unit={didvUnit} width={plotWidth} noSpectra={!channel} />
             {cutSpectra && (
               <GridLineCut
                 spectra={cutSpectra.spectra}
