@@ -22,10 +22,8 @@ import { decodeNanonis3dsCube } from '../../src/shared/formats/nanonis3dsCube.ts
 import { biasSliceOfFile } from '../../src/main/grid/sliceFromFile.ts';
 import { chooseChannel, gridMaps } from '../../src/shared/grid/gridMaps.ts';
 import { didvSlice } from '../../src/shared/grid/didvSlice.ts';
-import { createGridViewPool } from '../../src/workers/gridViewPool.ts';
+import { createNodeGridViewPool } from '../../src/testing/nodeGridViewPool.ts';
 import { measureGridView } from './gridView.ts';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { Worker } from 'node:worker_threads';
 
 const SIDE = Number(process.env.BENCH_GRID ?? 256);
 const POINTS = Number(process.env.BENCH_GRID_POINTS ?? 512);
@@ -92,13 +90,7 @@ for (let r = 0; r < RUNS; r++) {
   didvSlice(cube, channel, recipe, SLICE_BIAS + 0.1 * r, 0.01);
   didvSingle.push(seconds(t0));
 }
-const viewPool = createGridViewPool({
-  size: availableParallelism(),
-  createWorker: () => {
-    const worker = new Worker(new URL('../../src/testing/nodeGridViewWorker.ts', import.meta.url));
-    return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };
-  },
-});
+const viewPool = createNodeGridViewPool(availableParallelism());
 const loadStart = performance.now();
 await viewPool.load(cube, channel);
 const loadSeconds = seconds(loadStart);

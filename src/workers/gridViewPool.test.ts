@@ -2,8 +2,6 @@
 // several biases and windows equal to didvSlice() bit for bit, the mean spectrum to meanSpectrum()
 // within rounding; partly written grids, blocks smaller than a worker's share, a second grid
 // loaded over the first, a grid whose pixels' sweeps differ (no mean).
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../shared/analysis/recipe.ts';
@@ -11,16 +9,9 @@ import { decodeNanonis3dsCube, gridParameterIndex } from '../shared/formats/nano
 import { didvSlice } from '../shared/grid/didvSlice.ts';
 import { chooseChannel } from '../shared/grid/gridMaps.ts';
 import { meanSpectrum } from '../shared/grid/meanSpectrum.ts';
-import { createGridViewPool } from './gridViewPool.ts';
+import { createNodeGridViewPool } from '../testing/nodeGridViewPool.ts';
 
-const workerUrl = new URL('../testing/nodeGridViewWorker.ts', import.meta.url);
-const pool = createGridViewPool({
-  size: 2,
-  createWorker: () => {
-    const worker = new Worker(workerUrl);
-    return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };
-  },
-});
+const pool = createNodeGridViewPool(2);
 afterAll(() => pool.terminate());
 
 const same = (a: Float64Array, b: Float64Array): void => {

@@ -3,7 +3,7 @@
 import { parseColumnName } from './columnName.ts';
 import type { GridLayout } from './gridHeader.ts';
 import { DEFAULT_READER_LIMITS, overLimit } from './limits.ts';
-import { planSpectra } from './spectrumColumns.ts';
+import { planSpectra, type RecordPlan } from './spectrumColumns.ts';
 import type { Position, SpectrumRecord } from './types.ts';
 
 function headerNumber(header: Record<string, string>, key: string): number {
@@ -27,6 +27,22 @@ function fillLinspace(out: Float64Array, start: number, end: number, backward: b
     out[backward ? count - 1 - i : i] = i === count - 1 ? end : start + step * i;
 }
 
+/** The grid's channels and the spectra a pixel gives: one plan per current channel, with its extras. */
+function pixelPlans(layout: GridLayout, currentQuantity: string) {
+  const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
+  return { parts, plans: planSpectra(parts, -1, currentQuantity) };
+}
+
+/** Numbers (Float64) those plans hold over `written` pixels: bias, current and extras per plan. */
+function valuesOfPlans(plans: readonly RecordPlan[], written: number, points: number): number {
+  return written * plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0) * points;
+}
+
+/** Numbers (Float64) the spectra of the first `written` pixels hold: pixels × curves × points. */
+export function gridSpectraValues(layout: GridLayout, written: number, currentQuantity: string): number {
+  return valuesOfPlans(pixelPlans(layout, currentQuantity).plans, written, layout.points);
+}
+
 /**
  * Spectra of the first `written` pixels. Each pixel's bias axis runs from its own Sweep Start to
  * Sweep End parameters (the header's values when those are absent); its position is its X/Y/Z
@@ -35,14 +51,6 @@ function fillLinspace(out: Float64Array, start: number, end: number, backward: b
  *
  * Every curve is a distinct subarray of one Float64Array: one allocation instead of thousands.
  */
-/** Numbers (Float64) the spectra of the first `written` pixels hold: pixels × curves × points. */
-export function gridSpectraValues(layout: GridLayout, written: number, currentQuantity: string): number {
-  const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
-  const plans = planSpectra(parts, -1, currentQuantity);
-  const curvesPerPixel = plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0);
-  return written * curvesPerPixel * layout.points;
-}
-
 export function gridSpectra(
   view: DataView,
   layout: GridLayout,
@@ -51,10 +59,9 @@ export function gridSpectra(
   currentQuantity: string,
   maxValues = DEFAULT_READER_LIMITS.maxSpectrumValues,
 ): SpectrumRecord[] {
-  const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
-  const plans = planSpectra(parts, -1, currentQuantity);
+  const { parts, plans } = pixelPlans(layout, currentQuantity);
   const points = layout.points;
-  const values = gridSpectraValues(layout, written, currentQuantity);
+  const values = valuesOfPlans(plans, written, points);
   if (values > maxValues) overLimit('values in all spectra (pixels x curves x points)', values, maxValues);
   const store = new Float64Array(values);
   let used = 0;

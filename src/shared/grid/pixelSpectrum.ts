@@ -3,8 +3,9 @@
 import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import type { NumberArray } from '../analysis/types.ts';
-import { channelOffset, type GridCube } from '../formats/nanonis3dsCube.ts';
-import { sweepRange, type AnalysedChannel } from './gridMaps.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
+import type { AnalysedChannel } from './gridMaps.ts';
+import { cubeSweeps } from './sweepSet.ts';
 import type { PixelSignal } from './pixelMeasures.ts';
 
 export interface PixelSpectrum {
@@ -21,10 +22,9 @@ export function pixelSpectrum(
   recipe: AnalysisRecipe,
 ): PixelSpectrum | null {
   if (pixel < 0 || pixel >= cube.written) return null;
-  const points = cube.layout.points;
-  const [start, end] = sweepRange(cube)(pixel);
-  const offset = channelOffset(cube, pixel, channel.index);
-  return sweepSpectrum(start, end, cube.data.subarray(offset, offset + points), channel.signal, recipe);
+  const sweeps = cubeSweeps(cube, channel);
+  const [start, end] = sweeps.range(pixel);
+  return sweepSpectrum(start, end, sweeps.sweep(pixel), channel.signal, recipe);
 }
 
 /**

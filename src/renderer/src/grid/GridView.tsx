@@ -121,10 +121,9 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     return shownMaps.maps[shown.name];
   }, [cube, shown, bias, windowMv, shownMaps, shownDidv]);
   // The map shown is for the bias its values were computed at (a dI/dV map may lag the slider).
-  const shownAt =
-    shown.kind === 'didv' && computed.didv
-      ? { value: computed.didv.centre, windowMv: computed.didv.halfWidth * 2000 }
-      : { value: bias, windowMv };
+  const shownAt = shownDidv
+    ? { value: shownDidv.centre, windowMv: shownDidv.halfWidth * 2000 }
+    : { value: bias, windowMv };
   const { unit, quantity, title } = mapCaption(shown, cube, channel, shownAt);
   // Until a grid's first dI/dV map comes back, an empty map holds its place (no flicker).
   const blankMap = useMemo(

@@ -1,8 +1,6 @@
 // The Grid view's computations on real worker threads: the mean and the dI/dV map equal the
 // single-thread functions; a drag of the slider while a map computes asks only for the newest
 // bias after it (not each one passed); a grid loaded over another never shows the other's map.
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
@@ -10,23 +8,17 @@ import { decodeNanonis3dsCube } from '../../../shared/formats/nanonis3dsCube.ts'
 import { didvSlice } from '../../../shared/grid/didvSlice.ts';
 import { chooseChannel } from '../../../shared/grid/gridMaps.ts';
 import { meanSpectrum } from '../../../shared/grid/meanSpectrum.ts';
-import { createGridViewPool, type GridViewPool } from '../../../workers/gridViewPool.ts';
+import type { GridViewPool } from '../../../workers/gridViewPool.ts';
+import { createNodeGridViewPool } from '../../../testing/nodeGridViewPool.ts';
 import { GridViewComputations, type GridViewSnapshot } from './gridViewComputations.ts';
 
-const workerUrl = new URL('../../../testing/nodeGridViewWorker.ts', import.meta.url);
 /** Bias centres asked of the pool, in order. */
 let asked: number[] = [];
 let made: GridViewComputations | null = null;
 
 function computations(): GridViewComputations {
   made = new GridViewComputations((): GridViewPool => {
-    const pool = createGridViewPool({
-      size: 2,
-      createWorker: () => {
-        const worker = new Worker(workerUrl);
-        return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };
-      },
-    });
+    const pool = createNodeGridViewPool(2);
     return {
       ...pool,
       didvSlice: (overrides, centre, halfWidth) => {
