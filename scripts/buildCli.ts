@@ -40,7 +40,12 @@ export async function buildCli(): Promise<void> {
           analysisRunWorker: resolve(root, 'src/main/analysis/analysisRunWorker.ts'),
           gridMapWorker: resolve(root, 'src/main/grid/nodeGridMapWorker.ts'),
         },
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          topLevelVar: false,
+        },
       },
     },
   });
