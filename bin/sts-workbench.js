@@ -2,6 +2,7 @@
 // Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) while
 // every file it was built from is unchanged (cliBuildState.js), else the TypeScript sources through Node 22's
 // type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH).
+import { enableCompileCache } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { upToDateCliEntry } from './cliBuildState.js';
 
@@ -12,6 +13,13 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
+// V8's compiled code of the CLI's modules kept on disk (Node's compile cache, in the system's temp
+// folder; a cache it cannot write is skipped): a start no longer compiles them again (about 10 ms
+// of a 2,000-file import on the build machine). Workers started later read the same cache through
+// the environment variable they inherit.
+const compileCache = enableCompileCache();
+if (compileCache.directory && !process.env.NODE_COMPILE_CACHE)
+  process.env.NODE_COMPILE_CACHE = compileCache.directory;
 const built = process.env.STS_CLI_SOURCE === '1' ? null : upToDateCliEntry();
 const { runCli } = await import(built ? pathToFileURL(built).href : '../src/cli/main.ts');
 const { UsageError } = await import(
