@@ -2,7 +2,8 @@
 // so Web Workers (gridMapWorker.ts) and Node worker_threads (src/main/grid) expose the same object.
 import { transfer } from 'comlink';
 import { resolveRecipe, type RecipeOverrides } from '../shared/analysis/recipe.ts';
-import { MAP_NAMES, measureBlock, type BlockMaps, type SweepBlock } from '../shared/grid/gridMaps.ts';
+import { MAP_NAMES, measureBlock, type BlockMaps } from '../shared/grid/gridMaps.ts';
+import type { SweepBlock } from '../shared/grid/sweepSet.ts';
 
 export const gridMapWorkerApi = {
   measureBlock(block: SweepBlock, overrides: RecipeOverrides): BlockMaps {

@@ -12,13 +12,9 @@ import { transfer } from 'comlink';
 import { browserWorkerConstructor, cores, workerSlots } from './workerSlots.ts';
 import type { RecipeOverrides } from '../shared/analysis/recipe.ts';
 import type { GridCube } from '../shared/formats/nanonis3dsCube.ts';
-import {
-  emptyGridMaps,
-  extractBlock,
-  placeBlock,
-  type AnalysedChannel,
-  type GridMaps,
-} from '../shared/grid/gridMaps.ts';
+import { emptyGridMaps, placeBlock, type GridMaps } from '../shared/grid/gridMaps.ts';
+import type { AnalysedChannel } from '../shared/grid/gridChannel.ts';
+import { extractBlock } from '../shared/grid/sweepSet.ts';
 import type { WorkerHandle } from './analysisPool.ts';
 import type { GridMapWorkerApi } from './gridMapApi.ts';
 import { abortable, abortError } from './abortable.ts';

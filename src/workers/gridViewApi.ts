@@ -6,7 +6,7 @@
 import { transfer } from 'comlink';
 import { resolveRecipe, type RecipeOverrides } from '../shared/analysis/recipe.ts';
 import { didvSliceOf } from '../shared/grid/didvSlice.ts';
-import type { SweepBlock } from '../shared/grid/gridMaps.ts';
+import type { SweepBlock } from '../shared/grid/sweepSet.ts';
 import { channelSums, type ChannelSums } from '../shared/grid/meanSpectrum.ts';
 import { blockSweeps } from '../shared/grid/sweepSet.ts';
 

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { GridRunProgress } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
 import { resolveRecipe, type RecipeOverrides } from '../../shared/analysis/recipe.ts';
-import { chooseChannel, notBiasGrid } from '../../shared/grid/gridMaps.ts';
+import { chooseChannel, notBiasGrid } from '../../shared/grid/gridChannel.ts';
 import { createNodeGridMapPool, SOURCE_GRID_MAP_WORKER_URL } from './nodeGridMapPool.ts';
 import type { GridMapPool } from '../../workers/gridMapPool.ts';
 import { findGridRun, gridRecipeJson, storeGridRun } from './gridRuns.ts';

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../../shared/analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../../shared/formats/nanonis3dsCube.ts';
-import { chooseChannel, gridMaps, MAP_NAMES } from '../../shared/grid/gridMaps.ts';
+import { gridMaps, MAP_NAMES } from '../../shared/grid/gridMaps.ts';
+import { chooseChannel } from '../../shared/grid/gridChannel.ts';
 import { fileURLToPath } from 'node:url';
 import { createNodeGridMapPool, SOURCE_GRID_MAP_WORKER_URL } from './nodeGridMapPool.ts';
 

@@ -2,7 +2,7 @@
 // [centre − halfWidth, centre + halfWidth] (at least the one nearest point), in the channel's unit.
 // Pixels never written, or whose sweep does not reach the bias, are NaN.
 import { channelOffset, readGridHead, type GridCube, type GridFileHead } from '../formats/nanonis3dsCube.ts';
-import { sweepRange } from './gridMaps.ts';
+import { sweepRange } from './gridChannel.ts';
 
 /** Where one pixel's points of one channel are, and how to read point i. */
 interface SliceSource {

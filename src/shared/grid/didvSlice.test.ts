@@ -4,7 +4,7 @@ import { resolveRecipe } from '../analysis/recipe.ts';
 import { savgolFilter } from '../analysis/savgolFilter.ts';
 import { channelOffset, decodeNanonis3dsCube } from '../formats/nanonis3dsCube.ts';
 import { didvSlice } from './didvSlice.ts';
-import { chooseChannel } from './gridMaps.ts';
+import { chooseChannel } from './gridChannel.ts';
 
 describe('didvSlice', () => {
   it('is the Savitzky–Golay derivative of each pixel’s ascending current at the bias', () => {

@@ -5,7 +5,7 @@
 // didvSliceOf) or for a whole cube on this thread (didvSlice).
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from './gridMaps.ts';
+import type { AnalysedChannel } from './gridChannel.ts';
 import { sweepSpectrum } from './pixelSpectrum.ts';
 import { cubeSweeps, type SweepSet } from './sweepSet.ts';
 

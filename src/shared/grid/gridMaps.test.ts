@@ -5,7 +5,8 @@ import { findBandEdges } from '../analysis/findBandEdges.ts';
 import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
 import { resolveRecipe } from '../analysis/recipe.ts';
 import { channelOffset, decodeNanonis3dsCube } from '../formats/nanonis3dsCube.ts';
-import { gridMaps, sweepRange } from './gridMaps.ts';
+import { gridMaps } from './gridMaps.ts';
+import { sweepRange } from './gridChannel.ts';
 import { PIXEL_FLAGS } from './pixelMeasures.ts';
 
 const SEEDS = [11, 12, 13, 14];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../formats/nanonis3dsCube.ts';
-import { chooseChannel } from './gridMaps.ts';
+import { chooseChannel } from './gridChannel.ts';
 import { meanSpectrum } from './meanSpectrum.ts';
 import { pixelSpectrum } from './pixelSpectrum.ts';
 

@@ -4,7 +4,7 @@
 // of pixels (a worker each: channelSums), joined in pixel order, then differentiated.
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from './gridMaps.ts';
+import type { AnalysedChannel } from './gridChannel.ts';
 import type { PixelSignal } from './pixelMeasures.ts';
 import { sweepSpectrum, type PixelSpectrum } from './pixelSpectrum.ts';
 import { cubeSweeps, type SweepSet } from './sweepSet.ts';

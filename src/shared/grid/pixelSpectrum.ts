@@ -4,7 +4,7 @@ import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import type { NumberArray } from '../analysis/types.ts';
 import type { GridCube } from '../formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from './gridMaps.ts';
+import type { AnalysedChannel } from './gridChannel.ts';
 import { cubeSweeps } from './sweepSet.ts';
 import type { PixelSignal } from './pixelMeasures.ts';
 

@@ -1,9 +1,9 @@
 // One channel's sweeps, pixel by pixel, wherever they are held: in the decoded cube (the UI
-// thread, the CLI) or in a block copied out of it for a worker (gridMaps.ts's SweepBlock). The
+// thread, the CLI) or in a block copied out of it for a worker (SweepBlock, below). The
 // per-pixel views (didvSlice.ts, pixelSpectrum.ts's mean) read through this, so the thread that
 // runs them does not change their numbers.
 import { channelOffset, type GridCube } from '../formats/nanonis3dsCube.ts';
-import { sweepRange, type AnalysedChannel, type SweepBlock } from './gridMaps.ts';
+import { sweepRange, type AnalysedChannel } from './gridChannel.ts';
 import type { PixelSignal } from './pixelMeasures.ts';
 
 export interface SweepSet {
@@ -34,6 +34,35 @@ export function cubeSweeps(cube: GridCube, channel: AnalysedChannel): SweepSet {
     },
     range,
   };
+}
+
+/**
+ * The sweeps of written pixels [from, to) of one channel, copied out of the cube: what a worker
+ * needs and nothing more (values: count × points, file order; sweep start/end per pixel, V).
+ */
+export interface SweepBlock {
+  from: number;
+  count: number;
+  points: number;
+  signal: PixelSignal;
+  values: Float32Array;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+export function extractBlock(cube: GridCube, channel: AnalysedChannel, from: number, to: number): SweepBlock {
+  const last = Math.min(to, cube.written);
+  const count = Math.max(0, last - from);
+  const points = cube.layout.points;
+  const values = new Float32Array(count * points);
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const sweeps = cubeSweeps(cube, channel);
+  for (let k = 0; k < count; k++) {
+    values.set(sweeps.sweep(from + k), k * points);
+    [starts[k], ends[k]] = sweeps.range(from + k);
+  }
+  return { from, count, points, signal: channel.signal, values, starts, ends };
 }
 
 /** A block's pixels (extractBlock's copy). */

@@ -70,8 +70,10 @@ export function GridRegionLabel({
       after = page.next ?? undefined;
     } while (after);
     if (ids.length === 0) {
+      // Z grids and grids too large for pixel rows are handled below (no Label button); a grid
+      // whose stored rows carry no pixel index (imported by an older version) ends up here.
       setMessage(
-        'no library spectra for these pixels: the grid’s pixels are not stored as I–V spectra (a Z grid, or too large: see the file’s note in the Library)',
+        `none of this grid’s ${file.spectra.toLocaleString('en-US')} library spectra is a forward sweep of these pixels (stored without pixel indices by an older version: importing the folder with this version stores them)`,
       );
       return;
     }

@@ -12,7 +12,7 @@ import {
   notBiasGrid,
   sweepRange,
   type AnalysedChannel,
-} from '../../../shared/grid/gridMaps.ts';
+} from '../../../shared/grid/gridChannel.ts';
 import { pixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { parameterMap } from '../../../shared/grid/parameterMap.ts';
 import { getApi } from '../api.ts';
@@ -30,6 +30,7 @@ import { GridRegionLabel } from './GridRegionLabel.tsx';
 import { GridSpectrumPlot, type PlottedSpectrum } from './GridSpectrumPlot.tsx';
 import { GridExportButtons } from './GridExportButtons.tsx';
 import { useGridCube, useGridFiles, useGridMaps } from './useGridData.ts';
+import { GridAnalysisStatus } from './GridAnalysisStatus.tsx';
 import { useGridViewWorkers } from './useGridViewWorkers.ts';
 import { mapCaption } from './mapCaption.ts';
 import './grid.css';
@@ -267,23 +268,7 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
       <div className="grid-status" data-testid="grid-status">
         {cube &&
           `${cube.layout.pointsX} × ${cube.layout.pointsY} pixels, ${cube.written} measured, ${cube.layout.points} points, frame ${formatSi(frame?.width ?? NaN, 'm')} at ${frame?.angleDeg ?? 0}°`}
-        {analysis.progress && !analysis.maps && !analysis.note && (
-          <>
-            {' '}
-            · analysing <progress max={analysis.progress.total} value={analysis.progress.done} />{' '}
-            {analysis.progress.done}/{analysis.progress.total}{' '}
-            <button onClick={analysis.cancel}>Cancel</button>
-          </>
-        )}
-        {analysis.maps && analysis.run && (
-          <span data-testid="grid-analysis-done">
-            {' '}
-            · analysis maps {analysis.stored ? 'from the library' : 'computed and stored'} (run{' '}
-            {analysis.run.runId}, {analysis.run.channel}, app {analysis.run.appVersion},{' '}
-            {analysis.run.createdAt.slice(0, 16).replace('T', ' ')} UTC)
-          </span>
-        )}
-        {analysis.note && <span className="note"> · {analysis.note}</span>}
+        <GridAnalysisStatus analysis={analysis} />
         {computed.didvPending && <span data-testid="grid-didv-pending"> · computing the dI/dV map…</span>}
         {computed.error && <span className="note"> · {computed.error}</span>}
       </div>

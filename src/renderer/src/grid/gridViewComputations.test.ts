@@ -6,7 +6,7 @@ import { syntheticGrid } from '../../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../../../shared/formats/nanonis3dsCube.ts';
 import { didvSlice } from '../../../shared/grid/didvSlice.ts';
-import { chooseChannel } from '../../../shared/grid/gridMaps.ts';
+import { chooseChannel } from '../../../shared/grid/gridChannel.ts';
 import { meanSpectrum } from '../../../shared/grid/meanSpectrum.ts';
 import type { GridViewPool } from '../../../workers/gridViewPool.ts';
 import { createNodeGridViewPool } from '../../../testing/nodeGridViewPool.ts';

@@ -5,7 +5,7 @@
 // wanted; when it comes back, the newest wanted map is asked for (stale ones are never queued).
 // No React here: the view subscribes (useGridViewWorkers.ts); tests drive it on worker threads.
 import type { GridCube } from '../../../shared/formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import type { AnalysedChannel } from '../../../shared/grid/gridChannel.ts';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import type { GridViewPool } from '../../../workers/gridViewPool.ts';
 

@@ -2,7 +2,7 @@
 // "dI/dV", "Gap Eg") and the title above it, with the bias (and window) the map is for.
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
 import type { GridCube } from '../../../shared/formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import type { AnalysedChannel } from '../../../shared/grid/gridChannel.ts';
 import { formatSi } from '../lib/axisKit.ts';
 import { ANALYSIS_MAPS } from './gridDisplay.ts';
 import { isTopography, type Shown } from './GridMapSelect.tsx';

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridCubeView, GridRunView } from '../../../shared/api/contract.ts';
 import type { FileRow } from '../../../shared/model/library.ts';
-import { notBiasGrid, type GridMaps } from '../../../shared/grid/gridMaps.ts';
+import type { GridMaps } from '../../../shared/grid/gridMaps.ts';
+import { notBiasGrid } from '../../../shared/grid/gridChannel.ts';
 import { getApi } from '../api.ts';
 
 export function useGridFiles(version: number): FileRow[] {

@@ -2,7 +2,7 @@
 // React: the computations live as long as the view.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { GridCube } from '../../../shared/formats/nanonis3dsCube.ts';
-import type { AnalysedChannel } from '../../../shared/grid/gridMaps.ts';
+import type { AnalysedChannel } from '../../../shared/grid/gridChannel.ts';
 import type { PixelSpectrum } from '../../../shared/grid/pixelSpectrum.ts';
 import { createGridViewPool } from '../../../workers/gridViewPool.ts';
 import { GridViewComputations, type DidvMap, type DidvWanted } from './gridViewComputations.ts';
