@@ -58,8 +58,8 @@ describe('parseFile', () => {
     const cases: Array<[string, string, string]> = [
       [
         'wsxm',
-        'WSxM2DReader_jumpingmodeimage_0002_Topography.f.dy.top',
-        'WSxM file recognised; no reader yet',
+        'WSxM1DReader_spectrocurve_0001_Normalforce.f.curves',
+        'WSxM "WSxM Lithography curves" file recognised; only WSxM images (SxM Image file) are read',
       ],
     ];
     for (const [folder, name, message] of cases) {
@@ -90,6 +90,7 @@ describe('parseFile', () => {
       'createc-vert',
       'createc-dat',
       'gwyddion',
+      'wsxm',
     ]);
     for (const f of SUPPORTED_FORMATS) expect(f.extensions.every((e) => e === e.toLowerCase())).toBe(true);
   });

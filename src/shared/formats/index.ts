@@ -14,6 +14,7 @@ import type { ReaderLimits } from './limits.ts';
 import type { CurveAllocator } from './spectrumColumns.ts';
 import { formatInfo } from './supportedFormats.ts';
 import { parseTextIv } from './textIv.ts';
+import { parseWsxm } from './wsxm.ts';
 import { ParseError, type FileFormat, type ParsedFile } from './types.ts';
 
 export { DETECT_HEAD_BYTES, detectFormat } from './detect.ts';
@@ -50,6 +51,7 @@ const READERS: Partial<Record<FileFormat, Reader>> = {
   gwyddion: parseGwyddion,
   'createc-vert': parseCreatecVert,
   'createc-dat': (bytes, name, _context, limits) => parseCreatecDat(bytes, name, limits),
+  wsxm: parseWsxm,
 };
 
 /**

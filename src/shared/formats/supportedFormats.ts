@@ -79,8 +79,8 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'wsxm',
     vendor: 'WSxM',
     extensions: ['.top', '.stp', '.cur', '.curves', '.f.top'],
-    description: 'WSxM file',
-    status: 'detect-only',
+    description: 'WSxM image (short, float or double; curve files recognised, not read)',
+    status: 'reader',
   },
 ];
 
