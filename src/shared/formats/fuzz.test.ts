@@ -10,6 +10,7 @@ import { parseNanonis3ds } from './nanonis3ds.ts';
 import { parseNanonisDat } from './nanonisDat.ts';
 import { parseNanonisSxm } from './nanonisSxm.ts';
 import { parseGwyddion } from './gwyddion.ts';
+import { parseWsxm } from './wsxm.ts';
 import { matrixParameterFileName, parseOmicronMatrix } from './omicronMatrix.ts';
 import { parseRhkSm4 } from './rhkSm4.ts';
 import { parseTextIv } from './textIv.ts';
@@ -57,6 +58,7 @@ const READERS: Array<[string, (bytes: Uint8Array, name: string) => ParsedFile, R
   ['gwyddion', parseGwyddion],
   ['createc', parseCreatecVert, /\.vert$/i],
   ['createc', parseCreatecDat, /\.dat$/],
+  ['wsxm', parseWsxm, /\.top$/],
 ];
 
 describe('fuzz: damaged real files give ParsedFile or ParseError', () => {
