@@ -4,7 +4,7 @@ import { realFile } from '../../testing/realData.ts';
 import reference from './fixtures/gwyddion-reference.json' with { type: 'json' };
 import { baseUnit, parseGwyddion } from './gwyddion.ts';
 import { parseFile } from './index.ts';
-import { ParseError } from './types.ts';
+import { parseFailure } from '../../testing/parseFailure.ts';
 
 interface FieldReference {
   index: number;
@@ -20,16 +20,6 @@ interface FieldReference {
   min: number;
   max: number;
   pixels: Record<string, number>;
-}
-
-function failure(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
 }
 
 // A minimal GWYP writer (Gwyddion 2 serialisation) for synthetic files with known content.
@@ -158,7 +148,7 @@ describe('parseGwyddion on synthetic GWYP files', () => {
 
   it('rejects data that does not match xres x yres', () => {
     const bad = gwyFile([['/0/data', 'o', dataField(3, 3, first, 'm')]]);
-    expect(failure(() => parseGwyddion(bad, 'b.gwy')).message).toBe(
+    expect(parseFailure(() => parseGwyddion(bad, 'b.gwy')).message).toBe(
       'data field "Channel 0" holds 6 values, not 3 x 3',
     );
   });
@@ -167,13 +157,13 @@ describe('parseGwyddion on synthetic GWYP files', () => {
     const bad = file.slice();
     const at = Buffer.from(bad).indexOf(Buffer.from('data\0D')) + 6;
     new DataView(bad.buffer).setUint32(at, 0xfffffff0, true);
-    expect(failure(() => parseGwyddion(bad, 'b.gwy')).code).toBe('truncated');
+    expect(parseFailure(() => parseGwyddion(bad, 'b.gwy')).code).toBe('truncated');
   });
 
   it('rejects nesting deeper than 32 objects', () => {
     let nested = object('GwySIUnit', []);
     for (let i = 0; i < 40; i++) nested = object('GwyContainer', [['x', 'o', nested]]);
-    expect(failure(() => parseGwyddion(gwyFile([['/0/data', 'o', nested]]), 'n.gwy')).message).toMatch(
+    expect(parseFailure(() => parseGwyddion(gwyFile([['/0/data', 'o', nested]]), 'n.gwy')).message).toMatch(
       /nested deeper/,
     );
   });

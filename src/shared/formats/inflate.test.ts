@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { realFile } from '../../testing/realData.ts';
 import { adler32, inflateRaw, inflateZlib } from './inflate.ts';
 import { ParseError } from './types.ts';
+import { parseFailure } from '../../testing/parseFailure.ts';
 
 /** Streams written once by python's zlib (level, strategy and flushes vary); see each case's name. */
 interface Case {
@@ -22,16 +23,6 @@ const CASES = JSON.parse(
 
 function fromBase64(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));
-}
-
-function failure(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
 }
 
 describe('inflate against python zlib', () => {
@@ -64,28 +55,34 @@ describe('inflate rejects bad streams with ParseError', () => {
   const good = fromBase64(CASES.find((c) => c.name === 'dynamic Huffman text')?.compressed ?? '');
 
   it('wrong method', () => {
-    expect(failure(() => inflateZlib(new Uint8Array([0x79, 0x9c, 0, 0]))).message).toMatch(/method 9/);
+    expect(parseFailure(() => inflateZlib(new Uint8Array([0x79, 0x9c, 0, 0]))).message).toMatch(/method 9/);
   });
   it('header check', () => {
-    expect(failure(() => inflateZlib(new Uint8Array([0x78, 0x9d, 0, 0]))).message).toMatch(/header check/);
+    expect(parseFailure(() => inflateZlib(new Uint8Array([0x78, 0x9d, 0, 0]))).message).toMatch(
+      /header check/,
+    );
   });
   it('cut stream', () => {
-    expect(failure(() => inflateZlib(good.subarray(0, 40))).code).toBe('bad-compression');
+    expect(parseFailure(() => inflateZlib(good.subarray(0, 40))).code).toBe('bad-compression');
   });
   it('cut checksum', () => {
-    expect(failure(() => inflateZlib(good.subarray(0, good.length - 2))).message).toMatch(/checksum missing/);
+    expect(parseFailure(() => inflateZlib(good.subarray(0, good.length - 2))).message).toMatch(
+      /checksum missing/,
+    );
   });
   it('checksum mismatch', () => {
     const bad = good.slice();
     bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 1;
-    expect(failure(() => inflateZlib(bad)).message).toMatch(/checksum mismatch/);
+    expect(parseFailure(() => inflateZlib(bad)).message).toMatch(/checksum mismatch/);
   });
   it('block type 3', () => {
-    expect(failure(() => inflateRaw(new Uint8Array([0x07]))).message).toMatch(/block type 3/);
+    expect(parseFailure(() => inflateRaw(new Uint8Array([0x07]))).message).toMatch(/block type 3/);
   });
   it('output limit', () => {
     const runs = fromBase64(CASES.find((c) => c.name.startsWith('long runs'))?.compressed ?? '');
-    expect(failure(() => inflateZlib(runs, 0, { maxOutput: 1000 })).message).toMatch(/exceeds 1000 bytes/);
+    expect(parseFailure(() => inflateZlib(runs, 0, { maxOutput: 1000 })).message).toMatch(
+      /exceeds 1000 bytes/,
+    );
   });
   it('seeded random damage never escapes as another error', () => {
     let seed = 12345;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realFile } from '../../testing/realData.ts';
 import { parseFile } from './index.ts';
-import { ParseError } from './types.ts';
+import { parseFailure } from '../../testing/parseFailure.ts';
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -13,16 +13,6 @@ function withBom(bytes: Uint8Array): Uint8Array {
   out.set(BOM);
   out.set(bytes, 3);
   return out;
-}
-
-function failure(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
 }
 
 describe('byte-order mark', () => {
@@ -46,7 +36,7 @@ describe('reader limits', () => {
   const dat = new Uint8Array(readFileSync(realFile('nanonis-dat', 'Bias-Spectroscopy002.dat')));
 
   it('refuses a file over the size limit of its format, with both numbers', () => {
-    const error = failure(() =>
+    const error = parseFailure(() =>
       parseFile('a.dat', dat, { limits: { maxFileBytes: { 'nanonis-dat': 1000 } } }),
     );
     expect(error.code).toBe('limit');
@@ -54,17 +44,17 @@ describe('reader limits', () => {
   });
 
   it('refuses more columns than allowed', () => {
-    const error = failure(() => parseFile('a.dat', dat, { limits: { maxColumns: 2 } }));
+    const error = parseFailure(() => parseFile('a.dat', dat, { limits: { maxColumns: 2 } }));
     expect(error.message).toMatch(/^columns after \[DATA\]: \d+, over the limit of 2$/);
   });
 
   it('refuses spectra holding more numbers than allowed', () => {
-    const error = failure(() => parseFile('a.dat', dat, { limits: { maxSpectrumValues: 1000 } }));
+    const error = parseFailure(() => parseFile('a.dat', dat, { limits: { maxSpectrumValues: 1000 } }));
     expect(error.message).toMatch(/^values in all spectra .*: \d+, over the limit of 1000$/);
   });
 
   it('refuses a line longer than allowed', () => {
-    const error = failure(() => parseFile('a.dat', dat, { limits: { maxLineChars: 10 } }));
+    const error = parseFailure(() => parseFile('a.dat', dat, { limits: { maxLineChars: 10 } }));
     expect(error.message).toMatch(/^line length \(characters\): \d+, over the limit of 10$/);
   });
 
@@ -97,7 +87,7 @@ describe('reader limits', () => {
   it('refuses a grid channel name longer than allowed (each pixel would store a copy)', () => {
     const grid = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'NanonisReader_STS_grid_lockin.3ds')));
     expect(parseFile('g.3ds', grid).spectra.length).toBeGreaterThan(0);
-    const error = failure(() => parseFile('g.3ds', grid, { limits: { maxChannelNameChars: 5 } }));
+    const error = parseFailure(() => parseFile('g.3ds', grid, { limits: { maxChannelNameChars: 5 } }));
     expect(error.code).toBe('limit');
     expect(error.message).toMatch(/^characters in a channel name of the grid: \d+, over the limit of 5$/);
   });

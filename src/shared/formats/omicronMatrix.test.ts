@@ -4,20 +4,11 @@ import { realFile } from '../../testing/realData.ts';
 import reference from './fixtures/omicron-matrix-reference.json' with { type: 'json' };
 import { parseFile } from './index.ts';
 import { matrixChannel, matrixParameterFileName, parseOmicronMatrix } from './omicronMatrix.ts';
-import { ParseError, type ParsedFile } from './types.ts';
+import type { ParsedFile } from './types.ts';
+import { parseFailure } from '../../testing/parseFailure.ts';
 
 function readReal(name: string): Uint8Array {
   return new Uint8Array(readFileSync(realFile('omicron-matrix', name)));
-}
-
-function failure(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
 }
 
 /** Parses a real data file with the parameter file beside it. */
@@ -211,7 +202,7 @@ describe('parseOmicronMatrix without the parameter file', () => {
 
   it('refuses parameter files with their own reason', () => {
     for (const name of ['2014Sep30-111118_0001.mtrx', '20201111_0001.mtrx']) {
-      const error = failure(() => parseFile(name, readReal(name)));
+      const error = parseFailure(() => parseFile(name, readReal(name)));
       expect([error.code, error.message]).toEqual([
         'unsupported-format',
         'Omicron MATRIX parameter file (read with its data files)',
@@ -237,16 +228,19 @@ describe('parseOmicronMatrix on bad input', () => {
   const parameters = readReal('2014Sep30-111118_0001.mtrx');
   it('no signature', () => {
     expect(
-      failure(() => parseOmicronMatrix(new TextEncoder().encode('hello world, not matrix'), 'a_mtrx')).code,
+      parseFailure(() => parseOmicronMatrix(new TextEncoder().encode('hello world, not matrix'), 'a_mtrx'))
+        .code,
     ).toBe('bad-signature');
   });
   it('cut inside the DESC block', () => {
-    expect(failure(() => parseOmicronMatrix(good.subarray(0, 50), 'a.I(V)_mtrx')).code).toBe('truncated');
+    expect(parseFailure(() => parseOmicronMatrix(good.subarray(0, 50), 'a.I(V)_mtrx')).code).toBe(
+      'truncated',
+    );
   });
   it('unknown block', () => {
     const bad = good.slice();
     bad.set(new TextEncoder().encode('XXXX'), 12);
-    expect(failure(() => parseOmicronMatrix(bad, 'a.I(V)_mtrx')).message).toMatch(/block "XXXX"/);
+    expect(parseFailure(() => parseOmicronMatrix(bad, 'a.I(V)_mtrx')).message).toMatch(/block "XXXX"/);
   });
   it('a cut DATA block keeps the whole values present', () => {
     const parsed = parseOmicronMatrix(good.subarray(0, 96 + 8 + 41), 'a.I(V)_mtrx');

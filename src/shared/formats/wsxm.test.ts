@@ -4,8 +4,8 @@ import { realFile } from '../../testing/realData.ts';
 import reference from './fixtures/wsxm-reference.json' with { type: 'json' };
 import { parseFile } from './index.ts';
 import { withDefaults } from './limits.ts';
-import { ParseError } from './types.ts';
 import { parseWsxm } from './wsxm.ts';
+import { parseFailure } from '../../testing/parseFailure.ts';
 
 interface ImageReference {
   file: string;
@@ -23,16 +23,6 @@ interface ImageReference {
   centreY: number;
   angleDeg: number;
   pixels: Record<string, number>;
-}
-
-function failure(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
 }
 
 /** A WSxM image file as WSxM writes one (CRLF header, then the values little-endian). */
@@ -184,7 +174,7 @@ describe('WSxM images', () => {
   });
 
   it('names the problem of a bad or crafted file', () => {
-    const cut = failure(() =>
+    const cut = parseFailure(() =>
       parseWsxm(
         wsxmImage({ columns: 3, rows: 2, type: 'double', values: [0, 1, 2, 3, 4, 5], dropBytes: 9 }),
         'a',
@@ -192,8 +182,8 @@ describe('WSxM images', () => {
     );
     expect([cut.code, cut.message]).toEqual(['truncated', 'image data: 39 of 48 bytes (3 × 2 double)']);
     const noEnd = new TextEncoder().encode('WSxM file copyright UAM\r\nSxM Image file\r\n[General Info]\r\n');
-    expect(failure(() => parseWsxm(noEnd, 'a')).code).toBe('missing-header-end');
-    const columns = failure(() =>
+    expect(parseFailure(() => parseWsxm(noEnd, 'a')).code).toBe('missing-header-end');
+    const columns = parseFailure(() =>
       parseWsxm(wsxmImage({ columns: 0, rows: 2, type: 'short', values: [] }), 'a'),
     );
     expect([columns.code, columns.message]).toEqual([
@@ -201,7 +191,7 @@ describe('WSxM images', () => {
       'General Info>Number of columns is "0", not a positive whole number',
     ]);
     // A header announcing 100,000 × 100,000 values in a small file: refused before any allocation.
-    const huge = failure(() =>
+    const huge = parseFailure(() =>
       parseWsxm(
         wsxmImage({ columns: 100_000, rows: 100_000, type: 'short', values: [1] }),
         'a',
@@ -220,7 +210,7 @@ describe('WSxM images', () => {
       wsxmImage({ columns: 1, rows: 1, type: 'short', values: [1] }),
     );
     const odd = new TextEncoder().encode(bytes.replace('Image Data Type: short', 'Image Data Type: complex'));
-    const unknown = failure(() => parseWsxm(odd, 'a'));
+    const unknown = parseFailure(() => parseWsxm(odd, 'a'));
     expect([unknown.code, unknown.message]).toEqual([
       'bad-header',
       'Image Data Type "complex" is none WSxM writes',
@@ -228,7 +218,7 @@ describe('WSxM images', () => {
     const curves = new TextEncoder().encode(
       'WSxM file copyright UAM\r\nIV curve file\r\nImage header size: 60\r\n[General Info]\r\n[Header end]\r\n0 1\r\n',
     );
-    const curve = failure(() => parseFile('a.cur', curves));
+    const curve = parseFailure(() => parseFile('a.cur', curves));
     expect([curve.code, curve.message]).toEqual([
       'unsupported-format',
       'WSxM "IV curve file" file recognised; only WSxM images (SxM Image file) are read',
