@@ -59,7 +59,7 @@ describe('parseFile', () => {
       [
         'wsxm',
         'WSxM1DReader_spectrocurve_0001_Normalforce.f.curves',
-        'WSxM "WSxM Lithography curves" file recognised; only WSxM images (SxM Image file) are read',
+        'WSxM "WSxM Lithography curves" file recognised; WSxM images (SxM Image file) and I–V curves (IV curve file) are read',
       ],
     ];
     for (const [folder, name, message] of cases) {

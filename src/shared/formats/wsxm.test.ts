@@ -205,7 +205,7 @@ describe('WSxM images', () => {
     ]);
   });
 
-  it('an unknown data type and curve files are named, not read', () => {
+  it('an unknown data type and curve files other than I–V are named, not read', () => {
     const bytes = new TextDecoder('latin1').decode(
       wsxmImage({ columns: 1, rows: 1, type: 'short', values: [1] }),
     );
@@ -215,13 +215,13 @@ describe('WSxM images', () => {
       'bad-header',
       'Image Data Type "complex" is none WSxM writes',
     ]);
-    const curves = new TextEncoder().encode(
-      'WSxM file copyright UAM\r\nIV curve file\r\nImage header size: 60\r\n[General Info]\r\n[Header end]\r\n0 1\r\n',
+    const zv = new TextEncoder().encode(
+      'WSxM file copyright UAM\r\nZV curve file\r\nImage header size: 0\r\n[General Info]\r\n[Header end]\r\n0 1\r\n',
     );
-    const curve = parseFailure(() => parseFile('a.cur', curves));
+    const curve = parseFailure(() => parseFile('a.cur', zv));
     expect([curve.code, curve.message]).toEqual([
       'unsupported-format',
-      'WSxM "IV curve file" file recognised; only WSxM images (SxM Image file) are read',
+      'WSxM "ZV curve file" file recognised; WSxM images (SxM Image file) and I–V curves (IV curve file) are read',
     ]);
   });
 });

@@ -7,20 +7,15 @@
 //   (max − min) is `Z Amplitude` in its unit, as Gwyddion's and SciFiReaders' readers scale them.
 //   WSxM stores the image turned by 180° against how it is shown (last row and column first), as
 //   Gwyddion reads and writes it; rows are turned back here (row 0 = top, column 0 = left).
-// - Curve files (`IV curve file`, `WSxM Lithography curves`, …): recognised, not read (no real
-//   WSxM I–V file has been available to check a reader against); the import reports them skipped
-//   with their type.
-import { indexOfBytes, asciiBytes, latin1 } from './binary.ts';
-import type { HeaderEntries } from './headerEntries.ts';
+// - `IV curve file`: I–V sweeps as text (wsxmCurves.ts).
+// - Other curve files (force, Z, lithography curves …): recognised, not read; the import reports
+//   them skipped with their type.
 import { firstWins } from './headerEntries.ts';
 import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
 import { emptyParsedFile } from './parsedFile.ts';
 import { ParseError, type ImageRecord, type ParsedFile } from './types.ts';
-import { siUnit } from './units.ts';
-
-const HEADER_END = asciiBytes('[Header end]');
-/** The header is text of a few kB; a file without its end marker in the first MB is not WSxM. */
-const MAX_HEADER_BYTES = 1 << 20;
+import { readIvCurves } from './wsxmCurves.ts';
+import { positiveInteger, quantity, readHeader, type WsxmHeader } from './wsxmHeader.ts';
 
 /** Bytes per value and how to read one, by `Image Data Type`. */
 const DATA_TYPES = new Map<string, { bytes: number; read: (view: DataView, at: number) => number }>([
@@ -29,58 +24,6 @@ const DATA_TYPES = new Map<string, { bytes: number; read: (view: DataView, at: n
   ['float', { bytes: 4, read: (view, at) => view.getFloat32(at, true) }],
   ['double', { bytes: 8, read: (view, at) => view.getFloat64(at, true) }],
 ]);
-
-interface WsxmHeader {
-  /** The second line: `SxM Image file`, `IV curve file`, `WSxM Lithography curves` … */
-  type: string;
-  entries: HeaderEntries;
-  /** Offset of the first byte after the `[Header end]` line. */
-  dataStart: number;
-}
-
-/** Section and key joined as in the other readers' headers: `General Info>Number of rows`. */
-function readHeader(bytes: Uint8Array): WsxmHeader {
-  const end = indexOfBytes(bytes, HEADER_END, 0, Math.min(bytes.length, MAX_HEADER_BYTES));
-  if (end === -1) throw new ParseError('missing-header-end', 'no [Header end] line in the WSxM header');
-  const lineEnd = bytes.indexOf(10, end);
-  const dataStart = lineEnd === -1 ? bytes.length : lineEnd + 1;
-  const lines = latin1(bytes, 0, end).split(/\r?\n|\r/);
-  const type = (lines[1] ?? '').trim();
-  const entries: HeaderEntries = [];
-  let section = '';
-  for (const raw of lines.slice(2)) {
-    const line = raw.trim();
-    if (line === '') continue;
-    if (line.startsWith('[') && line.endsWith(']')) {
-      section = line.slice(1, -1).trim();
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon === -1) continue;
-    const key = line.slice(0, colon).trim();
-    entries.push([section ? `${section}>${key}` : key, line.slice(colon + 1).trim()]);
-  }
-  return { type, entries, dataStart };
-}
-
-/** A header quantity `15 µm`, `338.867 nm`, `-30`: SI value and unit ('' for none or `a.u.`). */
-function quantity(text: string | undefined): { value: number; unit: string } | null {
-  const match = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*)$/.exec((text ?? '').trim());
-  if (!match) return null;
-  const value = Number(match[1]);
-  const written = (match[2] ?? '').trim();
-  if (written === '' || written === 'a.u.') return { value, unit: '' };
-  const si = siUnit(written);
-  // A unit the SI table does not know (Deg, Pi …) is kept as written, value unscaled.
-  return si ? { value: value * 10 ** si.exponent, unit: si.unit } : { value, unit: written };
-}
-
-function positiveInteger(header: Record<string, string>, key: string): number {
-  const value = Number((header[key] ?? '').trim());
-  if (!Number.isInteger(value) || value <= 0)
-    throw new ParseError('bad-header', `${key} is "${header[key] ?? ''}", not a positive whole number`);
-  return value;
-}
 
 /** `05/04/2024, 18:01:29.932` (day/month/year, as WSxM writes it) as ISO 8601 local time. */
 function acquisitionTime(text: string | undefined): string | null {
@@ -155,7 +98,7 @@ function readImage(bytes: Uint8Array, header: WsxmHeader, limits: ReaderLimits, 
   parsed.images.push(image);
 }
 
-/** Parses a WSxM file: its image, or, for another WSxM type, a ParseError saying which it is. */
+/** Parses a WSxM file: its image or its I–V curves; for another WSxM type, a ParseError saying which it is. */
 export function parseWsxm(
   bytes: Uint8Array,
   _name: string,
@@ -163,16 +106,18 @@ export function parseWsxm(
   limits: ReaderLimits = DEFAULT_READER_LIMITS,
 ): ParsedFile {
   const header = readHeader(bytes);
-  if (header.type !== 'SxM Image file')
+  const image = header.type === 'SxM Image file';
+  if (!image && header.type !== 'IV curve file')
     throw new ParseError(
       'unsupported-format',
-      `WSxM "${header.type || 'unnamed'}" file recognised; only WSxM images (SxM Image file) are read`,
+      `WSxM "${header.type || 'unnamed'}" file recognised; WSxM images (SxM Image file) and I–V curves (IV curve file) are read`,
     );
-  const parsed = emptyParsedFile('wsxm', 'image');
+  const parsed = emptyParsedFile('wsxm', image ? 'image' : 'bias-spectroscopy');
   parsed.headerEntries = header.entries;
   parsed.header = firstWins(header.entries);
   parsed.acquiredAt = acquisitionTime(parsed.header['General Info>Acquisition time']);
   parsed.comment = (parsed.header['Miscellaneous>Comments'] ?? '').trim();
-  readImage(bytes, header, limits, parsed);
+  if (image) readImage(bytes, header, limits, parsed);
+  else readIvCurves(bytes, header, parsed, limits);
   return parsed;
 }
