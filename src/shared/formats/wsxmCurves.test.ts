@@ -124,6 +124,12 @@ describe('WSxM IV curve files', () => {
       parseFile('a.cur', ivFile({ curves: 1, points: 3, rows: 2, current: sinh, extra: 'zz 1\r\n' })),
     );
     expect([junk.code, junk.message]).toEqual(['bad-number', 'curve data: "zz" is not a number']);
+    // 8 M points announced, 2 written: read as a cut file (room is made only for the numbers its bytes can hold).
+    const claim = parseFile('a.cur', ivFile({ curves: 2, points: 8_000_000, rows: 2, current: sinh }));
+    expect([claim.spectra[0]!.bias.length, claim.warnings]).toEqual([
+      2,
+      ['truncated: 2 of 8,000,000 points'],
+    ]);
     const huge = parseFailure(() =>
       parseFile('a.cur', ivFile({ curves: 100_000, points: 100_000, rows: 0, current: sinh }), {
         limits: withDefaults(),

@@ -52,7 +52,10 @@ export function readIvCurves(
     parsed.notIv = `WSxM IV curve file with axes in ${xWritten || 'no unit'} and ${yWritten || 'no unit'}, not a bias in V and a current in A`;
     return;
   }
-  const numbers = numbersOf(latin1(bytes, header.dataStart), 2 * curves * points);
+  // A number takes at least two bytes of text ("0 "): a small file claiming many points does not
+  // get the room for them.
+  const room = Math.min(2 * curves * points, Math.floor((bytes.length - header.dataStart) / 2) + 1);
+  const numbers = numbersOf(latin1(bytes, header.dataStart), room);
   const rows = Math.floor(numbers.length / (2 * curves));
   if (rows < 2)
     throw new ParseError('truncated', `curve data: ${rows} of ${points} points of ${curves} curves`);
