@@ -164,6 +164,11 @@ describe('WSxM images', () => {
     expect(raw.warnings).toEqual([
       'no Z Amplitude in the header: values are the raw numbers, without a unit',
     ]);
+    const gaps = parseWsxm(
+      wsxmImage({ columns: 4, rows: 1, type: 'float', values: [0, NaN, Infinity, 6] }),
+      'a',
+    );
+    expect(Array.from(gaps.images[0]!.data)).toEqual([Math.fround(3e-9), NaN, NaN, 0]);
     const flat = parseWsxm(wsxmImage({ columns: 2, rows: 1, type: 'short', values: [5, 5] }), 'a');
     expect(Array.from(flat.images[0]!.data)).toEqual([0, 0]);
     const arbitrary = parseWsxm(

@@ -62,8 +62,9 @@ function readImage(bytes: Uint8Array, header: WsxmHeader, limits: ReaderLimits, 
   for (let k = 0; k < count; k++) {
     const v = type.read(view, k * type.bytes);
     raw[k] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    // The span of the finite values (a float image may hold NaN or ±Infinity for no value).
+    if (v < min && v !== -Infinity) min = v;
+    if (v > max && v !== Infinity) max = v;
   }
   const amplitude = quantity(values['General Info>Z Amplitude']);
   let scale = 1;
@@ -75,9 +76,13 @@ function readImage(bytes: Uint8Array, header: WsxmHeader, limits: ReaderLimits, 
     // A constant image has no span to scale: it is 0 throughout.
     scale = max > min ? amplitude.value / (max - min) : 0;
   }
-  // Turned by 180°: value k of the file is value count − 1 − k of the image as shown.
+  // Turned by 180°: value k of the file is value count − 1 − k of the image as shown. A value that
+  // is not finite is no value (NaN), as in the other readers' images.
   const data = new Float32Array(count);
-  for (let k = 0; k < count; k++) data[count - 1 - k] = raw[k]! * scale;
+  for (let k = 0; k < count; k++) {
+    const v = raw[k]!;
+    data[count - 1 - k] = Number.isFinite(v) ? v * scale : NaN;
+  }
   const width = quantity(values['Control>X Amplitude']);
   const height = quantity(values['Control>Y Amplitude']) ?? width;
   const image: ImageRecord = {
