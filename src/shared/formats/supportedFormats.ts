@@ -79,7 +79,8 @@ export const SUPPORTED_FORMATS: readonly SupportedFormat[] = [
     format: 'wsxm',
     vendor: 'WSxM',
     extensions: ['.top', '.stp', '.cur', '.curves', '.f.top'],
-    description: 'WSxM image (short, float or double) and I–V curve file (other curve files recognised, not read)',
+    description:
+      'WSxM image (short, float or double) and I–V curve file (other curve files recognised, not read)',
     status: 'reader',
   },
 ];
