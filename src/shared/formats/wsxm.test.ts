@@ -169,6 +169,11 @@ describe('WSxM images', () => {
       'a',
     );
     expect(Array.from(gaps.images[0]!.data)).toEqual([Math.fround(3e-9), NaN, NaN, 0]);
+    const phase = parseWsxm(
+      wsxmImage({ columns: 2, rows: 1, type: 'short', values: [0, 2], zAmplitude: '0.5 Pi' }),
+      'a',
+    );
+    expect([phase.images[0]!.unit, ...phase.images[0]!.data]).toEqual(['rad', Math.fround(Math.PI / 2), 0]);
     const flat = parseWsxm(wsxmImage({ columns: 2, rows: 1, type: 'short', values: [5, 5] }), 'a');
     expect(Array.from(flat.images[0]!.data)).toEqual([0, 0]);
     const arbitrary = parseWsxm(

@@ -44,15 +44,19 @@ export function readHeader(bytes: Uint8Array): WsxmHeader {
   return { type, entries, dataStart };
 }
 
-/** A header quantity `15 µm`, `338.867 nm`, `-30`: SI value and unit ('' for none or `a.u.`). */
+/**
+ * A header quantity `15 µm`, `338.867 nm`, `-30`: SI value and unit ('' for none or `a.u.`; a
+ * phase amplitude in `Pi` is a number of radians, as Gwyddion reads it).
+ */
 export function quantity(text: string | undefined): { value: number; unit: string } | null {
   const match = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*)$/.exec((text ?? '').trim());
   if (!match) return null;
   const value = Number(match[1]);
   const written = (match[2] ?? '').trim();
   if (written === '' || written === 'a.u.') return { value, unit: '' };
+  if (written === 'Pi') return { value: value * Math.PI, unit: 'rad' };
   const si = siUnit(written);
-  // A unit the SI table does not know (Deg, Pi …) is kept as written, value unscaled.
+  // A unit the SI table does not know (Deg …) is kept as written, value unscaled.
   return si ? { value: value * 10 ** si.exponent, unit: si.unit } : { value, unit: written };
 }
 
