@@ -153,26 +153,15 @@ function walkSide(
   let previousHeight = top;
   let valley = Infinity;
   let inner = topIndex;
-  const onSide = (i: number): boolean => i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0);
-  // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
-  const candidate = (i: number): boolean =>
-    isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence);
-  const tall = (i: number): boolean => didv[i]! - baseline >= o.bandPeakFraction * contrast;
-  // P at the sweep end (a tail rising past the edge peak, not a peak itself): the innermost peak
-  // nearly as tall as P is the band's edge peak, and the tail's dips between them are the band's
-  // too. Without this, the band ended at the tail's first dip and the edge peak read as in-gap.
-  let innermostTall = -1;
-  if (!topIsPeak)
-    for (let i = topIndex + inward; onSide(i); i += inward) if (tall(i) && candidate(i)) innermostTall = i;
-  for (let i = topIndex + inward; onSide(i); i += inward) {
+  for (let i = topIndex + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
     const d = didv[i]!;
-    if (candidate(i)) {
+    // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
+    if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
       const lower = Math.min(d, previousHeight) - baseline;
       const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
-      const beforeTall = innermostTall >= 0 && (i - innermostTall) * inward <= 0;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
       // tail rising to the sweep end (in-gap states stay below ~0.6 of the band).
-      if (connected || beforeTall || tall(i)) {
+      if (connected || d - baseline >= o.bandPeakFraction * contrast) {
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;
