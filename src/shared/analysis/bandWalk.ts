@@ -16,13 +16,14 @@
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band);
 //   the first maximum that fails both ends the band: it and everything inward are in the gap.
-//   The edge is the innermost band peak (parabolic apex). A band without any peak (dI/dV rising
+//   The edge is the innermost band peak (apex of a parabola fitted over its top, fittedApex.ts). A band without any peak (dI/dV rising
 //   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
 //   inward (linear interpolation).
 // In-gap states are the local maxima between the two band regions with prominence ≥
 // prominenceFraction · (P_VB − B) and ≥ bandK·σ: bias (apex), height relative to the principal VB
 // peak, full width at half prominence (V).
 import { localMaximaInto } from './localMaxima.ts';
+import { fittedApex } from './fittedApex.ts';
 import { parabolicApex } from './parabolicApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
@@ -44,6 +45,11 @@ export interface BandWalkOptions {
   minContrast: number;
   /** A peak this fraction of P − B above B belongs to the band whatever the valley. */
   bandPeakFraction: number;
+  /**
+   * Samples each side of the edge peak its apex is fitted over (fittedApex.ts); 1, or absent, is
+   * the parabola through three points.
+   */
+  apexHalfWidth?: number;
 }
 
 export interface InGapState {
@@ -172,7 +178,8 @@ function walkSide(
     }
     if (d < valley) valley = d;
   }
-  if (edgeIndex >= 0) return { edge: parabolicApex(bias, didv, edgeIndex), inner, top };
+  if (edgeIndex >= 0)
+    return { edge: fittedApex(bias, didv, edgeIndex, o.apexHalfWidth ?? 1, baseline), inner, top };
   // A band without a peak: where it falls below B + connectFraction·(P − B), walking inward.
   const level = baseline + o.connectFraction * contrast;
   for (let i = topIndex; i + inward >= 0 && i + inward < n; i += inward) {

@@ -44,6 +44,12 @@ const edgesSchema = z
     minContrast: z.number().min(0).max(1000).default(4),
     /** band: a peak this fraction of the band's rise above the baseline is the band's whatever the valley. */
     bandPeakFraction: fraction.default(0.75),
+    /**
+     * band: the edge is the apex of the least-squares parabola over the peak sample and up to this
+     * many samples each side (those above half the peak's height over the in-gap baseline); 1 is
+     * the three-point parabola. Default 7: half the default Savitzky–Golay window.
+     */
+    apexHalfWidth: z.number().int().min(1).max(500).default(7),
     /** band: peak prominences and valleys above the baseline must exceed bandK · σ of dI/dV. */
     bandK: z.number().positive().max(1000).default(3.5),
     /**
