@@ -113,3 +113,45 @@ describe('synthetic sessions with known truth', () => {
     expect(states).toBeGreaterThan(100);
   });
 });
+
+// The same acceptance as statistics over twelve more consecutive seeds, not the three above: the
+// margins hold per sweep in all but a rare one (a 40-seed probe found 1 of 741 gap changes and 1 of
+// 2,905 edge pairs outside them), and the edges' scatter is what docs/ANALYSIS.md states
+// (10.0 mV rms over 40 seeds; 13.9 mV with the three-point apex).
+describe('synthetic sessions, twelve more seeds: edge scatter and misses', () => {
+  it('edges within 12 mV rms of the truth, p99 under 35 mV; gap changes within ±80 mV in ≥ 99 % of sweeps', () => {
+    const errors: number[] = [];
+    let changes = 0;
+    let missed = 0;
+    for (let seed = 100; seed < 112; seed++) {
+      const session = syntheticSession(seed);
+      const result = runPipeline(session.spectra);
+      result.spectra.forEach((r, i) => {
+        const truth = session.spectra[i]!.truth;
+        if (r.flags.length || truth.saturated || truth.tipChange || r.vbm === null || r.cbm === null) return;
+        errors.push(r.vbm - truth.vbm, r.cbm - truth.cbm);
+      });
+      for (const t of session.series) {
+        const s = result.series.find((x) => x.spotIds[0] === t.ids[0])!;
+        const clean = t.ids.map(
+          (id) => !session.spectra[id]!.truth.saturated && !session.spectra[id]!.truth.tipChange,
+        );
+        if (!clean[0]) continue;
+        s.sweeps.forEach((row, k) => {
+          if (!clean[k] || k === 0) return;
+          changes++;
+          if (row.deltaGap === null || Math.abs(row.deltaGap - (t.gaps[k]! - t.gaps[0]!)) >= 0.08) missed++;
+        });
+      }
+    }
+    // Misclassified edges (hundreds of mV off) are counted by the p99, not let into the rms.
+    const inlying = errors.filter((e) => Math.abs(e) < 0.1);
+    const rms = Math.sqrt(inlying.reduce((sum, e) => sum + e * e, 0) / inlying.length);
+    const sorted = errors.map(Math.abs).sort((a, b) => a - b);
+    expect(errors.length).toBeGreaterThan(1000);
+    expect(rms).toBeLessThan(0.012);
+    expect(sorted[Math.floor(0.99 * sorted.length)]!).toBeLessThan(0.035);
+    expect(changes).toBeGreaterThan(150);
+    expect(missed / changes).toBeLessThanOrEqual(0.01);
+  });
+});
