@@ -28,19 +28,19 @@ function fillLinspace(out: Float64Array, start: number, end: number, backward: b
 }
 
 /** The grid's channels and the spectra a pixel gives: one plan per current channel, with its extras. */
-function pixelPlans(layout: GridLayout, currentQuantity: string) {
+export interface PixelPlans {
+  parts: Array<{ name: string } & ReturnType<typeof parseColumnName>>;
+  plans: RecordPlan[];
+}
+
+export function gridPixelPlans(layout: GridLayout, currentQuantity: string): PixelPlans {
   const parts = layout.channels.map((name) => ({ name, ...parseColumnName(name) }));
   return { parts, plans: planSpectra(parts, -1, currentQuantity) };
 }
 
-/** Numbers (Float64) those plans hold over `written` pixels: bias, current and extras per plan. */
-function valuesOfPlans(plans: readonly RecordPlan[], written: number, points: number): number {
-  return written * plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0) * points;
-}
-
 /** Numbers (Float64) the spectra of the first `written` pixels hold: pixels × curves × points. */
-export function gridSpectraValues(layout: GridLayout, written: number, currentQuantity: string): number {
-  return valuesOfPlans(pixelPlans(layout, currentQuantity).plans, written, layout.points);
+export function gridSpectraValues({ plans }: PixelPlans, written: number, points: number): number {
+  return written * plans.reduce((sum, plan) => sum + 2 + plan.extras.length, 0) * points;
 }
 
 /**
@@ -56,12 +56,12 @@ export function gridSpectra(
   layout: GridLayout,
   header: Record<string, string>,
   written: number,
-  currentQuantity: string,
+  pixelPlans: PixelPlans,
   maxValues = DEFAULT_READER_LIMITS.maxSpectrumValues,
 ): SpectrumRecord[] {
-  const { parts, plans } = pixelPlans(layout, currentQuantity);
+  const { parts, plans } = pixelPlans;
   const points = layout.points;
-  const values = valuesOfPlans(plans, written, points);
+  const values = gridSpectraValues(pixelPlans, written, points);
   if (values > maxValues) overLimit('values in all spectra (pixels x curves x points)', values, maxValues);
   const store = new Float64Array(values);
   let used = 0;

@@ -5,7 +5,7 @@ import { parseColumnName } from './columnName.ts';
 import { gridLayout, readGridEntries, type GridLayout } from './gridHeader.ts';
 import { firstWins } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
-import { gridSpectra, gridSpectraValues } from './gridSpectra.ts';
+import { gridPixelPlans, gridSpectra, gridSpectraValues } from './gridSpectra.ts';
 import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
 import { pickCurrentQuantity } from './spectrumColumns.ts';
 import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
@@ -101,14 +101,15 @@ export function parseNanonis3ds(
   if (parsed.notIv === null && currentQuantity !== undefined) {
     // A grid too large for its pixels to be spectra rows (2²⁵ doubles = 256 MB) is still a grid:
     // the Grid view and its maps read the file itself. Only the pixels' rows are left out.
-    const values = gridSpectraValues(layout, written, currentQuantity);
+    const plans = gridPixelPlans(layout, currentQuantity);
+    const values = gridSpectraValues(plans, written, layout.points);
     if (values > limits.maxSpectrumValues) {
       parsed.warnings.push(
         `pixel spectra not stored: ${values} values (pixels x curves x points), over the limit of ` +
           `${limits.maxSpectrumValues}; the Grid view and its maps read the file`,
       );
     } else {
-      parsed.spectra = gridSpectra(view, layout, header, written, currentQuantity, limits.maxSpectrumValues);
+      parsed.spectra = gridSpectra(view, layout, header, written, plans, limits.maxSpectrumValues);
     }
   }
   return parsed;
