@@ -10,16 +10,22 @@ import type { ChannelColumn, Direction, ParsedFile } from './types.ts';
 import { ParseError } from './types.ts';
 import { isCurrentUnit, isVoltageUnit, siUnit } from './units.ts';
 import { latin1 } from './binary.ts';
+import { parseNumberAt } from './numbers.ts';
 import { positiveInteger, type WsxmHeader } from './wsxmHeader.ts';
 
-/** Whitespace-separated numbers of the text after the header (as many as `limit`, at most). */
-function numbersOf(text: string, limit: number): Float64Array {
+/**
+ * Whitespace-separated numbers of the text after the header (as many as `limit`, at most), x and y
+ * in turn, each read in SI: parseNumberAt scales by 10^shift within the decimal parse (`1.5` nA is
+ * exactly 1.5e-9 A, no second rounding).
+ */
+function numbersOf(text: string, limit: number, xShift: number, yShift: number): Float64Array {
   const values = new Float64Array(limit);
   let count = 0;
   const pattern = /\S+/g;
   for (let match = pattern.exec(text); match && count < limit; match = pattern.exec(text)) {
-    const value = Number(match[0]);
-    if (Number.isNaN(value) && !/^nan$/i.test(match[0]))
+    const end = match.index + match[0].length;
+    const value = parseNumberAt(text, match.index, end, count % 2 === 0 ? xShift : yShift);
+    if (value === undefined)
       throw new ParseError('bad-number', `curve data: "${match[0].slice(0, 40)}" is not a number`);
     values[count++] = value;
   }
@@ -55,7 +61,7 @@ export function readIvCurves(
   // A number takes at least two bytes of text ("0 "): a small file claiming many points does not
   // get the room for them.
   const room = Math.min(2 * curves * points, Math.floor((bytes.length - header.dataStart) / 2) + 1);
-  const numbers = numbersOf(latin1(bytes, header.dataStart), room);
+  const numbers = numbersOf(latin1(bytes, header.dataStart), room, xUnit!.exponent, yUnit!.exponent);
   const rows = Math.floor(numbers.length / (2 * curves));
   if (rows < 2)
     throw new ParseError('truncated', `curve data: ${rows} of ${points} points of ${curves} curves`);
@@ -63,15 +69,13 @@ export function readIvCurves(
     parsed.warnings.push(
       `truncated: ${rows.toLocaleString('en-US')} of ${points.toLocaleString('en-US')} points`,
     );
-  const xScale = 10 ** xUnit!.exponent;
-  const yScale = 10 ** yUnit!.exponent;
   const firstForward = !/^no$/i.test((values['Miscellaneous>First Forward'] ?? '').trim());
   for (let c = 0; c < curves; c++) {
     const bias = new Float64Array(rows);
     const current = new Float64Array(rows);
     for (let i = 0; i < rows; i++) {
-      bias[i] = numbers[2 * (i * curves + c)]! * xScale;
-      current[i] = numbers[2 * (i * curves + c) + 1]! * yScale;
+      bias[i] = numbers[2 * (i * curves + c)]!;
+      current[i] = numbers[2 * (i * curves + c) + 1]!;
     }
     const pair = curves === 2;
     const sweep = pair ? 1 : c + 1;
