@@ -67,7 +67,9 @@ export class GridRunJobs {
       if (reason) throw new ApiError('not-bias-grid', `${grid.name}: ${reason}`);
       const channel = chooseChannel(grid.cube, channelName);
       progress.total = grid.cube.written;
-      const stored = findGridRun(this.db, fileId, channel.name, recipeJson);
+      // A read-only library cannot store new maps: any version's run is better than none there.
+      const version = this.options.readonly ? null : this.options.appVersion;
+      const stored = findGridRun(this.db, fileId, channel.name, recipeJson, version);
       if (stored !== null) {
         Object.assign(progress, { runId: stored, stored: true, done: progress.total });
         return finish('done');

@@ -1,7 +1,7 @@
 // Stored grid runs on a real library (migration 9): a synthetic grid imported, its maps computed
 // on worker threads with progress, stored with the recipe and app version, equal to the
 // single-thread maps; the same grid and recipe answered from the library without recomputing;
-// another recipe is another run; a cancelled run stores nothing.
+// another recipe is another run, and so is another app version; a cancelled run stores nothing.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,16 @@ describe('stored grid runs', () => {
     const after = await finished(start({ derivative: { window: 9, polyorder: 2 } }).jobId);
     expect(after).toMatchObject({ state: 'done', stored: false });
     expect(rows()).toBe(3);
+  });
+
+  it('a run stored by another version of the app is computed again (definitions change)', async () => {
+    service.db.prepare("UPDATE grid_runs SET app_version = 'an older version'").run();
+    const before = rows();
+    const fresh = await finished(start().jobId);
+    expect(fresh).toMatchObject({ state: 'done', stored: false });
+    expect(rows()).toBe(before + 1);
+    const again = await finished(start().jobId);
+    expect(again).toMatchObject({ state: 'done', stored: true, runId: fresh.runId });
   });
 
   it('a grid that is not a file of the library is a specific error', async () => {

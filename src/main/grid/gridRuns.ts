@@ -28,20 +28,25 @@ export function gridFileOf(db: Database, fileId: number): { name: string; sha256
   return row;
 }
 
-/** The newest stored run of this grid (same bytes), channel and recipe, or null. */
+/**
+ * The newest stored run of this grid (same bytes), channel and recipe, made by `appVersion` (null:
+ * by any version), or null. A run of another version may hold other numbers for the same recipe
+ * (the definitions change between versions: docs/ANALYSIS.md), so it is not reused by default.
+ */
 export function findGridRun(
   db: Database,
   fileId: number,
   channel: string,
   recipeJson: string,
+  appVersion: string | null,
 ): number | null {
   const { sha256 } = gridFileOf(db, fileId);
   const row = db
     .prepare(
       `SELECT id FROM grid_runs WHERE file_id = ? AND channel = ? AND recipe_json = ? AND file_sha256 = ?
-      ORDER BY id DESC LIMIT 1`,
+      AND (? IS NULL OR app_version = ?) ORDER BY id DESC LIMIT 1`,
     )
-    .get(fileId, channel, recipeJson, sha256) as { id: number } | undefined;
+    .get(fileId, channel, recipeJson, sha256, appVersion, appVersion) as { id: number } | undefined;
   return row?.id ?? null;
 }
 

@@ -15,7 +15,9 @@
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band);
-//   the first maximum that fails both ends the band: it and everything inward are in the gap.
+//   the first maximum that fails both ends the band: it and everything inward are in the gap;
+//   except that while the band has no peak yet (a tail rising to the sweep end), a failing maximum
+//   with prominence < inGapK·σ (too weak to be an in-gap state) is passed over as noise.
 //   The edge is the innermost band peak (apex of a parabola fitted over its top, fittedApex.ts). A band without any peak (dI/dV rising
 //   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
 //   inward (linear interpolation).
@@ -152,6 +154,7 @@ function walkSide(
     };
   }
   const minProminence = Math.max(o.prominenceFraction * contrast, floor);
+  const endProminence = Math.max(minProminence, o.inGapK * noise);
   const inward = negative ? 1 : -1;
   const n = bias.length;
   const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeak[topIndex] === 1;
@@ -174,7 +177,11 @@ function walkSide(
         inner = i;
         continue;
       }
-      break;
+      // While the band is only a tail rising to the sweep end (no band peak yet), a maximum too
+      // weak to be an in-gap state (prominence < inGapK·σ) is noise on that tail: it neither joins
+      // nor ends the band, and the walk goes on to the edge peak beyond it. Once the band has a
+      // peak, any failing maximum ends it (skipping there let traps join the band in the probe).
+      if (edgeIndex >= 0 || hasProminence(didv, i, endProminence)) break;
     }
     if (d < valley) valley = d;
   }
