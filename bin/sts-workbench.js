@@ -2,9 +2,10 @@
 // Entry of the `sts-workbench` command. Runs the built CLI (out/cli, `npm run build:cli`) while
 // every file it was built from is unchanged (cliBuildState.js), else the TypeScript sources through Node 22's
 // type stripping (npm scripts and npx put the project's pinned Node 22 first on PATH).
-import { enableCompileCache } from 'node:module';
+// Only modules every Node has are imported before the version check (a named import Node 20 lacks,
+// such as node:module's enableCompileCache, would fail before it with a SyntaxError).
+import * as nodeModule from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { upToDateCliEntry } from './cliBuildState.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -17,9 +18,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // folder; a cache it cannot write is skipped): a start no longer compiles them again (about 10 ms
 // of a 2,000-file import on the build machine). Workers started later read the same cache through
 // the environment variable they inherit.
-const compileCache = enableCompileCache();
+const compileCache = nodeModule.enableCompileCache();
 if (compileCache.directory && !process.env.NODE_COMPILE_CACHE)
   process.env.NODE_COMPILE_CACHE = compileCache.directory;
+const { upToDateCliEntry } = await import('./cliBuildState.js');
 const built = process.env.STS_CLI_SOURCE === '1' ? null : upToDateCliEntry();
 const { runCli } = await import(built ? pathToFileURL(built).href : '../src/cli/main.ts');
 const { UsageError } = await import(
