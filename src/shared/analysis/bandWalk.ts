@@ -14,7 +14,8 @@
 //   innermost peak so far (the valley v) stays above the baseline:
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
-//   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band);
+//   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only the
+//   first such peak may do;
 //   the first maximum that fails both ends the band: it and everything inward are in the gap;
 //   except that while the band has no peak yet (a tail rising to the sweep end), a failing maximum
 //   with prominence < inGapK·σ (too weak to be an in-gap state) is passed over as noise.
@@ -159,6 +160,7 @@ function walkSide(
   const n = bias.length;
   const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeak[topIndex] === 1;
   let edgeIndex = topIsPeak ? topIndex : -1;
+  let tallJoined = false;
   let previousHeight = top;
   let valley = Infinity;
   let inner = topIndex;
@@ -169,8 +171,12 @@ function walkSide(
       const lower = Math.min(d, previousHeight) - baseline;
       const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
-      // tail rising to the sweep end (in-gap states stay below ~0.6 of the band).
-      if (connected || d - baseline >= o.bandPeakFraction * contrast) {
+      // tail rising to the sweep end (in-gap states stay below ~0.6 of the band). Only one peak
+      // joins by its height alone: a second as tall, beyond another dip, is a trap standing as
+      // high as the edge peak (the synthetic grid's defect pixels), not a second band edge.
+      const isTall = d - baseline >= o.bandPeakFraction * contrast;
+      if (connected || (isTall && !tallJoined)) {
+        if (isTall) tallJoined = true;
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;

@@ -69,3 +69,32 @@ describe('band walk: a noise bump on the tail does not end the band', () => {
     });
   }
 });
+
+describe('band walk: one peak joins the band by its height alone', () => {
+  // The synthetic grid's defect pixels (scripts/grid/syntheticGrid.ts): the VB side's tail rising to
+  // the sweep end, the band-edge peak isolated from it (a confined level), and a trap in the gap
+  // isolated too but as tall: both pass "nearly as tall as the band" (bandPeakFraction of P − B).
+  // Only the outermost joins by height; the trap is an in-gap state, not the VBM.
+  for (const seed of [1, 2, 3]) {
+    it(`takes the edge peak, not a trap as tall inward of it (seed ${seed})`, () => {
+      const u = mulberry32(seed);
+      const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+      const didv = bias.map((v) => {
+        const tail = v < -1.5 ? 1.0 * ((-1.5 - v) / 0.5) ** 1.5 : 0;
+        const nA =
+          0.02 +
+          tail +
+          0.93 * gauss(v, -1.28, 0.06) +
+          1.0 * gauss(v, -0.4, 0.08) +
+          1.2 * gauss(v, 1.65, 0.06) +
+          0.005 * (u() - 0.5) * Math.sqrt(12);
+        return nA * 1e-9;
+      });
+      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+      expect(Math.abs(edges.vbm! - -1.28)).toBeLessThan(0.01);
+      expect(Math.abs(edges.cbm! - 1.65)).toBeLessThan(0.01);
+      expect(edges.inGapStates).toHaveLength(1);
+      expect(Math.abs(edges.inGapStates[0]!.bias - -0.4)).toBeLessThan(0.02);
+    });
+  }
+});
