@@ -23,11 +23,10 @@
 //   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
 //   inward (linear interpolation).
 // In-gap states are the local maxima between the two band regions with prominence ≥
-// prominenceFraction · (P_VB − B) and ≥ bandK·σ: bias (apex), height relative to the principal VB
-// peak, full width at half prominence (V).
+// prominenceFraction · (P_VB − B) and ≥ inGapK·σ: bias (apex of the parabola fitted over the top,
+// as for the edges), height relative to the principal VB peak, full width at half prominence (V).
 import { localMaximaInto } from './localMaxima.ts';
 import { fittedApex } from './fittedApex.ts';
-import { parabolicApex } from './parabolicApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
 import { medianInPlace, selectPair } from './quickselect.ts';
@@ -56,7 +55,7 @@ export interface BandWalkOptions {
 }
 
 export interface InGapState {
-  /** V (parabolic apex). */
+  /** V: the vertex of the parabola fitted over the peak's top (fittedApex.ts), as for the edges. */
   bias: number;
   /** dI/dV at the apex divided by the principal VB peak (dimensionless). */
   height: number;
@@ -295,7 +294,7 @@ export function bandWalk(
       const index = peaks[k]!;
       if (index <= lo || index >= hi || !hasProminence(didv, index, minProminence)) continue;
       inGapStates.push({
-        bias: parabolicApex(bias, didv, index),
+        bias: fittedApex(bias, didv, index, o.apexHalfWidth ?? 1, baseline),
         height: didv[index]! / reference,
         width: halfProminenceWidth(bias, didv, index, peakProminence(didv, index)),
       });
