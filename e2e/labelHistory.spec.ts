@@ -12,8 +12,12 @@ async function libraryLabels(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: 'Library' }).click();
   await page.getByTestId('spectra-filter').fill(FILE.replace('.dat', ''));
   const table = page.getByTestId('spectra-table');
+  // Rows shown, all of FILE (an empty table while the list reloads would pass the second test alone).
   await expect
-    .poll(async () => (await table.locator('td.name-cell').allTextContents()).every((n) => n.includes(FILE)))
+    .poll(async () => {
+      const names = await table.locator('td.name-cell').allTextContents();
+      return names.length > 0 && names.every((n) => n.includes(FILE));
+    })
     .toBe(true);
   return table.getByTestId('spectrum-label').allTextContents();
 }

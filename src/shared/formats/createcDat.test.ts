@@ -79,6 +79,16 @@ describe('parseCreatecDat on bad input', () => {
   it('cut compressed data', () => {
     expect(failure(real.subarray(0, 30000)).code).toBe('bad-compression');
   });
+  it('a count that is not a whole number from 1 names the key and what the file says', () => {
+    const bytes = real.slice();
+    const key = Buffer.from('Channels / Channels=4');
+    const at = Buffer.from(bytes.buffer).indexOf(key);
+    bytes[at + key.length - 1] = '0'.charCodeAt(0);
+    expect(failure(bytes)).toMatchObject({
+      code: 'bad-header',
+      message: 'Channels is "00", not a positive whole number',
+    });
+  });
   it('more planes announced than stored', () => {
     const bytes = real.slice();
     const key = Buffer.from('Channels / Channels=40');

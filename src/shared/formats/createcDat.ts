@@ -17,6 +17,7 @@ import {
   dacBits,
 } from './createcHeader.ts';
 import { firstWins, type HeaderEntries } from './headerEntries.ts';
+import { headerCount } from './headerCount.ts';
 import { inflateZlib } from './inflate.ts';
 import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
 import { emptyParsedFile } from './parsedFile.ts';
@@ -85,16 +86,11 @@ export function parseCreatecDat(
   if (start === -1) throw new ParseError('missing-data-marker', 'no DATA marker followed by zlib data');
   const icon = indexOfBytes(bytes, ICON, 0, start);
   const entries = createcEntries(bytes, 0, icon === -1 ? start - 4 : icon);
-  const columns = createcNumber(entries, 'Num.X') ?? NaN;
-  const rows = createcNumber(entries, 'Num.Y') ?? NaN;
-  const planes = createcNumber(entries, 'Channels') ?? NaN;
-  for (const [key, v] of [
-    ['Num.X', columns],
-    ['Num.Y', rows],
-    ['Channels', planes],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new ParseError('bad-header', `${key} is not a positive integer`);
-  }
+  const count = (key: string): number =>
+    headerCount(createcNumber(entries, key) ?? NaN, key, createcValue(entries, key));
+  const columns = count('Num.X');
+  const rows = count('Num.Y');
+  const planes = count('Channels');
   const pixels = columns * rows;
   if (pixels * planes > Math.min(MAX_VALUES, limits.maxImageValues)) {
     overLimit(

@@ -4,6 +4,7 @@ import type { HeaderEntries } from './headerEntries.ts';
 import { numberOrNaN } from './numbers.ts';
 import { numbersOf } from './sxmHeader.ts';
 import { ParseError, type ImageFrame } from './types.ts';
+import { headerCount } from './headerCount.ts';
 
 /**
  * Entries in file order. The double quotes around a value are syntax, not part of it, so they are
@@ -43,13 +44,6 @@ export interface GridLayout {
 /** Upper bound on pixels and points: a corrupt header must not make us allocate gigabytes. */
 const MAX_COUNT = 1 << 24;
 
-function positiveInteger(value: number, what: string, text: string | undefined): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_COUNT) {
-    throw new ParseError('bad-header', `${what} "${text ?? ''}" is not a positive integer`);
-  }
-  return value;
-}
-
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(';')
@@ -61,10 +55,10 @@ export function gridLayout(header: Record<string, string>): GridLayout {
   const dim = header['Grid dim'];
   const dims = /^\s*(\d+)\s*x\s*(\d+)\s*$/i.exec(dim ?? '');
   if (!dims) throw new ParseError('bad-header', `Grid dim "${dim ?? ''}" is not "<x> x <y>"`);
-  const pointsX = positiveInteger(Number(dims[1]), 'Grid dim x', dim);
-  const pointsY = positiveInteger(Number(dims[2]), 'Grid dim y', dim);
+  const pointsX = headerCount(Number(dims[1]), 'Grid dim x', dim, MAX_COUNT);
+  const pointsY = headerCount(Number(dims[2]), 'Grid dim y', dim, MAX_COUNT);
   if (pointsX * pointsY > MAX_COUNT) throw new ParseError('bad-header', `Grid dim "${dim}" is too large`);
-  const points = positiveInteger(numberOrNaN(header['Points']), 'Points', header['Points']);
+  const points = headerCount(numberOrNaN(header['Points']), 'Points', header['Points'], MAX_COUNT);
   const channels = list(header['Channels']);
   if (channels.length === 0) throw new ParseError('bad-header', 'no Channels in the header');
 

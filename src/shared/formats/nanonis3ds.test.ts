@@ -233,6 +233,17 @@ describe('bad input', () => {
     });
   });
 
+  it('counts that are not whole numbers from 1, in the wording every reader uses (headerCount)', () => {
+    expect(failure(grid(TINY_HEADER.replace('Points=3', 'Points=0'), []))).toMatchObject({
+      code: 'bad-header',
+      message: 'Points is "0", not a positive whole number up to 16777216',
+    });
+    expect(failure(grid(TINY_HEADER.replace('Grid dim="2 x 1"', 'Grid dim="0 x 1"'), []))).toMatchObject({
+      code: 'bad-header',
+      message: 'Grid dim x is "0 x 1", not a positive whole number up to 16777216',
+    });
+  });
+
   it('empty file and random bytes', () => {
     expect(failure(new Uint8Array(0))).toMatchObject({ code: 'empty' });
     let seed = 3;

@@ -6,6 +6,7 @@ import { asciiBytes, indexOfBytes, latin1 } from './binary.ts';
 import type { HeaderEntries } from './headerEntries.ts';
 import { ParseError } from './types.ts';
 import { siUnit } from './units.ts';
+import { headerCount } from './headerCount.ts';
 
 const HEADER_END = asciiBytes('[Header end]');
 /** The header is text of a few kB; a file without its end marker in the first MB is not WSxM. */
@@ -60,9 +61,8 @@ export function quantity(text: string | undefined): { value: number; unit: strin
   return si ? { value: value * 10 ** si.exponent, unit: si.unit } : { value, unit: written };
 }
 
+/** A count from the header (columns, rows, lines, points): see headerCount. */
 export function positiveInteger(header: Record<string, string>, key: string): number {
-  const value = Number((header[key] ?? '').trim());
-  if (!Number.isInteger(value) || value <= 0)
-    throw new ParseError('bad-header', `${key} is "${header[key] ?? ''}", not a positive whole number`);
-  return value;
+  const written = header[key];
+  return headerCount(Number((written ?? '').trim()), key, written);
 }
