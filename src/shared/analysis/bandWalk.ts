@@ -9,19 +9,23 @@
 //   per side (V < 0 for VBM, V > 0 for CBM):
 //   P  the side's largest dI/dV (a band peak, or the sweep end when the band keeps rising);
 //   no band onset when P − B < minContrast · max(|B|, bandK·σ): a metal, or a gap too filled to tell;
-//   walking from P toward 0 V, each local maximum q (prominence ≥ prominenceFraction · (P − B) and
-//   ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the band's
-//   innermost peak so far (the valley v) stays above the baseline:
+//   the walk starts at the outermost region reaching B + bandPeakFraction · (P − B) (from the sweep
+//   end inward), at its highest sample, which is P unless a region nearly as tall lies further out
+//   (a trap can stand above the band-edge peak and the band's tail; see walkStart);
+//   walking from there toward 0 V, each local maximum q (prominence ≥ prominenceFraction · (P − B)
+//   and ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the
+//   band's innermost peak so far (the valley v) stays above the baseline:
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
-//   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only the
-//   first such peak may do;
+//   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
+//   peak may do, and none once P has joined;
 //   the first maximum that fails both ends the band: it and everything inward are in the gap;
-//   except that while the band has no peak yet (a tail rising to the sweep end), a failing maximum
-//   with prominence < inGapK·σ (too weak to be an in-gap state) is passed over as noise.
-//   The edge is the innermost band peak (apex of a parabola fitted over its top, fittedApex.ts). A band without any peak (dI/dV rising
-//   to the sweep end) has its edge where dI/dV falls below B + connectFraction · (P − B) walking
-//   inward (linear interpolation).
+//   except that while the band is only a tail rising to the sweep end and bumps on it (neither P
+//   nor a peak joined by its height), a failing maximum with prominence < inGapK·σ (too weak to be
+//   an in-gap state) is passed over as noise.
+//   The edge is the innermost band peak (apex of a parabola fitted over its top, fittedApex.ts).
+//   A band without any peak (dI/dV rising to the sweep end) has its edge where dI/dV falls below
+//   B + connectFraction · (P − B) walking inward (linear interpolation).
 // In-gap states are the local maxima between the two band regions with prominence ≥
 // prominenceFraction · (P_VB − B) and ≥ inGapK·σ: bias (apex of the parabola fitted over the top,
 // as for the edges), height relative to the principal VB peak, full width at half prominence (V).
@@ -155,15 +159,20 @@ function walkSide(
   }
   const minProminence = Math.max(o.prominenceFraction * contrast, floor);
   const endProminence = Math.max(minProminence, o.inGapK * noise);
-  const inward = negative ? 1 : -1;
+  const inward: 1 | -1 = negative ? 1 : -1;
   const n = bias.length;
-  const topIsPeak = topIndex > 0 && topIndex < n - 1 && isPeak[topIndex] === 1;
-  let edgeIndex = topIsPeak ? topIndex : -1;
-  let tallJoined = false;
-  let previousHeight = top;
+  const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
+  let edgeIndex = start > 0 && start < n - 1 && isPeak[start] === 1 ? start : -1;
+  // Whether a peak joined by its height alone, or P did: no other peak may then join that way.
+  let heightJoined = false;
+  // Whether the band holds more than a tail rising to the sweep end and the bumps on it: P, or a
+  // peak that joined by its height. Until then a failing maximum too weak to be an in-gap state is
+  // passed over as noise.
+  let anchored = edgeIndex === topIndex;
+  let previousHeight = didv[start]!;
   let valley = Infinity;
-  let inner = topIndex;
-  for (let i = topIndex + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
+  let inner = start;
+  for (let i = start + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
     const d = didv[i]!;
     // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
     if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
@@ -171,22 +180,25 @@ function walkSide(
       const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
       // tail rising to the sweep end (in-gap states stay below ~0.6 of the band). Only one peak
-      // joins by its height alone: a second as tall, beyond another dip, is a trap standing as
-      // high as the edge peak (the synthetic grid's defect pixels), not a second band edge.
-      const isTall = d - baseline >= o.bandPeakFraction * contrast;
-      if (connected || (isTall && !tallJoined)) {
-        if (isTall) tallJoined = true;
+      // joins by its height alone, and none once P has joined: a second as tall, beyond another
+      // dip, is a trap standing as high as the edge peak (the synthetic grid's defect pixels).
+      const tall = d - baseline >= o.bandPeakFraction * contrast;
+      if (connected || (tall && !heightJoined)) {
+        if (!connected || i === topIndex) {
+          heightJoined = true;
+          anchored = true;
+        }
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;
         inner = i;
         continue;
       }
-      // While the band is only a tail rising to the sweep end (no band peak yet), a maximum too
-      // weak to be an in-gap state (prominence < inGapK·σ) is noise on that tail: it neither joins
-      // nor ends the band, and the walk goes on to the edge peak beyond it. Once the band has a
-      // peak, any failing maximum ends it (skipping there let traps join the band in the probe).
-      if (edgeIndex >= 0 || hasProminence(didv, i, endProminence)) break;
+      // While the band is only a tail rising to the sweep end (and bumps on it), a maximum too weak
+      // to be an in-gap state (prominence < inGapK·σ) is noise on that tail: it neither joins nor
+      // ends the band, and the walk goes on to the edge peak beyond it. Once the band is anchored,
+      // any failing maximum ends it (skipping there let traps join the band in the probe).
+      if (anchored || hasProminence(didv, i, endProminence)) break;
     }
     if (d < valley) valley = d;
   }
@@ -194,7 +206,7 @@ function walkSide(
     return { edge: fittedApex(bias, didv, edgeIndex, o.apexHalfWidth ?? 1, baseline), inner, top };
   // A band without a peak: where it falls below B + connectFraction·(P − B), walking inward.
   const level = baseline + o.connectFraction * contrast;
-  for (let i = topIndex; i + inward >= 0 && i + inward < n; i += inward) {
+  for (let i = start; i + inward >= 0 && i + inward < n; i += inward) {
     const a = didv[i]!;
     const b = didv[i + inward]!;
     if (a >= level && b < level) {
@@ -210,6 +222,25 @@ function walkSide(
     inner: topIndex,
     top,
   };
+}
+
+/**
+ * Where a side's walk starts (index): the outermost region of dI/dV at or above `tallLevel`
+ * (B + bandPeakFraction · (P − B)), looking inward from the sweep end, at its highest sample; P's
+ * index (`topIndex`) when P lies in that region. P, the side's largest dI/dV, is not always the
+ * band: a trap can stand above the band-edge peak and above the band's tail where the sweep ends
+ * before the band's principal peak. Starting further out, the walk meets the edge peak before it.
+ */
+function walkStart(didv: NumberArray, topIndex: number, inward: 1 | -1, tallLevel: number): number {
+  const n = didv.length;
+  let i = inward === 1 ? 0 : n - 1;
+  while (i !== topIndex && !(didv[i]! >= tallLevel)) i += inward;
+  let best = i;
+  for (let j = i; j >= 0 && j < n && didv[j]! >= tallLevel; j += inward) {
+    if (j === topIndex) return topIndex;
+    if (didv[j]! > didv[best]!) best = j;
+  }
+  return best;
 }
 
 /** Full width at half prominence of the peak at `p` (V), linear interpolation. */

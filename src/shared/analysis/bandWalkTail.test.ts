@@ -98,3 +98,43 @@ describe('band walk: one peak joins the band by its height alone', () => {
     });
   }
 });
+
+describe('band walk: a trap standing above the band-edge peak and the band tail', () => {
+  // The synthetic grid's crown-edge defect pixels: the trap is the VB side's largest dI/dV, above
+  // the edge peak and above the tail where the sweep ends. Walking from the side's maximum took the
+  // trap for the band; the walk starts at the outermost region nearly as tall (the tail) instead.
+  for (const seed of [1, 2, 3]) {
+    it(`takes the edge peak, not the tallest peak on the side (seed ${seed})`, () => {
+      const u = mulberry32(seed);
+      const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+      const didv = bias.map((v) => {
+        const tail = v < -1.55 ? 0.97 * ((-1.55 - v) / 0.45) ** 1.5 : 0;
+        const nA =
+          0.02 +
+          tail +
+          0.93 * gauss(v, -1.28, 0.06) +
+          1.0 * gauss(v, -0.4, 0.08) +
+          1.2 * gauss(v, 1.65, 0.06) +
+          0.005 * (u() - 0.5) * Math.sqrt(12);
+        return nA * 1e-9;
+      });
+      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+      expect(Math.abs(edges.vbm! - -1.28)).toBeLessThan(0.01);
+      expect(Math.abs(edges.cbm! - 1.65)).toBeLessThan(0.01);
+      expect(edges.inGapStates).toHaveLength(1);
+      expect(Math.abs(edges.inGapStates[0]!.bias - -0.4)).toBeLessThan(0.02);
+    });
+  }
+
+  it('starts at the side maximum when nothing further out is nearly as tall', () => {
+    // A principal peak with the band falling away beyond it (no tail at the sweep end): the walk
+    // starts at P as before, and an inward edge peak joins by its connection.
+    const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+    const didv = bias.map(
+      (v) => (0.02 + gauss(v, -1.6, 0.15) + 0.45 * gauss(v, -1.2, 0.06) + 1.2 * gauss(v, 1.65, 0.06)) * 1e-9,
+    );
+    const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+    expect(Math.abs(edges.vbm! - -1.2)).toBeLessThan(0.02);
+    expect(edges.inGapStates).toEqual([]);
+  });
+});
