@@ -70,31 +70,50 @@ describe('band walk: a noise bump on the tail does not end the band', () => {
   }
 });
 
+/**
+ * A defect pixel of the synthetic grid (scripts/grid/syntheticGrid.ts), dI/dV in A/V on −2 … 2 V:
+ * the VB tail rising from `tailFrom` V to `tailTop` nA/V at the sweep end, the band-edge peak
+ * isolated from it at −1.28 V (0.93 nA/V, a confined level), a trap isolated in the gap at −0.4 V
+ * (1 nA/V), the CB edge peak at +1.65 V, and 5 pA/V of white noise.
+ */
+function defectSweep(
+  tailFrom: number,
+  tailTop: number,
+  seed: number,
+): { bias: Float64Array; didv: Float64Array } {
+  const u = mulberry32(seed);
+  const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+  const didv = bias.map((v) => {
+    const tail = v < tailFrom ? tailTop * ((tailFrom - v) / (tailFrom + 2)) ** 1.5 : 0;
+    const nA =
+      0.02 +
+      tail +
+      0.93 * gauss(v, -1.28, 0.06) +
+      1.0 * gauss(v, -0.4, 0.08) +
+      1.2 * gauss(v, 1.65, 0.06) +
+      0.005 * (u() - 0.5) * Math.sqrt(12);
+    return nA * 1e-9;
+  });
+  return { bias, didv };
+}
+
+/** The edges at the edge peaks and the trap listed as the one in-gap state. */
+function expectEdgePeaksAndTrap(bias: Float64Array, didv: Float64Array): void {
+  const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+  expect(Math.abs(edges.vbm! - -1.28)).toBeLessThan(0.01);
+  expect(Math.abs(edges.cbm! - 1.65)).toBeLessThan(0.01);
+  expect(edges.inGapStates).toHaveLength(1);
+  expect(Math.abs(edges.inGapStates[0]!.bias - -0.4)).toBeLessThan(0.02);
+}
+
 describe('band walk: one peak joins the band by its height alone', () => {
-  // The synthetic grid's defect pixels (scripts/grid/syntheticGrid.ts): the VB side's tail rising to
-  // the sweep end, the band-edge peak isolated from it (a confined level), and a trap in the gap
-  // isolated too but as tall: both pass "nearly as tall as the band" (bandPeakFraction of P − B).
-  // Only the outermost joins by height; the trap is an in-gap state, not the VBM.
+  // The tail tops the side: the edge peak and the trap, both isolated, both pass "nearly as tall
+  // as the band" (bandPeakFraction of P − B). Only the outermost joins by height; the trap is an
+  // in-gap state, not the VBM.
   for (const seed of [1, 2, 3]) {
     it(`takes the edge peak, not a trap as tall inward of it (seed ${seed})`, () => {
-      const u = mulberry32(seed);
-      const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
-      const didv = bias.map((v) => {
-        const tail = v < -1.5 ? 1.0 * ((-1.5 - v) / 0.5) ** 1.5 : 0;
-        const nA =
-          0.02 +
-          tail +
-          0.93 * gauss(v, -1.28, 0.06) +
-          1.0 * gauss(v, -0.4, 0.08) +
-          1.2 * gauss(v, 1.65, 0.06) +
-          0.005 * (u() - 0.5) * Math.sqrt(12);
-        return nA * 1e-9;
-      });
-      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
-      expect(Math.abs(edges.vbm! - -1.28)).toBeLessThan(0.01);
-      expect(Math.abs(edges.cbm! - 1.65)).toBeLessThan(0.01);
-      expect(edges.inGapStates).toHaveLength(1);
-      expect(Math.abs(edges.inGapStates[0]!.bias - -0.4)).toBeLessThan(0.02);
+      const { bias, didv } = defectSweep(-1.5, 1.0, seed);
+      expectEdgePeaksAndTrap(bias, didv);
     });
   }
 });
@@ -105,24 +124,8 @@ describe('band walk: a trap standing above the band-edge peak and the band tail'
   // trap for the band; the walk starts at the outermost region nearly as tall (the tail) instead.
   for (const seed of [1, 2, 3]) {
     it(`takes the edge peak, not the tallest peak on the side (seed ${seed})`, () => {
-      const u = mulberry32(seed);
-      const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
-      const didv = bias.map((v) => {
-        const tail = v < -1.55 ? 0.97 * ((-1.55 - v) / 0.45) ** 1.5 : 0;
-        const nA =
-          0.02 +
-          tail +
-          0.93 * gauss(v, -1.28, 0.06) +
-          1.0 * gauss(v, -0.4, 0.08) +
-          1.2 * gauss(v, 1.65, 0.06) +
-          0.005 * (u() - 0.5) * Math.sqrt(12);
-        return nA * 1e-9;
-      });
-      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
-      expect(Math.abs(edges.vbm! - -1.28)).toBeLessThan(0.01);
-      expect(Math.abs(edges.cbm! - 1.65)).toBeLessThan(0.01);
-      expect(edges.inGapStates).toHaveLength(1);
-      expect(Math.abs(edges.inGapStates[0]!.bias - -0.4)).toBeLessThan(0.02);
+      const { bias, didv } = defectSweep(-1.55, 0.97, seed);
+      expectEdgePeaksAndTrap(bias, didv);
     });
   }
 
