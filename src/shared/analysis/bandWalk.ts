@@ -18,11 +18,11 @@
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
-//   peak may do, and none once P has joined;
+//   peak may do, and none once P, or a peak as prominent as an in-gap state, has joined;
 //   the first maximum that fails both ends the band: it and everything inward are in the gap;
-//   except that while the band is only a tail rising to the sweep end and bumps on it (neither P
-//   nor a peak joined by its height), a failing maximum with prominence < inGapK·σ (too weak to be
-//   an in-gap state) is passed over as noise.
+//   except that while the band is only a tail rising to the sweep end and bumps on it (neither P,
+//   nor a peak joined by its height, nor one with prominence ≥ inGapK·σ), a failing maximum with
+//   prominence < inGapK·σ (too weak to be an in-gap state) is passed over as noise.
 //   The edge is the innermost band peak (apex of a parabola fitted over its top, fittedApex.ts).
 //   A band without any peak (dI/dV rising to the sweep end) has its edge where dI/dV falls below
 //   B + connectFraction · (P − B) walking inward (linear interpolation).
@@ -163,11 +163,12 @@ function walkSide(
   const n = bias.length;
   const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
   let edgeIndex = start > 0 && start < n - 1 && isPeak[start] === 1 ? start : -1;
-  // Whether a peak joined by its height alone, or P did: no other peak may then join that way.
+  // Whether a peak joined by its height alone, or P did, or a peak as prominent as an in-gap state
+  // (≥ inGapK·σ): no other peak may then join by its height.
   let heightJoined = false;
-  // Whether the band holds more than a tail rising to the sweep end and the bumps on it: P, or a
-  // peak that joined by its height. Until then a failing maximum too weak to be an in-gap state is
-  // passed over as noise.
+  // Whether the band holds more than a tail rising to the sweep end and the bumps on it: P, a peak
+  // that joined by its height, or one as prominent as an in-gap state (≥ inGapK·σ). Until then a
+  // failing maximum too weak to be an in-gap state is passed over as noise.
   let anchored = edgeIndex === topIndex;
   let previousHeight = didv[start]!;
   let valley = Infinity;
@@ -180,11 +181,12 @@ function walkSide(
       const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
       // tail rising to the sweep end (in-gap states stay below ~0.6 of the band). Only one peak
-      // joins by its height alone, and none once P has joined: a second as tall, beyond another
-      // dip, is a trap standing as high as the edge peak (the synthetic grid's defect pixels).
+      // joins by its height alone, and none once P or a peak as prominent as an in-gap state has
+      // joined: a second as tall, beyond another dip, is a trap standing as high as the edge peak
+      // (the synthetic grid's defect pixels, a degraded sweep's CB under a low tail).
       const tall = d - baseline >= o.bandPeakFraction * contrast;
       if (connected || (tall && !heightJoined)) {
-        if (!connected || i === topIndex) {
+        if (!connected || i === topIndex || hasProminence(didv, i, endProminence)) {
           heightJoined = true;
           anchored = true;
         }

@@ -141,3 +141,34 @@ describe('band walk: a trap standing above the band-edge peak and the band tail'
     expect(edges.inGapStates).toEqual([]);
   });
 });
+
+describe('band walk: a trap as tall as a low band, inward of its edge peak', () => {
+  // The synthetic sessions' degraded sweeps (seed 120 of syntheticSession): the CB side's largest
+  // dI/dV is its tail at the sweep end, the CB edge peak is connected to that tail (no dip, so it
+  // joins by connection, not by height), and a trap inward of it stands ≥ 0.75 of the CB's low top.
+  // The edge peak is prominent enough to be a state of its own (≥ inGapK·σ): the band is anchored
+  // there, and the trap may not join by its height.
+  for (const seed of [1, 2, 3]) {
+    it(`takes the CB edge peak, not the trap beyond it (seed ${seed})`, () => {
+      const u = mulberry32(seed);
+      const bias = Float64Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+      const didv = bias.map((v) => {
+        const tail = v > 1.75 ? 0.6 * ((v - 1.75) / 0.25) : 0;
+        const nA =
+          0.02 +
+          1.0 * gauss(v, -1.2, 0.06) +
+          0.45 * gauss(v, 1.7, 0.06) +
+          0.25 * (v > 1.7 ? 1 : gauss(v, 1.7, 0.06)) +
+          tail +
+          0.7 * gauss(v, 0.7, 0.05) +
+          0.002 * (u() - 0.5) * Math.sqrt(12);
+        return nA * 1e-9;
+      });
+      const edges = spectrumBandEdges(bias, didv, {}, null, 0.01e-9);
+      expect(Math.abs(edges.vbm! - -1.2)).toBeLessThan(0.01);
+      expect(Math.abs(edges.cbm! - 1.7)).toBeLessThan(0.02);
+      expect(edges.inGapStates).toHaveLength(1);
+      expect(Math.abs(edges.inGapStates[0]!.bias - 0.7)).toBeLessThan(0.02);
+    });
+  }
+});
