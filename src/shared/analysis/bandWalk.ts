@@ -166,10 +166,10 @@ function walkSide(
   // Whether a peak joined by its height alone, or P did, or a peak as prominent as an in-gap state
   // (≥ inGapK·σ): no other peak may then join by its height.
   let heightJoined = false;
-  // Whether the band holds more than a tail rising to the sweep end and the bumps on it: P, a peak
-  // that joined by its height, or one as prominent as an in-gap state (≥ inGapK·σ). Until then a
-  // failing maximum too weak to be an in-gap state is passed over as noise.
-  let anchored = edgeIndex === topIndex;
+  // The band holds more than a tail rising to the sweep end and the bumps on it when it started at
+  // P's peak or heightJoined: until then a failing maximum too weak to be an in-gap state is passed
+  // over as noise.
+  const startedAtPeakP = edgeIndex === topIndex;
   let previousHeight = didv[start]!;
   let valley = Infinity;
   let inner = start;
@@ -186,10 +186,7 @@ function walkSide(
       // (the synthetic grid's defect pixels, a degraded sweep's CB under a low tail).
       const tall = d - baseline >= o.bandPeakFraction * contrast;
       if (connected || (tall && !heightJoined)) {
-        if (!connected || i === topIndex || hasProminence(didv, i, endProminence)) {
-          heightJoined = true;
-          anchored = true;
-        }
+        if (!connected || i === topIndex || hasProminence(didv, i, endProminence)) heightJoined = true;
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;
@@ -198,9 +195,9 @@ function walkSide(
       }
       // While the band is only a tail rising to the sweep end (and bumps on it), a maximum too weak
       // to be an in-gap state (prominence < inGapK·σ) is noise on that tail: it neither joins nor
-      // ends the band, and the walk goes on to the edge peak beyond it. Once the band is anchored,
+      // ends the band, and the walk goes on to the edge peak beyond it. Once the band holds more,
       // any failing maximum ends it (skipping there let traps join the band in the probe).
-      if (anchored || hasProminence(didv, i, endProminence)) break;
+      if (startedAtPeakP || heightJoined || hasProminence(didv, i, endProminence)) break;
     }
     if (d < valley) valley = d;
   }

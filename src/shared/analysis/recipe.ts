@@ -46,7 +46,7 @@ const edgesSchema = z
     bandPeakFraction: fraction.default(0.75),
     /**
      * band: the edge is the apex of the least-squares parabola over the peak sample and up to this
-     * many samples each side (those above half the peak's height over the in-gap baseline); 1 is
+     * many samples each side (those at least 60 % of the peak's height over the in-gap baseline); 1 is
      * the three-point parabola. Default 7: half the default Savitzky–Golay window.
      */
     apexHalfWidth: z.number().int().min(1).max(500).default(7),
