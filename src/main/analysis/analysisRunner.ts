@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/api/envelope.ts';
 import type { AnalysisScope } from '../../shared/model/library.ts';
 import { storeAnalysisRun } from './analysisRuns.ts';
 import { withStoredExclusions } from './exclusions.ts';
+import { withStoredSeriesEdits } from './seriesEdits.ts';
 import { curvesReadBy, loadAnalysisSpectra, loadSpectraMeta } from './loadSpectra.ts';
 import type { LoadSpectraFilter } from './loadSpectra.ts';
 import { analyseOnTwoThreads, TWO_THREAD_MIN_SPECTRA } from './twoThreadRun.ts';
@@ -33,6 +34,14 @@ function noData(scope: AnalysisScope | undefined): ApiError {
   );
 }
 
+/**
+ * The run's recipe with the user's choices stored in the library (exclusions and series edits, by
+ * hand, with notes): they go into the recipe stored with the run.
+ */
+function withStoredChoices(db: Database, overrides: RecipeOverrides): RecipeOverrides {
+  return withStoredSeriesEdits(db, withStoredExclusions(db, overrides));
+}
+
 /** The scope's analysable spectra (the whole library without one) and the recipe with stored exclusions. */
 function loadRun(
   db: Database,
@@ -44,8 +53,7 @@ function loadRun(
   const spectra = loadAnalysisSpectra(db, filterOf(scope), curvesReadBy(overrides));
   if (spectra.length === 0) throw noData(scope);
   onPhase('analysing', spectra.length);
-  // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
-  return { spectra, recipe: withStoredExclusions(db, overrides) };
+  return { spectra, recipe: withStoredChoices(db, overrides) };
 }
 
 /** A run analysed and not yet stored. */
@@ -87,8 +95,7 @@ export async function loadAndAnalyseOnTwoThreads(
   if (meta.length === 0) throw noData(scope);
   if (meta.length < TWO_THREAD_MIN_SPECTRA) return loadAndAnalyse(db, overrides, scope, onPhase);
   onPhase('analysing', meta.length);
-  // The library's exclusions (by hand, with notes) go into the recipe stored with the run.
-  const recipe = withStoredExclusions(db, overrides);
+  const recipe = withStoredChoices(db, overrides);
   return { result: await analyseOnTwoThreads(db, dbPath, meta, recipe, workerUrl), spectra: meta, scope };
 }
 

@@ -2,19 +2,13 @@
 // a run's recipe. An exclusion given in the run's own recipe wins over the stored one.
 import type { Database } from 'better-sqlite3';
 import type { RecipeExclusion, RecipeOverrides } from '../../shared/analysis/index.ts';
+import type { SpectrumExclusion } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/envelope.ts';
-
-export interface StoredExclusion {
-  spectrumId: number;
-  action: 'include' | 'exclude';
-  note: string;
-  updatedAt: string;
-}
 
 export function setSpectrumExclusion(
   db: Database,
   input: { spectrumId: number; action: 'include' | 'exclude' | 'clear'; note: string },
-): { exclusions: StoredExclusion[] } {
+): { exclusions: SpectrumExclusion[] } {
   const exists = db.prepare('SELECT 1 FROM spectra WHERE id = ?').get(input.spectrumId);
   if (!exists) throw new ApiError('not-found', `no spectrum ${input.spectrumId} in this library`);
   if (input.action === 'clear')
@@ -28,7 +22,7 @@ export function setSpectrumExclusion(
   return { exclusions: listSpectrumExclusions(db) };
 }
 
-export function listSpectrumExclusions(db: Database): StoredExclusion[] {
+export function listSpectrumExclusions(db: Database): SpectrumExclusion[] {
   const rows = db
     .prepare('SELECT spectrum_id, action, note, updated_at FROM spectrum_exclusions ORDER BY spectrum_id')
     .all() as Array<{ spectrum_id: number; action: 'include' | 'exclude'; note: string; updated_at: string }>;

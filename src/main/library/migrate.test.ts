@@ -31,6 +31,7 @@ describe('library migrations', () => {
         'images',
         'import_runs',
         'labels',
+        'series_edits',
         'session_files',
         'sessions',
         'spectra',

@@ -15,6 +15,7 @@ import { updateToSchemaVersion9 } from './migrations/0009-grid-runs.ts';
 import { updateToSchemaVersion10 } from './migrations/0010-spectrum-quality.ts';
 import { updateToSchemaVersion11 } from './migrations/0011-files-import-run.ts';
 import { updateToSchemaVersion12 } from './migrations/0012-group-curve-spread.ts';
+import { updateToSchemaVersion13 } from './migrations/0013-series-edits.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
@@ -30,6 +31,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion10,
   updateToSchemaVersion11,
   updateToSchemaVersion12,
+  updateToSchemaVersion13,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { getAnalysisRun, listAnalysisResults, listAnalysisRuns } from '../analys
 import { loadSpectraSlab } from '../analysis/loadSpectra.ts';
 import { withScope } from '../analysis/runAnalysis.ts';
 import { listSpectrumExclusions, setSpectrumExclusion } from '../analysis/exclusions.ts';
+import { listSeriesEdits, setSeriesEdit } from '../analysis/seriesEdits.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { ImportRun } from '../import/importRun.ts';
 import { ParsePool, SOURCE_WORKER_URL } from '../import/parsePool.ts';
@@ -74,6 +75,7 @@ const WRITING_METHODS = [
   'mergeSessions',
   'deleteSession',
   'setSpectrumExclusion',
+  'setSeriesEdit',
   'startWatch',
 ] as const satisfies ReadonlyArray<keyof LibraryApiHandlers>;
 
@@ -250,6 +252,8 @@ export class LibraryService {
     deleteSession: ({ id }) => deleteSession(this.db, id),
     setSpectrumExclusion: (input) => setSpectrumExclusion(this.db, input),
     listSpectrumExclusions: () => ({ exclusions: listSpectrumExclusions(this.db) }),
+    setSeriesEdit: (input) => setSeriesEdit(this.db, input),
+    listSeriesEdits: () => ({ edits: listSeriesEdits(this.db) }),
     startWatch: ({ folders, polling }) => this.watch.start(folders, polling),
     stopWatch: () => this.watch.stop(),
     getWatchStatus: () => this.watch.status(),

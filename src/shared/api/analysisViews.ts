@@ -191,6 +191,19 @@ export interface SpectrumExclusion {
   updatedAt: string;
 }
 
+/**
+ * A user's series edit stored in the library (applied by every later run, copied into its recipe's
+ * series.split / series.join): `split` starts a new series at the spectrum; `join` makes the
+ * spectrum's file continue the series before it, whatever the distance or time between them.
+ */
+export interface SeriesEdit {
+  spectrumId: number;
+  action: 'split' | 'join';
+  note: string;
+  /** ISO time of the last change. */
+  updatedAt: string;
+}
+
 export interface AnalysisRunRow {
   runId: number;
   /** What it was run on; absent for runs over the whole library (CLI, older runs). */

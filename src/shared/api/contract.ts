@@ -207,6 +207,15 @@ export const apiInputSchemas = {
     })
     .strict(),
   listSpectrumExclusions: z.object({}).strict(),
+  /** Split a series at a spectrum or join its file to the series before it, or clear either; with a note. */
+  setSeriesEdit: z
+    .object({
+      spectrumId: id,
+      action: z.enum(['split', 'join', 'clear']),
+      note: z.string().max(2000).default(''),
+    })
+    .strict(),
+  listSeriesEdits: z.object({}).strict(),
   /** Starts a stored run in a worker thread; follow it with getAnalysisProgress. */
   startAnalysis: z
     .object({ recipe: recipeOverridesSchema.optional(), scope: analysisScopeSchema.optional() })
@@ -299,6 +308,8 @@ export interface ApiOutputs {
   listAnalysisRuns: { rows: AnalysisRunRow[] };
   setSpectrumExclusion: { exclusions: SpectrumExclusion[] };
   listSpectrumExclusions: { exclusions: SpectrumExclusion[] };
+  setSeriesEdit: { edits: SeriesEdit[] };
+  listSeriesEdits: { edits: SeriesEdit[] };
   startAnalysis: AnalysisProgress;
   getAnalysisProgress: AnalysisProgress;
   cancelAnalysis: AnalysisProgress;
@@ -334,6 +345,7 @@ import type {
   GridFrameRow,
   GridRunProgress,
   GridRunView,
+  SeriesEdit,
   SpectrumExclusion,
 } from './analysisViews.ts';
 

@@ -37,6 +37,8 @@ export const LIBRARY_API_METHODS = [
   'deleteSession',
   'setSpectrumExclusion',
   'listSpectrumExclusions',
+  'setSeriesEdit',
+  'listSeriesEdits',
   'startWatch',
   'stopWatch',
   'getWatchStatus',

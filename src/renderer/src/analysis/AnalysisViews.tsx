@@ -122,7 +122,7 @@ export function AnalysisViews({
             <>
               {tab === 'band-edges' && <BandEdgesView />}
               {tab === 'trap-windows' && <TrapView />}
-              {tab === 'degradation' && <DegradationView />}
+              {tab === 'degradation' && <DegradationView onRerun={() => state.start(overrides)} />}
               {tab === 'band-diagram' && <BandDiagramView />}
               {tab === 'quality' && <QualityView run={run} onRerun={() => state.start(overrides)} />}
             </>

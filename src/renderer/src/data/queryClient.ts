@@ -14,7 +14,8 @@ export const queryClient = new QueryClient({
 /**
  * Cache keys. The first segment names what the answer depends on, so a change invalidates by
  * segment: 'library' answers change with imports and sessions, and the labelled ones (second
- * segment in LABELLED) with labels too; 'exclusions' with hand exclusions; 'runs' with analysis runs.
+ * segment in LABELLED) with labels too; 'exclusions' with hand exclusions; 'seriesEdits' with series
+ * split or joined by hand; 'runs' with analysis runs.
  */
 export const queryKeys = {
   libraryInfo: () => ['library', 'info'] as const,
@@ -33,6 +34,7 @@ export const queryKeys = {
   /** The folder watch's state: polled (useWatchStatus), one query for every view showing it. */
   watchStatus: () => ['watchStatus'] as const,
   exclusions: () => ['exclusions'] as const,
+  seriesEdits: () => ['seriesEdits'] as const,
   runs: () => ['runs'] as const,
 };
 
@@ -45,7 +47,7 @@ function isLabelled(query: Query): boolean {
 }
 
 /**
- * Counts changes to what an analysis run reads (labels, exclusions, spectra): the analysis hooks
+ * Counts changes to what an analysis run reads (labels, exclusions, series edits, spectra): the analysis hooks
  * compare it with the count their run was made at to mark the run stale.
  */
 let analysisInputRevision = 0;
@@ -71,6 +73,12 @@ export function labelsChanged(): void {
 /** A hand exclusion was set or cleared. */
 export function exclusionsChanged(): void {
   void queryClient.invalidateQueries({ queryKey: ['exclusions'] });
+  bumpAnalysisInputs();
+}
+
+/** A series was split or joined by hand, or such an edit cleared. */
+export function seriesEditsChanged(): void {
+  void queryClient.invalidateQueries({ queryKey: ['seriesEdits'] });
   bumpAnalysisInputs();
 }
 

@@ -1,18 +1,28 @@
 // Degradation (Fig. 5): repeated sweeps on one spot. Stacked dI/dV of a chosen series with VBM/CBM
-// per sweep, Eg and in-gap DOS against sweep for all series by label, metallic sweeps flagged.
+// per sweep, Eg and in-gap DOS against sweep for all series by label, metallic sweeps flagged. A
+// series found wrongly (from tip position and time) is split at a sweep or joined to the series
+// before it by hand (stored in the library: SeriesEditsPanel, useSeriesEdits).
 import { useState } from 'react';
 import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
 import { fixed } from '../plot/units.ts';
 import { inGapStatesById } from '../runGroups.ts';
+import { SeriesEditsPanel } from './SeriesEditsPanel.tsx';
 import { StackedSweepsFigure } from './StackedSweepsFigure.tsx';
 import { SweepTrendFigure } from './SweepTrendFigure.tsx';
+import { useSeriesEdits } from './useSeriesEdits.ts';
 import { useSweepCurves } from './useSweepCurves.ts';
 
-export function DegradationView() {
+/** `onRerun`: runs the analysis again (with the edits made here). */
+export function DegradationView({ onRerun }: { onRerun(): void }) {
   const { run, pool, colourOf } = useAnalysis();
   const spectra = useRunSpectra();
   const [index, setIndex] = useState(0);
+  const seriesEdits = useSeriesEdits();
+  const [note, setNote] = useState('');
+  const editsPanel = (
+    <SeriesEditsPanel run={run} seriesEdits={seriesEdits} note={note} onNote={setNote} onRerun={onRerun} />
+  );
   const series = run.series[index] ?? null;
   const { curves, error } = useSweepCurves(pool, run, spectra, series);
   const states = inGapStatesById(run);
@@ -21,7 +31,13 @@ export function DegradationView() {
     const found = states.get(ids[k - 1]!) ?? [];
     return { count: found.length, tallest: found.length ? Math.max(...found.map((s) => s.height)) : null };
   };
-  if (run.series.length === 0) return <p className="empty">No spot was swept more than once in this run.</p>;
+  if (run.series.length === 0)
+    return (
+      <>
+        <p className="empty">No spot was swept more than once in this run.</p>
+        {editsPanel}
+      </>
+    );
   const name = (i: number): string => {
     const s = run.series[i]!;
     return `${s.label ?? 'unlabelled'} · ${s.files[0]}${s.files.length > 1 ? ` … ${s.files[s.files.length - 1]}` : ''} · ${s.sweeps.length} sweeps`;
@@ -64,17 +80,29 @@ export function DegradationView() {
         title="dI/dV over repeated sweeps"
         testId="degradation-figure"
         controls={
-          <select
-            value={index}
-            data-testid="series-select"
-            onChange={(e) => setIndex(Number(e.target.value))}
-          >
-            {run.series.map((_, i) => (
-              <option key={i} value={i}>
-                {name(i)}
-              </option>
-            ))}
-          </select>
+          <>
+            <select
+              value={index}
+              data-testid="series-select"
+              onChange={(e) => setIndex(Number(e.target.value))}
+            >
+              {run.series.map((_, i) => (
+                <option key={i} value={i}>
+                  {name(i)}
+                </option>
+              ))}
+            </select>
+            {series && (
+              <button
+                className="secondary small"
+                data-testid="series-join"
+                title="Make this series continue the one measured just before it (whatever the distance or time between them)"
+                onClick={() => void seriesEdits.save(series.spectrumIds[0]!, 'join', note)}
+              >
+                Join to the series before
+              </button>
+            )}
+          </>
         }
         spec={{
           run,
@@ -106,6 +134,7 @@ export function DegradationView() {
                 <th className="num">In-gap states</th>
                 <th className="num">Tallest ÷ VB peak</th>
                 <th>State</th>
+                <th>Series</th>
               </tr>
             </thead>
             <tbody>
@@ -124,6 +153,18 @@ export function DegradationView() {
                   <td className={w.metallic ? 'error' : undefined}>
                     {w.metallic ? 'metallic' : 'semiconducting'}
                   </td>
+                  <td>
+                    {w.k > 1 && (
+                      <button
+                        className="secondary small"
+                        data-testid={`series-split-${w.k}`}
+                        title="Start a new series at this sweep"
+                        onClick={() => void seriesEdits.save(series.spectrumIds[w.k - 1]!, 'split', note)}
+                      >
+                        Split here
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -138,6 +179,7 @@ export function DegradationView() {
       >
         <SweepTrendFigure series={run.series} colourOf={colourOf} selected={index} />
       </FigurePanel>
+      {editsPanel}
     </>
   );
 }
