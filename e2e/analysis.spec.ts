@@ -159,7 +159,7 @@ test('runs the analysis and shows spectra, band edges, traps, degradation and th
     expect(Math.abs(gap - sweep.gap), `sweep ${k + 1}: Eg ${gap} eV vs truth ${sweep.gap}`).toBeLessThan(
       0.06,
     );
-    await expect(cells.last()).toHaveText('semiconducting');
+    await expect(rows.nth(k).getByTestId(`sweep-state-${k + 1}`)).toHaveText('semiconducting');
   }
   await page.screenshot({ path: screenshotPath('analysis-degradation'), fullPage: true });
 

@@ -1,7 +1,8 @@
 // Series split and joined by hand in the Degradation view (Debian Chromium, browser mode) on the
 // demo session labelled with the CLI: split the core's five-sweep series at sweep 3 with a note,
 // run again and see two core series (2 and 3 sweeps) and one more core spot in the group; join
-// the second back to the series before it, run again and see the five sweeps whole; undo.
+// the second back to the series before it, run again and see the five sweeps whole; undo; then
+// join a spot swept once, found by its file name, to the series before it.
 import type { Page } from '@playwright/test';
 import { expect, openStoredRun, screenshotPath, test } from './fixtures.ts';
 
@@ -76,4 +77,20 @@ test('splits a series at a sweep and joins it back, each stored with its note', 
   await expect(page.getByTestId('series-edits')).toContainText('No series edited by hand.');
   await rerun(page, 4);
   expect(await seriesOptions(page)).toEqual(before);
+
+  // A spot the series list does not show (swept once) is found by name and joined to the series
+  // before it: it then ends that series ("first … it · n sweeps").
+  await page.getByTestId('join-spot-query').fill('Bias-Spectroscopy');
+  const listed = (await seriesOptions(page)).join(' | ');
+  const buttons = page.getByTestId('join-spot').getByRole('button');
+  const names = (await buttons.allTextContents()).map((text) => /^(\S+\.dat)/.exec(text)?.[1] ?? '');
+  const index = names.findIndex((name) => name !== '' && !listed.includes(name));
+  expect(index, `a spot swept once among ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
+  const file = names[index]!;
+  const candidate = buttons.nth(index);
+  await candidate.click();
+  await expect(table).toContainText('Joined to the series before:');
+  await rerun(page, 5);
+  await expect.poll(async () => (await seriesOptions(page)).join(' | ')).toContain(`… ${file} · `);
+  await page.screenshot({ path: screenshotPath('degradation-spot-joined'), fullPage: true });
 });

@@ -109,6 +109,18 @@ describe('series edits by hand', () => {
     expect(seriesFiles(run)[0]).toEqual(['A1.dat', 'A2.dat', 'A3.dat', 'A4.dat']);
   });
 
+  it('is refused on a library opened read-only, which still lists the edits', async () => {
+    const readOnly = new LibraryService({ dbPath: service.dbPath, readonly: true });
+    try {
+      expect(() =>
+        readOnly.handlers.setSeriesEdit({ spectrumId: id('A1.dat'), action: 'split', note: '' }),
+      ).toThrow('read-only');
+      expect((await readOnly.handlers.listSeriesEdits({})).edits).toHaveLength(2);
+    } finally {
+      await readOnly.close();
+    }
+  });
+
   it('clears an edit, refuses an unknown spectrum and drops the edits of a deleted file', async () => {
     await service.handlers.setSeriesEdit({ spectrumId: id('A3.dat'), action: 'clear', note: '' });
     const run = await service.handlers.runAnalysis({});

@@ -150,7 +150,7 @@ export function DegradationView({ onRerun }: { onRerun(): void }) {
                     {inGapOf(series.spectrumIds, w.k).count}
                   </td>
                   <td className="num">{fixed(inGapOf(series.spectrumIds, w.k).tallest, 2)}</td>
-                  <td className={w.metallic ? 'error' : undefined}>
+                  <td className={w.metallic ? 'error' : undefined} data-testid={`sweep-state-${w.k}`}>
                     {w.metallic ? 'metallic' : 'semiconducting'}
                   </td>
                   <td>

@@ -2,6 +2,7 @@
 // Undo, the note the next edit takes, and the changes not yet in the shown run with a re-run. The
 // split and join buttons themselves sit by the sweeps and the series they act on (DegradationView).
 import type { AnalysisRunView, SeriesEdit } from '../../../../shared/api/contract.ts';
+import { JoinSpotPicker } from './JoinSpotPicker.tsx';
 import type { SeriesEdits } from './useSeriesEdits.ts';
 
 /** "file name, sweep k" of a spectrum of the run (its path as the title), or its id when the run does not hold it. */
@@ -52,6 +53,7 @@ export function SeriesEditsPanel({
         measured just before it, whatever the distance or time between them. Edits are stored in the library
         and copied into the recipe of every later run.
       </p>
+      <JoinSpotPicker run={run} onJoin={(spectrumId) => void save(spectrumId, 'join', note)} />
       {changed > 0 && (
         <p className="stale" data-testid="series-edits-pending">
           {changed} change{changed === 1 ? '' : 's'} not yet in run {run.runId}.{' '}
