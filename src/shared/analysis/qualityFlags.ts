@@ -7,7 +7,8 @@
 // tip-change: a one-point step of the current: d[i] = I[i+1] − I[i] departs from the median of
 //   its six neighbours d[i−3..i+3] by more than K · σ_s (σ_s = 1.4826 · MAD of those departures)
 //   and the step persists (the departure is not cancelled by the next or previous one, which a
-//   single-point spike or the corner of a clipped run would do).
+//   single-point spike or the corner of a clipped run would do). A sweep's only such step must
+//   also stand out from its own noise: `standOut` times the largest departure elsewhere.
 import { medianBracketed } from './quickselect.ts';
 import { biasPairText, currentText } from './reasonText.ts';
 import type { NumberArray } from './types.ts';
@@ -239,10 +240,24 @@ function departuresByMinMax(d: Float64Array, m: number, departure: Float64Array)
   }
 }
 
+/** The largest |departure[i]| of 0 < i < m − 1 more than two points from `at`. */
+function largestDepartureAwayFrom(departure: Float64Array, m: number, at: number): number {
+  let largest = 0;
+  for (let i = 1; i + 1 < m; i++) {
+    const size = Math.abs(departure[i]!);
+    if (Math.abs(i - at) > 2 && size > largest) largest = size;
+  }
+  return largest;
+}
+
+/**
+ * `k`: the step's size in robust σ; `standOut` (≥ 1; none: no such test): how many times the
+ * largest departure elsewhere the step must be when it is the sweep's only one beyond k·σ.
+ */
 export function tipChange(
   bias: NumberArray,
   current: NumberArray,
-  options: { k: number },
+  options: { k: number; standOut?: number },
 ): FlagFinding | null {
   const n = current.length;
   if (n < 10) return null;
@@ -258,15 +273,26 @@ export function tipChange(
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
   let worst = -1;
+  let steps = 0;
   for (let i = 1; i + 1 < m; i++) {
     const s = departure[i]!;
     if (Math.abs(s) <= threshold) continue;
     if (Math.abs(s + departure[i + 1]!) <= threshold / 2 || Math.abs(s + departure[i - 1]!) <= threshold / 2)
       continue;
+    steps++;
     if (worst < 0 || Math.abs(s) > Math.abs(departure[worst]!)) worst = i;
   }
   if (worst < 0) return null;
   const step = departure[worst]!;
+  // A lone step barely beyond k·σ in a sweep whose noise has other excursions nearly as large
+  // (pickup, 1/f, digitisation: heavier tails than the MAD's Gaussian σ) is that noise, not a step.
+  const { standOut } = options;
+  if (
+    standOut !== undefined &&
+    steps === 1 &&
+    Math.abs(step) < standOut * largestDepartureAwayFrom(departure, m, worst)
+  )
+    return null;
   return {
     flag: 'tip-change',
     reason: `current steps by ${currentText(step)} (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${biasPairText(bias[worst]!, bias[worst + 1]!)}`,

@@ -218,7 +218,9 @@ function currentFindingsOf(
   });
   if (sat) findings.push(sat);
   // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
-  const tip = sat ? null : tipChange(curve.bias, curve.current, { k: q.tipChangeK });
+  const tip = sat
+    ? null
+    : tipChange(curve.bias, curve.current, { k: q.tipChangeK, standOut: q.tipChangeStandOut });
   if (tip) findings.push(tip);
   return findings;
 }
