@@ -3,35 +3,17 @@
 import type { Database } from 'better-sqlite3';
 import type { RecipeExclusion, RecipeOverrides } from '../../shared/analysis/index.ts';
 import type { SpectrumExclusion } from '../../shared/api/contract.ts';
-import { ApiError } from '../../shared/api/envelope.ts';
+import { listSpectrumChoices, setSpectrumChoice } from './spectrumChoices.ts';
 
 export function setSpectrumExclusion(
   db: Database,
-  input: { spectrumId: number; action: 'include' | 'exclude' | 'clear'; note: string },
+  input: { spectrumId: number; action: SpectrumExclusion['action'] | 'clear'; note: string },
 ): { exclusions: SpectrumExclusion[] } {
-  const exists = db.prepare('SELECT 1 FROM spectra WHERE id = ?').get(input.spectrumId);
-  if (!exists) throw new ApiError('not-found', `no spectrum ${input.spectrumId} in this library`);
-  if (input.action === 'clear')
-    db.prepare('DELETE FROM spectrum_exclusions WHERE spectrum_id = ?').run(input.spectrumId);
-  else
-    db.prepare(
-      `INSERT INTO spectrum_exclusions (spectrum_id, action, note, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (spectrum_id) DO UPDATE SET action = excluded.action, note = excluded.note,
-         updated_at = excluded.updated_at`,
-    ).run(input.spectrumId, input.action, input.note, new Date().toISOString());
-  return { exclusions: listSpectrumExclusions(db) };
+  return { exclusions: setSpectrumChoice(db, 'spectrum_exclusions', input) };
 }
 
 export function listSpectrumExclusions(db: Database): SpectrumExclusion[] {
-  const rows = db
-    .prepare('SELECT spectrum_id, action, note, updated_at FROM spectrum_exclusions ORDER BY spectrum_id')
-    .all() as Array<{ spectrum_id: number; action: 'include' | 'exclude'; note: string; updated_at: string }>;
-  return rows.map((r) => ({
-    spectrumId: r.spectrum_id,
-    action: r.action,
-    note: r.note,
-    updatedAt: r.updated_at,
-  }));
+  return listSpectrumChoices(db, 'spectrum_exclusions');
 }
 
 /** The run's recipe with the library's exclusions added (the recipe's own entries win). */

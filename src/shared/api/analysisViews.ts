@@ -182,27 +182,24 @@ export type AnalysisSpectrumResult = Pick<
   | 'sweepInSeries'
 >;
 
-/** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
-export interface SpectrumExclusion {
+/** A choice the user stored in the library for one spectrum, with a note (one per spectrum and kind). */
+export interface SpectrumChoice<Action extends string> {
   spectrumId: number;
-  action: 'include' | 'exclude';
+  action: Action;
   note: string;
   /** ISO time of the last change. */
   updatedAt: string;
 }
+
+/** A user's exclusion stored in the library (applied by every later run, copied into its recipe). */
+export type SpectrumExclusion = SpectrumChoice<'include' | 'exclude'>;
 
 /**
  * A user's series edit stored in the library (applied by every later run, copied into its recipe's
  * series.split / series.join): `split` starts a new series at the spectrum; `join` makes the
  * spectrum's file continue the series before it, whatever the distance or time between them.
  */
-export interface SeriesEdit {
-  spectrumId: number;
-  action: 'split' | 'join';
-  note: string;
-  /** ISO time of the last change. */
-  updatedAt: string;
-}
+export type SeriesEdit = SpectrumChoice<'split' | 'join'>;
 
 export interface AnalysisRunRow {
   runId: number;

@@ -3,6 +3,7 @@
 // split and join buttons themselves sit by the sweeps and the series they act on (DegradationView).
 import type { AnalysisRunView, SeriesEdit } from '../../../../shared/api/contract.ts';
 import { JoinSpotPicker } from './JoinSpotPicker.tsx';
+import { ChoicesStatus } from '../choices/ChoicesStatus.tsx';
 import type { SeriesEdits } from './useSeriesEdits.ts';
 
 /** "file name, sweep k" of a spectrum of the run (its path as the title), or its id when the run does not hold it. */
@@ -31,7 +32,7 @@ export function SeriesEditsPanel({
   onNote(note: string): void;
   onRerun(): void;
 }) {
-  const { edits, error, changed, save, applied } = seriesEdits;
+  const { choices: edits, save } = seriesEdits;
   return (
     <section className="panel" data-testid="series-edits">
       <div className="figure-head">
@@ -54,26 +55,7 @@ export function SeriesEditsPanel({
         and copied into the recipe of every later run.
       </p>
       <JoinSpotPicker run={run} onJoin={(spectrumId) => void save(spectrumId, 'join', note)} />
-      {changed > 0 && (
-        <p className="stale" data-testid="series-edits-pending">
-          {changed} change{changed === 1 ? '' : 's'} not yet in run {run.runId}.{' '}
-          <button
-            className="small"
-            data-testid="series-edits-rerun"
-            onClick={() => {
-              applied();
-              onRerun();
-            }}
-          >
-            Run analysis again
-          </button>
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ChoicesStatus choices={seriesEdits} runId={run.runId} testId="series-edits" onRerun={onRerun} />
       {edits.length === 0 ? (
         <p className="empty">No series edited by hand.</p>
       ) : (

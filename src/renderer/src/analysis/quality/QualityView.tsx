@@ -1,24 +1,26 @@
 // Quality & exclusions: every spectrum of the run with its quality flags and why, and whether the
 // run used it in its group statistics. The user includes a flagged spectrum back or excludes any
 // other one with a note (stored in the library by setSpectrumExclusion); the next run applies it.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { AnalysisRunView, SpectrumExclusion } from '../../../../shared/api/contract.ts';
 import { getApi } from '../../api.ts';
-import { errorText } from '../../data/libraryQueries.ts';
 import { exclusionsChanged, queryKeys } from '../../data/queryClient.ts';
+import { ChoicesStatus } from '../choices/ChoicesStatus.tsx';
+import { useStoredChoices } from '../choices/useStoredChoices.ts';
+import type { ChoiceSource } from '../choices/useStoredChoices.ts';
 import { QualityRow } from './QualityRow.tsx';
 import type { QualityRowData } from './QualityRow.tsx';
 
 const PAGE = 50; // rows per page: runs on a large library hold thousands of spectra
 
-const NO_EXCLUSIONS: SpectrumExclusion[] = [];
-
 type Filter = 'all' | 'flagged' | 'excluded';
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+const EXCLUSIONS: ChoiceSource<SpectrumExclusion['action']> = {
+  queryKey: queryKeys.exclusions(),
+  list: async () => (await getApi().listSpectrumExclusions({})).exclusions,
+  store: async (input) => (await getApi().setSpectrumExclusion(input)).exclusions,
+  onStored: exclusionsChanged,
+};
 
 /** The run's spectra joined with their label and usability, in file and sweep order. */
 function rowsOf(run: AnalysisRunView): QualityRowData[] {
@@ -29,17 +31,11 @@ function rowsOf(run: AnalysisRunView): QualityRowData[] {
 }
 
 export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun(): void }) {
-  const queryClient = useQueryClient();
-  const { data: exclusions = NO_EXCLUSIONS, error: loadError } = useQuery({
-    queryKey: queryKeys.exclusions(),
-    queryFn: async () => (await getApi().listSpectrumExclusions({})).exclusions,
-  });
+  const exclusionChoices = useStoredChoices(EXCLUSIONS);
+  const { choices: exclusions, save } = exclusionChoices;
   const stored = useMemo(() => new Map(exclusions.map((e) => [e.spectrumId, e])), [exclusions]);
-  const [changed, setChanged] = useState<ReadonlySet<number>>(new Set());
   const [filter, setFilter] = useState<Filter>('flagged');
   const [page, setPage] = useState(0);
-  const [saveError, setError] = useState<string | null>(null);
-  const error = saveError ?? errorText(loadError);
 
   const all = useMemo(() => rowsOf(run), [run]);
   const rows = all.filter((r) =>
@@ -49,27 +45,6 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
   const shownPage = Math.min(page, pages - 1);
   const flagged = all.filter((r) => r.flags.length > 0).length;
   const excluded = all.filter((r) => r.excluded).length;
-
-  const save = (spectrumId: number, action: 'include' | 'exclude' | 'clear', note: string): Promise<void> => {
-    setError(null);
-    // A fetch of the list already under way would answer with the list before this change.
-    void queryClient.cancelQueries({ queryKey: queryKeys.exclusions() });
-    // Shown at once (a controlled box must follow the click); the server's list then replaces it.
-    queryClient.setQueryData<SpectrumExclusion[]>(queryKeys.exclusions(), (previous = []) => [
-      ...previous.filter((e) => e.spectrumId !== spectrumId),
-      ...(action === 'clear' ? [] : [{ spectrumId, action, note, updatedAt: new Date().toISOString() }]),
-    ]);
-    return getApi()
-      .setSpectrumExclusion({ spectrumId, action, note })
-      .then(
-        ({ exclusions: saved }) => {
-          queryClient.setQueryData(queryKeys.exclusions(), saved);
-          setChanged((c) => new Set(c).add(spectrumId));
-          exclusionsChanged();
-        },
-        (e: unknown) => setError(message(e)),
-      );
-  };
 
   return (
     <section className="panel" data-testid="quality-view">
@@ -104,26 +79,7 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
         exclude a spectrum by hand (say why in the note); tick a flagged one to include it back. Choices are
         stored in the library and copied into the recipe of every later run.
       </p>
-      {changed.size > 0 && (
-        <p className="stale" data-testid="quality-pending">
-          {changed.size} change{changed.size === 1 ? '' : 's'} not yet in run {run.runId}.{' '}
-          <button
-            className="small"
-            data-testid="quality-rerun"
-            onClick={() => {
-              setChanged(new Set());
-              onRerun();
-            }}
-          >
-            Run analysis again
-          </button>
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ChoicesStatus choices={exclusionChoices} runId={run.runId} testId="quality" onRerun={onRerun} />
       <div className="scroll quality-scroll">
         <table data-testid="quality-table">
           <thead>
