@@ -1,6 +1,6 @@
 // The analysis on real instrument files (../shared/data/real): a clipped sweep is flagged
 // saturated, the lock-in channel, used as dI/dV, gives the same edges as the numerical
-// derivative, and a tip change is a step that stands out from the sweep's own noise.
+// derivative, and a tip change is a step beyond the noise around it, not only the sweep's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../shared/analysis/index.ts';
@@ -41,14 +41,24 @@ describe('real files', () => {
     expect(result.groups[0]!.counted).toBe(0);
   });
 
-  it('Follow Me_Bias Spectroscopy054.dat: a lone 4 pA step as large as its noise elsewhere is not a tip change', () => {
-    // The largest step, 7 σ of the MAD's Gaussian σ at −0.97 V, is no larger than a spike (a
-    // departure its neighbour cancels) elsewhere in the same sweep: heavy-tailed noise, not a step.
-    const name = 'Follow Me_Bias Spectroscopy054.dat';
-    const [sweep] = runPipeline(forwardSweeps(name)).spectra;
-    expect(sweep!.flags).not.toContain('tip-change');
-    const alone = runPipeline(forwardSweeps(name), { quality: { tipChangeStandOut: 1 } });
-    expect(alone.spectra[0]!.flags).toContain('tip-change');
+  it('noise that grows with the current or picked up is not a tip change; a jump beyond it is', () => {
+    // Each of these passed 6 σ of its sweep's noise somewhere (σ from the whole sweep) but not 4 σ
+    // of the noise around it: a 4 pA blip in noisy bias, a 1.5 pA one, the coherence peaks of a
+    // ±15 mV superconductor sweep, periodic pickup every 4 mV.
+    for (const name of [
+      'Follow Me_Bias Spectroscopy054.dat',
+      'STS003.dat',
+      'nanonis_sts_15mv.dat',
+      'Bias-Spectroscopy002.dat',
+    ]) {
+      const spectra = forwardSweeps(name);
+      for (const r of runPipeline(spectra).spectra) expect(r.flags, name).not.toContain('tip-change');
+      const sweepNoiseOnly = runPipeline(spectra, { quality: { tipChangeLocalK: 1e-9 } });
+      expect(
+        sweepNoiseOnly.spectra.some((r) => r.flags.includes('tip-change')),
+        name,
+      ).toBe(true);
+    }
   });
 
   it('the text bundle: the 3.4 nA jump at 0 V of every sweep is a tip change, named with its size', () => {

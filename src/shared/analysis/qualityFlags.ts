@@ -7,9 +7,9 @@
 // tip-change: a one-point step of the current: d[i] = I[i+1] − I[i] departs from the median of
 //   its six neighbours d[i−3..i+3] by more than K · σ_s (σ_s = 1.4826 · MAD of those departures)
 //   and the step persists (the departure is not cancelled by the next or previous one, which a
-//   single-point spike or the corner of a clipped run would do). A sweep's only such step must
-//   also stand out from its own noise: `standOut` times the largest departure elsewhere.
-import { medianBracketed } from './quickselect.ts';
+//   single-point spike or the corner of a clipped run would do), and it exceeds `localK` times
+//   the noise around it (the same MAD over the 24 departures each side).
+import { medianBracketed, medianInPlace } from './quickselect.ts';
 import { biasPairText, currentText } from './reasonText.ts';
 import type { NumberArray } from './types.ts';
 
@@ -240,24 +240,30 @@ function departuresByMinMax(d: Float64Array, m: number, departure: Float64Array)
   }
 }
 
-/** The largest |departure[i]| of 0 < i < m − 1 more than two points from `at`. */
-function largestDepartureAwayFrom(departure: Float64Array, m: number, at: number): number {
-  let largest = 0;
-  for (let i = 1; i + 1 < m; i++) {
-    const size = Math.abs(departure[i]!);
-    if (Math.abs(i - at) > 2 && size > largest) largest = size;
-  }
-  return largest;
+/** Departures each side of a step that give the noise around it (σ_local). */
+const LOCAL_NOISE_REACH = 24;
+
+/**
+ * The noise around departure i: 1.4826 · median |departure[j]| over the LOCAL_NOISE_REACH
+ * departures each side (|j − i| > 1: not the step and the two its spike test reads).
+ */
+function localNoise(departure: Float64Array, m: number, i: number): number {
+  const from = Math.max(0, i - LOCAL_NOISE_REACH);
+  const to = Math.min(m, i + LOCAL_NOISE_REACH + 1);
+  const window = scratch(0, to - from);
+  let count = 0;
+  for (let j = from; j < to; j++) if (Math.abs(j - i) > 1) window[count++] = Math.abs(departure[j]!);
+  return 1.4826 * medianInPlace(window, count);
 }
 
 /**
- * `k`: the step's size in robust σ; `standOut` (≥ 1; none: no such test): how many times the
- * largest departure elsewhere the step must be when it is the sweep's only one beyond k·σ.
+ * `k`: the step's size in the sweep's robust σ; `localK` (none: no such test): its size in the
+ * noise around it (localNoise), which real currents raise where they are large or picked up.
  */
 export function tipChange(
   bias: NumberArray,
   current: NumberArray,
-  options: { k: number; standOut?: number },
+  options: { k: number; localK?: number },
 ): FlagFinding | null {
   const n = current.length;
   if (n < 10) return null;
@@ -272,27 +278,20 @@ export function tipChange(
   const sigma = 1.4826 * medianBracketed(absolute, m);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
+  const { localK } = options;
   let worst = -1;
-  let steps = 0;
   for (let i = 1; i + 1 < m; i++) {
     const s = departure[i]!;
     if (Math.abs(s) <= threshold) continue;
     if (Math.abs(s + departure[i + 1]!) <= threshold / 2 || Math.abs(s + departure[i - 1]!) <= threshold / 2)
       continue;
-    steps++;
+    // Real current noise is not one σ: it grows with the current and with pickup, so an ordinary
+    // excursion where the noise is large passes k·σ of the sweep. A step stands out locally too.
+    if (localK !== undefined && Math.abs(s) <= localK * localNoise(departure, m, i)) continue;
     if (worst < 0 || Math.abs(s) > Math.abs(departure[worst]!)) worst = i;
   }
   if (worst < 0) return null;
   const step = departure[worst]!;
-  // A lone step barely beyond k·σ in a sweep whose noise has other excursions nearly as large
-  // (pickup, 1/f, digitisation: heavier tails than the MAD's Gaussian σ) is that noise, not a step.
-  const { standOut } = options;
-  if (
-    standOut !== undefined &&
-    steps === 1 &&
-    Math.abs(step) < standOut * largestDepartureAwayFrom(departure, m, worst)
-  )
-    return null;
   return {
     flag: 'tip-change',
     reason: `current steps by ${currentText(step)} (${(Math.abs(step) / sigma).toFixed(0)} σ) between ${biasPairText(bias[worst]!, bias[worst + 1]!)}`,

@@ -90,10 +90,10 @@ const qualitySchema = z
     /** tip-change: a one-point step of the current beyond this many noise σ. */
     tipChangeK: z.number().positive().max(1000).default(6),
     /**
-     * tip-change: a sweep's only step beyond tipChangeK must also be this many times the largest
-     * departure elsewhere in it (real noise has heavier tails than the MAD's Gaussian σ assumes).
+     * tip-change: the step beyond this many σ of the noise around it too (the departures' MAD over
+     * 24 points each side): real current noise grows with the current and with pickup.
      */
-    tipChangeStandOut: z.number().min(1).max(1000).default(1.3),
+    tipChangeLocalK: z.number().positive().max(1000).default(4),
     /** outlier: robust distance (MAD units, 1.4826-scaled) of VBM, CBM or the curve from its group. */
     outlierK: z.number().positive().max(1000).default(5),
     /** outlier: smallest MAD used, V (so tight groups do not flag spectra a few mV off). */

@@ -220,7 +220,7 @@ function currentFindingsOf(
   // A clipped run's corners are steps too; a saturated sweep is excluded anyway.
   const tip = sat
     ? null
-    : tipChange(curve.bias, curve.current, { k: q.tipChangeK, standOut: q.tipChangeStandOut });
+    : tipChange(curve.bias, curve.current, { k: q.tipChangeK, localK: q.tipChangeLocalK });
   if (tip) findings.push(tip);
   return findings;
 }

@@ -37,7 +37,7 @@ const CHANGES: Record<string, RecipeOverrides> = {
   'quality.saturationRun': { quality: { saturationRun: 2 } },
   'quality.saturationK': { quality: { saturationK: 20 } },
   'quality.tipChangeK': { quality: { tipChangeK: 2 } },
-  'quality.tipChangeStandOut': { quality: { tipChangeStandOut: 50 } },
+  'quality.tipChangeLocalK': { quality: { tipChangeLocalK: 50 } },
   'series.metallicThreshold': { series: { metallicThreshold: 0.001 } },
 };
 

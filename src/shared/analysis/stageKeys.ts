@@ -30,7 +30,7 @@ export function stageKeys(recipe: AnalysisRecipe): StageKeys {
   const { series: s, quality: q } = recipe;
   const series = key([s.radius, s.maxGapMinutes, s.split, s.join]);
   const prepare = key([recipe.direction, recipe.minPoints, recipe.uniformTolerance]);
-  const currentFlags = key([prepare, q.saturationRun, q.saturationK, q.tipChangeK, q.tipChangeStandOut]);
+  const currentFlags = key([prepare, q.saturationRun, q.saturationK, q.tipChangeK, q.tipChangeLocalK]);
   const derivative = key([prepare, recipe.derivative, recipe.didvSource]);
   const edges = key([derivative, recipe.edges]);
   const traps = key([edges, recipe.traps]);
