@@ -42,11 +42,11 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   );
   await expect(page.getByTestId('run-label')).toContainText('on session nanonis-dat', { timeout: 60_000 });
   const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
-  // The real 'defect' files: i_v.dat is metallic (flagged no-gap, a finding, not an exclusion), so
-  // it is the group's averaged curve, with no band edges; STS003.dat and both sweeps of
-  // nanonis_sts_15mv.dat carry a tip-change step (6–7 σ) and stay out. Only this session's groups.
+  // The real 'defect' files: i_v.dat is metallic (flagged no-gap, a finding, not an exclusion);
+  // STS003.dat and nanonis_sts_15mv.dat (a series of two sweeps: one spot) count too: their 6–7 σ
+  // blips are within the noise around them, no tip changes. Only this session's groups.
   const spectraView = page.getByTestId('spectra-figure');
-  await expect(legend).toContainText('defect (n = 1)');
+  await expect(legend).toContainText('defect (n = 3)');
   await expect(spectraView).not.toContainText('no curves to average');
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');

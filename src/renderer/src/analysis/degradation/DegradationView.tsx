@@ -20,6 +20,9 @@ export function DegradationView({ onRerun }: { onRerun(): void }) {
   const [index, setIndex] = useState(0);
   const seriesEdits = useSeriesEdits();
   const [note, setNote] = useState('');
+  /** Whether a spectrum starts the run's first series (nothing before it to join). */
+  const firstOfRun = (spectrumId: number): boolean =>
+    run.spectra.find((r) => r.spectrumId === spectrumId)?.seriesIndex === 0;
   const editsPanel = (
     <SeriesEditsPanel run={run} seriesEdits={seriesEdits} note={note} onNote={setNote} onRerun={onRerun} />
   );
@@ -96,6 +99,7 @@ export function DegradationView({ onRerun }: { onRerun(): void }) {
               <button
                 className="secondary small"
                 data-testid="series-join"
+                disabled={firstOfRun(series.spectrumIds[0]!)}
                 title="Make this series continue the one measured just before it (whatever the distance or time between them)"
                 onClick={() => void seriesEdits.save(series.spectrumIds[0]!, 'join', note)}
               >
