@@ -70,15 +70,9 @@ export function labelsChanged(): void {
   bumpAnalysisInputs();
 }
 
-/** A hand exclusion was set or cleared. */
-export function exclusionsChanged(): void {
-  void queryClient.invalidateQueries({ queryKey: ['exclusions'] });
-  bumpAnalysisInputs();
-}
-
-/** A series was split or joined by hand, or such an edit cleared. */
-export function seriesEditsChanged(): void {
-  void queryClient.invalidateQueries({ queryKey: ['seriesEdits'] });
+/** A stored choice per spectrum (a hand exclusion, a series edit) was set or cleared: its list is `queryKey`. */
+export function storedChoicesChanged(queryKey: readonly unknown[]): void {
+  void queryClient.invalidateQueries({ queryKey });
   bumpAnalysisInputs();
 }
 

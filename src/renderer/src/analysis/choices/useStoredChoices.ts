@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SpectrumChoice } from '../../../../shared/api/contract.ts';
 import { errorText } from '../../data/libraryQueries.ts';
+import { storedChoicesChanged } from '../../data/queryClient.ts';
 
 const NO_CHOICES: ReadonlyArray<never> = [];
 
@@ -28,8 +29,6 @@ export interface ChoiceSource<Action extends string> {
     action: Action | 'clear';
     note: string;
   }): Promise<Array<SpectrumChoice<Action>>>;
-  /** Invalidates what the change alters (and marks the shown run stale). */
-  onStored(): void;
 }
 
 export function useStoredChoices<Action extends string>(source: ChoiceSource<Action>): StoredChoices<Action> {
@@ -53,7 +52,7 @@ export function useStoredChoices<Action extends string>(source: ChoiceSource<Act
       (saved) => {
         queryClient.setQueryData(source.queryKey, saved);
         setChanged((c) => new Set(c).add(spectrumId));
-        source.onStored();
+        storedChoicesChanged(source.queryKey);
       },
       (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
     );

@@ -2,7 +2,7 @@
 // view, as stored choices (useStoredChoices).
 import type { SeriesEdit } from '../../../../shared/api/contract.ts';
 import { getApi } from '../../api.ts';
-import { queryKeys, seriesEditsChanged } from '../../data/queryClient.ts';
+import { queryKeys } from '../../data/queryClient.ts';
 import { useStoredChoices } from '../choices/useStoredChoices.ts';
 import type { ChoiceSource, StoredChoices } from '../choices/useStoredChoices.ts';
 
@@ -12,7 +12,6 @@ const SERIES_EDITS: ChoiceSource<SeriesEdit['action']> = {
   queryKey: queryKeys.seriesEdits(),
   list: async () => (await getApi().listSeriesEdits({})).edits,
   store: async (input) => (await getApi().setSeriesEdit(input)).edits,
-  onStored: seriesEditsChanged,
 };
 
 export function useSeriesEdits(): SeriesEdits {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { AnalysisRunView, SpectrumExclusion } from '../../../../shared/api/contract.ts';
 import { getApi } from '../../api.ts';
-import { exclusionsChanged, queryKeys } from '../../data/queryClient.ts';
+import { queryKeys } from '../../data/queryClient.ts';
 import { ChoicesStatus } from '../choices/ChoicesStatus.tsx';
 import { useStoredChoices } from '../choices/useStoredChoices.ts';
 import type { ChoiceSource } from '../choices/useStoredChoices.ts';
@@ -19,7 +19,6 @@ const EXCLUSIONS: ChoiceSource<SpectrumExclusion['action']> = {
   queryKey: queryKeys.exclusions(),
   list: async () => (await getApi().listSpectrumExclusions({})).exclusions,
   store: async (input) => (await getApi().setSpectrumExclusion(input)).exclusions,
-  onStored: exclusionsChanged,
 };
 
 /** The run's spectra joined with their label and usability, in file and sweep order. */
