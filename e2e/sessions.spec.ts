@@ -25,9 +25,12 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   await page.getByTestId('labels-csv-input').setInputFiles({
     name: 'real.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('file,label\nSTS003.dat,defect\nnanonis_sts_15mv.dat,defect\ni_v.dat,defect\n'),
+    buffer: Buffer.from(
+      'file,label\nSTS003.dat,defect\nnanonis_sts_15mv.dat,defect\ni_v.dat,defect\n' +
+        'Follow Me_Bias Spectroscopy054.dat,defect\nNanonisReader_BiasSpectroscopy.dat,defect\n',
+    ),
   });
-  await expect(page.getByTestId('labels-csv-matched')).toHaveText('3');
+  await expect(page.getByTestId('labels-csv-matched')).toHaveText('5');
   const real = sessionRow(page, 'nanonis-dat');
   await expect(real).toContainText('defect');
   const demo = sessionRow(page, 'demo');
@@ -42,11 +45,17 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   );
   await expect(page.getByTestId('run-label')).toContainText('on session nanonis-dat', { timeout: 60_000 });
   const legend = page.getByTestId('spectra-figure').locator('[data-testid=figure-legend]');
-  // The real 'defect' files: i_v.dat is metallic (flagged no-gap, a finding, not an exclusion);
-  // STS003.dat and nanonis_sts_15mv.dat (a series of two sweeps: one spot) count too: their 6–7 σ
-  // blips are within the noise around them, no tip changes. Only this session's groups.
+  // The real 'defect' files: NanonisReader_BiasSpectroscopy.dat is excluded (saturated); of the
+  // other four spots (nanonis_sts_15mv.dat's two sweeps are one), the ±15 mV and ±8 mV sweeps
+  // cover less than 90 % of the group's range (median start −0.31 V to median end 0.31 V) and are
+  // left out of the average, which is then the mean of STS003.dat (±0.6 V) and Follow Me (±1 V)
+  // over ±0.6 V, not a ±8 mV curve of all four. Only this session's groups.
   const spectraView = page.getByTestId('spectra-figure');
-  await expect(legend).toContainText('defect (n = 3)');
+  await expect(legend).toContainText('defect (n = 2)');
+  await expect(page.getByTestId('range-note-defect')).toHaveText(
+    "defect: 2 of 4 sweeps left out of the average: their bias ranges cover less than 90 % of the group's " +
+      '-0.307 V … 0.307 V (median start to median end); the narrowest -0.008 V … 0.008 V.',
+  );
   await expect(spectraView).not.toContainText('no curves to average');
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');

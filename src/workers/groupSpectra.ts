@@ -8,7 +8,12 @@
 // value for value), interpolated onto the average's grid, point-wise std (ddof = 1) over members.
 import { prepareCurve, resolveRecipe } from '../shared/analysis/index.ts';
 import type { BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
-import { groupAverage, interpolateAt, singleSweepDerivative } from '../shared/analysis/groupAverage.ts';
+import {
+  groupAverage,
+  interpolateAt,
+  singleSweepDerivative,
+  withoutPositions,
+} from '../shared/analysis/groupAverage.ts';
 
 // Defined with the group average (the stored run's spread uses them too); re-exported for the views.
 export { interpolateAt, singleSweepDerivative };
@@ -51,6 +56,8 @@ export type GroupSpectraResult =
       normalised: Float64Array;
       normalisedStd: Float64Array;
       edges: BandEdges;
+      /** Why some members are not in the average (their narrow bias range), or null. */
+      rangeNote: string | null;
     };
 
 export function packCurves(members: ReadonlyArray<MemberSweeps>): PackedCurves {
@@ -160,7 +167,8 @@ export function groupSpectraOf(
   const bias = average.bias.slice();
   const didvRows: Float64Array[] = [];
   const normRows: Float64Array[] = [];
-  for (const curve of prepared) {
+  // The spread of the members averaged (a member left out for its narrow range is not drawn).
+  for (const curve of withoutPositions(prepared, average.leftOut)) {
     const single = singleSweepDerivative(curve, recipe);
     if (!single) continue;
     didvRows.push(interpolateAt(single.bias, single.didv, bias));
@@ -177,5 +185,6 @@ export function groupSpectraOf(
     normalised: average.normalisedConductance.slice(),
     normalisedStd: pointwiseStd(normRows, bias.length),
     edges: average.edges,
+    rangeNote: average.rangeNote,
   };
 }

@@ -80,7 +80,10 @@ describe('sts-workbench analyze', () => {
       ]);
       for (const key of ['vbm', 'cbm', 'gap', 'deepTrap'])
         expect(Object.keys(g[key]!).sort()).toEqual(statsKeys);
-      expect(Object.keys(g.averaged!)).toEqual(['vbm', 'cbm', 'gap', 'deepTrap']);
+      expect(Object.keys(g.averaged!)).toEqual(['vbm', 'cbm', 'gap', 'deepTrap', 'leftOut', 'note']);
+      // The demo's sweeps share one range: none is left out of an average.
+      expect(g.averaged!.leftOut).toEqual([]);
+      expect(g.averaged!.note).toBeNull();
     }
     expect(report.comparisons).toHaveLength(6);
     expect(Object.keys(report.comparisons[0] as object)).toEqual(['a', 'b', 'deepTrapReduction', 'ci95']);

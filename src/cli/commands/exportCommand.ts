@@ -36,6 +36,15 @@ function averagedTable(run: AnalysisRunView, group: string): { header: string[];
   return { header: ['bias_V', 'current_A', 'didv_AperV'], rows };
 }
 
+/** How many sweeps the group's averaged curve is of, and those it left out for their narrow range. */
+function averageNote(run: AnalysisRunView, group: string): Record<string, unknown> {
+  const g = run.groups.find((x) => x.label === group);
+  const names = new Map((run.quality ?? []).map((q) => [q.spectrumId, q.file]));
+  const leftOut = (g?.leftOutOfAverage ?? []).map((id) => names.get(id) ?? String(id));
+  const note = g?.average.ok ? (g.average.rangeNote ?? null) : null;
+  return { sweepsAveraged: run.curves[group]?.n ?? null, ...(note ? { leftOut, note } : {}) };
+}
+
 function edgesTable(db: Database, run: AnalysisRunView, group: string): { header: string[]; rows: Cell[][] } {
   const quality = new Map((run.quality ?? []).map((q) => [q.spectrumId, q]));
   const found = db
@@ -163,7 +172,7 @@ export function exportCommand(args: ExportArgs): number {
       runId: run.runId,
       runCreatedAt: run.createdAt,
       recipe: run.recipe,
-      settings: { group: args.group, what },
+      settings: { group: args.group, what, ...(what === 'averaged' ? averageNote(run, args.group) : {}) },
     });
     writeFileSync(args.csv, writeCsv(table, comments));
     const sidecar = {

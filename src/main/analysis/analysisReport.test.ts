@@ -47,11 +47,30 @@ describe('formatAnalysisReport', () => {
       cbm: { ...stats, mean: 1.5, median: 1.5 },
       gap: { ...stats, mean: 2.6, median: 2.6 },
       deepTrap: { ...stats, mean: 0.1, median: 0.1 },
-      averaged: { vbm: -1.1, cbm: 1.5, gap: 2.6, deepTrap: 0.1 },
+      averaged: { vbm: -1.1, cbm: 1.5, gap: 2.6, deepTrap: 0.1, leftOut: [], note: null },
     };
     const text = formatAnalysisReport(report([group]), 3);
     expect(text).toContain('avg VBM');
     expect(text).toMatch(/core\s+2\s+-1\.100 ± 0\.000/);
     expect(text).not.toContain('no labelled spectra');
+    expect(text).not.toContain('left out');
+  });
+
+  it("says which sweeps a group's average left out, and why", () => {
+    const note =
+      "1 of 3 sweeps left out of the average: its bias range covers less than 90 % of the group's …";
+    const group = {
+      label: 'defect',
+      n: 3,
+      excluded: 0,
+      ciReason: null,
+      vbm: stats,
+      cbm: stats,
+      gap: stats,
+      deepTrap: stats,
+      averaged: { vbm: -1.1, cbm: 1.5, gap: 2.6, deepTrap: 0.1, leftOut: ['/data/STS003.dat'], note },
+    };
+    const text = formatAnalysisReport(report([group]), 3);
+    expect(text).toContain(`defect average: ${note} (/data/STS003.dat)`);
   });
 });

@@ -37,7 +37,15 @@ export interface AnalysisReport {
     cbm: StatsJson;
     gap: StatsJson;
     deepTrap: StatsJson;
-    averaged: { vbm: number | null; cbm: number | null; gap: number | null; deepTrap: number | null };
+    averaged: {
+      vbm: number | null;
+      cbm: number | null;
+      gap: number | null;
+      deepTrap: number | null;
+      /** Files of the sweeps the average left out for their narrow bias range, and why. */
+      leftOut: string[];
+      note: string | null;
+    };
   }>;
   comparisons: Array<{
     a: string;
@@ -106,14 +114,18 @@ export function analysisReport(run: AnalysisRunView): AnalysisReport {
       cbm: stats(g.stats.cbm),
       gap: stats(g.stats.gap),
       deepTrap: stats(g.stats.deepTrap),
-      averaged: g.average.ok
-        ? {
-            vbm: g.average.edges.vbm,
-            cbm: g.average.edges.cbm,
-            gap: g.average.edges.gap,
-            deepTrap: g.average.traps.deep,
-          }
-        : { vbm: null, cbm: null, gap: null, deepTrap: null },
+      averaged: {
+        ...(g.average.ok
+          ? {
+              vbm: g.average.edges.vbm,
+              cbm: g.average.edges.cbm,
+              gap: g.average.edges.gap,
+              deepTrap: g.average.traps.deep,
+            }
+          : { vbm: null, cbm: null, gap: null, deepTrap: null }),
+        leftOut: (g.leftOutOfAverage ?? []).map((id) => quality.get(id)?.file ?? String(id)),
+        note: (g.average.ok ? g.average.rangeNote : null) ?? null,
+      },
     })),
     comparisons: run.comparisons.map((c) => ({
       a: c.a,
@@ -174,6 +186,9 @@ export function formatAnalysisReport(report: AnalysisReport, runId: number): str
       ]),
     );
   }
+  for (const g of report.groups)
+    if (g.averaged.note)
+      lines.push(`  ${g.label} average: ${g.averaged.note} (${g.averaged.leftOut.join(', ')})`);
   if (report.comparisons.length) {
     lines.push('', 'deep-trap reduction (1 − mean B / mean A, 95 % bootstrap CI)');
     for (const c of report.comparisons) {

@@ -35,8 +35,10 @@ export function summaryOf(
             edges: g.average.edges,
             vbPeak: g.average.vbPeak,
             traps: g.average.traps,
+            rangeNote: g.average.rangeNote,
           }
         : { ok: false, reason: g.average.reason },
+      leftOutOfAverage: g.leftOutOfAverage.map((index) => result.spectra[index]!.spectrumId),
       stats: g.stats,
       histograms: {
         vbm: { edges: [...g.histograms.vbm.edges], counts: [...g.histograms.vbm.counts] },

@@ -247,6 +247,7 @@ function groupResult(
     spectra: tally.usable,
     counted: tally.counted,
     excluded: tally.firsts - tally.counted,
+    leftOutOfAverage: average.ok ? average.leftOut.map((position) => indices[position]!) : [],
     ciReason:
       tally.counted < minCiN
         ? `n = ${tally.counted} < ${minCiN}: too few spectra for a confidence interval`

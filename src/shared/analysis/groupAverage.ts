@@ -3,6 +3,7 @@
 // 60–80 I–V curves first, then differentiates), and measure it like a single spectrum.
 import { averageCurves } from './averageCurves.ts';
 import { commonGrid } from './commonGrid.ts';
+import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
 import { differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
@@ -36,7 +37,15 @@ export interface GroupCurves {
   normalisedStd: Float64Array | null;
 }
 
-export type GroupAverage = Outcome<SpectrumMeasures & GroupCurves>;
+/** Which sweeps a group average left out for their narrow bias range (groupRange.ts). */
+export interface AverageCoverage {
+  /** Positions, in the curves given, of the sweeps left out; usually none. */
+  leftOut: number[];
+  /** Why, or null when none was. */
+  rangeNote: string | null;
+}
+
+export type GroupAverage = Outcome<SpectrumMeasures & GroupCurves & AverageCoverage>;
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
@@ -45,20 +54,41 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 }
 
 /** A group's curves on their common grid, averaged point-wise (the I(V) half of groupAverage). */
-export type AveragedGroupCurve = Outcome<{
-  grid: Float64Array;
-  step: number;
-  centre: Float64Array;
-  std: Float64Array;
-  n: number;
-}>;
+export type AveragedGroupCurve = Outcome<
+  {
+    grid: Float64Array;
+    step: number;
+    centre: Float64Array;
+    std: Float64Array;
+    n: number;
+  } & AverageCoverage
+>;
+
+/** A failed average's reason, with why sweeps were left out of it when some were. */
+function withNote(reason: string, note: string | null): string {
+  return note === null ? reason : `${reason} (${note})`;
+}
+
+/** The curves of `all` but those at the positions `leftOut` (ascending). */
+export function withoutPositions<T>(all: ReadonlyArray<T>, leftOut: ReadonlyArray<number>): T[] {
+  if (leftOut.length === 0) return all as T[];
+  const kept: T[] = [];
+  let next = 0;
+  for (let k = 0; k < all.length; k++) {
+    if (leftOut[next] === k) next++;
+    else kept.push(all[k]!);
+  }
+  return kept;
+}
 
 export function averageGroupCurves(
-  curves: ReadonlyArray<Curve>,
-  recipe: Pick<AnalysisRecipe, 'average'>,
+  allCurves: ReadonlyArray<Curve>,
+  recipe: Pick<AnalysisRecipe, 'average' | 'averageMinCover'>,
 ): AveragedGroupCurve {
+  const { leftOut, note } = groupRange(allCurves, recipe.averageMinCover);
+  const curves = withoutPositions(allCurves, leftOut);
   const gridResult = commonGrid(curves);
-  if (!gridResult.ok) return gridResult;
+  if (!gridResult.ok) return { ok: false, reason: withNote(gridResult.reason, note) };
   const { grid, step } = gridResult;
   const m = grid.length;
   // Sweeps recorded with the same settings already sit on the grid: their own currents are the
@@ -92,7 +122,16 @@ export function averageGroupCurves(
     }
   }
   const averaged = averageCurves(rows, recipe.average);
-  return { ok: true, grid, step, centre: averaged.centre, std: averaged.std, n: averaged.n };
+  return {
+    ok: true,
+    grid,
+    step,
+    centre: averaged.centre,
+    std: averaged.std,
+    n: averaged.n,
+    leftOut,
+    rangeNote: note,
+  };
 }
 
 /** Linear interpolation of (x, y) at `grid`; NaN outside the sampled range (never extrapolates). */
@@ -199,7 +238,8 @@ export function memberSpread(
 
 /**
  * dI/dV of an averaged I(V) and its measures, like a single spectrum's (steps 4–8); with
- * `members` (the curves averaged) also their spread (memberSpread), else none.
+ * `members` (the curves given to the average, those it left out too) also the spread of those it
+ * averaged (memberSpread), else none.
  */
 export function measureAverage(
   averaged: Extract<AveragedGroupCurve, { ok: true }>,
@@ -209,7 +249,7 @@ export function measureAverage(
   const { grid, step, centre } = averaged;
   const m = grid.length;
   const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
-  if (!derivative.ok) return derivative;
+  if (!derivative.ok) return { ok: false, reason: withNote(derivative.reason, averaged.rangeNote) };
   const didv = derivative.didv.slice();
   const measures = spectrumMeasures(grid, didv, recipe);
   const feenstra = normalisedConductance(grid, centre, didv, recipe.normalisation);
@@ -228,7 +268,11 @@ export function measureAverage(
     didv,
     normalisedConductance: feenstra.normalised,
     didvByVbPeak,
-    ...(members ? memberSpread(members, grid, recipe) : { didvStd: null, normalisedStd: null }),
+    ...(members
+      ? memberSpread(withoutPositions(members, averaged.leftOut), grid, recipe)
+      : { didvStd: null, normalisedStd: null }),
+    leftOut: averaged.leftOut,
+    rangeNote: averaged.rangeNote,
   };
 }
 

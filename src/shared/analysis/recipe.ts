@@ -124,6 +124,11 @@ export const recipeSchema = z
     average: z.enum(['mean', 'median']).default('mean'),
     /** Step 3/7: average only the first sweep of each series (each spot once), or every sweep. */
     averageSweeps: z.enum(['first-of-series', 'all']).default('first-of-series'),
+    /**
+     * Step 3: a sweep covering less than this fraction of its group's bias range (median start to
+     * median end) is left out of the group average, which would otherwise shrink to its range.
+     */
+    averageMinCover: fraction.default(0.9),
     /** Step 4: where dI/dV comes from: the numerical derivative, or the lock-in channel scaled to it. */
     didvSource: z.enum(['numerical', 'lock-in']).default('numerical'),
     /** Step 4: Savitzky–Golay (window, polyorder; first derivative, delta = grid step) or central difference. */

@@ -83,6 +83,11 @@ export interface GroupResult {
   /** Why the statistics have no confidence interval (n below recipe.quality.minCiN), or null. */
   ciReason: string | null;
   average: GroupAverage;
+  /**
+   * Input indices (places in the pipeline's spectra) of the sweeps the average left out for their
+   * narrow bias range (average.rangeNote says why); usually none.
+   */
+  leftOutOfAverage: number[];
   stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
   histograms: { vbm: Histogram; cbm: Histogram; gap: Histogram };
 }

@@ -45,6 +45,7 @@ const CHANGES: Record<string, RecipeOverrides> = {
 const GROUP_OR_PLAN = [
   'average',
   'averageSweeps',
+  'averageMinCover',
   'normalisation.deltaV',
   'normalisation.offsetWindow',
   'bootstrap.resamples',

@@ -35,6 +35,6 @@ export function stageKeys(recipe: AnalysisRecipe): StageKeys {
   const edges = key([derivative, recipe.edges]);
   const traps = key([edges, recipe.traps]);
   const degradation = key([edges, series, s.metallicThreshold]);
-  const average = key([prepare, recipe.averageSweeps, recipe.average]);
+  const average = key([prepare, recipe.averageSweeps, recipe.average, recipe.averageMinCover]);
   return { series, prepare, currentFlags, derivative, edges, traps, degradation, average };
 }

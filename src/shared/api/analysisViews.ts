@@ -113,7 +113,15 @@ export interface AnalysisSpectrum {
 /** A group's averaged spectrum as stored: its measures, without curves. */
 export type StoredGroupAverage =
   | { ok: false; reason: string }
-  | { ok: true; n: number; edges: BandEdges; vbPeak: number | null; traps: TrapWindows };
+  | {
+      ok: true;
+      n: number;
+      edges: BandEdges;
+      vbPeak: number | null;
+      traps: TrapWindows;
+      /** Why sweeps were left out of the average for their narrow bias range; absent in runs stored before it was kept. */
+      rangeNote?: string | null;
+    };
 
 /** The curves of a group's averaged spectrum on its common grid (defined with the analysis). */
 export type { GroupCurves };
@@ -128,6 +136,8 @@ export interface AnalysisGroupSummary {
   /** Why there is no confidence interval (n below recipe.quality.minCiN), or null. */
   ciReason: string | null;
   average: StoredGroupAverage;
+  /** Spectrum ids of the sweeps the average left out (average.rangeNote); absent in runs stored before it was kept. */
+  leftOutOfAverage?: number[];
   stats: { vbm: SummaryStats; cbm: SummaryStats; gap: SummaryStats; deepTrap: SummaryStats };
   /** Bin edges (V, one more than counts) and counts. */
   histograms: Record<'vbm' | 'cbm' | 'gap', { edges: number[]; counts: number[] }>;

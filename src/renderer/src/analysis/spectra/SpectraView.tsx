@@ -159,6 +159,13 @@ export function SpectraView() {
             {f.label}: {f.reason}
           </p>
         ))}
+      {groups
+        .filter((g) => g.rangeNote)
+        .map((g) => (
+          <p key={g.label} className="note" data-testid={`range-note-${g.label}`}>
+            {g.label}: {g.rangeNote}.
+          </p>
+        ))}
       {groups.length > 0 && (
         <SpectraFigure
           groups={groups}

@@ -29,8 +29,8 @@ async function groupSpectra(
 ): Promise<GroupSpectra | { label: string; reason: string }> {
   const result = await pool.groupSpectra(members, recipe);
   if (!result.ok) return { label, reason: result.reason };
-  const { n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges } = result;
-  return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges };
+  const { n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges, rangeNote } = result;
+  return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges, rangeNote };
 }
 
 /**
@@ -66,6 +66,7 @@ export function storedGroupCurves(
       normalised: c.normalisedConductance,
       normalisedStd: c.normalisedStd,
       edges: g.average.edges,
+      rangeNote: g.average.rangeNote ?? null,
     });
   }
   return { state: 'ready', groups, failed };
