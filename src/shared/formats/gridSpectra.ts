@@ -44,6 +44,43 @@ export function gridSpectraValues({ plans }: PixelPlans, written: number, points
 }
 
 /**
+ * The pixel spectra a grid can keep within `maxValues`, widest first: every record with its other
+ * channels; then the currents alone (forward and backward); then the forward currents alone. A
+ * grid of 128 × 128 pixels × 1,024 points with lock-in X/Y both ways is 168 M values whole, 34 M
+ * with its currents alone and 17 M forward: its pixels can still be labelled and analysed. Null
+ * when not even that fits (the Grid view and its maps read the file). `leftOut` says what was left
+ * out, for the file's warning.
+ */
+export function fittingPixelPlans(
+  pixelPlans: PixelPlans,
+  written: number,
+  points: number,
+  maxValues: number,
+): { plans: PixelPlans; values: number; leftOut: string | null } | null {
+  const currentsOnly = { ...pixelPlans, plans: pixelPlans.plans.map((plan) => ({ ...plan, extras: [] })) };
+  const forwardOnly = {
+    ...currentsOnly,
+    plans: currentsOnly.plans.filter((plan) => plan.direction !== 'backward'),
+  };
+  const extras = new Set(pixelPlans.plans.flatMap((plan) => plan.extras));
+  const extraNames = [...extras].map((i) => pixelPlans.parts[i]?.name ?? '').join(', ');
+  const tiers: Array<[PixelPlans, string | null]> = [
+    [pixelPlans, null],
+    [currentsOnly, `their other channels (${extraNames})`],
+    [
+      forwardOnly,
+      extras.size > 0 ? `their backward sweeps and other channels (${extraNames})` : 'their backward sweeps',
+    ],
+  ];
+  for (const [plans, leftOut] of tiers) {
+    if (plans.plans.length === 0) continue;
+    const values = gridSpectraValues(plans, written, points);
+    if (values <= maxValues) return { plans, values, leftOut };
+  }
+  return null;
+}
+
+/**
  * Spectra of the first `written` pixels. Each pixel's bias axis runs from its own Sweep Start to
  * Sweep End parameters (the header's values when those are absent); its position is its X/Y/Z
  * parameters. Backward channels are stored against the forward axis, so backward records are

@@ -1,6 +1,7 @@
 // Reader limits and the byte-order mark, on real files: each limit refuses with a ParseError naming
 // the quantity, the value and the limit; a UTF-8 BOM changes nothing a reader returns.
 import { readFileSync } from 'node:fs';
+import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { describe, expect, it } from 'vitest';
 import { realFile } from '../../testing/realData.ts';
 import { parseFile } from './index.ts';
@@ -62,26 +63,81 @@ describe('reader limits', () => {
     expect(parseFile('a.dat', dat).spectra.length).toBeGreaterThan(0);
   });
 
-  it('keeps a grid too large for pixel spectra as a grid, without them, and says why', () => {
-    const grid = new Uint8Array(readFileSync(realFile('nanonis-3ds', 'NanonisReader_STS_grid_lockin.3ds')));
+  it('keeps a grid too large for its whole pixel spectra as a grid, with what fits, and says why', () => {
+    // A grid with backward sweeps and a lock-in channel each way (the real grids here have one or the other).
+    const grid = syntheticGrid({
+      seed: 3,
+      width: 6,
+      height: 5,
+      points: 64,
+      extraChannels: ['LIX 1 omega (A)', 'Current [bwd] (A)', 'LIX 1 omega [bwd] (A)'],
+    }).bytes;
     const whole = parseFile('g.3ds', grid);
-    const values = whole.spectra.reduce(
-      (sum, s) => sum + s.bias.length + s.current.length + s.extra.reduce((n, c) => n + c.values.length, 0),
-      0,
+    const valuesOf = (spectra: typeof whole.spectra, withExtras = true): number =>
+      spectra.reduce(
+        (sum, s) =>
+          sum +
+          s.bias.length +
+          s.current.length +
+          (withExtras ? s.extra.reduce((n, c) => n + c.values.length, 0) : 0),
+        0,
+      );
+    const values = valuesOf(whole.spectra);
+    const currents = valuesOf(whole.spectra, false);
+    const forward = valuesOf(
+      whole.spectra.filter((s) => s.direction === 'forward'),
+      false,
     );
-    expect(values).toBeGreaterThan(1000);
-    // One value under what the pixels hold: the pixels are left out, nothing else.
-    const large = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values - 1 } });
+    const extraNames = [...new Set(whole.spectra.flatMap((s) => s.extra.map((c) => c.name)))];
+    expect(extraNames.length).toBeGreaterThan(0);
+    expect(whole.spectra.some((s) => s.direction === 'backward')).toBe(true);
+    expect(values).toBeGreaterThan(currents);
+    expect(currents).toBeGreaterThan(forward);
+    const over = (limit: number): string =>
+      `${values} values (pixels x curves x points), over the limit of ${limit}`;
+    const same = (a: (typeof whole.spectra)[number], b: (typeof whole.spectra)[number]): void => {
+      expect([a.gridIndex, a.sweep, a.direction, a.position]).toEqual([
+        b.gridIndex,
+        b.sweep,
+        b.direction,
+        b.position,
+      ]);
+      expect(Array.from(a.bias)).toEqual(Array.from(b.bias));
+      expect(Array.from(a.current)).toEqual(Array.from(b.current));
+    };
+
+    // One value under what the pixels hold whole: every record, its currents only.
+    const currentsOnly = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values - 1 } });
+    expect(currentsOnly.spectra).toHaveLength(whole.spectra.length);
+    currentsOnly.spectra.forEach((s, i) => {
+      same(s, whole.spectra[i]!);
+      expect(s.extra).toEqual([]);
+    });
+    expect(currentsOnly.warnings).toEqual([
+      `pixel spectra stored without their other channels (${extraNames.join(', ')}): ${over(values - 1)} with them; the Grid view and its maps read them from the file`,
+    ]);
+
+    // Under the currents: the forward ones only.
+    const forwardOnly = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: currents - 1 } });
+    const wholeForward = whole.spectra.filter((s) => s.direction === 'forward');
+    expect(forwardOnly.spectra).toHaveLength(wholeForward.length);
+    forwardOnly.spectra.forEach((s, i) => same(s, wholeForward[i]!));
+    expect(forwardOnly.warnings[0]).toMatch(
+      /^pixel spectra stored without their backward sweeps and other channels/,
+    );
+
+    // Under even that: a grid without pixel rows.
+    const large = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: forward - 1 } });
     expect(large.spectra).toEqual([]);
     expect(large.kind).toBe(whole.kind);
     expect(large.grid).toEqual(whole.grid);
     expect(large.header).toEqual(whole.header);
     expect(large.warnings).toEqual([
-      `pixel spectra not stored: ${values} values (pixels x curves x points), over the limit of ${values - 1}; the Grid view and its maps read the file`,
+      `pixel spectra not stored: ${over(forward - 1)}; the Grid view and its maps read the file`,
     ]);
-    expect(parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values } }).spectra).toHaveLength(
-      whole.spectra.length,
-    );
+    const exact = parseFile('g.3ds', grid, { limits: { maxSpectrumValues: values } });
+    expect(exact.spectra).toHaveLength(whole.spectra.length);
+    expect(exact.warnings).toEqual([]);
   });
 
   it('refuses a grid channel name longer than allowed (each pixel would store a copy)', () => {

@@ -5,7 +5,7 @@ import { parseColumnName } from './columnName.ts';
 import { gridLayout, readGridEntries, type GridLayout } from './gridHeader.ts';
 import { firstWins } from './headerEntries.ts';
 import { nanonisDateToIso } from './nanonisDate.ts';
-import { gridPixelPlans, gridSpectra, gridSpectraValues } from './gridSpectra.ts';
+import { fittingPixelPlans, gridPixelPlans, gridSpectra, gridSpectraValues } from './gridSpectra.ts';
 import { emptyParsedFile, setpointFromHeader } from './parsedFile.ts';
 import { pickCurrentQuantity } from './spectrumColumns.ts';
 import { DEFAULT_READER_LIMITS, overLimit, type ReaderLimits } from './limits.ts';
@@ -100,16 +100,21 @@ export function parseNanonis3ds(
   parsed.notIv = gridNotIv(layout, currentQuantity);
   if (parsed.notIv === null && currentQuantity !== undefined) {
     // A grid too large for its pixels to be spectra rows (2²⁵ doubles = 256 MB) is still a grid:
-    // the Grid view and its maps read the file itself. Only the pixels' rows are left out.
+    // the Grid view and its maps read the file itself. Its pixels keep what fits: their currents
+    // without the other channels, or the forward currents only, or no rows at all.
     const plans = gridPixelPlans(layout, currentQuantity);
     const values = gridSpectraValues(plans, written, layout.points);
-    if (values > limits.maxSpectrumValues) {
-      parsed.warnings.push(
-        `pixel spectra not stored: ${values} values (pixels x curves x points), over the limit of ` +
-          `${limits.maxSpectrumValues}; the Grid view and its maps read the file`,
-      );
+    const fitting = fittingPixelPlans(plans, written, layout.points, limits.maxSpectrumValues);
+    const over = `${values} values (pixels x curves x points), over the limit of ${limits.maxSpectrumValues}`;
+    if (fitting === null) {
+      parsed.warnings.push(`pixel spectra not stored: ${over}; the Grid view and its maps read the file`);
     } else {
-      parsed.spectra = gridSpectra(view, layout, header, written, plans, limits.maxSpectrumValues);
+      if (fitting.leftOut !== null)
+        parsed.warnings.push(
+          `pixel spectra stored without ${fitting.leftOut}: ${over} with them; ` +
+            'the Grid view and its maps read them from the file',
+        );
+      parsed.spectra = gridSpectra(view, layout, header, written, fitting.plans, limits.maxSpectrumValues);
     }
   }
   return parsed;
