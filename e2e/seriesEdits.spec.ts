@@ -71,6 +71,8 @@ test('splits a series at a sweep and joins it back, each stored with its note', 
   await rerun(page, 3);
   expect(await seriesOptions(page)).toEqual(before);
   expect(await coreSpots(page)).toBe(spotsBefore);
+  // The view re-renders after the run: its sweep table settles before the page is measured.
+  await expect(page.getByTestId('sweep-table').locator('tbody tr').first()).toBeVisible();
   await page.screenshot({ path: screenshotPath('degradation-series-joined'), fullPage: true });
 
   await table.getByRole('button', { name: 'Undo' }).click();

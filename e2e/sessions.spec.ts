@@ -57,6 +57,18 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
       '-0.307 V … 0.307 V (median start to median end); the narrowest -0.008 V … 0.008 V.',
   );
   await expect(spectraView).not.toContainText('no curves to average');
+  // Each of them is still counted, and says why it is not in the averaged curve.
+  await page.getByTestId('subtab-quality').click();
+  await page.getByTestId('quality-filter-all').click();
+  for (const name of ['i_v.dat', 'nanonis_sts_15mv.dat'])
+    await expect(
+      page.getByTestId('quality-table').locator('tbody tr', { hasText: name }).first().locator('.run-status'),
+    ).toHaveText('used; not in the group average (narrow bias range)');
+  await expect(
+    page.getByTestId('quality-table').locator('tbody tr', { hasText: 'STS003.dat' }).locator('.run-status'),
+  ).toHaveText('used');
+  await page.screenshot({ path: screenshotPath('quality-out-of-average'), fullPage: true });
+  await page.getByTestId('subtab-spectra').click();
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');
   await page.screenshot({ path: screenshotPath('analysis-real-session'), fullPage: true });

@@ -6,6 +6,14 @@ import { fixed } from '../plot/units.ts';
 
 export interface QualityRowData extends AnalysisSpectrumQuality {
   label: string | null;
+  /** Counted, but left out of its group's averaged curve for its narrow bias range. */
+  outOfAverage: boolean;
+}
+
+/** The run's use of a spectrum, as the status cell says it. */
+function statusText(row: QualityRowData): string {
+  if (row.excluded) return `excluded${row.exclusionReason ? `: ${row.exclusionReason}` : ''}`;
+  return row.outOfAverage ? 'used; not in the group average (narrow bias range)' : 'used';
 }
 
 export function QualityRow({
@@ -55,7 +63,7 @@ export function QualityRow({
         data-testid={`quality-status-${id}`}
         title={row.exclusionReason ?? undefined}
       >
-        {row.excluded ? `excluded${row.exclusionReason ? `: ${row.exclusionReason}` : ''}` : 'used'}
+        {statusText(row)}
       </td>
       <td>
         <input

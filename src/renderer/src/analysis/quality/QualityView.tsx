@@ -24,8 +24,13 @@ const EXCLUSIONS: ChoiceSource<SpectrumExclusion['action']> = {
 /** The run's spectra joined with their label and usability, in file and sweep order. */
 function rowsOf(run: AnalysisRunView): QualityRowData[] {
   const results = new Map(run.spectra.map((r) => [r.spectrumId, r]));
+  const outOfAverage = new Set(run.groups.flatMap((g) => g.leftOutOfAverage ?? []));
   return (run.quality ?? [])
-    .map((q) => ({ ...q, label: results.get(q.spectrumId)?.label ?? null }))
+    .map((q) => ({
+      ...q,
+      label: results.get(q.spectrumId)?.label ?? null,
+      outOfAverage: outOfAverage.has(q.spectrumId),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.sweep - b.sweep);
 }
 
