@@ -104,7 +104,16 @@ export function SpectraView() {
       spec={{
         run,
         name: `spectra-${mode}${log ? '-log' : ''}`,
-        view: { quantity: mode, log, savgol: smoothing, hidden: [...hidden] },
+        view: {
+          quantity: mode,
+          log,
+          savgol: smoothing,
+          hidden: [...hidden],
+          // Sweeps a group's average left out for their narrow bias range, and why.
+          leftOutOfAverage: Object.fromEntries(
+            groups.filter((g) => g.rangeNote).map((g) => [g.label, g.rangeNote]),
+          ),
+        },
         csv: () => ({
           header: [
             'group',
