@@ -51,7 +51,7 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   // left out of the average, which is then the mean of STS003.dat (±0.6 V) and Follow Me (±1 V)
   // over ±0.6 V, not a ±8 mV curve of all four. Only this session's groups.
   const spectraView = page.getByTestId('spectra-figure');
-  await expect(legend).toContainText('defect (n = 2)');
+  await expect(legend).toContainText('defect (n = 2; 2 left out)');
   await expect(page.getByTestId('range-note-defect')).toHaveText(
     "defect: 2 of 4 sweeps left out of the average: their bias ranges cover less than 90 % of the group's " +
       '-0.307 V … 0.307 V (median start to median end); the narrowest -0.008 V … 0.008 V.',
@@ -69,6 +69,7 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   ).toHaveText('used');
   await page.screenshot({ path: screenshotPath('quality-out-of-average'), fullPage: true });
   await page.getByTestId('subtab-spectra').click();
+  await expect(legend).toContainText('defect (n = 2; 2 left out)');
   await expect(spectraView).not.toContainText('crown-edge');
   await expect(spectraView).not.toContainText('core');
   await page.screenshot({ path: screenshotPath('analysis-real-session'), fullPage: true });

@@ -56,7 +56,8 @@ export type GroupSpectraResult =
       normalised: Float64Array;
       normalisedStd: Float64Array;
       edges: BandEdges;
-      /** Why some members are not in the average (their narrow bias range), or null. */
+      /** Members not in the average for their narrow bias range, and why (null when none). */
+      leftOut: number;
       rangeNote: string | null;
     };
 
@@ -185,6 +186,7 @@ export function groupSpectraOf(
     normalised: average.normalisedConductance.slice(),
     normalisedStd: pointwiseStd(normRows, bias.length),
     edges: average.edges,
+    leftOut: average.leftOut.length,
     rangeNote: average.rangeNote,
   };
 }

@@ -30,6 +30,11 @@ function withHeadroom([lo, hi]: [number, number]): [number, number] {
 /** A group without in-gap states. */
 const NO_BIASES = new Float64Array(0);
 
+/** A group's legend entry: the sweeps averaged, and those left out for their range (see the note). */
+function legendLabel(g: GroupSpectra): string {
+  return `${g.label} (n = ${g.n}${g.leftOut > 0 ? `; ${g.leftOut} left out` : ''})`;
+}
+
 /** Layout outside a measured panel, viewBox units. */
 export const SPECTRA_SIZE = { width: 760, height: 480 };
 
@@ -92,10 +97,8 @@ export const SpectraFigure = memo(function SpectraFigure({
     // The legend stands right of the plotting area, clear of the curves and the gap arrows; its
     // width allows for every entry it may list.
     const legendSpace =
-      legendWidth([
-        ...groups.map((g) => ({ label: `${g.label} (n = ${g.n})` })),
-        { label: 'In-gap states (spectra)' },
-      ]) + 24;
+      legendWidth([...groups.map((g) => ({ label: legendLabel(g) })), { label: 'In-gap states (spectra)' }]) +
+      24;
     const frame = frameFor(width, height, { l: 78, r: legendSpace + 12, t: 20, b: 56 });
     const sx = linearScale(xDomain, [frame.left, frame.left + frame.width]);
     const sy = (log ? logScale : linearScale)(yDomain, [frame.top + frame.height, frame.top]);
@@ -128,7 +131,7 @@ export const SpectraFigure = memo(function SpectraFigure({
   const legendEntries = [
     ...groups.map((g) => ({
       key: g.label,
-      label: `${g.label} (n = ${g.n})`,
+      label: legendLabel(g),
       colour: colourOf(g.label),
       hidden: hidden.has(g.label),
     })),

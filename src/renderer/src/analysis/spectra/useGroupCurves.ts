@@ -29,8 +29,33 @@ async function groupSpectra(
 ): Promise<GroupSpectra | { label: string; reason: string }> {
   const result = await pool.groupSpectra(members, recipe);
   if (!result.ok) return { label, reason: result.reason };
-  const { n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges, rangeNote } = result;
-  return { label, n, bias, current, currentStd, didv, didvStd, normalised, normalisedStd, edges, rangeNote };
+  const {
+    n,
+    bias,
+    current,
+    currentStd,
+    didv,
+    didvStd,
+    normalised,
+    normalisedStd,
+    edges,
+    leftOut,
+    rangeNote,
+  } = result;
+  return {
+    label,
+    n,
+    bias,
+    current,
+    currentStd,
+    didv,
+    didvStd,
+    normalised,
+    normalisedStd,
+    edges,
+    leftOut,
+    rangeNote,
+  };
 }
 
 /**
@@ -66,6 +91,7 @@ export function storedGroupCurves(
       normalised: c.normalisedConductance,
       normalisedStd: c.normalisedStd,
       edges: g.average.edges,
+      leftOut: g.leftOutOfAverage?.length ?? 0,
       rangeNote: g.average.rangeNote ?? null,
     });
   }
