@@ -181,6 +181,21 @@ describe('commonGrid', () => {
     expect(r.ok && Array.from(r.grid)).toEqual(Array.from(bias));
   });
 
+  it('takes the shared points only when every array, each compared once, holds them', () => {
+    const bias = Float64Array.from({ length: 11 }, (_, i) => -1 + i * 0.2);
+    const copy = bias.slice();
+    const other = Float64Array.from(bias, (v, i) => (i === 10 ? v - 0.05 : v));
+    // Arrays seen again (a chunk's shared array) after an equal copy, then one that differs.
+    const shared = commonGrid([bias, copy, copy, bias, copy].map((b) => ({ bias: b })));
+    expect(shared.ok && Array.from(shared.grid)).toEqual(Array.from(bias));
+    const mixed = commonGrid([bias, copy, copy, other, copy].map((b) => ({ bias: b })));
+    // Not shared: the overlap (−1 … 0.95 V) at the median step, 0.2 V.
+    if (!mixed.ok) throw new Error(mixed.reason);
+    expect(mixed.grid).toHaveLength(10);
+    mixed.grid.forEach((v, i) => expect(v).toBeCloseTo(bias[i]!, 12));
+    expect(mixed.grid).not.toBe(bias);
+  });
+
   it('reports disjoint ranges', () => {
     expect(commonGrid([{ bias: [0, 1] }, { bias: [2, 3] }])).toMatchObject({ ok: false });
     expect(commonGrid([])).toMatchObject({ ok: false });
