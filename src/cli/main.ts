@@ -46,6 +46,7 @@ function parseCliArgs(rest: string[]) {
       method: { type: 'string' },
       window: { type: 'string' },
       sg: { type: 'string' },
+      recipe: { type: 'string' },
       group: { type: 'string' },
       what: { type: 'string' },
       csv: { type: 'string' },
@@ -111,6 +112,7 @@ async function runCommand(command: string, values: ParsedValues, positionals: st
         method: values.method,
         window: values.window,
         sg: values.sg,
+        recipe: values.recipe,
         json: values.json ?? false,
         dryRun: values['dry-run'] ?? false,
       });

@@ -4,8 +4,9 @@ Commands:
   import <folder|file>... --db <file> [--json]   import files into a library (created if absent)
   inspect <file> [--json]                        show what the reader finds in one file
   info --db <file> [--json]                      files by status, spectra, images, labels, runs
-  analyze --db <file> [--labels <csv>] [--session <id>] [--method first-peak|onset]
-          [--window <lo>,<hi>] [--sg <window>,<order>] [--json] [--dry-run]
+  analyze --db <file> [--labels <csv>] [--session <id>] [--method band|first-peak|onset]
+          [--window <lo>,<hi>] [--sg <window>,<order>] [--recipe <file.json>]
+          [--json] [--dry-run]
                                                  band edges, statistics, trap comparisons and
                                                  series of the library's (or the session's)
                                                  spectra (run stored; --dry-run: printed only,
@@ -36,7 +37,9 @@ Options:
   --labels <csv> labels CSV (file,label) applied before the analysis
   --session <id> analyze: the labels CSV matches only this session's files, and only this
                  session is analysed (ids: info lists them)
-  --method       band-edge method: first-peak (default) or onset
+  --method       band-edge method: band (default), first-peak or onset
+  --recipe <f>   analyze: recipe fields from a JSON file (or an export's .recipe.json, to
+                 analyse again with a stored run's parameters); other options win over it
   --window       deep-trap window in volts, e.g. -0.8,1.0
   --channel      grid channel to analyse (default: the forward current); a lock-in channel is dI/dV
   --image <name> classify: only this topography file (default: every one)

@@ -1,5 +1,5 @@
 // `sts-workbench analyze --db <file> [--labels <csv>] [--session <id>] [--method band|first-peak|onset]
-//   [--window <lo>,<hi>] [--sg <window>,<order>] [--json]`
+//   [--window <lo>,<hi>] [--sg <window>,<order>] [--recipe <file.json>] [--json]`
 // Applies the labels CSV first (when given), runs the pipeline on the library, stores the run
 // (recipe + app version + results) and prints the report. With --session both the labels CSV and
 // the analysis are that session's: the CSV's rows match only its files.
@@ -11,6 +11,7 @@ import { runAnalysis } from '../../main/analysis/runAnalysis.ts';
 import { applyLabelsCsv } from '../../main/library/applyLabelsCsv.ts';
 import { ANALYZE_TABLES, shadowTablesForDryRun } from '../../main/library/dryRun.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
+import { mergeRecipe, readRecipeFile } from '../recipeFile.ts';
 import { UsageError } from '../usage.ts';
 
 export interface AnalyzeArgs {
@@ -23,6 +24,8 @@ export interface AnalyzeArgs {
   window?: string;
   /** Savitzky–Golay "window,order" (points, polynomial order). */
   sg?: string;
+  /** A JSON file of recipe fields, or an export's `.recipe.json`; the options above win over it. */
+  recipe?: string;
   json: boolean;
   /** Compute and print only: the library is opened read-only and nothing is stored. */
   dryRun?: boolean;
@@ -36,8 +39,13 @@ function numberPair(option: string, text: string): [number, number] {
   return [values[0]!, values[1]!];
 }
 
-/** Recipe overrides from the command line, validated by the same schema as the API's. */
-export function recipeFromArgs(args: Pick<AnalyzeArgs, 'method' | 'window' | 'sg'>): RecipeOverrides {
+/**
+ * Recipe overrides from the command line (over the --recipe file's fields, when given), validated
+ * by the same schema as the API's.
+ */
+export function recipeFromArgs(
+  args: Pick<AnalyzeArgs, 'method' | 'window' | 'sg'> & { recipe?: string },
+): RecipeOverrides {
   const raw: Record<string, unknown> = {};
   if (args.method !== undefined) {
     if (args.method !== 'band' && args.method !== 'first-peak' && args.method !== 'onset')
@@ -49,12 +57,22 @@ export function recipeFromArgs(args: Pick<AnalyzeArgs, 'method' | 'window' | 'sg
     const [window, polyorder] = numberPair('--sg', args.sg);
     raw.derivative = { method: 'savgol', window, polyorder };
   }
-  const parsed = recipeOverridesSchema.safeParse(raw);
+  const fromFile = args.recipe === undefined ? {} : readRecipeFile(args.recipe);
+  const parsed = recipeOverridesSchema.safeParse(mergeRecipe(fromFile, raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    // A field an option set is that option's; any other came from the file.
     const option =
-      issue.path[0] === 'traps' ? '--window' : issue.path[0] === 'derivative' ? '--sg' : '--method';
-    throw new UsageError(`${option}: ${issue.message}`);
+      issue.path[0] === 'traps' && raw.traps
+        ? '--window'
+        : issue.path[0] === 'derivative' && raw.derivative
+          ? '--sg'
+          : issue.path[0] === 'edges' && raw.edges
+            ? '--method'
+            : null;
+    if (option) throw new UsageError(`${option}: ${issue.message}`);
+    throw new UsageError(`--recipe ${args.recipe}: ${field ? `${field}: ` : ''}${issue.message}`);
   }
   return parsed.data;
 }
