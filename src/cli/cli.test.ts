@@ -1,21 +1,11 @@
 // The command as a user runs it: a real process on a real library and the real instrument files.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { realDataDir, realFile } from '../testing/realData.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../testing/cliProcess.ts';
 
 interface ImportJson {
   files: number;

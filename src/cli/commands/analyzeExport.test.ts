@@ -1,18 +1,10 @@
 // `analyze` and `export` as a user runs them: real processes on a library of the demo session.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../main/analysis/demoSession.testing.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../../testing/cliProcess.ts';
 
 const statsKeys = ['mean', 'median', 'n', 'std'];
 let demo: string;

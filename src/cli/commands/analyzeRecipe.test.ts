@@ -1,20 +1,14 @@
 // `analyze --recipe`: a stored run analysed again with the recipe `export` wrote beside its table
 // gives the same numbers; options still win over the file; a bad file is refused naming the field.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../testing/cliProcess.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '../../../bin/sts-workbench.js');
 const realDat = resolve(here, '../../../../shared/data/real/nanonis-dat');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface Report {
   recipe: Record<string, unknown> & {

@@ -1,21 +1,15 @@
 // A group of real Nanonis sweeps of very different bias ranges, through the CLI as a user runs it:
 // the ±15 mV and ±8 mV sweeps are left out of the group's average (which then spans ±0.6 V, not
 // ±8 mV), and `analyze --json` and `export --what averaged` say which and why.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../testing/cliProcess.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '../../../bin/sts-workbench.js');
 const realDat = resolve(here, '../../../../shared/data/real/nanonis-dat');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
 
 let dir: string;
 let db: string;

@@ -1,24 +1,13 @@
 // `sts-workbench classify` as a user runs it: real processes on real SQLite libraries imported from
 // seeded synthetic sessions with known truth (scripts/generateClassifySession.ts).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { writeClassifySession } from '../../../scripts/generateClassifySession.ts';
 import type { ClassifyReport } from './classifyLibrary.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../../testing/cliProcess.ts';
 
 function importSession(seed: number): {
   db: string;

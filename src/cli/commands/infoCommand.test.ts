@@ -1,21 +1,13 @@
 // `sts-workbench info` as a user runs it (a real process), on a seeded synthetic library whose
 // contents are known and on the real instrument files as imported by the CLI.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { realDataDir } from '../../testing/realData.ts';
 import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../../testing/cliProcess.ts';
 
 const KEYS = ['files', 'imported', 'skipped', 'failed', 'spectra', 'images', 'labels', 'runs'];
 

@@ -1,25 +1,14 @@
 // `sts-workbench map` as a user runs it: a real process on real and synthetic .3ds files.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { resolveRecipe } from '../../shared/analysis/recipe.ts';
 import { decodeNanonis3dsCube } from '../../shared/formats/nanonis3dsCube.ts';
 import { gridMaps } from '../../shared/grid/gridMaps.ts';
 import { realFile } from '../../testing/realData.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../../testing/cliProcess.ts';
 
 interface MapJson {
   file: string;

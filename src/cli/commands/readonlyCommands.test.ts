@@ -1,11 +1,9 @@
 // export, serve (browsing) and analyze --dry-run on a library that cannot be written: a tmpfs
 // remounted read-only (we run as root, where chmod stops nothing). Real CLI processes, a real HTTP
 // bridge, a real SQLite library with known labels.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope.ts';
 import { bridgeApi } from '../../testing/bridgeClient.ts';
@@ -14,13 +12,7 @@ import { MOUNT_UNAVAILABLE, mountTmpfs, remountReadonly, unmountAll } from '../.
 import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
 import type { SyntheticLibraryTruth } from '../../testing/syntheticLibrary.ts';
 import { startBrowserMode } from './serveCommand.ts';
-
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/sts-workbench.js');
-
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../../testing/cliProcess.ts';
 
 function writableLibrary(path: string, files: number): SyntheticLibraryTruth {
   const db = openLibrary(path);

@@ -29,33 +29,8 @@ async function groupSpectra(
 ): Promise<GroupSpectra | { label: string; reason: string }> {
   const result = await pool.groupSpectra(members, recipe);
   if (!result.ok) return { label, reason: result.reason };
-  const {
-    n,
-    bias,
-    current,
-    currentStd,
-    didv,
-    didvStd,
-    normalised,
-    normalisedStd,
-    edges,
-    leftOut,
-    rangeNote,
-  } = result;
-  return {
-    label,
-    n,
-    bias,
-    current,
-    currentStd,
-    didv,
-    didvStd,
-    normalised,
-    normalisedStd,
-    edges,
-    leftOut,
-    rangeNote,
-  };
+  const { ok: _ok, ...curves } = result;
+  return { label, ...curves };
 }
 
 /**
