@@ -18,7 +18,10 @@
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
-//   peak may do, and none once P, or a peak as prominent as an in-gap state, has joined;
+//   peak may do, and none once P, or a peak as prominent as an in-gap state, has joined; where P
+//   is the sweep's end sample (the tail still rises where the sweep stops, so P says where the
+//   sweep ended, not how tall the band is), the first peak inward of it needs tailPeakFraction
+//   (0.55) instead: a smoothed edge peak of a coarse sweep stands 0.6–0.75 of the tail's end;
 //   the first maximum that fails both ends the band: it and everything inward are in the gap;
 //   except that while the band is only a tail rising to the sweep end and bumps on it (neither P,
 //   nor a peak joined by its height, nor one with prominence ≥ inGapK·σ), a failing maximum with
@@ -51,6 +54,11 @@ export interface BandWalkOptions {
   minContrast: number;
   /** A peak this fraction of P − B above B belongs to the band whatever the valley. */
   bandPeakFraction: number;
+  /**
+   * bandPeakFraction for the first peak inward of P when P is the sweep's end sample (a tail still
+   * rising where the sweep stops).
+   */
+  tailPeakFraction: number;
   /**
    * Samples each side of the edge peak its apex is fitted over (fittedApex.ts); 1, or absent, is
    * the parabola through three points.
@@ -170,6 +178,8 @@ function walkSide(
   // P's peak or heightJoined: until then a failing maximum too weak to be an in-gap state is passed
   // over as noise.
   const startedAtPeakP = edgeIndex === topIndex;
+  // P is the sweep's end sample on this side: the band is a tail rising to where the sweep stops.
+  const tailEnd = topIndex === (negative ? 0 : n - 1);
   let previousHeight = didv[start]!;
   let valley = Infinity;
   let inner = start;
@@ -184,7 +194,11 @@ function walkSide(
       // joins by its height alone, and none once P or a peak as prominent as an in-gap state has
       // joined: a second as tall, beyond another dip, is a trap standing as high as the edge peak
       // (the synthetic grid's defect pixels, a degraded sweep's CB under a low tail).
-      const tall = d - baseline >= o.bandPeakFraction * contrast;
+      // Beside a tail that still rises where the sweep stops, P is only where the sweep ended: the
+      // first peak inward of it needs tailPeakFraction of the rise (a smoothed edge peak of a
+      // coarse sweep stands ~0.6–0.75 of the tail's end on synthetic grids of 100–200 points).
+      const fraction = tailEnd && edgeIndex < 0 ? o.tailPeakFraction : o.bandPeakFraction;
+      const tall = d - baseline >= fraction * contrast;
       if (connected || (tall && !heightJoined)) {
         if (!connected || i === topIndex || hasProminence(didv, i, endProminence)) heightJoined = true;
         edgeIndex = i;

@@ -14,6 +14,7 @@ const OPTIONS: BandWalkOptions = {
   connectFraction: 0.25,
   minContrast: 4,
   bandPeakFraction: 0.75,
+  tailPeakFraction: 0.55,
 };
 
 /** A flat dI/dV (A/V) at `level` with white noise of σ = `noise`, on −2 … 2 V. */

@@ -70,6 +70,23 @@ describe('band walk: a noise bump on the tail does not end the band', () => {
   }
 });
 
+describe('band walk: the first peak inward of a tail rising to the sweep end', () => {
+  // The tail's top (1.12 nA/V at −2 V) is where the sweep stops, not the band's height: an edge
+  // peak of 0.75 nA/V (0.67 of the rise: a coarse sweep's smoothed edge peak), isolated by a dip
+  // to the baseline, is the band's at tailPeakFraction (0.55), though under bandPeakFraction (0.75).
+  for (const seed of [1, 2, 3]) {
+    it(`takes an edge peak of two thirds of the tail's top (seed ${seed})`, () => {
+      const { bias, didv } = tailSweep(0.26, 0.75, 0.005, seed);
+      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+      expect(Math.abs(edges.vbm! - -1.0)).toBeLessThan(0.01);
+      expect(edges.inGapStates).toEqual([]);
+      // At bandPeakFraction the walk stops there and puts the edge on the tail.
+      const strict = spectrumBandEdges(bias, didv, { tailPeakFraction: 0.75 }, null, NOISE);
+      expect(strict.vbm!).toBeLessThan(-1.3);
+    });
+  }
+});
+
 /**
  * A defect pixel of the synthetic grid (scripts/grid/syntheticGrid.ts), dI/dV in A/V on −2 … 2 V:
  * the VB tail rising from `tailFrom` V to `tailTop` nA/V at the sweep end, the band-edge peak

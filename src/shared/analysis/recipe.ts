@@ -45,6 +45,12 @@ const edgesSchema = z
     /** band: a peak this fraction of the band's rise above the baseline is the band's whatever the valley. */
     bandPeakFraction: fraction.default(0.75),
     /**
+     * band: where the side's largest dI/dV is the sweep end (a tail still rising where the sweep
+     * stops, whose height says where the sweep ends more than how tall the band is), the first peak
+     * met walking inward from it joins the band at this fraction of the rise instead.
+     */
+    tailPeakFraction: fraction.default(0.55),
+    /**
      * band: the edge is the apex of the least-squares parabola over the peak sample and up to this
      * many samples each side (those at least 60 % of the peak's height over the in-gap baseline); 1 is
      * the three-point parabola. Default 7: half the default Savitzky–Golay window.

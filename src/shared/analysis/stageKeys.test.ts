@@ -27,6 +27,7 @@ const CHANGES: Record<string, RecipeOverrides> = {
   'edges.connectFraction': { edges: { connectFraction: 0.6 } },
   'edges.minContrast': { edges: { minContrast: 40 } },
   'edges.bandPeakFraction': { edges: { bandPeakFraction: 0.3 } },
+  'edges.tailPeakFraction': { edges: { tailPeakFraction: 0.9 } },
   'edges.apexHalfWidth': { edges: { apexHalfWidth: 1 } },
   'edges.bandK': { edges: { bandK: 30 } },
   'edges.inGapK': { edges: { inGapK: 30 } },
