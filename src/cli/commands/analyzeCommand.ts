@@ -4,6 +4,7 @@
 // (recipe + app version + results) and prints the report. With --session both the labels CSV and
 // the analysis are that session's: the CSV's rows match only its files.
 import { existsSync, readFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import type { RecipeOverrides } from '../../shared/analysis/index.ts';
 import { recipeOverridesSchema } from '../../shared/api/contract.ts';
 import { analysisReport, formatAnalysisReport } from '../../main/analysis/analysisReport.ts';
@@ -84,6 +85,28 @@ function sessionIdOf(text: string): number {
   return id;
 }
 
+/**
+ * Spectrum ids are the library's own: a recipe file's exclusions and series edits name spectra by
+ * id, so ids this library does not hold mean the file came from another library (where the same
+ * numbers are other spectra). Refused, naming them, rather than applied to nothing.
+ */
+function refuseForeignIds(db: Database, recipe: RecipeOverrides, file: string): void {
+  const ids = [
+    ...(recipe.exclusions ?? []).map((e) => e.id),
+    ...(recipe.series?.split ?? []),
+    ...(recipe.series?.join ?? []),
+  ];
+  if (ids.length === 0) return;
+  const known = db.prepare('SELECT 1 FROM spectra WHERE id = ?');
+  const missing = [...new Set(ids)].filter((id) => !known.get(id));
+  if (missing.length === 0) return;
+  const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, … (${missing.length})` : '');
+  throw new UsageError(
+    `--recipe ${file}: spectrum ids not in this library: ${shown} (exclusions and series edits name ` +
+      "a library's own spectra; a recipe from another library cannot carry them)",
+  );
+}
+
 export function analyzeCommand(args: AnalyzeArgs): number {
   const recipe = recipeFromArgs(args);
   if (!existsSync(args.db)) throw new UsageError(`analyze: no library at ${args.db} (run import first)`);
@@ -102,6 +125,7 @@ export function analyzeCommand(args: AnalyzeArgs): number {
   try {
     if (sessionId !== undefined && !db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId))
       throw new UsageError(`--session: no session ${sessionId} in ${args.db}`);
+    if (args.recipe !== undefined) refuseForeignIds(db, recipe, args.recipe);
     if (args.dryRun) shadowTablesForDryRun(db, ANALYZE_TABLES);
     if (labelsText !== null) {
       const outcome = applyLabelsCsv(db, labelsText, sessionId === undefined ? {} : { sessionId });

@@ -102,6 +102,31 @@ describe('sts-workbench analyze --recipe', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('refuses spectrum ids this library does not hold (a recipe from another library), takes its own', () => {
+    const foreign = join(dir, 'foreign.json');
+    writeFileSync(
+      foreign,
+      JSON.stringify({
+        exclusions: [{ id: 999999, action: 'exclude', note: '' }],
+        series: { split: [888888] },
+      }),
+    );
+    const refused = cli('analyze', '--db', db, '--recipe', foreign, '--dry-run');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^sts-workbench: --recipe \S+foreign\.json: spectrum ids not in this library: 999999, 888888 /,
+    );
+    const own = join(dir, 'own.json');
+    writeFileSync(own, JSON.stringify({ exclusions: [{ id: 1, action: 'exclude', note: 'by hand' }] }));
+    const run = cli('analyze', '--db', db, '--recipe', own, '--dry-run', '--json');
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).recipe.exclusions).toContainEqual({
+      id: 1,
+      action: 'exclude',
+      note: 'by hand',
+    });
+  });
+
   it('refuses a file that is not there', () => {
     const run = cli('analyze', '--db', db, '--recipe', join(dir, 'none.json'));
     expect(run.status).toBe(2);
