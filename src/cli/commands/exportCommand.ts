@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { AnalysisRunView } from '../../shared/api/contract.ts';
 import { getAnalysisRun, latestAnalysisRunId } from '../../main/analysis/analysisRuns.ts';
+import { averageLeftOut } from '../../main/analysis/analysisReport.ts';
 import { openLibrary } from '../../main/library/openLibrary.ts';
 import { UsageError } from '../usage.ts';
 import { provenanceHeader, writeCsv } from '../../shared/csv/index.ts';
@@ -39,9 +40,7 @@ function averagedTable(run: AnalysisRunView, group: string): { header: string[];
 /** How many sweeps the group's averaged curve is of, and those it left out for their narrow range. */
 function averageNote(run: AnalysisRunView, group: string): Record<string, unknown> {
   const g = run.groups.find((x) => x.label === group);
-  const names = new Map((run.quality ?? []).map((q) => [q.spectrumId, q.file]));
-  const leftOut = (g?.leftOutOfAverage ?? []).map((id) => names.get(id) ?? String(id));
-  const note = g?.average.ok ? (g.average.rangeNote ?? null) : null;
+  const { leftOut, note } = g ? averageLeftOut(run, g) : { leftOut: [], note: null };
   return { sweepsAveraged: run.curves[group]?.n ?? null, ...(note ? { leftOut, note } : {}) };
 }
 

@@ -76,6 +76,21 @@ function stats(s: SummaryStats): StatsJson {
   return { n: s.n, mean: s.mean, std: s.std, median: s.median };
 }
 
+/**
+ * The files of the sweeps a group's average left out for their narrow bias range, and why (the
+ * run's note); none and null for a group whose average took every sweep, or a run stored before.
+ */
+export function averageLeftOut(
+  run: AnalysisRunView,
+  group: AnalysisRunView['groups'][number],
+): { leftOut: string[]; note: string | null } {
+  const files = new Map((run.quality ?? []).map((q) => [q.spectrumId, q.file]));
+  return {
+    leftOut: (group.leftOutOfAverage ?? []).map((id) => files.get(id) ?? String(id)),
+    note: (group.average.ok ? group.average.rangeNote : null) ?? null,
+  };
+}
+
 export function analysisReport(run: AnalysisRunView): AnalysisReport {
   const quality = new Map((run.quality ?? []).map((q) => [q.spectrumId, q]));
   return {
@@ -123,8 +138,7 @@ export function analysisReport(run: AnalysisRunView): AnalysisReport {
               deepTrap: g.average.traps.deep,
             }
           : { vbm: null, cbm: null, gap: null, deepTrap: null }),
-        leftOut: (g.leftOutOfAverage ?? []).map((id) => quality.get(id)?.file ?? String(id)),
-        note: (g.average.ok ? g.average.rangeNote : null) ?? null,
+        ...averageLeftOut(run, g),
       },
     })),
     comparisons: run.comparisons.map((c) => ({

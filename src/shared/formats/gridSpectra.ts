@@ -56,7 +56,7 @@ export function fittingPixelPlans(
   written: number,
   points: number,
   maxValues: number,
-): { plans: PixelPlans; values: number; leftOut: string | null } | null {
+): { plans: PixelPlans; leftOut: string | null } | null {
   const currentsOnly = { ...pixelPlans, plans: pixelPlans.plans.map((plan) => ({ ...plan, extras: [] })) };
   const forwardOnly = {
     ...currentsOnly,
@@ -73,9 +73,8 @@ export function fittingPixelPlans(
     ],
   ];
   for (const [plans, leftOut] of tiers) {
-    if (plans.plans.length === 0) continue;
-    const values = gridSpectraValues(plans, written, points);
-    if (values <= maxValues) return { plans, values, leftOut };
+    if (plans.plans.length > 0 && gridSpectraValues(plans, written, points) <= maxValues)
+      return { plans, leftOut };
   }
   return null;
 }
