@@ -72,7 +72,18 @@ const pool = createNodeAnalysisPool(Math.max(2, availableParallelism() - 1));
 // serve the same arrays from its caches; this line times a full analysis. One full-size warm-up
 // run first, as for the one-thread line (a 200-spectrum warm-up left the workers' code still
 // being optimised during the timed runs).
-const freshCopy = (): typeof spectra => spectra.map((s) => ({ ...s, current: Float64Array.from(s.current) }));
+// The copies are views of one slab, as loadSpectra gives a stored session's curves to the pool
+// (10,000 separate arrays made for each run only gave the timed run their garbage to collect).
+const freshCopy = (): typeof spectra => {
+  const slab = new Float64Array(spectra.reduce((sum, s) => sum + s.current.length, 0));
+  let offset = 0;
+  return spectra.map((s) => {
+    const current = slab.subarray(offset, offset + s.current.length);
+    current.set(s.current);
+    offset += s.current.length;
+    return { ...s, current };
+  });
+};
 await pool.run(freshCopy());
 const pooled: number[] = [];
 const pooledCpu: number[] = [];
