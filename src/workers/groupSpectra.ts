@@ -5,15 +5,11 @@
 // The numbers are the same: the average is averageAndDifferentiate's; each member's dI/dV and
 // normalised conductance are those of averageAndDifferentiate([member]) (measureAverage's steps
 // without the measures, from the sweep prepared once for both: groupSpectra.test.ts compares them
-// value for value), interpolated onto the average's grid, point-wise std (ddof = 1) over members.
+// value for value), interpolated onto the average's grid, point-wise std (ddof = 1) over members
+// (memberSpread, the spread a stored run keeps: within 1e-12 of a two-pass std).
 import { prepareCurve, resolveRecipe } from '../shared/analysis/index.ts';
 import type { BandEdges, Curve, RecipeOverrides } from '../shared/analysis/index.ts';
-import {
-  groupAverage,
-  interpolateAt,
-  singleSweepDerivative,
-  withoutPositions,
-} from '../shared/analysis/groupAverage.ts';
+import { groupAverage, interpolateAt, singleSweepDerivative } from '../shared/analysis/groupAverage.ts';
 
 // Defined with the group average (the stored run's spread uses them too); re-exported for the views.
 export { interpolateAt, singleSweepDerivative };
@@ -123,29 +119,6 @@ export function unpackCurves(packed: PackedCurves): Array<Curve & { backward: Cu
   });
 }
 
-/** Point-wise sample std (ddof = 1) over rows; NaN where fewer than 2 finite values. */
-export function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    let n = 0;
-    let sum = 0;
-    for (const r of rows)
-      if (Number.isFinite(r[i]!)) {
-        n++;
-        sum += r[i]!;
-      }
-    if (n < 2) {
-      out[i] = Number.NaN;
-      continue;
-    }
-    const mean = sum / n;
-    let squares = 0;
-    for (const r of rows) if (Number.isFinite(r[i]!)) squares += (r[i]! - mean) ** 2;
-    out[i] = Math.sqrt(squares / (n - 1));
-  }
-  return out;
-}
-
 /**
  * The group's average (as averageAndDifferentiate(members)) and its members' spread. Each member
  * is prepared once, as the pipeline prepares it (its direction: one curve per member, the mean of
@@ -163,28 +136,20 @@ export function groupSpectraOf(
     prepared.push({ bias: p.bias, current: p.current });
   }
   if (prepared.length === 0) return { ok: false, reason: 'no curves to average' };
-  const average = groupAverage(prepared, recipe);
+  // With the spread of the members it averaged (memberSpread; a member left out for its narrow
+  // range is not drawn), as a stored run keeps it.
+  const average = groupAverage(prepared, recipe, true);
   if (!average.ok) return average;
-  const bias = average.bias.slice();
-  const didvRows: Float64Array[] = [];
-  const normRows: Float64Array[] = [];
-  // The spread of the members averaged (a member left out for its narrow range is not drawn).
-  for (const curve of withoutPositions(prepared, average.leftOut)) {
-    const single = singleSweepDerivative(curve, recipe);
-    if (!single) continue;
-    didvRows.push(interpolateAt(single.bias, single.didv, bias));
-    normRows.push(interpolateAt(single.bias, single.normalised, bias));
-  }
   return {
     ok: true,
     n: average.n,
-    bias,
+    bias: average.bias.slice(),
     current: average.current.slice(),
     currentStd: average.currentStd.slice(),
     didv: average.didv.slice(),
-    didvStd: pointwiseStd(didvRows, bias.length),
+    didvStd: average.didvStd!,
     normalised: average.normalisedConductance.slice(),
-    normalisedStd: pointwiseStd(normRows, bias.length),
+    normalisedStd: average.normalisedStd!,
     edges: average.edges,
     leftOut: average.leftOut.length,
     rangeNote: average.rangeNote,

@@ -50,4 +50,4 @@ export function groupLabels(run: AnalysisRunView): string[] {
 }
 
 // Shared with the workers' group spectra (one definition: the spread is computed there).
-export { interpolateAt, pointwiseStd } from '../../../workers/groupSpectra.ts';
+export { interpolateAt } from '../../../workers/groupSpectra.ts';
