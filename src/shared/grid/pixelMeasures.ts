@@ -77,13 +77,12 @@ function noiseSigma(y: NumberArray): number {
   return Math.sqrt(sum / (n - 3) / 20);
 }
 
-/** Root of the sum of squares of the interior kernel: how white noise on y scales into the output. */
-function kernelGain(recipe: AnalysisRecipe, deriv: number): number {
+/** Root of the sum of squares of the derivative's interior kernel: how white noise on I scales into dI/dV (× 1/step). */
+function derivativeGain(recipe: AnalysisRecipe): number {
   const { method, window, polyorder } = recipe.derivative;
-  if (method === 'central' && deriv === 1) return Math.SQRT1_2;
-  if (method === 'central') return 1;
+  if (method === 'central') return Math.SQRT1_2;
   let sum = 0;
-  for (const c of savgolKernel(window, polyorder, deriv).interior) sum += c * c;
+  for (const c of savgolKernel(window, polyorder, 1).interior) sum += c * c;
   return Math.sqrt(sum);
 }
 
@@ -124,6 +123,38 @@ function edgeStanding(bias: NumberArray, didv: NumberArray, edge: number): numbe
   return didv[at]! - lowest;
 }
 
+/**
+ * Widest bias span (V) the smoothing of a lock-in dI/dV covers. The lock-in channel is dI/dV
+ * already; smoothing is only for its noise, and a cubic Savitzky–Golay window as wide as a band-edge
+ * peak lowers that peak more than a broader in-gap state beside it: with the recipe's 15 points on a
+ * 100-point sweep of 4 V (0.6 V) the synthetic grids' defect pixels (a trap of 0.5 of the VB peak)
+ * had their CBM on the trap in 2,200 of 2,200 (`gridLockIn.test.ts`), on 128 points (0.47 V) in none.
+ */
+export const LOCK_IN_SMOOTHING_MAX_SPAN = 0.35;
+
+/**
+ * The Savitzky–Golay smoothing of a lock-in dI/dV on a grid of `step` V: the recipe's window and
+ * order, the window narrowed (odd, ≥ order + 2) to span at most LOCK_IN_SMOOTHING_MAX_SPAN; null
+ * (no smoothing) with the central-difference method or where no such window fits.
+ */
+export function lockInSmoothing(
+  recipe: AnalysisRecipe,
+  step: number,
+): { window: number; polyorder: number } | null {
+  const { method, window, polyorder } = recipe.derivative;
+  if (method !== 'savgol') return null;
+  const widest = 1 + 2 * Math.floor(LOCK_IN_SMOOTHING_MAX_SPAN / Math.abs(step) / 2 + 1e-9);
+  const narrowed = Math.min(window, widest);
+  return narrowed >= polyorder + 2 ? { window: narrowed, polyorder } : null;
+}
+
+/** Root of the sum of squares of a smoothing kernel: how white noise on y scales into the output. */
+function smoothingGain(smoothing: { window: number; polyorder: number }): number {
+  let sum = 0;
+  for (const c of savgolKernel(smoothing.window, smoothing.polyorder, 0).interior) sum += c * c;
+  return Math.sqrt(sum);
+}
+
 const NONE: PixelMeasures = { vbm: NaN, cbm: NaN, gap: NaN, deepTrap: NaN, inGap: NaN, flags: 0 };
 
 let smoothBuffer = new Float64Array(0);
@@ -131,7 +162,8 @@ let smoothBuffer = new Float64Array(0);
 /**
  * Measures one pixel. `bias` ascending or descending (V), `values` the forward sweep of the chosen
  * channel: a current (A), differentiated by the recipe; or a lock-in dI/dV (any unit), only
- * smoothed by the recipe's Savitzky–Golay window (order 0 derivative) before the edge search.
+ * smoothed (lockInSmoothing: the recipe's Savitzky–Golay window, at most 0.35 V wide) before the
+ * edge search.
  */
 export function pixelMeasures(
   bias: NumberArray,
@@ -147,17 +179,17 @@ export function pixelMeasures(
     const derived = differentiate(prepared, recipe);
     if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     didv = derived.didv;
-    sigma = (noiseSigma(prepared.current) * kernelGain(recipe, 1)) / prepared.step;
+    sigma = (noiseSigma(prepared.current) * derivativeGain(recipe)) / prepared.step;
   } else {
     const n = prepared.current.length;
-    const { window, polyorder, method } = recipe.derivative;
-    if (method === 'savgol' && n < window)
+    const smoothing = lockInSmoothing(recipe, prepared.step);
+    if (smoothing !== null && n < smoothing.window)
       return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     if (smoothBuffer.length < n) smoothBuffer = new Float64Array(n);
     didv = smoothBuffer.subarray(0, n);
-    if (method === 'savgol') savgolFilter(prepared.current, { window, polyorder, deriv: 0, out: didv });
+    if (smoothing !== null) savgolFilter(prepared.current, { ...smoothing, deriv: 0, out: didv });
     else didv.set(prepared.current);
-    sigma = noiseSigma(prepared.current) * kernelGain(recipe, 0);
+    sigma = noiseSigma(prepared.current) * (smoothing === null ? 1 : smoothingGain(smoothing));
   }
   const bias64 = prepared.bias;
   const edges = bandEdgesOf(bias64, didv, recipe, sigma);
