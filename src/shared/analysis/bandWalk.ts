@@ -18,7 +18,9 @@
 //      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
-//   peak may do, and none once P, or a peak as prominent as an in-gap state, has joined; where P
+//   peak may do (a start peak outward of P, cut off from the sweep end by a dip below
+//   B + connectFraction · (P − B), was that one), and none once P, or a peak as prominent as an
+//   in-gap state, has joined; where P
 //   is the sweep's end sample (the tail still rises where the sweep stops, so P says where the
 //   sweep ended, not how tall the band is), the first peak inward of it needs tailPeakFraction
 //   (0.55) instead: a smoothed edge peak of a coarse sweep stands 0.6–0.75 of the tail's end;
@@ -172,8 +174,15 @@ function walkSide(
   const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
   let edgeIndex = start > 0 && start < n - 1 && isPeak[start] === 1 ? start : -1;
   // Whether a peak joined by its height alone, or P did, or a peak as prominent as an in-gap state
-  // (≥ inGapK·σ): no other peak may then join by its height.
-  let heightJoined = false;
+  // (≥ inGapK·σ): no other peak may then join by its height. A walk that starts at a peak outward
+  // of P, cut off from the sweep end by a dip to the in-gap level (walkStart found a peak as tall
+  // as the band, not the band's tail), has taken that peak for its height: P inward of it, beyond
+  // another dip, is a trap standing above the edge peak (the synthetic grids' crown-edge defect
+  // pixels, where the trap took the VBM 0.84 V into the gap on 512-point sweeps).
+  let heightJoined =
+    edgeIndex >= 0 &&
+    edgeIndex !== topIndex &&
+    !staysAbove(didv, start, -inward, baseline + o.connectFraction * contrast);
   // The band holds more than a tail rising to the sweep end and the bumps on it when it started at
   // P's peak or heightJoined: until then a failing maximum too weak to be an in-gap state is passed
   // over as noise.
@@ -254,6 +263,12 @@ function walkStart(didv: NumberArray, topIndex: number, inward: 1 | -1, tallLeve
     if (didv[j]! > didv[best]!) best = j;
   }
   return best;
+}
+
+/** Whether didv stays at or above `level` from index `from` to the sweep end in direction `step` (±1). */
+function staysAbove(didv: NumberArray, from: number, step: number, level: number): boolean {
+  for (let i = from; i >= 0 && i < didv.length; i += step) if (!(didv[i]! >= level)) return false;
+  return true;
 }
 
 /** Full width at half prominence of the peak at `p` (V), linear interpolation. */

@@ -40,9 +40,12 @@ describe.each([31, 32, 33])('synthetic grid of seed %i', (seed) => {
     expect(within.defects).toBeGreaterThanOrEqual(0.7);
   });
 
-  // Measured: 98.8–99.7 % (96.9–97.5 % before).
-  it('512-point sweeps: the edges of the clean pixels', () => {
-    expect(edgesWithin(512, seed).clean).toBeGreaterThanOrEqual(0.98);
+  // Measured: clean 98.8–99.7 % (96.9–97.5 % before the tail rule); defects 95–100 % (73–86 %
+  // before a trap taller than the VB edge peak was kept from joining the band: bandWalkTallTrap.test.ts).
+  it('512-point sweeps: the edges of the clean pixels and beside traps taller than the edge peak', () => {
+    const within = edgesWithin(512, seed);
+    expect(within.clean).toBeGreaterThanOrEqual(0.98);
+    expect(within.defects).toBeGreaterThanOrEqual(0.9);
   });
 });
 
