@@ -114,7 +114,7 @@ describe('sts-workbench analyze', () => {
     const { recipe } = JSON.parse(r.stdout) as { recipe: Record<string, Record<string, unknown>> };
     expect(recipe.edges!.method).toBe('onset');
     expect(recipe.traps!.deep).toEqual([-0.7, 0.9]);
-    expect(recipe.derivative).toEqual({ method: 'savgol', window: 21, polyorder: 2 });
+    expect(recipe.derivative).toEqual({ method: 'savgol', window: 21, polyorder: 2, maxSpan: 0.5 });
   });
 
   it('prints a readable table without --json', () => {

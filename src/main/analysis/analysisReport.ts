@@ -174,7 +174,8 @@ export function formatAnalysisReport(report: AnalysisReport, runId: number): str
   const r = report.recipe;
   lines.push(
     `analysis run ${runId} (STS Workbench ${r.appVersion}): edges ${r.edges.method}, ` +
-      `Savitzky–Golay ${r.derivative.window}/${r.derivative.polyorder}, deep window [${r.traps.deep.join(', ')}] V`,
+      `Savitzky–Golay ${r.derivative.window}/${r.derivative.polyorder} (at most ${r.derivative.maxSpan} V wide), ` +
+      `deep window [${r.traps.deep.join(', ')}] V`,
   );
   lines.push('');
   const row = (cells: string[]): string =>

@@ -32,7 +32,7 @@ describe('analysis of the demo session', () => {
   it('stores the run with its whole recipe, the app version and one result per forward sweep', async () => {
     const stored = await service.handlers.getAnalysisRun({ runId: run.runId, results: 'all' });
     expect(stored.appVersion).toBe(APP_VERSION);
-    expect(stored.recipe.derivative).toEqual({ method: 'savgol', window: 15, polyorder: 3 });
+    expect(stored.recipe.derivative).toEqual({ method: 'savgol', window: 15, polyorder: 3, maxSpan: 0.5 });
     expect(stored.recipe.edges.method).toBe('band');
     const forward = service.db
       .prepare("SELECT count(*) AS n FROM spectra WHERE direction = 'forward' AND is_average = 0")

@@ -3,7 +3,7 @@ import { syntheticSpectra } from '../../../bench/analysis/synthetic.ts';
 import { runPipelineInChunks } from '../../workers/splitPipeline.ts';
 import { averageGroupCurves, groupAverage } from './groupAverage.ts';
 import { groupRange } from './groupRange.ts';
-import { DEFAULT_RECIPE } from './recipe.ts';
+import { DEFAULT_RECIPE, resolveRecipe } from './recipe.ts';
 import { runPipeline } from './runPipeline.ts';
 import type { PipelineSpectrum } from './results.ts';
 
@@ -94,15 +94,14 @@ function withNarrowSweep(
 
 describe('a group average beside a sweep of a narrower range', () => {
   it('says which sweeps it left out when it fails for another reason', () => {
-    // Two 10-point sweeps over ±1 V (too few for the 15-point Savitzky–Golay window) and a narrow one.
+    // Two 10-point sweeps over ±1 V (too few for the 15-point Savitzky–Golay window, its span not
+    // limited here) and a narrow one.
     const curve = (lo: number, hi: number, points: number) => ({
       bias: ramp(lo, hi, points),
       current: ramp(lo * 1e-9, hi * 1e-9, points),
     });
-    const average = groupAverage(
-      [curve(-1, 1, 10), curve(-0.05, 0.05, 40), curve(-1, 1, 10)],
-      DEFAULT_RECIPE,
-    );
+    const fullWindow = resolveRecipe({ derivative: { ...DEFAULT_RECIPE.derivative, maxSpan: 100 } });
+    const average = groupAverage([curve(-1, 1, 10), curve(-0.05, 0.05, 40), curve(-1, 1, 10)], fullWindow);
     expect(average.ok).toBe(false);
     if (average.ok) return;
     expect(average.reason).toMatch(/fewer than the Savitzky–Golay window/);

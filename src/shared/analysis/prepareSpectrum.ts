@@ -83,6 +83,19 @@ export function prepareCurve(
 let didvBuffer = new Float64Array(0);
 
 /**
+ * The Savitzky–Golay window used on a grid of `step` V: the recipe's window, narrowed (odd, at least
+ * polyorder + 2) to span at most `maxSpan` V. The recipe's 15 points span 0.12 V on a 512-point
+ * sweep of 4 V but 0.6 V on a 100-point one: a cubic fit that wide flattened a band-edge peak
+ * (FWHM ~0.15 V) below a broad trap beside it, which then joined the band (docs/ANALYSIS.md).
+ */
+export function savgolWindow(derivative: AnalysisRecipe['derivative'], step: number): number {
+  const { window, polyorder, maxSpan } = derivative;
+  const widest = 1 + 2 * Math.floor(maxSpan / Math.abs(step) / 2 + 1e-9);
+  const narrowest = polyorder + 2 + ((polyorder + 1) % 2);
+  return Math.max(Math.min(window, widest), Math.min(window, narrowest));
+}
+
+/**
  * dI/dV (A/V) of a prepared curve. Returns a view into a buffer that the next call overwrites;
  * copy it (slice) to keep it.
  */
@@ -90,8 +103,9 @@ export function differentiate(curve: PreparedCurve, recipe: AnalysisRecipe): Out
   const n = curve.bias.length;
   if (didvBuffer.length < n) didvBuffer = new Float64Array(Math.max(n, 2 * didvBuffer.length));
   const out = didvBuffer.subarray(0, n);
-  const { method, window, polyorder } = recipe.derivative;
+  const { method, polyorder } = recipe.derivative;
   if (method === 'central') return { ok: true, didv: centralDifference(curve.bias, curve.current, out) };
+  const window = savgolWindow(recipe.derivative, curve.step);
   if (n < window)
     return { ok: false, reason: `${n} points, fewer than the Savitzky–Golay window (${window})` };
   return {

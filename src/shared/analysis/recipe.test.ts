@@ -13,7 +13,7 @@ describe('resolveRecipe', () => {
       edges: { method: 'onset' },
       traps: { deep: [-0.7, 0.9] },
     });
-    expect(r.derivative).toEqual({ method: 'savgol', window: 21, polyorder: 3 });
+    expect(r.derivative).toEqual({ method: 'savgol', window: 21, polyorder: 3, maxSpan: 0.5 });
     expect(r.edges.method).toBe('onset');
     expect(r.edges.onsetK).toBe(5);
     expect(r.traps.deep).toEqual([-0.7, 0.9]);

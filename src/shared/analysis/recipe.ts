@@ -26,6 +26,11 @@ const derivativeSchema = z
       .refine((w) => w % 2 === 1, 'the Savitzky–Golay window must be odd')
       .default(15),
     polyorder: z.number().int().min(0).max(10).default(3),
+    /**
+     * Widest bias span (V) the Savitzky–Golay window may cover: on a coarse sweep the window is
+     * narrowed (odd, ≥ polyorder + 2) to span at most this (savgolWindow in prepareSpectrum.ts).
+     */
+    maxSpan: z.number().positive().max(100).default(0.5),
   })
   .strict();
 

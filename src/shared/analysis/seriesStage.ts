@@ -10,7 +10,7 @@ import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
-import { differentiate, prepareCurve } from './prepareSpectrum.ts';
+import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
 import { saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
 import { savgolKernel } from './savgolFilter.ts';
@@ -91,9 +91,9 @@ function lockInOnGrid<Id>(
  * prepared curve's second differences) through the derivative kernel.
  */
 function derivativeNoise(curve: PreparedCurve, currentNoise: number, recipe: AnalysisRecipe): number {
-  const { method, window, polyorder } = recipe.derivative;
+  const { method, polyorder } = recipe.derivative;
   if (method === 'central') return currentNoise / (Math.SQRT2 * curve.step);
-  const h = savgolKernel(window, polyorder, 1).interior;
+  const h = savgolKernel(savgolWindow(recipe.derivative, curve.step), polyorder, 1).interior;
   let sum = 0;
   for (let j = 0; j < h.length; j++) sum += h[j]! * h[j]!;
   return (currentNoise * Math.sqrt(sum)) / curve.step;

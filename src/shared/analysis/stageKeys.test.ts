@@ -20,6 +20,7 @@ const CHANGES: Record<string, RecipeOverrides> = {
   'derivative.method': { derivative: { method: 'central' } },
   'derivative.window': { derivative: { window: 25 } },
   'derivative.polyorder': { derivative: { polyorder: 2 } },
+  'derivative.maxSpan': { derivative: { maxSpan: 0.3 } },
   'edges.method': { edges: { method: 'onset' } },
   'edges.prominenceFraction': { edges: { prominenceFraction: 0.3 } },
   'edges.heightFraction': { edges: { method: 'first-peak', heightFraction: 0.5 } },

@@ -17,7 +17,7 @@ import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
 import { integrateWindow } from '../analysis/integrateWindow.ts';
 import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
-import { differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
+import { differentiate, prepareCurve, savgolWindow } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import { savgolFilter, savgolKernel } from '../analysis/savgolFilter.ts';
 import type { NumberArray } from '../analysis/types.ts';
@@ -78,11 +78,11 @@ function noiseSigma(y: NumberArray): number {
 }
 
 /** Root of the sum of squares of the derivative's interior kernel: how white noise on I scales into dI/dV (× 1/step). */
-function derivativeGain(recipe: AnalysisRecipe): number {
-  const { method, window, polyorder } = recipe.derivative;
+function derivativeGain(recipe: AnalysisRecipe, step: number): number {
+  const { method, polyorder } = recipe.derivative;
   if (method === 'central') return Math.SQRT1_2;
   let sum = 0;
-  for (const c of savgolKernel(window, polyorder, 1).interior) sum += c * c;
+  for (const c of savgolKernel(savgolWindow(recipe.derivative, step), polyorder, 1).interior) sum += c * c;
   return Math.sqrt(sum);
 }
 
@@ -179,7 +179,7 @@ export function pixelMeasures(
     const derived = differentiate(prepared, recipe);
     if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     didv = derived.didv;
-    sigma = (noiseSigma(prepared.current) * derivativeGain(recipe)) / prepared.step;
+    sigma = (noiseSigma(prepared.current) * derivativeGain(recipe, prepared.step)) / prepared.step;
   } else {
     const n = prepared.current.length;
     const smoothing = lockInSmoothing(recipe, prepared.step);

@@ -92,7 +92,8 @@ export function useGroupCurves(
     let current = true;
     const recipe: RecipeOverrides = {
       ...run.recipe,
-      derivative: { method: 'savgol', window: sgWindow, polyorder },
+      // The run's own span limit kept (maxSpan): only the window and order are the view's.
+      derivative: { ...run.recipe.derivative, method: 'savgol', window: sgWindow, polyorder },
     };
     // Debounced: typing "21" must not start a run for "2".
     const timer = window.setTimeout(() => {
