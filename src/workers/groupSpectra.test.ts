@@ -7,6 +7,7 @@ import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
 import type { RecipeOverrides } from '../shared/analysis/index.ts';
 import { analysisWorkerApi } from './analysisApi.ts';
 import { groupSpectraOf, interpolateAt, packCurves, unpackCurves } from './groupSpectra.ts';
+import { relativeDifference } from '../testing/relativeDifference.ts';
 
 /** Point-wise sample std (ddof = 1) over rows, two passes; NaN where fewer than 2 finite values. */
 function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
@@ -16,19 +17,6 @@ function pointwiseStd(rows: Float64Array[], length: number): Float64Array {
     const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
     return Math.sqrt(finite.reduce((a, v) => a + (v - mean) ** 2, 0) / (finite.length - 1));
   });
-}
-
-/** Largest |a − b| over the largest |b|; NaN at the same points in both. */
-function relativeDifference(a: Float64Array, b: Float64Array): number {
-  expect(a.length).toBe(b.length);
-  let scale = 0;
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) {
-    expect(Number.isNaN(a[i]!)).toBe(Number.isNaN(b[i]!));
-    if (Number.isFinite(b[i]!)) scale = Math.max(scale, Math.abs(b[i]!));
-    if (Number.isFinite(a[i]!)) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-  }
-  return worst / scale;
 }
 
 type Sweep = { bias: Float64Array; current: Float64Array };

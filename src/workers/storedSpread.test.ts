@@ -8,6 +8,7 @@ import { syntheticSpectra } from '../../bench/analysis/synthetic.ts';
 import { runPipeline } from '../shared/analysis/index.ts';
 import type { PipelineSpectrum, RecipeOverrides } from '../shared/analysis/index.ts';
 import { groupSpectraOf } from './groupSpectra.ts';
+import { relativeDifference } from '../testing/relativeDifference.ts';
 
 const RECIPES: Array<[string, RecipeOverrides]> = [
   ['defaults', {}],
@@ -18,20 +19,6 @@ const RECIPES: Array<[string, RecipeOverrides]> = [
     { derivative: { method: 'savgol', window: 41, polyorder: 2 }, averageSweeps: 'all' },
   ],
 ];
-
-/** Largest |a − b| relative to the largest |b|, over points where both are finite; NaN where either is. */
-function relativeDifference(a: Float64Array, b: Float64Array): number {
-  expect(a.length).toBe(b.length);
-  let scale = 0;
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) {
-    expect(Number.isNaN(a[i]!)).toBe(Number.isNaN(b[i]!));
-    if (Number.isFinite(b[i]!)) scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  for (let i = 0; i < a.length; i++)
-    if (Number.isFinite(a[i]!)) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-  return worst / scale;
-}
 
 function compare(spectra: Array<PipelineSpectrum<number>>, recipe: RecipeOverrides): number {
   const result = runPipeline(spectra, recipe, { memberSpread: true });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
 import { resolveRecipe } from './recipe.ts';
+import type { RecipeOverrides } from './recipe.ts';
 import { savgolFilter } from './savgolFilter.ts';
 
 const stepOf = (points: number, range = 4): number => range / (points - 1);
@@ -45,28 +46,22 @@ describe('savgolWindow', () => {
   it('is what differentiate uses: a 100-point sweep is differentiated with 13 points', () => {
     const bias = Float64Array.from({ length: 100 }, (_, i) => -2 + i * stepOf(100));
     const current = bias.map((v) => 1e-10 * Math.sinh(2.5 * v) + 1e-12 * Math.sin(37 * v));
-    const recipe = resolveRecipe();
-    const prepared = prepareCurve({ bias, current }, null, recipe);
+    const prepared = prepareCurve({ bias, current }, null, resolveRecipe());
     if (!prepared.ok) throw new Error(prepared.reason);
-    const didv = differentiate(prepared, recipe);
-    if (!didv.ok) throw new Error(didv.reason);
-    const expected = savgolFilter(prepared.current, {
-      window: 13,
-      polyorder: 3,
-      deriv: 1,
-      delta: prepared.step,
-    });
-    expect(Array.from(didv.didv)).toEqual(Array.from(expected));
+    /** differentiate's dI/dV under `overrides` against the Savitzky–Golay filter of `window` points. */
+    const expectWindow = (overrides: RecipeOverrides, window: number): void => {
+      const didv = differentiate(prepared, resolveRecipe(overrides));
+      if (!didv.ok) throw new Error(didv.reason);
+      const filtered = savgolFilter(prepared.current, {
+        window,
+        polyorder: 3,
+        deriv: 1,
+        delta: prepared.step,
+      });
+      expect(Array.from(didv.didv)).toEqual(Array.from(filtered));
+    };
+    expectWindow({}, 13);
     // Lifting the limit gives the recipe's 15 points again.
-    const wide = resolveRecipe({ derivative: { method: 'savgol', window: 15, polyorder: 3, maxSpan: 100 } });
-    const full = differentiate(prepared, wide);
-    if (!full.ok) throw new Error(full.reason);
-    const fifteen = savgolFilter(prepared.current, {
-      window: 15,
-      polyorder: 3,
-      deriv: 1,
-      delta: prepared.step,
-    });
-    expect(Array.from(full.didv)).toEqual(Array.from(fifteen));
+    expectWindow({ derivative: { method: 'savgol', window: 15, polyorder: 3, maxSpan: 100 } }, 15);
   });
 });
