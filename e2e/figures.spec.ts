@@ -113,6 +113,28 @@ test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own 
   await expect(plot).not.toHaveAttribute('data-y-range', before ?? '');
 });
 
+test('library spectrum view: a coarse sweep says its Savitzky–Golay window was narrowed', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await importPaths(page, [join(realDataDir, 'omicron-matrix')]);
+  // 189 points over ±10 V (106 mV a step): 15 points would span 1.5 V, 5 span 0.43 V.
+  const name = '2014Sep30-111118--1_1.I(V)_mtrx';
+  await page.getByTestId('files-filter').fill(name);
+  await page.getByTestId('files-table').locator('tbody tr', { hasText: name }).first().click();
+  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
+  const plot = page.getByTestId('spectrum-plot');
+  await expect(plot.locator('canvas')).toBeVisible();
+  await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
+  await expect(plot).toHaveAttribute('data-unit', 'A/V');
+  await expect(page.getByTestId('derived-note').first()).toHaveText(
+    'Savitzky–Golay 5 points on this sweep: the window of 15 narrowed to span at most 0.5 V (106 mV a step)',
+  );
+  await page.screenshot({ path: screenshotPath('library-spectrum-coarse-window'), fullPage: true });
+});
+
 async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = join(mkdtempSync(join(tmpdir(), 'sts-e2e-figures-')), (file as Download).suggestedFilename());
