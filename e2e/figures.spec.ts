@@ -130,7 +130,7 @@ test('library spectrum view: a coarse sweep says its Savitzky–Golay window was
   await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
   await expect(plot).toHaveAttribute('data-unit', 'A/V');
   await expect(page.getByTestId('derived-note').first()).toHaveText(
-    'Savitzky–Golay 5 points on this sweep: the window of 15 narrowed to span at most 0.5 V (106 mV a step)',
+    'Savitzky–Golay 5 points: the window of 15 narrowed to span at most 0.5 V (106 mV a step) on this sweep',
   );
   await page.screenshot({ path: screenshotPath('library-spectrum-coarse-window'), fullPage: true });
 });

@@ -60,7 +60,7 @@ export { runPipeline, seriesOf } from './runPipeline.ts';
 export { aggregateGroups, applyExclusions, decideExclusions, flagOutliers } from './aggregateGroups.ts';
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
-export { prepareCurve, differentiate, savgolWindow } from './prepareSpectrum.ts';
+export { prepareCurve, differentiate, narrowedWindowNote, savgolWindow } from './prepareSpectrum.ts';
 export { groupInputOf } from './results.ts';
 export type {
   GroupComparison,

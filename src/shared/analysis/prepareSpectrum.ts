@@ -96,6 +96,19 @@ export function savgolWindow(derivative: AnalysisRecipe['derivative'], step: num
 }
 
 /**
+ * Says what savgolWindow did on a grid of `step` V (a view's note), or null when the window was
+ * used as set.
+ */
+export function narrowedWindowNote(derivative: AnalysisRecipe['derivative'], step: number): string | null {
+  if (derivative.method !== 'savgol') return null;
+  const used = savgolWindow(derivative, step);
+  return used < derivative.window
+    ? `Savitzky–Golay ${used} points: the window of ${derivative.window} narrowed to span at most ` +
+        `${derivative.maxSpan} V (${(1000 * Math.abs(step)).toFixed(0)} mV a step)`
+    : null;
+}
+
+/**
  * dI/dV (A/V) of a prepared curve. Returns a view into a buffer that the next call overwrites;
  * copy it (slice) to keep it.
  */

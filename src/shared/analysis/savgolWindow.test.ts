@@ -4,7 +4,7 @@
 // 100-point sweep's dI/dV is the 13-point Savitzky–Golay derivative (scipy's savgol_filter with
 // window 13 is what the fixtures of savgolFilter.test.ts check the filter against).
 import { describe, expect, it } from 'vitest';
-import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
+import { differentiate, narrowedWindowNote, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
 import { resolveRecipe } from './recipe.ts';
 import type { RecipeOverrides } from './recipe.ts';
 import { savgolFilter } from './savgolFilter.ts';
@@ -63,5 +63,16 @@ describe('savgolWindow', () => {
     expectWindow({}, 13);
     // Lifting the limit gives the recipe's 15 points again.
     expectWindow({ derivative: { method: 'savgol', window: 15, polyorder: 3, maxSpan: 100 } }, 15);
+  });
+
+  it('is said in the views when it narrowed the window, not otherwise', () => {
+    expect(narrowedWindowNote(derivative, stepOf(100))).toBe(
+      'Savitzky–Golay 13 points: the window of 15 narrowed to span at most 0.5 V (40 mV a step)',
+    );
+    expect(narrowedWindowNote(derivative, -stepOf(64))).toMatch(
+      /^Savitzky–Golay 7 points: .* \(63 mV a step\)$/,
+    );
+    expect(narrowedWindowNote(derivative, stepOf(512))).toBeNull();
+    expect(narrowedWindowNote({ ...derivative, method: 'central' }, stepOf(64))).toBeNull();
   });
 });

@@ -7,7 +7,12 @@
 // derivative (src/shared/analysis lockInDidv).
 import { viewPool } from '../lib/viewPool.ts';
 import type { SpectrumCurves } from '../../../shared/model/library.ts';
-import { DEFAULT_RECIPE, lockInDidv, resampleLinear, savgolWindow } from '../../../shared/analysis/index.ts';
+import {
+  DEFAULT_RECIPE,
+  lockInDidv,
+  narrowedWindowNote,
+  resampleLinear,
+} from '../../../shared/analysis/index.ts';
 import { isLockInName } from '../../../shared/formats/spectrumColumns.ts';
 import { sortedCurve } from './alignCurves.ts';
 
@@ -52,22 +57,16 @@ export function hasLockIn(spectrum: SpectrumCurves): boolean {
   return lockInChannels(spectrum) !== null;
 }
 
-/**
- * What the worker did to the view's window on a coarse sweep (the analysis recipe's maxSpan: the
- * window narrowed to span at most 0.5 V), or null when it used the window as set. `bias` is the
- * worker's uniform grid.
- */
-function narrowedWindowNote(bias: Float64Array, settings: DerivativeSettings): string | null {
+/** The worker's note on the view's window for this sweep (its uniform grid `bias`), or null. */
+function windowNote(bias: Float64Array, settings: DerivativeSettings): string | null {
   if (bias.length < 2) return null;
-  const { maxSpan } = DEFAULT_RECIPE.derivative;
   const step = (bias[bias.length - 1]! - bias[0]!) / (bias.length - 1);
-  const used = savgolWindow(
+  const { maxSpan } = DEFAULT_RECIPE.derivative;
+  const note = narrowedWindowNote(
     { method: 'savgol', window: settings.window, polyorder: settings.order, maxSpan },
     step,
   );
-  return used < settings.window
-    ? `Savitzky–Golay ${used} points on this sweep: the window of ${settings.window} narrowed to span at most ${maxSpan} V (${(1000 * step).toFixed(0)} mV a step)`
-    : null;
+  return note && `${note} on this sweep`;
 }
 
 /** Bias (V, ascending) and the derived signal (A/V, or dimensionless when normalised). */
@@ -84,9 +83,9 @@ export async function derivedSignal(
   });
   if (!result.ok) return null;
   const [bias, , , didv, normalised] = result.columns;
-  const windowNote = narrowedWindowNote(bias, settings);
-  if (signal === NORMALISED) return { x: bias, y: normalised, unit: '', note: windowNote };
-  if (signal !== LOCKIN_DIDV) return { x: bias, y: didv, unit: 'A/V', note: windowNote };
+  const note = windowNote(bias, settings);
+  if (signal === NORMALISED) return { x: bias, y: normalised, unit: '', note };
+  if (signal !== LOCKIN_DIDV) return { x: bias, y: didv, unit: 'A/V', note };
   const channels = lockInChannels(spectrum);
   if (!channels) return null;
   // The lock-in on the worker's bias grid (inside the measured range), then scaled to dI/dV.

@@ -4,6 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
+import { narrowedWindowNote } from '../../../../shared/analysis/index.ts';
 import { fixed } from '../plot/units.ts';
 import { rowsLoaded } from '../loadAnalysisRun.ts';
 import { inGapBiasesByGroup } from '../runGroups.ts';
@@ -11,6 +12,9 @@ import { SpectraFigure } from './SpectraFigure.tsx';
 import type { SpectraMode } from './spectraModes.ts';
 import { MODE_TITLES, columnsOf, siUnitOf } from './spectraModes.ts';
 import { storedGroupCurves, useGroupCurves } from './useGroupCurves.ts';
+
+/** Step of an average's uniform grid, V. */
+const averageStep = (bias: Float64Array): number => (bias[bias.length - 1]! - bias[0]!) / (bias.length - 1);
 
 export function SpectraView() {
   const { run, pool, colourOf } = useAnalysis();
@@ -24,6 +28,7 @@ export function SpectraView() {
   const valid =
     smoothing.window % 2 === 1 && smoothing.window >= smoothing.polyorder + 2 && smoothing.polyorder >= 0;
   const shownSmoothing = valid ? smoothing : run.recipe.derivative;
+  const derivative = { ...run.recipe.derivative, ...shownSmoothing, method: 'savgol' as const };
   const stored = useMemo(
     () => storedGroupCurves(run, { window: shownSmoothing.window, polyorder: shownSmoothing.polyorder }),
     [run, shownSmoothing.window, shownSmoothing.polyorder],
@@ -175,6 +180,17 @@ export function SpectraView() {
             {g.label}: {g.rangeNote}.
           </p>
         ))}
+      {groups.map((g) => {
+        // A coarse average differentiated with fewer points than the field says (maxSpan).
+        const note = g.bias.length > 1 ? narrowedWindowNote(derivative, averageStep(g.bias)) : null;
+        return (
+          note && (
+            <p key={g.label} className="note" data-testid={`window-note-${g.label}`}>
+              {g.label}: {note}.
+            </p>
+          )
+        );
+      })}
       {groups.length > 0 && (
         <SpectraFigure
           groups={groups}
