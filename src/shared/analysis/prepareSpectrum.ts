@@ -6,7 +6,7 @@ import { combineDirections } from './combineDirections.ts';
 import { medianStep } from './commonGrid.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import type { AnalysisRecipe } from './recipe.ts';
-import { savgolFilter } from './savgolFilter.ts';
+import { savgolFilter, widestOddWindow } from './savgolFilter.ts';
 import { tidySweep } from './tidySweep.ts';
 import type { CurveArena } from './curveArena.ts';
 import type { Curve, NumberArray, Outcome } from './types.ts';
@@ -90,7 +90,7 @@ let didvBuffer = new Float64Array(0);
  */
 export function savgolWindow(derivative: AnalysisRecipe['derivative'], step: number): number {
   const { window, polyorder, maxSpan } = derivative;
-  const widest = 1 + 2 * Math.floor(maxSpan / Math.abs(step) / 2 + 1e-9);
+  const widest = widestOddWindow(maxSpan, step);
   const narrowest = polyorder + 2 + ((polyorder + 1) % 2);
   return Math.max(Math.min(window, widest), Math.min(window, narrowest));
 }

@@ -63,6 +63,21 @@ export function savgolKernel(window: number, polyorder: number, deriv: number): 
   return kernel;
 }
 
+/**
+ * Root of the sum of squares of the interior kernel: the factor by which white noise of σ on y
+ * becomes the filter's output noise (× 1/delta^deriv).
+ */
+export function savgolNoiseGain(window: number, polyorder: number, deriv: number): number {
+  let sum = 0;
+  for (const c of savgolKernel(window, polyorder, deriv).interior) sum += c * c;
+  return Math.sqrt(sum);
+}
+
+/** The widest odd window (points) whose span, (window − 1) · |step|, stays within `span` (same unit as step). */
+export function widestOddWindow(span: number, step: number): number {
+  return 1 + 2 * Math.floor(span / Math.abs(step) / 2 + 1e-9);
+}
+
 export function savgolFilter(y: NumberArray, options: SavgolOptions = {}): Float64Array {
   const { window = 15, polyorder = 3, deriv = 0, delta = 1 } = options;
   assertNumberArray(y, 'y');

@@ -13,7 +13,7 @@ import { lockInDidv } from './lockInDidv.ts';
 import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
 import { saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
-import { savgolKernel } from './savgolFilter.ts';
+import { savgolNoiseGain } from './savgolFilter.ts';
 import type { FlagFinding } from './qualityFlags.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import type { KeptCurve, PipelineSpectrum, SeriesResult, SpectrumResult } from './results.ts';
@@ -93,10 +93,9 @@ function lockInOnGrid<Id>(
 function derivativeNoise(curve: PreparedCurve, currentNoise: number, recipe: AnalysisRecipe): number {
   const { method, polyorder } = recipe.derivative;
   if (method === 'central') return currentNoise / (Math.SQRT2 * curve.step);
-  const h = savgolKernel(savgolWindow(recipe.derivative, curve.step), polyorder, 1).interior;
-  let sum = 0;
-  for (let j = 0; j < h.length; j++) sum += h[j]! * h[j]!;
-  return (currentNoise * Math.sqrt(sum)) / curve.step;
+  return (
+    (currentNoise * savgolNoiseGain(savgolWindow(recipe.derivative, curve.step), polyorder, 1)) / curve.step
+  );
 }
 
 /**

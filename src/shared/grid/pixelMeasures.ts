@@ -19,7 +19,7 @@ import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
 import { differentiate, prepareCurve, savgolWindow } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
-import { savgolFilter, savgolKernel } from '../analysis/savgolFilter.ts';
+import { savgolFilter, savgolNoiseGain, widestOddWindow } from '../analysis/savgolFilter.ts';
 import type { NumberArray } from '../analysis/types.ts';
 
 /**
@@ -81,9 +81,7 @@ function noiseSigma(y: NumberArray): number {
 function derivativeGain(recipe: AnalysisRecipe, step: number): number {
   const { method, polyorder } = recipe.derivative;
   if (method === 'central') return Math.SQRT1_2;
-  let sum = 0;
-  for (const c of savgolKernel(savgolWindow(recipe.derivative, step), polyorder, 1).interior) sum += c * c;
-  return Math.sqrt(sum);
+  return savgolNoiseGain(savgolWindow(recipe.derivative, step), polyorder, 1);
 }
 
 /** Index of the sample nearest bias v (bias ascending). */
@@ -143,16 +141,8 @@ export function lockInSmoothing(
 ): { window: number; polyorder: number } | null {
   const { method, window, polyorder } = recipe.derivative;
   if (method !== 'savgol') return null;
-  const widest = 1 + 2 * Math.floor(LOCK_IN_SMOOTHING_MAX_SPAN / Math.abs(step) / 2 + 1e-9);
-  const narrowed = Math.min(window, widest);
+  const narrowed = Math.min(window, widestOddWindow(LOCK_IN_SMOOTHING_MAX_SPAN, step));
   return narrowed >= polyorder + 2 ? { window: narrowed, polyorder } : null;
-}
-
-/** Root of the sum of squares of a smoothing kernel: how white noise on y scales into the output. */
-function smoothingGain(smoothing: { window: number; polyorder: number }): number {
-  let sum = 0;
-  for (const c of savgolKernel(smoothing.window, smoothing.polyorder, 0).interior) sum += c * c;
-  return Math.sqrt(sum);
 }
 
 const NONE: PixelMeasures = { vbm: NaN, cbm: NaN, gap: NaN, deepTrap: NaN, inGap: NaN, flags: 0 };
@@ -189,7 +179,9 @@ export function pixelMeasures(
     didv = smoothBuffer.subarray(0, n);
     if (smoothing !== null) savgolFilter(prepared.current, { ...smoothing, deriv: 0, out: didv });
     else didv.set(prepared.current);
-    sigma = noiseSigma(prepared.current) * (smoothing === null ? 1 : smoothingGain(smoothing));
+    sigma =
+      noiseSigma(prepared.current) *
+      (smoothing === null ? 1 : savgolNoiseGain(smoothing.window, smoothing.polyorder, 0));
   }
   const bias64 = prepared.bias;
   const edges = bandEdgesOf(bias64, didv, recipe, sigma);
