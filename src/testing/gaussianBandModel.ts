@@ -38,6 +38,11 @@ export interface ModelGrid {
    * at −0.3 V (σ 0.15) and 0.5 V (0.8 of it, σ 0.2), as deep traps fill a degraded gap. Default none.
    */
   gapDensity?: [number, number];
+  /**
+   * More white current noise whose σ is this fraction of |I| (tip-height and feedback noise, as
+   * real sweeps carry: a band's shoulders are many times noisier than the gap). Default none.
+   */
+  relativeNoise?: number;
 }
 
 const gauss = (v: number, centre: number, width: number): number =>
@@ -98,6 +103,11 @@ export function gaussianBandSweeps(seed: number, count: number, grid: ModelGrid)
       if (i > 0) cumulative += integrate(bias[i - 1]!, bias[i]!, 20);
       current[i] = cumulative - atZero + grid.noise * normal();
     }
+    // Drawn only when asked for, so sessions without it keep their random sequence.
+    const relative = grid.relativeNoise ?? 0;
+    if (relative > 0)
+      for (let i = 0; i < grid.points; i++)
+        current[i] = current[i]! * (1 + relative * Math.sign(current[i]!) * normal());
     sweeps.push({ bias, current, vbm, cbm, traps, didv: dIdV });
   }
   return sweeps;

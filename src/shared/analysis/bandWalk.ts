@@ -15,7 +15,9 @@
 //   walking from there toward 0 V, each local maximum q (prominence ≥ prominenceFraction · (P − B)
 //   and ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the
 //   band's innermost peak so far (the valley v) stays above the baseline:
-//      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ;
+//      v − B ≥ connectFraction · (min(q, previous peak) − B)  and  v − B ≥ bandK·σ,
+//   v lifted by bandK·σ_b first where it lies in a noisy block of the caller's profile
+//   (noiseProfile.ts: a dip of a noisy shoulder is noise, not a return to the gap);
 //   or when it is itself at least bandPeakFraction (0.75) of P − B above B (an edge peak beside a
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
 //   peak may do (a start peak outward of P, cut off from the sweep end by a dip below
@@ -32,13 +34,16 @@
 //   A band without any peak (dI/dV rising to the sweep end) has its edge where dI/dV falls below
 //   B + connectFraction · (P − B) walking inward (linear interpolation).
 // In-gap states are the local maxima between the two band regions with prominence ≥
-// prominenceFraction · (P_VB − B) and ≥ inGapK·σ: bias (apex of the parabola fitted over the top,
+// prominenceFraction · (P_VB − B) and ≥ inGapK·σ, σ where the state is when the caller gives a
+// profile (noiseProfile.ts; the walk itself uses the profile's floor): bias (apex of the parabola fitted over the top,
 // as for the edges), height relative to the principal VB peak, full width at half prominence (V).
 import { localMaximaInto } from './localMaxima.ts';
 import { fittedApex } from './fittedApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
 import { medianInPlace, selectPair } from './quickselect.ts';
+import { constantNoise, noiseAt, noiseOver, noisyAt } from './noiseProfile.ts';
+import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
 export interface BandWalkOptions {
@@ -144,9 +149,10 @@ function walkSide(
   top: number,
   topIndex: number,
   baseline: number,
-  noise: number,
+  profile: NoiseProfile,
   o: BandWalkOptions,
 ): BandSide {
+  const noise = profile.floor;
   const negative = side === 'vbm';
   const name = negative ? 'V < 0' : 'V > 0';
   if (topIndex < 0) return { edge: `no data at ${name}`, inner: -1, top };
@@ -167,8 +173,7 @@ function walkSide(
       top,
     };
   }
-  const minProminence = Math.max(o.prominenceFraction * contrast, floor);
-  const endProminence = Math.max(minProminence, o.inGapK * noise);
+  const fractionProminence = o.prominenceFraction * contrast;
   const inward: 1 | -1 = negative ? 1 : -1;
   const n = bias.length;
   const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
@@ -191,13 +196,23 @@ function walkSide(
   const tailEnd = topIndex === (negative ? 0 : n - 1);
   let previousHeight = didv[start]!;
   let valley = Infinity;
+  let valleyIndex = start;
   let inner = start;
   for (let i = start + inward; i >= 0 && i < n && (negative ? bias[i]! < 0 : bias[i]! > 0); i += inward) {
     const d = didv[i]!;
+    // In a noisy block (noiseProfile.ts) a maximum qualifies, and is passed over as tail noise,
+    // against that block's σ, and a dip is lifted by bandK · its σ before the connection test: a
+    // noisy shoulder's dips are noise, not a return to the gap. Requiring the dip to stand
+    // bandK · σ_b clear of the gap instead lost edges (93 % within 60 mV at 0.5 % current noise
+    // on the Gaussian model, against 99 %).
+    const sigma = noiseAt(profile, i);
+    const minProminence = Math.max(fractionProminence, o.bandK * sigma);
+    const endProminence = Math.max(minProminence, o.inGapK * sigma);
     // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
     if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
       const lower = Math.min(d, previousHeight) - baseline;
-      const connected = valley - baseline >= o.connectFraction * lower && valley - baseline >= floor;
+      const lifted = valley + o.bandK * noisyAt(profile, valleyIndex) - baseline;
+      const connected = lifted >= o.connectFraction * lower && lifted >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
       // tail rising to the sweep end (in-gap states stay below ~0.6 of the band). Only one peak
       // joins by its height alone, and none once P or a peak as prominent as an in-gap state has
@@ -213,6 +228,7 @@ function walkSide(
         edgeIndex = i;
         previousHeight = d;
         valley = Infinity;
+        valleyIndex = i;
         inner = i;
         continue;
       }
@@ -222,7 +238,10 @@ function walkSide(
       // any failing maximum ends it (skipping there let traps join the band in the probe).
       if (startedAtPeakP || heightJoined || hasProminence(didv, i, endProminence)) break;
     }
-    if (d < valley) valley = d;
+    if (d < valley) {
+      valley = d;
+      valleyIndex = i;
+    }
   }
   if (edgeIndex >= 0)
     return { edge: fittedApex(bias, didv, edgeIndex, o.apexHalfWidth ?? 1, baseline), inner, top };
@@ -288,6 +307,9 @@ function halfProminenceWidth(bias: NumberArray, didv: NumberArray, p: number, pr
   return right - left;
 }
 
+/** Samples each side of an in-gap state whose σ it is judged by: half the default Savitzky–Golay window. */
+const STATE_REACH = 7;
+
 let peakScratch = new Int32Array(0);
 let isPeakScratch = new Uint8Array(0);
 
@@ -298,18 +320,24 @@ export function bandWalk(
   /** Height (A/V) that in-gap heights are divided by; default the largest dI/dV at V < 0. */
   principalVb?: number | null,
   /**
-   * σ of dI/dV's noise (A/V) when the caller knows it (the pipeline propagates the current's noise
-   * through the derivative kernel); default curveNoise(didv), which underestimates it on
-   * smoothed curves.
+   * σ of dI/dV's noise (A/V) when the caller knows it: one value, or a profile along the sweep (the
+   * pipeline propagates the current's noise through the derivative kernel, noiseProfile.ts);
+   * default curveNoise(didv), which underestimates it on smoothed curves.
    */
-  knownNoise?: number | null,
+  knownNoise?: number | NoiseProfile | null,
 ): BandWalkResult {
   const n = bias.length;
   if (peakScratch.length < n) {
     peakScratch = new Int32Array(n);
     isPeakScratch = new Uint8Array(n);
   }
-  const noise = knownNoise ?? curveNoise(didv);
+  const profile =
+    knownNoise === null || knownNoise === undefined
+      ? constantNoise(curveNoise(didv))
+      : typeof knownNoise === 'number'
+        ? constantNoise(knownNoise)
+        : knownNoise;
+  const noise = profile.floor;
   // The scratch buffers whole, their first count / n entries used (no subarray objects).
   const count = localMaximaInto(didv, peakScratch);
   const peaks = peakScratch;
@@ -335,23 +363,27 @@ export function bandWalk(
   const from = vbIndex >= 0 ? vbIndex : 0;
   const to = cbIndex >= 0 ? cbIndex : n - 1;
   const baseline = baselineOf(didv, Math.min(from, to), Math.max(from, to));
-  const vbm = walkSide(bias, didv, isPeak, 'vbm', vbTop, vbIndex, baseline, noise, o);
-  const cbm = walkSide(bias, didv, isPeak, 'cbm', cbTop, cbIndex, baseline, noise, o);
+  const vbm = walkSide(bias, didv, isPeak, 'vbm', vbTop, vbIndex, baseline, profile, o);
+  const cbm = walkSide(bias, didv, isPeak, 'cbm', cbTop, cbIndex, baseline, profile, o);
   // In-gap states: strictly inside the band regions (or the whole side when a band is missing).
   const lo = typeof vbm.edge === 'number' ? vbm.inner : -1;
   const hi = typeof cbm.edge === 'number' ? cbm.inner : n;
   const reference = principalVb ?? (vbTop > 0 ? vbTop : null);
   // In-gap states get a noise multiple of their own: a gap of a few hundred points holds dozens of
   // noise maxima, and bandK·σ (made for the few peaks a band walk meets) lets several through.
-  const minProminence = Math.max(
-    o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline),
-    o.inGapK * noise,
-  );
+  // Each against σ where it is (the largest over STATE_REACH samples each side): a gap that runs
+  // onto a band's noisy shoulder held one spurious state per few maxima there.
+  const fractionProminence = o.prominenceFraction * (Math.max(vbTop, cbTop) - baseline);
   const inGapStates: InGapState[] = [];
   if (reference !== null && reference > 0 && typeof vbm.edge === 'number' && typeof cbm.edge === 'number') {
     for (let k = 0; k < count; k++) {
       const index = peaks[k]!;
-      if (index <= lo || index >= hi || !hasProminence(didv, index, minProminence)) continue;
+      if (index <= lo || index >= hi) continue;
+      const minProminence = Math.max(
+        fractionProminence,
+        o.inGapK * noiseOver(profile, index - STATE_REACH, index + STATE_REACH),
+      );
+      if (!hasProminence(didv, index, minProminence)) continue;
       inGapStates.push({
         bias: fittedApex(bias, didv, index, o.apexHalfWidth ?? 1, baseline),
         height: didv[index]! / reference,

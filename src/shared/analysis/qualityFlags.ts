@@ -10,6 +10,7 @@
 //   single-point spike or the corner of a clipped run would do), and it exceeds `localK` times
 //   the noise around it (the same MAD over the 24 departures each side).
 import { medianBracketed, medianInPlace } from './quickselect.ts';
+import { currentNoiseOf } from './noiseProfile.ts';
 import { biasPairText, currentText } from './reasonText.ts';
 import type { NumberArray } from './types.ts';
 
@@ -57,11 +58,7 @@ export interface FlagFinding {
 
 /** Robust σ of white noise on a smooth curve, from second differences (curve units). */
 export function secondDifferenceNoise(y: NumberArray): number {
-  const n = y.length;
-  if (n < 3) return 0;
-  const r = scratch(0, n - 2);
-  for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i - 1]! - 2 * y[i]! + y[i + 1]!);
-  return (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
+  return currentNoiseOf(y, false).sigma;
 }
 
 const nanoamps = (a: number): string => `${(a * 1e9).toPrecision(4)} nA`;

@@ -10,9 +10,11 @@ import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
+import { currentNoiseOf, didvNoise } from './noiseProfile.ts';
+import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
 import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
-import { saturation, secondDifferenceNoise, tipChange } from './qualityFlags.ts';
+import { saturation, tipChange } from './qualityFlags.ts';
 import { savgolNoiseGain } from './savgolFilter.ts';
 import type { FlagFinding } from './qualityFlags.ts';
 import type { AnalysisRecipe } from './recipe.ts';
@@ -87,15 +89,16 @@ function lockInOnGrid<Id>(
 }
 
 /**
- * σ of the numerical dI/dV (A/V): the current's white-noise σ (A, `currentNoise`, from the
- * prepared curve's second differences) through the derivative kernel.
+ * σ of the numerical dI/dV (A/V) along the sweep: the current's noise (A, for the sweep and its
+ * noisy blocks: noiseProfile.ts) through the derivative kernel.
  */
-function derivativeNoise(curve: PreparedCurve, currentNoise: number, recipe: AnalysisRecipe): number {
+function derivativeNoise(curve: PreparedCurve, noise: CurrentNoise, recipe: AnalysisRecipe): NoiseProfile {
   const { method, polyorder } = recipe.derivative;
-  if (method === 'central') return currentNoise / (Math.SQRT2 * curve.step);
-  return (
-    (currentNoise * savgolNoiseGain(savgolWindow(recipe.derivative, curve.step), polyorder, 1)) / curve.step
-  );
+  const gain =
+    method === 'central'
+      ? Math.SQRT1_2
+      : savgolNoiseGain(savgolWindow(recipe.derivative, curve.step), polyorder, 1);
+  return didvNoise(noise, gain / curve.step);
 }
 
 /**
@@ -104,8 +107,8 @@ function derivativeNoise(curve: PreparedCurve, currentNoise: number, recipe: Ana
  * and only stages whose key changed run again, with the same functions, so the results are equal.
  */
 export interface SpectrumCache {
-  /** The prepared curve and its current's white-noise σ (A). */
-  prepared?: { key: string; curve: Outcome<PreparedCurve>; currentNoise: number };
+  /** The prepared curve and its current's noise σ (A), for the sweep and its noisy blocks. */
+  prepared?: { key: string; curve: Outcome<PreparedCurve>; currentNoise: CurrentNoise };
   currentFlags?: { key: string; findings: FlagFinding[] };
   derivative?: {
     key: string;
@@ -113,8 +116,8 @@ export interface SpectrumCache {
       didv: NumberArray;
       lockInFit: SpectrumResult['lockInFit'];
       notes: string[];
-      /** σ of the numerical dI/dV, A/V; null with the lock-in channel. */
-      noise: number | null;
+      /** σ of the numerical dI/dV along the sweep, A/V; null with the lock-in channel. */
+      noise: NoiseProfile | null;
     }>;
   };
   edges?: { key: string; measured: SpectrumEdges };
@@ -141,6 +144,9 @@ type Prepared = NonNullable<SpectrumCache['prepared']>;
 type Derivative = NonNullable<SpectrumCache['derivative']>;
 type Derived = Derivative['result'];
 
+/** The noise of a curve that could not be prepared (nothing reads it). */
+const NO_NOISE: CurrentNoise = { sigma: 0, blocks: null };
+
 function preparedOf<Id>(
   spectrum: PipelineSpectrum<Id>,
   cache: SpectrumCache,
@@ -151,14 +157,14 @@ function preparedOf<Id>(
   const held = heldEntry(cache, 'prepared', key);
   if (held) return held;
   const curve = prepareCurve(spectrum, spectrum.backward, recipe, arenas?.prepared ?? null);
-  return (cache.prepared = { key, curve, currentNoise: curve.ok ? secondDifferenceNoise(curve.current) : 0 });
+  return (cache.prepared = { key, curve, currentNoise: curve.ok ? currentNoiseOf(curve.current) : NO_NOISE });
 }
 
 function derive<Id>(
   spectrum: PipelineSpectrum<Id>,
   curve: Outcome<PreparedCurve>,
   recipe: AnalysisRecipe,
-  currentNoise: number,
+  currentNoise: CurrentNoise,
   arenas: StageArenas | null,
 ): Derived {
   if (!curve.ok) return curve;
@@ -188,8 +194,8 @@ function derivativeOf<Id>(
   arenas: StageArenas | null,
 ): {
   curve: Outcome<PreparedCurve>;
-  /** White-noise σ of the prepared current, A. */
-  currentNoise: number;
+  /** The prepared current's noise σ (A), for the sweep and its noisy blocks. */
+  currentNoise: CurrentNoise;
   derivative: Derived;
 } {
   const { curve, currentNoise } = preparedOf(spectrum, cache, recipe, keys.prepare, arenas);
@@ -205,7 +211,7 @@ function derivativeOf<Id>(
 /** Saturation and tip-change findings on the prepared current (quality flags that need no dI/dV). */
 function currentFindingsOf(
   curve: PreparedCurve,
-  currentNoise: number,
+  currentNoise: CurrentNoise,
   recipe: AnalysisRecipe,
 ): FlagFinding[] {
   const findings: FlagFinding[] = [];
@@ -213,7 +219,7 @@ function currentFindingsOf(
   const sat = saturation(curve.bias, curve.current, {
     run: q.saturationRun,
     k: q.saturationK,
-    noise: currentNoise, // the same secondDifferenceNoise of this prepared current
+    noise: currentNoise.sigma, // the same secondDifferenceNoise of this prepared current
   });
   if (sat) findings.push(sat);
   // A clipped run's corners are steps too; a saturated sweep is excluded anyway.

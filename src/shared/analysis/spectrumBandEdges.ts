@@ -8,6 +8,7 @@ import type { InGapState } from './bandWalk.ts';
 import { DEFAULT_BAND_EDGE_OPTIONS, findBandEdges } from './findBandEdges.ts';
 import type { BandEdgeOptions } from './findBandEdges.ts';
 import type { FlagFinding } from './qualityFlags.ts';
+import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
 export interface SpectrumBandEdges {
@@ -32,7 +33,7 @@ export function spectrumBandEdges(
   /** Principal VB peak height (A/V) that in-gap heights are relative to; default the largest dI/dV at V < 0. */
   principalVb?: number | null,
   /** σ of dI/dV's noise (A/V), when known; see bandWalk. */
-  noise?: number | null,
+  noise?: number | NoiseProfile | null,
 ): SpectrumBandEdges {
   if (bias.length !== didv.length) throw new RangeError('bias and didv must have the same length');
   if (bias.length < MIN_POINTS) {

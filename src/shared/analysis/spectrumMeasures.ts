@@ -11,6 +11,7 @@ import type { AnalysisRecipe } from './recipe.ts';
 import { spectrumBandEdges } from './spectrumBandEdges.ts';
 import { trapWindows } from './trapWindows.ts';
 import type { TrapWindows } from './trapWindows.ts';
+import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
 export interface SpectrumMeasures {
@@ -33,7 +34,7 @@ export function spectrumEdges(
   didv: NumberArray,
   recipe: Pick<AnalysisRecipe, 'edges'>,
   /** σ of dI/dV's noise (A/V), when known. */
-  noise?: number | null,
+  noise?: number | NoiseProfile | null,
 ): SpectrumEdges {
   const p = principalVbPeak(bias, didv);
   const vbPeak = p >= 0 && didv[p]! > 0 ? didv[p]! : null;
@@ -61,7 +62,7 @@ export function spectrumMeasures(
   didv: NumberArray,
   recipe: Pick<AnalysisRecipe, 'edges' | 'traps'>,
   /** σ of dI/dV's noise (A/V), when known. */
-  noise?: number | null,
+  noise?: number | NoiseProfile | null,
 ): SpectrumMeasures {
   const measured = spectrumEdges(bias, didv, recipe, noise);
   return { ...measured, traps: spectrumTraps(bias, didv, measured, recipe) };

@@ -16,6 +16,8 @@ import { bandWalk } from '../analysis/bandWalk.ts';
 import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
 import { integrateWindow } from '../analysis/integrateWindow.ts';
 import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
+import { currentNoiseOf, didvNoise } from '../analysis/noiseProfile.ts';
+import type { NoiseProfile } from '../analysis/noiseProfile.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
 import { differentiate, prepareCurve, savgolWindow } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
@@ -26,8 +28,13 @@ import type { NumberArray } from '../analysis/types.ts';
  * A pixel's band edges by the recipe's method. The band walk gets the pixel's propagated σ, as the
  * per-spectrum pipeline gives it (its own estimate from the smoothed dI/dV runs low).
  */
-function bandEdgesOf(bias: NumberArray, didv: NumberArray, recipe: AnalysisRecipe, sigma: number): BandEdges {
-  const walk = recipe.edges.method === 'band' ? bandWalk(bias, didv, recipe.edges, null, sigma) : undefined;
+function bandEdgesOf(
+  bias: NumberArray,
+  didv: NumberArray,
+  recipe: AnalysisRecipe,
+  noise: number | NoiseProfile,
+): BandEdges {
+  const walk = recipe.edges.method === 'band' ? bandWalk(bias, didv, recipe.edges, null, noise) : undefined;
   return findBandEdges(bias, didv, recipe.edges, walk);
 }
 
@@ -165,11 +172,18 @@ export function pixelMeasures(
   if (!prepared.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
   let didv: Float64Array;
   let sigma: number;
+  // The current's σ along the sweep where it is clearly noisier than the gap (noiseProfile.ts), as
+  // the pipeline's spectra have it; a lock-in channel's second differences are its peaks' curvature.
+  let noise: number | NoiseProfile;
   if (signal === 'current') {
     const derived = differentiate(prepared, recipe);
     if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     didv = derived.didv;
-    sigma = (noiseSigma(prepared.current) * derivativeGain(recipe, prepared.step)) / prepared.step;
+    const scale = derivativeGain(recipe, prepared.step) / prepared.step;
+    sigma = noiseSigma(prepared.current) * scale;
+    // The floor stays the third-difference σ the maps were made with; the noisy blocks come from
+    // the current's second differences, as a spectrum's.
+    noise = { ...didvNoise(currentNoiseOf(prepared.current), scale), floor: sigma };
   } else {
     const n = prepared.current.length;
     const smoothing = lockInSmoothing(recipe, prepared.step);
@@ -182,9 +196,10 @@ export function pixelMeasures(
     sigma =
       noiseSigma(prepared.current) *
       (smoothing === null ? 1 : savgolNoiseGain(smoothing.window, smoothing.polyorder, 0));
+    noise = sigma;
   }
   const bias64 = prepared.bias;
-  const edges = bandEdgesOf(bias64, didv, recipe, sigma);
+  const edges = bandEdgesOf(bias64, didv, recipe, noise);
   let flags = 0;
   let vbm = edges.vbm ?? NaN;
   let cbm = edges.cbm ?? NaN;

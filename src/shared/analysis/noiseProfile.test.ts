@@ -1,0 +1,80 @@
+// The σ profile along a sweep (noiseProfile.ts) against the noise put on the current: none raised
+// on white noise of one σ, and the blocks of a current whose noise grows with |I| at the σ the
+// blocks were given (within the range of their neighbours', ~20 % in the mean).
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './random.ts';
+import { currentNoiseOf, didvNoise, noiseOver, noisyAt, NOISE_BLOCK } from './noiseProfile.ts';
+
+function normalFrom(seed: number): () => number {
+  const uniform = mulberry32(seed);
+  return () => Math.sqrt(-2 * Math.log(uniform() + 1e-300)) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** A smooth semiconductor-like I(V) (A): ~1 nA at ±2 V, flat in the gap. */
+const smoothCurrent = (v: number): number =>
+  1e-9 * Math.sign(v) * Math.max(0, Math.abs(v) - 0.8) ** 1.5 + 1e-12 * v;
+
+describe('noise profile', () => {
+  it('raises no block on white noise of one σ (300 sweeps of 301, 512 and 1,024 points)', () => {
+    let raised = 0;
+    for (let seed = 1; seed <= 100; seed++)
+      for (const points of [301, 512, 1024]) {
+        const normal = normalFrom(1000 * seed + points);
+        const current = Float64Array.from({ length: points }, (_, i) => {
+          const v = -2 + (4 * i) / (points - 1);
+          return smoothCurrent(v) + 2e-12 * normal();
+        });
+        const noise = currentNoiseOf(current);
+        if (noise.blocks !== null) raised++;
+        expect(Math.abs(noise.sigma / 2e-12 - 1)).toBeLessThan(0.25);
+      }
+    expect(raised).toBe(0);
+  });
+
+  it('gives each block the σ of a current whose noise is a fraction of |I|, within the σ of its neighbours', () => {
+    const points = 1024;
+    for (const seed of [1, 2, 3]) {
+      const normal = normalFrom(seed);
+      const sigmaAt: number[] = [];
+      const current = Float64Array.from({ length: points }, (_, i) => {
+        const clean = smoothCurrent(-2 + (4 * i) / (points - 1));
+        const sigma = 1e-12 + 0.01 * Math.abs(clean);
+        sigmaAt.push(sigma);
+        return clean + sigma * normal();
+      });
+      const scale = 3;
+      const profile = didvNoise(currentNoiseOf(current), scale);
+      expect(profile.blocks).not.toBeNull();
+      // The gap's σ: 1 pA.
+      const floor = 1e-12;
+      const count = Math.floor(points / NOISE_BLOCK);
+      // The σ each block was given (rms over its samples), and the median of it and its neighbours
+      // (the sweep's σ beyond the ends), as the profile takes it.
+      const blockTruth = Array.from({ length: count }, (_, b) => {
+        const from = b * NOISE_BLOCK;
+        const to = b === count - 1 ? points : from + NOISE_BLOCK;
+        return Math.sqrt(sigmaAt.slice(from, to).reduce((s, x) => s + x * x, 0) / (to - from));
+      });
+      let checked = 0;
+      let logError = 0;
+      for (let b = 0; b < count; b++) {
+        const three = [blockTruth[b - 1] ?? floor, blockTruth[b]!, blockTruth[b + 1] ?? floor];
+        const truth = three.sort((x, y) => x - y)[1]!;
+        const given = noisyAt(profile, b * NOISE_BLOCK + 1) / scale;
+        if (truth >= 3 * floor) {
+          // Clearly noisier than the sweep: within the σ of the three blocks (the median of three
+          // estimates, each ~15 % off; a median of |d2| over a block whose σ grows reads low), and within
+          // 20 % in the mean (log scale).
+          expect(given).toBeGreaterThan(0.8 * three[0]!);
+          expect(given).toBeLessThan(1.2 * three[2]!);
+          logError += Math.abs(Math.log(given / truth));
+          checked++;
+        } else if (truth <= 1.2 * floor) expect(given).toBe(0);
+      }
+      expect(checked).toBeGreaterThanOrEqual(6);
+      expect(logError / checked).toBeLessThan(0.2);
+      // noiseOver reads the largest block of a range: the sweep's end blocks are its noisiest.
+      expect(noiseOver(profile, 0, points - 1)).toBe(Math.max(...profile.blocks!) * scale);
+    }
+  });
+});

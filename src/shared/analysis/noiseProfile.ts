@@ -1,0 +1,155 @@
+// The current's noise σ, for the sweep and along it, and the σ of dI/dV that follows for the band
+// walk's noise tests. Real tunnelling current is noisier where it is large: tip-height and
+// feedback noise are a fraction of the current, so a band's shoulders at ±2 V carry many times the
+// noise of the gap. One σ for the sweep (the median of its second differences) then sits between
+// the two: on the shoulders noise dips ended the band walk and noise bumps passed as in-gap states
+// (the Gaussian model with 1 % of |I| as noise: edges within 60 mV in 67 % of sweeps, 3 spurious
+// states each; `Bias-Spectroscopy002.dat`: 24 "states" on a shoulder). So the sweep is cut into
+// blocks, and a block whose noise (the median of it and its two neighbours) is clearly above the
+// quietest part's is noisy, with its own σ.
+import { medianBracketed, medianInPlace } from './quickselect.ts';
+import type { NumberArray } from './types.ts';
+
+export interface CurrentNoise {
+  /** The sweep's white-noise σ (A): 1.4826 · median |I[i−1] − 2I[i] + I[i+1]| / √6. */
+  sigma: number;
+  /** σ (A) of each noisy block (NOISE_BLOCK samples), 0 for the others; null when none is noisy. */
+  blocks: Float64Array | null;
+}
+
+export interface NoiseProfile {
+  /** σ of dI/dV (A/V) from the whole sweep. */
+  floor: number;
+  /** Turns a block's current σ (A) into dI/dV's (A/V): the derivative kernel's noise gain / step. */
+  scale: number;
+  /** The current's noisy blocks (CurrentNoise.blocks): block b covers samples [b·64, (b+1)·64). */
+  blocks: Float64Array | null;
+}
+
+/** Samples per block: enough second differences for a median within ~15 %. */
+export const NOISE_BLOCK = 64;
+/**
+ * A block is noisy when its σ is this many times the quietest block's: on white noise of one σ
+ * the blocks' estimates (each the median of three) scatter by ~12 %, so no block of such a sweep
+ * is noisy and its noise tests stay those of the one σ (`noiseProfile.test.ts`, 300 sweeps).
+ */
+export const NOISE_RAISE = 2;
+/**
+ * The blocks' medians are taken only when one block's mean |second difference| is NOISE_RAISE
+ * times another's: the mean scales with σ as the median does, and on white noise of one σ the
+ * means differ by ~1.3×. Most sweeps stop there, at the cost of one sum (a lower screen, 1.6, sent
+ * 16 % of the analysis bench's sweeps on to the medians and made no block noisy that this misses).
+ */
+const NOISE_SCREEN = NOISE_RAISE;
+
+export function constantNoise(sigma: number): NoiseProfile {
+  return { floor: sigma, scale: 1, blocks: null };
+}
+
+/** The σ of dI/dV along a sweep: the current's noise through a kernel of noise gain / step `scale`. */
+export function didvNoise(noise: CurrentNoise, scale: number): NoiseProfile {
+  return { floor: noise.sigma * scale, scale, blocks: noise.blocks };
+}
+
+/** The noisy block's σ of dI/dV at sample i (A/V); 0 where the sweep is not noisy. */
+export function noisyAt(profile: NoiseProfile, i: number): number {
+  const blocks = profile.blocks;
+  if (blocks === null) return 0;
+  return blocks[Math.max(0, Math.min(blocks.length - 1, Math.floor(i / NOISE_BLOCK)))]! * profile.scale;
+}
+
+/** σ of dI/dV at sample i (A/V): the sweep's, or a noisy block's when larger. */
+export function noiseAt(profile: NoiseProfile, i: number): number {
+  return Math.max(profile.floor, noisyAt(profile, i));
+}
+
+/** The largest σ of dI/dV over samples [from, to] (A/V). */
+export function noiseOver(profile: NoiseProfile, from: number, to: number): number {
+  const blocks = profile.blocks;
+  if (blocks === null) return profile.floor;
+  const last = blocks.length - 1;
+  const first = Math.max(0, Math.min(last, Math.floor(from / NOISE_BLOCK)));
+  const final = Math.max(0, Math.min(last, Math.floor(to / NOISE_BLOCK)));
+  let max = 0;
+  for (let b = first; b <= final; b++) if (blocks[b]! > max) max = blocks[b]!;
+  return Math.max(profile.floor, max * profile.scale);
+}
+
+/** End (exclusive) of block b's |second differences| (r[i − 1] is sample i's); the last takes the rest. */
+function blockEnd(b: number, count: number, n: number): number {
+  return b === count - 1 ? n - 2 : (b + 1) * NOISE_BLOCK - 1;
+}
+
+const medianOfThree = (a: number, b: number, c: number): number =>
+  Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+
+let residuals = new Float64Array(0);
+let blockResiduals = new Float64Array(2 * NOISE_BLOCK);
+let blockSigmas = new Float64Array(0);
+
+/**
+ * The current's noise (A), for the sweep and, unless `alongSweep` is false, per block: |second
+ * difference| at every sample, their median for the sweep; per block of NOISE_BLOCK samples (the
+ * last takes those left over) the same, then the median of it and its two neighbours (the sweep's
+ * σ for the neighbour an end block lacks: one block's estimate alone scatters too much to be
+ * trusted). A block at least NOISE_RAISE × the quietest block's σ is noisy; the quietest counts
+ * down to a quarter of the sweep's σ only (a gap whose current is quantised to the converter's step
+ * has no second differences at all, and every other block would be noisy).
+ */
+export function currentNoiseOf(current: NumberArray, alongSweep = true): CurrentNoise {
+  const n = current.length;
+  if (n < 3) return { sigma: 0, blocks: null };
+  if (residuals.length < n - 2) residuals = new Float64Array(Math.max(n - 2, 512));
+  const r = residuals;
+  const count = alongSweep ? Math.floor(n / NOISE_BLOCK) : 0;
+  let least = Infinity;
+  let most = 0;
+  let sum = 0;
+  let block = 0;
+  let start = 0;
+  let end = count >= 2 ? blockEnd(0, count, n) : -1;
+  for (let i = 0; i < n - 2; i++) {
+    const v = Math.abs(current[i]! - 2 * current[i + 1]! + current[i + 2]!);
+    r[i] = v;
+    sum += v;
+    if (i + 1 === end) {
+      const mean = sum / (end - start);
+      if (mean < least) least = mean;
+      if (mean > most) most = mean;
+      sum = 0;
+      start = end;
+      end = ++block < count ? blockEnd(block, count, n) : -1;
+    }
+  }
+  const screened = count >= 2 && most >= NOISE_SCREEN * least;
+  if (screened) {
+    if (blockSigmas.length < count) blockSigmas = new Float64Array(count);
+    for (let b = 0; b < count; b++) {
+      const from = b === 0 ? 0 : b * NOISE_BLOCK - 1;
+      const to = blockEnd(b, count, n);
+      if (blockResiduals.length < to - from) blockResiduals = new Float64Array(to - from);
+      for (let i = from; i < to; i++) blockResiduals[i - from] = r[i]!;
+      blockSigmas[b] = (1.4826 * medianInPlace(blockResiduals, to - from)) / Math.sqrt(6);
+    }
+  }
+  // The blocks' residuals are copied out first: the sweep's median reorders r.
+  const sigma = (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
+  if (!screened || !(sigma > 0)) return { sigma, blocks: null };
+  let quiet = Infinity;
+  let before = sigma;
+  for (let b = 0; b < count; b++) {
+    const here = blockSigmas[b]!;
+    const local = medianOfThree(before, here, b < count - 1 ? blockSigmas[b + 1]! : sigma);
+    before = here;
+    blockSigmas[b] = local;
+    if (local < quiet) quiet = local;
+  }
+  quiet = Math.max(quiet, sigma / 4);
+  let blocks: Float64Array | null = null;
+  for (let b = 0; b < count; b++) {
+    if (!(blockSigmas[b]! >= NOISE_RAISE * quiet)) continue;
+    blocks ??= new Float64Array(count);
+    blocks[b] = blockSigmas[b]!;
+  }
+  return { sigma, blocks };
+}
