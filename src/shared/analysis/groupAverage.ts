@@ -2,10 +2,12 @@
 // common grid, average I(V) point-wise, then differentiate the average (the seed paper averages
 // 60–80 I–V curves first, then differentiates), and measure it like a single spectrum.
 import { averageCurves } from './averageCurves.ts';
+import { curveNoise } from './bandWalk.ts';
 import { commonGrid } from './commonGrid.ts';
 import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
-import { differentiate } from './prepareSpectrum.ts';
+import { currentNoiseOf } from './noiseProfile.ts';
+import { derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import { spectrumMeasures } from './spectrumMeasures.ts';
@@ -251,7 +253,14 @@ export function measureAverage(
   const derivative = differentiate({ bias: grid, current: centre, step }, recipe);
   if (!derivative.ok) return { ok: false, reason: withNote(derivative.reason, averaged.rangeNote) };
   const didv = derivative.didv.slice();
-  const measures = spectrumMeasures(grid, didv, recipe);
+  // The averaged current's noisy blocks (noiseProfile.ts), as a spectrum's; σ stays the smoothed
+  // curve's own (bandWalk's curveNoise), as before, where the average has none.
+  const { blocks } = currentNoiseOf(centre);
+  const noise =
+    blocks === null
+      ? undefined
+      : { floor: curveNoise(didv), scale: derivativeNoiseGain(recipe.derivative, step) / step, blocks };
+  const measures = spectrumMeasures(grid, didv, recipe, noise);
   const feenstra = normalisedConductance(grid, centre, didv, recipe.normalisation);
   let didvByVbPeak: Float64Array | null = null;
   if (measures.vbPeak !== null) {

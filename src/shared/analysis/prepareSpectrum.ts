@@ -6,7 +6,7 @@ import { combineDirections } from './combineDirections.ts';
 import { medianStep } from './commonGrid.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import type { AnalysisRecipe } from './recipe.ts';
-import { savgolFilter, widestOddWindow } from './savgolFilter.ts';
+import { savgolFilter, savgolNoiseGain, widestOddWindow } from './savgolFilter.ts';
 import { tidySweep } from './tidySweep.ts';
 import type { CurveArena } from './curveArena.ts';
 import type { Curve, NumberArray, Outcome } from './types.ts';
@@ -93,6 +93,15 @@ export function savgolWindow(derivative: AnalysisRecipe['derivative'], step: num
   const widest = widestOddWindow(maxSpan, step);
   const narrowest = polyorder + 2 + ((polyorder + 1) % 2);
   return Math.max(Math.min(window, widest), Math.min(window, narrowest));
+}
+
+/**
+ * How white noise of σ on the current becomes σ of dI/dV (× 1/step): the root of the sum of squares
+ * of the derivative's interior kernel (a central difference: 1/√2).
+ */
+export function derivativeNoiseGain(derivative: AnalysisRecipe['derivative'], step: number): number {
+  if (derivative.method === 'central') return Math.SQRT1_2;
+  return savgolNoiseGain(savgolWindow(derivative, step), derivative.polyorder, 1);
 }
 
 /**

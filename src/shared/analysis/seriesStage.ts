@@ -12,10 +12,9 @@ import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
 import { currentNoiseOf, didvNoise } from './noiseProfile.ts';
 import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
-import { differentiate, prepareCurve, savgolWindow } from './prepareSpectrum.ts';
+import { derivativeNoiseGain, differentiate, prepareCurve } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
 import { saturation, tipChange } from './qualityFlags.ts';
-import { savgolNoiseGain } from './savgolFilter.ts';
 import type { FlagFinding } from './qualityFlags.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import type { KeptCurve, PipelineSpectrum, SeriesResult, SpectrumResult } from './results.ts';
@@ -93,12 +92,7 @@ function lockInOnGrid<Id>(
  * noisy blocks: noiseProfile.ts) through the derivative kernel.
  */
 function derivativeNoise(curve: PreparedCurve, noise: CurrentNoise, recipe: AnalysisRecipe): NoiseProfile {
-  const { method, polyorder } = recipe.derivative;
-  const gain =
-    method === 'central'
-      ? Math.SQRT1_2
-      : savgolNoiseGain(savgolWindow(recipe.derivative, curve.step), polyorder, 1);
-  return didvNoise(noise, gain / curve.step);
+  return didvNoise(noise, derivativeNoiseGain(recipe.derivative, curve.step) / curve.step);
 }
 
 /**

@@ -19,7 +19,7 @@ import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { currentNoiseOf, didvNoise } from '../analysis/noiseProfile.ts';
 import type { NoiseProfile } from '../analysis/noiseProfile.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
-import { differentiate, prepareCurve, savgolWindow } from '../analysis/prepareSpectrum.ts';
+import { derivativeNoiseGain, differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import { savgolFilter, savgolNoiseGain, widestOddWindow } from '../analysis/savgolFilter.ts';
 import type { NumberArray } from '../analysis/types.ts';
@@ -82,13 +82,6 @@ function noiseSigma(y: NumberArray): number {
     sum += d * d;
   }
   return Math.sqrt(sum / (n - 3) / 20);
-}
-
-/** Root of the sum of squares of the derivative's interior kernel: how white noise on I scales into dI/dV (× 1/step). */
-function derivativeGain(recipe: AnalysisRecipe, step: number): number {
-  const { method, polyorder } = recipe.derivative;
-  if (method === 'central') return Math.SQRT1_2;
-  return savgolNoiseGain(savgolWindow(recipe.derivative, step), polyorder, 1);
 }
 
 /** Index of the sample nearest bias v (bias ascending). */
@@ -179,7 +172,7 @@ export function pixelMeasures(
     const derived = differentiate(prepared, recipe);
     if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     didv = derived.didv;
-    const scale = derivativeGain(recipe, prepared.step) / prepared.step;
+    const scale = derivativeNoiseGain(recipe.derivative, prepared.step) / prepared.step;
     sigma = noiseSigma(prepared.current) * scale;
     // The floor stays the third-difference σ the maps were made with; the noisy blocks come from
     // the current's second differences, as a spectrum's.
