@@ -135,6 +135,30 @@ test('library spectrum view: a coarse sweep says its Savitzky–Golay window was
   await page.screenshot({ path: screenshotPath('library-spectrum-coarse-window'), fullPage: true });
 });
 
+test('library spectrum view: a sweep whose current noise grows with the current says where', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  await importPaths(page, [join(realDataDir, 'nanonis-dat')]);
+  // ±0.2 V, 1,024 points: the current's noise ~5–8× the gap's on both shoulders (|V| > 0.1 V).
+  const name = 'Bias-Spectroscopy002.dat';
+  await page.getByTestId('files-filter').fill(name);
+  await page.getByTestId('files-table').locator('tbody tr', { hasText: name }).first().click();
+  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
+  const plot = page.getByTestId('spectrum-plot');
+  await expect(plot.locator('canvas')).toBeVisible();
+  await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
+  await expect(plot).toHaveAttribute('data-unit', 'A/V');
+  const notes = page.getByTestId('derived-note');
+  await expect(notes.first()).toContainText(
+    /^Bias-Spectroscopy002\.dat · sweep 1 · fwd: current noise up to [\d.]+× the sweep's quietest part at −0\.20 … −0\.10 V and [\d.]+× at \+0\.1\d … \+0\.20 V: band edges and in-gap states there are judged against it$/,
+  );
+  await expect(notes.nth(1)).toContainText('Bias-Spectroscopy002.dat · sweep 1 · bwd: current noise up to');
+  await page.screenshot({ path: screenshotPath('library-spectrum-noisy-current'), fullPage: true });
+});
+
 async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = join(mkdtempSync(join(tmpdir(), 'sts-e2e-figures-')), (file as Download).suggestedFilename());

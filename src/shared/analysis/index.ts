@@ -61,6 +61,7 @@ export { aggregateGroups, applyExclusions, decideExclusions, flagOutliers } from
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
 export { prepareCurve, differentiate, narrowedWindowNote, savgolWindow } from './prepareSpectrum.ts';
+export { currentNoiseOf, noisyCurrentNote } from './noiseProfile.ts';
 export { groupInputOf } from './results.ts';
 export type {
   GroupComparison,

@@ -3,7 +3,14 @@
 // blocks were given (within the range of their neighbours', ~20 % in the mean).
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random.ts';
-import { currentNoiseOf, didvNoise, noiseOver, noisyAt, NOISE_BLOCK } from './noiseProfile.ts';
+import {
+  currentNoiseOf,
+  didvNoise,
+  noiseOver,
+  noisyAt,
+  noisyCurrentNote,
+  NOISE_BLOCK,
+} from './noiseProfile.ts';
 
 function normalFrom(seed: number): () => number {
   const uniform = mulberry32(seed);
@@ -76,5 +83,26 @@ describe('noise profile', () => {
       // noiseOver reads the largest block of a range: the sweep's end blocks are its noisiest.
       expect(noiseOver(profile, 0, points - 1)).toBe(Math.max(...profile.blocks!) * scale);
     }
+  });
+
+  it('says where the current is noisy, as bias ranges with their σ against the quietest part', () => {
+    const points = 1024;
+    const normal = normalFrom(7);
+    const bias = Float64Array.from({ length: points }, (_, i) => -2 + (4 * i) / (points - 1));
+    const noisy = bias.map((v) => {
+      const clean = smoothCurrent(v);
+      return clean + (1e-12 + 0.01 * Math.abs(clean)) * normal();
+    });
+    const note = noisyCurrentNote(bias, currentNoiseOf(noisy))!;
+    // Two runs, the sweep's ends: from −2.00 V and to +2.00 V, each many times the gap's 1 pA.
+    const runs = [
+      ...note.matchAll(/([\d.]+)×(?: the sweep's quietest part)? at ([−+][\d.]+) … ([−+][\d.]+) V/g),
+    ];
+    expect(runs).toHaveLength(2);
+    expect(runs[0]![2]).toBe('−2.00');
+    expect(runs[1]![3]).toBe('+2.00');
+    for (const run of runs) expect(Number(run[1])).toBeGreaterThan(5);
+    const white = bias.map((v) => smoothCurrent(v) + 2e-12 * normal());
+    expect(noisyCurrentNote(bias, currentNoiseOf(white))).toBeNull();
   });
 });

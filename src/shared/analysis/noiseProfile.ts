@@ -15,6 +15,8 @@ export interface CurrentNoise {
   sigma: number;
   /** σ (A) of each noisy block (NOISE_BLOCK samples), 0 for the others; null when none is noisy. */
   blocks: Float64Array | null;
+  /** σ (A) of the quietest block, the reference a noisy block is measured against; 0 without blocks. */
+  quiet: number;
 }
 
 export interface NoiseProfile {
@@ -98,7 +100,7 @@ let blockSigmas = new Float64Array(0);
  */
 export function currentNoiseOf(current: NumberArray, alongSweep = true): CurrentNoise {
   const n = current.length;
-  if (n < 3) return { sigma: 0, blocks: null };
+  if (n < 3) return { sigma: 0, blocks: null, quiet: 0 };
   if (residuals.length < n - 2) residuals = new Float64Array(Math.max(n - 2, 512));
   const r = residuals;
   const count = alongSweep ? Math.floor(n / NOISE_BLOCK) : 0;
@@ -134,7 +136,7 @@ export function currentNoiseOf(current: NumberArray, alongSweep = true): Current
   }
   // The blocks' residuals are copied out first: the sweep's median reorders r.
   const sigma = (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
-  if (!screened || !(sigma > 0)) return { sigma, blocks: null };
+  if (!screened || !(sigma > 0)) return { sigma, blocks: null, quiet: 0 };
   let quiet = Infinity;
   let before = sigma;
   for (let b = 0; b < count; b++) {
@@ -151,5 +153,31 @@ export function currentNoiseOf(current: NumberArray, alongSweep = true): Current
     blocks ??= new Float64Array(count);
     blocks[b] = blockSigmas[b]!;
   }
-  return { sigma, blocks };
+  return { sigma, blocks, quiet };
+}
+
+const volts = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
+
+/**
+ * What a view says of a sweep's noisy blocks (its ascending bias `bias`, V, sample for sample), or
+ * null when it has none: each run of noisy blocks as a bias range with its largest σ against the
+ * quietest part's, e.g. "current noise up to 7.2× the sweep's quietest part at −2.00 … −1.00 V and
+ * 10.6× at +1.00 … +2.00 V: band edges and in-gap states there are judged against it".
+ */
+export function noisyCurrentNote(bias: NumberArray, noise: CurrentNoise): string | null {
+  const blocks = noise.blocks;
+  if (blocks === null || !(noise.quiet > 0)) return null;
+  const n = bias.length;
+  const runs: string[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    if (!(blocks[b]! > 0)) continue;
+    let worst = blocks[b]!;
+    const first = b;
+    while (b + 1 < blocks.length && blocks[b + 1]! > 0) worst = Math.max(worst, blocks[++b]!);
+    const from = bias[first * NOISE_BLOCK]!;
+    const to = bias[b === blocks.length - 1 ? n - 1 : (b + 1) * NOISE_BLOCK - 1]!;
+    const ratio = `${(worst / noise.quiet).toFixed(1)}×${runs.length === 0 ? " the sweep's quietest part" : ''}`;
+    runs.push(`${ratio} at ${volts(from)} … ${volts(to)} V`);
+  }
+  return `current noise up to ${runs.join(' and ')}: band edges and in-gap states there are judged against it`;
 }

@@ -139,7 +139,7 @@ type Derivative = NonNullable<SpectrumCache['derivative']>;
 type Derived = Derivative['result'];
 
 /** The noise of a curve that could not be prepared (nothing reads it). */
-const NO_NOISE: CurrentNoise = { sigma: 0, blocks: null };
+const NO_NOISE: CurrentNoise = { sigma: 0, blocks: null, quiet: 0 };
 
 function preparedOf<Id>(
   spectrum: PipelineSpectrum<Id>,

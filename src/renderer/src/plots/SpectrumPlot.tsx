@@ -73,7 +73,13 @@ export function SpectrumPlot({ spectrumIds }: { spectrumIds: number[] }) {
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
   /** The y axis's title as uPlot last drew it (its prefix follows the data and the zoom). */
   const [yTitle, setYTitle] = useState<string | null>(null);
-  const notes = [...new Set(shown.flatMap(({ note }) => note ?? []))];
+  // One note for all curves when they share it (the window narrowed on a common grid); each curve's
+  // own, named as in the legend, when they differ (each sweep's noisy ranges).
+  const distinctNotes = [...new Set(shown.flatMap(({ note }) => note ?? []))];
+  const notes =
+    distinctNotes.length <= 1
+      ? distinctNotes
+      : shown.flatMap((curve) => (curve.note ? [`${seriesName(curve)}: ${curve.note}`] : []));
   const setting =
     (key: keyof DerivativeSettings) =>
     (e: { target: { value: string } }): void => {

@@ -9,8 +9,10 @@ import { viewPool } from '../lib/viewPool.ts';
 import type { SpectrumCurves } from '../../../shared/model/library.ts';
 import {
   DEFAULT_RECIPE,
+  currentNoiseOf,
   lockInDidv,
   narrowedWindowNote,
+  noisyCurrentNote,
   resampleLinear,
 } from '../../../shared/analysis/index.ts';
 import { isLockInName } from '../../../shared/formats/spectrumColumns.ts';
@@ -82,8 +84,11 @@ export async function derivedSignal(
     normalisation: { deltaV: settings.deltaV },
   });
   if (!result.ok) return null;
-  const [bias, , , didv, normalised] = result.columns;
-  const note = windowNote(bias, settings);
+  const [bias, current, , didv, normalised] = result.columns;
+  // Both the window's note and, where the current is noisier than the sweep's quietest part, where
+  // (the band walk judges edges and in-gap states there against that noise).
+  const notes = [windowNote(bias, settings), noisyCurrentNote(bias, currentNoiseOf(current))];
+  const note = notes.filter((n) => n !== null).join('. ') || null;
   if (signal === NORMALISED) return { x: bias, y: normalised, unit: '', note };
   if (signal !== LOCKIN_DIDV) return { x: bias, y: didv, unit: 'A/V', note };
   const channels = lockInChannels(spectrum);
