@@ -113,15 +113,9 @@ test('library spectrum view: lock-in as dI/dV, Feenstra without end spikes, own 
   await expect(plot).not.toHaveAttribute('data-y-range', before ?? '');
 });
 
-test('library spectrum view: a coarse sweep says its Savitzky–Golay window was narrowed', async ({
-  page,
-  appUrl,
-  realDataDir,
-}) => {
-  await page.goto(appUrl);
-  await importPaths(page, [join(realDataDir, 'omicron-matrix')]);
-  // 189 points over ±10 V (106 mV a step): 15 points would span 1.5 V, 5 span 0.43 V.
-  const name = '2014Sep30-111118--1_1.I(V)_mtrx';
+/** Imports `folder`, opens file `name` in the Library and shows its first spectrum's numerical dI/dV. */
+async function showDidv(page: Page, folder: string, name: string): Promise<void> {
+  await importPaths(page, [folder]);
   await page.getByTestId('files-filter').fill(name);
   await page.getByTestId('files-table').locator('tbody tr', { hasText: name }).first().click();
   await page.getByTestId('spectra-table').locator('tbody tr').first().click();
@@ -129,6 +123,16 @@ test('library spectrum view: a coarse sweep says its Savitzky–Golay window was
   await expect(plot.locator('canvas')).toBeVisible();
   await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
   await expect(plot).toHaveAttribute('data-unit', 'A/V');
+}
+
+test('library spectrum view: a coarse sweep says its Savitzky–Golay window was narrowed', async ({
+  page,
+  appUrl,
+  realDataDir,
+}) => {
+  await page.goto(appUrl);
+  // 189 points over ±10 V (106 mV a step): 15 points would span 1.5 V, 5 span 0.43 V.
+  await showDidv(page, join(realDataDir, 'omicron-matrix'), '2014Sep30-111118--1_1.I(V)_mtrx');
   await expect(page.getByTestId('derived-note').first()).toHaveText(
     'Savitzky–Golay 5 points: the window of 15 narrowed to span at most 0.5 V (106 mV a step) on this sweep',
   );
@@ -141,16 +145,8 @@ test('library spectrum view: a sweep whose current noise grows with the current 
   realDataDir,
 }) => {
   await page.goto(appUrl);
-  await importPaths(page, [join(realDataDir, 'nanonis-dat')]);
   // ±0.2 V, 1,024 points: the current's noise ~5–8× the gap's on both shoulders (|V| > 0.1 V).
-  const name = 'Bias-Spectroscopy002.dat';
-  await page.getByTestId('files-filter').fill(name);
-  await page.getByTestId('files-table').locator('tbody tr', { hasText: name }).first().click();
-  await page.getByTestId('spectra-table').locator('tbody tr').first().click();
-  const plot = page.getByTestId('spectrum-plot');
-  await expect(plot.locator('canvas')).toBeVisible();
-  await page.getByTestId('channel-select').selectOption('dI/dV (numerical)');
-  await expect(plot).toHaveAttribute('data-unit', 'A/V');
+  await showDidv(page, join(realDataDir, 'nanonis-dat'), 'Bias-Spectroscopy002.dat');
   const notes = page.getByTestId('derived-note');
   await expect(notes.first()).toContainText(
     /^Bias-Spectroscopy002\.dat · sweep 1 · fwd: current noise up to [\d.]+× the sweep's quietest part at −0\.20 … −0\.10 V and [\d.]+× at \+0\.1\d … \+0\.20 V: band edges and in-gap states there are judged against it$/,

@@ -5,6 +5,7 @@
 // of 0.1–0.6 inside the gap (and, when asked for, a broad in-gap density) and a background of 0.01; I(V) is its integral from 0 V plus white
 // current noise. Units: V, A.
 import { mulberry32 } from '../shared/analysis/random.ts';
+import type { PipelineSpectrum } from '../shared/analysis/index.ts';
 
 export interface ModelTrap {
   /** Centre, V. */
@@ -111,4 +112,19 @@ export function gaussianBandSweeps(seed: number, count: number, grid: ModelGrid)
     sweeps.push({ bias, current, vbm, cbm, traps, didv: dIdV });
   }
   return sweeps;
+}
+
+/** The sweeps as independent spots for runPipeline: one sweep each, an hour and 10 nm apart, one label. */
+export function modelSpectra(model: ReadonlyArray<ModelSweep>, label = 'A'): Array<PipelineSpectrum<number>> {
+  return model.map((sweep, k) => ({
+    id: k,
+    fileName: `spot${k}.dat`,
+    time: k * 3_600_000,
+    x: k * 1e-8,
+    y: 0,
+    sweep: 1,
+    label,
+    bias: sweep.bias,
+    current: sweep.current,
+  }));
 }

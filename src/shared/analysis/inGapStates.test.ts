@@ -4,7 +4,7 @@
 // as states (at the bandK multiple of σ, 3.5, about four per sweep were: 2 per 100 points of pure
 // noise pass it), while traps of a quarter of the edge peak and more are found, at their centres.
 import { describe, expect, it } from 'vitest';
-import { gaussianBandSweeps, type ModelGrid } from '../../testing/gaussianBandModel.ts';
+import { gaussianBandSweeps, modelSpectra, type ModelGrid } from '../../testing/gaussianBandModel.ts';
 import { runPipeline } from './runPipeline.ts';
 
 describe('in-gap states (band method) against known truth', () => {
@@ -24,19 +24,7 @@ describe('in-gap states (band method) against known truth', () => {
       const offsets: number[] = [];
       for (const [g, grid] of grids.entries()) {
         const model = gaussianBandSweeps(100 * seed + g, 30, grid);
-        const result = runPipeline(
-          model.map((sweep, k) => ({
-            id: k,
-            fileName: `spot${k}.dat`,
-            time: k * 3_600_000,
-            x: k * 1e-8,
-            y: 0,
-            sweep: 1,
-            label: 'A',
-            bias: sweep.bias,
-            current: sweep.current,
-          })),
-        );
+        const result = runPipeline(modelSpectra(model));
         for (const [i, spectrum] of result.spectra.entries()) {
           if (spectrum.vbm === null || spectrum.cbm === null) continue;
           sweeps++;

@@ -7,7 +7,7 @@
 // are: measured over seeds 1–6, 96–99 % of sweeps with both edges within 60 mV (67 % before),
 // 0.01–0.07 spurious states a sweep (2.7–3.4 before), traps found as often as before.
 import { describe, expect, it } from 'vitest';
-import { gaussianBandSweeps, type ModelGrid } from '../../testing/gaussianBandModel.ts';
+import { gaussianBandSweeps, modelSpectra, type ModelGrid } from '../../testing/gaussianBandModel.ts';
 import { runPipeline } from './runPipeline.ts';
 
 describe('band edges and in-gap states on sweeps whose noise grows with the current', () => {
@@ -26,19 +26,7 @@ describe('band edges and in-gap states on sweeps whose noise grows with the curr
       let found = 0;
       for (const [g, grid] of grids.entries()) {
         const model = gaussianBandSweeps(100 * seed + g, 30, grid);
-        const result = runPipeline(
-          model.map((sweep, k) => ({
-            id: k,
-            fileName: `spot${k}.dat`,
-            time: k * 3_600_000,
-            x: k * 1e-8,
-            y: 0,
-            sweep: 1,
-            label: 'A',
-            bias: sweep.bias,
-            current: sweep.current,
-          })),
-        );
+        const result = runPipeline(modelSpectra(model));
         for (const [i, spectrum] of result.spectra.entries()) {
           const truth = model[i]!;
           sweeps++;
