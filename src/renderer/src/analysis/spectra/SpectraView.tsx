@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useAnalysis, useRunSpectra } from '../AnalysisContext.tsx';
 import { FigurePanel } from '../export/FigurePanel.tsx';
-import { narrowedWindowNote } from '../../../../shared/analysis/index.ts';
+import { currentNoiseOf, narrowedWindowNote, noisyCurrentNote } from '../../../../shared/analysis/index.ts';
 import { fixed } from '../plot/units.ts';
 import { rowsLoaded } from '../loadAnalysisRun.ts';
 import { inGapBiasesByGroup } from '../runGroups.ts';
@@ -186,6 +186,18 @@ export function SpectraView() {
         return (
           note && (
             <p key={g.label} className="note" data-testid={`window-note-${g.label}`}>
+              {g.label}: {note}.
+            </p>
+          )
+        );
+      })}
+      {groups.map((g) => {
+        // Where the averaged current is noisier than its quietest part: its edges and in-gap states
+        // were judged against that noise there (noiseProfile.ts).
+        const note = noisyCurrentNote(g.bias, currentNoiseOf(g.current));
+        return (
+          note && (
+            <p key={g.label} className="note" data-testid={`noise-note-${g.label}`}>
               {g.label}: {note}.
             </p>
           )
