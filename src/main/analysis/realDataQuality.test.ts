@@ -8,10 +8,14 @@ import type { PipelineSpectrum, RecipeOverrides } from '../../shared/analysis/in
 import { parseFile } from '../../shared/formats/index.ts';
 import { realFile } from '../../testing/realData.ts';
 
-function forwardSweeps(name: string, folder = 'nanonis-dat'): Array<PipelineSpectrum<number>> {
+function forwardSweeps(
+  name: string,
+  folder = 'nanonis-dat',
+  direction: 'forward' | 'backward' = 'forward',
+): Array<PipelineSpectrum<number>> {
   const parsed = parseFile(name, readFileSync(realFile(folder, name)));
   return parsed.spectra
-    .filter((s) => !s.isAverage && s.direction === 'forward')
+    .filter((s) => !s.isAverage && s.direction === direction)
     .map((s, i) => {
       const lockIn = s.extra.find((e) => /lock-?in/i.test(e.name) && !/\bY\b/.test(e.name));
       return {
@@ -96,5 +100,25 @@ describe('real files', () => {
       expect(Math.abs(l.vbm! + 0.0045)).toBeLessThan(0.0019);
       expect(Math.abs(l.cbm! - 0.005)).toBeLessThan(0.0019);
     });
+  });
+
+  // ±0.2 V, 1,024 points: dI/dV is flat from about −0.1 to +0.1 V and rises on both sides, where
+  // the current's noise is 5–8× the gap's (second differences) and its dI/dV oscillates at ~4 mV.
+  // With one σ for the sweep the forward sweep had its VBM at the sweep's end (−0.195 V) and 41
+  // in-gap states on the shoulders; the backward one both edges at the ends and 24 states.
+  it('Bias-Spectroscopy002.dat: both directions put their edges where dI/dV leaves the flat gap', () => {
+    const edges = (['forward', 'backward'] as const).map((direction) => {
+      const [r] = runPipeline(forwardSweeps('Bias-Spectroscopy002.dat', 'nanonis-dat', direction)).spectra;
+      expect(r!.vbm, direction).not.toBeNull();
+      expect(r!.cbm, direction).not.toBeNull();
+      expect(r!.vbm!, direction).toBeGreaterThan(-0.125);
+      expect(r!.vbm!, direction).toBeLessThan(-0.09);
+      expect(r!.cbm!, direction).toBeGreaterThan(0.09);
+      expect(r!.cbm!, direction).toBeLessThan(0.125);
+      expect(r!.inGapStates.length, direction).toBeLessThanOrEqual(3);
+      return r!;
+    });
+    expect(Math.abs(edges[0]!.vbm! - edges[1]!.vbm!)).toBeLessThan(0.015);
+    expect(Math.abs(edges[0]!.cbm! - edges[1]!.cbm!)).toBeLessThan(0.015);
   });
 });

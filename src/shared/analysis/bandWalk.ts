@@ -42,7 +42,7 @@ import { fittedApex } from './fittedApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
 import { medianInPlace, selectPair } from './quickselect.ts';
-import { constantNoise, noiseAt, noiseOver, noisyAt } from './noiseProfile.ts';
+import { constantNoise, noiseAt, noiseOver, noisyAt, withDidvNoise } from './noiseProfile.ts';
 import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
@@ -151,6 +151,8 @@ function walkSide(
   baseline: number,
   profile: NoiseProfile,
   o: BandWalkOptions,
+  /** The profile whose noisy blocks' σ lifts dips (withDidvNoise: read from the dI/dV too). */
+  liftProfile: NoiseProfile,
 ): BandSide {
   const noise = profile.floor;
   const negative = side === 'vbm';
@@ -211,7 +213,7 @@ function walkSide(
     // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
     if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
       const lower = Math.min(d, previousHeight) - baseline;
-      const lifted = valley + o.bandK * noisyAt(profile, valleyIndex) - baseline;
+      const lifted = valley + o.bandK * noisyAt(liftProfile, valleyIndex) - baseline;
       const connected = lifted >= o.connectFraction * lower && lifted >= floor;
       // A peak nearly as tall as the band is the band's, even where dI/dV dips between it and a
       // tail rising to the sweep end (in-gap states stay below ~0.6 of the band). Only one peak
@@ -363,8 +365,13 @@ export function bandWalk(
   const from = vbIndex >= 0 ? vbIndex : 0;
   const to = cbIndex >= 0 ? cbIndex : n - 1;
   const baseline = baselineOf(didv, Math.min(from, to), Math.max(from, to));
-  const vbm = walkSide(bias, didv, isPeak, 'vbm', vbTop, vbIndex, baseline, profile, o);
-  const cbm = walkSide(bias, didv, isPeak, 'cbm', cbTop, cbIndex, baseline, profile, o);
+  // A noisy block's dips are lifted by its σ read from the dI/dV too (withDidvNoise: noise of a few
+  // samples' period that second differences barely see); its maxima and in-gap states are judged
+  // against the current's σ through the kernel. Judging them against the dI/dV's reading as well
+  // kept the band's onset bumps from qualifying: `Bias-Spectroscopy002.dat`'s CBM went to 0.15 V.
+  const liftProfile = withDidvNoise(profile, didv);
+  const vbm = walkSide(bias, didv, isPeak, 'vbm', vbTop, vbIndex, baseline, profile, o, liftProfile);
+  const cbm = walkSide(bias, didv, isPeak, 'cbm', cbTop, cbIndex, baseline, profile, o, liftProfile);
   // In-gap states: strictly inside the band regions (or the whole side when a band is missing).
   const lo = typeof vbm.edge === 'number' ? vbm.inner : -1;
   const hi = typeof cbm.edge === 'number' ? cbm.inner : n;

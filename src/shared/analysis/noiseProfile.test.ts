@@ -1,6 +1,7 @@
 // The σ profile along a sweep (noiseProfile.ts) against the noise put on the current: none raised
 // on white noise of one σ, and the blocks of a current whose noise grows with |I| at the σ the
-// blocks were given (within the range of their neighbours', ~20 % in the mean).
+// blocks were given (within the range of their neighbours', ~20 % in the mean); a noisy block's
+// σ read from white dI/dV noise at that σ; the views' note on where the current is noisy.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random.ts';
 import {
@@ -9,6 +10,7 @@ import {
   noiseOver,
   noisyAt,
   noisyCurrentNote,
+  withDidvNoise,
   NOISE_BLOCK,
 } from './noiseProfile.ts';
 
@@ -104,5 +106,23 @@ describe('noise profile', () => {
     for (const run of runs) expect(Number(run[1])).toBeGreaterThan(5);
     const white = bias.map((v) => smoothCurrent(v) + 2e-12 * normal());
     expect(noisyCurrentNote(bias, currentNoiseOf(white))).toBeNull();
+  });
+
+  it("reads a noisy block's σ from the dI/dV too: white noise at its σ, the current's σ when larger", () => {
+    const normal = normalFrom(11);
+    const points = 4 * NOISE_BLOCK;
+    // Block 1 noisy by the current (σ 0.5 A/V through the kernel); the dI/dV there white of σ 2.
+    const didv = Float64Array.from({ length: points }, (_, i) =>
+      i >= NOISE_BLOCK && i < 2 * NOISE_BLOCK ? 2 * normal() : 0.1 * normal(),
+    );
+    const blocks = new Float64Array(4);
+    blocks[1] = 0.5;
+    blocks[3] = 100;
+    const read = withDidvNoise({ floor: 0.1, scale: 1, blocks }, didv);
+    expect(Math.abs(noisyAt(read, NOISE_BLOCK + 5) / 2 - 1)).toBeLessThan(0.25);
+    // Block 3's current σ (100) stands above its dI/dV's (~0.1); quiet blocks stay quiet.
+    expect(noisyAt(read, 3 * NOISE_BLOCK + 5)).toBe(100);
+    expect(noisyAt(read, 5)).toBe(0);
+    expect(withDidvNoise({ floor: 0.1, scale: 1, blocks: null }, didv).blocks).toBeNull();
   });
 });

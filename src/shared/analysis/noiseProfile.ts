@@ -181,3 +181,35 @@ export function noisyCurrentNote(bias: NumberArray, noise: CurrentNoise): string
   }
   return `current noise up to ${runs.join(' and ')}: band edges and in-gap states there are judged against it`;
 }
+
+/** Samples between the dI/dV values a noisy block's own σ is read from: half the default window. */
+const DIDV_LAG = 7;
+let lagResiduals = new Float64Array(0);
+
+/**
+ * The profile with each noisy block's σ read from the dI/dV itself as well (A/V): the larger of
+ * the current's σ through the kernel and 1.4826 · median |d[i] − (d[i−7] + d[i+7])/2| / √1.5 over
+ * the block. Second differences of the current barely see noise of a few samples' period (a
+ * sinusoid of period 10 keeps 0.38 of its amplitude in them; white noise √6 of its σ), which the
+ * derivative passes: on the VB shoulder of `Bias-Spectroscopy002.dat` this reads 15–20× the
+ * sweep's σ where second differences read 2–4×. Only noisy blocks are read so (on white noise no
+ * block is noisy): a band-edge peak's own curvature would raise a quiet block's reading.
+ */
+export function withDidvNoise(profile: NoiseProfile, didv: NumberArray): NoiseProfile {
+  const blocks = profile.blocks;
+  if (blocks === null) return profile;
+  const n = didv.length;
+  const own = new Float64Array(blocks.length);
+  if (lagResiduals.length < 2 * NOISE_BLOCK) lagResiduals = new Float64Array(2 * NOISE_BLOCK);
+  for (let b = 0; b < blocks.length; b++) {
+    if (!(blocks[b]! > 0)) continue;
+    const from = Math.max(DIDV_LAG, b * NOISE_BLOCK);
+    const to = Math.min(n - DIDV_LAG, b === blocks.length - 1 ? n : (b + 1) * NOISE_BLOCK);
+    let m = 0;
+    for (let i = from; i < to; i++)
+      lagResiduals[m++] = Math.abs(didv[i]! - 0.5 * (didv[i - DIDV_LAG]! + didv[i + DIDV_LAG]!));
+    const read = m >= 8 ? (1.4826 * medianInPlace(lagResiduals, m)) / Math.sqrt(1.5) : 0;
+    own[b] = Math.max(blocks[b]! * profile.scale, read);
+  }
+  return { floor: profile.floor, scale: 1, blocks: own };
+}
