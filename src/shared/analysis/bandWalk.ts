@@ -41,8 +41,8 @@ import { localMaximaInto } from './localMaxima.ts';
 import { fittedApex } from './fittedApex.ts';
 import { hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
-import { medianInPlace, selectPair } from './quickselect.ts';
-import { constantNoise, noiseAt, noiseOver, noisyAt, withDidvNoise } from './noiseProfile.ts';
+import { selectPair } from './quickselect.ts';
+import { constantNoise, curveNoise, noiseAt, noiseOver, noisyAt, withDidvNoise } from './noiseProfile.ts';
 import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
@@ -98,15 +98,6 @@ export interface BandWalkResult {
   baseline: number;
   noise: number;
   inGapStates: InGapState[];
-}
-
-/** Robust σ of a smooth curve's noise from its second differences (A/V). */
-export function curveNoise(y: NumberArray): number {
-  const n = y.length;
-  if (n < 3) return 0;
-  const r = new Float64Array(n - 2);
-  for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i]! - 0.5 * (y[i - 1]! + y[i + 1]!));
-  return (1.4826 * medianInPlace(r)) / Math.sqrt(1.5);
 }
 
 let baselineScratch = new Float64Array(0);

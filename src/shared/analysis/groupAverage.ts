@@ -2,11 +2,10 @@
 // common grid, average I(V) point-wise, then differentiate the average (the seed paper averages
 // 60–80 I–V curves first, then differentiates), and measure it like a single spectrum.
 import { averageCurves } from './averageCurves.ts';
-import { curveNoise } from './bandWalk.ts';
 import { commonGrid } from './commonGrid.ts';
 import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
-import { currentNoiseOf } from './noiseProfile.ts';
+import { currentNoiseOf, curveNoise } from './noiseProfile.ts';
 import { derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { resampleLinear } from './resampleLinear.ts';
@@ -254,7 +253,7 @@ export function measureAverage(
   if (!derivative.ok) return { ok: false, reason: withNote(derivative.reason, averaged.rangeNote) };
   const didv = derivative.didv.slice();
   // The averaged current's noisy blocks (noiseProfile.ts), as a spectrum's; σ stays the smoothed
-  // curve's own (bandWalk's curveNoise), as before, where the average has none.
+  // curve's own (curveNoise, as bandWalk takes it without one), as before.
   const { blocks } = currentNoiseOf(centre);
   const noise =
     blocks === null

@@ -61,7 +61,7 @@ export { aggregateGroups, applyExclusions, decideExclusions, flagOutliers } from
 export { analyseSeriesSet } from './seriesStage.ts';
 export type { SeriesStageResult } from './seriesStage.ts';
 export { prepareCurve, differentiate, narrowedWindowNote, savgolWindow } from './prepareSpectrum.ts';
-export { currentNoiseOf, noisyCurrentNote } from './noiseProfile.ts';
+export { currentNoiseOf, curveNoise, noisyCurrentNote } from './noiseProfile.ts';
 export { groupInputOf } from './results.ts';
 export type {
   GroupComparison,
@@ -74,7 +74,7 @@ export type {
   SpectrumResult,
 } from './results.ts';
 export type { GroupAverage, GroupCurves } from './groupAverage.ts';
-export { bandWalk, curveNoise } from './bandWalk.ts';
+export { bandWalk } from './bandWalk.ts';
 export type { BandSide, BandWalkOptions, BandWalkResult, InGapState } from './bandWalk.ts';
 export { spectrumBandEdges } from './spectrumBandEdges.ts';
 export type { SpectrumBandEdges } from './spectrumBandEdges.ts';

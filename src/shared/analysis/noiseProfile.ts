@@ -22,9 +22,12 @@ export interface CurrentNoise {
 export interface NoiseProfile {
   /** σ of dI/dV (A/V) from the whole sweep. */
   floor: number;
-  /** Turns a block's current σ (A) into dI/dV's (A/V): the derivative kernel's noise gain / step. */
+  /** Turns a block's σ into dI/dV's (A/V): the derivative kernel's noise gain / step for a current's. */
   scale: number;
-  /** The current's noisy blocks (CurrentNoise.blocks): block b covers samples [b·64, (b+1)·64). */
+  /**
+   * σ of each noisy block, 0 for the others (block b covers samples [b·64, (b+1)·64)): the current's
+   * (A, CurrentNoise.blocks), or already dI/dV's with scale 1 (withDidvNoise); null when none is.
+   */
   blocks: Float64Array | null;
 }
 
@@ -43,6 +46,15 @@ export const NOISE_RAISE = 2;
  * 16 % of the analysis bench's sweeps on to the medians and made no block noisy that this misses).
  */
 const NOISE_SCREEN = NOISE_RAISE;
+
+/** Robust σ of a smooth curve's noise from its second differences (A/V for dI/dV). */
+export function curveNoise(y: NumberArray): number {
+  const n = y.length;
+  if (n < 3) return 0;
+  const r = new Float64Array(n - 2);
+  for (let i = 1; i < n - 1; i++) r[i - 1] = Math.abs(y[i]! - 0.5 * (y[i - 1]! + y[i + 1]!));
+  return (1.4826 * medianInPlace(r)) / Math.sqrt(1.5);
+}
 
 export function constantNoise(sigma: number): NoiseProfile {
   return { floor: sigma, scale: 1, blocks: null };
