@@ -198,11 +198,13 @@ function walkSide(
     // noisy shoulder's dips are noise, not a return to the gap. Requiring the dip to stand
     // bandK · σ_b clear of the gap instead lost edges (93 % within 60 mV at 0.5 % current noise
     // on the Gaussian model, against 99 %).
-    const sigma = noiseAt(profile, i);
-    const minProminence = Math.max(fractionProminence, o.bandK * sigma);
-    const endProminence = Math.max(minProminence, o.inGapK * sigma);
-    // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early.
-    if (isPeak[i] === 1 && Math.abs(bias[i]!) >= o.ignoreBelow && hasProminence(didv, i, minProminence)) {
+    // hasProminence(…, t) ⇔ prominence ≥ t exactly, but stops scanning early. σ is read at maxima only.
+    if (
+      isPeak[i] === 1 &&
+      Math.abs(bias[i]!) >= o.ignoreBelow &&
+      hasProminence(didv, i, Math.max(fractionProminence, o.bandK * noiseAt(profile, i)))
+    ) {
+      const endProminence = Math.max(fractionProminence, o.inGapK * noiseAt(profile, i));
       const lower = Math.min(d, previousHeight) - baseline;
       const lifted = valley + o.bandK * noisyAt(liftProfile, valleyIndex) - baseline;
       const connected = lifted >= o.connectFraction * lower && lifted >= floor;

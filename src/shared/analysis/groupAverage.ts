@@ -5,7 +5,7 @@ import { averageCurves } from './averageCurves.ts';
 import { commonGrid } from './commonGrid.ts';
 import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
-import { currentNoiseOf, curveNoise } from './noiseProfile.ts';
+import { currentNoiseOf, curveNoise, didvNoise } from './noiseProfile.ts';
 import { derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { resampleLinear } from './resampleLinear.ts';
@@ -254,11 +254,11 @@ export function measureAverage(
   const didv = derivative.didv.slice();
   // The averaged current's noisy blocks (noiseProfile.ts), as a spectrum's; σ stays the smoothed
   // curve's own (curveNoise, as bandWalk takes it without one), as before.
-  const { blocks } = currentNoiseOf(centre);
-  const noise =
-    blocks === null
-      ? undefined
-      : { floor: curveNoise(didv), scale: derivativeNoiseGain(recipe.derivative, step) / step, blocks };
+  const noise = didvNoise(
+    currentNoiseOf(centre),
+    derivativeNoiseGain(recipe.derivative, step) / step,
+    curveNoise(didv),
+  );
   const measures = spectrumMeasures(grid, didv, recipe, noise);
   const feenstra = normalisedConductance(grid, centre, didv, recipe.normalisation);
   let didvByVbPeak: Float64Array | null = null;

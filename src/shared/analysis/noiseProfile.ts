@@ -60,9 +60,13 @@ export function constantNoise(sigma: number): NoiseProfile {
   return { floor: sigma, scale: 1, blocks: null };
 }
 
-/** The σ of dI/dV along a sweep: the current's noise through a kernel of noise gain / step `scale`. */
-export function didvNoise(noise: CurrentNoise, scale: number): NoiseProfile {
-  return { floor: noise.sigma * scale, scale, blocks: noise.blocks };
+/**
+ * The σ of dI/dV along a sweep: the current's noise through a kernel of noise gain / step `scale`;
+ * `floor` (A/V) when the caller measures the sweep's σ another way (a grid pixel's third
+ * differences, an average's smoothed curve).
+ */
+export function didvNoise(noise: CurrentNoise, scale: number, floor = noise.sigma * scale): NoiseProfile {
+  return { floor, scale, blocks: noise.blocks };
 }
 
 /** The noisy block's σ of dI/dV at sample i (A/V); 0 where the sweep is not noisy. */

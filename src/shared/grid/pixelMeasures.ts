@@ -176,7 +176,7 @@ export function pixelMeasures(
     sigma = noiseSigma(prepared.current) * scale;
     // The floor stays the third-difference σ the maps were made with; the noisy blocks come from
     // the current's second differences, as a spectrum's.
-    noise = { ...didvNoise(currentNoiseOf(prepared.current), scale), floor: sigma };
+    noise = didvNoise(currentNoiseOf(prepared.current), scale, sigma);
   } else {
     const n = prepared.current.length;
     const smoothing = lockInSmoothing(recipe, prepared.step);

@@ -16,6 +16,9 @@ import { storedGroupCurves, useGroupCurves } from './useGroupCurves.ts';
 /** Step of an average's uniform grid, V. */
 const averageStep = (bias: Float64Array): number => (bias[bias.length - 1]! - bias[0]!) / (bias.length - 1);
 
+/** No curves yet: one array, so what depends on the groups stays put until they come. */
+const NO_GROUPS: never[] = [];
+
 export function SpectraView() {
   const { run, pool, colourOf } = useAnalysis();
   const [mode, setMode] = useState<SpectraMode>('didv');
@@ -45,7 +48,13 @@ export function SpectraView() {
       return next;
     });
   }, []);
-  const groups = curves.state === 'ready' ? curves.groups : [];
+  const groups = curves.state === 'ready' ? curves.groups : NO_GROUPS;
+  // Where each averaged current is noisier than its quietest part: its edges and in-gap states were
+  // judged against that noise there (noiseProfile.ts). Once per set of curves, not per render.
+  const noiseNotes = useMemo(
+    () => groups.map((g) => noisyCurrentNote(g.bias, currentNoiseOf(g.current))),
+    [groups],
+  );
   // Biases (V, ascending) of the in-gap states of each group's counted spectra, drawn on its
   // averaged curve; none until the run's per-spectrum rows are in.
   const inGapBiases = useMemo(() => inGapBiasesByGroup(run), [run]);
@@ -191,10 +200,8 @@ export function SpectraView() {
           )
         );
       })}
-      {groups.map((g) => {
-        // Where the averaged current is noisier than its quietest part: its edges and in-gap states
-        // were judged against that noise there (noiseProfile.ts).
-        const note = noisyCurrentNote(g.bias, currentNoiseOf(g.current));
+      {groups.map((g, k) => {
+        const note = noiseNotes[k];
         return (
           note && (
             <p key={g.label} className="note" data-testid={`noise-note-${g.label}`}>
