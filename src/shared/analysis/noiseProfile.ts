@@ -149,6 +149,7 @@ export function currentNoiseOf(current: NumberArray, alongSweep = true): Current
       for (let i = from; i < to; i++) blockResiduals[i - from] = r[i]!;
       blockSigmas[b] = (1.4826 * medianInPlace(blockResiduals, to - from)) / Math.sqrt(6);
     }
+    withoutCurvature(current, blockSigmas, count);
   }
   // The blocks' residuals are copied out first: the sweep's median reorders r.
   const sigma = (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
@@ -170,6 +171,42 @@ export function currentNoiseOf(current: NumberArray, alongSweep = true): Current
     blocks[b] = blockSigmas[b]!;
   }
   return { sigma, blocks, quiet };
+}
+
+/**
+ * A block whose fourth-difference σ is under this fraction of its second-difference σ is read as
+ * bent, not noisy. Noise reads alike in both: 0.62 and up on the real Nanonis sweeps' blocks at
+ * least twice their quietest (62 blocks), 0.64 and up (1st percentile 0.77) on 2,194 such blocks
+ * of the Gaussian model with 1–2 % of |I| as noise; a bend reads 0.05–0.55 on 411 of 454 such
+ * blocks of the model's sweeps with 0.01 pA of noise (median 0.24), the rest mixed.
+ */
+const CURVATURE_RATIO = 0.55;
+
+let fourthResiduals = new Float64Array(0);
+
+/**
+ * Replaces each block's σ (A, from second differences: `sigmas`) by its fourth differences' where
+ * that reads under CURVATURE_RATIO of it: 1.4826 · median |I[i−2] − 4I[i−1] + 6I[i] − 4I[i+1] +
+ * I[i+2]| / √70 over the block. A curve's own bend raises second differences where the current
+ * bends (a band's shoulders, an edge's peak); fourth differences hardly (each difference order
+ * scales a smooth curve's share by the step over its scale of change). The average of 10,000 of
+ * the analysis bench's sweeps, 100× quieter than each, read 2–5× its quietest block on its shoulders
+ * in second differences and 0.8–1.3× in fourth.
+ */
+function withoutCurvature(current: NumberArray, sigmas: Float64Array, count: number): void {
+  const n = current.length;
+  for (let b = 0; b < count; b++) {
+    const from = Math.max(2, b * NOISE_BLOCK);
+    const to = Math.min(n - 2, b === count - 1 ? n : (b + 1) * NOISE_BLOCK);
+    if (fourthResiduals.length < to - from) fourthResiduals = new Float64Array(to - from);
+    let m = 0;
+    for (let i = from; i < to; i++)
+      fourthResiduals[m++] = Math.abs(
+        current[i - 2]! - 4 * current[i - 1]! + 6 * current[i]! - 4 * current[i + 1]! + current[i + 2]!,
+      );
+    const fourth = (1.4826 * medianInPlace(fourthResiduals, m)) / Math.sqrt(70);
+    if (fourth < CURVATURE_RATIO * sigmas[b]!) sigmas[b] = fourth;
+  }
 }
 
 const volts = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;

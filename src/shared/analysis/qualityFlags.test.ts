@@ -149,6 +149,31 @@ describe('quality flags: fast paths equal the plain definitions', () => {
     expect(local).toBeLessThan(found / 4);
   });
 
+  it('tipChange near its threshold (steps of 2–12 σ, k of 2–10) equals the plain definition', () => {
+    // Where the largest departure is close to k·σ: the count that skips the median (noStepPasses)
+    // must never skip a sweep whose step passes.
+    let found = 0;
+    let sweeps = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const u = mulberry32(9000 + seed);
+      const points = 12 + Math.floor(u() * 600);
+      const bias = Float64Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
+      // σ of a departure is ~1.3× the white noise's (2e-12 A): steps of 2–12 σ.
+      const step = (2 + 10 * u()) * 2.6e-12 * (u() < 0.5 ? -1 : 1);
+      const at = 2 + Math.floor(u() * (points - 5));
+      const current = bias.map(
+        (v, i) => 1e-10 * v + 2e-12 * (u() + u() + u() - 1.5) * 2 + (i > at ? step : 0),
+      );
+      const k = 2 + 8 * u();
+      const expected = referenceTipChange(bias, current, k);
+      expect(tipChange(bias, current, { k })?.reason ?? null, `seed ${seed}`).toBe(expected);
+      sweeps++;
+      if (expected) found++;
+    }
+    expect(found).toBeGreaterThan(sweeps / 5);
+    expect(found).toBeLessThan((4 * sweeps) / 5);
+  });
+
   it('a step must stand out from the noise around it: noise growing with the current is not a tip change', () => {
     // 300 seeded 400-point sweeps each: noise of 1 pA + 2 % of the current (as real preamplifier
     // and tunnelling noise grows with it) without any step, and 1 pA Gaussian noise with one

@@ -83,8 +83,9 @@ export function saturation(
     if (c < min) min = c;
   }
   const noise = options.noise ?? secondDifferenceNoise(current);
-  // The longest run flat at the maximum and at the minimum, both in one pass (a run's length
-  // is reset by multiplying with the comparison as 0/1 rather than by a branch).
+  // The longest run flat at the maximum and at the minimum, both in one pass. Most points are
+  // near neither extreme, so each test is a branch that is rarely taken (and well predicted);
+  // a run is counted only where one is.
   const toleranceHigh = Math.max(options.k * noise, 1e-6 * Math.abs(max));
   const toleranceLow = Math.max(options.k * noise, 1e-6 * Math.abs(min));
   let lengthHigh = 0;
@@ -95,16 +96,18 @@ export function saturation(
   let endLow = 0;
   for (let i = 0; i < n; i++) {
     const c = current[i]!;
-    lengthHigh = +(Math.abs(c - max) <= toleranceHigh) * (lengthHigh + 1);
-    lengthLow = +(Math.abs(c - min) <= toleranceLow) * (lengthLow + 1);
-    if (lengthHigh > bestHigh) {
-      bestHigh = lengthHigh;
-      endHigh = i;
-    }
-    if (lengthLow > bestLow) {
-      bestLow = lengthLow;
-      endLow = i;
-    }
+    if (max - c <= toleranceHigh) {
+      if (++lengthHigh > bestHigh) {
+        bestHigh = lengthHigh;
+        endHigh = i;
+      }
+    } else lengthHigh = 0;
+    if (c - min <= toleranceLow) {
+      if (++lengthLow > bestLow) {
+        bestLow = lengthLow;
+        endLow = i;
+      }
+    } else lengthLow = 0;
   }
   // The maximum's run first, as before.
   if (bestHigh >= options.run) return clipped(bias, max, bestHigh, endHigh);
@@ -254,6 +257,20 @@ function localNoise(departure: Float64Array, m: number, i: number): number {
 }
 
 /**
+ * True when no departure can exceed k·σ_s, told by one count instead of the median: the median of
+ * |departure| is at least t when fewer than half the values (at most ⌈m/2⌉ − 1) lie below t, and
+ * with t = largest / (1.4826·k) then k·σ_s ≥ largest ≥ every |departure| (t is raised by 1e-9 of
+ * itself so that rounding cannot make k·σ_s fall a hair short). Clean sweeps (no departure far
+ * beyond the typical one) end here; the rest take the median. `absolute`: NaN-free |departure|.
+ */
+function noStepPasses(absolute: Float64Array, m: number, largest: number, k: number): boolean {
+  const t = (largest / (1.4826 * k)) * (1 + 1e-9);
+  let below = 0;
+  for (let i = 0; i < m; i++) below += +(absolute[i]! < t);
+  return below <= (m - 1) >> 1;
+}
+
+/**
  * `k`: the step's size in the sweep's robust σ; `localK` (none: no such test): its size in the
  * noise around it (localNoise), which real currents raise where they are large or picked up.
  */
@@ -271,7 +288,15 @@ export function tipChange(
   departures(d, m, departure);
   // |departure| in the second-difference slot (free here), for σ_s.
   const absolute = scratch(0, m);
-  for (let i = 0; i < m; i++) absolute[i] = Math.abs(departure[i]!);
+  let largest = 0;
+  let nan = false;
+  for (let i = 0; i < m; i++) {
+    const a = Math.abs(departure[i]!);
+    absolute[i] = a;
+    if (a > largest) largest = a;
+    if (a !== a) nan = true;
+  }
+  if (!nan && noStepPasses(absolute, m, largest, options.k)) return null;
   const sigma = 1.4826 * medianBracketed(absolute, m);
   if (!(sigma > 0)) return null;
   const threshold = options.k * sigma;
