@@ -39,10 +39,18 @@
 // as for the edges), height relative to the principal VB peak, full width at half prominence (V).
 import { localMaximaInto } from './localMaxima.ts';
 import { fittedApex } from './fittedApex.ts';
-import { hasProminence, peakProminence } from './peakProminences.ts';
+import { halfProminenceWidth, hasProminence, peakProminence } from './peakProminences.ts';
 import { percentileSorted } from './percentile.ts';
 import { selectPair } from './quickselect.ts';
-import { constantNoise, curveNoise, noiseAt, noiseOver, noisyAt, withDidvNoise } from './noiseProfile.ts';
+import {
+  constantNoise,
+  curveNoise,
+  noiseAt,
+  noiseOver,
+  noiseToEnd,
+  noisyAt,
+  withDidvNoise,
+} from './noiseProfile.ts';
 import type { NoiseProfile } from './noiseProfile.ts';
 import type { NumberArray } from './types.ts';
 
@@ -170,7 +178,16 @@ function walkSide(
   const inward: 1 | -1 = negative ? 1 : -1;
   const n = bias.length;
   const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
-  let edgeIndex = start > 0 && start < n - 1 && isPeak[start] === 1 ? start : -1;
+  // P says where the sweep ended, not how tall the band is, when it is the sweep's end sample or
+  // stands less than bandK·σ above the lowest sample between it and the end (σ there: the end
+  // kernels are up to 3.5× noisier): a bump of noise on a tail that still rises there (512-point
+  // synthetic grid pixels took such a bump 5 samples from the end for their VBM, 0.8 V into the
+  // band, and ended the band at the first bump inward).
+  const tailEnd =
+    topIndex === (negative ? 0 : n - 1) ||
+    !hasProminence(didv, topIndex, o.bandK * noiseToEnd(profile, topIndex, n, inward === 1 ? -1 : 1));
+  let edgeIndex =
+    start > 0 && start < n - 1 && isPeak[start] === 1 && !(tailEnd && start === topIndex) ? start : -1;
   // Whether a peak joined by its height alone, or P did, or a peak as prominent as an in-gap state
   // (≥ inGapK·σ): no other peak may then join by its height. A walk that starts at a peak outward
   // of P, cut off from the sweep end by a dip to the in-gap level (walkStart found a peak as tall
@@ -185,8 +202,6 @@ function walkSide(
   // P's peak or heightJoined: until then a failing maximum too weak to be an in-gap state is passed
   // over as noise.
   const startedAtPeakP = edgeIndex === topIndex;
-  // P is the sweep's end sample on this side: the band is a tail rising to where the sweep stops.
-  const tailEnd = topIndex === (negative ? 0 : n - 1);
   let previousHeight = didv[start]!;
   let valley = Infinity;
   let valleyIndex = start;
@@ -283,23 +298,6 @@ function walkStart(didv: NumberArray, topIndex: number, inward: 1 | -1, tallLeve
 function staysAbove(didv: NumberArray, from: number, step: number, level: number): boolean {
   for (let i = from; i >= 0 && i < didv.length; i += step) if (!(didv[i]! >= level)) return false;
   return true;
-}
-
-/** Full width at half prominence of the peak at `p` (V), linear interpolation. */
-function halfProminenceWidth(bias: NumberArray, didv: NumberArray, p: number, prominence: number): number {
-  const level = didv[p]! - prominence / 2;
-  let l = p;
-  while (l > 0 && didv[l]! > level) l--;
-  let r = p;
-  while (r < didv.length - 1 && didv[r]! > level) r++;
-  const cross = (i: number, j: number): number => {
-    const a = didv[i]!;
-    const b = didv[j]!;
-    return a === b ? bias[i]! : bias[i]! + ((level - a) / (b - a)) * (bias[j]! - bias[i]!);
-  };
-  const left = didv[l]! <= level ? cross(l, l + 1) : bias[l]!;
-  const right = didv[r]! <= level ? cross(r, r - 1) : bias[r]!;
-  return right - left;
 }
 
 /** Samples each side of an in-gap state whose σ it is judged by: half the default Savitzky–Golay window. */

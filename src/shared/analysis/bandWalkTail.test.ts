@@ -189,3 +189,22 @@ describe('band walk: a trap as tall as a low band, inward of its edge peak', () 
     });
   }
 });
+
+describe('band walk: the side maximum a few samples from the sweep end, within noise of the end', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`reads it as the tail's end, not the band's peak (seed ${seed})`, () => {
+      // The tail's last five samples fall 0.02 nA/V a step toward the end (as the Savitzky–Golay
+      // end kernels' noise makes them): the side's maximum P is sample 5, standing 0.1 nA/V (2σ)
+      // above the end, under the walk's bandK·σ. Taken for the band's peak, the 4σ bump inward
+      // ended the band there, 0.95 V too deep (512-point synthetic grid pixels, 30 of 3,516).
+      const { bias, didv } = tailSweep(0.26, 0.9, 0.005, seed);
+      for (let i = 0; i < 5; i++) didv[i] = didv[5]! - (5 - i) * 0.02e-9;
+      let top = 0;
+      for (let i = 0; bias[i]! < 0; i++) if (didv[i]! > didv[top]!) top = i;
+      expect(top).toBe(5);
+      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+      expect(Math.abs(edges.vbm! - -1.0)).toBeLessThan(0.01);
+      expect(edges.inGapStates).toEqual([]);
+    });
+  }
+});

@@ -6,7 +6,7 @@ import { commonGrid } from './commonGrid.ts';
 import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
 import { currentNoiseOf, curveNoise, didvNoise } from './noiseProfile.ts';
-import { derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
+import { derivativeEndGains, derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import { spectrumMeasures } from './spectrumMeasures.ts';
@@ -257,6 +257,7 @@ export function measureAverage(
   const noise = didvNoise(
     currentNoiseOf(centre),
     derivativeNoiseGain(recipe.derivative, step) / step,
+    derivativeEndGains(recipe.derivative, step),
     curveNoise(didv),
   );
   const measures = spectrumMeasures(grid, didv, recipe, noise);

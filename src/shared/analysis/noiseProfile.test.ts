@@ -53,7 +53,7 @@ describe('noise profile', () => {
         return clean + sigma * normal();
       });
       const scale = 3;
-      const profile = didvNoise(currentNoiseOf(current), scale);
+      const profile = didvNoise(currentNoiseOf(current), scale, null);
       expect(profile.blocks).not.toBeNull();
       // The gap's σ: 1 pA.
       const floor = 1e-12;
@@ -151,11 +151,11 @@ describe('noise profile', () => {
     const blocks = new Float64Array(4);
     blocks[1] = 0.5;
     blocks[3] = 100;
-    const read = withDidvNoise({ floor: 0.1, scale: 1, blocks }, didv);
+    const read = withDidvNoise({ floor: 0.1, scale: 1, blocks, ends: null }, didv);
     expect(Math.abs(noisyAt(read, NOISE_BLOCK + 5) / 2 - 1)).toBeLessThan(0.25);
     // Block 3's current σ (100) stands above its dI/dV's (~0.1); quiet blocks stay quiet.
     expect(noisyAt(read, 3 * NOISE_BLOCK + 5)).toBe(100);
     expect(noisyAt(read, 5)).toBe(0);
-    expect(withDidvNoise({ floor: 0.1, scale: 1, blocks: null }, didv).blocks).toBeNull();
+    expect(withDidvNoise({ floor: 0.1, scale: 1, blocks: null, ends: null }, didv).blocks).toBeNull();
   });
 });

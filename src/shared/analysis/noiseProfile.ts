@@ -29,6 +29,12 @@ export interface NoiseProfile {
    * (A, CurrentNoise.blocks), or already dI/dV's with scale 1 (withDidvNoise); null when none is.
    */
   blocks: Float64Array | null;
+  /**
+   * How much noisier dI/dV is at the sweep's first samples (ends[p]: sample p; the last samples
+   * mirror it) than inside, the derivative's one-sided end kernels (derivativeEndGains); null: as
+   * inside.
+   */
+  ends: Float64Array | null;
 }
 
 /** Samples per block: enough second differences for a median within ~15 %. */
@@ -57,16 +63,21 @@ export function curveNoise(y: NumberArray): number {
 }
 
 export function constantNoise(sigma: number): NoiseProfile {
-  return { floor: sigma, scale: 1, blocks: null };
+  return { floor: sigma, scale: 1, blocks: null, ends: null };
 }
 
 /**
- * The σ of dI/dV along a sweep: the current's noise through a kernel of noise gain / step `scale`;
- * `floor` (A/V) when the caller measures the sweep's σ another way (a grid pixel's third
- * differences, an average's smoothed curve).
+ * The σ of dI/dV along a sweep: the current's noise through a kernel of noise gain / step `scale`
+ * and end gains `ends` (derivativeEndGains); `floor` (A/V) when the caller measures the sweep's σ
+ * another way (a grid pixel's third differences, an average's smoothed curve).
  */
-export function didvNoise(noise: CurrentNoise, scale: number, floor = noise.sigma * scale): NoiseProfile {
-  return { floor, scale, blocks: noise.blocks };
+export function didvNoise(
+  noise: CurrentNoise,
+  scale: number,
+  ends: Float64Array | null,
+  floor = noise.sigma * scale,
+): NoiseProfile {
+  return { floor, scale, blocks: noise.blocks, ends };
 }
 
 /** The noisy block's σ of dI/dV at sample i (A/V); 0 where the sweep is not noisy. */
@@ -91,6 +102,21 @@ export function noiseOver(profile: NoiseProfile, from: number, to: number): numb
   let max = 0;
   for (let b = first; b <= final; b++) if (blocks[b]! > max) max = blocks[b]!;
   return Math.max(profile.floor, max * profile.scale);
+}
+
+/**
+ * The largest σ of dI/dV (A/V) from sample i to the end of an n-sample sweep in direction
+ * `outward` (±1): noiseOver's, and the floor raised by the end kernels' gains there.
+ */
+export function noiseToEnd(profile: NoiseProfile, i: number, n: number, outward: 1 | -1): number {
+  let sigma = outward > 0 ? noiseOver(profile, i, n - 1) : noiseOver(profile, 0, i);
+  const ends = profile.ends;
+  if (ends === null) return sigma;
+  for (let p = 0; p < ends.length; p++) {
+    const j = outward > 0 ? n - 1 - p : p;
+    if (outward > 0 ? j >= i : j <= i) sigma = Math.max(sigma, profile.floor * ends[p]!);
+  }
+  return sigma;
 }
 
 /** End (exclusive) of block b's |second differences| (r[i − 1] is sample i's); the last takes the rest. */
@@ -264,5 +290,5 @@ export function withDidvNoise(profile: NoiseProfile, didv: NumberArray): NoisePr
     const read = m >= 8 ? (1.4826 * medianInPlace(lagResiduals, m)) / Math.sqrt(1.5) : 0;
     own[b] = Math.max(blocks[b]! * profile.scale, read);
   }
-  return { floor: profile.floor, scale: 1, blocks: own };
+  return { floor: profile.floor, scale: 1, blocks: own, ends: profile.ends };
 }

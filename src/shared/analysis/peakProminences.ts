@@ -76,3 +76,25 @@ export function peakProminences(y: NumberArray, peaks: ArrayLike<number>): PeakP
   }
   return { prominences, leftBases, rightBases };
 }
+
+/** Full width at half prominence `prominence` of the peak of didv at `p` (bias units, V), linear interpolation. */
+export function halfProminenceWidth(
+  bias: NumberArray,
+  didv: NumberArray,
+  p: number,
+  prominence: number,
+): number {
+  const level = didv[p]! - prominence / 2;
+  let l = p;
+  while (l > 0 && didv[l]! > level) l--;
+  let r = p;
+  while (r < didv.length - 1 && didv[r]! > level) r++;
+  const cross = (i: number, j: number): number => {
+    const a = didv[i]!;
+    const b = didv[j]!;
+    return a === b ? bias[i]! : bias[i]! + ((level - a) / (b - a)) * (bias[j]! - bias[i]!);
+  };
+  const left = didv[l]! <= level ? cross(l, l + 1) : bias[l]!;
+  const right = didv[r]! <= level ? cross(r, r - 1) : bias[r]!;
+  return right - left;
+}

@@ -6,7 +6,7 @@ import { combineDirections } from './combineDirections.ts';
 import { medianStep } from './commonGrid.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import type { AnalysisRecipe } from './recipe.ts';
-import { savgolFilter, savgolNoiseGain, widestOddWindow } from './savgolFilter.ts';
+import { savgolEndGains, savgolFilter, savgolNoiseGain, widestOddWindow } from './savgolFilter.ts';
 import { tidySweep } from './tidySweep.ts';
 import type { CurveArena } from './curveArena.ts';
 import type { Curve, NumberArray, Outcome } from './types.ts';
@@ -102,6 +102,18 @@ export function savgolWindow(derivative: AnalysisRecipe['derivative'], step: num
 export function derivativeNoiseGain(derivative: AnalysisRecipe['derivative'], step: number): number {
   if (derivative.method === 'central') return Math.SQRT1_2;
   return savgolNoiseGain(savgolWindow(derivative, step), derivative.polyorder, 1);
+}
+
+/** A one-sided difference's gain at each end over the central difference's interior one: √2 / (1/√2). */
+const CENTRAL_END_GAINS = Float64Array.of(2);
+
+/**
+ * derivativeNoiseGain at the sweep's first samples over the interior's (the last mirror them): the
+ * derivative's end kernels are one-sided, and noisier (savgolEndGains).
+ */
+export function derivativeEndGains(derivative: AnalysisRecipe['derivative'], step: number): Float64Array {
+  if (derivative.method === 'central') return CENTRAL_END_GAINS;
+  return savgolEndGains(savgolWindow(derivative, step), derivative.polyorder, 1);
 }
 
 /**

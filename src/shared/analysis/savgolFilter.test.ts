@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { savgolCoefficients } from './savgolCoefficients.ts';
-import { savgolFilter, savgolKernel } from './savgolFilter.ts';
+import { savgolEndGains, savgolFilter, savgolKernel, savgolNoiseGain } from './savgolFilter.ts';
 import { mulberry32 } from './random.ts';
 
 interface SavgolCase {
@@ -119,5 +119,38 @@ describe('savgolCoefficients', () => {
     const c = savgolCoefficients(5, 2, { deriv: 1, pos: 4 });
     const x = [1, 0, 1, 4, 9];
     expect(x.reduce((s, v, i) => s + v * c[i]!, 0)).toBeCloseTo(6, 12);
+  });
+});
+
+describe('savgolEndGains', () => {
+  it("is each end sample's output noise over the interior's, read off the filter's response to unit impulses", () => {
+    // The filter (scipy's mode='interp', fixtures above) applied to e_j gives the weight of x[j] in
+    // every output; the root sum of squares of those weights at sample p is its noise gain.
+    for (const [window, polyorder, deriv] of [
+      [15, 3, 1],
+      [7, 2, 1],
+      [21, 3, 0],
+      [9, 4, 2],
+    ] as const) {
+      const n = 3 * window;
+      const weights: number[][] = Array.from({ length: n }, () => []);
+      for (let j = 0; j < n; j++) {
+        const impulse = new Float64Array(n);
+        impulse[j] = 1;
+        const out = savgolFilter(impulse, { window, polyorder, deriv });
+        for (let p = 0; p < n; p++) weights[p]!.push(out[p]!);
+      }
+      const rss = (p: number): number => Math.sqrt(weights[p]!.reduce((sum, w) => sum + w * w, 0));
+      const interior = rss(Math.floor(n / 2));
+      expect(interior).toBeCloseTo(savgolNoiseGain(window, polyorder, deriv), 12);
+      const gains = savgolEndGains(window, polyorder, deriv);
+      expect(gains).toHaveLength((window - 1) / 2);
+      gains.forEach((gain, p) => {
+        expect(gain).toBeCloseTo(rss(p) / interior, 10);
+        expect(gain).toBeCloseTo(rss(n - 1 - p) / interior, 10);
+      });
+    }
+    // The default first derivative: the end sample 3.46× noisier than the interior.
+    expect(savgolEndGains(15, 3, 1)[0]).toBeCloseTo(3.46, 2);
   });
 });

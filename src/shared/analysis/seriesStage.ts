@@ -12,7 +12,7 @@ import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
 import { currentNoiseOf, didvNoise } from './noiseProfile.ts';
 import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
-import { derivativeNoiseGain, differentiate, prepareCurve } from './prepareSpectrum.ts';
+import { derivativeEndGains, derivativeNoiseGain, differentiate, prepareCurve } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
 import { saturation, tipChange } from './qualityFlags.ts';
 import type { FlagFinding } from './qualityFlags.ts';
@@ -92,7 +92,11 @@ function lockInOnGrid<Id>(
  * noisy blocks: noiseProfile.ts) through the derivative kernel.
  */
 function derivativeNoise(curve: PreparedCurve, noise: CurrentNoise, recipe: AnalysisRecipe): NoiseProfile {
-  return didvNoise(noise, derivativeNoiseGain(recipe.derivative, curve.step) / curve.step);
+  return didvNoise(
+    noise,
+    derivativeNoiseGain(recipe.derivative, curve.step) / curve.step,
+    derivativeEndGains(recipe.derivative, curve.step),
+  );
 }
 
 /**

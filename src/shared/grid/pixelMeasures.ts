@@ -19,7 +19,12 @@ import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
 import { currentNoiseOf, didvNoise } from '../analysis/noiseProfile.ts';
 import type { NoiseProfile } from '../analysis/noiseProfile.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
-import { derivativeNoiseGain, differentiate, prepareCurve } from '../analysis/prepareSpectrum.ts';
+import {
+  derivativeEndGains,
+  derivativeNoiseGain,
+  differentiate,
+  prepareCurve,
+} from '../analysis/prepareSpectrum.ts';
 import type { AnalysisRecipe } from '../analysis/recipe.ts';
 import { savgolFilter, savgolNoiseGain, widestOddWindow } from '../analysis/savgolFilter.ts';
 import type { NumberArray } from '../analysis/types.ts';
@@ -176,7 +181,12 @@ export function pixelMeasures(
     sigma = noiseSigma(prepared.current) * scale;
     // The floor stays the third-difference σ the maps were made with; the noisy blocks come from
     // the current's second differences, as a spectrum's.
-    noise = didvNoise(currentNoiseOf(prepared.current), scale, sigma);
+    noise = didvNoise(
+      currentNoiseOf(prepared.current),
+      scale,
+      derivativeEndGains(recipe.derivative, prepared.step),
+      sigma,
+    );
   } else {
     const n = prepared.current.length;
     const smoothing = lockInSmoothing(recipe, prepared.step);
