@@ -29,7 +29,7 @@ test('excludes a spectrum by hand with a note, and the group n follows on the ne
     .locator('tbody tr')
     .filter({ has: page.locator('td:nth-child(3)', { hasText: /^core$/ }) })
     .filter({ has: page.locator('td:nth-child(2)', { hasText: /^1$/ }) })
-    .filter({ has: page.locator('td:nth-child(7)', { hasText: /^used$/ }) })
+    .filter({ has: page.locator('td.run-status', { hasText: /^used$/ }) })
     .first();
   const id = (await row.getAttribute('data-testid'))!.replace('quality-row-', '');
   await row.getByTestId(`quality-note-${id}`).fill('tip crashed after this sweep');

@@ -67,6 +67,21 @@ test('analyses one session at a time, a selection, and renames, merges, deletes 
   await expect(
     page.getByTestId('quality-table').locator('tbody tr', { hasText: 'STS003.dat' }).locator('.run-status'),
   ).toHaveText('used');
+  // Bias-Spectroscopy002.dat's edges were judged against its shoulders' noise (5–8× its gap's), and
+  // the stored result says so; STS003.dat had no noisier part.
+  await expect(
+    page
+      .getByTestId('quality-table')
+      .locator('tbody tr', { hasText: 'Bias-Spectroscopy002.dat' })
+      .first()
+      .locator('[data-testid^="quality-noise-"]'),
+  ).toHaveText(/^[5-8]\.\d×$/);
+  await expect(
+    page
+      .getByTestId('quality-table')
+      .locator('tbody tr', { hasText: 'STS003.dat' })
+      .locator('[data-testid^="quality-noise-"]'),
+  ).toHaveText('—');
   await page.screenshot({ path: screenshotPath('quality-out-of-average'), fullPage: true });
   await page.getByTestId('subtab-spectra').click();
   await expect(legend).toContainText('defect (n = 2; 2 left out)');

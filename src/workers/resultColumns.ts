@@ -12,7 +12,16 @@ import type { SpectrumId } from './packSpectra.ts';
 import type { ChunkResult } from './splitPipeline.ts';
 
 /** The number-or-null fields of a SpectrumResult, in this order in `numbers`. */
-const NUMBER_FIELDS = ['vbm', 'cbm', 'gap', 'vbPeak', 'deepTrap', 'shallowVb', 'shallowCb'] as const;
+const NUMBER_FIELDS = [
+  'vbm',
+  'cbm',
+  'gap',
+  'vbPeak',
+  'deepTrap',
+  'shallowVb',
+  'shallowCb',
+  'currentNoiseRaise',
+] as const;
 const FIELDS = NUMBER_FIELDS.length;
 
 export interface ResultColumns<Id extends SpectrumId> {
@@ -202,6 +211,7 @@ function decodeResult<Id extends SpectrumId>(c: ResultColumns<Id>, i: number): S
       c.lockInPresent[i] === 1
         ? { scale: c.lockIn[3 * i]!, phase: c.lockIn[3 * i + 1]!, r2: c.lockIn[3 * i + 2]! }
         : null,
+    currentNoiseRaise: numberOf(c, i, 7),
     seriesIndex: c.seriesIndex[i]!,
     sweepInSeries: c.sweepInSeries[i]!,
   };

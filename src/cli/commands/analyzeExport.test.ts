@@ -48,6 +48,7 @@ describe('sts-workbench analyze', () => {
         'flags',
         'excluded',
         'reason',
+        'currentNoiseRaise',
       ]);
       expect(s.excluded).toBe((s.flags as string[]).length > 0);
     }
@@ -188,6 +189,7 @@ describe('sts-workbench export', () => {
       'flags',
       'excluded',
       'reason',
+      'current_noise_raise',
     ]);
     // 20 spots, one of them a 5-file series.
     expect(rows).toHaveLength(1 + 24);

@@ -79,6 +79,7 @@ function edgesTable(db: Database, run: AnalysisRunView, group: string): { header
       'flags',
       'excluded',
       'reason',
+      'current_noise_raise',
     ],
     rows: found.map((r) => [
       r.name,
@@ -96,6 +97,9 @@ function edgesTable(db: Database, run: AnalysisRunView, group: string): { header
       (quality.get(r.spectrum_id)?.flags ?? []).join(';'),
       quality.get(r.spectrum_id)?.excluded ? 1 : 0,
       quality.get(r.spectrum_id)?.exclusionReason ?? '',
+      // The noisiest block's current σ over the sweep's quietest part's, where the edges were judged
+      // against that noise (empty: no noisy block, or a run stored before it was kept).
+      quality.get(r.spectrum_id)?.currentNoiseRaise ?? null,
     ]),
   };
 }

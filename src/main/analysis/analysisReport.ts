@@ -117,6 +117,8 @@ export function analysisReport(run: AnalysisRunView): AnalysisReport {
           flags: q?.flags ?? [],
           excluded: q?.excluded ?? !r.ok,
           reason: q?.exclusionReason ?? (r.ok ? null : r.reason),
+          // Noisiest block's current σ over the quietest part's, where edges were judged against it.
+          currentNoiseRaise: q?.currentNoiseRaise ?? null,
         };
       })
       .sort((a, b) => compareText(a.file, b.file) || a.sweep - b.sweep),

@@ -100,6 +100,7 @@ describe('a stored run, summarised and paged', () => {
         flagReasons: r.flagReasons,
         excluded: r.excluded,
         exclusionReason: r.exclusionReason,
+        currentNoiseRaise: r.currentNoiseRaise,
       });
     }
     expect(run.quality.filter((q) => q.excluded).length).toBeGreaterThanOrEqual(2);

@@ -73,8 +73,8 @@ export function storeAnalysisRun(
     const insert = db.prepare(
       `INSERT INTO spectrum_results (run_id, spectrum_id, label, ok, vbm, cbm, gap, vb_peak, deep_trap,
         shallow_vb, shallow_cb, series_index, sweep_in_series, reason, in_gap_states_json, flags_json,
-        flag_reasons_json, excluded, exclusion_reason)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        flag_reasons_json, excluded, exclusion_reason, current_noise_raise)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of result.spectra) {
       insert.run(
@@ -97,6 +97,7 @@ export function storeAnalysisRun(
         JSON.stringify(r.flagReasons),
         r.excluded ? 1 : 0,
         r.exclusionReason,
+        r.currentNoiseRaise,
       );
     }
     const curves = db.prepare(
@@ -151,6 +152,8 @@ interface ResultDbRow {
   flag_reasons_json: string;
   excluded: number;
   exclusion_reason: string | null;
+  /** Null in runs stored before schema version 14. */
+  current_noise_raise: number | null;
   /** Joined from spectra and files (null when the spectrum is gone). */
   file: string | null;
   name: string | null;
@@ -200,6 +203,7 @@ function rowToQuality(r: ResultDbRow): AnalysisSpectrumQuality {
     flagReasons: JSON.parse(r.flag_reasons_json) as string[],
     excluded: r.excluded === 1,
     exclusionReason: r.exclusion_reason,
+    currentNoiseRaise: r.current_noise_raise,
   };
 }
 

@@ -38,6 +38,8 @@ describe('real files', () => {
     const result = runPipeline(forwardSweeps('NanonisReader_BiasSpectroscopy.dat'));
     expect(result.spectra.length).toBeGreaterThan(0);
     for (const r of result.spectra) {
+      // A clipped current has no noisy block to report.
+      expect(r.currentNoiseRaise).toBeNull();
       expect(r.flags).toContain('saturated');
       expect(r.excluded).toBe(true);
       expect(r.exclusionReason).toMatch(/saturated: current flat at -?10\.00 nA/);
@@ -116,6 +118,10 @@ describe('real files', () => {
       expect(r!.cbm!, direction).toBeGreaterThan(0.09);
       expect(r!.cbm!, direction).toBeLessThan(0.125);
       expect(r!.inGapStates.length, direction).toBeLessThanOrEqual(3);
+      // The result says its edges were judged against that noise: the noisiest block's σ 5–8× the
+      // quietest part's (second differences, as the views' notes give it).
+      expect(r!.currentNoiseRaise, direction).toBeGreaterThan(4);
+      expect(r!.currentNoiseRaise!, direction).toBeLessThan(10);
       return r!;
     });
     expect(Math.abs(edges[0]!.vbm! - edges[1]!.vbm!)).toBeLessThan(0.015);

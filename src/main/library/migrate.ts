@@ -16,6 +16,7 @@ import { updateToSchemaVersion10 } from './migrations/0010-spectrum-quality.ts';
 import { updateToSchemaVersion11 } from './migrations/0011-files-import-run.ts';
 import { updateToSchemaVersion12 } from './migrations/0012-group-curve-spread.ts';
 import { updateToSchemaVersion13 } from './migrations/0013-series-edits.ts';
+import { updateToSchemaVersion14 } from './migrations/0014-current-noise-raise.ts';
 
 // Numbered as assigned to the parallel branches; the list stays in ascending order.
 const MIGRATIONS: Array<(db: Database) => void> = [
@@ -32,6 +33,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   updateToSchemaVersion11,
   updateToSchemaVersion12,
   updateToSchemaVersion13,
+  updateToSchemaVersion14,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

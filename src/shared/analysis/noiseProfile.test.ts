@@ -11,6 +11,7 @@ import {
   noiseOver,
   noisyAt,
   noisyCurrentNote,
+  noiseRaise,
   withDidvNoise,
   NOISE_BLOCK,
 } from './noiseProfile.ts';
@@ -137,8 +138,12 @@ describe('noise profile', () => {
     expect(runs[0]![2]).toBe('−2.00');
     expect(runs[1]![3]).toBe('+2.00');
     for (const run of runs) expect(Number(run[1])).toBeGreaterThan(5);
+    // The results' figure (SpectrumResult.currentNoiseRaise): the note's largest ratio.
+    const largest = Math.max(...runs.map((run) => Number(run[1])));
+    expect(noiseRaise(currentNoiseOf(noisy))!.toFixed(1)).toBe(largest.toFixed(1));
     const white = bias.map((v) => smoothCurrent(v) + 2e-12 * normal());
     expect(noisyCurrentNote(bias, currentNoiseOf(white))).toBeNull();
+    expect(noiseRaise(currentNoiseOf(white))).toBeNull();
   });
 
   it("reads a noisy block's σ from the dI/dV too: white noise at its σ, the current's σ when larger", () => {

@@ -235,6 +235,15 @@ function withoutCurvature(current: NumberArray, sigmas: Float64Array, count: num
   }
 }
 
+/** The noisiest block's σ over the quietest part's (noisyCurrentNote's first figure); null without noisy blocks. */
+export function noiseRaise(noise: CurrentNoise): number | null {
+  const blocks = noise.blocks;
+  if (blocks === null || !(noise.quiet > 0)) return null;
+  let worst = 0;
+  for (let b = 0; b < blocks.length; b++) if (blocks[b]! > worst) worst = blocks[b]!;
+  return worst / noise.quiet;
+}
+
 const volts = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
 
 /**

@@ -57,6 +57,12 @@ export interface SpectrumResult<Id = number | string> {
   exclusionReason: string | null;
   /** Lock-in scaling fit (didvSource 'lock-in'): A/V per channel unit, phase (rad), R². */
   lockInFit: { scale: number; phase: number; r2: number } | null;
+  /**
+   * The current's noise σ in the sweep's noisiest block over its quietest part's, where a block
+   * was noisy (≥ 2×) and its edges and in-gap states were judged against that noise
+   * (noiseProfile.ts); null when none was, or when the dI/dV was the lock-in's.
+   */
+  currentNoiseRaise: number | null;
   /** Index of the spot (series of ≥ 1 sweeps) and 1-based sweep number within it. */
   seriesIndex: number;
   sweepInSeries: number;

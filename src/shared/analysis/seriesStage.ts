@@ -10,7 +10,7 @@ import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
-import { currentNoiseOf, didvNoise } from './noiseProfile.ts';
+import { currentNoiseOf, didvNoise, noiseRaise } from './noiseProfile.ts';
 import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
 import { derivativeEndGains, derivativeNoiseGain, differentiate, prepareCurve } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
@@ -61,6 +61,7 @@ function failed<Id>(
     excluded: true,
     exclusionReason: `too-few-points: ${reason}`,
     lockInFit: null,
+    currentNoiseRaise: null,
     seriesIndex: series,
     sweepInSeries: k,
   };
@@ -330,6 +331,8 @@ function analyseSweep<Id>(
     excluded: excluding.length > 0,
     exclusionReason: excluding.length ? excluding.join('; ') : null,
     lockInFit,
+    // The current's noisy blocks judged the edges only when the dI/dV is the current's derivative.
+    currentNoiseRaise: noise === null ? null : noiseRaise(currentNoise),
     seriesIndex,
     sweepInSeries: k,
   };

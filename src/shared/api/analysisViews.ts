@@ -11,8 +11,6 @@ import type {
   GroupComparison,
   GroupCurves,
   SpectrumResult,
-  InGapState,
-  QualityFlag,
   SummaryStats,
   SweepDegradation,
   TrapWindows,
@@ -151,18 +149,21 @@ export interface AnalysisSeriesSummary {
   sweeps: SweepDegradation[];
 }
 
-/** Per spectrum: where it came from, its in-gap states, quality flags and exclusion (CLI `spectra`). */
-export interface AnalysisSpectrumQuality {
-  spectrumId: number;
-  file: string;
-  name: string;
-  sweep: number;
-  inGapStates: InGapState[];
-  flags: QualityFlag[];
-  flagReasons: string[];
-  excluded: boolean;
-  exclusionReason: string | null;
-}
+/**
+ * Per spectrum: where it came from, its in-gap states, quality flags, exclusion and noisy current
+ * (CLI `spectra`): the quality fields of the analysis's SpectrumResult (library ids) with the
+ * spectrum's file, name and sweep.
+ */
+export type AnalysisSpectrumQuality = Pick<
+  SpectrumResult<number>,
+  | 'spectrumId'
+  | 'inGapStates'
+  | 'flags'
+  | 'flagReasons'
+  | 'excluded'
+  | 'exclusionReason'
+  | 'currentNoiseRaise'
+> & { file: string; name: string; sweep: number };
 
 /** What analysis_runs.summary_json holds (per-spectrum rows live in spectrum_results). */
 export interface AnalysisSummary {

@@ -25,6 +25,7 @@ function runOf(seed: number, recipe: RecipeOverrides): AnalysisRunView {
       flagReasons: r.flagReasons,
       excluded: r.excluded,
       exclusionReason: r.exclusionReason,
+      currentNoiseRaise: r.currentNoiseRaise,
     })),
   };
   return view as AnalysisRunView;

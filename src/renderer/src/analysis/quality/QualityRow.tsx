@@ -58,6 +58,9 @@ export function QualityRow({
       <td className="num" title={states || undefined}>
         {row.inGapStates.length}
       </td>
+      <td className="num" data-testid={`quality-noise-${id}`}>
+        {row.currentNoiseRaise === null ? '—' : `${fixed(row.currentNoiseRaise, 1)}×`}
+      </td>
       <td
         className="run-status"
         data-testid={`quality-status-${id}`}

@@ -94,6 +94,12 @@ export function QualityView({ run, onRerun }: { run: AnalysisRunView; onRerun():
               <th>Flags</th>
               <th>Reason</th>
               <th className="num">In-gap states</th>
+              <th
+                className="num"
+                title="The current's noise in the sweep's noisiest part over its quietest part's, where band edges and in-gap states were judged against that noise (— : no part was 2× noisier)"
+              >
+                Current noise
+              </th>
               <th>In run {run.runId}</th>
               <th>Use</th>
               <th>Note</th>
