@@ -80,9 +80,17 @@ export function savgolNoiseGain(window: number, polyorder: number, deriv: number
  * For the first derivative of the default cubic over 15 points: 3.46, 2.43, 1.59, 0.99, 0.75, ….
  */
 export function savgolEndGains(window: number, polyorder: number, deriv: number): Float64Array {
+  // The pipeline asks once per spectrum, nearly always for the same kernel: the last answer is
+  // kept apart from the map (whose string key was the call's main cost).
+  const last = lastEndGains;
+  if (last && last.window === window && last.polyorder === polyorder && last.deriv === deriv)
+    return last.gains;
   const key = `${window}/${polyorder}/${deriv}`;
   const cached = endGains.get(key);
-  if (cached) return cached;
+  if (cached) {
+    lastEndGains = { window, polyorder, deriv, gains: cached };
+    return cached;
+  }
   const kernel = savgolKernel(window, polyorder, deriv);
   const interior = savgolNoiseGain(window, polyorder, deriv);
   const half = (window - 1) / 2;
@@ -93,8 +101,11 @@ export function savgolEndGains(window: number, polyorder: number, deriv: number)
     gains[p] = Math.sqrt(sum) / interior;
   }
   endGains.set(key, gains);
+  lastEndGains = { window, polyorder, deriv, gains };
   return gains;
 }
+
+let lastEndGains: { window: number; polyorder: number; deriv: number; gains: Float64Array } | null = null;
 
 /** The widest odd window (points) whose span, (window − 1) · |step|, stays within `span` (same unit as step). */
 export function widestOddWindow(span: number, step: number): number {
