@@ -22,10 +22,11 @@
 //   tail that rises to the sweep end; in-gap states stay below ~0.6 of the band), which only one
 //   peak may do (a start peak outward of P, cut off from the sweep end by a dip below
 //   B + connectFraction · (P − B), was that one), and none once P, or a peak as prominent as an
-//   in-gap state, has joined; where P is the sweep's end sample (the tail still rises where the
-//   sweep stops, so P says where the sweep ended, not how tall the band is), the first peak inward
-//   of it needs tailPeakFraction (0.55) instead: a smoothed edge peak of a coarse sweep stands
-//   0.6–0.75 of the tail's end;
+//   in-gap state, has joined; where P is the sweep's end sample, or stands less than bandK·σ (σ
+//   raised by the derivative's end kernels) above the samples out to the end (the tail still rises
+//   where the sweep stops, so P says where the sweep ended, not how tall the band is), the first
+//   peak inward of it needs tailPeakFraction (0.55) instead: a smoothed edge peak of a coarse
+//   sweep stands 0.6–0.75 of the tail's end;
 //   the first maximum that fails both ends the band: it and everything inward are in the gap;
 //   except that while the band is only a tail rising to the sweep end and bumps on it (neither P,
 //   nor a peak joined by its height, nor one with prominence ≥ inGapK·σ), a failing maximum with
