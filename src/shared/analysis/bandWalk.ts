@@ -189,16 +189,17 @@ function walkSide(
     !hasProminence(didv, topIndex, o.bandK * noiseToEnd(profile, topIndex, n, inward === 1 ? -1 : 1));
   let edgeIndex =
     start > 0 && start < n - 1 && isPeak[start] === 1 && !(tailEnd && start === topIndex) ? start : -1;
-  // Whether a peak joined by its height alone, or P did, or a peak as prominent as an in-gap state
-  // (≥ inGapK·σ): no other peak may then join by its height. A walk that starts at a peak outward
+  // Whether a peak joined by its height alone, or P did (a walk that starts at P's peak: a trap
+  // nearly as tall beyond a dip to the in-gap level took the VBM 0.83 V into the gap on 512-point
+  // grid pixels), or a peak as prominent as an in-gap state (≥ inGapK·σ): no other peak may then
+  // join by its height. A walk that starts at a peak outward
   // of P, cut off from the sweep end by a dip to the in-gap level (walkStart found a peak as tall
   // as the band, not the band's tail), has taken that peak for its height: P inward of it, beyond
   // another dip, is a trap standing above the edge peak (the synthetic grids' crown-edge defect
   // pixels, where the trap took the VBM 0.84 V into the gap on 512-point sweeps).
   let heightJoined =
-    edgeIndex >= 0 &&
-    edgeIndex !== topIndex &&
-    !staysAbove(didv, start, -inward, baseline + o.connectFraction * contrast);
+    edgeIndex === topIndex ||
+    (edgeIndex >= 0 && !staysAbove(didv, start, -inward, baseline + o.connectFraction * contrast));
   // The band holds more than a tail rising to the sweep end and the bumps on it when it started at
   // P's peak or heightJoined: until then a failing maximum too weak to be an in-gap state is passed
   // over as noise.

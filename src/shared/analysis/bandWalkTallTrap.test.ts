@@ -57,3 +57,21 @@ describe('band walk: a trap taller than the edge peak', () => {
     });
   }
 });
+
+describe('band walk: a trap nearly as tall as the edge peak that starts the walk', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`keeps the VBM at the edge peak P, the trap beyond the gap's dip in the gap (seed ${seed})`, () => {
+      // The edge peak is P (0.98 nA/V; the tail ends at 0.6): the walk starts there. The trap
+      // (0.95, above 0.75 of the rise) is cut off by a dip to the in-gap level. P has joined the
+      // band, so no peak may join by its height alone; before, the trap did and took the VBM 0.83 V
+      // into the gap (3 crown-edge defect pixels of 512-point synthetic grids, seeds 100–111).
+      const { bias, didv } = sweep(0.95, 0.6, 0.004, seed);
+      let top = 0;
+      for (let i = 0; bias[i]! < 0; i++) if (didv[i]! > didv[top]!) top = i;
+      expect(Math.abs(bias[top]! - -1.25)).toBeLessThan(0.02);
+      const edges = spectrumBandEdges(bias, didv, {}, null, NOISE);
+      expect(Math.abs(edges.vbm! - -1.25)).toBeLessThan(0.015);
+      expect(edges.inGapStates.some((s) => Math.abs(s.bias - -0.42) < 0.02)).toBe(true);
+    });
+  }
+});
