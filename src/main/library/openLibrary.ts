@@ -101,6 +101,36 @@ function openPrivateCopy(absolute: string): Db {
   }
 }
 
+/**
+ * A read-only library written by an older STS Workbench (schema version below this app's) is read
+ * from a private copy brought up to date: copied with its unfinished writes (-wal) into a temporary
+ * folder, migrated there (migrate: SQL only, nothing beside the copy), reopened read-only and
+ * unlinked once open. The original is never touched; the copy costs its size in the temporary
+ * folder while open.
+ */
+function openMigratedCopy(absolute: string): Db {
+  const folder = mkdtempSync(join(tmpdir(), 'sts-readonly-'));
+  const copy = join(folder, basename(absolute));
+  try {
+    copyFileSync(absolute, copy);
+    const wal = `${absolute}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) copyFileSync(wal, `${copy}-wal`);
+    const writable = new Database(copy, { fileMustExist: true });
+    try {
+      // The -wal is folded in and the copy left in rollback mode: read-only, it needs no -shm.
+      writable.pragma('journal_mode = DELETE');
+      migrate(writable, absolute);
+    } finally {
+      writable.close();
+    }
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 function openReadonly(absolute: string): Db {
   let db: Db;
   try {
@@ -118,6 +148,11 @@ function openReadonly(absolute: string): Db {
   }
   try {
     db.pragma('busy_timeout = 5000');
+    const found = getSchemaVersion(db);
+    if (found >= 1 && found < SCHEMA_VERSION) {
+      db.close();
+      db = openMigratedCopy(absolute);
+    }
     checkSchema(db, absolute);
   } catch (error) {
     db.close();

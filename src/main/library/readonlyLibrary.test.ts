@@ -1,6 +1,6 @@
 // Libraries that cannot be written, on real read-only and full file systems (tmpfs mounts: as root,
 // chmod stops nothing), and the wording of every library error (libraryErrors.ts).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import {
 import { writeSyntheticLibrary } from '../../testing/syntheticLibrary.ts';
 import type { SyntheticLibraryTruth } from '../../testing/syntheticLibrary.ts';
 import { LibraryError, libraryApiError, libraryError, libraryErrorKind } from './libraryErrors.ts';
-import { DatabaseTooNewError } from './migrate.ts';
+import Database from 'better-sqlite3';
+import { DatabaseTooNewError, getSchemaVersion, SCHEMA_VERSION } from './migrate.ts';
 import { openLibrary } from './openLibrary.ts';
 
 afterEach(() => unmountAll());
@@ -106,6 +107,32 @@ describe.skipIf(MOUNT_UNAVAILABLE !== null)('a library that cannot be written', 
       again.close();
     });
   }
+
+  it('a read-only library written by the previous version opens from a migrated private copy, untouched', () => {
+    // Schema version 13 (before each result kept its current noise), in a read-only folder.
+    const source = mkdtempSync(join(tmpdir(), 'sts-ro-old-'));
+    const truth = makeLibrary(join(source, 'library.sqlite'));
+    const old = new Database(join(source, 'library.sqlite'));
+    old.exec('ALTER TABLE spectrum_results DROP COLUMN current_noise_raise');
+    old.pragma('user_version = 13');
+    old.close();
+    const view = mkdtempSync(join(tmpdir(), 'sts-ro-old-view-'));
+    bindReadonly(source, view);
+    const path = join(view, 'library.sqlite');
+    expect(thrown(() => openLibrary(path)).kind).toBe('read-only');
+    const db = openLibrary(path, { readonlyIfNeeded: true });
+    expect(db.readonly).toBe(true);
+    expect(getSchemaVersion(db)).toBe(SCHEMA_VERSION);
+    const labelled = Object.values(truth.labels).reduce((a, b) => a + b, 0);
+    expect(counts(db)).toEqual({ spectra: truth.spectra, labelled });
+    db.prepare('SELECT current_noise_raise FROM spectrum_results LIMIT 1').all();
+    db.close();
+    // The original's header still says 13 (user_version: bytes 60–63, big-endian); a read-only
+    // folder has no -shm for a second connection to read it through SQLite.
+    expect(readFileSync(path).readUInt32BE(60)).toBe(13);
+    // Nothing was left in the temporary folder.
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('sts-readonly-'))).toEqual([]);
+  });
 
   it('disk full before the library exists: an error naming the path, and no file without tables', () => {
     // 48 KiB: room for SQLite to start the file, not for the schema (about 60 pages of 4 KiB).
