@@ -5,8 +5,8 @@ import { averageCurves } from './averageCurves.ts';
 import { commonGrid } from './commonGrid.ts';
 import { groupRange } from './groupRange.ts';
 import { normalisedConductance } from './normalisedConductance.ts';
-import { currentNoiseOf, curveNoise, didvNoise } from './noiseProfile.ts';
-import { derivativeEndGains, derivativeNoiseGain, differentiate } from './prepareSpectrum.ts';
+import { currentNoiseOf, curveNoise } from './noiseProfile.ts';
+import { derivativeNoise, differentiate } from './prepareSpectrum.ts';
 import type { AnalysisRecipe } from './recipe.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import { spectrumMeasures } from './spectrumMeasures.ts';
@@ -254,12 +254,7 @@ export function measureAverage(
   const didv = derivative.didv.slice();
   // The averaged current's noisy blocks (noiseProfile.ts), as a spectrum's; σ stays the smoothed
   // curve's own (curveNoise, as bandWalk takes it without one), as before.
-  const noise = didvNoise(
-    currentNoiseOf(centre),
-    derivativeNoiseGain(recipe.derivative, step) / step,
-    derivativeEndGains(recipe.derivative, step),
-    curveNoise(didv),
-  );
+  const noise = derivativeNoise(currentNoiseOf(centre), recipe.derivative, step, curveNoise(didv));
   const measures = spectrumMeasures(grid, didv, recipe, noise);
   const feenstra = normalisedConductance(grid, centre, didv, recipe.normalisation);
   let didvByVbPeak: Float64Array | null = null;

@@ -6,6 +6,8 @@ import { combineDirections } from './combineDirections.ts';
 import { medianStep } from './commonGrid.ts';
 import { resampleLinear } from './resampleLinear.ts';
 import type { AnalysisRecipe } from './recipe.ts';
+import { didvNoise } from './noiseProfile.ts';
+import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
 import { savgolEndGains, savgolFilter, savgolNoiseGain, widestOddWindow } from './savgolFilter.ts';
 import { tidySweep } from './tidySweep.ts';
 import type { CurveArena } from './curveArena.ts';
@@ -111,9 +113,25 @@ const CENTRAL_END_GAINS = Float64Array.of(2);
  * derivativeNoiseGain at the sweep's first samples over the interior's (the last mirror them): the
  * derivative's end kernels are one-sided, and noisier (savgolEndGains).
  */
-export function derivativeEndGains(derivative: AnalysisRecipe['derivative'], step: number): Float64Array {
+function derivativeEndGains(derivative: AnalysisRecipe['derivative'], step: number): Float64Array {
   if (derivative.method === 'central') return CENTRAL_END_GAINS;
   return savgolEndGains(savgolWindow(derivative, step), derivative.polyorder, 1);
+}
+
+/**
+ * The σ of a sweep's dI/dV along it (A/V), from its current's noise (A, currentNoiseOf) through
+ * the derivative on a grid of `step` V: interior gain, end gains and noisy blocks; `floor` (A/V)
+ * when the caller measures the sweep's σ another way (a grid pixel's third differences, an
+ * average's smoothed curve).
+ */
+export function derivativeNoise(
+  noise: CurrentNoise,
+  derivative: AnalysisRecipe['derivative'],
+  step: number,
+  floor?: number,
+): NoiseProfile {
+  const scale = derivativeNoiseGain(derivative, step) / step;
+  return didvNoise(noise, scale, derivativeEndGains(derivative, step), floor ?? noise.sigma * scale);
 }
 
 /**

@@ -32,10 +32,11 @@ export interface SavgolKernel {
   left: Float64Array;
   /** Row p evaluates the right-edge fit at sample n − half + p, over x[n − window .. n−1]. */
   right: Float64Array;
+  /** savgolEndGains, computed on first use. */
+  endGains?: Float64Array;
 }
 
 const kernels = new Map<string, SavgolKernel>();
-const endGains = new Map<string, Float64Array>();
 
 export function savgolKernel(window: number, polyorder: number, deriv: number): SavgolKernel {
   const key = `${window}/${polyorder}/${deriv}`;
@@ -80,32 +81,17 @@ export function savgolNoiseGain(window: number, polyorder: number, deriv: number
  * For the first derivative of the default cubic over 15 points: 3.46, 2.43, 1.59, 0.99, 0.75, ….
  */
 export function savgolEndGains(window: number, polyorder: number, deriv: number): Float64Array {
-  // The pipeline asks once per spectrum, nearly always for the same kernel: the last answer is
-  // kept apart from the map (whose string key was the call's main cost).
-  const last = lastEndGains;
-  if (last && last.window === window && last.polyorder === polyorder && last.deriv === deriv)
-    return last.gains;
-  const key = `${window}/${polyorder}/${deriv}`;
-  const cached = endGains.get(key);
-  if (cached) {
-    lastEndGains = { window, polyorder, deriv, gains: cached };
-    return cached;
-  }
   const kernel = savgolKernel(window, polyorder, deriv);
-  const interior = savgolNoiseGain(window, polyorder, deriv);
+  if (kernel.endGains) return kernel.endGains;
+  const rss = (row: Float64Array): number => Math.sqrt(row.reduce((sum, c) => sum + c * c, 0));
+  const interior = rss(kernel.interior);
   const half = (window - 1) / 2;
   const gains = new Float64Array(half);
-  for (let p = 0; p < half; p++) {
-    let sum = 0;
-    for (let j = 0; j < window; j++) sum += kernel.left[p * window + j]! ** 2;
-    gains[p] = Math.sqrt(sum) / interior;
-  }
-  endGains.set(key, gains);
-  lastEndGains = { window, polyorder, deriv, gains };
+  for (let p = 0; p < half; p++)
+    gains[p] = rss(kernel.left.subarray(p * window, (p + 1) * window)) / interior;
+  kernel.endGains = gains;
   return gains;
 }
-
-let lastEndGains: { window: number; polyorder: number; deriv: number; gains: Float64Array } | null = null;
 
 /** The widest odd window (points) whose span, (window − 1) · |step|, stays within `span` (same unit as step). */
 export function widestOddWindow(span: number, step: number): number {

@@ -10,9 +10,9 @@ import type { StageArenas } from './curveArena.ts';
 import type { Series } from './detectSeries.ts';
 import type { BandEdges } from './findBandEdges.ts';
 import { lockInDidv } from './lockInDidv.ts';
-import { currentNoiseOf, didvNoise, noiseRaise } from './noiseProfile.ts';
+import { currentNoiseOf, noiseRaise } from './noiseProfile.ts';
 import type { CurrentNoise, NoiseProfile } from './noiseProfile.ts';
-import { derivativeEndGains, derivativeNoiseGain, differentiate, prepareCurve } from './prepareSpectrum.ts';
+import { derivativeNoise, differentiate, prepareCurve } from './prepareSpectrum.ts';
 import type { PreparedCurve } from './prepareSpectrum.ts';
 import { saturation, tipChange } from './qualityFlags.ts';
 import type { FlagFinding } from './qualityFlags.ts';
@@ -86,18 +86,6 @@ function lockInOnGrid<Id>(
   const r = lockInDidv(x.current, y?.current ?? null, numerical);
   if (!r.ok) return r;
   return { ok: true, didv: r.didv, fit: { scale: r.scale, phase: r.phase, r2: r.r2 } };
-}
-
-/**
- * σ of the numerical dI/dV (A/V) along the sweep: the current's noise (A, for the sweep and its
- * noisy blocks: noiseProfile.ts) through the derivative kernel.
- */
-function derivativeNoise(curve: PreparedCurve, noise: CurrentNoise, recipe: AnalysisRecipe): NoiseProfile {
-  return didvNoise(
-    noise,
-    derivativeNoiseGain(recipe.derivative, curve.step) / curve.step,
-    derivativeEndGains(recipe.derivative, curve.step),
-  );
 }
 
 /**
@@ -180,7 +168,7 @@ function derive<Id>(
     if (l.ok) return { ok: true, didv: l.didv, lockInFit: l.fit, notes, noise: null };
     notes.push(`lock-in not used (${l.reason}): numerical dI/dV`);
   }
-  const noise = derivativeNoise(curve, currentNoise, recipe);
+  const noise = derivativeNoise(currentNoise, recipe.derivative, curve.step);
   return { ok: true, didv: own, lockInFit: null, notes, noise };
 }
 

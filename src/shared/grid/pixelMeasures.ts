@@ -16,11 +16,11 @@ import { bandWalk } from '../analysis/bandWalk.ts';
 import { findBandEdges, type BandEdges } from '../analysis/findBandEdges.ts';
 import { integrateWindow } from '../analysis/integrateWindow.ts';
 import { principalVbPeak } from '../analysis/normaliseByVbPeak.ts';
-import { currentNoiseOf, didvNoise } from '../analysis/noiseProfile.ts';
+import { currentNoiseOf } from '../analysis/noiseProfile.ts';
 import type { NoiseProfile } from '../analysis/noiseProfile.ts';
 import { peakProminence } from '../analysis/peakProminences.ts';
 import {
-  derivativeEndGains,
+  derivativeNoise,
   derivativeNoiseGain,
   differentiate,
   prepareCurve,
@@ -177,16 +177,11 @@ export function pixelMeasures(
     const derived = differentiate(prepared, recipe);
     if (!derived.ok) return { ...NONE, flags: PIXEL_FLAGS.unusable | PIXEL_FLAGS.noVbm | PIXEL_FLAGS.noCbm };
     didv = derived.didv;
-    const scale = derivativeNoiseGain(recipe.derivative, prepared.step) / prepared.step;
-    sigma = noiseSigma(prepared.current) * scale;
+    sigma =
+      (noiseSigma(prepared.current) * derivativeNoiseGain(recipe.derivative, prepared.step)) / prepared.step;
     // The floor stays the third-difference σ the maps were made with; the noisy blocks come from
     // the current's second differences, as a spectrum's.
-    noise = didvNoise(
-      currentNoiseOf(prepared.current),
-      scale,
-      derivativeEndGains(recipe.derivative, prepared.step),
-      sigma,
-    );
+    noise = derivativeNoise(currentNoiseOf(prepared.current), recipe.derivative, prepared.step, sigma);
   } else {
     const n = prepared.current.length;
     const smoothing = lockInSmoothing(recipe, prepared.step);
