@@ -83,22 +83,14 @@ function openPrivateCopy(absolute: string): Db {
       absolute,
       `library ${absolute}: read-only, and its unfinished writes (${basename(wal)}) cannot be read without its -shm file; open it once with write access`,
     );
-  const folder = mkdtempSync(join(tmpdir(), 'sts-readonly-'));
-  const copy = join(folder, basename(absolute));
-  try {
-    copyFileSync(absolute, copy);
+  return openTemporaryCopy(absolute, (copy) => {
     const fd = openSync(copy, 'r+');
     try {
       writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
     } finally {
       closeSync(fd);
     }
-    const db = new Database(copy, { readonly: true, fileMustExist: true });
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    return db;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -109,10 +101,7 @@ function openPrivateCopy(absolute: string): Db {
  * folder while open.
  */
 function openMigratedCopy(absolute: string): Db {
-  const folder = mkdtempSync(join(tmpdir(), 'sts-readonly-'));
-  const copy = join(folder, basename(absolute));
-  try {
-    copyFileSync(absolute, copy);
+  return openTemporaryCopy(absolute, (copy) => {
     const wal = `${absolute}-wal`;
     if (existsSync(wal) && statSync(wal).size > 0) copyFileSync(wal, `${copy}-wal`);
     const writable = new Database(copy, { fileMustExist: true });
@@ -123,6 +112,20 @@ function openMigratedCopy(absolute: string): Db {
     } finally {
       writable.close();
     }
+  });
+}
+
+/**
+ * The library at `absolute` copied into a new temporary folder, the copy changed by `prepare` (given
+ * its path), then opened read-only and the folder removed (the open copy lives on, unlinked, until
+ * it is closed).
+ */
+function openTemporaryCopy(absolute: string, prepare: (copy: string) => void): Db {
+  const folder = mkdtempSync(join(tmpdir(), 'sts-readonly-'));
+  const copy = join(folder, basename(absolute));
+  try {
+    copyFileSync(absolute, copy);
+    prepare(copy);
     const db = new Database(copy, { readonly: true, fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return db;
