@@ -70,8 +70,13 @@ export function savgolKernel(window: number, polyorder: number, deriv: number): 
  * becomes the filter's output noise (× 1/delta^deriv).
  */
 export function savgolNoiseGain(window: number, polyorder: number, deriv: number): number {
+  return rootSumSquares(savgolKernel(window, polyorder, deriv).interior);
+}
+
+/** ‖row‖₂: the noise gain of a kernel row on white noise of σ 1. */
+function rootSumSquares(row: Float64Array): number {
   let sum = 0;
-  for (const c of savgolKernel(window, polyorder, deriv).interior) sum += c * c;
+  for (const c of row) sum += c * c;
   return Math.sqrt(sum);
 }
 
@@ -83,12 +88,11 @@ export function savgolNoiseGain(window: number, polyorder: number, deriv: number
 export function savgolEndGains(window: number, polyorder: number, deriv: number): Float64Array {
   const kernel = savgolKernel(window, polyorder, deriv);
   if (kernel.endGains) return kernel.endGains;
-  const rss = (row: Float64Array): number => Math.sqrt(row.reduce((sum, c) => sum + c * c, 0));
-  const interior = rss(kernel.interior);
+  const interior = rootSumSquares(kernel.interior);
   const half = (window - 1) / 2;
   const gains = new Float64Array(half);
   for (let p = 0; p < half; p++)
-    gains[p] = rss(kernel.left.subarray(p * window, (p + 1) * window)) / interior;
+    gains[p] = rootSumSquares(kernel.left.subarray(p * window, (p + 1) * window)) / interior;
   kernel.endGains = gains;
   return gains;
 }
