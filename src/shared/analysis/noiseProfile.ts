@@ -8,6 +8,8 @@
 // blocks, and a block whose noise (the median of it and its two neighbours) is clearly above the
 // quietest part's is noisy, with its own σ.
 import { medianBracketed, medianInPlace } from './quickselect.ts';
+import { clippedSamples, fillUnread, MIN_READ } from './clippedSamples.ts';
+import { endStandIns } from './endStandIns.ts';
 import type { NumberArray } from './types.ts';
 
 export interface CurrentNoise {
@@ -134,9 +136,9 @@ let blockSigmas = new Float64Array(0);
 /**
  * The current's noise (A), for the sweep and, unless `alongSweep` is false, per block: |second
  * difference| at every sample, their median for the sweep; per block of NOISE_BLOCK samples (the
- * last takes those left over) the same, then the median of it and its two neighbours (the sweep's
- * σ for the neighbour an end block lacks: one block's estimate alone scatters too much to be
- * trusted). A block at least NOISE_RAISE × the quietest block's σ is noisy; the quietest counts
+ * last takes those left over) the same, leaving out clipped samples (clippedSamples.ts), then the
+ * median of it and its two neighbours (endStandIns.ts for the neighbour an end block lacks: one
+ * block's estimate alone scatters too much to be trusted). A block at least NOISE_RAISE × the quietest block's σ is noisy; the quietest counts
  * down to a quarter of the sweep's σ only (a gap whose current is quantised to the converter's step
  * has no second differences at all, and every other block would be noisy).
  */
@@ -168,23 +170,31 @@ export function currentNoiseOf(current: NumberArray, alongSweep = true): Current
   const screened = count >= 2 && most >= NOISE_SCREEN * least;
   if (screened) {
     if (blockSigmas.length < count) blockSigmas = new Float64Array(count);
+    const clipped = clippedSamples(current);
     for (let b = 0; b < count; b++) {
       const from = b === 0 ? 0 : b * NOISE_BLOCK - 1;
       const to = blockEnd(b, count, n);
       if (blockResiduals.length < to - from) blockResiduals = new Float64Array(to - from);
-      for (let i = from; i < to; i++) blockResiduals[i - from] = r[i]!;
-      blockSigmas[b] = (1.4826 * medianInPlace(blockResiduals, to - from)) / Math.sqrt(6);
+      let m = 0;
+      for (let i = from; i < to; i++)
+        if (clipped === null || (clipped[i]! | clipped[i + 1]! | clipped[i + 2]!) === 0)
+          blockResiduals[m++] = r[i]!;
+      blockSigmas[b] = m >= MIN_READ ? (1.4826 * medianInPlace(blockResiduals, m)) / Math.sqrt(6) : NaN;
     }
-    withoutCurvature(current, blockSigmas, count);
+    withoutCurvature(current, blockSigmas, count, clipped);
+    if (clipped !== null) fillUnread(blockSigmas, count);
   }
-  // The blocks' residuals are copied out first: the sweep's median reorders r.
+  // The blocks' residuals are copied out first: the sweep's median reorders r. The sweep's σ keeps
+  // the clipped samples' differences: without them (2 pA, not 0.7, on the sessions' clipped sweeps)
+  // the band contrast test found no band onset on 24 clipped sweeps whose edges it had right.
   const sigma = (1.4826 * medianBracketed(r, n - 2)) / Math.sqrt(6);
   if (!screened || !(sigma > 0)) return { sigma, blocks: null, quiet: 0 };
   let quiet = Infinity;
-  let before = sigma;
+  const [firstEnd, lastEnd] = endStandIns(current, blockSigmas, count, sigma, NOISE_BLOCK);
+  let before = firstEnd;
   for (let b = 0; b < count; b++) {
     const here = blockSigmas[b]!;
-    const local = medianOfThree(before, here, b < count - 1 ? blockSigmas[b + 1]! : sigma);
+    const local = medianOfThree(before, here, b < count - 1 ? blockSigmas[b + 1]! : lastEnd);
     before = here;
     blockSigmas[b] = local;
     if (local < quiet) quiet = local;
@@ -219,17 +229,31 @@ let fourthResiduals = new Float64Array(0);
  * the analysis bench's sweeps, 100× quieter than each, read 2–5× its quietest block on its shoulders
  * in second differences and 0.8–1.3× in fourth.
  */
-function withoutCurvature(current: NumberArray, sigmas: Float64Array, count: number): void {
+function withoutCurvature(
+  current: NumberArray,
+  sigmas: Float64Array,
+  count: number,
+  /** clippedSamples(current): differences touching a clipped sample are left out. */
+  clipped: Uint8Array | null,
+): void {
   const n = current.length;
   for (let b = 0; b < count; b++) {
+    if (!(sigmas[b] === sigmas[b])) continue;
     const from = Math.max(2, b * NOISE_BLOCK);
     const to = Math.min(n - 2, b === count - 1 ? n : (b + 1) * NOISE_BLOCK);
     if (fourthResiduals.length < to - from) fourthResiduals = new Float64Array(to - from);
     let m = 0;
-    for (let i = from; i < to; i++)
+    for (let i = from; i < to; i++) {
+      if (
+        clipped !== null &&
+        (clipped[i - 2]! | clipped[i - 1]! | clipped[i]! | clipped[i + 1]! | clipped[i + 2]!) !== 0
+      )
+        continue;
       fourthResiduals[m++] = Math.abs(
         current[i - 2]! - 4 * current[i - 1]! + 6 * current[i]! - 4 * current[i + 1]! + current[i + 2]!,
       );
+    }
+    if (m < MIN_READ) continue;
     const fourth = (1.4826 * medianInPlace(fourthResiduals, m)) / Math.sqrt(70);
     if (fourth < CURVATURE_RATIO * sigmas[b]!) sigmas[b] = fourth;
   }

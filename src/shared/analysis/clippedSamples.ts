@@ -1,0 +1,54 @@
+// The samples of a sweep held at its current limit, whose differences say nothing of its noise
+// (noiseProfile.ts leaves them out of its blocks' σ). Units: A.
+import type { NumberArray } from './types.ts';
+
+/** Fewest unclipped differences a block's σ is read from; a block with fewer is unread. */
+export const MIN_READ = 16;
+
+let clippedScratch = new Uint8Array(0);
+
+/**
+ * 1 at each sample of a run (≥ 3 samples) at exactly the sweep's largest or smallest current, 0
+ * elsewhere; null when there is none. A clipped preamplifier or a current limit holds the current
+ * there, with no noise to read: a block of such samples reads σ ≈ 0, and as the quietest it made
+ * every block of ordinary noise noisy (the synthetic sessions' clipped sweeps).
+ */
+export function clippedSamples(current: NumberArray): Uint8Array | null {
+  const n = current.length;
+  let max = -Infinity;
+  let min = Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = current[i]!;
+    if (c > max) max = c;
+    if (c < min) min = c;
+  }
+  let found = false;
+  for (let i = 0; i + 2 < n; i++) {
+    const c = current[i]!;
+    if ((c === max || c === min) && current[i + 1] === c && current[i + 2] === c) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return null;
+  if (clippedScratch.length < n) clippedScratch = new Uint8Array(n);
+  const clipped = clippedScratch;
+  clipped.fill(0, 0, n);
+  for (let i = 0; i < n;) {
+    const c = current[i]!;
+    let j = i + 1;
+    if (c === max || c === min) while (j < n && current[j] === c) j++;
+    if (j - i >= 3) clipped.fill(1, i, j);
+    i = j;
+  }
+  return clipped;
+}
+
+/** Gives each unread block (NaN) the median σ of the read ones; 0 when none was read. */
+export function fillUnread(sigmas: Float64Array, count: number): void {
+  const read: number[] = [];
+  for (let b = 0; b < count; b++) if (sigmas[b] === sigmas[b]) read.push(sigmas[b]!);
+  read.sort((a, b) => a - b);
+  const fill = read.length === 0 ? 0 : read[read.length >> 1]!;
+  for (let b = 0; b < count; b++) if (!(sigmas[b] === sigmas[b])) sigmas[b] = fill;
+}
