@@ -138,9 +138,10 @@ let blockSigmas = new Float64Array(0);
  * difference| at every sample, their median for the sweep; per block of NOISE_BLOCK samples (the
  * last takes those left over) the same, leaving out clipped samples (clippedSamples.ts), then the
  * median of it and its two neighbours (endStandIns.ts for the neighbour an end block lacks: one
- * block's estimate alone scatters too much to be trusted). A block at least NOISE_RAISE × the quietest block's σ is noisy; the quietest counts
- * down to a quarter of the sweep's σ only (a gap whose current is quantised to the converter's step
- * has no second differences at all, and every other block would be noisy).
+ * block's estimate alone scatters too much to be trusted). A block at least NOISE_RAISE × the
+ * quietest block's σ is noisy; the quietest counts down to a quarter of the sweep's σ only (a gap
+ * whose current is quantised to the converter's step has no second differences at all, and every
+ * other block would be noisy).
  */
 export function currentNoiseOf(current: NumberArray, alongSweep = true): CurrentNoise {
   const n = current.length;
