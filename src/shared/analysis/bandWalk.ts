@@ -11,7 +11,9 @@
 //   no band onset when P − B < minContrast · max(|B|, bandK·σ): a metal, or a gap too filled to tell;
 //   the walk starts at the outermost region reaching B + bandPeakFraction · (P − B) (from the sweep
 //   end inward), at its highest sample, which is P unless a region nearly as tall lies further out
-//   (a trap can stand above the band-edge peak and the band's tail; see walkStart);
+//   (a trap can stand above the band-edge peak and the band's tail; see walkStart.ts), and that
+//   region's top clears the level by bandK · the noise above the floor there (noisy blocks, the
+//   derivative's end kernels);
 //   walking from there toward 0 V, each local maximum q (prominence ≥ prominenceFraction · (P − B)
 //   and ≥ bandK·σ, |V| ≥ ignoreBelow) belongs to the band when the lowest dI/dV between it and the
 //   band's innermost peak so far (the valley v) stays above the baseline:
@@ -49,10 +51,12 @@ import {
   noiseAt,
   noiseOver,
   noiseToEnd,
+  noiseWithEnds,
   noisyAt,
   withDidvNoise,
 } from './noiseProfile.ts';
 import type { NoiseProfile } from './noiseProfile.ts';
+import { walkStart } from './walkStart.ts';
 import type { NumberArray } from './types.ts';
 
 export interface BandWalkOptions {
@@ -178,7 +182,13 @@ function walkSide(
   const fractionProminence = o.prominenceFraction * contrast;
   const inward: 1 | -1 = negative ? 1 : -1;
   const n = bias.length;
-  const start = walkStart(didv, topIndex, inward, baseline + o.bandPeakFraction * contrast);
+  const start = walkStart(
+    didv,
+    topIndex,
+    inward,
+    baseline + o.bandPeakFraction * contrast,
+    (i) => o.bandK * (noiseWithEnds(profile, i, n) - profile.floor),
+  );
   // P says where the sweep ended, not how tall the band is, when it is the sweep's end sample or
   // stands less than bandK·σ above the lowest sample between it and the end (σ there: the end
   // kernels are up to 3.5× noisier): a bump of noise on a tail that still rises there (512-point
@@ -275,25 +285,6 @@ function walkSide(
     inner: topIndex,
     top,
   };
-}
-
-/**
- * Where a side's walk starts (index): the outermost region of dI/dV at or above `tallLevel`
- * (B + bandPeakFraction · (P − B)), looking inward from the sweep end, at its highest sample; P's
- * index (`topIndex`) when P lies in that region. P, the side's largest dI/dV, is not always the
- * band: a trap can stand above the band-edge peak and above the band's tail where the sweep ends
- * before the band's principal peak. Starting further out, the walk meets the edge peak before it.
- */
-function walkStart(didv: NumberArray, topIndex: number, inward: 1 | -1, tallLevel: number): number {
-  const n = didv.length;
-  let i = inward === 1 ? 0 : n - 1;
-  while (i !== topIndex && !(didv[i]! >= tallLevel)) i += inward;
-  let best = i;
-  for (let j = i; j >= 0 && j < n && didv[j]! >= tallLevel; j += inward) {
-    if (j === topIndex) return topIndex;
-    if (didv[j]! > didv[best]!) best = j;
-  }
-  return best;
 }
 
 /** Whether didv stays at or above `level` from index `from` to the sweep end in direction `step` (±1). */

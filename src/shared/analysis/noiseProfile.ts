@@ -94,6 +94,14 @@ export function noiseAt(profile: NoiseProfile, i: number): number {
   return Math.max(profile.floor, noisyAt(profile, i));
 }
 
+/** σ of dI/dV at sample i of n (A/V): noiseAt's, raised by the derivative's end kernels there. */
+export function noiseWithEnds(profile: NoiseProfile, i: number, n: number): number {
+  const sigma = noiseAt(profile, i);
+  const ends = profile.ends;
+  const p = Math.min(i, n - 1 - i);
+  return ends !== null && p < ends.length ? Math.max(sigma, profile.floor * ends[p]!) : sigma;
+}
+
 /** The largest σ of dI/dV over samples [from, to] (A/V). */
 export function noiseOver(profile: NoiseProfile, from: number, to: number): number {
   const blocks = profile.blocks;

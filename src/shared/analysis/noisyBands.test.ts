@@ -53,9 +53,10 @@ describe('band edges and in-gap states on sweeps whose noise grows with the curr
   );
 
   it('with 2 % of |I| as noise, seeds 1–6: the noise that grows to the sweep ends is read there', () => {
-    // Measured 0.781 of 540 sweeps with both edges within 60 mV; 0.680 when an end block's missing
-    // neighbour was the sweep's σ (endStandIns.ts): the end blocks read half their noise, a noise
-    // bump there started the walk and the true edge peak became an in-gap state.
+    // Measured 0.806 of 540 sweeps with both edges within 60 mV; 0.680 when an end block's missing
+    // neighbour was the sweep's σ (endStandIns.ts) and any region as tall as the band could start
+    // the walk (walkStart.ts): the end blocks read half their noise, a noise bump there started the
+    // walk and the true edge peak became an in-gap state (0.781 with the first change alone).
     let sweeps = 0;
     let rightEdges = 0;
     for (let seed = 1; seed <= 6; seed++)
@@ -71,6 +72,6 @@ describe('band edges and in-gap states on sweeps whose noise grows with the curr
         }
       }
     expect(sweeps).toBe(540);
-    expect(rightEdges / sweeps).toBeGreaterThanOrEqual(0.74);
+    expect(rightEdges / sweeps).toBeGreaterThanOrEqual(0.76);
   });
 });
