@@ -1,5 +1,6 @@
 // The samples of a sweep held at its current limit, whose differences say nothing of its noise
 // (noiseProfile.ts leaves them out of its blocks' σ). Units: A.
+import { extremes } from './extremes.ts';
 import type { NumberArray } from './types.ts';
 
 /** Fewest unclipped differences a block's σ is read from; a block with fewer is unread. */
@@ -15,13 +16,7 @@ let clippedScratch = new Uint8Array(0);
  */
 export function clippedSamples(current: NumberArray): Uint8Array | null {
   const n = current.length;
-  let max = -Infinity;
-  let min = Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = current[i]!;
-    if (c > max) max = c;
-    if (c < min) min = c;
-  }
+  const [min, max] = extremes(current);
   let found = false;
   for (let i = 0; i + 2 < n; i++) {
     const c = current[i]!;

@@ -7,15 +7,38 @@
 // are: measured over seeds 1–6, 96–99 % of sweeps with both edges within 60 mV (67 % before),
 // 0.01–0.07 spurious states a sweep (2.7–3.4 before), traps found as often as before.
 import { describe, expect, it } from 'vitest';
-import { gaussianBandSweeps, modelSpectra, type ModelGrid } from '../../testing/gaussianBandModel.ts';
+import {
+  gaussianBandSweeps,
+  modelSpectra,
+  type ModelGrid,
+  type ModelSweep,
+} from '../../testing/gaussianBandModel.ts';
+import type { SpectrumResult } from './results.ts';
 import { runPipeline } from './runPipeline.ts';
 
+const grids: ModelGrid[] = [
+  { from: -2, to: 2, points: 512, noise: 2e-12 },
+  { from: -1.8, to: 2.4, points: 1024, noise: 1e-12 },
+  { from: -2.5, to: 2.2, points: 301, noise: 5e-12 },
+];
+
+/** Each model sweep's pipeline result beside its truth: 30 sweeps on each grid, `relativeNoise` of |I| added. */
+function* modelResults(seed: number, relativeNoise: number) {
+  for (const [g, grid] of grids.entries()) {
+    const model = gaussianBandSweeps(100 * seed + g, 30, { ...grid, relativeNoise });
+    const result = runPipeline(modelSpectra(model));
+    for (const [i, spectrum] of result.spectra.entries()) yield { spectrum, truth: model[i]! };
+  }
+}
+
+/** Both edges found within 60 mV of the truth. */
+const edgesRight = (spectrum: SpectrumResult, truth: ModelSweep): boolean =>
+  spectrum.vbm !== null &&
+  spectrum.cbm !== null &&
+  Math.abs(spectrum.vbm - truth.vbm) < 0.06 &&
+  Math.abs(spectrum.cbm - truth.cbm) < 0.06;
+
 describe('band edges and in-gap states on sweeps whose noise grows with the current', () => {
-  const grids: ModelGrid[] = [
-    { from: -2, to: 2, points: 512, noise: 2e-12, relativeNoise: 0.01 },
-    { from: -1.8, to: 2.4, points: 1024, noise: 1e-12, relativeNoise: 0.01 },
-    { from: -2.5, to: 2.2, points: 301, noise: 5e-12, relativeNoise: 0.01 },
-  ];
   it.each([1, 2, 3])(
     'seed %i: edges on the band-edge peaks, no noise maxima of the shoulders as states',
     (seed) => {
@@ -24,22 +47,16 @@ describe('band edges and in-gap states on sweeps whose noise grows with the curr
       let spurious = 0;
       let strong = 0;
       let found = 0;
-      for (const [g, grid] of grids.entries()) {
-        const model = gaussianBandSweeps(100 * seed + g, 30, grid);
-        const result = runPipeline(modelSpectra(model));
-        for (const [i, spectrum] of result.spectra.entries()) {
-          const truth = model[i]!;
-          sweeps++;
-          if (spectrum.vbm === null || spectrum.cbm === null) continue;
-          if (Math.abs(spectrum.vbm - truth.vbm) < 0.06 && Math.abs(spectrum.cbm - truth.cbm) < 0.06)
-            rightEdges++;
-          for (const state of spectrum.inGapStates)
-            if (!truth.traps.some((t) => Math.abs(t.bias - state.bias) < 0.05)) spurious++;
-          for (const t of truth.traps) {
-            if (t.height < 0.25) continue;
-            strong++;
-            if (spectrum.inGapStates.some((state) => Math.abs(t.bias - state.bias) < 0.05)) found++;
-          }
+      for (const { spectrum, truth } of modelResults(seed, 0.01)) {
+        sweeps++;
+        if (spectrum.vbm === null || spectrum.cbm === null) continue;
+        if (edgesRight(spectrum, truth)) rightEdges++;
+        for (const state of spectrum.inGapStates)
+          if (!truth.traps.some((t) => Math.abs(t.bias - state.bias) < 0.05)) spurious++;
+        for (const t of truth.traps) {
+          if (t.height < 0.25) continue;
+          strong++;
+          if (spectrum.inGapStates.some((state) => Math.abs(t.bias - state.bias) < 0.05)) found++;
         }
       }
       expect(sweeps).toBe(90);
@@ -60,16 +77,9 @@ describe('band edges and in-gap states on sweeps whose noise grows with the curr
     let sweeps = 0;
     let rightEdges = 0;
     for (let seed = 1; seed <= 6; seed++)
-      for (const [g, grid] of grids.entries()) {
-        const model = gaussianBandSweeps(100 * seed + g, 30, { ...grid, relativeNoise: 0.02 });
-        const result = runPipeline(modelSpectra(model));
-        for (const [i, spectrum] of result.spectra.entries()) {
-          const truth = model[i]!;
-          sweeps++;
-          if (spectrum.vbm === null || spectrum.cbm === null) continue;
-          if (Math.abs(spectrum.vbm - truth.vbm) < 0.06 && Math.abs(spectrum.cbm - truth.cbm) < 0.06)
-            rightEdges++;
-        }
+      for (const { spectrum, truth } of modelResults(seed, 0.02)) {
+        sweeps++;
+        if (edgesRight(spectrum, truth)) rightEdges++;
       }
     expect(sweeps).toBe(540);
     expect(rightEdges / sweeps).toBeGreaterThanOrEqual(0.76);

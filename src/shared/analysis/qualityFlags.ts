@@ -11,6 +11,7 @@
 //   the noise around it (the same MAD over the 24 departures each side).
 import { medianBracketed, medianInPlace } from './quickselect.ts';
 import { currentNoiseOf } from './noiseProfile.ts';
+import { extremes } from './extremes.ts';
 import { biasPairText, currentText } from './reasonText.ts';
 import type { NumberArray } from './types.ts';
 
@@ -75,13 +76,7 @@ export function saturation(
 ): FlagFinding | null {
   const n = current.length;
   if (n < options.run) return null;
-  let max = -Infinity;
-  let min = Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = current[i]!;
-    if (c > max) max = c;
-    if (c < min) min = c;
-  }
+  const [min, max] = extremes(current);
   const noise = options.noise ?? secondDifferenceNoise(current);
   // The longest run flat at the maximum and at the minimum, both in one pass. Most points are
   // near neither extreme, so each test is a branch that is rarely taken (and well predicted);
