@@ -1,6 +1,7 @@
 // The samples of a sweep held at its current limit, whose differences say nothing of its noise
 // (noiseProfile.ts leaves them out of its blocks' σ). Units: A.
 import { extremes } from './extremes.ts';
+import { selectInPlace } from './quickselect.ts';
 import type { NumberArray } from './types.ts';
 
 /** Fewest unclipped differences a block's σ is read from; a block with fewer is unread. */
@@ -17,33 +18,32 @@ let clippedScratch = new Uint8Array(0);
 export function clippedSamples(current: NumberArray): Uint8Array | null {
   const n = current.length;
   const [min, max] = extremes(current);
-  let found = false;
-  for (let i = 0; i + 2 < n; i++) {
-    const c = current[i]!;
-    if ((c === max || c === min) && current[i + 1] === c && current[i + 2] === c) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) return null;
-  if (clippedScratch.length < n) clippedScratch = new Uint8Array(n);
-  const clipped = clippedScratch;
-  clipped.fill(0, 0, n);
+  let clipped: Uint8Array | null = null;
   for (let i = 0; i < n;) {
     const c = current[i]!;
     let j = i + 1;
     if (c === max || c === min) while (j < n && current[j] === c) j++;
-    if (j - i >= 3) clipped.fill(1, i, j);
+    if (j - i >= 3) {
+      // The scratch is sized and cleared at the first run: a sweep with none costs one pass.
+      if (clipped === null) {
+        if (clippedScratch.length < n) clippedScratch = new Uint8Array(n);
+        clipped = clippedScratch;
+        clipped.fill(0, 0, n);
+      }
+      clipped.fill(1, i, j);
+    }
     i = j;
   }
   return clipped;
 }
 
-/** Gives each unread block (NaN) the median σ of the read ones; 0 when none was read. */
+let readSigmas = new Float64Array(0);
+
+/** Gives each unread block (NaN) the median σ of the read ones (the upper middle of an even count); 0 when none was read. */
 export function fillUnread(sigmas: Float64Array, count: number): void {
-  const read: number[] = [];
-  for (let b = 0; b < count; b++) if (sigmas[b] === sigmas[b]) read.push(sigmas[b]!);
-  read.sort((a, b) => a - b);
-  const fill = read.length === 0 ? 0 : read[read.length >> 1]!;
+  if (readSigmas.length < count) readSigmas = new Float64Array(count);
+  let read = 0;
+  for (let b = 0; b < count; b++) if (sigmas[b] === sigmas[b]) readSigmas[read++] = sigmas[b]!;
+  const fill = read === 0 ? 0 : selectInPlace(readSigmas, read >> 1, 0, read - 1);
   for (let b = 0; b < count; b++) if (!(sigmas[b] === sigmas[b])) sigmas[b] = fill;
 }
