@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticGrid } from '../../../scripts/grid/syntheticGrid.ts';
 import { channelOffset, decodeNanonis3dsCube } from '../formats/nanonis3dsCube.ts';
-import { biasSlice, biasSliceFromFile } from './biasSlice.ts';
+import { biasSlice, biasSliceFromFile, biasSliceRows } from './biasSlice.ts';
 
 describe('biasSlice', () => {
   // 41 points from +2 to −2 V: step −0.1 V, point i at 2 − 0.1 i.
@@ -29,6 +29,19 @@ describe('biasSlice', () => {
       expect(Array.from(biasSliceFromFile(grid.bytes, 'slice.3ds', channel, centre, half))).toEqual(
         Array.from(biasSlice(cube, channel, centre, half)),
       );
+    }
+  });
+
+  it('computed a slice of pixels at a time (as the Grid view does between tasks): the same map', () => {
+    for (const [channel, centre, half, perSlice] of [
+      [0, -1.0, 0, 1],
+      [1, 0.5, 0.15, 3],
+      [0, 1.234, 0.3, 8],
+    ] as const) {
+      const rows = new Float64Array(20).fill(NaN);
+      for (let from = 0; from < cube.written; from += perSlice)
+        biasSliceRows(cube, channel, centre, half, rows, from, from + perSlice);
+      expect(Array.from(rows)).toEqual(Array.from(biasSlice(cube, channel, centre, half)));
     }
   });
 

@@ -2,29 +2,50 @@
 // [centre − halfWidth, centre + halfWidth] (at least the one nearest point), in the channel's unit.
 // Pixels never written, or whose sweep does not reach the bias, are NaN.
 import { channelOffset, readGridHead, type GridCube, type GridFileHead } from '../formats/nanonis3dsCube.ts';
-import { sweepRange } from './gridChannel.ts';
+import { sweepEnds, sweepEndsReader, type SweepEndsReader } from './gridChannel.ts';
 
 /** Where one pixel's points of one channel are, and how to read point i. */
 interface SliceSource {
-  pixels: number;
   points: number;
-  size: number;
-  range(pixel: number): [number, number];
-  value(pixel: number, i: number): number;
+  ends: SweepEndsReader;
+  /** The mean of the pixel's non-NaN points lo … hi (NaN when all are NaN). */
+  windowMean(pixel: number, lo: number, hi: number): number;
 }
 
 export function biasSlice(cube: GridCube, channel: number, centre: number, halfWidth = 0): Float64Array {
-  const { pointsX, pointsY, points } = cube.layout;
-  return sliceOf(
+  const { pointsX, pointsY } = cube.layout;
+  const out = new Float64Array(pointsX * pointsY).fill(NaN);
+  biasSliceRows(cube, channel, centre, halfWidth, out, 0, cube.written);
+  return out;
+}
+
+/**
+ * Pixels [from, to) of biasSlice's map written into `out` (pointsX · pointsY values; the others
+ * left as they are): a UI thread computes a map a slice of pixels per task (useChannelSlice.ts).
+ */
+export function biasSliceRows(
+  cube: GridCube,
+  channel: number,
+  centre: number,
+  halfWidth: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+): void {
+  sliceInto(
     {
-      pixels: cube.written,
-      points,
-      size: pointsX * pointsY,
-      range: sweepRange(cube),
-      value: (pixel, i) => cube.data[channelOffset(cube, pixel, channel) + i]!,
+      points: cube.layout.points,
+      ends: sweepEnds(cube),
+      windowMean: (pixel, lo, hi) => {
+        const base = channelOffset(cube, pixel, channel);
+        return meanOf(cube.data, base + lo, base + hi);
+      },
     },
     centre,
     halfWidth,
+    out,
+    from,
+    Math.min(to, cube.written),
   );
 }
 
@@ -57,39 +78,66 @@ export function biasSliceFromHead(
   halfWidth = 0,
 ): Float64Array {
   const { layout } = head;
-  const view = { getFloat32: floatAt };
-  const iStart = layout.parameters.indexOf('Sweep Start');
-  const iEnd = layout.parameters.indexOf('Sweep End');
-  const headerValue = (key: string): number => Number((head.header[key] ?? '').trim());
-  const hStart = headerValue('Bias Spectroscopy>Sweep Start (V)');
-  const hEnd = headerValue('Bias Spectroscopy>Sweep End (V)');
-  const exact = (stored: number, decimal: number): number =>
-    Number.isFinite(decimal) && Math.fround(decimal) === stored ? decimal : stored;
   const channelBase = layout.parameters.length * 4 + channel * layout.points * 4;
-  return sliceOf(
+  const out = new Float64Array(layout.pointsX * layout.pointsY).fill(NaN);
+  sliceInto(
     {
-      pixels: head.present,
       points: layout.points,
-      size: layout.pointsX * layout.pointsY,
-      range: (pixel) => {
-        const base = pixel * layout.pixelBytes;
-        return [
-          iStart < 0 ? hStart : exact(view.getFloat32(base + iStart * 4), hStart),
-          iEnd < 0 ? hEnd : exact(view.getFloat32(base + iEnd * 4), hEnd),
-        ];
+      ends: sweepEndsReader(head.header, layout.parameters, (pixel, index) =>
+        floatAt(pixel * layout.pixelBytes + index * 4),
+      ),
+      windowMean: (pixel, lo, hi) => {
+        const base = pixel * layout.pixelBytes + channelBase;
+        let sum = 0;
+        let count = 0;
+        for (let i = lo; i <= hi; i++) {
+          const v = floatAt(base + i * 4);
+          if (v === v) {
+            sum += v;
+            count++;
+          }
+        }
+        return count > 0 ? sum / count : NaN;
       },
-      value: (pixel, i) => view.getFloat32(pixel * layout.pixelBytes + channelBase + i * 4),
     },
     centre,
     halfWidth,
+    out,
+    0,
+    head.present,
   );
+  return out;
 }
 
-function sliceOf(source: SliceSource, centre: number, halfWidth: number): Float64Array {
+/** The mean of the non-NaN values[from … to] (inclusive); NaN when all are NaN. */
+function meanOf(values: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = from; i <= to; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : NaN;
+}
+
+/** Writes pixels [from, to) of the map into `out`. */
+function sliceInto(
+  source: SliceSource,
+  centre: number,
+  halfWidth: number,
+  out: Float64Array,
+  from: number,
+  to: number,
+): void {
   const { points } = source;
-  const out = new Float64Array(source.size).fill(NaN);
-  for (let pixel = 0; pixel < source.pixels; pixel++) {
-    const [start, end] = source.range(pixel);
+  const ends = new Float64Array(2);
+  for (let pixel = from; pixel < to; pixel++) {
+    source.ends(pixel, ends);
+    const start = ends[0]!;
+    const end = ends[1]!;
     const step = points > 1 ? (end - start) / (points - 1) : 0;
     if (!(step !== 0) || !Number.isFinite(step)) continue;
     // Point indices of the window's ends, in sweep order (the sweep may run + → −).
@@ -101,16 +149,6 @@ function sliceOf(source: SliceSource, centre: number, halfWidth: number): Float6
     lo = Math.max(0, lo);
     hi = Math.min(points - 1, hi);
     if (lo > hi) continue;
-    let sum = 0;
-    let count = 0;
-    for (let i = lo; i <= hi; i++) {
-      const v = source.value(pixel, i);
-      if (v === v) {
-        sum += v;
-        count++;
-      }
-    }
-    out[pixel] = count > 0 ? sum / count : NaN;
+    out[pixel] = source.windowMean(pixel, lo, hi);
   }
-  return out;
 }

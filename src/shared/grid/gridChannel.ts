@@ -2,7 +2,7 @@
 // maps (gridMaps.ts), the Grid view's slices and the sweep sets they read through (sweepSet.ts)
 // share.
 import { isLockInName } from '../formats/spectrumColumns.ts';
-import { gridParameterIndex, type GridCube } from '../formats/nanonis3dsCube.ts';
+import type { GridCube } from '../formats/nanonis3dsCube.ts';
 import { ParseError } from '../formats/types.ts';
 import type { PixelSignal } from './pixelMeasures.ts';
 
@@ -53,16 +53,44 @@ function exactIfSame(stored: number, decimal: number): number {
   return Number.isFinite(decimal) && Math.fround(decimal) === stored ? decimal : stored;
 }
 
-/** Per-pixel sweep start/end (V): the pixel's parameters, else the header's. */
+/** Writes a pixel's sweep start and end (V) into out[0] and out[1]: no array per pixel. */
+export type SweepEndsReader = (pixel: number, out: Float64Array) => void;
+
+/**
+ * Per-pixel sweep start/end (V): the pixel's `Sweep Start` / `Sweep End` parameters (`parameters`:
+ * the layout's names; `parameterAt(pixel, index)` reads one), else the header's.
+ */
+export function sweepEndsReader(
+  header: Record<string, string>,
+  parameters: readonly string[],
+  parameterAt: (pixel: number, index: number) => number,
+): SweepEndsReader {
+  const iStart = parameters.indexOf('Sweep Start');
+  const iEnd = parameters.indexOf('Sweep End');
+  const hStart = headerNumber(header, 'Bias Spectroscopy>Sweep Start (V)');
+  const hEnd = headerNumber(header, 'Bias Spectroscopy>Sweep End (V)');
+  return (pixel, out) => {
+    out[0] = iStart < 0 ? hStart : exactIfSame(parameterAt(pixel, iStart), hStart);
+    out[1] = iEnd < 0 ? hEnd : exactIfSame(parameterAt(pixel, iEnd), hEnd);
+  };
+}
+
+/** sweepEndsReader of a decoded cube. */
+export function sweepEnds(cube: GridCube): SweepEndsReader {
+  const { data, pixelFloats } = cube;
+  return sweepEndsReader(
+    cube.header,
+    cube.layout.parameters,
+    (pixel, index) => data[pixel * pixelFloats + index]!,
+  );
+}
+
+/** Per-pixel sweep start/end (V) as a pair (sweepEnds without the out-array). */
 export function sweepRange(cube: GridCube): (pixel: number) => [number, number] {
-  const iStart = gridParameterIndex(cube, 'Sweep Start');
-  const iEnd = gridParameterIndex(cube, 'Sweep End');
-  const hStart = headerNumber(cube.header, 'Bias Spectroscopy>Sweep Start (V)');
-  const hEnd = headerNumber(cube.header, 'Bias Spectroscopy>Sweep End (V)');
+  const ends = sweepEnds(cube);
+  const out = new Float64Array(2);
   return (pixel) => {
-    const base = pixel * cube.pixelFloats;
-    const start = iStart < 0 ? hStart : exactIfSame(cube.data[base + iStart]!, hStart);
-    const end = iEnd < 0 ? hEnd : exactIfSame(cube.data[base + iEnd]!, hEnd);
-    return [start, end];
+    ends(pixel, out);
+    return [out[0]!, out[1]!];
   };
 }

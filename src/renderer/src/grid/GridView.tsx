@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useWidthOf } from '../analysis/plot/figureWidth.ts';
 import { resolveRecipe } from '../../../shared/analysis/recipe.ts';
 import { parseColumnName } from '../../../shared/formats/columnName.ts';
-import { biasSlice } from '../../../shared/grid/biasSlice.ts';
 import {
   chooseChannel,
   notBiasGrid,
@@ -32,6 +31,7 @@ import { GridExportButtons } from './GridExportButtons.tsx';
 import { useGridCube, useGridFiles, useGridMaps } from './useGridData.ts';
 import { GridAnalysisStatus } from './GridAnalysisStatus.tsx';
 import { useGridViewWorkers } from './useGridViewWorkers.ts';
+import { useChannelSlice } from './useChannelSlice.ts';
 import { mapCaption } from './mapCaption.ts';
 import './grid.css';
 
@@ -108,30 +108,38 @@ export function GridView({ version, onLabelsChanged }: { version: number; onLabe
     channel,
     shown.kind === 'didv' && channel ? { centre: bias, halfWidth: windowMv / 2000 } : null,
   );
+  // A channel's map at the bias, a slice of pixels per task; the last one stays shown meanwhile.
+  const sliced = useChannelSlice(
+    cube,
+    shown.kind === 'channel' ? { index: shown.index, centre: bias, halfWidth: windowMv / 2000 } : null,
+  );
   // Only what the shown map is made of: maps or a dI/dV map arriving do not redo a channel's slice.
   const shownMaps = shown.kind === 'analysis' ? analysis.maps : null;
   const shownDidv = shown.kind === 'didv' ? computed.didv : null;
+  const shownSlice = shown.kind === 'channel' ? sliced.slice : null;
   const shownValues = useMemo(() => {
     if (!cube) return null;
-    if (shown.kind === 'channel') return biasSlice(cube, shown.index, bias, windowMv / 2000);
+    if (shown.kind === 'channel') return shownSlice?.values ?? null;
     if (shown.kind === 'didv') return shownDidv?.values ?? null;
     if (shown.kind === 'parameter') return parameterMap(cube, shown.name);
     if (!shownMaps) return null;
     if (shown.name === 'flags')
       return Float64Array.from(shownMaps.flags, (f, p) => (p < shownMaps.written ? f : NaN));
     return shownMaps.maps[shown.name];
-  }, [cube, shown, bias, windowMv, shownMaps, shownDidv]);
-  // The map shown is for the bias its values were computed at (a dI/dV map may lag the slider).
+  }, [cube, shown, shownMaps, shownDidv, shownSlice]);
+  // The map shown is for the bias its values were computed at (a map may lag the slider).
   const shownAt = shownDidv
     ? { value: shownDidv.centre, windowMv: shownDidv.halfWidth * 2000 }
-    : { value: bias, windowMv };
+    : shownSlice
+      ? { value: shownSlice.centre, windowMv: shownSlice.halfWidth * 2000 }
+      : { value: bias, windowMv };
   const { unit, quantity, title } = mapCaption(shown, cube, channel, shownAt);
   // Until a grid's first dI/dV map comes back, an empty map holds its place (no flicker).
   const blankMap = useMemo(
     () => (cube ? new Float64Array(cube.layout.pointsX * cube.layout.pointsY).fill(NaN) : null),
     [cube],
   );
-  const mapComputing = shownValues === null && computed.didvPending;
+  const mapComputing = shownValues === null && (computed.didvPending || sliced.pending);
   const mapValues = shownValues ?? (mapComputing ? blankMap : null);
   const range = useMemo(() => (shownValues ? finiteRange(shownValues) : null), [shownValues]);
   const table = useMemo(() => colormapTable(colormap), [colormap]);
