@@ -65,33 +65,37 @@ function tableFor(n: number, from: number, to: number, seed: number): Uint16Arra
   return table;
 }
 
-/** means[r − from] for the resamples r in [from, to), summed from the index table. */
+/**
+ * means[r − from] for the resamples r in [from, to), summed from the index table. One loop for
+ * every resample, four at a time: the last group's missing lanes sum the last resample again and
+ * are not written. A second loop for the 1–3 left over (a worker's share of the resamples is any
+ * count) had never run when V8 optimised the first one mid-call, so every call left the optimised
+ * code there ("insufficient type feedback": 10 deoptimisations in each worker's first 12
+ * re-analyses, each call then starting over in the interpreter).
+ */
 function meansFromTable(values: Float64Array, table: Uint16Array | Uint32Array, means: Float64Array): void {
   const n = values.length;
   const count = means.length;
-  let r = 0;
-  for (; r + 3 < count; r += 4) {
+  const last = count - 1;
+  for (let r = 0; r < count; r += 4) {
     let a = 0;
     let b = 0;
     let c = 0;
     let d = 0;
-    const j = r * n;
+    const ja = r * n;
+    const jb = Math.min(r + 1, last) * n;
+    const jc = Math.min(r + 2, last) * n;
+    const jd = Math.min(r + 3, last) * n;
     for (let i = 0; i < n; i++) {
-      a += values[table[j + i]!]!;
-      b += values[table[j + n + i]!]!;
-      c += values[table[j + 2 * n + i]!]!;
-      d += values[table[j + 3 * n + i]!]!;
+      a += values[table[ja + i]!]!;
+      b += values[table[jb + i]!]!;
+      c += values[table[jc + i]!]!;
+      d += values[table[jd + i]!]!;
     }
     means[r] = a / n;
-    means[r + 1] = b / n;
-    means[r + 2] = c / n;
-    means[r + 3] = d / n;
-  }
-  for (; r < count; r++) {
-    let sum = 0;
-    const j = r * n;
-    for (let i = 0; i < n; i++) sum += values[table[j + i]!]!;
-    means[r] = sum / n;
+    if (r + 1 <= last) means[r + 1] = b / n;
+    if (r + 2 <= last) means[r + 2] = c / n;
+    if (r + 3 <= last) means[r + 3] = d / n;
   }
 }
 
