@@ -24,17 +24,12 @@ export function averageCurves(curves: ReadonlyArray<NumberArray>, mode: AverageM
     if (c.length !== m) throw new RangeError(`curves must share one grid (lengths ${m} and ${c.length})`);
   }
   const mean = new Float64Array(m);
-  for (const c of curves) for (let i = 0; i < m; i++) mean[i] = mean[i]! + c[i]!;
+  addCurves(curves, mean);
   for (let i = 0; i < m; i++) mean[i] = mean[i]! / n;
   const std = new Float64Array(m);
   if (n < 2) std.fill(Number.NaN);
   else {
-    for (const c of curves) {
-      for (let i = 0; i < m; i++) {
-        const d = c[i]! - mean[i]!;
-        std[i] = std[i]! + d * d;
-      }
-    }
+    addSquaredDeviations(curves, mean, std);
     for (let i = 0; i < m; i++) std[i] = Math.sqrt(std[i]! / (n - 1));
   }
   if (mode === 'mean') return { centre: mean, std, n };
@@ -45,4 +40,34 @@ export function averageCurves(curves: ReadonlyArray<NumberArray>, mode: AverageM
     median[i] = medianInPlace(column, n);
   }
   return { centre: median, std, n };
+}
+
+// The curve loops live in functions of their own: V8 optimises a long loop while it runs (on-stack
+// replacement) and keeps that code for the next calls; in one function with the loops after it,
+// that code met a loop it had no type feedback for and left the optimised code on every call
+// (20 deoptimisations in a worker's 21 re-analyses after an SG-window change, --trace-deopt).
+
+/** sum[i] += c[i] over every curve. */
+function addCurves(curves: ReadonlyArray<NumberArray>, sum: Float64Array): void {
+  const m = sum.length;
+  for (let k = 0; k < curves.length; k++) {
+    const c = curves[k]!;
+    for (let i = 0; i < m; i++) sum[i] = sum[i]! + c[i]!;
+  }
+}
+
+/** squares[i] += (c[i] − mean[i])² over every curve. */
+function addSquaredDeviations(
+  curves: ReadonlyArray<NumberArray>,
+  mean: Float64Array,
+  squares: Float64Array,
+): void {
+  const m = mean.length;
+  for (let k = 0; k < curves.length; k++) {
+    const c = curves[k]!;
+    for (let i = 0; i < m; i++) {
+      const d = c[i]! - mean[i]!;
+      squares[i] = squares[i]! + d * d;
+    }
+  }
 }

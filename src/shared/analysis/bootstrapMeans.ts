@@ -99,19 +99,22 @@ function meansFromTable(values: Float64Array, table: Uint16Array | Uint32Array, 
   }
 }
 
-/** means[r − from] for the resamples r in [from, to), drawing the indices as they are summed. */
+/**
+ * means[r − from] for the resamples r in [from, to), drawing the indices as they are summed; four
+ * at a time in one loop as meansFromTable (the last group's missing lanes draw the last resample
+ * again and are not written).
+ */
 function meansStreamed(values: Float64Array, seed: number, from: number, means: Float64Array): void {
   const n = values.length;
   const count = means.length;
+  const last = count - 1;
   // x · (n / 2³²) equals (x / 2³²) · n exactly: both are x·n (< 2⁵³, exact) over a power of two.
   const scale = n / 4294967296;
-  const resampleStep = Math.imul(n, STEP); // state advance over one resample (n draws), mod 2³²
-  let r = 0;
-  for (; r + 3 < count; r += 4) {
+  for (let r = 0; r < count; r += 4) {
     let sa = stateAfter(seed, (from + r) * n);
-    let sb = (sa + resampleStep) | 0;
-    let sc = (sb + resampleStep) | 0;
-    let sd = (sc + resampleStep) | 0;
+    let sb = stateAfter(seed, (from + Math.min(r + 1, last)) * n);
+    let sc = stateAfter(seed, (from + Math.min(r + 2, last)) * n);
+    let sd = stateAfter(seed, (from + Math.min(r + 3, last)) * n);
     let a = 0;
     let b = 0;
     let c = 0;
@@ -135,20 +138,9 @@ function meansStreamed(values: Float64Array, seed: number, from: number, means: 
       d += values[Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)]!;
     }
     means[r] = a / n;
-    means[r + 1] = b / n;
-    means[r + 2] = c / n;
-    means[r + 3] = d / n;
-  }
-  for (; r < count; r++) {
-    let state = stateAfter(seed, (from + r) * n);
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      state = (state + STEP) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      sum += values[Math.floor(((t ^ (t >>> 14)) >>> 0) * scale)]!;
-    }
-    means[r] = sum / n;
+    if (r + 1 <= last) means[r + 1] = b / n;
+    if (r + 2 <= last) means[r + 2] = c / n;
+    if (r + 3 <= last) means[r + 3] = d / n;
   }
 }
 
