@@ -40,7 +40,7 @@ describe('biasSlice', () => {
     ] as const) {
       const rows = new Float64Array(20).fill(NaN);
       for (let from = 0; from < cube.written; from += perSlice)
-        biasSliceRows(cube, channel, centre, half, rows, from, from + perSlice);
+        biasSliceRows(cube, channel, { centre, halfWidth: half }, rows, from, from + perSlice);
       expect(Array.from(rows)).toEqual(Array.from(biasSlice(cube, channel, centre, half)));
     }
   });

@@ -4,6 +4,12 @@
 import { channelOffset, readGridHead, type GridCube, type GridFileHead } from '../formats/nanonis3dsCube.ts';
 import { sweepEnds, sweepEndsReader, type SweepEndsReader } from './gridChannel.ts';
 
+/** The bias window a map averages over: centre ± halfWidth, in the sweep's unit (V). */
+export interface SliceWindow {
+  centre: number;
+  halfWidth: number;
+}
+
 /** Where one pixel's points of one channel are, and how to read point i. */
 interface SliceSource {
   points: number;
@@ -15,7 +21,7 @@ interface SliceSource {
 export function biasSlice(cube: GridCube, channel: number, centre: number, halfWidth = 0): Float64Array {
   const { pointsX, pointsY } = cube.layout;
   const out = new Float64Array(pointsX * pointsY).fill(NaN);
-  biasSliceRows(cube, channel, centre, halfWidth, out, 0, cube.written);
+  biasSliceRows(cube, channel, { centre, halfWidth }, out, 0, cube.written);
   return out;
 }
 
@@ -26,8 +32,7 @@ export function biasSlice(cube: GridCube, channel: number, centre: number, halfW
 export function biasSliceRows(
   cube: GridCube,
   channel: number,
-  centre: number,
-  halfWidth: number,
+  window: SliceWindow,
   out: Float64Array,
   from: number,
   to: number,
@@ -41,8 +46,7 @@ export function biasSliceRows(
         return meanOf(cube.data, base + lo, base + hi);
       },
     },
-    centre,
-    halfWidth,
+    window,
     out,
     from,
     Math.min(to, cube.written),
@@ -100,8 +104,7 @@ export function biasSliceFromHead(
         return count > 0 ? sum / count : NaN;
       },
     },
-    centre,
-    halfWidth,
+    { centre, halfWidth },
     out,
     0,
     head.present,
@@ -126,8 +129,7 @@ function meanOf(values: Float32Array, from: number, to: number): number {
 /** Writes pixels [from, to) of the map into `out`. */
 function sliceInto(
   source: SliceSource,
-  centre: number,
-  halfWidth: number,
+  { centre, halfWidth }: SliceWindow,
   out: Float64Array,
   from: number,
   to: number,

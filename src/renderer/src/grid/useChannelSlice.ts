@@ -3,18 +3,15 @@
 // still cold (a 113 ms long task with the render around it, bench:grid's Grid view on the build VM).
 import { useEffect, useState } from 'react';
 import type { GridCube } from '../../../shared/formats/nanonis3dsCube.ts';
-import { biasSliceRows } from '../../../shared/grid/biasSlice.ts';
+import { biasSliceRows, type SliceWindow } from '../../../shared/grid/biasSlice.ts';
 import { nextMessageTask } from '../../../workers/taskYield.ts';
 
 /** Pixels per task: ~6 ms of a cold 256 × 256 × 512 grid's map on the build VM, ~1 ms warm. */
 const PIXELS_PER_TASK = 8192;
 
-export interface WantedSlice {
+export interface WantedSlice extends SliceWindow {
   /** The channel's index in the cube. */
   index: number;
-  /** The window's centre and half-width, in the sweep's unit (V). */
-  centre: number;
-  halfWidth: number;
 }
 
 export interface ChannelSlice extends WantedSlice {
@@ -42,7 +39,7 @@ export function useChannelSlice(cube: GridCube | null, wanted: WantedSlice | nul
       for (let from = 0; from < cube.written; from += PIXELS_PER_TASK) {
         await nextMessageTask();
         if (cancelled) return;
-        biasSliceRows(cube, index, centre, halfWidth, values, from, from + PIXELS_PER_TASK);
+        biasSliceRows(cube, index, { centre, halfWidth }, values, from, from + PIXELS_PER_TASK);
       }
       if (!cancelled) setDone({ cube, index, centre, halfWidth, values });
     })();
