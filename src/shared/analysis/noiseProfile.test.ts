@@ -25,6 +25,28 @@ function normalFrom(seed: number): () => number {
 const smoothCurrent = (v: number): number =>
   1e-9 * Math.sign(v) * Math.max(0, Math.abs(v) - 0.8) ** 1.5 + 1e-12 * v;
 
+/**
+ * The smooth current on `points` samples over −2 … 2 V with Gaussian noise of σ = floor + fraction
+ * · |I| (A) at each sample, and that σ.
+ */
+function noisyCurrent(points: number, normal: () => number, floor: number, fraction: number) {
+  const sigmaAt: number[] = [];
+  const current = Float64Array.from({ length: points }, (_, i) => {
+    const clean = smoothCurrent(-2 + (4 * i) / (points - 1));
+    const sigma = floor + fraction * Math.abs(clean);
+    sigmaAt.push(sigma);
+    return clean + sigma * normal();
+  });
+  return { current, sigmaAt };
+}
+
+/** The σ block b of `count` was given: the rms of its samples' σ (the last block takes the rest). */
+function blockRms(sigmaAt: readonly number[], b: number, count: number): number {
+  const from = b * NOISE_BLOCK;
+  const to = b === count - 1 ? sigmaAt.length : from + NOISE_BLOCK;
+  return Math.sqrt(sigmaAt.slice(from, to).reduce((s, x) => s + x * x, 0) / (to - from));
+}
+
 describe('noise profile', () => {
   it('raises no block on white noise of one σ (300 sweeps of 301, 512 and 1,024 points)', () => {
     let raised = 0;
@@ -45,14 +67,7 @@ describe('noise profile', () => {
   it('gives each block the σ of a current whose noise is a fraction of |I|, within the σ of its neighbours', () => {
     const points = 1024;
     for (const seed of [1, 2, 3]) {
-      const normal = normalFrom(seed);
-      const sigmaAt: number[] = [];
-      const current = Float64Array.from({ length: points }, (_, i) => {
-        const clean = smoothCurrent(-2 + (4 * i) / (points - 1));
-        const sigma = 1e-12 + 0.01 * Math.abs(clean);
-        sigmaAt.push(sigma);
-        return clean + sigma * normal();
-      });
+      const { current, sigmaAt } = noisyCurrent(points, normalFrom(seed), 1e-12, 0.01);
       const scale = 3;
       const profile = didvNoise(currentNoiseOf(current), scale, null);
       expect(profile.blocks).not.toBeNull();
@@ -62,11 +77,7 @@ describe('noise profile', () => {
       // The σ each block was given (rms over its samples), and the median of it and its neighbours
       // (an end block's own beyond the ends: its stand-in is read from blocks of like current), as
       // the profile takes it.
-      const blockTruth = Array.from({ length: count }, (_, b) => {
-        const from = b * NOISE_BLOCK;
-        const to = b === count - 1 ? points : from + NOISE_BLOCK;
-        return Math.sqrt(sigmaAt.slice(from, to).reduce((s, x) => s + x * x, 0) / (to - from));
-      });
+      const blockTruth = Array.from({ length: count }, (_, b) => blockRms(sigmaAt, b, count));
       let checked = 0;
       let logError = 0;
       for (let b = 0; b < count; b++) {
@@ -100,22 +111,10 @@ describe('noise profile', () => {
     const ratios: number[] = [];
     for (let seed = 1; seed <= 20; seed++)
       for (const points of [301, 512, 1024]) {
-        const normal = normalFrom(7 * seed + points);
-        const sigmaAt: number[] = [];
-        const current = Float64Array.from({ length: points }, (_, i) => {
-          const clean = smoothCurrent(-2 + (4 * i) / (points - 1));
-          const sigma = 2e-12 + 0.02 * Math.abs(clean);
-          sigmaAt.push(sigma);
-          return clean + sigma * normal();
-        });
+        const { current, sigmaAt } = noisyCurrent(points, normalFrom(7 * seed + points), 2e-12, 0.02);
         const noise = currentNoiseOf(current);
         const count = Math.floor(points / NOISE_BLOCK);
-        for (const b of [0, count - 1]) {
-          const from = b * NOISE_BLOCK;
-          const to = b === count - 1 ? points : from + NOISE_BLOCK;
-          const truth = Math.sqrt(sigmaAt.slice(from, to).reduce((s, x) => s + x * x, 0) / (to - from));
-          ratios.push((noise.blocks?.[b] ?? 0) / truth);
-        }
+        for (const b of [0, count - 1]) ratios.push((noise.blocks?.[b] ?? 0) / blockRms(sigmaAt, b, count));
       }
     ratios.sort((a, b) => a - b);
     expect(ratios.filter((r) => r > 0).length).toBeGreaterThanOrEqual(110);
@@ -160,12 +159,7 @@ describe('noise profile', () => {
         }
     expect(raised / sweeps).toBeLessThan(0.12);
     // A smooth current with a pA of noise at its ±2 V ends (100× the gap's) is noisy there still.
-    const normal = normalFrom(5);
-    const points = 1024;
-    const current = Float64Array.from({ length: points }, (_, i) => {
-      const clean = smoothCurrent(-2 + (4 * i) / (points - 1));
-      return clean + (1e-14 + 0.001 * Math.abs(clean)) * normal();
-    });
+    const { current } = noisyCurrent(1024, normalFrom(5), 1e-14, 0.001);
     const blocks = currentNoiseOf(current).blocks!;
     expect(blocks[0]).toBeGreaterThan(0);
     expect(blocks.at(-1)).toBeGreaterThan(0);
