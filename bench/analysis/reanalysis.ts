@@ -7,9 +7,7 @@
 // recomputes what that parameter reaches and nothing is served from a result cache.
 import { createNodeAnalysisPool } from '../../src/main/analysis/nodeAnalysisPool.ts';
 import type { PipelineSpectrum, RecipeOverrides } from '../../src/shared/analysis/index.ts';
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { median } from '../median.ts';
 
 export async function benchReanalysis(
   spectra: ReadonlyArray<PipelineSpectrum<number>>,

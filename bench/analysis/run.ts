@@ -16,6 +16,7 @@ import { createNodeAnalysisPool } from '../../src/main/analysis/nodeAnalysisPool
 import { runPipeline } from '../../src/shared/analysis/index.ts';
 import { benchReanalysis } from './reanalysis.ts';
 import { syntheticSpectra } from './synthetic.ts';
+import { median } from '../median.ts';
 
 const COUNT = Number(process.env.BENCH_SPECTRA ?? 10_000);
 const POINTS = Number(process.env.BENCH_POINTS ?? 512);
@@ -24,8 +25,6 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../.data/analysis');
 
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (t0: number): number => (performance.now() - t0) / 1000;
 
 const spectra = syntheticSpectra({ count: COUNT, points: POINTS, noise: 1e-12 });

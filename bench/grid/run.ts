@@ -25,6 +25,7 @@ import { chooseChannel } from '../../src/shared/grid/gridChannel.ts';
 import { didvSlice } from '../../src/shared/grid/didvSlice.ts';
 import { createNodeGridViewPool } from '../../src/testing/nodeGridViewPool.ts';
 import { measureGridView } from './gridView.ts';
+import { median } from '../median.ts';
 
 const SIDE = Number(process.env.BENCH_GRID ?? 256);
 const POINTS = Number(process.env.BENCH_GRID_POINTS ?? 512);
@@ -34,8 +35,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../.data/grid');
 const file = join(dataDir, `synthetic-${SIDE}x${SIDE}x${POINTS}.3ds`);
 
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (t0: number): number => (performance.now() - t0) / 1000;
 const fmt = (values: number[]): string =>
   `${median(values).toFixed(3)} s (median of ${values.length}: ${values.map((t) => t.toFixed(3)).join(', ')})`;

@@ -1,6 +1,6 @@
 // The bench session bench:import generates (bench/.data/import-session), as the stage benches read
 // it: its files in name order, and how many passes each figure is the minimum of.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,13 @@ export function benchSessionFiles(): Array<{ name: string; path: string }> {
     .map((name) => ({ name, path: join(sessionDir, name) }));
   if (files.length === 0) throw new Error(`no files in ${sessionDir}: run npm run bench:import first`);
   return files;
+}
+
+/** Seconds to read every file whole (readFileSync): the import's I/O floor. */
+export function plainReadSeconds(paths: readonly string[]): number {
+  const start = performance.now();
+  let bytes = 0;
+  for (const path of paths) bytes += readFileSync(path).length;
+  if (bytes === 0) throw new Error('read nothing');
+  return (performance.now() - start) / 1000;
 }

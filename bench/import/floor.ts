@@ -13,29 +13,17 @@
 // each part at its best (the minimum of RUNS: a lower bound), against the plain read's median.
 // Prints the floors next to the plain read, in one run; asserts nothing.
 //   node bench/import/floor.ts            (after npm run bench:import made the session)
-import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { BATCH, benchSessionFiles, RUNS } from './benchSession.ts';
+import { BATCH, benchSessionFiles, plainReadSeconds, RUNS } from './benchSession.ts';
+import { median } from '../median.ts';
 
 const paths = benchSessionFiles().map((file) => file.path);
 const threads = availableParallelism();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-function plainReadMs(): number {
-  const start = performance.now();
-  let bytes = 0;
-  for (const path of paths) bytes += readFileSync(path).length;
-  if (bytes === 0) throw new Error('read nothing');
-  return performance.now() - start;
-}
 
 function processStartMs(): number {
   const start = performance.now();
@@ -118,7 +106,7 @@ const parse = parsed.perPass.slice(1);
 const columns = 3;
 const numberBytes = parsed.rows * columns * 8;
 for (let run = 0; run < RUNS; run++) {
-  read.push(plainReadMs());
+  read.push(1000 * plainReadSeconds(paths));
   start.push(processStartMs());
   write.push(durableWriteMs(numberBytes));
   sqlite.push(sqliteWriteMs(paths.length, numberBytes / paths.length));

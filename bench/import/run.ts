@@ -16,6 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { upToDateCliEntry } from '../../bin/cliBuildState.js';
 import { buildCli } from '../../scripts/buildCli.ts';
 import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
+import { median } from '../median.ts';
+import { plainReadSeconds } from './benchSession.ts';
 
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
 const POINTS = 512;
@@ -59,19 +61,6 @@ function generateSession(): void {
     });
     writeFileSync(join(sessionDir, `Bias-Spectroscopy${String(f).padStart(5, '0')}.dat`), text);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-function plainRead(files: string[]): number {
-  const start = performance.now();
-  let bytes = 0;
-  for (const file of files) bytes += readFileSync(file).length;
-  if (bytes === 0) throw new Error('read nothing');
-  return (performance.now() - start) / 1000;
 }
 
 /**
@@ -143,7 +132,7 @@ const nanonispyTimes: number[] = [];
 const loadtxtTimes: number[] = [];
 const baselineTimes: ImportTime[] = [];
 for (let run = 0; run < RUNS; run++) {
-  readTimes.push(plainRead(files));
+  readTimes.push(plainReadSeconds(files));
   nanonispyTimes.push(pythonOnce('nanonispy2_reader.py', files));
   loadtxtTimes.push(pythonOnce('nanonis_reader.py', files));
   // The two checkouts take turns going first: an import runs slower right after another (the
