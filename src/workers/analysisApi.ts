@@ -30,8 +30,11 @@ import {
   createReanalysisState,
   dropDataset,
   holdKept,
+  retrapHeldChunk,
   takeReleased,
 } from './reanalysis.ts';
+import { trapBuffers } from './trapColumns.ts';
+import type { TrapColumns } from './trapColumns.ts';
 import type { DrawnMeans } from './reanalysis.ts';
 import { planChunks } from './splitPipeline.ts';
 import { mergeChunkColumns, mergedBuffers } from './mergedColumns.ts';
@@ -138,6 +141,15 @@ export const analysisWorkerApi = {
       encodeChunk(analyseHeldChunk<Id>(held, datasetId, c, overrides, withKept), takeReleased(held)),
     );
     return transfer(results, results.flatMap(chunkBuffers));
+  },
+
+  /**
+   * The trap integrals of held chunks, for a run that differs from their last in the trap windows
+   * alone (retrapHeldChunk; trapsOnlyRun.ts): three numbers per spectrum, each chunk in its order.
+   */
+  retrapChunks(datasetId: number, chunks: number[], overrides: RecipeOverrides): TrapColumns[] {
+    const traps = chunks.map((c) => retrapHeldChunk(held, datasetId, c, overrides));
+    return transfer(traps, traps.flatMap(trapBuffers));
   },
 
   /**

@@ -24,11 +24,13 @@
 // stage cache (reanalysis.ts). A run on the same spectra (same ids and labels, the very same
 // curve arrays: sameSpectra) with another recipe sends only the recipe; each chunk stays in the
 // worker that holds it, and only the stages whose recipe key changed run (stageKeys.ts): a
-// deep-window change recomputes the trap integrals and the group statistics, a Savitzky–Golay
-// window change the derivative onward. Each worker keeps the kept curves of its group-stage labels
-// and each such label's averaged I(V). The result equals runPipeline()
-// (src/main/analysis/reanalysis.test.ts). The buffers of a dropped dataset's chunks are packed into
-// again (spareBuffers.ts: fresh pages are slow to touch).
+// Savitzky–Golay window change recomputes the derivative onward. A change of the trap windows
+// alone asks the workers for the integrals only (trapsOnlyRun.ts) and patches the last run's
+// merged results; the group stage then redoes only each label's trap parts. Each worker keeps the
+// kept curves of its group-stage labels and each such label's averaged I(V) and last result. The
+// result equals runPipeline() (src/main/analysis/reanalysis.test.ts, trapsOnlyRun.test.ts). The
+// buffers of a dropped dataset's chunks are packed into again (spareBuffers.ts: fresh pages are
+// slow to touch).
 // Runs are queued, one at a time. Aborting terminates the busy workers (and what they held); the
 // pool starts fresh ones for the next call.
 import { transfer, wrap } from 'comlink';
@@ -48,17 +50,14 @@ import { abortable as abortableWork, abortError } from './abortable.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { planChunks } from './splitPipeline.ts';
 import { mergeHere, mergeInWorker } from './mergeRun.ts';
+import type { MergedRun } from './mergeRun.ts';
+import { trapsOnlyRun } from './trapsOnlyRun.ts';
 import type { ChunkPlan } from './splitPipeline.ts';
 import { decodePlans, encodeChunkPlan, encodeSpots, planBuffers } from './planColumns.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
-import { compareGroups, groupLabels } from '../shared/analysis/aggregateGroups.ts';
-import {
-  joinGroupParts,
-  labelCounts,
-  sameSpectra,
-  shareBootstrap,
-  splitCountedLabels,
-} from './poolDataset.ts';
+import { groupLabels } from '../shared/analysis/aggregateGroups.ts';
+import { groupStage } from './groupStage.ts';
+import { labelCounts, sameSpectra, splitCountedLabels } from './poolDataset.ts';
 import { nextMessageTask, nextTask } from './taskYield.ts';
 import { createBrowserWorker, defaultSize } from './browserWorker.ts';
 import { ChunkDispatch } from './chunkDispatch.ts';
@@ -130,6 +129,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     counts: Map<string, number>;
     /** The worker holding each chunk (its stage caches), −1 until one has analysed it. */
     owner: number[];
+    /** The last run's merged per-spectrum part and its allButTraps key; null until one completes. */
+    last: (MergedRun<SpectrumId> & { key: string }) | null;
   } | null = null;
   let nextDatasetId = 1;
   let nextKeptGeneration = 1;
@@ -181,6 +182,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         labels: [],
         counts: new Map(),
         owner: plans.map(() => -1),
+        last: null,
       };
       dataset.labels = groupLabels(spectra);
       dataset.counts = labelCounts(spectra, dataset.labels);
@@ -199,135 +201,139 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     const labelsOf = held.groupLabels;
     const generation = held.keptGeneration;
     const ownerOf = new Map(labelsOf.flatMap((mine, w) => mine.map((label) => [label, w] as const)));
-    const results: Array<EncodedChunkResult<Id>> = new Array(plans.length);
-    let done = 0;
-    opts.onProgress?.({ done, total: spectra.length });
-    // A chunk stays in the worker that first analysed it, which keeps its stage caches between
-    // runs. Held chunks go in one call per worker (a re-analysis is a round trip per worker, not
-    // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
-    // to the worker ChunkDispatch picks, so that a worker always has its next chunk queued
-    // (awaiting each answer before packing and sending the next left it idle for the pack, both
-    // structured clones and the round trip).
-    const pending: Array<Promise<void>> = [];
     // Kept curves on their way to the group workers: awaited with the group stage's answers (each
     // worker handles its messages in order: its holdKept calls run before its aggregate call).
     const forwarded: Array<Promise<void>> = [];
-    // Awaited together below; handled at once too, so a worker failing while the next chunk is
-    // being packed (a later task) is not reported as an unhandled rejection in between.
-    const track = (work: Promise<void>, into = pending): void => {
-      work.catch(() => undefined);
-      into.push(work);
-    };
-    /** A chunk's kept curves (packed per label) to the workers that run their labels' group stage. */
-    const forwardKept = (packs: ReadonlyArray<KeptPack>): void => {
-      const byWorker = new Map<number, KeptPack[]>();
-      for (const pack of packs) {
-        const w = ownerOf.get(pack.label)!;
-        const mine = byWorker.get(w);
-        if (mine) mine.push(pack);
-        else byWorker.set(w, [pack]);
-      }
-      for (const [w, mine] of byWorker)
+    const last = held.last;
+    held.last = null; // until this run completes
+    // Only the trap windows changed, and every chunk is held: the integrals are all that changes.
+    const trapsOnly = last?.key === keys.allButTraps && held.owner.every((w) => w >= 0);
+    /** Every chunk through its stages (those whose key changed) in the workers, then merged. */
+    const analyseChunks = async (): Promise<MergedRun<Id>> => {
+      const results: Array<EncodedChunkResult<Id>> = new Array(plans.length);
+      let done = 0;
+      opts.onProgress?.({ done, total: spectra.length });
+      // A chunk stays in the worker that first analysed it, which keeps its stage caches between
+      // runs. Held chunks go in one call per worker (a re-analysis is a round trip per worker, not
+      // per chunk). Chunks not yet loaded go one call each (progress while a large set loads), each
+      // to the worker ChunkDispatch picks, so that a worker always has its next chunk queued
+      // (awaiting each answer before packing and sending the next left it idle for the pack, both
+      // structured clones and the round trip).
+      const pending: Array<Promise<void>> = [];
+      // Awaited together below; handled at once too, so a worker failing while the next chunk is
+      // being packed (a later task) is not reported as an unhandled rejection in between.
+      const track = (work: Promise<void>, into = pending): void => {
+        work.catch(() => undefined);
+        into.push(work);
+      };
+      /** A chunk's kept curves (packed per label) to the workers that run their labels' group stage. */
+      const forwardKept = (packs: ReadonlyArray<KeptPack>): void => {
+        const byWorker = new Map<number, KeptPack[]>();
+        for (const pack of packs) {
+          const w = ownerOf.get(pack.label)!;
+          const mine = byWorker.get(w);
+          if (mine) mine.push(pack);
+          else byWorker.set(w, [pack]);
+        }
+        for (const [w, mine] of byWorker)
+          track(
+            Promise.resolve(
+              workers[w]!.api.holdKept(held.id, generation, transfer(mine, keptPackBuffers(mine))),
+            ),
+            forwarded,
+          );
+      };
+      const dispatch = new ChunkDispatch(workers.length, held.owner);
+      workers.forEach((slot, w) => {
+        const heldHere: number[] = [];
+        for (let c = 0; c < plans.length; c++) if (held.owner[c] === w) heldHere.push(c);
+        if (heldHere.length === 0) return;
+        dispatch.sent(w, false);
         track(
-          Promise.resolve(
-            workers[w]!.api.holdKept(held.id, generation, transfer(mine, keptPackBuffers(mine))),
+          Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then(
+            (chunks) => {
+              dispatch.settled(w);
+              for (const chunk of chunks) forwardKept(chunk.kept);
+              heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
+              done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
+              opts.onProgress?.({ done, total: spectra.length });
+            },
+            (error: unknown) => {
+              dispatch.settled(w);
+              throw error;
+            },
           ),
-          forwarded,
         );
+      });
+      for (let c = 0; c < plans.length; c++) {
+        if (opts.signal?.aborted) break;
+        if (held.owner[c]! >= 0) continue;
+        // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
+        // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
+        // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
+        // The first one too: the run's start (planning, splitting the labels) was a task already.
+        if (onUiThread) await nextMessageTask();
+        const plan = plans[c]!;
+        const members = plan.indices.map((i) => spectra[i]!);
+        const packed = options.packSlice
+          ? await packSpectraInTasks(members, spare, options.packSlice, nextMessageTask)
+          : packSpectra(members, spare);
+        if (opts.signal?.aborted) break;
+        const w = await dispatch.next();
+        if (opts.signal?.aborted) break;
+        const planned = encodeChunkPlan(plan, packed.ids);
+        const load = transfer({ packed, plan: planned }, [packed.data.buffer, ...planBuffers(planned)]);
+        dispatch.sent(w, true);
+        track(
+          Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
+            (chunk) => {
+              dispatch.settled(w);
+              forwardKept(chunk.kept);
+              results[c] = received(chunk as EncodedChunkResult<Id>);
+              held.owner[c] = w;
+              done += plan.indices.length;
+              opts.onProgress?.({ done, total: spectra.length });
+            },
+            (error: unknown) => {
+              dispatch.settled(w);
+              throw error;
+            },
+          ),
+        );
+      }
+      await Promise.all(pending);
+      if (opts.signal?.aborted) throw abortError(opts.signal);
+      // Merged, exclusions applied, group inputs encoded: in worker 0 on a UI thread (mergeRun.ts).
+      return onUiThread
+        ? await mergeInWorker(workers[0]!.api, plans, results, spectra.length, overrides)
+        : mergeHere(plans, results, spectra.length, recipe);
     };
-    const dispatch = new ChunkDispatch(workers.length, held.owner);
-    workers.forEach((slot, w) => {
-      const heldHere: number[] = [];
-      for (let c = 0; c < plans.length; c++) if (held.owner[c] === w) heldHere.push(c);
-      if (heldHere.length === 0) return;
-      dispatch.sent(w, false);
-      track(
-        Promise.resolve(slot.api.analyseChunks(held.id, heldHere, overrides, withKept)).then(
-          (chunks) => {
-            dispatch.settled(w);
-            for (const chunk of chunks) forwardKept(chunk.kept);
-            heldHere.forEach((c, k) => (results[c] = received(chunks[k]! as EncodedChunkResult<Id>)));
-            done += heldHere.reduce((n, c) => n + plans[c]!.indices.length, 0);
-            opts.onProgress?.({ done, total: spectra.length });
-          },
-          (error: unknown) => {
-            dispatch.settled(w);
-            throw error;
-          },
-        ),
-      );
-    });
-    for (let c = 0; c < plans.length; c++) {
-      if (opts.signal?.aborted) break;
-      if (held.owner[c]! >= 0) continue;
-      // On a UI thread (packSlice set) each chunk starts in a task of its own and is packed a
-      // slice per task: a 10⁴-sweep dataset packed at once held Chromium's thread 110–190 ms a
-      // chunk. The workers already have work meanwhile. Elsewhere (worker threads) all at once.
-      // The first one too: the run's start (planning, splitting the labels) was a task already.
-      if (onUiThread) await nextMessageTask();
-      const plan = plans[c]!;
-      const members = plan.indices.map((i) => spectra[i]!);
-      const packed = options.packSlice
-        ? await packSpectraInTasks(members, spare, options.packSlice, nextMessageTask)
-        : packSpectra(members, spare);
-      if (opts.signal?.aborted) break;
-      const w = await dispatch.next();
-      if (opts.signal?.aborted) break;
-      const planned = encodeChunkPlan(plan, packed.ids);
-      const load = transfer({ packed, plan: planned }, [packed.data.buffer, ...planBuffers(planned)]);
-      dispatch.sent(w, true);
-      track(
-        Promise.resolve(workers[w]!.api.analyseChunk(held.id, c, overrides, withKept, load)).then(
-          (chunk) => {
-            dispatch.settled(w);
-            forwardKept(chunk.kept);
-            results[c] = received(chunk as EncodedChunkResult<Id>);
-            held.owner[c] = w;
-            done += plan.indices.length;
-            opts.onProgress?.({ done, total: spectra.length });
-          },
-          (error: unknown) => {
-            dispatch.settled(w);
-            throw error;
-          },
-        ),
-      );
-    }
-    await Promise.all(pending);
+    const merged = trapsOnly
+      ? await trapsOnlyRun(
+          workers.map((slot) => slot.api),
+          held.id,
+          plans,
+          held.owner,
+          spectra.length,
+          overrides,
+          last as unknown as MergedRun<Id>,
+        )
+      : await analyseChunks();
+    if (trapsOnly) opts.onProgress?.({ done: spectra.length, total: spectra.length });
     if (opts.signal?.aborted) throw abortError(opts.signal);
-    // Merged, exclusions applied, group inputs encoded: in worker 0 on a UI thread (mergeRun.ts).
-    const {
-      spectra: perSpectrum,
-      inputs,
-      series,
-    } = onUiThread
-      ? await mergeInWorker(workers[0]!.api, plans, results, spectra.length, overrides)
-      : mergeHere(plans, results, spectra.length, recipe);
-    if (opts.signal?.aborted) throw abortError(opts.signal);
-    // The group stage (averaging thousands of curves, drawing the bootstrap means) in the workers
-    // too, keeping the UI thread free, split by whole labels so every worker takes part. Each
-    // worker holds its labels' kept curves (forwarded above), so they travel only when they
-    // changed; the labels stay in their worker until then (its held averages are reused).
-    // Whole labels rarely split evenly: the bootstrap resamples are shared out to even the loads.
-    // The results carry their spectra's labels: the groups are the spectra's labels.
-    const { labels } = held;
-    const { resamples } = recipe.bootstrap;
-    const points = spectra.length ? spectra[0]!.bias.length : 0;
-    const shares = shareBootstrap(labelsOf, held.counts, points, resamples);
-    const [parts] = await Promise.all([
-      Promise.all(
-        workers.map((slot, w) => {
-          const mine = labelsOf[w]!;
-          if (mine.length === 0 && shares[w]!.length === 0) return { groups: [], samples: [], draws: [] };
-          // The inputs are small (columns of 10⁴ numbers): cloned to each worker, not transferred.
-          return slot.api.aggregate(held.id, inputs, generation, overrides, mine, shares[w]);
-        }),
+    const { spectra: perSpectrum, inputs, series } = merged;
+    // The group stage in the workers (groupStage.ts), once the kept curves forwarded above are there.
+    const [{ groups, comparisons }] = await Promise.all([
+      groupStage(
+        workers.map((slot) => slot.api),
+        { datasetId: held.id, inputs, generation, overrides, recipe, labelsOf, labels: held.labels },
+        held.counts,
+        spectra.length ? spectra[0]!.bias.length : 0,
       ),
       Promise.all(forwarded),
     ]);
-    const { groups, samples } = joinGroupParts(parts, labels, resamples);
-    const comparisons = compareGroups(labels, samples, recipe);
     held.keptKey = keptKey;
+    held.last = { ...(merged as MergedRun<SpectrumId>), key: keys.allButTraps };
     return { recipe, spectra: perSpectrum, groups, comparisons, series };
   }
 

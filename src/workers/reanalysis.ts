@@ -23,6 +23,9 @@ import type { StageArenas } from '../shared/analysis/curveArena.ts';
 import { analyseSeriesSet } from '../shared/analysis/seriesStage.ts';
 import type { SpectrumCache } from '../shared/analysis/seriesStage.ts';
 import { stageKeys } from '../shared/analysis/stageKeys.ts';
+import { trapsFromCache } from '../shared/analysis/trapsOnly.ts';
+import { setTraps, trapColumns } from './trapColumns.ts';
+import type { TrapColumns } from './trapColumns.ts';
 import { unpackKept } from './keptCurves.ts';
 import type { KeptPack } from './keptCurves.ts';
 import type { SpectrumId } from './packSpectra.ts';
@@ -56,6 +59,11 @@ interface HeldDataset<Id extends SpectrumId> {
   keptGeneration: number | null;
   kept: KeptCurve[];
   averages: Map<string, { key: string; averaged: AveragedGroupCurve }>;
+  /**
+   * Each of this worker's labels' last group result and the allButTraps key it was computed under
+   * (same dataset: the same spectra): a run under the same key recomputes only its trap parts.
+   */
+  groups: Map<string, { key: string; group: GroupResult }>;
 }
 
 export interface ReanalysisState {
@@ -93,7 +101,14 @@ export function dropDataset(state: ReanalysisState): void {
 function datasetOf(state: ReanalysisState, id: number): HeldDataset<SpectrumId> {
   if (state.dataset?.id !== id) {
     dropDataset(state);
-    state.dataset = { id, chunks: new Map(), keptGeneration: null, kept: [], averages: new Map() };
+    state.dataset = {
+      id,
+      chunks: new Map(),
+      keptGeneration: null,
+      kept: [],
+      averages: new Map(),
+      groups: new Map(),
+    };
   }
   return state.dataset;
 }
@@ -156,6 +171,28 @@ export function analyseHeldChunk<Id extends SpectrumId>(
   return withKept ? result : { ...result, kept: [] };
 }
 
+/**
+ * The trap integrals of a held chunk's spectra (chunk order) under `overrides`, for a run that
+ * differs from the chunk's last one in the trap windows alone (the pool checks: stageKeys'
+ * allButTraps): from each spectrum's cached dI/dV and edges (trapsFromCache), kept in the caches
+ * for the runs after.
+ */
+export function retrapHeldChunk(
+  state: ReanalysisState,
+  datasetId: number,
+  chunk: number,
+  overrides: RecipeOverrides,
+): TrapColumns {
+  const held = state.dataset?.id === datasetId ? state.dataset.chunks.get(chunk) : undefined;
+  if (!held) throw new Error(`analysis worker: chunk ${chunk} of dataset ${datasetId} is not held`);
+  const recipe = resolveRecipe(overrides);
+  const keys = stageKeys(recipe);
+  const columns = trapColumns(held.caches.length);
+  for (let i = 0; i < held.caches.length; i++)
+    setTraps(columns, i, trapsFromCache(held.caches[i]!, recipe, keys));
+  return columns;
+}
+
 /** Drops the held kept curves and averages when `generation` is not the held one. */
 function keptOf(dataset: HeldDataset<SpectrumId>, generation: number): KeptCurve[] {
   if (dataset.keptGeneration !== generation) {
@@ -207,7 +244,7 @@ export function aggregateHeld<Id extends SpectrumId>(
   const dataset = datasetOf(state, datasetId);
   const kept = keptOf(dataset, generation);
   const recipe = resolveRecipe(overrides);
-  const averageKey = stageKeys(recipe).average;
+  const { average: averageKey, allButTraps } = stageKeys(recipe);
   const mine = new Set(labels);
   const first = new Map<string, number>(labels.map((l) => [l, shares ? 0 : recipe.bootstrap.resamples]));
   const elsewhere: BootstrapShare[] = [];
@@ -228,8 +265,15 @@ export function aggregateHeld<Id extends SpectrumId>(
       dataset.averages.set(label, { key, averaged });
       return averaged;
     },
-    { drawn: (label) => first.get(label)! },
+    {
+      drawn: (label) => first.get(label)!,
+      sameButTraps: (label) => {
+        const held = dataset.groups.get(label);
+        return held?.key === allButTraps ? held.group : undefined;
+      },
+    },
   );
+  for (const group of part.groups) dataset.groups.set(group.label, { key: allButTraps, group });
   const draws = elsewhere.map(({ label, from, to }) => ({
     label,
     from,

@@ -12,7 +12,7 @@ import type { SpectrumId } from './packSpectra.ts';
 import type { ChunkResult } from './splitPipeline.ts';
 
 /** The number-or-null fields of a SpectrumResult, in this order in `numbers`. */
-const NUMBER_FIELDS = [
+export const NUMBER_FIELDS = [
   'vbm',
   'cbm',
   'gap',
@@ -316,7 +316,7 @@ export interface GroupInputColumns {
   present: Uint8Array;
 }
 
-const GROUP_FIELDS = ['vbm', 'cbm', 'gap', 'deepTrap'] as const;
+export const GROUP_FIELDS = ['vbm', 'cbm', 'gap', 'deepTrap'] as const;
 
 export function encodeGroupInputs(results: ReadonlyArray<GroupInput<SpectrumId>>): GroupInputColumns {
   const n = results.length;

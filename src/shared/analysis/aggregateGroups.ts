@@ -10,6 +10,7 @@ import { EXCLUDING_FLAGS } from './qualityFlags.ts';
 import { medianInPlace } from './quickselect.ts';
 import type { GroupComparison, GroupInput, GroupResult, KeptCurve, SpectrumResult } from './results.ts';
 import { summaryStats } from './summaryStats.ts';
+import { groupWithTraps } from './trapsOnly.ts';
 import type { Curve } from './types.ts';
 
 export type { KeptCurve };
@@ -282,15 +283,31 @@ export function aggregateGroupPart<Id>(
   recipe: AnalysisRecipe,
   labels: ReadonlyArray<string>,
   averageOf: AverageOf = (_, curves) => averageGroupCurves(curves, recipe),
-  options: { memberSpread?: boolean; drawn?: (label: string) => number } = {},
+  options: {
+    memberSpread?: boolean;
+    drawn?: (label: string) => number;
+    /**
+     * The label's result from a run that differed from this one in the trap windows alone (the
+     * same results but their trap integrals; stageKeys' allButTraps), or undefined: only its trap
+     * parts are recomputed (groupWithTraps).
+     */
+    sameButTraps?: (label: string) => GroupResult | undefined;
+  } = {},
 ): { groups: GroupResult[]; samples: GroupDeepSample[] } {
   const mine = new Set(labels);
-  const ordered = keptOfLabels(kept, mine);
-  const excludedIndex = excludedIndices(results);
   const tallies = labelTallies(results, mine);
   const groups: GroupResult[] = [];
+  let ordered: KeptCurve[] | null = null;
+  let excludedIndex: Set<number> | null = null;
   for (const label of labels) {
     const tally = tallies.get(label)!;
+    const previous = options.sameButTraps?.(label);
+    if (previous) {
+      groups.push(groupWithTraps(previous, tally.deepTrap, recipe));
+      continue;
+    }
+    ordered ??= keptOfLabels(kept, mine);
+    excludedIndex ??= excludedIndices(results);
     const members = includedMembers(ordered, label, excludedIndex);
     groups.push(groupResult(label, tally, members, recipe, averageOf, options.memberSpread ?? false));
   }

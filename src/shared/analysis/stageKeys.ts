@@ -22,6 +22,12 @@ export interface StageKeys {
   degradation: string;
   /** The curves a group averages (which sweeps) and the averaged I(V). */
   average: string;
+  /**
+   * Everything but the trap windows: while it is unchanged, a run differs from the last in the trap
+   * integrals alone (the spectra's, each group's deep-trap statistics and its average's, the
+   * bootstrap means), and re-analysis recomputes only those (trapsOnly.ts).
+   */
+  allButTraps: string;
 }
 
 const key = (value: unknown): string => JSON.stringify(value);
@@ -36,5 +42,6 @@ export function stageKeys(recipe: AnalysisRecipe): StageKeys {
   const traps = key([edges, recipe.traps]);
   const degradation = key([edges, series, s.metallicThreshold]);
   const average = key([prepare, recipe.averageSweeps, recipe.average, recipe.averageMinCover]);
-  return { series, prepare, currentFlags, derivative, edges, traps, degradation, average };
+  const allButTraps = key({ ...recipe, traps: null });
+  return { series, prepare, currentFlags, derivative, edges, traps, degradation, average, allButTraps };
 }
