@@ -21,7 +21,14 @@ import type { Page } from 'playwright';
 import { writeNanonisDat } from '../../scripts/nanonis/writeNanonisDat.ts';
 import { startTrace, stopTrace } from './trace.ts';
 import { browserQuiet, rendererRssMb } from './browserProcesses.ts';
-import { clickInPage, installPageHelpers, longTasksSince, pageNow, waitInPage } from './pageHelpers.ts';
+import {
+  clickInPage,
+  installPageHelpers,
+  longTasksSince,
+  msUntilTextLacks,
+  pageNow,
+  waitInPage,
+} from './pageHelpers.ts';
 import type { LongTask } from './pageHelpers.ts';
 
 /** Long tasks in one phase: their durations, ms, in order. */
@@ -30,6 +37,8 @@ export interface PhaseTasks {
   durationsMs: number[];
   /** Each one's start, ms after the phase's start (the page load: after the navigation's start). */
   startsMs: number[];
+  /** What the phase measured besides its long tasks, when it did. */
+  note?: string;
 }
 
 export interface ChromiumFigures {
@@ -59,19 +68,28 @@ const traceDir = process.env.BENCH_TRACE_DIR;
 async function phase(
   page: Page,
   name: string,
-  act: () => Promise<void>,
+  act: () => Promise<string | void>,
   traceFile?: string,
 ): Promise<PhaseTasks> {
   const cdp = traceDir && traceFile ? await page.context().newCDPSession(page) : null;
   if (cdp) await startTrace(cdp);
   const start = await pageNow(page);
-  await act();
+  const note = await act();
   await page.waitForTimeout(SETTLE_MS);
   if (cdp && traceDir && traceFile) {
     await stopTrace(cdp, join(traceDir, traceFile));
     await cdp.detach();
   }
-  return phaseTasks(name, await longTasksSince(page, start), start);
+  return { ...phaseTasks(name, await longTasksSince(page, start), start), ...(note ? { note } : {}) };
+}
+
+/** A drag of the deep window's bound, then the time to its statistics, as a phase's note. */
+async function dragDeepWindow(page: Page, x0: number, x1: number, y: number): Promise<string> {
+  await drag(page, x0, x1, y, 12);
+  // The reduction line says "recomputing" until the new window's numbers are shown: the recompute
+  // delay after the last change, the re-analysis in the workers and the page's update.
+  const ms = await msUntilTextLacks(page, '[data-testid=trap-reduction]', 'recomputing', 60_000);
+  return `statistics for the new window ${ms.toFixed(0)} ms after the release`;
 }
 
 /** Drags the mouse from (x0, y) to (x1, y) in `steps` moves, a frame apart (as a hand does). */
@@ -145,7 +163,7 @@ async function interactions(page: Page, appUrl: string): Promise<PhaseTasks[]> {
     await phase(
       page,
       'deep-window drag (Trap windows)',
-      () => drag(page, handle.x, handle.x + 60, handle.y, 12),
+      () => dragDeepWindow(page, handle.x, handle.x + 60, handle.y),
       'deep-window-drag.trace.json',
     ),
   );
@@ -155,7 +173,7 @@ async function interactions(page: Page, appUrl: string): Promise<PhaseTasks[]> {
     await phase(
       page,
       'deep-window drag again (the workers hold the curves)',
-      () => drag(page, handle.x + 60, handle.x + 30, handle.y, 12),
+      () => dragDeepWindow(page, handle.x + 60, handle.x + 30, handle.y),
       'deep-window-drag-again.trace.json',
     ),
   );

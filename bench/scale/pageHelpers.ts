@@ -56,6 +56,40 @@ export async function clickInPage(page: Page, selector: string): Promise<void> {
   await page.mouse.click(box.x, box.y);
 }
 
+/** The page's globals the frame poll below uses (the bench has no DOM typings). */
+interface PageFrames {
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+  requestAnimationFrame(callback: () => void): number;
+}
+
+/**
+ * ms from now until `selector`'s text no longer contains `text`, checked every frame in the page
+ * (a rejection after `timeoutMs`).
+ */
+export async function msUntilTextLacks(
+  page: Page,
+  selector: string,
+  text: string,
+  timeoutMs: number,
+): Promise<number> {
+  return page.evaluate(
+    ({ selector, text, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        const page = globalThis as unknown as PageFrames;
+        const start = performance.now();
+        const check = (): void => {
+          const shown = page.document.querySelector(selector)?.textContent ?? '';
+          if (!shown.includes(text)) resolve(performance.now() - start);
+          else if (performance.now() - start > timeoutMs)
+            reject(new Error(`${selector} still says "${text}" after ${timeoutMs} ms`));
+          else page.requestAnimationFrame(check);
+        };
+        page.requestAnimationFrame(check);
+      }),
+    { selector, text, timeoutMs },
+  );
+}
+
 export async function longTasksSince(page: Page, since: number, until = Infinity): Promise<LongTask[]> {
   const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks);
   return tasks.filter((t) => t.start >= since && t.start < until);

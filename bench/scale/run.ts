@@ -173,12 +173,13 @@ async function chromiumFigures(server: Server, label: string): Promise<void> {
   console.log(
     `${label}Chromium, Analysis tab to first figure: ${figures.firstFigureMs.toFixed(0)} ms; renderer JS heap ${figures.heapMb.toFixed(0)} MB, renderer RSS ${figures.rendererRssMb.toFixed(0)} MB; server peak RSS ${peakRssMb(server.pid).toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)})`,
   );
-  for (const { name, durationsMs, startsMs } of figures.phases)
+  for (const { name, durationsMs, startsMs, note } of figures.phases)
     console.log(
       `${label}  long tasks > 50 ms, ${name}: ${durationsMs.length}` +
         (durationsMs.length
           ? ` (${durationsMs.map((d, i) => `${d.toFixed(0)} at ${startsMs[i]!.toFixed(0)}`).join(', ')} ms)`
-          : ''),
+          : '') +
+        (note ? `; ${note}` : ''),
     );
 }
 {
