@@ -44,6 +44,10 @@ export interface RunOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
+/**
+ * Results are the caller's to read, not to change: a run after a change of the trap windows alone
+ * builds its results from the last run's (trapsOnlyRun.ts), sharing their unchanged arrays.
+ */
 export interface AnalysisPool {
   readonly size: number;
   run<Id extends SpectrumId>(

@@ -15,7 +15,8 @@ import {
   takeReleased,
 } from '../../workers/reanalysis.ts';
 import { planChunks } from '../../workers/splitPipeline.ts';
-import { createNodeAnalysisPool, startNodeAnalysisWorker } from './nodeAnalysisPool.ts';
+import { createNodeAnalysisPool } from './nodeAnalysisPool.ts';
+import { interceptedWorker } from '../../testing/interceptedWorker.ts';
 import { createAnalysisPool } from '../../workers/analysisPool.ts';
 import type { WorkerHandle } from '../../workers/analysisPool.ts';
 import { maxChunksPerWorker } from '../../workers/poolDataset.ts';
@@ -114,21 +115,12 @@ describe('chunks shared out as the workers get through them', () => {
   };
   const gatedFirst = (): WorkerHandle => {
     const w = started++;
-    const handle = startNodeAnalysisWorker();
-    const endpoint = handle.endpoint;
-    return {
-      terminate: handle.terminate,
-      endpoint: {
-        postMessage: (message: unknown, transfer?: Parameters<typeof endpoint.postMessage>[1]) => {
-          if ((message as { path?: string[] }).path?.[0] === 'analyseChunk') chunkCalls[w]!++;
-          if (w === 0 && !gateOpen) held.push(() => endpoint.postMessage(message, transfer));
-          else endpoint.postMessage(message, transfer);
-          openGateWhenDue();
-        },
-        addEventListener: endpoint.addEventListener.bind(endpoint),
-        removeEventListener: endpoint.removeEventListener.bind(endpoint),
-      },
-    };
+    return interceptedWorker((method, post) => {
+      if (method === 'analyseChunk') chunkCalls[w]!++;
+      if (w === 0 && !gateOpen) held.push(post);
+      else post();
+      openGateWhenDue();
+    });
   };
   const uneven = createAnalysisPool({ size: 2, createWorker: gatedFirst, chunkSize: 20 });
   afterAll(() => uneven.terminate());

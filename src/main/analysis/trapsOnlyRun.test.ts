@@ -8,32 +8,20 @@ import { syntheticSpectra } from '../../../bench/analysis/synthetic.ts';
 import { resolveRecipe, runPipeline } from '../../shared/analysis/index.ts';
 import type { GroupInput, RecipeOverrides } from '../../shared/analysis/index.ts';
 import { createAnalysisPool } from '../../workers/analysisPool.ts';
-import type { WorkerHandle } from '../../workers/analysisPool.ts';
 import { aggregateHeld, createReanalysisState, holdKept } from '../../workers/reanalysis.ts';
 import { analyseHeldChunk } from '../../workers/reanalysis.ts';
 import { packKept } from '../../workers/keptCurves.ts';
 import { decodeResults } from '../../workers/resultColumns.ts';
 import { planChunks } from '../../workers/splitPipeline.ts';
 import { applyExclusions } from '../../shared/analysis/aggregateGroups.ts';
-import { startNodeAnalysisWorker } from './nodeAnalysisPool.ts';
+import { interceptedWorker } from '../../testing/interceptedWorker.ts';
 
 /** A worker whose calls are counted by method name. */
-function countingWorker(calls: Map<string, number>): WorkerHandle {
-  const handle = startNodeAnalysisWorker();
-  const endpoint = handle.endpoint;
-  return {
-    terminate: handle.terminate,
-    endpoint: {
-      postMessage: (message: unknown, transfer?: Parameters<typeof endpoint.postMessage>[1]) => {
-        const method = (message as { path?: string[] }).path?.[0];
-        if (method) calls.set(method, (calls.get(method) ?? 0) + 1);
-        endpoint.postMessage(message, transfer);
-      },
-      addEventListener: endpoint.addEventListener.bind(endpoint),
-      removeEventListener: endpoint.removeEventListener.bind(endpoint),
-    },
-  };
-}
+const countingWorker = (calls: Map<string, number>) =>
+  interceptedWorker((method, post) => {
+    if (method) calls.set(method, (calls.get(method) ?? 0) + 1);
+    post();
+  });
 
 const calls = new Map<string, number>();
 const counted = (): Record<string, number> => {
