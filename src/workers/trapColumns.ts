@@ -4,7 +4,7 @@
 import type { SpectrumResult, TrapWindows } from '../shared/analysis/index.ts';
 import type { SpectrumId } from './packSpectra.ts';
 import { GROUP_FIELDS, NUMBER_FIELDS } from './resultColumns.ts';
-import type { GroupInputColumns, ResultColumns } from './resultColumns.ts';
+import type { GroupInputColumns, ResultColumns, ResultNumberField } from './resultColumns.ts';
 
 /** Deep, shallow-VB and shallow-CB integral (V) per spectrum, 3 each; `present` 0 where null. */
 export interface TrapColumns {
@@ -13,6 +13,8 @@ export interface TrapColumns {
 }
 
 const WINDOWS = ['deep', 'shallowVb', 'shallowCb'] as const;
+/** The result fields that hold them, in the same order. */
+const RESULT_FIELDS: ReadonlyArray<ResultNumberField> = ['deepTrap', 'shallowVb', 'shallowCb'];
 
 export function trapColumns(count: number): TrapColumns {
   return { numbers: new Float64Array(3 * count), present: new Uint8Array(3 * count) };
@@ -97,7 +99,7 @@ export function columnsWithTraps<Id extends SpectrumId>(
   c: ResultColumns<Id>,
   traps: TrapColumns,
 ): ResultColumns<Id> {
-  const fields = ['deepTrap', 'shallowVb', 'shallowCb'].map((f) => NUMBER_FIELDS.indexOf(f as never));
+  const fields = RESULT_FIELDS.map((f) => NUMBER_FIELDS.indexOf(f));
   const { numbers, present } = patched(c.numbers, c.present, NUMBER_FIELDS.length, fields, traps);
   return {
     ...c,
