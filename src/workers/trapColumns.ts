@@ -94,44 +94,21 @@ function patched(
   return { numbers: n, present: p };
 }
 
-/** Columns of results (input order) with the integrals of `traps`; every array a new one. */
+// The columns that do not change with the windows are shared with the last run's result, as the
+// objects' arrays are (resultsWithTraps): results are read-only (analysisPoolApi.ts), and nothing
+// transfers a run's returned columns or the group inputs (those are cloned to the workers).
+
+/** Columns of results (input order) with the integrals of `traps`: new numbers, the rest shared. */
 export function columnsWithTraps<Id extends SpectrumId>(
   c: ResultColumns<Id>,
   traps: TrapColumns,
 ): ResultColumns<Id> {
   const fields = RESULT_FIELDS.map((f) => NUMBER_FIELDS.indexOf(f));
-  const { numbers, present } = patched(c.numbers, c.present, NUMBER_FIELDS.length, fields, traps);
-  return {
-    ...c,
-    ids: c.ids.slice(),
-    strings: c.strings.slice(),
-    texts: c.texts.slice(),
-    numbers,
-    present,
-    ok: c.ok.slice(),
-    excluded: c.excluded.slice(),
-    seriesIndex: c.seriesIndex.slice(),
-    sweepInSeries: c.sweepInSeries.slice(),
-    flagStart: c.flagStart.slice(),
-    flagCodes: c.flagCodes.slice(),
-    flagReasons: c.flagReasons.slice(),
-    gapStart: c.gapStart.slice(),
-    gaps: c.gaps.slice(),
-    lockIn: c.lockIn.slice(),
-    lockInPresent: c.lockInPresent.slice(),
-  };
+  return { ...c, ...patched(c.numbers, c.present, NUMBER_FIELDS.length, fields, traps) };
 }
 
-/** Group inputs (input order) with the deep integrals of `traps`; every array a new one. */
+/** Group inputs (input order) with the deep integrals of `traps`: new numbers, the rest shared. */
 export function inputsWithTraps(c: GroupInputColumns, traps: TrapColumns): GroupInputColumns {
   const fields = [GROUP_FIELDS.indexOf('deepTrap')];
-  const { numbers, present } = patched(c.numbers, c.present, GROUP_FIELDS.length, fields, traps);
-  return {
-    label: c.label.slice(),
-    labels: c.labels.slice(),
-    flags: c.flags.slice(),
-    sweepInSeries: c.sweepInSeries.slice(),
-    numbers,
-    present,
-  };
+  return { ...c, ...patched(c.numbers, c.present, GROUP_FIELDS.length, fields, traps) };
 }

@@ -18,8 +18,9 @@ import type { TrapColumns } from './trapColumns.ts';
 
 /**
  * The merged part of the run under `overrides`, from `last` (the previous run's, under the same
- * recipe but the trap windows); `owner[c]`: the worker holding chunk c; `total`: the spectra. New
- * objects and arrays throughout: `last` is left as it was (its caller may still read it).
+ * recipe but the trap windows); `owner[c]`: the worker holding chunk c; `total`: the spectra. The
+ * numbers are new arrays and objects, the unchanged columns shared: `last` is left as it was (its
+ * caller may still read it).
  */
 export async function trapsOnlyRun<Id extends SpectrumId>(
   workers: ReadonlyArray<Remote<AnalysisWorkerApi>>,
